@@ -1,0 +1,273 @@
+"""Which broken sentence continues where: scoring junctions and choosing them globally.
+
+A page's text is a set of fragments. A fragment that stops mid-sentence (an "open end")
+continues in some other fragment: usually the next one in the file, but columns are
+extracted out of order, so the continuation can be anywhere on the page.
+
+Every pair (open end, candidate start) gets a score from Chinese-language signals:
+
+- a dictionary word that spans the junction (中介|机构 -> 中介机构, 颠|覆性 -> 颠覆性);
+- the start cannot begin a sentence (its first word is 的, 和, … or punctuation);
+- the two sides share the same vocabulary (TF-IDF cosine over jieba words);
+- the start directly follows the end in the file (the common case).
+
+The joins are then chosen together as an assignment (Hungarian method): each end gets
+at most one start and each start at most one end, maximizing the total score, so a
+strong junction elsewhere can take a start away from a weaker adjacent one. Joins that
+would close a loop in the reading order are forbidden and the assignment is solved again.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from .classify import sentence_closed
+from .model import Block, Join, Kind
+from .resources import layout_words
+from .words import TagModel, is_word_prefix, junction_gain, tag, word_spanning
+
+# Scores are in "evidence points"; a join is made when its score beats NO_JOIN_SCORE.
+ADJACENT_BONUS = 4.0  # the next fragment in the file: how most lines are broken
+# The next fragment, but past a picture (a run of blank lines): text flows around pictures.
+ACROSS_GAP_BONUS = 2.0
+# The next fragment, but past page furniture (a photo credit, a footer): often another column.
+ACROSS_FURNITURE_BONUS = 1.0
+# More blank lines than this between two fragments (or furniture between them) is a gap.
+MAX_PLAIN_BREAK_LINES = 2
+SPAN_BONUS = 1.5  # a dictionary word of 2+ characters spans the junction, plus:
+SPAN_PER_NAT = 1.0  # per nat that reading across the junction gains (words.junction_gain)
+SPAN_MAX_NATS = 10.0  # a broken word gains 5-17 nats; beyond 10 it is certain anyway
+SPAN_MIN_NATS = 2.0  # below this the spanning word is a chance compound (新|政府: 1.6)
+PREFIX_BONUS = 0.75  # the two characters at the junction begin a dictionary word
+NEVER_START_BONUS = 2.0  # the start cannot begin a sentence, so it must continue one
+# The start opens with a lone character that is no pronoun, preposition, conjunction or
+# adverb: most likely the tail of a word broken at the line end (孙|元欣, 立联信中|国).
+ORPHAN_START_BONUS = 1.0
+# The start opens with a verb and an aspect particle and no subject ("建设了…"): the
+# subject stood at the end of another fragment.
+VERB_ASPECT_BONUS = 1.5
+TOPIC_WEIGHT = 3.0  # times the TF-IDF cosine of the two fragments (0..1)
+# Times the clipped log-odds that the word classes meeting at the junction belong to
+# one sentence rather than the start of a new one (see words.TagModel).
+TAG_WEIGHT = 0.75
+TAG_PMI_CLIP = 2.0
+QUOTE_START_PENALTY = 1.0  # a start with an opening quote usually begins a paragraph
+# The start stands right under a title, byline or subhead: it opens a paragraph there.
+UNDER_HEADING_PENALTY = 2.0
+# The start follows a finished paragraph in the file and nothing in its opening says it
+# continues a sentence: taking it would break a natural run of paragraphs.
+MID_RUN_PENALTY = 1.0
+# A join in a loop of the reading order is dropped when weaker than this; a stronger one
+# (a broken word) is kept and the loop is cut at a paragraph boundary by `reflow`.
+LOOP_KEEP_SCORE = 6.0
+# A loop proves a column boundary inside it, so a sentence left open elsewhere may continue
+# there on weaker evidence than NO_JOIN_SCORE: any non-negative score will do.
+LOOP_REPAIR_MIN_SCORE = 0.0
+NO_JOIN_SCORE = 2.0  # below this, leave the end open (the page may be cut there)
+# Confidence is a logistic of the margin over the best alternative for the same end.
+CONFIDENCE_SCALE = 1.5
+LOW_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True)
+class Candidate:
+    end: int  # index into the fragment list
+    start: int
+    score: float
+    adjacent: bool
+    span: str
+
+
+def choose_joins(fragments: list[Block], topic: Callable[[int, int], float],
+                 tags: TagModel) -> tuple[tuple[Join, ...], frozenset[tuple[int, int]]]:
+    """Choose the junctions between the BODY blocks of a page's content (file order).
+
+    `fragments` is every block of the page but furniture; only BODY blocks are joined,
+    the others (headlines, bylines, captions, credits) tell what is adjacent to what.
+    `topic(e, s)` says how well fragment s fits the subject of fragment e (0..1).
+    Returns the joins and the "breaks": pairs of neighbouring blocks (by index) that must
+    not be read one after the other, found by cutting loops in the reading order.
+    """
+    body = [i for i, block in enumerate(fragments) if block.kind is Kind.BODY]
+    ends = [i for i in body if not sentence_closed(fragments[i].text)]
+    starts = body
+    if not ends:
+        return (), frozenset()
+    scores = np.full((len(ends), len(starts)), -math.inf)
+    candidates: dict[tuple[int, int], Candidate] = {}
+    for row, e in enumerate(ends):
+        for col, s in enumerate(starts):
+            if s == e:
+                continue
+            cand = _score(fragments, e, s, topic, tags)
+            candidates[(e, s)] = cand
+            scores[row, col] = cand.score
+    forbidden: set[tuple[int, int]] = set()
+    while True:
+        chosen = _solve(scores, ends, starts, forbidden)
+        loop = _find_loop(chosen, set(), fragments)
+        weak = [pair for pair in loop if pair in chosen and not candidates[pair].adjacent
+                and candidates[pair].score < LOOP_KEEP_SCORE]
+        if not weak:
+            break
+        forbidden.add(min(weak, key=lambda pair: candidates[pair].score))
+    chosen, breaks = _repair_loops(chosen, candidates, fragments, ends)
+    joins = []
+    for e, s in sorted(chosen):
+        cand = candidates[(e, s)]
+        alternatives = [candidates[(e, t)].score for t in starts if t not in (e, s) and (e, t) in candidates]
+        best_other = max(alternatives + [NO_JOIN_SCORE])
+        confidence = 1.0 / (1.0 + math.exp(-(cand.score - best_other) / CONFIDENCE_SCALE))
+        joins.append(Join(fragments[e].last_line, fragments[s].first_line, round(cand.score, 3),
+                          round(confidence, 3), cand.adjacent))
+    return tuple(joins), frozenset(breaks)
+
+
+def _repair_loops(chosen, candidates, fragments, ends):
+    """A loop made of strong joins means a paragraph boundary inside it is really a column
+    boundary. Cut the loop there: at the paragraph that best continues a sentence left
+    open elsewhere (and join them), else where the two paragraphs share the least."""
+    chosen, breaks = set(chosen), set()
+    while True:
+        loop = _find_loop(chosen, breaks, fragments)
+        if not loop:
+            return chosen, breaks
+        implicit = [(a, b) for a, b in loop if (a, b) not in chosen]
+        joined = {e for e, _ in chosen}
+        options = [(candidates[(e, b)].score + MID_RUN_PENALTY, e, a, b)
+                   for a, b in implicit if fragments[b].kind is Kind.BODY
+                   for e in ends if e not in joined and (e, b) in candidates]
+        best = max(options, default=None)
+        if best is not None and best[0] >= LOOP_REPAIR_MIN_SCORE:
+            _, e, a, b = best
+            chosen.add((e, b))
+        elif implicit:
+            breaks.add(implicit[-1])
+        else:  # a loop of joins alone: drop the weakest
+            chosen.discard(min((p for p in loop if p in chosen), key=lambda p: candidates[p].score))
+
+
+def start_evidence(text: str) -> float:
+    """How strongly the fragment's opening says it continues a sentence begun elsewhere."""
+    words = layout_words()
+    if not text:
+        return 0.0
+    if text[0] in words["never_start_marks"]:
+        return NEVER_START_BONUS
+    tagged = tag(text[:8])
+    if not tagged:
+        return 0.0
+    first, flag = tagged[0]
+    if first in set(words["never_start_words"]):
+        return NEVER_START_BONUS
+    second = tagged[1][0] if len(tagged) > 1 else ""
+    if flag.startswith("v") and second in ("了", "着", "过"):
+        return VERB_ASPECT_BONUS
+    # A lone character followed by another lone character is an unknown word cut into
+    # characters (产|城|融合), not a broken one.
+    second_is_char = len(second) == 1 and "\u4e00" <= second <= "\u9fff"
+    if (len(first) == 1 and "\u4e00" <= first <= "\u9fff" and flag[:1] not in ("r", "p", "c", "d", "u")
+            and first not in words["sentence_initial_chars"] and not second_is_char):
+        return ORPHAN_START_BONUS
+    return 0.0
+
+
+def _score(fragments: list[Block], e: int, s: int, topic: Callable[[int, int], float],
+           tags: TagModel) -> Candidate:
+    left, right = fragments[e].text, fragments[s].text
+    adjacent = s == next_in_flow(fragments, e)
+    span = word_spanning(left, right)
+    gain = junction_gain(left, right) if span else 0.0
+    score = 0.0
+    if adjacent:
+        distance = fragments[s].first_line - fragments[e].last_line
+        if distance <= MAX_PLAIN_BREAK_LINES:
+            score += ADJACENT_BONUS
+        elif distance - 1 == fragments[s].gap_before:  # only blank lines between
+            score += ACROSS_GAP_BONUS
+        else:
+            score += ACROSS_FURNITURE_BONUS
+    opening = start_evidence(right)
+    score += opening
+    if not adjacent:
+        before = _previous_in_flow(fragments, s)
+        if before is not None and fragments[before].kind in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE):
+            score -= UNDER_HEADING_PENALTY
+        elif (before is not None and fragments[before].kind is Kind.BODY and not opening
+              and sentence_closed(fragments[before].text)):
+            score -= MID_RUN_PENALTY
+    if gain >= SPAN_MIN_NATS:
+        score += SPAN_BONUS + SPAN_PER_NAT * min(gain, SPAN_MAX_NATS)
+    elif is_word_prefix(left[-1] + right[0]):
+        score += PREFIX_BONUS
+    if right.startswith(("“", "「", "\"")):
+        score -= QUOTE_START_PENALTY
+    score += TOPIC_WEIGHT * topic(e, s)
+    score += TAG_WEIGHT * max(-TAG_PMI_CLIP, min(TAG_PMI_CLIP, tags.continuation_odds(left, right)))
+    return Candidate(e, s, score, adjacent, span)
+
+
+def next_in_flow(fragments: list[Block], i: int) -> int | None:
+    """The block that follows block i in the text flow: the next one that is not a caption."""
+    for j in range(i + 1, len(fragments)):
+        if fragments[j].kind is not Kind.CAPTION:
+            return j
+    return None
+
+
+def _previous_in_flow(fragments: list[Block], i: int) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if fragments[j].kind is not Kind.CAPTION:
+            return j
+    return None
+
+
+def _solve(scores: np.ndarray, ends: list[int], starts: list[int],
+           forbidden: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Maximum-score assignment with a 'leave open' option for every end."""
+    n_ends, n_starts = scores.shape
+    gain = scores - NO_JOIN_SCORE
+    for e, s in forbidden:
+        gain[ends.index(e), starts.index(s)] = -math.inf
+    # Each end may also stay open (gain 0) through its own dummy column.
+    big = np.full((n_ends, n_starts + n_ends), -1e9)
+    finite = np.where(np.isfinite(gain), gain, -1e9)
+    big[:, :n_starts] = finite
+    for row in range(n_ends):
+        big[row, n_starts + row] = 0.0
+    rows, cols = linear_sum_assignment(big, maximize=True)
+    chosen = set()
+    for row, col in zip(rows, cols):
+        if col < n_starts and big[row, col] > 0:
+            chosen.add((ends[row], starts[col]))
+    return chosen
+
+
+def _find_loop(chosen: set[tuple[int, int]], breaks: set[tuple[int, int]],
+               fragments: list[Block]) -> list[tuple[int, int]]:
+    """Follow the reading order (joins, else the next fragment); return a loop's links."""
+    successor: dict[int, int] = {}
+    targets = {s for _, s in chosen}
+    for e, s in chosen:
+        successor[e] = s
+    for i, block in enumerate(fragments):
+        following = next_in_flow(fragments, i)
+        if i in successor or following is None or following in targets or (i, following) in breaks:
+            continue
+        if block.kind is Kind.CREDIT or (block.kind is Kind.BODY and not sentence_closed(block.text)):
+            continue  # a credit ends an article; an open end not joined is cut off there
+        successor[i] = following
+    for start in range(len(fragments)):
+        path, seen, node = [], set(), start
+        while node in successor and node not in seen:
+            seen.add(node)
+            path.append((node, successor[node]))
+            node = successor[node]
+        if node == start and path:
+            return path
+    return []

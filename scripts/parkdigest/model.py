@@ -1,0 +1,195 @@
+"""The values that flow between pipeline stages.
+
+Every stage takes and returns these frozen dataclasses, so a newcomer can read the
+pipeline as a chain of transformations: Page -> Blocks -> Layout -> Drafts -> Articles.
+Line numbers are 1-based and refer to the seed file as the editor sees it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """What a block of page text is, as decided by `classify`."""
+
+    FURNITURE = "furniture"  # masthead, folio, editor line, photo credit, QR footer ...
+    CONTENTS = "contents"  # an entry of the page's table of contents
+    LABEL = "label"  # a column / section label such as 园镜头
+    HEADLINE = "headline"  # a short line with no sentence punctuation: title, deck or subhead
+    BYLINE = "byline"  # 本报记者 张三
+    CREDIT = "credit"  # closing credit such as (供稿:科技部火炬中心)
+    CAPTION = "caption"  # a photo caption
+    BODY = "body"  # running text (possibly a fragment of a paragraph)
+
+
+class Severity(str, Enum):
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, reported as `file:line: message — hint`."""
+
+    path: str
+    message: str
+    hint: str
+    line: int | None = None
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity.value}: {self.message} — {self.hint}"
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """A seed file: its name and its lines (already decoded, line endings unified)."""
+
+    source: str  # file name of the seed, e.g. 000_beff7d82536003b2.txt
+    lines: tuple[Line, ...]
+    sidecar: dict = field(default_factory=dict, compare=False, hash=False)
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A non-blank line of the page with what `classify` made of it."""
+
+    kind: Kind
+    text: str
+    first_line: int
+    last_line: int
+    gap_before: int = 0  # blank lines above it: a run of them marks an image on the page
+    rule: str = ""  # which rule classified it (shown in the page report)
+
+
+@dataclass(frozen=True)
+class Join:
+    """Two fragments of one broken sentence, glued at a junction."""
+
+    left_line: int
+    right_line: int
+    score: float
+    confidence: float
+    adjacent: bool  # the right part directly follows the left one in the file
+
+    @property
+    def moved(self) -> bool:
+        return not self.adjacent
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    lines: tuple[int, ...]
+    subhead: bool = False
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An article as the page shows it, before metadata: text only, in reading order."""
+
+    title: str
+    lines: tuple[int, ...]  # every source line that went into it
+    paragraphs: tuple[Paragraph, ...]
+    deck: str = ""
+    section: str = ""
+    byline: str = ""
+    kicker: str = ""  # a pull quote printed above the title
+    captions: tuple[str, ...] = ()
+    credits: tuple[str, ...] = ()
+    confidence: float = 1.0
+    index: int = 0  # position on the page (reading order of titles)
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Furniture:
+    line: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Move:
+    """A run of lines placed somewhere other than where the file had it."""
+
+    article: str
+    first_line: int
+    last_line: int
+    after_line: int
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What `segment` and `reflow` found on a page."""
+
+    source: str
+    drafts: tuple[Draft, ...]
+    furniture: tuple[Furniture, ...]
+    joins: tuple[Join, ...]
+    moves: tuple[Move, ...]
+    page_date: str = ""  # YYYY-MM-DD when the page prints its date
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """A finished article: front-matter fields plus Markdown body."""
+
+    slug: str
+    meta: dict  # validated front-matter (see schema.FrontMatter), in output key order
+    body: str  # Markdown
+
+
+@dataclass(frozen=True)
+class PageResult:
+    source: str
+    layout: Layout
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
+
+
+class Role(str, Enum):
+    """What a content block does in its article, as decided by `segment`."""
+
+    HEAD = "head"  # part of the title cluster: label, deck, title, byline
+    KICKER = "kicker"  # a pull quote printed above the title
+    SUBHEAD = "subhead"
+    BODY = "body"
+    CAPTION = "caption"
+    CREDIT = "credit"
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    """Which article each block of a page belongs to, before reading order is repaired."""
+
+    source: str
+    blocks: tuple[Block, ...]  # the page's content blocks (no furniture), file order
+    roles: tuple[Role, ...]  # one per block
+    owners: tuple[int, ...]  # one per block: index of its article
+    heads: tuple[tuple[int, ...], ...]  # per article: indices of its title-cluster blocks
+    joins: tuple[Join, ...]
+    furniture: tuple[Furniture, ...]
+    owner_confidence: tuple[float, ...] = ()  # one per block
+    breaks: frozenset = frozenset()  # (block, block) neighbours that must not be read in a row
+    page_date: str = ""
+    warnings: tuple[Problem, ...] = ()

@@ -1,0 +1,86 @@
+"""Stage 2 — normalize: typography of the newspaper norm (GB/T 15834) on every line.
+
+- half-width punctuation next to Chinese becomes full-width (, : ; ? ! and paired parentheses);
+- spaces between Chinese and a number are removed (`2020 年` -> `2020年`);
+- full-width ASCII letters and digits become half-width.
+
+Never changes a fact: only punctuation width and spacing change, no character of a
+word or number is added or removed (the conservation test checks this).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Line, Page
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Chinese characters and the full-width punctuation that surrounds them.
+CJK_CONTEXT = CJK + r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《》【】（）…—"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+_HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+_PUNCT = re.compile(r"[,:;?!]")
+
+# A token that contains a digit: 2020, 28.3, 5G, 17.5%, 1-11, 3DNAND.
+_NUMBER = r"[0-9A-Za-z.%‰+\-/]*[0-9][0-9A-Za-z.%‰+\-/]*"
+_SPACE_BEFORE_NUMBER = re.compile(f"(?<=[{CJK_CONTEXT}])[ \u3000\u00a0]+(?={_NUMBER})")
+_SPACE_AFTER_NUMBER = re.compile(
+    f"(?<![0-9A-Za-z.%‰+\\-/])({_NUMBER})[ \u3000\u00a0]+(?=[{CJK_CONTEXT}])")
+_PARENS = re.compile(r"\(([^()]*)\)")
+
+
+def normalize_page(page) -> Page:
+    """Return the page with every line normalized (line numbers kept)."""
+    lines = tuple(Line(line.number, _normalize_line(line.text)) for line in page.lines)
+    return Page(page.source, lines, sidecar=page.sidecar, problems=page.problems)
+
+
+def _normalize_line(text: str) -> str:
+    text = "".join(_fullwidth_ascii_to_half(ch) for ch in text)
+    text = text.replace("\t", " ").rstrip()
+    text = re.sub(r"[\u200b\u200c\u200d\u2060]", "", text)
+    if not _CJK_CHAR.search(text):
+        return text
+    text = _PARENS.sub(_full_parens, text)
+    text = _PUNCT.sub(_full_punct, text)
+    text = _SPACE_BEFORE_NUMBER.sub("", text)
+    text = _SPACE_AFTER_NUMBER.sub(r"\1", text)
+    return text
+
+
+def _fullwidth_ascii_to_half(ch: str) -> str:
+    # Only letters and digits: full-width punctuation is the norm in Chinese text.
+    if "\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a":
+        return unicodedata.normalize("NFKC", ch)
+    return ch
+
+
+def _is_cjk_context(ch: str) -> bool:
+    return bool(ch) and bool(re.match(f"[{CJK_CONTEXT}]", ch))
+
+
+def _full_punct(match: re.Match) -> str:
+    text, i = match.string, match.start()
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    mark = match.group()
+    if mark in ",:" and before.isdigit() and after.isdigit():
+        return mark  # 1,000 and 10:30 are numbers, not punctuation
+    if mark == ":" and after == "/":
+        return mark  # http://
+    if _is_cjk_context(before) or (mark in ",;:" and _is_cjk_context(after)):
+        return _HALF_TO_FULL[mark]
+    if before in ")）" and _is_cjk_context(after):
+        return _HALF_TO_FULL[mark]
+    return mark
+
+
+def _full_parens(match: re.Match) -> str:
+    inner = match.group(1)
+    text, start = match.string, match.start()
+    before = text[start - 1] if start > 0 else ""
+    if _CJK_CHAR.search(inner) or _is_cjk_context(before):
+        return f"（{inner}）"
+    return match.group()

@@ -1,0 +1,171 @@
+"""Stage 4 — reflow: put each article's blocks in reading order and glue broken lines.
+
+Within an article, each block is followed by its join (when its sentence was broken) or
+by the next block of the same article in the file. These links form chains. The title's
+chain is read first; when it holds no paragraph yet (the columns were extracted before
+the title's column), the chain that opens with a paragraph rather than a subhead is the
+lead. The remaining chains follow in the order of the earliest line they hold, which is
+how columns of one article are laid out on a page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .classify import sentence_closed
+from .junctions import LOW_CONFIDENCE, next_in_flow
+from .model import Block, Draft, Kind, Layout, Move, Paragraph, Problem, Role, Segmentation, Severity
+
+# A headline line this short is half of a title broken over two lines ("来徐州高新区").
+SHORT_TITLE_PART = 7
+_NUMBER_KICKER = re.compile(r"^[\d.,，]+[%‰]?[\u4e00-\u9fff]{0,5}$")
+_LATIN_END = re.compile(r"[A-Za-z]$")
+_LATIN_START = re.compile(r"^[A-Za-z]")
+
+
+def reflow_page(seg: Segmentation) -> Layout:
+    """Turn a page's segmentation into drafts: articles as text in reading order."""
+    drafts, moves, warnings = [], [], list(seg.warnings)
+    successor = _successors(seg)
+    for article, head in enumerate(seg.heads):
+        chains = _chains(seg, article, successor)
+        ordered = _order_chains(seg, chains, head)
+        for previous, chain in zip(ordered, ordered[1:]):
+            first = seg.blocks[chain[0]]
+            last = seg.blocks[previous[-1]]
+            if first.first_line < last.last_line and seg.roles[chain[0]] is not Role.HEAD:
+                moves.append(Move("", first.first_line, seg.blocks[chain[-1]].last_line, last.last_line,
+                                  min(seg.owner_confidence[k] for k in chain)))
+        order = [k for chain in ordered for k in chain]
+        draft = _draft(seg, article, head, order, successor)
+        drafts.append(draft)
+        moves = [Move(draft.title, m.first_line, m.last_line, m.after_line, m.confidence) if not m.article else m
+                 for m in moves]
+    for join in seg.joins:
+        if join.confidence < LOW_CONFIDENCE:
+            warnings.append(Problem(seg.source, f"uncertain join of line {join.left_line} with line "
+                                    f"{join.right_line} (confidence {join.confidence:.2f})",
+                                    "check the article's text there", line=join.left_line,
+                                    severity=Severity.WARNING))
+    return Layout(seg.source, tuple(drafts), seg.furniture, seg.joins, tuple(moves), seg.page_date,
+                  tuple(warnings))
+
+
+def _successors(seg: Segmentation) -> dict[int, int]:
+    """Reading-order links between blocks: joins first, else the next block in the file."""
+    by_last = {b.last_line: k for k, b in enumerate(seg.blocks) if b.kind is Kind.BODY}
+    by_first = {b.first_line: k for k, b in enumerate(seg.blocks) if b.kind is Kind.BODY}
+    successor = {by_last[j.left_line]: by_first[j.right_line] for j in seg.joins}
+    targets = set(successor.values())
+    for k, block in enumerate(seg.blocks):
+        if k in successor or seg.roles[k] in (Role.CAPTION, Role.KICKER):
+            continue
+        if block.kind is Kind.BODY and not sentence_closed(block.text):
+            continue  # an open end not joined: the sentence is cut off on this page
+        following = next_in_flow(list(seg.blocks), k)
+        if (following is None or following in targets or seg.owners[following] != seg.owners[k]
+                or (k, following) in seg.breaks):
+            continue
+        if seg.roles[following] is Role.HEAD and seg.roles[k] is not Role.HEAD:
+            continue
+        if seg.roles[k] is Role.CREDIT and seg.roles[following] is not Role.CREDIT:
+            continue
+        successor[k] = following
+    return successor
+
+
+def _chains(seg: Segmentation, article: int, successor: dict[int, int]) -> list[list[int]]:
+    members = [k for k, owner in enumerate(seg.owners)
+               if owner == article and seg.roles[k] not in (Role.CAPTION, Role.KICKER)]
+    has_predecessor = {s for k, s in successor.items() if seg.owners[k] == article}
+    chains, placed = [], set()
+    for k in members:
+        if k in has_predecessor or k in placed:
+            continue
+        chain = []
+        while k is not None and k not in placed:
+            chain.append(k)
+            placed.add(k)
+            k = successor.get(k)
+        chains.append(chain)
+    for k in members:  # a loop of links, should one remain: keep the text all the same
+        if k not in placed:
+            chains.append([k])
+            placed.add(k)
+    return chains
+
+
+def _order_chains(seg: Segmentation, chains: list[list[int]], head: tuple[int, ...]) -> list[list[int]]:
+    head_chain = next((c for c in chains if head and c[0] == head[0]), [])
+    rest = [c for c in chains if c is not head_chain]
+    rest.sort(key=lambda c: min(seg.blocks[k].first_line for k in c))
+    ordered = [head_chain] if head_chain else []
+    has_paragraph = any(seg.roles[k] is Role.BODY for k in head_chain)
+    if not has_paragraph:
+        lead = next((c for c in rest if seg.roles[c[0]] is Role.BODY), None)
+        if lead is not None:
+            rest.remove(lead)
+            ordered.append(lead)
+    return ordered + rest
+
+
+def _draft(seg: Segmentation, article: int, head: tuple[int, ...], order: list[int],
+           successor: dict[int, int]) -> Draft:
+    title, deck, section, byline = _parse_head([seg.blocks[k] for k in head])
+    joined_from = {v: k for k, v in successor.items()
+                   if seg.blocks[k].kind is Kind.BODY and not sentence_closed(seg.blocks[k].text)}
+    paragraphs: list[Paragraph] = []
+    credits: list[str] = []
+    for k in order:
+        block, role = seg.blocks[k], seg.roles[k]
+        if role is Role.HEAD:
+            continue
+        if role is Role.CREDIT:
+            credits.append(block.text)
+        elif role is Role.SUBHEAD:
+            if paragraphs and paragraphs[-1].subhead and paragraphs[-1].lines[-1] + 2 >= block.first_line:
+                last = paragraphs.pop()  # a two-line subhead
+                paragraphs.append(Paragraph(f"{last.text} {block.text}", last.lines + (block.first_line,), True))
+            else:
+                paragraphs.append(Paragraph(block.text, (block.first_line,), True))
+        elif k in joined_from and paragraphs and not paragraphs[-1].subhead:
+            last = paragraphs.pop()
+            paragraphs.append(Paragraph(_glue(last.text, block.text), last.lines + (block.first_line,)))
+        else:
+            paragraphs.append(Paragraph(block.text, (block.first_line,)))
+    members = [k for k, owner in enumerate(seg.owners) if owner == article]
+    captions = tuple(seg.blocks[k].text for k in members if seg.roles[k] is Role.CAPTION)
+    kicker = " ".join(seg.blocks[k].text for k in members if seg.roles[k] is Role.KICKER)
+    lines = tuple(sorted({line for k in members
+                          for line in range(seg.blocks[k].first_line, seg.blocks[k].last_line + 1)}))
+    confidences = [seg.owner_confidence[k] for k in members] if seg.owner_confidence else [1.0]
+    join_conf = [j.confidence for j in seg.joins if j.left_line in lines]
+    return Draft(title=title, lines=lines, paragraphs=tuple(paragraphs), deck=deck, section=section,
+                 byline=byline, kicker=kicker, captions=captions, credits=tuple(credits),
+                 confidence=round(min(confidences + join_conf), 3), index=article)
+
+
+def _glue(left: str, right: str) -> str:
+    if _LATIN_END.search(left) and _LATIN_START.search(right):
+        return f"{left} {right}"
+    return left + right
+
+
+def _parse_head(blocks: list[Block]) -> tuple[str, str, str, str]:
+    labels = [b.text for b in blocks if b.kind is Kind.LABEL]
+    bylines = [b.text.lstrip("▶► ").strip() for b in blocks if b.kind is Kind.BYLINE]
+    lines = [b.text for b in blocks if b.kind not in (Kind.LABEL, Kind.BYLINE)]
+    section = "".join(label.strip("【】") if not label.startswith("——") else label for label in labels)
+    decks = [line for line in lines if _NUMBER_KICKER.match(line) or line.startswith("——")]
+    lines = [line for line in lines if line not in decks]
+    merged: list[str] = []
+    for line in lines:
+        if merged and len(merged[-1]) <= SHORT_TITLE_PART and not merged[-1].endswith(" "):
+            merged[-1] = f"{merged[-1]} {line}"
+        else:
+            merged.append(line)
+    if not merged:
+        merged = [section]  # "" when the page prints no title: metadata derives one
+    title = merged[-1]
+    decks = merged[:-1] + decks
+    return title, " ".join(decks), section, " ".join(bylines)

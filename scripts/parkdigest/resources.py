@@ -1,0 +1,38 @@
+"""Load the YAML data files shipped in `parkdigest/data/` (once per process)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    why: str
+    pattern: re.Pattern
+
+
+def load_yaml(name: str):
+    text = resources.files("parkdigest.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def furniture_rules() -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+    """(line rules, group rules) from furniture.yaml."""
+    data = load_yaml("furniture.yaml")
+
+    def rules(key: str) -> tuple[Rule, ...]:
+        return tuple(Rule(r["name"], r.get("why", ""), re.compile(r["pattern"])) for r in data.get(key, []))
+
+    return rules("line"), rules("group")
+
+
+@cache
+def layout_words() -> dict:
+    return load_yaml("layout.yaml")

@@ -1,0 +1,290 @@
+"""Stage 3 — segment: find the page's articles and which block belongs to which.
+
+1. `classify` labels each line (furniture, headline, byline, body, ...).
+2. Headline clusters become article heads when something marks a new article: a section
+   label, a byline, an entry of the page's contents list, a closing credit just before,
+   or the top of the page. Other clusters are subheads, or captions under a picture.
+3. `junctions` decides which broken sentence continues where, across the whole page.
+4. Each block is given to an article by lexical cohesion: a block joins the article whose
+   vocabulary it shares (TF-IDF over jieba words), with a pull towards the article of its
+   neighbours in the file; joined fragments always share an article. This is what moves
+   a paragraph printed in another article's column back to its own article.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .classify import classify_blocks, sentence_closed
+from .junctions import choose_joins
+from .model import Block, Furniture, Kind, Page, Problem, Role, Segmentation, Severity
+from .words import Similarity, TagModel
+
+# Two or more blank lines in a row: a picture stood there, and a short line after it is
+# its caption rather than a subhead.
+IMAGE_GAP_LINES = 2
+# A block stays in its neighbours' article unless another article's vocabulary fits it
+# better by this much (cosine points): neighbours in the file are usually one article.
+STAY_BONUS = 0.12
+# Rounds of re-assignment: each round recomputes every article's vocabulary.
+ASSIGN_ROUNDS = 3
+# Rounds of (choose joins, assign articles); the second uses the first's articles.
+JOIN_ROUNDS = 2
+# Confidence of an assignment is a logistic of its margin over the runner-up.
+OWNER_CONFIDENCE_SCALE = 0.05
+
+_DATE_PATTERNS = (
+    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
+    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
+    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
+)
+
+
+def segment_page(page: Page) -> Segmentation:
+    """Split a normalized page into articles (block ownership, joins, furniture)."""
+    blocks = classify_blocks(page)
+    furniture = tuple(Furniture(b.first_line, b.text, b.rule) for b in blocks
+                      if b.kind in (Kind.FURNITURE, Kind.CONTENTS))
+    contents_keys = {_key(_strip_label(b.text)) for b in blocks if b.kind is Kind.CONTENTS}
+    content = [b for b in blocks if b.kind not in (Kind.FURNITURE, Kind.CONTENTS)]
+    warnings: list[Problem] = []
+    if not content:
+        warnings.append(Problem(page.source, "page has no article text, only furniture",
+                                "check that this is the right file", severity=Severity.WARNING))
+        return Segmentation(page.source, (), (), (), (), (), furniture, (), _page_date(blocks), tuple(warnings))
+    roles, heads = _find_heads(content, contents_keys)
+    if not heads:
+        warnings.append(Problem(page.source, "no recognizable title; the page becomes one article",
+                                "add a title line above the text", line=content[0].first_line,
+                                severity=Severity.WARNING))
+        heads = [[]]
+    content = [_as_flow_block(block, role) for block, role in zip(content, roles)]
+    similarity = Similarity([b.text for b in content])
+    vectors = [similarity.vector(b.text) for b in content]
+    # Joins and ownership inform each other: first join by what two fragments share,
+    # then by how well a start fits the article its end belongs to, and assign again.
+    tags = TagModel([b.text for b in content if b.kind is Kind.BODY])
+    joins, breaks = choose_joins(content, lambda e, s: Similarity.cosine(vectors[e], vectors[s]), tags)
+    owners, confidence = _assign_articles(content, roles, heads, joins, vectors)
+    for _ in range(JOIN_ROUNDS - 1):
+        profiles = _profiles(vectors, owners, len(heads))
+        joins, breaks = choose_joins(content, lambda e, s: _fit(vectors, profiles, owners, e, s), tags)
+        owners, confidence = _assign_articles(content, roles, heads, joins, vectors)
+    return Segmentation(
+        source=page.source, blocks=tuple(content), roles=tuple(roles), owners=tuple(owners),
+        heads=tuple(tuple(h) for h in heads), joins=joins, furniture=furniture,
+        owner_confidence=tuple(confidence), breaks=breaks, page_date=_page_date(blocks),
+        warnings=tuple(warnings))
+
+
+def _strip_label(text: str) -> str:
+    return re.sub(r"^【[^】]*】\s*", "", text)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s【】“”\"'‘’：:，,—\-·]", "", text)
+
+
+def _find_heads(content: list[Block], contents_keys: set[str]) -> tuple[list[Role], list[list[int]]]:
+    roles = [Role.BODY if b.kind is Kind.BODY else Role.CREDIT if b.kind is Kind.CREDIT
+             else Role.CAPTION if b.kind is Kind.CAPTION else Role.SUBHEAD for b in content]
+    heads: list[list[int]] = []
+    i = 0
+    while i < len(content):
+        if content[i].kind not in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE):
+            i += 1
+            continue
+        j = i
+        while j < len(content) and content[j].kind in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE):
+            j += 1
+        cluster = list(range(i, j))
+        kinds = {content[k].kind for k in cluster}
+        previous = content[i - 1] if i > 0 else None
+        following = content[j] if j < len(content) else None
+        if (Kind.LABEL in kinds or Kind.BYLINE in kinds
+                or any(_key(content[k].text) in contents_keys for k in cluster)
+                or previous is None or previous.kind is Kind.CREDIT):
+            heads.append(cluster)
+            for k in cluster:
+                roles[k] = Role.HEAD
+        elif (len(cluster) == 1 and content[i].gap_before >= IMAGE_GAP_LINES
+              and following is not None and following.kind is Kind.BODY):
+            roles[i] = Role.CAPTION
+        i = j
+    _mark_kicker(content, roles, heads)
+    return roles, heads
+
+
+def _mark_kicker(content: list[Block], roles: list[Role], heads: list[list[int]]) -> None:
+    """Complete sentences standing right above the page's first title: a pull quote."""
+    if not heads or heads[0][0] == 0:
+        return
+    before = range(0, heads[0][0])
+    if all(roles[k] is Role.BODY and sentence_closed(content[k].text) for k in before):
+        for k in before:
+            roles[k] = Role.KICKER
+
+
+def _as_flow_block(block: Block, role: Role) -> Block:
+    """Captions are set apart from the text flow so a sentence can run across them."""
+    if role is Role.CAPTION and block.kind is not Kind.CAPTION:
+        return Block(Kind.CAPTION, block.text, block.first_line, block.last_line, block.gap_before, "caption")
+    return block
+
+
+def _fit(vectors, profiles, owners, e: int, s: int) -> float:
+    """How well fragment s fits the article that fragment e belongs to (cosine)."""
+    profile = profiles[owners[e]]
+    if owners[s] == owners[e]:
+        profile = {w: v - vectors[s].get(w, 0.0) for w, v in profile.items()}
+    return Similarity.cosine(vectors[s], profile)
+
+
+def _anchors(content, roles, heads, joins) -> list[int]:
+    """Blocks that surely belong to an article: its title and the text that follows it
+    without a break, plus the continuations joined to that text."""
+    owners = [-1] * len(content)
+    join_from = _join_map(content, joins)
+    moved_in = {s for e, s in join_from.items() if s != e + 1}  # continuations from afar
+    for article, cluster in enumerate(heads):
+        k = cluster[-1] if cluster else -1
+        stack = []
+        while k + 1 < len(content):
+            k += 1
+            if roles[k] in (Role.HEAD, Role.KICKER) or k in moved_in or owners[k] >= 0:
+                break
+            owners[k] = article
+            stack.append(k)
+            if k in join_from and join_from[k] != k + 1:
+                break
+        while stack:
+            k = stack.pop()
+            if k in join_from and owners[join_from[k]] < 0:
+                owners[join_from[k]] = article
+                stack.append(join_from[k])
+    return owners
+
+
+def _join_map(content, joins) -> dict[int, int]:
+    by_first = {b.first_line: k for k, b in enumerate(content) if b.kind is Kind.BODY}
+    by_last = {b.last_line: k for k, b in enumerate(content) if b.kind is Kind.BODY}
+    return {by_last[j.left_line]: by_first[j.right_line] for j in joins}
+
+
+def _assign_articles(content, roles, heads, joins, vectors):
+    n = len(content)
+    owners = [-1] * n
+    fixed = [False] * n
+    for a, cluster in enumerate(heads):
+        for k in cluster:
+            owners[k], fixed[k] = a, True
+    # A title's unbroken run of text is its own: only the rest is assigned by vocabulary.
+    anchors = _anchors(content, roles, heads, joins)
+    for k, a in enumerate(anchors):
+        if a >= 0:
+            owners[k], fixed[k] = a, True
+    first_head = heads[0][0] if heads[0] else 0
+    for k in range(first_head):
+        if roles[k] is Role.KICKER:
+            owners[k], fixed[k] = 0, True
+    # The rest starts with the nearest title above it, but only the anchors speak for an
+    # article's vocabulary in the first round.
+    current = 0
+    for k in range(n):
+        if owners[k] >= 0 and fixed[k] and roles[k] is Role.HEAD:
+            current = owners[k]
+        elif owners[k] < 0:
+            owners[k] = anchors[k] if anchors[k] >= 0 else current
+    groups = _groups(content, roles, joins, fixed)
+    confidence = [1.0] * n
+    for round_ in range(ASSIGN_ROUNDS):
+        if round_ == 0:
+            profiles = _profiles(vectors, [a if a >= 0 else -1 for a in anchors], len(heads))
+        else:
+            profiles = _profiles(vectors, owners, len(heads))
+        for group in groups:
+            scores = [_group_score(group, a, vectors, profiles, owners, content, roles)
+                      for a in range(len(heads))]
+            best = max(range(len(heads)), key=lambda a: (scores[a], -abs(a - owners[group[0]])))
+            ranked = sorted(scores, reverse=True)
+            margin = ranked[0] - ranked[1] if len(ranked) > 1 else 1.0
+            for k in group:
+                owners[k] = best
+                confidence[k] = round(1.0 / (1.0 + math.exp(-margin / OWNER_CONFIDENCE_SCALE)), 3)
+    return owners, confidence
+
+
+def _groups(content, roles, joins, fixed) -> list[list[int]]:
+    """Blocks that must share an article: joined fragments, a subhead and its paragraph,
+    a credit and the text it closes."""
+    n = len(content)
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for left, right in _join_map(content, joins).items():
+        union(left, right)
+    for k in range(n):
+        if roles[k] is Role.SUBHEAD and k + 1 < n and roles[k + 1] in (Role.SUBHEAD, Role.BODY):
+            union(k, k + 1)
+        if roles[k] is Role.CREDIT and k > 0 and roles[k - 1] is Role.BODY:
+            union(k, k - 1)
+    members: dict[int, list[int]] = {}
+    for k in range(n):
+        members.setdefault(find(k), []).append(k)
+    return [g for g in sorted(members.values()) if not any(fixed[k] for k in g)]
+
+
+def _profiles(vectors, owners, n_articles) -> list[dict[str, float]]:
+    profiles: list[dict[str, float]] = [{} for _ in range(n_articles)]
+    for vec, owner in zip(vectors, owners):
+        if owner < 0:
+            continue
+        profile = profiles[owner]
+        for word, weight in vec.items():
+            profile[word] = profile.get(word, 0.0) + weight
+    return profiles
+
+
+def _group_score(group, article, vectors, profiles, owners, content, roles) -> float:
+    score = 0.0
+    members = set(group)
+    for k in group:
+        profile = profiles[article]
+        if owners[k] == article:  # leave the block itself out of its article's profile
+            profile = {w: v - vectors[k].get(w, 0.0) for w, v in profile.items()}
+        score += Similarity.cosine(vectors[k], profile)
+    for k in group:
+        for neighbour in (k - 1, k + 1):
+            if neighbour in members or not 0 <= neighbour < len(content):
+                continue
+            if neighbour == k - 1 and roles[neighbour] is Role.CREDIT:
+                continue  # a credit closes its article: what follows starts elsewhere
+            if neighbour == k + 1 and roles[neighbour] is Role.HEAD:
+                continue  # a title opens the next article
+            if owners[neighbour] == article:
+                score += STAY_BONUS
+    return score
+
+
+def _page_date(blocks) -> str:
+    """The date printed in the page's furniture (masthead, issue line), as YYYY-MM-DD."""
+    for block in blocks:
+        if block.kind is not Kind.FURNITURE:
+            continue
+        for pattern in _DATE_PATTERNS:
+            for match in pattern.finditer(block.text):
+                year, month, day = (int(g) for g in match.groups())
+                if 1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
+                    return f"{year:04d}-{month:02d}-{day:02d}"
+    return ""
