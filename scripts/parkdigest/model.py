@@ -148,6 +148,7 @@ class Layout:
     moves: tuple[Move, ...]
     page_date: str = ""  # YYYY-MM-DD when the page prints its date
     warnings: tuple[Problem, ...] = ()
+    has_contents: bool = False  # a newsletter: its section labels head groups of articles
 
 
 @dataclass(frozen=True)
@@ -191,5 +192,6 @@ class Segmentation:
     furniture: tuple[Furniture, ...]
     owner_confidence: tuple[float, ...] = ()  # one per block
     breaks: frozenset = frozenset()  # (block, block) neighbours that must not be read in a row
+    contents: tuple[str, ...] = ()  # entries of the page's table of contents, labels stripped
     page_date: str = ""
     warnings: tuple[Problem, ...] = ()

@@ -48,7 +48,7 @@ def reflow_page(seg: Segmentation) -> Layout:
                                     "check the article's text there", line=join.left_line,
                                     severity=Severity.WARNING))
     return Layout(seg.source, tuple(drafts), seg.furniture, seg.joins, tuple(moves), seg.page_date,
-                  tuple(warnings))
+                  tuple(warnings), has_contents=bool(seg.contents))
 
 
 def _successors(seg: Segmentation) -> dict[int, int]:
@@ -111,7 +111,7 @@ def _order_chains(seg: Segmentation, chains: list[list[int]], head: tuple[int, .
 
 def _draft(seg: Segmentation, article: int, head: tuple[int, ...], order: list[int],
            successor: dict[int, int]) -> Draft:
-    title, deck, section, byline = _parse_head([seg.blocks[k] for k in head])
+    title, deck, section, byline = _parse_head([seg.blocks[k] for k in head], seg.contents)
     joined_from = {v: k for k, v in successor.items()
                    if seg.blocks[k].kind is Kind.BODY and not sentence_closed(seg.blocks[k].text)}
     paragraphs: list[Paragraph] = []
@@ -145,16 +145,22 @@ def _draft(seg: Segmentation, article: int, head: tuple[int, ...], order: list[i
                  confidence=round(min(confidences + join_conf), 3), index=article)
 
 
+def _key(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
 def _glue(left: str, right: str) -> str:
     if _LATIN_END.search(left) and _LATIN_START.search(right):
         return f"{left} {right}"
     return left + right
 
 
-def _parse_head(blocks: list[Block]) -> tuple[str, str, str, str]:
+def _parse_head(blocks: list[Block], contents: tuple[str, ...]) -> tuple[str, str, str, str]:
     labels = [b.text for b in blocks if b.kind is Kind.LABEL]
     bylines = [b.text.lstrip("▶► ").strip() for b in blocks if b.kind is Kind.BYLINE]
-    lines = [b.text for b in blocks if b.kind not in (Kind.LABEL, Kind.BYLINE)]
+    # A title broken over two lines on the page is whole in the contents list.
+    listed = {_key(entry): entry for entry in contents}
+    lines = [listed.get(_key(b.text), b.text) for b in blocks if b.kind not in (Kind.LABEL, Kind.BYLINE)]
     section = "".join(label.strip("【】") if not label.startswith("——") else label for label in labels)
     decks = [line for line in lines if _NUMBER_KICKER.match(line) or line.startswith("——")]
     lines = [line for line in lines if line not in decks]

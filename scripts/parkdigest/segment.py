@@ -46,7 +46,8 @@ def segment_page(page: Page) -> Segmentation:
     blocks = classify_blocks(page)
     furniture = tuple(Furniture(b.first_line, b.text, b.rule) for b in blocks
                       if b.kind in (Kind.FURNITURE, Kind.CONTENTS))
-    contents_keys = {_key(_strip_label(b.text)) for b in blocks if b.kind is Kind.CONTENTS}
+    contents = tuple(_strip_label(b.text) for b in blocks if b.kind is Kind.CONTENTS)
+    contents_keys = {_key(entry) for entry in contents}
     content = [b for b in blocks if b.kind not in (Kind.FURNITURE, Kind.CONTENTS)]
     warnings: list[Problem] = []
     if not content:
@@ -74,7 +75,7 @@ def segment_page(page: Page) -> Segmentation:
     return Segmentation(
         source=page.source, blocks=tuple(content), roles=tuple(roles), owners=tuple(owners),
         heads=tuple(tuple(h) for h in heads), joins=joins, furniture=furniture,
-        owner_confidence=tuple(confidence), breaks=breaks, page_date=_page_date(blocks),
+        owner_confidence=tuple(confidence), breaks=breaks, contents=contents, page_date=_page_date(blocks),
         warnings=tuple(warnings))
 
 

@@ -28,7 +28,17 @@ def tokenizer() -> jieba.Tokenizer:
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.initialize()
+    for term in _domain_words():
+        tok.add_word(term, freq=max(tok.FREQ.get(term, 0), tok.suggest_freq(term, tune=False)))
     return tok
+
+
+def _domain_words() -> list[str]:
+    """Zone names and topic keywords: jieba keeps them whole (成都高新区, 营商环境)."""
+    from .gazetteer import surface_forms
+    from .topics import domain_terms
+
+    return sorted(set(surface_forms()) | set(domain_terms()))
 
 
 def cut(text: str) -> list[str]:
@@ -163,7 +173,10 @@ def place_words() -> frozenset[str]:
     _pos_tokenizer()  # loads the tag table
     import jieba.posseg
 
-    return frozenset(w for w, flag in jieba.posseg.dt.word_tag_tab.items() if flag == "ns")
+    from .gazetteer import surface_forms
+
+    dictionary = {w for w, flag in jieba.posseg.dt.word_tag_tab.items() if flag == "ns"}
+    return frozenset(dictionary | set(surface_forms()))
 
 
 class Similarity:

@@ -1,0 +1,44 @@
+# 园区动态 — the two commands a newcomer needs:
+#   make serve   set up, convert seeds/, build and serve the site on http://127.0.0.1:8000
+#   make test    set up (Python packages and Debian's chromium), then run every test
+export NO_MKDOCS_2_WARNING := 1
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve site convert check test bench chromium clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+convert: $(STAMP)
+	$(BIN)/parkdigest convert
+
+check: $(STAMP)
+	$(BIN)/parkdigest check docs
+
+site: convert check
+	$(BIN)/mkdocs build --strict
+
+serve: site
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Debian's chromium for the browser tests (no browser is ever downloaded by a tool).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/parkdigest bench
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,99 @@
+"""Command line: a thin layer over the library (pipeline.run, check.check_articles)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug of ours: one line for the user, the traceback with --debug
+        if getattr(args, "debug", False):
+            raise
+        print(f"parkdigest: internal error: {type(exc).__name__}: {exc} — rerun with --debug and report it",
+              file=sys.stderr)
+        return EXIT_ERRORS
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="parkdigest", description="园区动态: newspaper pages to a news site.")
+    parser.add_argument("--version", action="version", version=f"parkdigest {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    convert = sub.add_parser("convert", help="turn seed pages into Markdown articles",
+                             description="Turn seed pages (raw newspaper text) into one Markdown article each.")
+    convert.add_argument("inputs", nargs="*", type=Path, metavar="SEED_FILE_OR_DIR",
+                         help="seed .txt files or directories (default: seeds/)")
+    convert.add_argument("--out", type=Path, default=Path("docs/articles"), help="output directory (default: docs/articles)")
+    convert.add_argument("--report", action="store_true", help="print each page's conversion report")
+    convert.add_argument("--check", action="store_true", help="change nothing; exit 1 if docs/ is out of date")
+    convert.add_argument("--force", action="store_true", help="overwrite articles an editor changed by hand")
+    convert.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    convert.add_argument("--jobs", type=int, default=0, help="processes to use (default: all cores)")
+    convert.add_argument("--debug", action="store_true", help="show tracebacks")
+    convert.set_defaults(handler=_convert)
+
+    check = sub.add_parser("check", help="validate the front-matter of every article",
+                           description="Validate every article's front-matter against the schema.")
+    check.add_argument("directory", nargs="?", type=Path, default=Path("docs"), help="docs directory (default: docs)")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--debug", action="store_true", help="show tracebacks")
+    check.set_defaults(handler=_check)
+    return parser
+
+
+def _convert(args) -> int:
+    from .pipeline import run
+    from .write import page_report
+
+    inputs = args.inputs or [Path("seeds")]
+    jobs = args.jobs or os.cpu_count() or 1
+    result = run(inputs, args.out, force=args.force, dry_run=args.check, jobs=jobs)
+    for page in result.pages:
+        warnings = [p for p in page.problems if p.severity.value == "warning"]
+        print(f"{page.source}: {len(page.articles)} articles, {len(page.layout.joins)} joins, "
+              f"{len(page.layout.moves)} moved, {len(warnings)} warnings")
+        if args.report:
+            print(json.dumps(page_report(page), ensure_ascii=False, indent=1, sort_keys=True))
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    for path in result.written.kept:
+        print(f"kept hand-edited {path} (use --force to regenerate it)", file=sys.stderr)
+    w = result.written
+    print(f"{w.touched} changed ({len(w.created)} new, {len(w.changed)} updated, {len(w.removed)} removed), "
+          f"{len(w.unchanged)} unchanged, {len(w.kept)} kept")
+    if args.check and w.touched:
+        print("docs are out of date with seeds: run 'parkdigest convert'", file=sys.stderr)
+        return EXIT_ERRORS
+    return EXIT_ERRORS if result.errors(strict=args.strict) else EXIT_OK
+
+
+def _check(args) -> int:
+    from .check import check_articles
+
+    if not args.directory.is_dir():
+        print(f"{args.directory}: no such directory — give the docs directory", file=sys.stderr)
+        return EXIT_USAGE
+    problems = check_articles(args.directory)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = [p for p in problems if p.severity.value == "error" or args.strict]
+    checked = sum(1 for _ in (args.directory / "articles").rglob("*.md")) if (args.directory / "articles").is_dir() else 0
+    print(f"checked {checked} articles: {len(errors)} errors, {len(problems) - len(errors)} warnings")
+    return EXIT_ERRORS if errors else EXIT_OK

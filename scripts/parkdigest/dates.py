@@ -1,0 +1,94 @@
+"""Dates: the day a page was printed, or the best estimate from the events it reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+# Years outside this window are not publication years of these papers.
+MIN_YEAR, MAX_YEAR = 1980, 2100
+
+_FULL = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
+_YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(?!\d{1,2}日)(?![-—至到]\d)")
+_RELATIVE = re.compile(r"(今年|去年|前年|明年)?(?<![\d年])(\d{1,2})月(\d{1,2})日")
+_RELATIVE_MONTH = re.compile(r"(今年|去年|前年)(\d{1,2})月(?!\d{1,2}日)")
+_YEAR = re.compile(r"(?<![\d\-—~至到])(\d{4})年(?![-—~至到]\d)")
+_RANGE_OR_TARGET = re.compile(r"(到|(?<!截)至|力争|预计|计划|目标|规划|－|-|—|~)$")
+_OFFSETS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1, None: 0}
+_END_OF_YEAR = re.compile(r"(\d{4})年(底|末)")
+
+
+@dataclass(frozen=True)
+class DateGuess:
+    date: str  # YYYY-MM-DD, '' when nothing dated was found
+    precision: str  # day | month | inferred
+    evidence: str  # the expression that decided it
+
+
+def parse_printed_date(text: str) -> str:
+    """A date as printed in a masthead or issue line: 2020.1.13, 2022年7月31日, 2020-01-13."""
+    for pattern in (_FULL, re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"), re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")):
+        for match in pattern.finditer(text):
+            found = _valid(*(int(g) for g in match.groups()))
+            if found:
+                return found.isoformat()
+    return ""
+
+
+def infer_date(text: str) -> DateGuess:
+    """The latest dated event in the text: a full date, a month, or a year's end.
+
+    Month-and-day expressions without a year (2月25日, 今年2月1日) are resolved against
+    the latest full year mentioned; 去年 is one year before it.
+    """
+    reference = _reference_year(text)
+    events: list[tuple[dt.date, str, str]] = []
+    for match in _FULL.finditer(text):
+        day = _valid(*(int(g) for g in match.groups()))
+        if day:
+            events.append((day, "day", match.group()))
+    for match in _YEAR_MONTH.finditer(text):
+        day = _valid(int(match.group(1)), int(match.group(2)), 1)
+        if day and not _target(text, match.start()):
+            events.append((day, "month", match.group()))
+    if reference:
+        for match in _RELATIVE.finditer(text):
+            year = reference + _OFFSETS[match.group(1)]
+            day = _valid(year, int(match.group(2)), int(match.group(3)))
+            if day and not _target(text, match.start()):
+                events.append((day, "day", match.group()))
+        for match in _RELATIVE_MONTH.finditer(text):
+            day = _valid(reference + _OFFSETS[match.group(1)], int(match.group(2)), 1)
+            if day:
+                events.append((day, "month", match.group()))
+    for match in _END_OF_YEAR.finditer(text):
+        day = _valid(int(match.group(1)), 12, 1)
+        if day:
+            events.append((day, "month", match.group()))
+    if not events and reference:
+        return DateGuess(f"{reference:04d}-01-01", "inferred", f"{reference}年")
+    if not events:
+        return DateGuess("", "inferred", "")
+    day, precision, evidence = max(events, key=lambda e: (e[0], e[1] == "day"))
+    return DateGuess(day.isoformat(), "month" if precision == "month" else "inferred", evidence)
+
+
+def _reference_year(text: str) -> int:
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)
+             if MIN_YEAR <= int(m.group(1)) <= MAX_YEAR and not _target(text, m.start())]
+    return max(years, default=0)
+
+
+def _target(text: str, start: int) -> bool:
+    """Is the date at `start` a plan's horizon ("到2025年", "2021-2030") rather than an event?"""
+    return bool(_RANGE_OR_TARGET.search(text[max(0, start - 2):start]))
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

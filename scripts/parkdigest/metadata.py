@@ -1,0 +1,197 @@
+"""Stage 5 — metadata: what each article is about, when it was printed, who wrote it.
+
+Zones come from the gazetteer (title weighs most, then deck and lead, then frequency);
+dates from the page, an editor's sidecar, or the events in the text; topics from the
+taxonomy scored on jieba words. Editors' sidecar overrides win over all of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+
+from pypinyin import lazy_pinyin
+
+from .dates import infer_date, parse_printed_date
+from .gazetteer import find_unlisted_parks, find_zones, zones
+from .model import Article, Draft, Layout, Page, Problem, Severity
+from .render import render_body
+from .topics import choose_topics
+from .words import cut
+
+# How much a zone's mention counts, by where it stands.
+TITLE_WEIGHT, DECK_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 5.0, 3.0, 2.0, 1.0
+# A park mentioned once in passing is not what the article is about.
+MIN_ZONE_SCORE = 2.0
+CHARS_PER_MINUTE = 400  # reading speed of Chinese text
+SUMMARY_MAX_CHARS = 120
+SLUG_MAX_CHARS = 60
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ROLE_WORDS = re.compile(r"(本报记者|本报通讯员|特约记者|见习记者|实习生|通讯员|记者|报道|撰文|文/图|图/文|供稿[:：]?)")
+
+
+def describe_articles(layout: Layout, page: Page) -> tuple[tuple[Article, ...], tuple[Problem, ...]]:
+    """Front-matter and Markdown body for every draft of a page."""
+    problems: list[Problem] = []
+    sidecar = page.sidecar or {}
+    date, precision = _page_date(layout, page, sidecar, problems)
+    articles = []
+    section = ""
+    for draft in layout.drafts:
+        # In a newsletter a section label heads a group of articles, not just the first.
+        section = draft.section or (section if layout.has_contents else "")
+        override = _override(sidecar, draft)
+        text = "\n".join([draft.title, draft.deck, draft.body])
+        zone_list, unlisted = _zones(draft)
+        if "zone" in override:
+            zone_list = [override["zone"]] + [z for z in zone_list if z != override["zone"]]
+        topics = override.get("topics") or choose_topics(text)
+        main = zone_list[0] if zone_list else None
+        title = override.get("title") or draft.title or _derived_title(draft)
+        meta = {
+            "title": title,
+            "deck": draft.deck or None,
+            "section": section or None,
+            "kicker": draft.kicker or None,
+            "date": dt.date.fromisoformat(date),
+            "date_precision": precision,
+            "zone": main,
+            "zones": zone_list,
+            "zones_unlisted": unlisted,
+            "province": zones()[main].province if main in zones() else None,
+            "topics": topics,
+            "tags": list(topics),
+            "authors": _authors(draft),
+            "byline": draft.byline or None,
+            "credit": " ".join(c for c in draft.credits if "供稿" in c or "来源" in c) or None,
+            "captions": list(draft.captions),
+            "summary": _summary(draft),
+            "readtime": max(1, math.ceil(len(_CJK.findall(draft.body)) / CHARS_PER_MINUTE)),
+            "source": page.source,
+            "slug": make_slug(title),
+            "confidence": draft.confidence,
+        }
+        if unlisted:
+            problems.append(Problem(page.source, f"park(s) not in the gazetteer: {'、'.join(unlisted)}",
+                                    "add them to parkdigest/data/zones.yaml if they are parks",
+                                    line=draft.lines[0] if draft.lines else None, severity=Severity.WARNING))
+        articles.append(Article(meta["slug"], _clean(meta), render_body(draft)))
+    return tuple(articles), tuple(problems)
+
+
+def make_slug(title: str) -> str:
+    """Readable ASCII from the title: pinyin per jieba word, e.g. chengdu-gaoxinqu-rang-chanye."""
+    parts = []
+    for word in cut(title):
+        if _CJK.search(word):
+            parts.append("".join(lazy_pinyin(word, errors="ignore")).lower())
+        else:
+            ascii_word = re.sub(r"[^a-z0-9]+", "", word.lower())
+            if ascii_word:
+                parts.append(ascii_word)
+    slug = ""
+    for part in (p for p in parts if p):
+        candidate = f"{slug}-{part}" if slug else part
+        if len(candidate) > SLUG_MAX_CHARS:
+            break
+        slug = candidate
+    return slug or "article"
+
+
+def unique_slugs(articles: list[Article]) -> list[Article]:
+    """Make slugs unique in a stable way: the first in (source, position) order keeps its
+    slug, later ones get -2, -3 …"""
+    seen: Counter = Counter()
+    out = []
+    for article in articles:
+        slug = article.slug
+        seen[slug] += 1
+        if seen[slug] > 1:
+            slug = f"{slug}-{seen[slug]}"
+            while slug in seen:
+                slug += "x"
+            seen[slug] += 1
+        meta = dict(article.meta, slug=slug)
+        out.append(Article(slug, meta, article.body))
+    return out
+
+
+def _page_date(layout: Layout, page: Page, sidecar: dict, problems: list[Problem]) -> tuple[str, str]:
+    if sidecar.get("date"):
+        return str(sidecar["date"]), "day"
+    if layout.page_date:
+        return layout.page_date, "day"
+    printed = parse_printed_date(" ".join(f.text for f in layout.furniture))
+    if printed:
+        return printed, "day"
+    guess = infer_date("\n".join(d.body for d in layout.drafts))
+    if not guess.date:
+        problems.append(Problem(page.source, "no date on the page or in its text; used 1970-01-01",
+                                f"add 'date: YYYY-MM-DD' to {page.source.rsplit('.', 1)[0]}.yml",
+                                severity=Severity.WARNING))
+        return "1970-01-01", "inferred"
+    problems.append(Problem(page.source, f"no date printed on the page; inferred {guess.date} from '{guess.evidence}'",
+                            f"add 'date: YYYY-MM-DD' to {page.source.rsplit('.', 1)[0]}.yml to fix it",
+                            severity=Severity.WARNING))
+    return guess.date, guess.precision
+
+
+def _override(sidecar: dict, draft: Draft) -> dict:
+    articles = sidecar.get("articles") or {}
+    for key in (draft.index + 1, str(draft.index + 1), draft.title):
+        if key in articles:
+            return {k: v for k, v in articles[key].items() if v is not None}
+    return {}
+
+
+def _zones(draft: Draft) -> tuple[list[str], list[str]]:
+    scores: Counter = Counter()
+    first_seen: dict[str, int] = {}
+    lead = next((p.text for p in draft.paragraphs if not p.subhead), "")
+    rest = "\n".join(p.text for p in draft.paragraphs if p.text != lead)
+    for weight, text, offset in ((TITLE_WEIGHT, draft.title, 0), (DECK_WEIGHT, draft.deck, 1000),
+                                 (LEAD_WEIGHT, lead, 2000), (BODY_WEIGHT, rest, 10000)):
+        for mention in find_zones(text or ""):
+            scores[mention.zone.name] += weight
+            first_seen.setdefault(mention.zone.name, offset + mention.start)
+    ranked = sorted(scores, key=lambda z: (-scores[z], first_seen[z]))
+    chosen = [z for z in ranked if scores[z] >= MIN_ZONE_SCORE]
+    unlisted = find_unlisted_parks("\n".join([draft.title, draft.deck, draft.body]))
+    return chosen, unlisted
+
+
+def _authors(draft: Draft) -> list[str]:
+    names: list[str] = []
+    sources = [draft.byline] if draft.byline else [c.strip("（）()") for c in draft.credits
+                                                    if "供稿" not in c and "来源" not in c]
+    for source in sources:
+        for token in _ROLE_WORDS.sub(" ", source).split():
+            token = token.strip("▶►·，,、")
+            if 2 <= len(token) <= 4 and _CJK.fullmatch(token[0]) and token not in names:
+                names.append(token)
+    return names
+
+
+def _summary(draft: Draft) -> str:
+    lead = next((p.text for p in draft.paragraphs if not p.subhead), "")
+    if len(lead) <= SUMMARY_MAX_CHARS:
+        return lead
+    cut_at = max(lead.rfind(mark, 0, SUMMARY_MAX_CHARS) for mark in "。！？")
+    if cut_at >= SUMMARY_MAX_CHARS // 3:
+        return lead[: cut_at + 1]
+    return lead[: SUMMARY_MAX_CHARS - 1] + "…"
+
+
+def _derived_title(draft: Draft) -> str:
+    """A page printed without a title: the opening words of its text, marked as such."""
+    lead = draft.body.strip()
+    first = re.split(r"[。！？\n]", lead, maxsplit=1)[0]
+    return (first[:30] + "…") if len(first) > 30 else (first or "无标题")
+
+
+def _clean(meta: dict) -> dict:
+    """Drop empty optional keys, so front-matter shows only what is known."""
+    keep_empty = {"zones", "topics", "tags"}
+    return {k: v for k, v in meta.items() if v not in (None, "", []) or k in keep_empty}

@@ -1,0 +1,58 @@
+"""Markdown for an article: page text shown as text, never as markup or script."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import yaml
+
+from .model import Draft
+
+_INLINE = re.compile(r"([\\`*_\[\]|~{}])")
+_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+
+
+def escape_markdown(text: str) -> str:
+    """Make page text inert in Markdown: HTML is shown, not run; * _ [ ] | do nothing."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def render_body(draft: Draft) -> str:
+    """The article's Markdown body (the title comes from the front-matter)."""
+    parts = []
+    if draft.kicker:
+        parts.append("> " + escape_markdown(draft.kicker))
+    for paragraph in draft.paragraphs:
+        text = escape_markdown(paragraph.text)
+        parts.append(f"## {text}" if paragraph.subhead else text)
+    for caption in draft.captions:
+        parts.append(f"图片说明：{escape_markdown(caption)}\n{{ .caption }}")
+    for credit in draft.credits:
+        parts.append(escape_markdown(credit) + "\n{ .credit }")
+    return "\n\n".join(parts) + "\n"
+
+
+def render_file(meta: dict, body: str) -> str:
+    """Front-matter (YAML, safely dumped) + body, with a checksum of both."""
+    text = _compose(meta, body)
+    return _compose(dict(meta, checksum=checksum(text)), body)
+
+
+def checksum(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def strip_checksum(text: str) -> tuple[str, str]:
+    """(file text without its checksum line, the checksum) — to detect hand edits."""
+    match = re.search(r"^checksum: ['\"]?([0-9a-f]{16})['\"]?\n", text, flags=re.M)
+    if not match:
+        return text, ""
+    return text[: match.start()] + text[match.end():], match.group(1)
+
+
+def _compose(meta: dict, body: str) -> str:
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+    return f"---\n{front}---\n\n{body}"

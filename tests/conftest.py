@@ -1,0 +1,56 @@
+"""Shared fixtures: the five seeds converted once, the site built once."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def converted(tmp_path_factory):
+    """(docs dir, RunResult) of converting the five seeds into a fresh docs tree."""
+    from parkdigest.pipeline import run
+
+    docs = tmp_path_factory.mktemp("docs")
+    result = run([SEEDS], docs / "articles", jobs=1)
+    return docs, result
+
+
+@pytest.fixture(scope="session")
+def pages(converted):
+    """{seed name: PageResult}"""
+    _, result = converted
+    return {page.source: page for page in result.pages}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, converted):
+    """Build the real site (mkdocs build --strict) from a copy of docs/ with fresh articles."""
+    work = tmp_path_factory.mktemp("sitebuild")
+    docs_src, _ = converted
+    shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns("articles", "sources"))
+    shutil.copytree(docs_src / "articles", work / "docs" / "articles")
+    shutil.copytree(docs_src / "sources", work / "docs" / "sources")
+    shutil.copytree(ROOT / "overrides", work / "overrides")
+    (work / "scripts" / "parkdigest").mkdir(parents=True)
+    shutil.copy(ROOT / "scripts" / "parkdigest" / "site_hooks.py", work / "scripts" / "parkdigest")
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    site = work / "site"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                          cwd=work, capture_output=True, text=True, env=_env())
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return site, proc
+
+
+def _env():
+    import os
+
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1")

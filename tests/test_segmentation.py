@@ -1,0 +1,149 @@
+"""The heart of the product: each page split into the articles a reader sees, in order.
+
+Expected articles and junctions (tests/expected/segmentation.yaml) come from reading the
+pages. The quality gate (tests/expected/quality.yaml) pins minimum scores that a change
+may not lower, as trafilatura does for its extraction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from parkdigest.conservation import conservation_errors
+from parkdigest.normalize import normalize_page
+from parkdigest.read import read_page
+
+from conftest import SEED_FILES, SEEDS
+
+EXPECTED = yaml.safe_load((Path(__file__).parent / "expected" / "segmentation.yaml").read_text(encoding="utf-8"))
+QUALITY = yaml.safe_load((Path(__file__).parent / "expected" / "quality.yaml").read_text(encoding="utf-8"))
+
+# Page furniture and captions: never inside an article's body.
+MUST_NOT_APPEAR_IN_BODIES = ["视觉中国", "扫一扫", "微信公众号", "戚盛博/摄", "编辑：叶伟", "E-mail", "INNOVATION",
+                             "本版图片来源于网络", "地址：北京市", "责任编辑", "科技部火炬中心合办", "2020.1.13",
+                             "总第541期", "金川科技园国家碳纤维新材料工程技术研究中心实验室"]
+
+
+def _articles(page):
+    return list(zip(page.layout.drafts, page.articles))
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED))
+def test_articles_as_a_reader_sees_them(pages, seed):
+    expected = EXPECTED[seed]["articles"]
+    got = _articles(pages[seed])
+    assert [d.title for d, _ in got] == [e["title"] for e in expected]
+    for (draft, article), want in zip(got, expected):
+        bodies = [p.text for p in draft.paragraphs if not p.subhead]
+        if "first" in want:
+            assert bodies[0].startswith(want["first"]), (draft.title, bodies[0][:40])
+        if "last" in want:
+            assert bodies[-1].endswith(want["last"]), (draft.title, bodies[-1][-40:])
+        for snippet in want.get("contains", []):
+            assert snippet in draft.body, (draft.title, snippet)
+        for key in ("deck", "kicker"):
+            if key in want:
+                assert getattr(draft, key).startswith(want[key])
+        if "section" in want:
+            assert article.meta.get("section") == want["section"]
+        if "caption" in want:
+            assert want["caption"] in draft.captions
+
+
+@pytest.mark.parametrize("seed", [s.name for s in SEED_FILES])
+def test_every_character_lands_exactly_once(seed):
+    from parkdigest.reflow import reflow_page
+    from parkdigest.segment import segment_page
+
+    page = normalize_page(read_page(SEEDS / seed))
+    lost, added = conservation_errors(page, reflow_page(segment_page(page)))
+    assert not lost and not added, (dict(lost), dict(added))
+
+
+def test_furniture_and_captions_stay_out_of_bodies(pages):
+    for page in pages.values():
+        for draft, _ in _articles(page):
+            for snippet in MUST_NOT_APPEAR_IN_BODIES:
+                assert snippet not in draft.body, (page.source, draft.title, snippet)
+
+
+def test_every_removed_line_is_in_the_report(pages):
+    page = pages["003_a6838521c3fbe44f.txt"]
+    removed = {f.text: f.rule for f in page.layout.furniture}
+    assert removed["戚盛博/摄"] == "photo-credit"
+    assert removed["INNOVATION 创新园区"] == "masthead"
+    assert any(text.startswith("■ 编辑：叶伟") for text in removed)
+
+
+def test_broken_compound_rejoined_across_columns(pages):
+    """…由政府、企业、中介 | (subhead, other text) | 机构等构成…"""
+    chengdu = _articles(pages["000_beff7d82536003b2.txt"])[0][0]
+    assert "业界共治理事会成员由政府、企业、中介机构等构成，业界代表占比90%以上。" in chengdu.body
+    assert "在参与相关规划编制、产业政策讨论的过程中，企业能提出针对性的建议" in chengdu.body
+
+
+def test_word_broken_mid_character_rejoined(pages):
+    contest = _articles(pages["002_92430654b3ed553e.txt"])[2][0]
+    assert "二是要积极探索、建立健全颠覆性大赛相关工作机制" in contest.body
+
+
+def test_opening_paragraphs_printed_last_are_read_first(pages):
+    jining = _articles(pages["003_a6838521c3fbe44f.txt"])[0][0]
+    texts = [p.text for p in jining.paragraphs]
+    assert texts[0].startswith("济宁高新区自1992年创建")
+    order = [next(i for i, t in enumerate(texts) if t.startswith(s)) for s in
+             ("济宁高新区自1992年创建", "全力打造四大产业集聚区", "深度赋能济宁创新谷", "加快迈进2020年", "全面深化改革")]
+    assert order == sorted(order)
+    assert "以“济宁创新谷”为总揽，建设济宁新动能港，重点探索推进四大模式。" in jining.body
+
+
+def test_paragraph_of_another_article_goes_back_to_its_own(pages):
+    chengdu, _, _, baotou = (d for d, _ in _articles(pages["000_beff7d82536003b2.txt"]))
+    assert "包头" not in chengdu.body
+    assert "在这里建设了装备制造园区。" in baotou.body
+
+
+def test_newsletter_contents_are_not_articles(pages):
+    page = pages["002_92430654b3ed553e.txt"]
+    assert len(page.articles) == 11
+    contents = [f for f in page.layout.furniture if f.rule == "contents"]
+    assert len(contents) == 13
+    assert all(d.lines[0] > 30 for d, _ in _articles(page))
+
+
+def test_several_articles_per_page(pages):
+    assert {name: len(p.articles) for name, p in pages.items()} == {
+        "000_beff7d82536003b2.txt": 4, "001_99798097c81ef4c7.txt": 4, "002_92430654b3ed553e.txt": 11,
+        "003_a6838521c3fbe44f.txt": 2, "004_99fbd698b884f173.txt": 4}
+
+
+def scores(pages) -> dict[str, float]:
+    """Article accuracy and join precision / recall over all seeds."""
+    right = total = 0
+    gold, found = set(), set()
+    for seed, want in EXPECTED.items():
+        got = {d.title: d for d, _ in _articles(pages[seed])}
+        for article in want["articles"]:
+            total += 1
+            draft = got.get(article["title"])
+            if draft is None:
+                continue
+            bodies = [p.text for p in draft.paragraphs if not p.subhead]
+            ok = (not article.get("first") or bodies[0].startswith(article["first"])) and \
+                 (not article.get("last") or bodies[-1].endswith(article["last"]))
+            right += ok
+        gold |= {(seed, a, b) for a, b in want["joins"]}
+        found |= {(seed, j.left_line, j.right_line) for j in pages[seed].layout.joins}
+    hits = len(gold & found)
+    return {"articles": right / total, "join_precision": hits / max(len(found), 1),
+            "join_recall": hits / max(len(gold), 1)}
+
+
+def test_quality_gate_does_not_regress(pages):
+    got = scores(pages)
+    print("segmentation scores:", got)
+    for key, minimum in QUALITY.items():
+        assert got[key] >= minimum, f"{key} fell to {got[key]:.3f} (minimum {minimum})"
