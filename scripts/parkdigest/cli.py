@@ -59,9 +59,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _convert(args) -> int:
-    from .pipeline import run
+    from .pipeline import DEBUG_ENV, run
     from .write import page_report
 
+    if args.debug:
+        os.environ[DEBUG_ENV] = "1"
     inputs = args.inputs or [Path("seeds")]
     jobs = args.jobs or os.cpu_count() or 1
     result = run(inputs, args.out, force=args.force, dry_run=args.check, jobs=jobs)

@@ -29,6 +29,9 @@ _SPACE_BEFORE_NUMBER = re.compile(f"(?<=[{CJK_CONTEXT}])[ \u3000\u00a0]+(?={_NUM
 _SPACE_AFTER_NUMBER = re.compile(
     f"(?<![0-9A-Za-z.%‰+\\-/])({_NUMBER})[ \u3000\u00a0]+(?=[{CJK_CONTEXT}])")
 _PARENS = re.compile(r"\(([^()]*)\)")
+# A full-width mark carries its own spacing: spaces around it are stray.
+_SPACE_AROUND_FULL_MARK = re.compile(r"[ \u3000]*([，。：；！？、])[ \u3000]*")
+_STRAIGHT_QUOTE = re.compile(r'"')
 
 
 def normalize_page(page) -> Page:
@@ -45,9 +48,19 @@ def _normalize_line(text: str) -> str:
         return text
     text = _PARENS.sub(_full_parens, text)
     text = _PUNCT.sub(_full_punct, text)
+    text = _curl_quotes(text)
+    text = _SPACE_AROUND_FULL_MARK.sub(r"\1", text)
     text = _SPACE_BEFORE_NUMBER.sub("", text)
     text = _SPACE_AFTER_NUMBER.sub(r"\1", text)
     return text
+
+
+def _curl_quotes(text: str) -> str:
+    """Straight double quotes in Chinese text become “ ” (only when they pair up)."""
+    if text.count('"') % 2:
+        return text
+    marks = iter("“”" * (text.count('"') // 2))
+    return _STRAIGHT_QUOTE.sub(lambda _: next(marks), text)
 
 
 def _fullwidth_ascii_to_half(ch: str) -> str:

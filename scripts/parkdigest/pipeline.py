@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,9 @@ from .segment import segment_page
 from .write import WriteSummary, write_output
 
 SEED_SUFFIX = ".txt"
+# Set (by `--debug`) to let errors inside a page's conversion raise with their traceback;
+# an environment variable reaches the worker processes too.
+DEBUG_ENV = "PARKDIGEST_DEBUG"
 
 
 @dataclass
@@ -52,6 +56,16 @@ def convert_page(path: Path) -> PageResult | Problem:
         page = read_page(path)
     except ReadError as exc:
         return exc.problem
+    try:
+        return _convert(page)
+    except Exception as exc:  # a bug of ours on one page: report it, convert the others
+        if os.environ.get(DEBUG_ENV):
+            raise
+        return Problem(page.source, f"internal error: {type(exc).__name__}: {exc}",
+                       "rerun with --debug and report it with this seed file")
+
+
+def _convert(page) -> PageResult:
     page = normalize_page(page)
     segmentation = segment_page(page)
     layout = reflow_page(segmentation)

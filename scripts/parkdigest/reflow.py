@@ -170,8 +170,8 @@ def _parse_head(blocks: list[Block], contents: tuple[str, ...]) -> tuple[str, st
             merged[-1] = f"{merged[-1]} {line}"
         else:
             merged.append(line)
-    if not merged:
-        merged = [section]  # "" when the page prints no title: metadata derives one
+    if not merged:  # a label but no headline: the label is all the title there is
+        merged, section = [section], ""
     title = merged[-1]
     decks = merged[:-1] + decks
     return title, " ".join(decks), section, " ".join(bylines)
