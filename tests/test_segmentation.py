@@ -145,5 +145,5 @@ def scores(pages) -> dict[str, float]:
 def test_quality_gate_does_not_regress(pages):
     got = scores(pages)
     print("segmentation scores:", got)
-    for key, minimum in QUALITY.items():
-        assert got[key] >= minimum, f"{key} fell to {got[key]:.3f} (minimum {minimum})"
+    for key, value in got.items():
+        assert value >= QUALITY[key], f"{key} fell to {value:.3f} (minimum {QUALITY[key]})"

@@ -7,6 +7,7 @@ headline is a title and which is a subhead needs the whole page and happens in `
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .model import Block, Kind, Page
 from .resources import furniture_rules, layout_words
@@ -20,6 +21,17 @@ BYLINE_MAX_CHARS = 30
 # A contents list needs at least this many entries repeated later on the page;
 # one repeated line is more likely a pull quote or a repeated slogan.
 MIN_CONTENTS_ENTRIES = 2
+
+# Hard-wrapped pages: most lines share one display width (a Chinese character counts 2).
+MIN_WRAPPED_LINES = 8  # too few lines to tell a wrap width
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 16, 120  # narrow columns to full-width lines
+# A full line may end a few units short: digits and Latin are half width, and
+# normalizing removes the spaces that extraction put around numbers.
+WRAP_SLACK = 8
+WRAP_PERCENTILE = 0.9  # the common full width: most lines of a wrapped page reach it
+WRAPPED_SHARE = 0.4  # share of lines at the wrap width that makes a page hard-wrapped
+# A furniture run (QR footer, address block) is made of short lines; a long line is text.
+GROUP_FURNITURE_MAX_CHARS = 40
 
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》】"
@@ -53,23 +65,58 @@ def _first_pass(page: Page) -> list[Block]:
     words = layout_words()
     labels = set(words["labels"])
     out: list[Block] = []
-    gap = 0
-    for line in page.lines:
-        text = line.text.strip()
-        if not text:
-            gap += 1
-            continue
+    for first, last, text, gap in _unwrapped_lines(page, line_rules):
         kind, rule = _classify_line(text, line_rules, labels, words)
         if kind is Kind.BODY:
             body, credit = _split_trailing_credit(text, words)
             if credit:
-                out.append(Block(Kind.BODY, body, line.number, line.number, gap, "body"))
-                out.append(Block(Kind.CREDIT, credit, line.number, line.number, 0, "trailing-credit"))
-                gap = 0
+                out.append(Block(Kind.BODY, body, first, last, gap, "body"))
+                out.append(Block(Kind.CREDIT, credit, last, last, 0, "trailing-credit"))
                 continue
-        out.append(Block(kind, text, line.number, line.number, gap, rule))
+        out.append(Block(kind, text, first, last, gap, rule))
+    return out
+
+
+def _unwrapped_lines(page: Page, line_rules) -> list[tuple[int, int, str, int]]:
+    """(first line, last line, text, blank lines above) for each line of text, with
+    hard-wrapped lines glued back: some pages come with every printed line on its own
+    line of the file, all of one width. Paragraph-per-line pages are left as they are."""
+    lines = [(line.number, line.text.strip()) for line in page.lines]
+    width = _wrap_width([text for _, text in lines if text])
+    out: list[tuple[int, int, str, int]] = []
+    gap, previous_full = 0, False
+    for number, text in lines:
+        if not text:
+            gap, previous_full = gap + 1, False
+            continue
+        indented = page.lines[number - 1].text.startswith(("\u3000\u3000", "    ", "\t"))
+        is_furniture = any(rule.pattern.search(text) for rule in line_rules)
+        if previous_full and gap == 0 and not indented and not is_furniture:
+            first, _, joined, above = out.pop()
+            out.append((first, number, joined + text, above))
+        else:
+            out.append((number, number, text, gap))
+        previous_full = bool(width) and _display_width(text) >= width - WRAP_SLACK and not is_furniture
         gap = 0
     return out
+
+
+def _wrap_width(texts: list[str]) -> int:
+    """The width at which the page's text was hard-wrapped, or 0 if it was not: a large
+    share of the lines end within a few characters of the page's common full width."""
+    widths = sorted(_display_width(t) for t in texts)
+    if len(widths) < MIN_WRAPPED_LINES:
+        return 0
+    full = widths[int(len(widths) * WRAP_PERCENTILE)]
+    if not MIN_WRAP_WIDTH <= full <= MAX_WRAP_WIDTH:
+        return 0
+    near = sum(1 for w in widths if full - WRAP_SLACK <= w <= full + WRAP_SLACK)
+    return full if near >= WRAPPED_SHARE * len(widths) else 0
+
+
+def _display_width(text: str) -> int:
+    # Ambiguous-width marks (“ ” …) are full width in Chinese type.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 def _classify_line(text: str, line_rules, labels: set[str], words: dict) -> tuple[Kind, str]:
@@ -183,8 +230,12 @@ def _mark_group_furniture(blocks: list[Block], page: Page) -> list[Block]:
     i = 0
     while i < len(out):
         j = i + 1
-        while j < len(out) and out[j].gap_before == 0 and out[j].first_line == out[j - 1].last_line + 1:
+        while (j < len(out) and out[j].gap_before == 0 and out[j].first_line == out[j - 1].last_line + 1
+               and len(out[j].text) <= GROUP_FURNITURE_MAX_CHARS):
             j += 1
+        if len(out[i].text) > GROUP_FURNITURE_MAX_CHARS:
+            i += 1
+            continue
         run = out[i:j]
         for rule in group_rules:
             if any(rule.pattern.search(block.text) for block in run):

@@ -20,6 +20,7 @@ would close a loop in the reading order are forbidden and the assignment is solv
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -57,6 +58,12 @@ TOPIC_WEIGHT = 3.0  # times the TF-IDF cosine of the two fragments (0..1)
 TAG_WEIGHT = 0.75
 TAG_PMI_CLIP = 2.0
 QUOTE_START_PENALTY = 1.0  # a start with an opening quote usually begins a paragraph
+# The start opens like a paragraph: a short run-in heading sentence ("优化土地资源集约水平。…")
+# or a time/discourse word and a comma ("目前，", "同时，", "2021年，"). A sentence broken
+# mid-way does not continue that way.
+OPENER_PENALTY = 2.0
+RUN_IN_HEAD_MAX_CHARS = 16  # a run-in heading is a short sentence with more text after it
+_OPENER_TAGS = ("t", "c", "d", "i", "l")  # time words, conjunctions, adverbs, set phrases
 # The start stands right under a title, byline or subhead: it opens a paragraph there.
 UNDER_HEADING_PENALTY = 2.0
 # The start follows a finished paragraph in the file and nothing in its opening says it
@@ -81,6 +88,9 @@ class Candidate:
     score: float
     adjacent: bool
     span: str
+    # Penalties for breaking a natural run of paragraphs; a loop in the reading order
+    # proves the run broken somewhere, so loop repair adds them back.
+    run_penalties: float = 0.0
 
 
 def choose_joins(fragments: list[Block], topic: Callable[[int, int], float],
@@ -139,7 +149,7 @@ def _repair_loops(chosen, candidates, fragments, ends):
             return chosen, breaks
         implicit = [(a, b) for a, b in loop if (a, b) not in chosen]
         joined = {e for e, _ in chosen}
-        options = [(candidates[(e, b)].score + MID_RUN_PENALTY, e, a, b)
+        options = [(candidates[(e, b)].score + candidates[(e, b)].run_penalties, e, a, b)
                    for a, b in implicit if fragments[b].kind is Kind.BODY
                    for e in ends if e not in joined and (e, b) in candidates]
         best = max(options, default=None)
@@ -177,6 +187,22 @@ def start_evidence(text: str) -> float:
     return 0.0
 
 
+def opens_paragraph(text: str) -> bool:
+    """Does the fragment open the way paragraphs open (see OPENER_PENALTY)?"""
+    first_stop = text.find("。")
+    if 0 < first_stop < RUN_IN_HEAD_MAX_CHARS and len(text) > first_stop + 1 and "，" not in text[:first_stop]:
+        first = tag(text[:first_stop])
+        # A heading opens with a content word; "为国家一流高新区。" continues "跻身|为…".
+        return bool(first) and not first[0][1].startswith(("p", "c", "u", "y", "e"))
+    comma = text.find("，")
+    if 0 < comma <= 6:
+        head = tag(text[:comma])
+        if re.fullmatch(r"\d{4}年(\d{1,2}月)?(\d{1,2}日)?|[今去明]年|今年以来|近日|日前", text[:comma]):
+            return True
+        return len(head) == 1 and head[0][1].startswith(_OPENER_TAGS)
+    return False
+
+
 def _score(fragments: list[Block], e: int, s: int, topic: Callable[[int, int], float],
            tags: TagModel) -> Candidate:
     left, right = fragments[e].text, fragments[s].text
@@ -194,22 +220,26 @@ def _score(fragments: list[Block], e: int, s: int, topic: Callable[[int, int], f
             score += ACROSS_FURNITURE_BONUS
     opening = start_evidence(right)
     score += opening
+    run_penalties = 0.0
     if not adjacent:
         before = _previous_in_flow(fragments, s)
         if before is not None and fragments[before].kind in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE):
             score -= UNDER_HEADING_PENALTY
         elif (before is not None and fragments[before].kind is Kind.BODY and not opening
               and sentence_closed(fragments[before].text)):
-            score -= MID_RUN_PENALTY
+            run_penalties += MID_RUN_PENALTY
     if gain >= SPAN_MIN_NATS:
         score += SPAN_BONUS + SPAN_PER_NAT * min(gain, SPAN_MAX_NATS)
     elif is_word_prefix(left[-1] + right[0]):
         score += PREFIX_BONUS
     if right.startswith(("“", "「", "\"")):
         score -= QUOTE_START_PENALTY
+    if not opening and opens_paragraph(right):
+        run_penalties += OPENER_PENALTY
+    score -= run_penalties
     score += TOPIC_WEIGHT * topic(e, s)
     score += TAG_WEIGHT * max(-TAG_PMI_CLIP, min(TAG_PMI_CLIP, tags.continuation_odds(left, right)))
-    return Candidate(e, s, score, adjacent, span)
+    return Candidate(e, s, score, adjacent, span, run_penalties)
 
 
 def next_in_flow(fragments: list[Block], i: int) -> int | None:
