@@ -147,3 +147,25 @@ def test_quality_gate_does_not_regress(pages):
     print("segmentation scores:", got)
     for key, value in got.items():
         assert value >= QUALITY[key], f"{key} fell to {value:.3f} (minimum {QUALITY[key]})"
+
+
+def test_convert_report_lists_articles_joins_moves_and_furniture(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    seed = SEEDS / "000_beff7d82536003b2.txt"
+    proc = subprocess.run([sys.executable, "-m", "parkdigest", "convert", str(seed), "--out",
+                           str(tmp_path / "articles"), "--report"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    start = proc.stdout.index("{")
+    report, _ = json.JSONDecoder().raw_decode(proc.stdout[start:])
+    assert [a["title"] for a in report["articles"]][0] == "成都高新区：让产业齿轮精准咬合"
+    assert {"left": 21, "right": 31} in [{k: j[k] for k in ("left", "right")} for j in report["joins"]]
+    assert any(j["moved"] for j in report["joins"])
+    assert {"line": 55, "text": "视觉中国", "rule": "photo-credit"} in report["furniture"]
+    assert any("uncertain join" in w for w in report["warnings"])
+    saved = json.loads((tmp_path / "sources" / "000_beff7d82536003b2.json").read_text(encoding="utf-8"))
+    assert saved == report
