@@ -124,3 +124,24 @@ def test_sentences_broken_across_columns_are_restored():
     score = scramble_score()
     print(f"scrambled pages: {score:.3f} of paragraphs restored")
     assert score >= QUALITY["scrambled_paragraphs"]
+
+
+def test_a_title_naming_a_park_starts_an_article_without_byline_or_credit():
+    text = "\n\n".join([
+        "成都高新区：让产业齿轮精准咬合", "本报记者 张三",
+        "近日，成都高新区发布若干政策意见，支持业界共治理事会开展工作。",
+        "赋能企业治理",
+        "理事会成员由政府、企业、中介机构等构成，业界代表占比90%以上。",
+        "武汉东湖高新区：新兴产业重要策源地",
+        "2012年3月，国务院同意批复东湖国家自主创新示范区发展规划纲要。"])
+    _, layout = convert("page.txt", text)
+    assert [d.title for d in layout.drafts] == ["成都高新区：让产业齿轮精准咬合", "武汉东湖高新区：新兴产业重要策源地"]
+    assert [p.text for p in layout.drafts[0].paragraphs if p.subhead] == ["赋能企业治理"]
+
+
+def test_an_unlisted_column_label_is_a_section_not_part_of_the_title():
+    text = "\n\n".join(["园区快讯", "来徐州高新区", "感受有技术含量的“安全感”", "本报记者 张晔",
+                      "近日在徐州高新区举行的安全产业协同创新推进会上，一批消防新装备亮相。"])
+    _, layout = convert("page.txt", text)
+    [draft] = layout.drafts
+    assert (draft.section, draft.title) == ("园区快讯", "来徐州高新区 感受有技术含量的“安全感”")

@@ -18,6 +18,8 @@ from .model import Block, Draft, Kind, Layout, Move, Paragraph, Problem, Role, S
 
 # A headline line this short is half of a title broken over two lines ("来徐州高新区").
 SHORT_TITLE_PART = 7
+# Column labels run to 4 characters (园镜头, 数说园区, 第二看台).
+UNLISTED_LABEL_MAX_CHARS = 4
 _NUMBER_KICKER = re.compile(r"^[\d.,，]+[%‰]?[\u4e00-\u9fff]{0,5}$")
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
@@ -164,6 +166,14 @@ def _parse_head(blocks: list[Block], contents: tuple[str, ...]) -> tuple[str, st
     section = "".join(label.strip("【】") if not label.startswith("——") else label for label in labels)
     decks = [line for line in lines if _NUMBER_KICKER.match(line) or line.startswith("——")]
     lines = [line for line in lines if line not in decks]
+    # A very short line first or last in a title cluster is a column label the layout
+    # words do not list yet ("园区快讯"), not half of the title.
+    if not labels and len(lines) > 1:
+        for candidate in (lines[0], lines[-1]):
+            if len(candidate) <= UNLISTED_LABEL_MAX_CHARS and " " not in candidate:
+                labels, section = [candidate], candidate
+                lines.remove(candidate)
+                break
     merged: list[str] = []
     for line in lines:
         if merged and len(merged[-1]) <= SHORT_TITLE_PART and not merged[-1].endswith(" "):

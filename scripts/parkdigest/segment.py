@@ -17,6 +17,7 @@ import math
 import re
 
 from .classify import classify_blocks, sentence_closed
+from .gazetteer import surface_forms
 from .junctions import choose_joins
 from .model import Block, Furniture, Kind, Page, Problem, Role, Segmentation, Severity
 from .words import Similarity, TagModel
@@ -105,7 +106,8 @@ def _find_heads(content: list[Block], contents_keys: set[str]) -> tuple[list[Rol
         following = content[j] if j < len(content) else None
         if (Kind.LABEL in kinds or Kind.BYLINE in kinds
                 or any(_key(content[k].text) in contents_keys for k in cluster)
-                or previous is None or previous.kind is Kind.CREDIT):
+                or previous is None or previous.kind is Kind.CREDIT
+                or any(_names_a_park(content[k].text) for k in cluster)):
             heads.append(cluster)
             for k in cluster:
                 roles[k] = Role.HEAD
@@ -115,6 +117,13 @@ def _find_heads(content: list[Block], contents_keys: set[str]) -> tuple[list[Rol
         i = j
     _mark_kicker(content, roles, heads)
     return roles, heads
+
+
+def _names_a_park(headline: str) -> bool:
+    """"武汉东湖高新区：新兴产业重要策源地" — a park's name and a colon open a title: subheads
+    of these papers never start with one, they talk about the park of their article."""
+    head, colon, _ = headline.partition("：")
+    return bool(colon) and head in surface_forms()
 
 
 def _mark_kicker(content: list[Block], roles: list[Role], heads: list[list[int]]) -> None:
