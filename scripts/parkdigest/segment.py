@@ -71,7 +71,8 @@ def segment_page(page: Page) -> Segmentation:
     owners, confidence = _assign_articles(content, roles, heads, joins, vectors)
     for _ in range(JOIN_ROUNDS - 1):
         profiles = _profiles(vectors, owners, len(heads))
-        joins, breaks = choose_joins(content, lambda e, s: _fit(vectors, profiles, owners, e, s), tags)
+        squares = _squares(profiles)
+        joins, breaks = choose_joins(content, lambda e, s: _fit(vectors, profiles, squares, owners, e, s), tags)
         owners, confidence = _assign_articles(content, roles, heads, joins, vectors)
     return Segmentation(
         source=page.source, blocks=tuple(content), roles=tuple(roles), owners=tuple(owners),
@@ -143,12 +144,15 @@ def _as_flow_block(block: Block, role: Role) -> Block:
     return block
 
 
-def _fit(vectors, profiles, owners, e: int, s: int) -> float:
-    """How well fragment s fits the article that fragment e belongs to (cosine)."""
-    profile = profiles[owners[e]]
-    if owners[s] == owners[e]:
-        profile = {w: v - vectors[s].get(w, 0.0) for w, v in profile.items()}
-    return Similarity.cosine(vectors[s], profile)
+def _fit(vectors, profiles, squares, owners, e: int, s: int) -> float:
+    """How well fragment s fits the article that fragment e belongs to (cosine), leaving
+    s itself out of that article's vocabulary."""
+    article = owners[e]
+    return Similarity.cosine_leaving_out(vectors[s], profiles[article], squares[article], owners[s] == article)
+
+
+def _squares(profiles) -> list[float]:
+    return [sum(v * v for v in profile.values()) for profile in profiles]
 
 
 def _anchors(content, roles, heads, joins) -> list[int]:
@@ -209,12 +213,12 @@ def _assign_articles(content, roles, heads, joins, vectors):
     groups = _groups(content, roles, joins, fixed)
     confidence = [1.0] * n
     for round_ in range(ASSIGN_ROUNDS):
-        if round_ == 0:
-            profiles = _profiles(vectors, [a if a >= 0 else -1 for a in anchors], len(heads))
-        else:
-            profiles = _profiles(vectors, owners, len(heads))
+        # Round 0 knows only the anchors' vocabulary; later rounds every block's.
+        members = [a if a >= 0 else -1 for a in anchors] if round_ == 0 else owners
+        profiles = _profiles(vectors, members, len(heads))
+        squares = _squares(profiles)
         for group in groups:
-            scores = [_group_score(group, a, vectors, profiles, owners, content, roles)
+            scores = [_group_score(group, a, vectors, profiles, squares, members, owners, content, roles)
                       for a in range(len(heads))]
             best = max(range(len(heads)), key=lambda a: (scores[a], -abs(a - owners[group[0]])))
             ranked = sorted(scores, reverse=True)
@@ -266,17 +270,15 @@ def _profiles(vectors, owners, n_articles) -> list[dict[str, float]]:
     return profiles
 
 
-def _group_score(group, article, vectors, profiles, owners, content, roles) -> float:
+def _group_score(group, article, vectors, profiles, squares, members, owners, content, roles) -> float:
     score = 0.0
-    members = set(group)
-    for k in group:
-        profile = profiles[article]
-        if owners[k] == article:  # leave the block itself out of its article's profile
-            profile = {w: v - vectors[k].get(w, 0.0) for w, v in profile.items()}
-        score += Similarity.cosine(vectors[k], profile)
+    in_group = set(group)
+    for k in group:  # the block itself is left out of its own article's vocabulary
+        score += Similarity.cosine_leaving_out(vectors[k], profiles[article], squares[article],
+                                               members[k] == article)
     for k in group:
         for neighbour in (k - 1, k + 1):
-            if neighbour in members or not 0 <= neighbour < len(content):
+            if neighbour in in_group or not 0 <= neighbour < len(content):
                 continue
             if neighbour == k - 1 and roles[neighbour] is Role.CREDIT:
                 continue  # a credit closes its article: what follows starts elsewhere

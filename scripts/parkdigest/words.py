@@ -9,7 +9,7 @@ import logging
 import math
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 
@@ -41,9 +41,22 @@ def _domain_words() -> list[str]:
     return sorted(set(surface_forms()) | set(domain_terms()))
 
 
+# Junction scoring asks about the same few characters at each end of a fragment again and
+# again (one fragment against every other); short texts are cached, long ones not.
+SHORT_TEXT = 16
+_CACHE_SIZE = 1 << 16
+
+
 def cut(text: str) -> list[str]:
     """Words of the text (jieba's precise mode, no HMM guesses: stable across versions)."""
+    if len(text) <= SHORT_TEXT:
+        return list(_cut_short(text))
     return tokenizer().lcut(text, HMM=False)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _cut_short(text: str) -> tuple[str, ...]:
+    return tuple(tokenizer().lcut(text, HMM=False))
 
 
 @cache
@@ -55,7 +68,14 @@ def _pos_tokenizer():
 
 def tag(text: str) -> list[tuple[str, str]]:
     """(word, part-of-speech flag) pairs, jieba's tag set (n noun, v verb, r pronoun …)."""
+    if len(text) <= SHORT_TEXT:
+        return list(_tag_short(text))
     return [(pair.word, pair.flag) for pair in _pos_tokenizer().lcut(text, HMM=False)]
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _tag_short(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((pair.word, pair.flag) for pair in _pos_tokenizer().lcut(text, HMM=False))
 
 
 class TagModel:
@@ -213,6 +233,22 @@ class Similarity:
         na = math.sqrt(sum(v * v for v in a.values()))
         nb = math.sqrt(sum(v * v for v in b.values()))
         return dot / (na * nb) if na and nb else 0.0
+
+    @staticmethod
+    def cosine_leaving_out(vec: dict[str, float], profile: dict[str, float], profile_sq: float,
+                           leave_out: bool) -> float:
+        """Cosine of vec with profile, or with (profile - vec) when vec is part of it,
+        without building the difference: dot products suffice."""
+        if not vec or not profile:
+            return 0.0
+        dot = sum(v * profile.get(w, 0.0) for w, v in vec.items())
+        vec_sq = sum(v * v for v in vec.values())
+        if leave_out:
+            dot -= vec_sq
+            profile_sq = profile_sq - 2 * (dot + vec_sq) + vec_sq
+        if profile_sq <= 1e-12 or vec_sq <= 0:
+            return 0.0
+        return dot / math.sqrt(vec_sq * profile_sq)
 
     def between(self, a: str, b: str) -> float:
         return self.cosine(self.vector(a), self.vector(b))
