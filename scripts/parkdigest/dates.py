@@ -11,7 +11,9 @@ MIN_YEAR, MAX_YEAR = 1980, 2100
 
 _FULL = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
 _YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(?!\d{1,2}日)(?![-—至到]\d)")
-_RELATIVE = re.compile(r"(今年|去年|前年|明年)?(?<![\d年])(\d{1,2})月(\d{1,2})日")
+# A month and day without a year (2月25日下午), or after a relative year (今年2月1日); not
+# the tail of a full date (2018年12月25日).
+_RELATIVE = re.compile(r"(?:(今年|去年|前年|明年)|(?<![\d年]))(\d{1,2})月(\d{1,2})日")
 _RELATIVE_MONTH = re.compile(r"(今年|去年|前年)(\d{1,2})月(?!\d{1,2}日)")
 _YEAR = re.compile(r"(?<![\d\-—~至到])(\d{4})年(?![-—~至到]\d)")
 _RANGE_OR_TARGET = re.compile(r"(到|(?<!截)至|力争|预计|计划|目标|规划|－|-|—|~)$")

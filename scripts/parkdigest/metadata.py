@@ -15,11 +15,11 @@ from collections import Counter
 from pypinyin import lazy_pinyin
 
 from .dates import infer_date, parse_printed_date
-from .gazetteer import find_unlisted_parks, find_zones, zones
+from .gazetteer import QUALIFIER_SHARE, find_unlisted_parks, find_zones, surface_forms, zones
 from .model import Article, Draft, Layout, Page, Problem, Severity
 from .render import render_body
 from .topics import choose_topics
-from .words import cut
+from .words import cut, tokenizer
 
 # How much a zone's mention counts, by where it stands.
 TITLE_WEIGHT, DECK_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 5.0, 3.0, 2.0, 1.0
@@ -28,8 +28,17 @@ MIN_ZONE_SCORE = 2.0
 CHARS_PER_MINUTE = 400  # reading speed of Chinese text
 SUMMARY_MAX_CHARS = 120
 SLUG_MAX_CHARS = 60
+# A longer jieba word (成都高新区, 兰白国家自主创新示范区) is spelled as its dictionary
+# words in a slug (chengdu-gaoxinqu), so the URL stays readable.
+SLUG_WORD_CHARS = 4
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_ROLE_WORDS = re.compile(r"(本报记者|本报通讯员|特约记者|见习记者|实习生|通讯员|记者|报道|撰文|文/图|图/文|供稿[:：]?)")
+_ROLE_WORDS = re.compile(r"(本报记者|本报通讯员|特约记者|见习记者|实习生|通讯员|记者|报道|撰文|摄影|文/图|图/文|供稿)")
+# A Chinese personal name: two to four characters (compound surnames make four).
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# How an organisation's name ends; in a credit it may run straight into a person's name
+# ("科技部火炬中心谢锦锋"), and such a word is never a person's name.
+_ORGANISATION = re.compile(r"(?:中心|局|委员会|委|院|部|所|办公室|办|公司|集团|高新区|开发区|园区|管委会|报社|日报)")
+_ORGANISATION_THEN_NAME = re.compile(rf".+{_ORGANISATION.pattern}(?P<name>[\u4e00-\u9fff]{{2,3}})")
 
 
 def describe_articles(layout: Layout, page: Page) -> tuple[tuple[Article, ...], tuple[Problem, ...]]:
@@ -43,13 +52,14 @@ def describe_articles(layout: Layout, page: Page) -> tuple[tuple[Article, ...], 
         # In a newsletter a section label heads a group of articles, not just the first.
         section = draft.section or (section if layout.has_contents else "")
         override = _override(sidecar, draft)
-        text = "\n".join([draft.title, draft.deck, draft.body])
         zone_list, unlisted = _zones(draft)
         if "zone" in override:
             zone_list = [override["zone"]] + [z for z in zone_list if z != override["zone"]]
-        topics = override.get("topics") or choose_topics(text)
-        main = zone_list[0] if zone_list else None
+            if override["zone"] not in zones() and override["zone"] not in unlisted:
+                unlisted = [override["zone"], *unlisted]  # the editor knows a park the gazetteer lacks
         title = override.get("title") or draft.title or _derived_title(draft)
+        topics = override.get("topics") or choose_topics(draft.body, "\n".join([title, draft.deck]), _lead(draft))
+        main = zone_list[0] if zone_list else None
         meta = {
             "title": title,
             "deck": draft.deck or None,
@@ -83,21 +93,52 @@ def describe_articles(layout: Layout, page: Page) -> tuple[tuple[Article, ...], 
 
 def make_slug(title: str) -> str:
     """Readable ASCII from the title: pinyin per jieba word, e.g. chengdu-gaoxinqu-rang-chanye."""
-    parts = []
-    for word in cut(title):
-        if _CJK.search(word):
-            parts.append("".join(lazy_pinyin(word, errors="ignore")).lower())
-        else:
-            ascii_word = re.sub(r"[^a-z0-9]+", "", word.lower())
-            if ascii_word:
-                parts.append(ascii_word)
+    parts = [part for word in cut(title) for part in _slug_parts(word)]
     slug = ""
-    for part in (p for p in parts if p):
+    for part in parts:
         candidate = f"{slug}-{part}" if slug else part
         if len(candidate) > SLUG_MAX_CHARS:
             break
         slug = candidate
     return slug or "article"
+
+
+def _slug_parts(word: str) -> list[str]:
+    if not _CJK.search(word):
+        ascii_word = re.sub(r"[^a-z0-9]+", "", word.lower())
+        return [ascii_word] if ascii_word else []
+    return [p for p in ("".join(lazy_pinyin(piece, errors="ignore")).lower() for piece in _slug_pieces(word)) if p]
+
+
+def _slug_pieces(word: str) -> list[str]:
+    if len(word) <= SLUG_WORD_CHARS:
+        return [word]
+    pieces = _split_compound(word)
+    if len(pieces) == 1:
+        return pieces
+    return [small for piece in pieces for small in _slug_pieces(piece)]
+
+
+def _split_compound(word: str) -> list[str]:
+    """成都高新区 -> 成都, 高新区: jieba's best cut of the word into smaller dictionary
+    words; characters that are no word of their own stay together (兰白 in 兰白国家…)."""
+    tok = tokenizer()
+    dag = tok.get_DAG(word)
+    dag[0] = [end for end in dag[0] if end != len(word) - 1] or [0]
+    route: dict = {}
+    tok.calc(word, dag, route)
+    pieces, start = [], 0
+    while start < len(word):
+        end = route[start][1] + 1
+        pieces.append(word[start:end])
+        start = end
+    merged: list[str] = []
+    for piece, previous in zip(pieces, [""] + pieces):
+        if len(piece) == 1 and len(previous) == 1 and merged:
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return merged
 
 
 def unique_slugs(articles: list[Article]) -> list[Article]:
@@ -147,35 +188,56 @@ def _override(sidecar: dict, draft: Draft) -> dict:
 
 
 def _zones(draft: Draft) -> tuple[list[str], list[str]]:
+    """(gazetteer zones the article is about, main first; parks named but not listed).
+
+    A mention counts by where it stands (title, deck, lead, rest); a park named only as
+    the locator of another ("长春新区" in 长春新区北湖科技开发区) counts part of a mention.
+    Ties go to the park named first. With no listed park, a park the title names that the
+    gazetteer lacks is the main one."""
     scores: Counter = Counter()
     first_seen: dict[str, int] = {}
-    lead = next((p.text for p in draft.paragraphs if not p.subhead), "")
+    lead = _lead(draft)
     rest = "\n".join(p.text for p in draft.paragraphs if p.text != lead)
-    for weight, text, offset in ((TITLE_WEIGHT, draft.title, 0), (DECK_WEIGHT, draft.deck, 1000),
-                                 (LEAD_WEIGHT, lead, 2000), (BODY_WEIGHT, rest, 10000)):
+    parts = ((TITLE_WEIGHT, draft.title), (DECK_WEIGHT, draft.deck), (LEAD_WEIGHT, lead), (BODY_WEIGHT, rest))
+    offset = 0
+    for weight, text in parts:
         for mention in find_zones(text or ""):
-            scores[mention.zone.name] += weight
+            scores[mention.zone.name] += weight * (QUALIFIER_SHARE if mention.qualifier else 1.0)
             first_seen.setdefault(mention.zone.name, offset + mention.start)
+        offset += len(text or "") + 1
     ranked = sorted(scores, key=lambda z: (-scores[z], first_seen[z]))
     chosen = [z for z in ranked if scores[z] >= MIN_ZONE_SCORE]
     unlisted = find_unlisted_parks("\n".join([draft.title, draft.deck, draft.body]))
+    if not chosen:
+        chosen = [park for park in unlisted if park in draft.title][:1]
     return chosen, unlisted
 
 
 def _authors(draft: Draft) -> list[str]:
+    """Names from the byline and the closing credits: "王泽 黄瑞 本报记者 张景阳",
+    "（记者过国志 通讯员陈丽霞 许娟）", "（供稿：科技部火炬中心谢锦锋 王茜）"."""
     names: list[str] = []
-    sources = [draft.byline] if draft.byline else [c.strip("（）()") for c in draft.credits
-                                                    if "供稿" not in c and "来源" not in c]
-    for source in sources:
-        for token in _ROLE_WORDS.sub(" ", source).split():
+    # A "来源" credit says where text or pictures come from (本版图片来源于网络), not who wrote them.
+    credits = [c.strip("（）()") for c in draft.credits if "来源" not in c]
+    for source in [draft.byline, *credits]:
+        for token in _ROLE_WORDS.sub(" ", source or "").replace("：", " ").replace(":", " ").split():
             token = token.strip("▶►·，,、")
-            if 2 <= len(token) <= 4 and _CJK.fullmatch(token[0]) and token not in names:
+            glued = _ORGANISATION_THEN_NAME.fullmatch(token)
+            if glued:
+                token = glued.group("name")
+            elif _ORGANISATION.search(token[-3:]):
+                continue
+            if _PERSON.fullmatch(token) and token not in names and token not in surface_forms():
                 names.append(token)
     return names
 
 
+def _lead(draft: Draft) -> str:
+    return next((p.text for p in draft.paragraphs if not p.subhead), "")
+
+
 def _summary(draft: Draft) -> str:
-    lead = next((p.text for p in draft.paragraphs if not p.subhead), "")
+    lead = _lead(draft)
     if len(lead) <= SUMMARY_MAX_CHARS:
         return lead
     cut_at = max(lead.rfind(mark, 0, SUMMARY_MAX_CHARS) for mark in "。！？")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -13,6 +14,8 @@ from .gazetteer import zones
 from .topics import taxonomy
 
 SUMMARY_MAX_CHARS = 120
+SLUG_MAX_CHARS = 80  # URLs stay short enough to read and share
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Keys Material for MkDocs itself reads; hand-written pages may use them.
 MATERIAL_KEYS = {"hide", "description", "icon", "status", "template", "search", "subtitle", "comments"}
@@ -31,7 +34,7 @@ class FrontMatter(BaseModel):
     date: dt.date = Field(description="YYYY-MM-DD")
     date_precision: Literal["day", "month", "inferred"] = Field(
         description="day: printed on the page or given by an editor; month/inferred: estimated")
-    zone: str | None = Field(None, description="canonical name of the main park (gazetteer)")
+    zone: str | None = Field(None, description="canonical name of the main park (gazetteer, or zones_unlisted)")
     zones: list[str] = Field(default_factory=list, description="all parks the article is about, main first")
     zones_unlisted: list[str] = Field(default_factory=list, description="parks named but not in the gazetteer")
     province: str | None = None
@@ -51,17 +54,26 @@ class FrontMatter(BaseModel):
     @field_validator("slug")
     @classmethod
     def _slug(cls, value: str) -> str:
-        if not SLUG.match(value) or len(value) > 80:
-            raise ValueError("must be lowercase ASCII words joined by '-', at most 80 characters")
+        if not SLUG.match(value) or len(value) > SLUG_MAX_CHARS:
+            raise ValueError(f"must be lowercase ASCII words joined by '-', at most {SLUG_MAX_CHARS} characters")
+        return value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, value):
+        """Only a calendar date written YYYY-MM-DD (YAML reads it as a date): a number or
+        a date-time is not silently turned into a day."""
+        if isinstance(value, dt.datetime) or not (isinstance(value, dt.date) or
+                                                  (isinstance(value, str) and DATE.match(value.strip()))):
+            raise ValueError("write the date as YYYY-MM-DD")
         return value
 
     @field_validator("topics", "tags")
     @classmethod
     def _topics(cls, value: list[str]) -> list[str]:
-        known = set(taxonomy().labels())
-        unknown = [t for t in value if t not in known]
+        unknown = unknown_topics(value)
         if unknown:
-            raise ValueError(f"unknown topic {', '.join(unknown)}; use one of: {'、'.join(taxonomy().labels())}")
+            raise ValueError(f"unknown topic {'、'.join(unknown)}; use one of: {'、'.join(taxonomy().labels())}")
         return value
 
     @model_validator(mode="after")
@@ -72,14 +84,31 @@ class FrontMatter(BaseModel):
         return self
 
 
-def zone_problems(meta: FrontMatter) -> list[tuple[str, str]]:
-    """(severity, message) for zones not in the gazetteer."""
+@dataclass(frozen=True)
+class ZoneProblem:
+    severity: str  # error | warning
+    key: str  # zone | zones
+    name: str
+    message: str
+
+
+def zone_problems(meta: FrontMatter) -> list[ZoneProblem]:
+    """Zones not in the gazetteer: an error, or a warning when the article lists the
+    park in zones_unlisted (a park the converter found but an editor has not added yet)."""
     known = zones()
-    out = []
-    for name in [meta.zone, *meta.zones]:
-        if name and name not in known:
-            if name in meta.zones_unlisted:
-                out.append(("warning", f"zone '{name}' is not in the gazetteer (listed in zones_unlisted)"))
-            else:
-                out.append(("error", f"zone '{name}' is not in the gazetteer"))
-    return list(dict.fromkeys(out))
+    out: list[ZoneProblem] = []
+    seen: set[str] = set()
+    for key, name in [("zone", meta.zone), *(("zones", z) for z in meta.zones)]:
+        if not name or name in known or name in seen:
+            continue
+        seen.add(name)
+        if name in meta.zones_unlisted:
+            out.append(ZoneProblem("warning", key, name, f"zone '{name}' is not in the gazetteer (listed in zones_unlisted)"))
+        else:
+            out.append(ZoneProblem("error", key, name, f"zone '{name}' is not in the gazetteer"))
+    return out
+
+
+def unknown_topics(values: list[str]) -> list[str]:
+    known = set(taxonomy().labels())
+    return [t for t in values if t not in known]

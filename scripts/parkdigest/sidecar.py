@@ -15,7 +15,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from .model import Problem
+from .model import Problem, Severity
 
 
 class ArticleOverride(BaseModel):
@@ -23,6 +23,17 @@ class ArticleOverride(BaseModel):
     title: str | None = None
     zone: str | None = None
     topics: list[str] | None = None
+
+    @field_validator("topics")
+    @classmethod
+    def _topics(cls, value: list[str] | None) -> list[str] | None:
+        from .schema import unknown_topics
+        from .topics import taxonomy
+
+        unknown = unknown_topics(value or [])
+        if unknown:
+            raise ValueError(f"unknown topic {'、'.join(unknown)}; use one of: {'、'.join(taxonomy().labels())}")
+        return value
 
 
 class Sidecar(BaseModel):
@@ -40,7 +51,10 @@ class Sidecar(BaseModel):
 
 
 def validate_sidecar(data: object, name: str, text: str) -> tuple[dict, tuple[Problem, ...]]:
-    """Return the sidecar as a plain dict, or the problems that make it unusable."""
+    """Return the sidecar as a plain dict, or the problems that make it unusable.
+
+    A zone missing from the gazetteer is only a warning: the editor may know a park the
+    gazetteer lacks (`parkdigest check` then asks for it in zones_unlisted)."""
     if not isinstance(data, dict):
         return {}, (Problem(name, "sidecar must be a mapping of keys to values",
                             "see README: publication, date, articles"),)
@@ -53,15 +67,31 @@ def validate_sidecar(data: object, name: str, text: str) -> tuple[dict, tuple[Pr
             where = ".".join(str(part) for part in err["loc"])
             if err["type"] == "extra_forbidden":
                 message, hint = f"unknown key '{where}'", "allowed keys: publication, date, articles (title, zone, topics)"
+            elif where.endswith(".topics"):
+                message, hint = f"bad value for '{where}': {err['msg'].removeprefix('Value error, ')}", \
+                    "topics come from docs/guide.md"
             else:
                 message, hint = f"bad value for '{where}': {err['msg']}", "dates are YYYY-MM-DD"
-            problems.append(Problem(name, message, hint, line=_line_of(text, key)))
+            problems.append(Problem(name, message, hint, line=_line_of(text, str(err["loc"][-1]), after=key)))
         return {}, tuple(problems)
-    return model.model_dump(exclude_none=True), ()
+    return model.model_dump(exclude_none=True), tuple(_zone_warnings(model, name, text))
 
 
-def _line_of(text: str, key: str) -> int | None:
-    for number, line in enumerate(text.splitlines(), start=1):
+def _zone_warnings(model: Sidecar, name: str, text: str) -> list[Problem]:
+    from .gazetteer import zones
+
+    return [Problem(name, f"zone '{o.zone}' of article {key} is not in the gazetteer",
+                    "use a name from parkdigest/data/zones.yaml, or add the park there",
+                    line=next((n for n, line in enumerate(text.splitlines(), start=1)
+                               if "zone:" in line and o.zone in line), None), severity=Severity.WARNING)
+            for key, o in model.articles.items() if o.zone and o.zone not in zones()]
+
+
+def _line_of(text: str, key: str, after: str = "") -> int | None:
+    """The line of `key:` (after the line of `after:`, for nested keys)."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if after and line.lstrip().startswith(f"{after}:")), 0)
+    for number, line in enumerate(lines[start:], start=start + 1):
         if line.lstrip().startswith(f"{key}:"):
             return number
-    return None
+    return next((n for n, line in enumerate(lines, start=1) if line.lstrip().startswith(f"{after}:")), None) if after else None

@@ -10,6 +10,10 @@ from .words import cut
 
 # Scores are per this many words of the article, so long and short articles compare.
 PER_WORDS = 1000
+# A headline's words say more than the text's, and the lead's more than the rest: each
+# counts this many times (the same order as for zones: title, lead, then frequency).
+TITLE_REPEAT = 5
+LEAD_REPEAT = 2
 
 
 @dataclass(frozen=True)
@@ -37,9 +41,13 @@ def taxonomy() -> Taxonomy:
     return Taxonomy(topics, float(data["min_score"]), int(data["min_topics"]), int(data["max_topics"]))
 
 
-def score_topics(text: str) -> dict[str, float]:
-    """Weighted keyword count per 1,000 jieba words, for every topic."""
-    words = cut(text)
+def score_topics(text: str, title: str = "", lead: str = "") -> dict[str, float]:
+    """Weighted keyword count per 1,000 jieba words, for every topic.
+
+    The headline (title and deck) and the lead say what the article is about in a few
+    words: each of their words counts as TITLE_REPEAT or LEAD_REPEAT words of the text
+    (the lead is part of the text, so it gets LEAD_REPEAT - 1 more)."""
+    words = cut(text) + cut(title) * TITLE_REPEAT + cut(lead) * (LEAD_REPEAT - 1)
     total = max(len(words), 1)
     counts: dict[str, int] = {}
     for word in words:
@@ -48,10 +56,11 @@ def score_topics(text: str) -> dict[str, float]:
             for topic in taxonomy().topics}
 
 
-def choose_topics(text: str) -> list[str]:
-    """The 2-5 strongest topics, strongest first (taxonomy order breaks ties)."""
+def choose_topics(text: str, title: str = "", lead: str = "") -> list[str]:
+    """The 2-5 strongest topics, strongest first (taxonomy order breaks ties): those at or
+    above the taxonomy's min_score, topped up to min_topics with the next ones that scored."""
     tax = taxonomy()
-    scores = score_topics(text)
+    scores = score_topics(text, title, lead)
     order = {label: i for i, label in enumerate(tax.labels())}
     ranked = sorted(scores, key=lambda label: (-scores[label], order[label]))
     chosen = [label for label in ranked if scores[label] >= tax.min_score][: tax.max_topics]

@@ -1,0 +1,343 @@
+"""Front-matter editors and readers can trust: zone, date, topics, byline.
+
+The table below comes from reading the five seed pages: which park each article is about
+(`zone`, the main one, and `zones`), when the page appeared (`date`, `date_precision`:
+`day` only when the page prints it) and the article's first topic. The code gets there by
+general rules (gazetteer, title > lead > frequency, dated events, jieba keyword scores);
+nothing in it names a seed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from parkdigest.dates import infer_date, parse_printed_date
+from parkdigest.gazetteer import find_unlisted_parks, find_zones, surface_forms, zones
+from parkdigest.metadata import _authors, _summary, make_slug, unique_slugs
+from parkdigest.model import Article, Draft, Paragraph
+from parkdigest.resources import load_yaml
+from parkdigest.schema import FrontMatter
+from parkdigest.topics import choose_topics, taxonomy
+from parkdigest.words import cut
+
+from conftest import SEED_FILES
+
+# title: (zone, zones, first topic); None: the article is about no park (a national
+# meeting of the Torch Centre) and gets no zone rather than a wrong one.
+EXPECTED = {
+    "000_beff7d82536003b2.txt": ("2018-12-01", "month", {  # no date printed; latest event 2018年底
+        "成都高新区：让产业齿轮精准咬合": ("成都高新区", ["成都高新区"], "体制改革"),
+        "来徐州高新区 感受有技术含量的“安全感”": ("徐州高新区", ["徐州高新区"], "安全产业"),
+        # the new health park sits in 长春新区's 北湖科技开发区 ("长春新区" only locates it)
+        "吉林“大健康产业航母”启航": ("北湖科技开发区", ["北湖科技开发区"], "生物医药"),
+        "这家出产国之重器的园区有颗绿“芯”": ("包头装备制造产业园区", ["包头装备制造产业园区"], "绿色发展"),
+    }),
+    "001_99798097c81ef4c7.txt": ("2018-02-25", "inferred", {  # "2月25日下午" in a page of 2018
+        "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈": ("成都高新区", ["成都高新区"], "开放合作"),
+        "兰白国家自主创新示范区：欠发达地区改革创新样本“复盘”":
+            ("兰白国家自主创新示范区", ["兰白国家自主创新示范区", "兰州高新区", "白银高新区"], "科技创新"),
+        # the lead's news is from 晋中开发区 of the 山西转型综合示范区; the rest is province-wide
+        "贡献六成以上新兴产业产值 开发区成山西转型发展重要平台": ("晋中开发区", ["晋中开发区", "山西综改示范区"], "招商引资"),
+        "力争3年挺进20强 常州高新区招引重大项目促提质增效": ("常州高新区", ["常州高新区"], "招商引资"),
+    }),
+    "002_92430654b3ed553e.txt": ("2022-07-31", "day", {  # printed: 2022年7月31日
+        "科技部火炬中心召开巡视整改专题民主生活会": (None, [], "党建"),
+        "2022年国家高新区科技创新与经济形势分析能力提升培训班开班": (None, [], "科技创新"),
+        "2022年全国颠覆性技术创新大赛工作启动会在京召开": (None, [], "科技创新"),
+        "“不负韶华 国聘行动”火炬专场网络招聘会走进武汉东湖和广州高新区": ("武汉东湖高新区", ["武汉东湖高新区", "广州高新区"], "就业"),
+        "“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办": ("枣庄高新区", ["枣庄高新区"], "就业"),
+        "武汉东湖高新区：新兴产业重要策源地": ("武汉东湖高新区", ["武汉东湖高新区", "武汉东湖国家自主创新示范区"], "科技创新"),
+        "兰州高新区：建西北地区重要科创中心": ("兰州高新区", ["兰州高新区", "兰白国家自主创新示范区"], "科技创新"),
+        "齐齐哈尔高新区：高标准建设产业高地": ("齐齐哈尔高新区", ["齐齐哈尔高新区", "哈大齐国家自主创新示范区"], "高端装备"),
+        "广州高新区再添省级小微双创基地": ("广州高新区", ["广州高新区"], "创新创业"),
+        "唐山高新区聚力培育双创载体": ("唐山高新区", ["唐山高新区"], "创新创业"),
+        # a research report whose first and longest case is 苏州工业园
+        "产业园区合作共建经验分析及启示": ("苏州工业园区", ["苏州工业园区", "深汕特别合作区"], "区域协同"),
+    }),
+    "003_a6838521c3fbe44f.txt": ("2020-01-13", "day", {  # printed: 2020.1.13
+        "济宁高新区精描细绘2020年发展蓝图": ("济宁高新区", ["济宁高新区"], "产城融合"),
+        "聚力“五大行动” 天津高新区按下未来五年发展快进键": ("天津滨海高新区", ["天津滨海高新区"], "体制改革"),
+    }),
+    "004_99fbd698b884f173.txt": ("2021-11-01", "month", {  # no date printed; latest event 截至2021年11月
+        "武进高新区：“三生和谐” “三链融合”推进高质量发展": ("武进高新区", ["武进高新区"], "创新创业"),
+        "吉安高新区：“两化融合” 构筑绿色产业集聚高地": ("吉安高新区", ["吉安高新区"], "绿色发展"),
+        "芜湖高新区：“四送一服” 创优“四最”营商环境": ("芜湖高新区", ["芜湖高新区"], "营商环境"),
+        "泉州高新区：向新实体经济转型 建“一区十园”创新高地": ("泉州高新区", ["泉州高新区"], "科技创新"),
+    }),
+}
+ROWS = [(seed, title, *want) for seed, (_, _, articles) in EXPECTED.items() for title, want in articles.items()]
+
+
+def _metas(pages) -> dict[str, dict]:
+    return {a.meta["title"]: a.meta for page in pages.values() for a in page.articles}
+
+
+# --- the pinned table ----------------------------------------------------------------------
+
+def test_the_table_covers_every_article(pages):
+    for seed, (_, _, articles) in EXPECTED.items():
+        assert [a.meta["title"] for a in pages[seed].articles] == list(articles), seed
+
+
+@pytest.mark.parametrize("seed, title, zone, zone_list, topic", ROWS, ids=[r[1][:16] for r in ROWS])
+def test_zone_zones_and_first_topic(pages, seed, title, zone, zone_list, topic):
+    meta = _metas(pages)[title]
+    assert (meta.get("zone"), meta["zones"], meta["topics"][0]) == (zone, zone_list, topic)
+    assert meta.get("province") == (zones()[zone].province if zone else None)
+
+
+@pytest.mark.parametrize("seed", sorted(EXPECTED))
+def test_page_date_and_precision(pages, seed):
+    date, precision, _ = EXPECTED[seed]
+    for article in pages[seed].articles:
+        assert (str(article.meta["date"]), article.meta["date_precision"]) == (date, precision)
+    inferred = [p for p in pages[seed].problems if "no date printed" in p.message]
+    assert bool(inferred) == (precision != "day")  # an estimate is always reported
+
+
+def test_parks_missing_from_the_gazetteer_are_recorded(pages):
+    metas = _metas(pages)
+    assert metas["吉林“大健康产业航母”启航"]["zones_unlisted"] == ["亚泰国际医药健康产业园"]
+    assert metas["贡献六成以上新兴产业产值 开发区成山西转型发展重要平台"]["zones_unlisted"] == ["临汾经济开发区", "运城经济技术开发区"]
+    assert metas["产业园区合作共建经验分析及启示"]["zones_unlisted"] == ["苏州宿迁工业园"]
+    assert "zones_unlisted" not in metas["吉安高新区：“两化融合” 构筑绿色产业集聚高地"]  # no "荣获省市先进工业园区"
+    assert "zones_unlisted" not in metas["武进高新区：“三生和谐” “三链融合”推进高质量发展"]  # no "江苏省开发区"
+    reported = [p.message for p in pages["000_beff7d82536003b2.txt"].problems if "not in the gazetteer" in p.message]
+    assert reported == ["park(s) not in the gazetteer: 亚泰国际医药健康产业园"]
+
+
+def test_party_and_employment_topics_land_only_where_they_belong(pages):
+    metas = _metas(pages)
+    party = [t for t, m in metas.items() if "党建" in m["topics"]]
+    assert party == ["科技部火炬中心召开巡视整改专题民主生活会"]
+    jobs = sorted(t for t, m in metas.items() if "就业" in m["topics"])
+    assert jobs == sorted(["“不负韶华 国聘行动”火炬专场网络招聘会走进武汉东湖和广州高新区",
+                           "“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办"])
+
+
+def test_every_article_has_two_to_five_known_topics_and_tags_repeat_them(pages):
+    labels = set(taxonomy().labels())
+    for meta in _metas(pages).values():
+        assert 2 <= len(meta["topics"]) <= 5 and set(meta["topics"]) <= labels, meta["title"]
+        assert meta["tags"] == meta["topics"]
+
+
+def test_authors_from_bylines_and_credits(pages):
+    metas = _metas(pages)
+    assert metas["这家出产国之重器的园区有颗绿“芯”"]["authors"] == ["王泽", "黄瑞", "张景阳"]
+    assert metas["聚力“五大行动” 天津高新区按下未来五年发展快进键"]["authors"] == ["李争粉"]
+    assert metas["力争3年挺进20强 常州高新区招引重大项目促提质增效"]["authors"] == ["过国志", "陈丽霞", "许娟"]
+    assert metas["产业园区合作共建经验分析及启示"]["authors"] == ["谢锦锋", "王茜", "徐珂欣", "谭玉林"]
+    assert "authors" not in metas["兰州高新区：建西北地区重要科创中心"]  # 供稿：兰州高新区 is no person
+
+
+def test_summary_readtime_and_slug_of_every_article(pages):
+    slugs = []
+    for page in pages.values():
+        for article, draft in zip(page.articles, page.layout.drafts):
+            meta = article.meta
+            FrontMatter.model_validate(meta)
+            assert 0 < len(meta["summary"]) <= 120
+            chars = len(re.findall(r"[\u4e00-\u9fff]", draft.body))
+            assert meta["readtime"] == max(1, -(-chars // 400))
+            assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", meta["slug"]) and len(meta["slug"]) <= 60
+            slugs.append(meta["slug"])
+    assert len(slugs) == len(set(slugs))
+    assert "chengdu-gaoxinqu-rang-chanye-chilun-jingzhun-yaohe" in slugs
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, printed", [
+    ("2020.1.13 星期一", "2020-01-13"),
+    ("2022年第12期(总第541期) 2022年7月31日", "2022-07-31"),
+    ("2024-05-06", "2024-05-06"),
+    ("2020.13.45", ""),
+    ("第541期", ""),
+])
+def test_printed_dates(text, printed):
+    assert parse_printed_date(text) == printed
+
+
+@pytest.mark.parametrize("text, date, precision, evidence", [
+    # month and day without a year: the latest full year mentioned
+    ("2月25日下午，公司董事长边说边演示。“2018年订单已经超过5亿元。”", "2018-02-25", "inferred", "2月25日"),
+    ("2018年订单超过5亿元。今年2月1日，国务院正式同意。", "2018-02-01", "inferred", "今年2月1日"),
+    ("2018年订单超过5亿元。自去年5月启动该计划以来", "2017-05-01", "month", "去年5月"),
+    ("2018年订单超过5亿元。去年12月25日签约", "2017-12-25", "inferred", "去年12月25日"),
+    # a full date in the text is an event, not the page's date
+    ("2017年8月组建。2018年1月9日落户", "2018-01-09", "inferred", "2018年1月9日"),
+    ("截至2021年11月，已实施18个项目。2021年7月印发", "2021-11-01", "month", "2021年11月"),
+    ("2018年底，榜单发布。", "2018-12-01", "month", "2018年底"),
+    # plan horizons are not events
+    ("2019年产值增长。到2025年建成一流园区", "2019-01-01", "inferred", "2019年"),
+    ("2020年获批。实施《规划(2021-2030)》", "2020-01-01", "inferred", "2020年"),
+    ("2012年3月，国务院批复《规划纲要(2011-2020年)》", "2012-03-01", "month", "2012年3月"),
+    ("力争2025年6月建成。2021年，签约项目60个", "2021-01-01", "inferred", "2021年"),
+])
+def test_dates_inferred_from_events(text, date, precision, evidence):
+    guess = infer_date(text)
+    assert (guess.date, guess.precision, guess.evidence) == (date, precision, evidence)
+
+
+def test_no_date_at_all():
+    assert infer_date("近日，某园区举行签约仪式。").date == ""
+
+
+def test_relative_month_day_needs_a_year():
+    assert infer_date("2月25日下午，公司董事长边说边演示。").date == ""
+
+
+def test_sidecar_date_wins_and_is_a_day(tmp_path):
+    from parkdigest.pipeline import run
+    from parkdigest.write import read_front_matter
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    source = SEED_FILES[0]  # its page prints no date
+    (seeds / source.name).write_bytes(source.read_bytes())
+    (seeds / source.with_suffix(".yml").name).write_text("date: 2019-01-08\n", encoding="utf-8")
+    result = run([seeds], tmp_path / "out", jobs=1)
+    metas = [read_front_matter(p.read_text(encoding="utf-8")) for p in (tmp_path / "out").glob("*.md")]
+    assert metas and all((m["date"], m["date_precision"]) == (dt.date(2019, 1, 8), "day") for m in metas)
+    assert not [p for page in result.pages for p in page.problems if "no date printed" in p.message]
+
+
+# --- gazetteer -----------------------------------------------------------------------------
+
+def _zone_names(text: str) -> list[str]:
+    return [m.zone.name for m in find_zones(text)]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("光谷", ["武汉东湖高新区"]),
+    ("东湖高新区", ["武汉东湖高新区"]),
+    ("中国光谷", ["武汉东湖高新区"]),
+    ("常州国家高新区", ["常州高新区"]),
+    ("常州高新技术产业开发区", ["常州高新区"]),
+    ("成都国家级高新区", ["成都高新区"]),
+    ("天津高新区", ["天津滨海高新区"]),
+    ("兰白国家自创区", ["兰白国家自主创新示范区"]),
+    ("兰白自创区", ["兰白国家自主创新示范区"]),
+    ("福建泉州国家自主创新示范区", ["福厦泉国家自主创新示范区"]),
+    ("成都国家自主创新示范区", ["成都国家自主创新示范区"]),  # a listed name is never taken by a derived one
+    ("苏州工业园", ["苏州工业园区"]),
+    ("晋中经济开发区", ["晋中开发区"]),
+    ("武汉东湖国家自主创新示范区", ["武汉东湖国家自主创新示范区"]),  # longest first
+    ("走进武汉东湖和广州高新区", ["武汉东湖高新区", "广州高新区"]),  # a shared suffix
+    ("先后走进成都、沈阳、武汉东湖和广州高新区", ["成都高新区", "沈阳高新区", "武汉东湖高新区", "广州高新区"]),
+    ("成都和重庆", []),
+])
+def test_aliases_and_derived_forms(text, names):
+    assert _zone_names(text) == names
+
+
+def test_a_locator_before_a_park_is_a_qualifier():
+    mentions = find_zones("签约仪式在长春新区北湖科技开发区创新中心举行")
+    assert [(m.zone.name, m.qualifier) for m in mentions] == [("长春新区", True), ("北湖科技开发区", False)]
+
+
+def test_gazetteer_is_consistent():
+    entries = load_yaml("zones.yaml")
+    names = [e["name"] for e in entries]
+    assert len(names) == len(set(names))
+    kinds = [e["kind"] for e in entries]
+    assert kinds.count("national-hitech") + names.count("苏州工业园区") == 178
+    assert kinds.count("demo-zone") == 23
+    listed: dict[str, str] = {}
+    for entry in entries:
+        assert entry["province"] and entry["city"], entry["name"]
+        for member in entry.get("members") or []:
+            assert member in names, (entry["name"], member)
+        for form in [entry["name"], entry.get("official"), *(entry.get("aliases") or [])]:
+            if form:
+                assert listed.setdefault(form, entry["name"]) == entry["name"], f"{form} names two zones"
+    for ambiguous in ("火炬开发区", "火炬高新区", "示范区高新区"):
+        assert ambiguous not in surface_forms()
+
+
+@pytest.mark.parametrize("text, found", [
+    ("近日，亚泰国际医药健康产业园首批入园企业签约仪式在长春新区北湖科技开发区创新中心举行。", ["亚泰国际医药健康产业园"]),
+    ("临汾经济开发区初步发展形成的现代装备制造业产业集群。运城经济技术开发区形成了3大主导产业。",
+     ["临汾经济开发区", "运城经济技术开发区"]),
+    ("本文选取苏州工业园、苏州宿迁工业园、深汕特别合作区等案例。", ["苏州宿迁工业园"]),
+    ("甘肃省科学院高技术产业园、兰州新算力产业园、华为鲲鹏生态创新中心等项目加快推进。",
+     ["甘肃省科学院高技术产业园", "兰州新算力产业园"]),
+    ("先后荣获国家级绿色园区、江西省十大最具投资价值工业园区等荣誉，并连续多年荣获省市先进工业园区。", []),
+    ("国家级制造业单项冠军数量保持在江苏省开发区前列。", []),
+    ("山西省开发区建设如火如荼。对照山东省、济宁市开发区改革的要求。", []),
+    ("严格按照山东省委开发区改革要求。在天津市五大开发区中率先启动。", []),
+    ("2010年晋升为国家高新区。为全国173家国家高新区逐一分设专场。", []),
+    ("获批建设国家产城融合示范区以来。打造京津冀协同创新示范区。", []),
+    ("我们将筹建以人工智能技术为核心的高科技产业园。", []),
+    ("园区党政领导班子先后赴上海漕河泾开发区、上海张江科技产业园等地考察学习。", []),  # parts of known zones
+])
+def test_unlisted_parks_are_found_precisely(text, found):
+    assert find_unlisted_parks(text) == found
+
+
+# --- topics, authors, summaries, slugs -----------------------------------------------------
+
+def test_topic_keywords_are_jieba_words():
+    for topic in taxonomy().topics:
+        for keyword in topic.keywords:
+            assert cut(keyword) == [keyword], (topic.label, keyword)
+
+
+def test_taxonomy_has_the_nineteen_labels_with_slugs():
+    data = load_yaml("topics.yaml")
+    assert [t["label"] for t in data["topics"]] == [
+        "产业集群", "科技创新", "人才", "科技金融", "创新创业", "体制改革", "营商环境", "绿色发展", "开放合作", "区域协同",
+        "招商引资", "数字经济", "生物医药", "高端装备", "新能源新材料", "安全产业", "就业", "党建", "产城融合"]
+    slugs = [t["slug"] for t in data["topics"]]
+    assert len(set(slugs)) == 19 and all(re.fullmatch(r"[a-z]+(-[a-z]+)*", s) for s in slugs)
+
+
+def test_topics_are_stable_and_the_headline_weighs_most():
+    body = "园区新签约项目60余个，总投资378亿元，一批项目签约落地。园区优化政务服务，提升办事效率。"
+    assert choose_topics(body, "创优营商环境") == choose_topics(body, "创优营商环境")
+    assert choose_topics(body, "创优营商环境")[0] == "营商环境"
+    assert choose_topics(body)[0] == "招商引资"
+
+
+def _draft(byline: str = "", credits: tuple[str, ...] = (), lead: str = "") -> Draft:
+    return Draft("标题", (1,), (Paragraph(lead or "正文。", (1,)),), byline=byline, credits=credits)
+
+
+@pytest.mark.parametrize("byline, credits, authors", [
+    ("王泽 黄瑞 本报记者 张景阳", (), ["王泽", "黄瑞", "张景阳"]),
+    ("▶ 本报记者 李争粉报道", (), ["李争粉"]),
+    ("", ("（记者过国志 通讯员陈丽霞 许娟）",), ["过国志", "陈丽霞", "许娟"]),
+    ("", ("(马维维)",), ["马维维"]),
+    ("", ("（供稿：科技部火炬中心谢锦锋 王茜 徐珂欣 谭玉林）",), ["谢锦锋", "王茜", "徐珂欣", "谭玉林"]),
+    ("", ("（供稿：科技部火炬中心）",), []),
+    ("", ("（供稿：广州高新区）",), []),
+    ("刘维 本报记者 盛利", ("(本版图片来源于网络)",), ["刘维", "盛利"]),
+])
+def test_authors(byline, credits, authors):
+    assert _authors(_draft(byline, credits)) == authors
+
+
+def test_summary_is_at_most_120_characters_and_ends_a_sentence_when_it_can():
+    lead = "第一句话说明了新闻的要点。" * 5 + "第二句" * 40 + "。"
+    summary = _summary(_draft(lead=lead))
+    assert len(summary) <= 120 and summary.endswith("。")
+    assert _summary(_draft(lead="短导语。")) == "短导语。"
+    assert len(_summary(_draft(lead="没有标点的很长的导语" * 20))) <= 120
+
+
+def test_slugs_are_readable_ascii_bounded_unique_and_stable():
+    assert make_slug("成都高新区：让产业齿轮精准咬合") == "chengdu-gaoxinqu-rang-chanye-chilun-jingzhun-yaohe"
+    assert make_slug("武汉东湖高新区：新兴产业重要策源地").startswith("wuhan-donghu-gaoxinqu-")
+    assert make_slug("“”！？") == "article"
+    long = make_slug("国家高新区高质量发展在行动" * 10)
+    assert len(long) <= 60 and long.isascii() and not long.endswith("-")
+    first = [Article(make_slug("唐山高新区聚力培育双创载体"), {"slug": ""}, "") for _ in range(3)]
+    slugs = [a.slug for a in unique_slugs(first)]
+    assert slugs == ["tangshan-gaoxinqu-ju-li-peiyu-shuangchuang-zaiti",
+                     "tangshan-gaoxinqu-ju-li-peiyu-shuangchuang-zaiti-2",
+                     "tangshan-gaoxinqu-ju-li-peiyu-shuangchuang-zaiti-3"]
+    assert [a.slug for a in unique_slugs(first)] == slugs
