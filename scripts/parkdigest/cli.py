@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--force", action="store_true", help="overwrite articles an editor changed by hand")
     convert.add_argument("--strict", action="store_true", help="treat warnings as errors")
     convert.add_argument("--jobs", type=int, default=0, help="processes to use (default: all cores)")
+    convert.add_argument("--no-cache", action="store_true",
+                         help="convert every page, even those unchanged since the last run (cache: .cache/parkdigest/)")
     convert.add_argument("--debug", action="store_true", help="show tracebacks")
     convert.set_defaults(handler=_convert)
 
@@ -55,10 +57,28 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument("--debug", action="store_true", help="show tracebacks")
     check.set_defaults(handler=_check)
+
+    bench = sub.add_parser("bench", help="measure convert and site build on synthetic pages",
+                           description="Generate N synthetic pages from the seeds' own lines, convert them and "
+                                       "build the site; print a table of times, memory and sizes.")
+    bench.add_argument("--sizes", type=_sizes, default=None, metavar="N[,N…]",
+                       help="numbers of pages to generate (default: 100,1000)")
+    bench.add_argument("--json", type=Path, default=Path("bench-results/bench.json"), metavar="PATH",
+                       help="where to save the figures (default: bench-results/bench.json)")
+    bench.add_argument("--repeat", type=int, default=0,
+                       help="runs per measure, median kept (default: 3 where affordable, else 1)")
+    bench.add_argument("--jobs", type=int, default=0, help="processes for the all-cores convert (default: all cores)")
+    bench.add_argument("--seeds", type=Path, default=Path("seeds"), help="real pages to resample (default: seeds/)")
+    bench.add_argument("--keep", type=Path, default=None, metavar="DIR",
+                       help="keep the generated pages, articles and sites in DIR (default: a temporary directory)")
+    bench.add_argument("--no-build", action="store_true", help="measure convert only")
+    bench.add_argument("--debug", action="store_true", help="show tracebacks")
+    bench.set_defaults(handler=_bench)
     return parser
 
 
 def _convert(args) -> int:
+    from .cache import DEFAULT_DIR as CACHE_DIR
     from .pipeline import DEBUG_ENV, run
     from .write import page_report
 
@@ -66,7 +86,11 @@ def _convert(args) -> int:
         os.environ[DEBUG_ENV] = "1"
     inputs = args.inputs or [Path("seeds")]
     jobs = args.jobs or os.cpu_count() or 1
-    result = run(inputs, args.out, force=args.force, dry_run=args.check, jobs=jobs)
+    # --report prints what only a conversion knows: it converts every page.
+    cache_dir = None if args.no_cache or args.report else CACHE_DIR
+    result = run(inputs, args.out, force=args.force, dry_run=args.check, jobs=jobs, cache_dir=cache_dir)
+    if result.reused:
+        print(f"{len(result.reused)} pages unchanged since the last run, not converted again (--no-cache converts them)")
     for page in result.pages:
         warnings = [p for p in page.problems if p.severity.value == "warning"]
         print(f"{page.source}: {len(page.articles)} articles, {len(page.layout.joins)} joins, "
@@ -84,6 +108,27 @@ def _convert(args) -> int:
         print("docs are out of date with seeds: run 'parkdigest convert'", file=sys.stderr)
         return EXIT_ERRORS
     return EXIT_ERRORS if result.errors(strict=args.strict) else EXIT_OK
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r} (e.g. 100,1000)") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError("give page counts of 1 or more (e.g. 100,1000)")
+    return sizes
+
+
+def _bench(args) -> int:
+    from .bench import DEFAULT_SIZES, run_bench
+
+    if not args.seeds.is_dir() or not any(args.seeds.glob("*.txt")):
+        print(f"{args.seeds}: no seed pages (*.txt) to resample — give --seeds DIR", file=sys.stderr)
+        return EXIT_USAGE
+    run_bench(args.sizes or DEFAULT_SIZES, seeds=args.seeds, json_path=args.json, repeat=args.repeat,
+              jobs=args.jobs or os.cpu_count() or 1, keep=args.keep, build=not args.no_build)
+    return EXIT_OK
 
 
 def _check(args) -> int:

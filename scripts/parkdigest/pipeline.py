@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import ConvertCache
 from .metadata import describe_articles, unique_slugs
 from .model import PageResult, Problem, Severity
 from .normalize import normalize_page
@@ -26,28 +27,65 @@ class RunResult:
     pages: list[PageResult]
     problems: list[Problem]
     written: WriteSummary
+    reused: list[str] = field(default_factory=list)  # seeds skipped: unchanged since the last run
 
     def errors(self, strict: bool = False) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.ERROR or strict]
 
 
 def run(inputs: list[Path], out: Path, *, force: bool = False, dry_run: bool = False,
-        jobs: int = 1) -> RunResult:
-    """Convert seed files (or directories of them) into articles under `out`."""
+        jobs: int = 1, cache_dir: Path | None = None) -> RunResult:
+    """Convert seed files (or directories of them) into articles under `out`.
+
+    With `cache_dir`, pages unchanged since the last run are not converted again
+    (cache.py); the files written are the same as without it.
+    """
     paths, problems, whole_dirs = collect_seeds(inputs)
-    if jobs > 1 and len(paths) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            outcomes = list(pool.map(convert_page, paths, chunksize=max(1, len(paths) // (jobs * 4))))
-    else:
-        outcomes = [convert_page(path) for path in paths]
-    pages = [o for o in outcomes if isinstance(o, PageResult)]
-    problems += [o for o in outcomes if isinstance(o, Problem)]
+    existing = {p.name for d in whole_dirs for p in d.glob(f"*{SEED_SUFFIX}")} if whole_dirs else None
+    cache = ConvertCache(cache_dir, out) if cache_dir else None
+    todo = cache.stale(paths) if cache else paths
+    outcomes = dict(zip(todo, convert_pages(todo, jobs)))
+    pages = _with_unique_slugs(_in_order(paths, outcomes, cache))
+    if cache:  # a reused page keeps its files only if its articles keep their slugs
+        by_name = {path.name: path for path in paths}
+        moved = [by_name[page.source] for page in _stand_ins(pages) if cache.slugs_changed(page)]
+        if moved:
+            outcomes.update(zip(moved, convert_pages(moved, jobs)))
+            pages = _with_unique_slugs(_in_order(paths, outcomes, cache))
+    problems += [outcomes[p] for p in paths if isinstance(outcomes.get(p), Problem)]
     for page in pages:
         problems += page.problems
-    pages = _with_unique_slugs(pages)
-    existing = {p.name for d in whole_dirs for p in d.glob(f"*{SEED_SUFFIX}")} if whole_dirs else None
-    written = write_output(pages, out, sources=existing, force=force, dry_run=dry_run)
-    return RunResult(pages, problems, written)
+    converted = [page for page in pages if page.layout is not None]
+    reused = [page.source for page in _stand_ins(pages)]
+    if cache and cache.nothing_to_write(converted, existing):
+        written = WriteSummary()
+    else:
+        written = write_output(converted, out, sources=existing, force=force, dry_run=dry_run)
+    if cache:
+        for name in reused:
+            written.unchanged += cache.articles(name)
+        if not dry_run:
+            base_slugs = {o.source: [a.slug for a in o.articles] for o in outcomes.values() if isinstance(o, PageResult)}
+            cache.record(converted, base_slugs, written.kept, reused, existing)
+    return RunResult(converted, problems, written, reused)
+
+
+def convert_pages(paths: list[Path], jobs: int) -> list[PageResult | Problem]:
+    """Convert pages, in parallel when asked; results in the order of `paths`."""
+    if jobs > 1 and len(paths) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(convert_page, paths, chunksize=max(1, len(paths) // (jobs * 4))))
+    return [convert_page(path) for path in paths]
+
+
+def _in_order(paths: list[Path], outcomes: dict, cache: ConvertCache | None) -> list[PageResult]:
+    """Converted pages and stand-ins for reused ones (slugs only), in seed order."""
+    pages = [outcomes[p] if p in outcomes else cache.stand_in(p) for p in paths]
+    return [page for page in pages if isinstance(page, PageResult)]
+
+
+def _stand_ins(pages: list[PageResult]) -> list[PageResult]:
+    return [page for page in pages if page.layout is None]
 
 
 def convert_page(path: Path) -> PageResult | Problem:
