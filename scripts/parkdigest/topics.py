@@ -27,6 +27,7 @@ class Topic:
 class Taxonomy:
     topics: tuple[Topic, ...]
     min_score: float
+    min_share: float
     min_topics: int
     max_topics: int
 
@@ -38,7 +39,8 @@ class Taxonomy:
 def taxonomy() -> Taxonomy:
     data = load_yaml("topics.yaml")
     topics = tuple(Topic(t["label"], t["slug"], dict(t["keywords"])) for t in data["topics"])
-    return Taxonomy(topics, float(data["min_score"]), int(data["min_topics"]), int(data["max_topics"]))
+    return Taxonomy(topics, float(data["min_score"]), float(data.get("min_share", 0)), int(data["min_topics"]),
+                    int(data["max_topics"]))
 
 
 def score_topics(text: str, title: str = "", lead: str = "") -> dict[str, float]:
@@ -58,12 +60,14 @@ def score_topics(text: str, title: str = "", lead: str = "") -> dict[str, float]
 
 def choose_topics(text: str, title: str = "", lead: str = "") -> list[str]:
     """The 2-5 strongest topics, strongest first (taxonomy order breaks ties): those at or
-    above the taxonomy's min_score, topped up to min_topics with the next ones that scored."""
+    above the taxonomy's min_score and min_share of the strongest, topped up to min_topics
+    with the next ones that scored."""
     tax = taxonomy()
     scores = score_topics(text, title, lead)
     order = {label: i for i, label in enumerate(tax.labels())}
     ranked = sorted(scores, key=lambda label: (-scores[label], order[label]))
-    chosen = [label for label in ranked if scores[label] >= tax.min_score][: tax.max_topics]
+    threshold = max(tax.min_score, tax.min_share * scores[ranked[0]])
+    chosen = [label for label in ranked if scores[label] >= threshold][: tax.max_topics]
     for label in ranked:
         if len(chosen) >= tax.min_topics:
             break
