@@ -152,3 +152,16 @@ def test_guide_documents_every_front_matter_field():
     fields = FrontMatter.model_fields
     assert set(rows) == set(fields)
     assert {k for k, required in rows.items() if required == "是"} == {k for k, f in fields.items() if f.is_required()}
+
+
+def test_check_counts_articles_in_a_directory_that_holds_them_directly(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    for path in sorted((ROOT / "docs" / "articles").glob("*.md"))[:3]:
+        shutil.copy(path, tmp_path / path.name)
+    proc = subprocess.run([sys.executable, "-m", "parkdigest", "check", str(tmp_path)], capture_output=True, text=True)
+    assert (proc.returncode, proc.stdout) == (0, "checked 3 articles: 0 errors, 0 warnings\n")

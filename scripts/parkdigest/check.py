@@ -35,12 +35,17 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
+def article_files(root: Path) -> list[Path]:
+    """The article Markdown files under root/articles (or root, if it holds them)."""
+    directory = root / ARTICLES_DIR if (root / ARTICLES_DIR).is_dir() else root
+    return sorted(directory.rglob("*.md"))
+
+
 def check_articles(root: Path) -> list[Problem]:
     """Problems of every article Markdown file under root/articles (or root, if it holds them)."""
-    directory = root / ARTICLES_DIR if (root / ARTICLES_DIR).is_dir() else root
     problems: list[Problem] = []
     slugs: dict[str, list[tuple[Path, int]]] = defaultdict(list)
-    for path in sorted(directory.rglob("*.md")):
+    for path in article_files(root):
         file_problems, slug = _check(path)
         problems += file_problems
         if slug:

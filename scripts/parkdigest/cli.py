@@ -132,7 +132,7 @@ def _bench(args) -> int:
 
 
 def _check(args) -> int:
-    from .check import check_articles
+    from .check import article_files, check_articles
 
     if not args.directory.is_dir():
         print(f"{args.directory}: no such directory — give the docs directory", file=sys.stderr)
@@ -141,6 +141,5 @@ def _check(args) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = [p for p in problems if p.severity.value == "error" or args.strict]
-    checked = sum(1 for _ in (args.directory / "articles").rglob("*.md")) if (args.directory / "articles").is_dir() else 0
-    print(f"checked {checked} articles: {len(errors)} errors, {len(problems) - len(errors)} warnings")
+    print(f"checked {len(article_files(args.directory))} articles: {len(errors)} errors, {len(problems) - len(errors)} warnings")
     return EXIT_ERRORS if errors else EXIT_OK
