@@ -41,7 +41,8 @@ def built_site(tmp_path_factory, converted):
     shutil.copytree(docs_src / "sources", work / "docs" / "sources")
     shutil.copytree(ROOT / "overrides", work / "overrides")
     (work / "scripts" / "parkdigest").mkdir(parents=True)
-    shutil.copy(ROOT / "scripts" / "parkdigest" / "site_hooks.py", work / "scripts" / "parkdigest")
+    for module in sorted((ROOT / "scripts" / "parkdigest").glob("site_*.py")):  # the hooks and their modules
+        shutil.copy(module, work / "scripts" / "parkdigest")
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     site = work / "site"
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],

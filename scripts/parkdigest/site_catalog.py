@@ -1,0 +1,194 @@
+"""The site's catalog: every article's front-matter read once per build, indexed by zone,
+month and source page, so that every listing is a lookup (the build stays linear)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+
+from parkdigest.gazetteer import zones as gazetteer_zones
+from parkdigest.write import read_front_matter
+
+ARTICLES_PREFIX = "articles/"
+REPORTS_PREFIX = "sources/"
+ZONES_PREFIX = "zones/"
+ARCHIVE_PREFIX = "archive/"
+# Where a zone's province is unknown (a park missing from the gazetteer).
+NO_PROVINCE = "其他"
+KIND_LABELS = {"national-hitech": "国家高新区", "demo-zone": "国家自主创新示范区", "other": "园区"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article as listings need it."""
+    title: str
+    src_uri: str
+    url: str
+    date: str  # YYYY-MM-DD
+    precision: str  # day | month | inferred
+    zones: tuple[str, ...]
+    topics: tuple[str, ...]
+    summary: str
+    deck: str
+    source: str  # seed file name, "" for hand-written articles
+    first_line: int  # where the article starts on its page (for page order)
+
+    @property
+    def month(self) -> str:
+        return self.date[:7]
+
+
+@dataclass(frozen=True)
+class Report:
+    """A seed page's conversion report (docs/sources/<stem>.json)."""
+    stem: str
+    src_uri: str
+    data: dict
+
+
+@dataclass
+class Catalog:
+    articles: list[Entry] = field(default_factory=list)  # newest first
+    reports: dict[str, Report] = field(default_factory=dict)  # seed file name -> report
+    zone_slugs: dict[str, str] = field(default_factory=dict)  # zone name -> url slug
+    by_zone: dict[str, list[Entry]] = field(default_factory=dict)
+    by_month: dict[str, list[Entry]] = field(default_factory=dict)
+    by_source: dict[str, list[Entry]] = field(default_factory=dict)  # in page order
+    by_uri: dict[str, Entry] = field(default_factory=dict)
+
+    def zone_url(self, name: str) -> str:
+        return f"{ZONES_PREFIX}{self.zone_slugs[name]}/"
+
+    def month_url(self, month: str) -> str:
+        return f"{ARCHIVE_PREFIX}{month}/"
+
+    def source_url(self, source: str) -> str | None:
+        report = self.reports.get(source)
+        return f"{REPORTS_PREFIX}{report.stem}/" if report else None
+
+
+def collect_catalog(files) -> Catalog:
+    """Read every article's front-matter and every page report once."""
+    catalog = Catalog()
+    for file in files:
+        if file.src_uri.startswith(ARTICLES_PREFIX) and file.src_uri.endswith(".md"):
+            entry = read_entry(file)
+            if entry:
+                catalog.articles.append(entry)
+        elif file.src_uri.startswith(REPORTS_PREFIX) and file.src_uri.endswith(".json"):
+            report = read_report(file)
+            if report:
+                catalog.reports[report.data.get("source") or f"{report.stem}.txt"] = report
+    catalog.articles.sort(key=lambda e: (e.date, e.src_uri), reverse=True)
+    index_catalog(catalog)
+    return catalog
+
+
+def read_entry(file) -> Entry | None:
+    meta = read_front_matter(Path(file.abs_src_path).read_text(encoding="utf-8"))
+    if not isinstance(meta, dict) or not meta.get("title"):
+        return None
+    zones = [str(z) for z in meta.get("zones") or []]
+    if meta.get("zone") and str(meta["zone"]) not in zones:
+        zones.insert(0, str(meta["zone"]))
+    return Entry(
+        title=str(meta["title"]), src_uri=file.src_uri, url=file.url, date=str(meta.get("date", "")),
+        precision=str(meta.get("date_precision", "day")), zones=tuple(zones),
+        topics=tuple(str(t) for t in meta.get("topics") or meta.get("tags") or []),
+        summary=str(meta.get("summary", "")), deck=str(meta.get("deck", "")),
+        source=str(meta.get("source", "")), first_line=0)
+
+
+def read_report(file) -> Report | None:
+    try:
+        data = json.loads(Path(file.abs_src_path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None  # not a report: the page simply has no 来源 view
+    if not isinstance(data, dict):
+        return None
+    stem = Path(file.src_uri).stem
+    return Report(stem, file.src_uri, data)
+
+
+def index_catalog(catalog: Catalog) -> None:
+    """Group the (newest first) articles by zone, month and source page."""
+    by_zone: dict[str, list[Entry]] = defaultdict(list)
+    by_month: dict[str, list[Entry]] = defaultdict(list)
+    by_source: dict[str, list[Entry]] = defaultdict(list)
+    first_lines = _first_lines(catalog.reports)
+    articles = []
+    for entry in catalog.articles:
+        entry = _with_first_line(entry, first_lines)
+        articles.append(entry)
+        for zone in entry.zones:
+            by_zone[zone].append(entry)
+        if entry.date:
+            by_month[entry.month].append(entry)
+        if entry.source:
+            by_source[entry.source].append(entry)
+    catalog.articles = articles
+    catalog.by_zone = dict(by_zone)
+    catalog.by_month = dict(sorted(by_month.items(), reverse=True))
+    catalog.by_source = {source: sorted(entries, key=lambda e: e.first_line)
+                         for source, entries in sorted(by_source.items())}
+    catalog.by_uri = {e.src_uri: e for e in articles}
+    catalog.zone_slugs = make_zone_slugs(by_zone)
+
+
+def _first_lines(reports: dict[str, Report]) -> dict[str, int]:
+    """slug -> first line of the article on its page, from the page reports."""
+    out = {}
+    for report in reports.values():
+        for article in report.data.get("articles") or []:
+            numbers = [int(n) for n in re.findall(r"\d+", str(article.get("lines", "")))]
+            if article.get("slug") and numbers:
+                out[str(article["slug"])] = min(numbers)
+    return out
+
+
+def _with_first_line(entry: Entry, first_lines: dict[str, int]) -> Entry:
+    slug = Path(entry.src_uri).stem
+    if slug not in first_lines:
+        return entry
+    return Entry(**{**entry.__dict__, "first_line": first_lines[slug]})
+
+
+def make_zone_slugs(names) -> dict[str, str]:
+    """Readable ASCII url part per zone (pinyin), unique across zones."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in sorted(names):
+        base = re.sub(r"[^a-z0-9]+", "-", "".join(lazy_pinyin(name, errors="ignore")).lower()).strip("-")
+        slug, n = base or "zone", 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        slugs[name] = slug
+    return slugs
+
+
+def describe_zone(name: str) -> tuple[str, str, str]:
+    """(province, kind label, official name) of a zone; unknown parks get NO_PROVINCE."""
+    zone = gazetteer_zones().get(name)
+    if zone is None:
+        return NO_PROVINCE, KIND_LABELS["other"], ""
+    return zone.province or NO_PROVINCE, KIND_LABELS.get(zone.kind, KIND_LABELS["other"]), zone.official
+
+
+def province_order() -> list[str]:
+    """Provinces in the gazetteer's order (the usual administrative order)."""
+    order: list[str] = []
+    for zone in gazetteer_zones().values():
+        if zone.province and zone.province not in order:
+            order.append(zone.province)
+    return order + [NO_PROVINCE]
+
+
+def mapping_date(mapping) -> str:
+    """Sort key for Material's tag listings (mkdocs.yml `listings_sort_by`): the page's date."""
+    return str((mapping.item.meta or {}).get("date", ""))

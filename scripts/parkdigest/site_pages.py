@@ -1,0 +1,253 @@
+"""The site's listing pages as Markdown: generated pages (more latest articles, one page per
+zone, per month and per source page) and the listings that hand-written pages ask for with a
+marker (`<!-- parkdigest:zones -->`). Each is built from the catalog, never by scanning pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+import yaml
+
+from parkdigest.site_catalog import Catalog, describe_zone, province_order
+from parkdigest.site_chart import render_month_chart
+from parkdigest.site_render import (format_date, link, render_article_list, render_month_links, render_pager,
+                                    render_table, render_zone_counts)
+
+LATEST_PREFIX = "page/"
+MARKER = "<!-- parkdigest:{} -->"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """`extra.parkdigest` in mkdocs.yml."""
+    page_size: int = 30  # articles per page of the latest list (mkdocs.yml sets it)
+    related: int = 5  # "more from this zone" under an article
+    feed: str = "feed.xml"
+    feed_items: int = 30
+    low_confidence: float = 0.6  # below this a join or an article split deserves a human look
+
+    @classmethod
+    def from_config(cls, config) -> "Settings":
+        extra = (config.get("extra") or {}).get("parkdigest") or {}
+        known = {k: v for k, v in extra.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+def make_front_matter(title: str, **extra) -> str:
+    # Listing pages repeat article titles and summaries: searching them would only
+    # push the articles themselves down the results.
+    meta = {"title": title, "search": {"exclude": True}, **extra}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Latest articles (首页), paginated
+
+
+def latest_url(n: int) -> str:
+    return "" if n == 1 else f"{LATEST_PREFIX}{n}/"
+
+
+def count_latest_pages(catalog: Catalog, settings: Settings) -> int:
+    return max(1, -(-len(catalog.articles) // settings.page_size))
+
+
+def render_latest(catalog: Catalog, settings: Settings, n: int, from_url: str) -> str:
+    total = count_latest_pages(catalog, settings)
+    entries = catalog.articles[(n - 1) * settings.page_size: n * settings.page_size]
+    pager = render_pager(n, total, latest_url, from_url)
+    feed = f'<p class="pd-feed"><a href="{link(settings.feed, from_url)}">RSS 订阅</a></p>'
+    return f"{render_article_list(entries, from_url, catalog)}\n\n{pager}\n\n{feed}\n"
+
+
+def make_latest_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
+    pages = {}
+    for n in range(2, count_latest_pages(catalog, settings) + 1):
+        body = render_latest(catalog, settings, n, latest_url(n))
+        pages[f"{LATEST_PREFIX}{n}.md"] = (make_front_matter(f"最新文章 · 第 {n} 页")
+                                           + f"# 最新文章 · 第 {n} 页\n\n{body}")
+    return pages
+
+
+# ---------------------------------------------------------------------------------------------
+# Zones (园区)
+
+
+def group_zones_by_province(catalog: Catalog) -> dict[str, list[tuple[str, int]]]:
+    """province -> [(zone, article count)], provinces in gazetteer order, busiest zone first."""
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for zone, entries in catalog.by_zone.items():
+        province, _, _ = describe_zone(zone)
+        groups.setdefault(province, []).append((zone, len(entries)))
+    order = {p: i for i, p in enumerate(province_order())}
+    return {p: sorted(groups[p], key=lambda zc: (-zc[1], zc[0]))
+            for p in sorted(groups, key=lambda p: (order.get(p, len(order)), p))}
+
+
+def render_zone_index(catalog: Catalog, from_url: str) -> str:
+    groups = group_zones_by_province(catalog)
+    if not groups:
+        return '<p class="pd-empty">暂无园区。</p>\n'
+    out = []
+    for province, zones in groups.items():
+        count = len({e.src_uri for zone, _ in zones for e in catalog.by_zone[zone]})  # an article once
+        out.append(f"## {province} · {len(zones)} 个园区 · {count} 篇\n\n"
+                   f"{render_zone_counts(zones, from_url, catalog)}\n")
+    return "\n".join(out)
+
+
+def make_zone_pages(catalog: Catalog) -> dict[str, str]:
+    pages = {}
+    for zone, entries in catalog.by_zone.items():
+        url = catalog.zone_url(zone)
+        province, kind, official = describe_zone(zone)
+        facts = [escape(province), escape(kind)]
+        if official and official != zone:
+            facts.append(escape(official))
+        facts.append(f"{len(entries)} 篇文章")
+        body = (f"# {escape(zone)}\n\n<p class=\"pd-facts\">{' · '.join(facts)}</p>\n\n"
+                f"{render_article_list(entries, url, catalog)}\n")
+        pages[f"{url.rstrip('/')}.md"] = make_front_matter(zone) + body
+    return pages
+
+
+# ---------------------------------------------------------------------------------------------
+# Archive (归档) by year and month
+
+
+def render_archive_index(catalog: Catalog, from_url: str) -> str:
+    months = [(m, len(e)) for m, e in catalog.by_month.items()]
+    if not months:
+        return '<p class="pd-empty">暂无文章。</p>\n'
+    chart = render_month_chart(sorted(months), lambda m: link(catalog.month_url(m), from_url))
+    years: dict[str, list[tuple[str, int]]] = {}
+    for month, count in months:
+        years.setdefault(month[:4], []).append((month, count))
+    out = [f'<figure class="pd-chart">{chart}<figcaption>每月文章数</figcaption></figure>\n']
+    for year, year_months in years.items():
+        total = sum(c for _, c in year_months)
+        out.append(f"## {year} 年 · {total} 篇\n\n{render_month_links(year_months, from_url, catalog)}\n")
+    return "\n".join(out)
+
+
+def make_month_pages(catalog: Catalog) -> dict[str, str]:
+    pages = {}
+    for month, entries in catalog.by_month.items():
+        url = catalog.month_url(month)
+        title = f"{int(month[:4])} 年 {int(month[5:7])} 月"
+        body = f"# {title}\n\n<p class=\"pd-facts\">{len(entries)} 篇文章</p>\n\n"
+        body += render_article_list(entries, url, catalog) + "\n"
+        pages[f"{url.rstrip('/')}.md"] = make_front_matter(title) + body
+    return pages
+
+
+# ---------------------------------------------------------------------------------------------
+# Source pages (来源): each seed page's articles in page order and its conversion report
+
+
+def render_sources_index(catalog: Catalog, from_url: str) -> str:
+    if not catalog.reports:
+        return '<p class="pd-empty">暂无来源版面。</p>\n'
+    rows = []
+    for source, report in sorted(catalog.reports.items()):
+        data = report.data
+        url = catalog.source_url(source)
+        rows.append([f'<a href="{link(url, from_url)}">{escape(source)}</a>', escape(str(data.get("date") or "—")),
+                     str(len(data.get("articles") or [])), str(len(data.get("warnings") or []))])
+    return render_table(["版面", "日期", "文章", "警告"], rows, "全部来源版面") + "\n"
+
+
+def make_source_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
+    pages = {}
+    for source, report in catalog.reports.items():
+        url = catalog.source_url(source)
+        pages[f"{url.rstrip('/')}.md"] = (make_front_matter(f"来源：{source}")
+                                          + render_source_page(catalog, settings, source, url))
+    return pages
+
+
+def render_source_page(catalog: Catalog, settings: Settings, source: str, url: str) -> str:
+    report = catalog.reports[source]
+    data = report.data
+    json_href = link(report.src_uri, url)
+    date = escape(str(data.get("date") or "版面未印日期"))
+    out = [f"# 来源：{escape(source)}\n",
+           f'<p class="pd-facts">版面日期：{date} · {len(data.get("articles") or [])} 篇文章 · '
+           f'<a href="{json_href}">转换报告（JSON）</a></p>\n',
+           "## 本版文章（按版面顺序）\n", render_source_articles(catalog, settings, data, url) + "\n"]
+    joins = [j for j in data.get("joins") or [] if float(j.get("confidence", 1)) < settings.low_confidence]
+    out += ["## 把握较低的接续\n", _joins_table(joins) if joins else '<p class="pd-empty">没有。</p>', ""]
+    moves = data.get("moves") or []
+    if moves:
+        rows = [[escape(str(m.get("lines", ""))), escape(str(m.get("after", ""))), escape(str(m.get("article", ""))),
+                 _confidence(m.get("confidence"), settings)] for m in moves]
+        out += ["## 移动的段落\n", render_table(["行", "接在第几行后", "文章", "把握"], rows, "移到别处续接的段落"), ""]
+    furniture = data.get("furniture") or []
+    rows = [[escape(str(f.get("line", ""))), escape(str(f.get("text", ""))), f'<code>{escape(str(f.get("rule", "")))}</code>']
+            for f in furniture]
+    out += ["## 删除的版面元素\n",
+            render_table(["行", "内容", "规则"], rows, "版头、页码、二维码等非正文内容") if rows
+            else '<p class="pd-empty">没有。</p>', ""]
+    warnings = data.get("warnings") or []
+    items = "\n".join(f"<li>{escape(str(w))}</li>" for w in warnings)
+    out += ["## 警告\n", f'<ul class="pd-warnings">\n{items}\n</ul>' if warnings else '<p class="pd-empty">没有。</p>', ""]
+    return "\n".join(out)
+
+
+def render_source_articles(catalog: Catalog, settings: Settings, data: dict, from_url: str) -> str:
+    items = []
+    for article in sorted(data.get("articles") or [], key=_first_line):
+        entry = catalog.by_uri.get(f"articles/{article.get('slug')}.md")
+        title = escape(str(article.get("title", "")))
+        head = f'<a class="pd-title" href="{link(entry.url, from_url)}">{title}</a>' if entry else title
+        meta = [f"行 {escape(str(article.get('lines', '')))}", f"把握 {_confidence(article.get('confidence'), settings)}"]
+        if entry:
+            meta.insert(0, format_date(entry))
+        items.append(f'<li class="pd-item">{head}<div class="pd-meta">{" · ".join(meta)}</div></li>')
+    return '<ol class="pd-list">\n' + "\n".join(items) + "\n</ol>" if items else '<p class="pd-empty">没有文章。</p>'
+
+
+def _first_line(article: dict) -> int:
+    digits = str(article.get("lines", "")).split(",")[0].split("-")[0]
+    return int(digits) if digits.isdigit() else 0
+
+
+def _confidence(value, settings: Settings) -> str:
+    if value is None:
+        return "—"
+    value = float(value)
+    text = f"{value:.2f}"
+    if value < settings.low_confidence:
+        return f'<strong class="pd-low" title="把握较低，请人工核对">{text}（待核对）</strong>'
+    return text
+
+
+def _joins_table(joins: list[dict]) -> str:
+    rows = [[escape(str(j.get("left", ""))), escape(str(j.get("right", ""))), f"{float(j.get('confidence', 0)):.2f}",
+             "是" if j.get("moved") else "否"] for j in joins]
+    return render_table(["断句行", "接续行", "把握", "跨栏移动"], rows, "断开的句子在哪里接上")
+
+
+# ---------------------------------------------------------------------------------------------
+# Markers in hand-written pages
+
+
+def fill_markers(markdown: str, catalog: Catalog, settings: Settings, page_url: str) -> str:
+    fills = {
+        "latest": lambda: render_latest(catalog, settings, 1, page_url),
+        "zones": lambda: render_zone_index(catalog, page_url),
+        "archive": lambda: render_archive_index(catalog, page_url),
+        "sources": lambda: render_sources_index(catalog, page_url),
+    }
+    for name, fill in fills.items():
+        marker = MARKER.format(name)
+        if marker in markdown:
+            markdown = markdown.replace(marker, fill())
+    return markdown
+
+
+def make_generated_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
+    """src_uri -> Markdown of every generated listing page."""
+    return {**make_latest_pages(catalog, settings), **make_zone_pages(catalog), **make_month_pages(catalog),
+            **make_source_pages(catalog, settings)}

@@ -1,0 +1,89 @@
+"""HTML fragments for the site's listings. Every piece of page text is escaped here:
+titles and summaries come from newspapers and are never markup."""
+
+from __future__ import annotations
+
+from html import escape
+
+from mkdocs.utils import get_relative_url
+
+from parkdigest.site_catalog import Catalog, Entry
+
+TAGS_PAGE = "tags/"
+# How many topics a listing shows per article (the article page shows them all).
+LISTED_TOPICS = 3
+
+
+def link(target_url: str, from_url: str) -> str:
+    """A relative href from one page to another (the site may live under a sub-path)."""
+    return escape(get_relative_url(target_url, from_url) or ".")
+
+
+def format_date(entry: Entry) -> str:
+    """2022年7月31日; month precision shows the month only; inferred dates are marked."""
+    year, month, day = (entry.date.split("-") + ["", "", ""])[:3]
+    if not (year and month):
+        return escape(entry.date)
+    text = f"{int(year)}年{int(month)}月"
+    if entry.precision == "day" and day:
+        text += f"{int(day)}日"
+    html = f'<time datetime="{escape(entry.date)}">{text}</time>'
+    if entry.precision == "inferred":
+        html += '<span class="pd-inferred" title="版面没有印日期，由正文推断">（推断）</span>'
+    return html
+
+
+def render_article_list(entries: list[Entry], from_url: str, catalog: Catalog, *, summaries: bool = True) -> str:
+    if not entries:
+        return '<p class="pd-empty">暂无文章。</p>'
+    items = [render_article_item(entry, from_url, catalog, summaries) for entry in entries]
+    return '<ul class="pd-list">\n' + "\n".join(items) + "\n</ul>"
+
+
+def render_article_item(entry: Entry, from_url: str, catalog: Catalog, summary: bool) -> str:
+    meta = [format_date(entry)]
+    if entry.zones:
+        zone = entry.zones[0]
+        meta.append(f'<a href="{link(catalog.zone_url(zone), from_url)}">{escape(zone)}</a>')
+    for topic in entry.topics[:LISTED_TOPICS]:
+        meta.append(f'<span class="pd-topic">{escape(topic)}</span>')
+    text = f'<p class="pd-summary">{escape(entry.summary)}</p>' if summary and entry.summary else ""
+    return (f'<li class="pd-item"><a class="pd-title" href="{link(entry.url, from_url)}">{escape(entry.title)}</a>'
+            f'<div class="pd-meta">{" · ".join(meta)}</div>{text}</li>')
+
+
+def render_pager(current: int, total: int, page_url, from_url: str) -> str:
+    """Links to every page of a paginated listing; `page_url(n)` gives page n's url."""
+    if total <= 1:
+        return ""
+    parts = []
+    if current > 1:
+        parts.append(f'<a class="pd-pager__prev" rel="prev" href="{link(page_url(current - 1), from_url)}">上一页</a>')
+    for n in range(1, total + 1):
+        if n == current:
+            parts.append(f'<span class="pd-pager__current" aria-current="page">{n}</span>')
+        else:
+            parts.append(f'<a href="{link(page_url(n), from_url)}" aria-label="第 {n} 页">{n}</a>')
+    if current < total:
+        parts.append(f'<a class="pd-pager__next" rel="next" href="{link(page_url(current + 1), from_url)}">下一页</a>')
+    return '<nav class="pd-pager" aria-label="分页">' + " ".join(parts) + "</nav>"
+
+
+def render_zone_counts(zones: list[tuple[str, int]], from_url: str, catalog: Catalog) -> str:
+    items = [f'<li><a href="{link(catalog.zone_url(name), from_url)}">{escape(name)}</a>'
+             f' <span class="pd-count">{count} 篇</span></li>' for name, count in zones]
+    return '<ul class="pd-chips">\n' + "\n".join(items) + "\n</ul>"
+
+
+def render_month_links(months: list[tuple[str, int]], from_url: str, catalog: Catalog) -> str:
+    items = [f'<li><a href="{link(catalog.month_url(month), from_url)}">{int(month[5:7])}月</a>'
+             f' <span class="pd-count">{count} 篇</span></li>' for month, count in months]
+    return '<ul class="pd-chips">\n' + "\n".join(items) + "\n</ul>"
+
+
+def render_table(headers: list[str], rows: list[list[str]], caption: str) -> str:
+    """A table of already-escaped cells."""
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return (f'<table class="pd-table"><caption>{escape(caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>")

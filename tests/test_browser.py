@@ -1,0 +1,314 @@
+"""The built site in a real browser (Debian's chromium through Playwright), used as a reader would:
+typing into the search box, following zone and topic links, on a phone and on a laptop screen.
+Every page visited must log no console error and ask nothing of any host but 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from conftest import ROOT
+from test_site_support import LocalServer, read_articles
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts"
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 768}
+# Material builds its index in a worker after the page loads; a query typed before that is lost.
+SEARCH_TIMEOUT_MS = 15_000
+AXE_BLOCKING = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def articles(converted):
+    return read_articles(converted[0])
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    site, _ = built_site
+    with LocalServer(site) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert CHROMIUM.is_file(), "Debian's chromium is missing: run `make test` (it installs it with apt)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Reader:
+    """A browser tab that records console errors and every request that would leave 127.0.0.1."""
+
+    def __init__(self, browser, server, viewport):
+        self.server = server
+        self.context = browser.new_context(viewport=viewport, locale="zh-CN")
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _route(self, route):
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def open(self, path: str = ""):
+        self.page.goto(self.server.url + path)
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def path_of(self, href: str) -> str:
+        return urlsplit(href).path.lstrip("/")
+
+    def close(self):
+        self.context.close()
+        assert not self.errors, self.errors
+        assert not self.outside, self.outside
+
+
+@pytest.fixture
+def reader(browser, server):
+    opened = Reader(browser, server, LAPTOP)
+    yield opened
+    opened.close()
+
+
+def search(reader: Reader, query: str) -> list[tuple[str, str]]:
+    """Type the query into Material's search box like a person; (page path, title) of each result."""
+    page = reader.open()
+    if not page.locator("input.md-search__input").is_visible():  # phones show a search button first
+        page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator("input.md-search__input")
+    box.focus()  # what a click does; a click can land on the header while the phone's overlay opens
+    box.press_sequentially(query, delay=40)
+    # The results answer the whole query once the first result's link highlights all of it.
+    expected = "h=" + quote("+".join(query.split()), safe="+")
+    for _ in range(SEARCH_TIMEOUT_MS // 250):
+        first = page.locator("li.md-search-result__item a").first
+        if first.count() and expected in (first.get_attribute("href") or ""):
+            break
+        box.press("End")  # a keyup makes Material search again, should the worker have been busy
+        page.wait_for_timeout(250)
+    else:
+        pytest.fail(f"no results for {query!r} in the search box")
+    total = int(re.search(r"\d+", page.locator(".md-search-result__meta").inner_text()).group())
+    for _ in range(SEARCH_TIMEOUT_MS // 250):  # Material shows ten results, then more as one scrolls
+        if page.locator("li.md-search-result__item").count() >= total:
+            break
+        results = page.locator(".md-search__scrollwrap")  # reaching the bottom again loads more
+        results.evaluate("e => e.scrollTo(0, 0)")
+        page.wait_for_timeout(100)
+        results.evaluate("e => e.scrollTo(0, e.scrollHeight)")
+        page.wait_for_timeout(250)
+    items = page.locator("li.md-search-result__item").evaluate_all(
+        "els => els.map(e => [e.querySelector('a').getAttribute('href'),"
+        " e.querySelector('h1').innerText.replace(/\\u200b/g, '')])")
+    return [(reader.path_of(href), title) for href, title in items]
+
+
+def occurrences(article, query: str) -> int:
+    return article.text.count(query)
+
+
+def evidence(article, query: str) -> tuple[bool, int]:
+    """What ranks a result: the phrase in its title or tags, then how often it occurs."""
+    in_title = query in article.title or query in (article.meta.get("tags") or [])
+    return in_title, occurrences(article, query)
+
+
+def sentence_phrase(articles) -> tuple[str, str]:
+    """(slug, phrase): ten characters from a sentence of the 兰州高新区 article found in no other."""
+    article = next(a for a in articles if a.meta.get("zone") == "兰州高新区")
+    for run in re.findall(r"[\u4e00-\u9fff]{10,}", article.body):
+        phrase = run[:10]
+        if sum(phrase in a.text for a in articles) == 1:
+            return article.slug, phrase
+    raise AssertionError("no unique phrase in the 兰州高新区 article")
+
+
+# ---------------------------------------------------------------------------------------------
+# Search
+
+
+@pytest.mark.parametrize("query", ["人才", "基金", "兰州高新区", "业界共治"])
+def test_search_returns_the_articles_with_the_phrase_best_first(reader, articles, query, record_property):
+    results = search(reader, query)
+    found = [path.split("/")[1] for path, _ in results if path.startswith("articles/")]
+    expected = {a.slug for a in articles if query in a.text}
+    assert expected, f"no article contains {query}"
+    assert set(found) == expected  # every article with the phrase, and no other
+    best = max(evidence(a, query) for a in articles if a.slug in expected)
+    first = next(a for a in articles if a.slug == found[0])
+    assert results[0][0].startswith("articles/")
+    assert evidence(first, query)[0] == best[0] and evidence(first, query)[1] >= best[1] * 0.8, (first.title, best)
+    record_property("results", [title for _, title in results])
+    _note_search(query, results)
+
+
+def test_search_finds_the_article_with_a_phrase_of_a_sentence(reader, articles):
+    slug, phrase = sentence_phrase(articles)
+    results = search(reader, phrase)
+    assert results[0][0] == f"articles/{slug}/"
+    _note_search(phrase, results)
+
+
+def test_search_for_a_zone_suffix_finds_articles_about_whole_zone_names(reader, articles):
+    results = search(reader, "高新区")
+    found = {path.split("/")[1] for path, _ in results if path.startswith("articles/")}
+    wuhan = {a.slug for a in articles if "武汉东湖高新区" in a.text}
+    assert wuhan and wuhan <= found
+
+
+def test_search_result_opens_the_article_with_the_phrase_highlighted(reader, articles):
+    results = search(reader, "业界共治")
+    page = reader.page
+    page.locator("li.md-search-result__item a").first.click()
+    page.wait_for_load_state("networkidle")
+    assert reader.path_of(page.url) == results[0][0]
+    assert page.locator("mark[data-md-highlight]").first.inner_text() == "业界共治"
+
+
+def _note_search(query: str, results: list[tuple[str, str]]) -> None:
+    """Keep what the search box showed, for people to read (test-artifacts/search.json)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / "search.json"
+    seen = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    seen[query] = [f"{title} ({path})" for path, title in results]
+    path.write_text(json.dumps(seen, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def test_home_lists_the_latest_articles_and_the_navigation(reader, articles):
+    page = reader.open()
+    titles = page.locator("ul.pd-list a.pd-title").all_inner_texts()
+    newest = sorted(articles, key=lambda a: (str(a.meta["date"]), a.slug), reverse=True)
+    assert titles[:5] == [a.title for a in newest[:5]]
+    tabs = [t.strip() for t in page.locator(".md-tabs__link").all_inner_texts()]
+    assert tabs == ["首页", "园区", "专题", "归档", "来源", "关于"]
+
+
+def test_article_page_shows_its_metadata(reader, articles):
+    article = next(a for a in articles if a.meta.get("zone") == "兰州高新区")
+    page = reader.open(f"articles/{article.slug}/")
+    assert page.locator("article h1").inner_text() == article.title
+    meta = page.locator(".pd-article-meta").inner_text()
+    year, month, day = (int(x) for x in str(article.meta["date"]).split("-"))
+    assert f"{year}年{month}月{day}日" in meta and f"约 {article.meta['readtime']} 分钟" in meta
+    chips = page.locator("a.pd-zone-chip").all_inner_texts()
+    assert chips == article.zones
+    tags = [t.strip() for t in page.locator("nav.md-tags .md-tag").all_inner_texts()]
+    assert sorted(tags) == sorted(article.meta["tags"])
+    assert page.locator("a.pd-source-link").count() == 1
+    assert page.locator(".pd-related a.pd-title").count() >= 1
+
+
+def test_zone_chip_leads_to_the_zone_page_listing_its_articles_newest_first(reader, articles):
+    article = next(a for a in articles if a.meta.get("zone") == "兰州高新区")
+    page = reader.open(f"articles/{article.slug}/")
+    page.locator("a.pd-zone-chip", has_text="兰州高新区").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article h1").inner_text() == "兰州高新区"
+    listed = page.locator("ul.pd-list a.pd-title").all_inner_texts()
+    expected = sorted((a for a in articles if "兰州高新区" in a.zones), key=lambda a: str(a.meta["date"]),
+                      reverse=True)
+    assert listed == [a.title for a in expected]
+
+
+def test_topic_tag_leads_to_the_topic_listing_its_articles(reader, articles):
+    article = next(a for a in articles if "人才" in (a.meta.get("tags") or []))
+    page = reader.open(f"articles/{article.slug}/")
+    page.locator("nav.md-tags a.md-tag", has_text="人才").click()
+    page.wait_for_load_state("networkidle")
+    assert reader.path_of(page.url) == "tags/"
+    listed = page.locator("xpath=//h2[@id='tag:人才']/following-sibling::ul[1]/li/a").all_inner_texts()
+    expected = [a.title for a in articles if "人才" in (a.meta.get("tags") or [])]
+    assert sorted(t.strip() for t in listed) == sorted(expected)
+
+
+def test_archive_lists_every_article_once(reader, articles):
+    page = reader.open("archive/")
+    months = page.locator("ul.pd-chips a").evaluate_all("els => els.map(e => e.href)")
+    listed = []
+    for month in months:
+        page.goto(month)
+        listed += page.locator("ul.pd-list a.pd-title").all_inner_texts()
+    assert sorted(listed) == sorted(a.title for a in articles)
+
+
+def test_source_page_lists_the_page_articles_and_flags_uncertain_joins(reader, converted):
+    _, result = converted
+    page_result = result.pages[0]
+    page = reader.open("sources/")
+    page.locator("a", has_text=page_result.source).click()
+    page.wait_for_load_state("networkidle")
+    listed = page.locator("ol.pd-list a.pd-title").all_inner_texts()
+    assert sorted(listed) == sorted(a.meta["title"] for a in page_result.articles)
+    assert page.locator("h2", has_text="删除的版面元素").count() == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout and accessibility
+
+
+def _pages_to_check(articles) -> dict[str, str]:
+    article = next(a for a in articles if a.meta.get("zone") == "兰州高新区")
+    return {"home": "", "article": f"articles/{article.slug}/", "zones": "zones/", "archive": "archive/",
+            "source": "sources/"}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390x844", "1366x768"])
+def test_pages_fit_the_screen_without_horizontal_scroll(browser, server, articles, viewport):
+    ARTIFACTS.mkdir(exist_ok=True)
+    reader = Reader(browser, server, viewport)
+    size = f"{viewport['width']}x{viewport['height']}"
+    for name, path in _pages_to_check(articles).items():
+        page = reader.open(path)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{size}.png"), full_page=True)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {size}"
+    search(reader, "人才")
+    reader.page.screenshot(path=str(ARTIFACTS / f"search-{size}.png"))
+    assert reader.page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    reader.close()
+
+
+def _run_axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+
+
+def test_no_serious_accessibility_violations(reader, articles):
+    assert AXE.is_file(), "axe-core is missing: run `make test` (it runs npm ci)"
+    pages = _pages_to_check(articles)
+    report = {name: _run_axe(reader.open(pages[name])) for name in ("home", "article")}
+    report["zone"] = _run_axe(reader.open("zones/lanzhougaoxinqu/"))
+    search(reader, "人才")
+    report["search results"] = _run_axe(reader.page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    summary = {name: [{"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])} for v in found]
+               for name, found in report.items()}
+    (ARTIFACTS / "axe.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    blocking = {name: [v for v in found if v["impact"] in AXE_BLOCKING] for name, found in summary.items()}
+    assert not any(blocking.values()), blocking

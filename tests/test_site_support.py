@@ -1,0 +1,108 @@
+"""Helpers shared by the site tests (test_site.py) and the browser tests (test_browser.py):
+the converted articles as data, an HTML link extractor and a quiet local web server.
+(Named test_site_* to sit with the site tests; it holds no tests itself.)"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from parkdigest.write import read_front_matter
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    meta: dict
+    body: str
+
+    @property
+    def title(self) -> str:
+        return str(self.meta["title"])
+
+    @property
+    def text(self) -> str:
+        """Title, deck and body as a reader sees them (Markdown escapes and attributes removed)."""
+        body = re.sub(r"\{[^}]*\}", "", self.body).replace("\\", "").replace("&amp;", "&")
+        return f"{self.title}\n{self.meta.get('deck', '')}\n{body}"
+
+    @property
+    def zones(self) -> list[str]:
+        zones = [str(z) for z in self.meta.get("zones") or []]
+        zone = self.meta.get("zone")
+        return zones if not zone or zone in zones else [str(zone), *zones]
+
+
+def read_articles(docs: Path) -> list[Article]:
+    out = []
+    for path in sorted((docs / "articles").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        meta = read_front_matter(text)
+        out.append(Article(path.stem, meta, text.split("\n---\n", 1)[1]))
+    return out
+
+
+class LinkParser(HTMLParser):
+    """Every URL an HTML page refers to: (tag, attribute, value, rel), and every id it defines."""
+
+    URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str, str, str]] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        rel = dict(attrs).get("rel") or ""
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+            if name in self.URL_ATTRIBUTES and value:
+                self.links.append((tag, name, value, rel))
+
+    handle_startendtag = handle_starttag
+
+
+def parse_links(path: Path) -> LinkParser:
+    parser = LinkParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def page_html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def hrefs_in(html: str, cls: str) -> list[str]:
+    """The href of every <a class="…cls…"> in document order."""
+    return re.findall(rf'<a class="[^"]*\b{re.escape(cls)}\b[^"]*" href="([^"]+)"', html)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # the test output is for test results
+        pass
+
+
+class LocalServer:
+    """The built site on http://127.0.0.1:<free port>/, served from a thread."""
+
+    def __init__(self, root: Path):
+        handler = functools.partial(QuietHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
