@@ -17,7 +17,7 @@ from parkdigest.site_catalog import Catalog, index_catalog, make_zone_slugs
 from parkdigest.site_pages import Settings, make_latest_pages, render_latest
 from parkdigest.site_chart import list_months, render_month_chart
 from parkdigest.site_feed import format_pubdate
-from parkdigest.site_render import format_date
+from parkdigest.site_render import format_date, pages_to_link
 from parkdigest.site_catalog import Entry
 
 from test_site_support import hrefs_in, page_html, parse_links, read_articles
@@ -196,6 +196,8 @@ def test_topic_index_lists_each_topics_articles(site, articles):
         section = html.split(f'id="tag:{topic}"')[1].split("<h2")[0]
         slugs = [resolve("tags/", h).split("/")[1] for h in re.findall(r'<a href="([^"]+)"', section)]
         assert sorted(slugs) == sorted(a.slug for a in articles if topic in (a.meta.get("tags") or [])), topic
+        dates = [str(next(a for a in articles if a.slug == slug).meta["date"]) for slug in slugs]
+        assert dates == sorted(dates, reverse=True), topic  # newest first
 
 
 def test_source_pages_show_articles_in_page_order_and_the_report(site, converted, articles):
@@ -315,6 +317,12 @@ def test_site_and_search_index_sizes_are_reported(site, capsys):
 
 # ---------------------------------------------------------------------------------------------
 # Small pieces
+
+
+def test_pager_shows_a_bounded_window_of_pages():
+    assert pages_to_link(1, 3) == [1, 2, 3]
+    assert pages_to_link(10, 40) == [1, None, 8, 9, 10, 11, 12, None, 40]
+    assert pages_to_link(40, 40) == [1, None, 38, 39, 40]
 
 
 def test_list_months_fills_gaps_across_years():

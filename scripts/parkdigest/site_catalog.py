@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pypinyin import lazy_pinyin
@@ -155,7 +155,7 @@ def _with_first_line(entry: Entry, first_lines: dict[str, int]) -> Entry:
     slug = Path(entry.src_uri).stem
     if slug not in first_lines:
         return entry
-    return Entry(**{**entry.__dict__, "first_line": first_lines[slug]})
+    return replace(entry, first_line=first_lines[slug])
 
 
 def make_zone_slugs(names) -> dict[str, str]:

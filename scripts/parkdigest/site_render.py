@@ -12,6 +12,8 @@ from parkdigest.site_catalog import Catalog, Entry
 TAGS_PAGE = "tags/"
 # How many topics a listing shows per article (the article page shows them all).
 LISTED_TOPICS = 3
+# Page links a pager shows on each side of the current page.
+PAGER_NEIGHBOURS = 2
 
 
 def link(target_url: str, from_url: str) -> str:
@@ -52,15 +54,29 @@ def render_article_item(entry: Entry, from_url: str, catalog: Catalog, summary: 
             f'<div class="pd-meta">{" · ".join(meta)}</div>{text}</li>')
 
 
+def pages_to_link(current: int, total: int) -> list[int | None]:
+    """Page numbers a pager shows: the first, the last and PAGER_NEIGHBOURS either side of the
+    current one; None where numbers are left out. Bounded, so that N pages cost O(N), not O(N^2)."""
+    shown = sorted({1, total, *range(max(1, current - PAGER_NEIGHBOURS), min(total, current + PAGER_NEIGHBOURS) + 1)})
+    out: list[int | None] = []
+    for n in shown:
+        if out and n - (out[-1] or 0) > 1:
+            out.append(None)
+        out.append(n)
+    return out
+
+
 def render_pager(current: int, total: int, page_url, from_url: str) -> str:
-    """Links to every page of a paginated listing; `page_url(n)` gives page n's url."""
+    """Links between the pages of a paginated listing; `page_url(n)` gives page n's url."""
     if total <= 1:
         return ""
     parts = []
     if current > 1:
         parts.append(f'<a class="pd-pager__prev" rel="prev" href="{link(page_url(current - 1), from_url)}">上一页</a>')
-    for n in range(1, total + 1):
-        if n == current:
+    for n in pages_to_link(current, total):
+        if n is None:
+            parts.append('<span class="pd-pager__gap">…</span>')
+        elif n == current:
             parts.append(f'<span class="pd-pager__current" aria-current="page">{n}</span>')
         else:
             parts.append(f'<a href="{link(page_url(n), from_url)}" aria-label="第 {n} 页">{n}</a>')
