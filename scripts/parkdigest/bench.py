@@ -328,8 +328,9 @@ def format_table(results: dict) -> str:
     row("home page download kB: raw · gzip", lambda s: f"{s['site']['home_kb']:.0f} · {s['site']['home_gzip_kb']:.0f}")
     row("one search download MB: raw · gzip", lambda s: f"{s['site']['search_mb']:.1f} · {s['site']['search_gzip_mb']:.2f}")
 
-    lines = [f"parkdigest bench — {results['machine']['cpus']} cores, Python {results['machine']['python']}, "
-             f"medians of {', '.join(str(sizes[c]['runs']) for c in columns)} run(s)", "",
+    runs = ", ".join(f"{sizes[c]['runs']} at N = {int(c):,}" for c in columns)
+    lines = [f"parkdigest bench — {results['machine']['cpus']} cores, Python {results['machine']['python']}; "
+             f"runs per measure (median kept): {runs}", "",
              "| measure | " + " | ".join(f"N = {int(c):,}" for c in columns) + " |",
              "|---|" + "---|" * len(columns)]
     lines += [f"| {label} | " + " | ".join(cells) + " |" for label, cells in rows]
@@ -457,7 +458,7 @@ def _task_profile(seeds: str, limit: str) -> dict:
     profiler.disable()
     total = time.perf_counter() - start
     stats = pstats.Stats(profiler).stats
-    ours = [(f"{Path(file).name}:{function}", row[3]) for (file, _, function), row in stats.items()
+    ours = [(f"{Path(file).name}:{line}:{function}", row[3]) for (file, line, function), row in stats.items()
             if "parkdigest" in file and function not in ("convert_page", "_convert", "<module>")]
     ours.sort(key=lambda item: -item[1])
     own_time = sorted(((f"{Path(file).parent.name}/{Path(file).name}:{function}", row[2])
