@@ -23,6 +23,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -30,7 +31,7 @@ from scipy.optimize import linear_sum_assignment
 from .classify import sentence_closed
 from .model import Block, Join, Kind
 from .resources import layout_words
-from .words import TagModel, is_word_prefix, junction_gain, tag, word_spanning
+from .words import TagModel, first_tags, is_word_prefix, junction_gain, tag, word_spanning
 
 # Scores are in "evidence points"; a join is made when its score beats NO_JOIN_SCORE.
 ADJACENT_BONUS = 4.0  # the next fragment in the file: how most lines are broken
@@ -93,8 +94,8 @@ class Candidate:
     run_penalties: float = 0.0
 
 
-def choose_joins(fragments: list[Block], topic: Callable[[int, int], float],
-                 tags: TagModel) -> tuple[tuple[Join, ...], frozenset[tuple[int, int]]]:
+def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tags: TagModel,
+                 memo: dict | None = None) -> tuple[tuple[Join, ...], frozenset[tuple[int, int]]]:
     """Choose the junctions between the BODY blocks of a page's content (file order).
 
     `fragments` is every block of the page but furniture; only BODY blocks are joined,
@@ -102,7 +103,10 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float],
     `topic(e, s)` says how well fragment s fits the subject of fragment e (0..1).
     Returns the joins and the "breaks": pairs of neighbouring blocks (by index) that must
     not be read one after the other, found by cutting loops in the reading order.
+    Pass the same `memo` dict to later rounds over the same fragments to reuse the
+    language evidence.
     """
+    memo = {} if memo is None else memo
     body = [i for i, block in enumerate(fragments) if block.kind is Kind.BODY]
     ends = [i for i in body if not sentence_closed(fragments[i].text)]
     starts = body
@@ -114,7 +118,7 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float],
         for col, s in enumerate(starts):
             if s == e:
                 continue
-            cand = _score(fragments, e, s, topic, tags)
+            cand = _score(fragments, e, s, topic, tags, memo)
             candidates[(e, s)] = cand
             scores[row, col] = cand.score
     forbidden: set[tuple[int, int]] = set()
@@ -162,6 +166,7 @@ def _repair_loops(chosen, candidates, fragments, ends):
             chosen.discard(min((p for p in loop if p in chosen), key=lambda p: candidates[p].score))
 
 
+@lru_cache(maxsize=4096)
 def start_evidence(text: str) -> float:
     """How strongly the fragment's opening says it continues a sentence begun elsewhere."""
     words = layout_words()
@@ -169,7 +174,7 @@ def start_evidence(text: str) -> float:
         return 0.0
     if text[0] in words["never_start_marks"]:
         return NEVER_START_BONUS
-    tagged = tag(text[:8])
+    tagged = first_tags(text, 2)
     if not tagged:
         return 0.0
     first, flag = tagged[0]
@@ -187,6 +192,7 @@ def start_evidence(text: str) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=4096)
 def opens_paragraph(text: str) -> bool:
     """Does the fragment open the way paragraphs open (see OPENER_PENALTY)?"""
     first_stop = text.find("。")
@@ -204,11 +210,22 @@ def opens_paragraph(text: str) -> bool:
 
 
 def _score(fragments: list[Block], e: int, s: int, topic: Callable[[int, int], float],
-           tags: TagModel) -> Candidate:
+           tags: TagModel, memo: dict) -> Candidate:
+    """The junction's score: its language evidence (the same in every round, so kept in
+    `memo`) plus how well the start fits the end's subject (which changes between rounds)."""
+    base = memo.get((e, s))
+    if base is None:
+        base = memo[(e, s)] = _language_score(fragments, e, s, tags)
+    return Candidate(e, s, base.score + TOPIC_WEIGHT * topic(e, s), base.adjacent, base.span, base.run_penalties)
+
+
+def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> Candidate:
     left, right = fragments[e].text, fragments[s].text
     adjacent = s == next_in_flow(fragments, e)
-    span = word_spanning(left, right)
-    gain = junction_gain(left, right) if span else 0.0
+    # The best cut of the two sides read together beats their separate cuts only when a
+    # word crosses the junction, so the gain alone says whether one does (words.junction_gain).
+    gain = junction_gain(left, right)
+    span = word_spanning(left, right) if gain >= SPAN_MIN_NATS else ""
     score = 0.0
     if adjacent:
         distance = fragments[s].first_line - fragments[e].last_line
@@ -237,7 +254,6 @@ def _score(fragments: list[Block], e: int, s: int, topic: Callable[[int, int], f
     if not opening and opens_paragraph(right):
         run_penalties += OPENER_PENALTY
     score -= run_penalties
-    score += TOPIC_WEIGHT * topic(e, s)
     score += TAG_WEIGHT * max(-TAG_PMI_CLIP, min(TAG_PMI_CLIP, tags.continuation_odds(left, right)))
     return Candidate(e, s, score, adjacent, span, run_penalties)
 

@@ -64,16 +64,20 @@ def segment_page(page: Page) -> Segmentation:
     content = [_as_flow_block(block, role) for block, role in zip(content, roles)]
     similarity = Similarity([b.text for b in content])
     vectors = [similarity.vector(b.text) for b in content]
+    vector_squares = _squares(vectors)
     # Joins and ownership inform each other: first join by what two fragments share,
     # then by how well a start fits the article its end belongs to, and assign again.
     tags = TagModel([b.text for b in content if b.kind is Kind.BODY])
-    joins, breaks = choose_joins(content, lambda e, s: Similarity.cosine(vectors[e], vectors[s]), tags)
-    owners, confidence = _assign_articles(content, roles, heads, joins, vectors)
+    memo: dict = {}  # junction evidence that does not change between rounds
+    units = [Similarity.unit(v) for v in vectors]
+    joins, breaks = choose_joins(content, lambda e, s: Similarity.dot(units[e], units[s]), tags, memo)
+    owners, confidence = _assign_articles(content, roles, heads, joins, vectors, vector_squares)
     for _ in range(JOIN_ROUNDS - 1):
         profiles = _profiles(vectors, owners, len(heads))
         squares = _squares(profiles)
-        joins, breaks = choose_joins(content, lambda e, s: _fit(vectors, profiles, squares, owners, e, s), tags)
-        owners, confidence = _assign_articles(content, roles, heads, joins, vectors)
+        joins, breaks = choose_joins(
+            content, lambda e, s: _fit(vectors, vector_squares, profiles, squares, owners, e, s), tags, memo)
+        owners, confidence = _assign_articles(content, roles, heads, joins, vectors, vector_squares)
     return Segmentation(
         source=page.source, blocks=tuple(content), roles=tuple(roles), owners=tuple(owners),
         heads=tuple(tuple(h) for h in heads), joins=joins, furniture=furniture,
@@ -144,15 +148,17 @@ def _as_flow_block(block: Block, role: Role) -> Block:
     return block
 
 
-def _fit(vectors, profiles, squares, owners, e: int, s: int) -> float:
+def _fit(vectors, vector_squares, profiles, squares, owners, e: int, s: int) -> float:
     """How well fragment s fits the article that fragment e belongs to (cosine), leaving
     s itself out of that article's vocabulary."""
     article = owners[e]
-    return Similarity.cosine_leaving_out(vectors[s], profiles[article], squares[article], owners[s] == article)
+    return Similarity.cosine_leaving_out(vectors[s], vector_squares[s], profiles[article], squares[article],
+                                         owners[s] == article)
 
 
-def _squares(profiles) -> list[float]:
-    return [sum(v * v for v in profile.values()) for profile in profiles]
+def _squares(vectors) -> list[float]:
+    """Squared lengths of vectors (blocks' or articles')."""
+    return [sum(v * v for v in vec.values()) for vec in vectors]
 
 
 def _anchors(content, roles, heads, joins) -> list[int]:
@@ -186,7 +192,7 @@ def _join_map(content, joins) -> dict[int, int]:
     return {by_last[j.left_line]: by_first[j.right_line] for j in joins}
 
 
-def _assign_articles(content, roles, heads, joins, vectors):
+def _assign_articles(content, roles, heads, joins, vectors, vector_squares):
     n = len(content)
     owners = [-1] * n
     fixed = [False] * n
@@ -218,7 +224,8 @@ def _assign_articles(content, roles, heads, joins, vectors):
         profiles = _profiles(vectors, members, len(heads))
         squares = _squares(profiles)
         for group in groups:
-            scores = [_group_score(group, a, vectors, profiles, squares, members, owners, content, roles)
+            scores = [_group_score(group, a, vectors, vector_squares, profiles, squares, members, owners, content,
+                                   roles)
                       for a in range(len(heads))]
             best = max(range(len(heads)), key=lambda a: (scores[a], -abs(a - owners[group[0]])))
             ranked = sorted(scores, reverse=True)
@@ -270,12 +277,13 @@ def _profiles(vectors, owners, n_articles) -> list[dict[str, float]]:
     return profiles
 
 
-def _group_score(group, article, vectors, profiles, squares, members, owners, content, roles) -> float:
+def _group_score(group, article, vectors, vector_squares, profiles, squares, members, owners, content,
+                 roles) -> float:
     score = 0.0
     in_group = set(group)
     for k in group:  # the block itself is left out of its own article's vocabulary
-        score += Similarity.cosine_leaving_out(vectors[k], profiles[article], squares[article],
-                                               members[k] == article)
+        score += Similarity.cosine_leaving_out(vectors[k], vector_squares[k], profiles[article],
+                                               squares[article], members[k] == article)
     for k in group:
         for neighbour in (k - 1, k + 1):
             if neighbour in in_group or not 0 <= neighbour < len(content):

@@ -41,41 +41,77 @@ def _domain_words() -> list[str]:
     return sorted(set(surface_forms()) | set(domain_terms()))
 
 
-# Junction scoring asks about the same few characters at each end of a fragment again and
-# again (one fragment against every other); short texts are cached, long ones not.
-SHORT_TEXT = 16
+# Each line of a page is cut once: junction scoring asks about the same few characters at
+# each end of a fragment again and again, and similarity, word classes and topics all read
+# the same paragraphs. Texts are cut line by line through a cache.
 _CACHE_SIZE = 1 << 16
+_NUMBER = re.compile(r"^[0-9０-９.．%％]+$")
+_LATIN = re.compile(r"^[0-9A-Za-z]+$")
 
 
 def cut(text: str) -> list[str]:
     """Words of the text (jieba's precise mode, no HMM guesses: stable across versions)."""
-    if len(text) <= SHORT_TEXT:
-        return list(_cut_short(text))
-    return tokenizer().lcut(text, HMM=False)
+    if "\n" not in text:
+        return list(_cut_line(text))
+    words: list[str] = []
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            words.append("\n")  # jieba yields the line break as a token of its own
+        words += _cut_line(line)
+    return words
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def _cut_short(text: str) -> tuple[str, ...]:
-    return tuple(tokenizer().lcut(text, HMM=False))
+def _cut_line(text: str) -> tuple[str, ...]:
+    return tuple(tokenizer().lcut(text, HMM=False)) if text else ()
 
 
 @cache
-def _pos_tokenizer():
-    import jieba.posseg
-
-    return jieba.posseg.POSTokenizer(tokenizer())
+def _tag_table() -> dict[str, str]:
+    """jieba's dictionary word -> part-of-speech flag (the third column of dict.txt)."""
+    tok = tokenizer()
+    table: dict[str, str] = {}
+    with tok.get_dict_file() as stream:
+        for raw in stream:
+            parts = raw.decode("utf-8").split()
+            if len(parts) >= 3:
+                table[parts[0]] = parts[2]
+    return table
 
 
 def tag(text: str) -> list[tuple[str, str]]:
-    """(word, part-of-speech flag) pairs, jieba's tag set (n noun, v verb, r pronoun …)."""
-    if len(text) <= SHORT_TEXT:
-        return list(_tag_short(text))
-    return [(pair.word, pair.flag) for pair in _pos_tokenizer().lcut(text, HMM=False)]
+    """(word, part-of-speech flag) pairs in jieba's tag set (n noun, v verb, r pronoun …):
+    each word of `cut` with the flag its dictionary gives it, as jieba.posseg does without
+    HMM; numbers are m, Latin words eng, anything else unknown x."""
+    table = _tag_table()
+    return [(word, table.get(word) or _unlisted_flag(word)) for word in cut(text)]
+
+
+def first_tags(text: str, count: int) -> list[tuple[str, str]]:
+    """The first words of a fragment with their flags, as the whole fragment is cut."""
+    return _edges(text)[0][:count]
+
+
+def last_tags(text: str, count: int) -> list[tuple[str, str]]:
+    """The last words of a fragment with their flags, as the whole fragment is cut."""
+    return _edges(text)[1][-count:] if count else []
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def _tag_short(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple((pair.word, pair.flag) for pair in _pos_tokenizer().lcut(text, HMM=False))
+def _edges(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    words = tag(text)
+    return words[:_EDGE_WORDS], words[-_EDGE_WORDS:]
+
+
+_EDGE_WORDS = 6  # words kept of each end of a fragment: enough for any edge question
+
+
+def _unlisted_flag(word: str) -> str:
+    if _NUMBER.match(word):
+        return "m"
+    if _LATIN.match(word):
+        return "eng"
+    return "x"
 
 
 class TagModel:
@@ -102,7 +138,7 @@ class TagModel:
         − log P(right's first word class | start of a sentence):
         positive when `right` reads better as the rest of `left`'s sentence than as a
         sentence of its own."""
-        left_tags, right_tags = tag(left[-6:]), tag(right[:6])
+        left_tags, right_tags = last_tags(left, 1), first_tags(right, 1)
         if not left_tags or not right_tags:
             return 0.0
         a, b = _coarse(left_tags[-1][1]), _coarse(right_tags[0][1])
@@ -146,9 +182,15 @@ def junction_gain(left: str, right: str, context: int = 4) -> float:
     a, b = left[-context:], right[:context]
     if not a or not b:
         return 0.0
+    # jieba's dictionary holds every prefix of every word: if no tail of `a` followed by the
+    # first character of `b` is one, no word crosses the junction and the gain is zero.
+    freq = tokenizer().FREQ
+    if not any(a[i:] + b[0] in freq for i in range(len(a))):
+        return 0.0
     return _best_cut_logp(a + b) - _best_cut_logp(a) - _best_cut_logp(b)
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _best_cut_logp(text: str) -> float:
     """Log-probability of jieba's best cut of text (its unigram model, as in jieba's own
     dynamic programme over the word graph)."""
@@ -189,13 +231,10 @@ PLACE_WEIGHT = 3.0
 
 @cache
 def place_words() -> frozenset[str]:
-    """Words jieba's dictionary tags as place names (ns)."""
-    _pos_tokenizer()  # loads the tag table
-    import jieba.posseg
-
+    """Words jieba's dictionary tags as place names (ns), and the gazetteer's parks."""
     from .gazetteer import surface_forms
 
-    dictionary = {w for w, flag in jieba.posseg.dt.word_tag_tab.items() if flag == "ns"}
+    dictionary = {w for w, flag in _tag_table().items() if flag == "ns"}
     return frozenset(dictionary | set(surface_forms()))
 
 
@@ -235,14 +274,26 @@ class Similarity:
         return dot / (na * nb) if na and nb else 0.0
 
     @staticmethod
-    def cosine_leaving_out(vec: dict[str, float], profile: dict[str, float], profile_sq: float,
+    def unit(vec: dict[str, float]) -> dict[str, float]:
+        """The vector scaled to length 1 (empty stays empty): cosines become dot products."""
+        norm = math.sqrt(sum(v * v for v in vec.values()))
+        return {w: v / norm for w, v in vec.items()} if norm else {}
+
+    @staticmethod
+    def dot(a: dict[str, float], b: dict[str, float]) -> float:
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+    @staticmethod
+    def cosine_leaving_out(vec: dict[str, float], vec_sq: float, profile: dict[str, float], profile_sq: float,
                            leave_out: bool) -> float:
         """Cosine of vec with profile, or with (profile - vec) when vec is part of it,
-        without building the difference: dot products suffice."""
+        without building the difference: dot products suffice. `vec_sq` and `profile_sq`
+        are the squared lengths."""
         if not vec or not profile:
             return 0.0
         dot = sum(v * profile.get(w, 0.0) for w, v in vec.items())
-        vec_sq = sum(v * v for v in vec.values())
         if leave_out:
             dot -= vec_sq
             profile_sq = profile_sq - 2 * (dot + vec_sq) + vec_sq
