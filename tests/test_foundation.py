@@ -119,6 +119,8 @@ def test_ci_and_workflow_run_the_readme_commands():
     assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
     assert any(u.startswith("actions/deploy-pages") for u in uses)
     assert workflow["jobs"]["publish"]["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    site_step = next(step for step in workflow["jobs"]["publish"]["steps"] if step.get("run") == "make site")
+    assert site_step["env"]["SITE_URL"].startswith("${{ steps.pages.outputs.base_url }}")
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^site:.*\n\t.*mkdocs build --strict", makefile, flags=re.M)
 

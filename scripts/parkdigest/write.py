@@ -150,6 +150,11 @@ def read_front_matter(text: str):
     if end < 0:
         return None
     try:
-        return yaml.safe_load(text[4:end])
+        return yaml.load(text[4:end], Loader=_SAFE_LOADER)
     except yaml.YAMLError:
         return None
+
+
+# libyaml's safe loader is ten times faster and reads the same documents; the site build
+# and the writer read every article's front-matter.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
