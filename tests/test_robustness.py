@@ -17,7 +17,7 @@ from parkdigest.read import MAX_PAGE_BYTES
 from parkdigest.schema import FrontMatter
 from parkdigest.write import read_front_matter
 
-from conftest import ROOT, SEED_FILES
+from conftest import ROOT, SEED_FILES, build_site
 
 TITLED_PAGE = """园镜头
 
@@ -262,17 +262,9 @@ def built_site_for(tmp_path_factory):
     """Build a site from a docs tree with the project's config; return the site dir."""
 
     def build(docs: Path) -> Path:
-        work = tmp_path_factory.mktemp("site")
-        shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns("articles", "sources"))
-        shutil.copytree(docs / "articles", work / "docs" / "articles")
-        shutil.copytree(ROOT / "overrides", work / "overrides")
-        (work / "scripts" / "parkdigest").mkdir(parents=True)
-        shutil.copy(ROOT / "scripts" / "parkdigest" / "site_hooks.py", work / "scripts" / "parkdigest")
-        shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(work / "site")],
-                              cwd=work, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        site, proc = build_site(tmp_path_factory.mktemp("site"), docs, strict=False)
         assert proc.returncode == 0, proc.stderr[-2000:]
-        return work / "site"
+        return site
 
     return build
 

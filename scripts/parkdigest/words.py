@@ -44,7 +44,9 @@ def _domain_words() -> list[str]:
 # Each line of a page is cut once: junction scoring asks about the same few characters at
 # each end of a fragment again and again, and similarity, word classes and topics all read
 # the same paragraphs. Texts are cut line by line through a cache.
-_CACHE_SIZE = 1 << 16
+# Sized for one page (at most read.MAX_PAGE_LINES lines): reuse happens within a page,
+# and a larger cache would make memory grow with the number of pages converted.
+_CACHE_SIZE = 4096
 _NUMBER = re.compile(r"^[0-9０-９.．%％]+$")
 _LATIN = re.compile(r"^[0-9A-Za-z]+$")
 
