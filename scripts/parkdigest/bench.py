@@ -436,13 +436,15 @@ def _task_convert(seeds: str, out: str, jobs: str, limit: str, cache: str = "") 
     if int(jobs) == 1:
         _load_segmenter()
     loaded = time.perf_counter()
-    result = run(inputs, Path(out), jobs=int(jobs), cache_dir=Path(cache) if cache else None)
+    converted = []
+    result = run(inputs, Path(out), jobs=int(jobs), cache_dir=Path(cache) if cache else None,
+                 keep_pages=False, on_page=lambda page: converted.append(page.source))
     done = time.perf_counter()
     errors = [str(p) for p in result.errors()]
     if errors:
         raise SystemExit(f"convert failed: {errors[:3]}")
     return {"load_s": loaded - start, "work_s": done - loaded, "run_s": done - start,
-            "converted": len(result.pages), "reused": len(result.reused)}
+            "converted": len(converted), "reused": len(result.reused)}
 
 
 def _task_profile(seeds: str, limit: str) -> dict:

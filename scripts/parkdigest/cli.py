@@ -88,15 +88,18 @@ def _convert(args) -> int:
     jobs = args.jobs or os.cpu_count() or 1
     # --report prints what only a conversion knows: it converts every page.
     cache_dir = None if args.no_cache or args.report else CACHE_DIR
-    result = run(inputs, args.out, force=args.force, dry_run=args.check, jobs=jobs, cache_dir=cache_dir)
-    if result.reused:
-        print(f"{len(result.reused)} pages unchanged since the last run, not converted again (--no-cache converts them)")
-    for page in result.pages:
+
+    def show(page) -> None:  # each page as it is written: the run keeps no page in memory
         warnings = [p for p in page.problems if p.severity.value == "warning"]
         print(f"{page.source}: {len(page.articles)} articles, {len(page.layout.joins)} joins, "
-              f"{len(page.layout.moves)} moved, {len(warnings)} warnings")
+              f"{len(page.layout.moves)} moved, {len(warnings)} warnings", flush=True)
         if args.report:
             print(json.dumps(page_report(page), ensure_ascii=False, indent=1, sort_keys=True))
+
+    result = run(inputs, args.out, force=args.force, dry_run=args.check, jobs=jobs, cache_dir=cache_dir,
+                 keep_pages=False, on_page=show)
+    if result.reused:
+        print(f"{len(result.reused)} pages unchanged since the last run, not converted again (--no-cache converts them)")
     for problem in result.problems:
         print(problem, file=sys.stderr)
     for path in result.written.kept:

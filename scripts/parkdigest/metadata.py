@@ -144,19 +144,37 @@ def _split_compound(word: str) -> list[str]:
 def unique_slugs(articles: list[Article]) -> list[Article]:
     """Make slugs unique in a stable way: the first in (source, position) order keeps its
     slug, later ones get -2, -3 …"""
-    seen: Counter = Counter()
-    out = []
-    for article in articles:
-        slug = article.slug
+    return SlugAssigner().assign(articles)
+
+
+class SlugAssigner:
+    """Unique slugs for articles that arrive in (source, position) order, one page at a
+    time: the first keeps its slug, later ones get -2, -3 …"""
+
+    def __init__(self) -> None:
+        self.seen: Counter = Counter()
+
+    def assign(self, articles) -> list[Article]:
+        out = []
+        for article in articles:
+            slug = self._next(article.slug, self.seen)
+            out.append(Article(slug, dict(article.meta, slug=slug) if article.meta else article.meta, article.body))
+        return out
+
+    def peek(self, articles) -> list[str]:
+        """The slugs `assign` would give, without taking them."""
+        seen = Counter(self.seen)
+        return [self._next(article.slug, seen) for article in articles]
+
+    @staticmethod
+    def _next(slug: str, seen: Counter) -> str:
         seen[slug] += 1
         if seen[slug] > 1:
             slug = f"{slug}-{seen[slug]}"
             while slug in seen:
                 slug += "x"
             seen[slug] += 1
-        meta = dict(article.meta, slug=slug)
-        out.append(Article(slug, meta, article.body))
-    return out
+        return slug
 
 
 def _page_date(layout: Layout, page: Page, sidecar: dict, problems: list[Problem]) -> tuple[str, str]:

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import ConvertCache
-from .metadata import describe_articles, unique_slugs
-from .model import PageResult, Problem, Severity
+from .metadata import SlugAssigner, describe_articles
+from .model import Article, PageResult, Problem, Severity
 from .normalize import normalize_page
 from .read import ReadError, read_page
 from .reflow import reflow_page
 from .segment import segment_page
-from .write import WriteSummary, write_output
+from .write import OutputWriter, WriteSummary
 
 SEED_SUFFIX = ".txt"
 # Set (by `--debug`) to let errors inside a page's conversion raise with their traceback;
@@ -34,58 +35,76 @@ class RunResult:
 
 
 def run(inputs: list[Path], out: Path, *, force: bool = False, dry_run: bool = False,
-        jobs: int = 1, cache_dir: Path | None = None) -> RunResult:
+        jobs: int = 1, cache_dir: Path | None = None, keep_pages: bool = True,
+        on_page: Callable[[PageResult], None] | None = None) -> RunResult:
     """Convert seed files (or directories of them) into articles under `out`.
 
-    With `cache_dir`, pages unchanged since the last run are not converted again
-    (cache.py); the files written are the same as without it.
+    Pages are written as they arrive, in seed order, so a run holds one page at a time
+    (with `keep_pages=False`; `on_page` sees each converted page). With `cache_dir`, pages
+    unchanged since the last run are not converted again (cache.py); the files written are
+    the same as without it.
     """
     paths, problems, whole_dirs = collect_seeds(inputs)
     existing = {p.name for d in whole_dirs for p in d.glob(f"*{SEED_SUFFIX}")} if whole_dirs else None
     cache = ConvertCache(cache_dir, out) if cache_dir else None
     todo = cache.stale(paths) if cache else paths
-    outcomes = dict(zip(todo, convert_pages(todo, jobs)))
-    pages = _with_unique_slugs(_in_order(paths, outcomes, cache))
-    if cache:  # a reused page keeps its files only if its articles keep their slugs
-        by_name = {path.name: path for path in paths}
-        moved = [by_name[page.source] for page in _stand_ins(pages) if cache.slugs_changed(page)]
-        if moved:
-            outcomes.update(zip(moved, convert_pages(moved, jobs)))
-            pages = _with_unique_slugs(_in_order(paths, outcomes, cache))
-    problems += [outcomes[p] for p in paths if isinstance(outcomes.get(p), Problem)]
-    for page in pages:
+    stale = set(todo)
+    outcomes = convert_stream(todo, jobs)
+    slugs = SlugAssigner()
+    writer: OutputWriter | None = None
+    pages, converted, reused, base_slugs = [], [], [], {}
+    for path in paths:
+        page = next(outcomes) if path in stale else cache.stand_in(path)
+        if isinstance(page, PageResult) and page.layout is None and cache.slugs_changed(
+                PageResult(page.source, None, tuple(Article(s, {}, "") for s in slugs.peek(page.articles)), ())):
+            page = convert_page(path)  # reused, but an earlier page took its slugs: convert it again
+        if isinstance(page, Problem):
+            problems.append(page)
+            continue
+        if page.layout is None:
+            slugs.assign(page.articles)
+            reused.append(page.source)
+            problems += page.problems
+            continue
+        base_slugs[page.source] = [a.slug for a in page.articles]
+        page = PageResult(page.source, page.layout, tuple(slugs.assign(page.articles)), page.problems)
         problems += page.problems
-    converted = [page for page in pages if page.layout is not None]
-    reused = [page.source for page in _stand_ins(pages)]
-    if cache and cache.nothing_to_write(converted, existing):
+        writer = writer or OutputWriter(out, sources=existing, force=force, dry_run=dry_run)
+        writer.write_page(page)
+        converted.append(_compact(page))
+        if on_page:
+            on_page(page)
+        if keep_pages:
+            pages.append(page)
+    if writer is None and cache and cache.nothing_to_write([], existing):
         written = WriteSummary()
     else:
-        written = write_output(converted, out, sources=existing, force=force, dry_run=dry_run)
+        written = (writer or OutputWriter(out, sources=existing, force=force, dry_run=dry_run)).finish()
     if cache:
         for name in reused:
             written.unchanged += cache.articles(name)
         if not dry_run:
-            base_slugs = {o.source: [a.slug for a in o.articles] for o in outcomes.values() if isinstance(o, PageResult)}
             cache.record(converted, base_slugs, written.kept, reused, existing)
-    return RunResult(converted, problems, written, reused)
+    return RunResult(pages, problems, written, reused)
 
 
-def convert_pages(paths: list[Path], jobs: int) -> list[PageResult | Problem]:
-    """Convert pages, in parallel when asked; results in the order of `paths`."""
+def convert_stream(paths: list[Path], jobs: int) -> Iterator[PageResult | Problem]:
+    """Convert pages, in parallel when asked; results one by one, in the order of `paths`."""
     if jobs > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(convert_page, paths, chunksize=max(1, len(paths) // (jobs * 4))))
-    return [convert_page(path) for path in paths]
+            yield from pool.map(convert_page, paths, chunksize=max(1, min(_MAX_CHUNK, len(paths) // (jobs * 4))))
+    else:
+        yield from (convert_page(path) for path in paths)
 
 
-def _in_order(paths: list[Path], outcomes: dict, cache: ConvertCache | None) -> list[PageResult]:
-    """Converted pages and stand-ins for reused ones (slugs only), in seed order."""
-    pages = [outcomes[p] if p in outcomes else cache.stand_in(p) for p in paths]
-    return [page for page in pages if isinstance(page, PageResult)]
+# Pages handed to a worker at a time: enough to keep it busy, few enough that results do
+# not pile up in the parent waiting for their turn to be written.
+_MAX_CHUNK = 8
 
 
-def _stand_ins(pages: list[PageResult]) -> list[PageResult]:
-    return [page for page in pages if page.layout is None]
+def _compact(page: PageResult) -> PageResult:
+    """What the cache needs to remember of a written page: its slugs and problems."""
+    return PageResult(page.source, None, tuple(Article(a.slug, {}, "") for a in page.articles), page.problems)
 
 
 def convert_page(path: Path) -> PageResult | Problem:
@@ -123,9 +142,3 @@ def collect_seeds(inputs: list[Path]) -> tuple[list[Path], list[Problem], list[P
         else:
             problems.append(Problem(str(item), "no such file or directory", "check the path"))
     return sorted(set(paths), key=lambda p: (p.name, str(p))), problems, dirs
-
-
-def _with_unique_slugs(pages: list[PageResult]) -> list[PageResult]:
-    flat = [a for page in pages for a in page.articles]
-    fixed = iter(unique_slugs(flat))
-    return [PageResult(p.source, p.layout, tuple(next(fixed) for _ in p.articles), p.problems) for p in pages]

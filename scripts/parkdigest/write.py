@@ -41,30 +41,47 @@ def write_output(results: list[PageResult], articles_dir: Path, *, sources: set[
 
     `sources` is the set of seed names that exist now (None: do not prune other sources).
     """
-    summary = WriteSummary()
-    wanted: dict[Path, Article] = {}
+    writer = OutputWriter(articles_dir, sources=sources, force=force, dry_run=dry_run)
     for result in results:
+        writer.write_page(result)
+    return writer.finish()
+
+
+class OutputWriter:
+    """Writes pages as they come (so a run holds one page at a time), then prunes the
+    generated articles no page produced any more."""
+
+    def __init__(self, articles_dir: Path, *, sources: set[str] | None, force: bool = False,
+                 dry_run: bool = False):
+        self.articles_dir = articles_dir
+        self.sources, self.force, self.dry_run = sources, force, dry_run
+        self.summary = WriteSummary()
+        self.wanted: set[Path] = set()
+        self.converted: set[str] = set()
+        self.existing = _generated_files(articles_dir)  # before this run wrote anything
+
+    def write_page(self, result: PageResult) -> None:
+        self.converted.add(result.source)
         for article in result.articles:
-            wanted[articles_dir / f"{article.slug}.md"] = article
-    existing = _generated_files(articles_dir)
-    converted = {r.source for r in results}
-    for path, article in sorted(wanted.items()):
-        _write_one(path, render_file(article.meta, article.body), summary, force, dry_run)
-    for path, source in sorted(existing.items()):
-        if path in wanted:
-            continue
-        if source in converted or (sources is not None and source not in sources):
-            if _edited(path) and not force:
-                summary.kept.append(str(path))
-            else:
-                summary.removed.append(str(path))
-                if not dry_run:
-                    path.unlink()
-    reports_dir = articles_dir.parent / REPORTS_DIR
-    for result in results:
+            path = self.articles_dir / f"{article.slug}.md"
+            self.wanted.add(path)
+            _write_one(path, render_file(article.meta, article.body), self.summary, self.force, self.dry_run)
         report = json.dumps(page_report(result), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        _write_plain(reports_dir / f"{Path(result.source).stem}.json", report, summary, dry_run)
-    return summary
+        reports_dir = self.articles_dir.parent / REPORTS_DIR
+        _write_plain(reports_dir / f"{Path(result.source).stem}.json", report, self.summary, self.dry_run)
+
+    def finish(self) -> WriteSummary:
+        for path, source in sorted(self.existing.items()):
+            if path in self.wanted:
+                continue
+            if source in self.converted or (self.sources is not None and source not in self.sources):
+                if _edited(path) and not self.force:
+                    self.summary.kept.append(str(path))
+                else:
+                    self.summary.removed.append(str(path))
+                    if not self.dry_run:
+                        path.unlink()
+        return self.summary
 
 
 def page_report(result: PageResult) -> dict:
