@@ -92,10 +92,14 @@ class Candidate:
     # Penalties for breaking a natural run of paragraphs; a loop in the reading order
     # proves the run broken somewhere, so loop repair adds them back.
     run_penalties: float = 0.0
+    # The finished paragraph the start follows in the file, if the start opens nothing of
+    # its own: taking the start breaks that run only if both are of one article.
+    run_before: int | None = None
 
 
 def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tags: TagModel,
-                 memo: dict | None = None) -> tuple[tuple[Join, ...], frozenset[tuple[int, int]]]:
+                 memo: dict | None = None, same_article: Callable[[int, int], bool] = lambda a, b: True,
+                 ) -> tuple[tuple[Join, ...], frozenset[tuple[int, int]]]:
     """Choose the junctions between the BODY blocks of a page's content (file order).
 
     `fragments` is every block of the page but furniture; only BODY blocks are joined,
@@ -104,7 +108,8 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
     Returns the joins and the "breaks": pairs of neighbouring blocks (by index) that must
     not be read one after the other, found by cutting loops in the reading order.
     Pass the same `memo` dict to later rounds over the same fragments to reuse the
-    language evidence.
+    language evidence. `same_article(a, b)` says whether two blocks are (so far) of one
+    article: a start that follows another article's paragraph breaks no natural run.
     """
     memo = {} if memo is None else memo
     body = [i for i, block in enumerate(fragments) if block.kind is Kind.BODY]
@@ -118,7 +123,7 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
         for col, s in enumerate(starts):
             if s == e:
                 continue
-            cand = _score(fragments, e, s, topic, tags, memo)
+            cand = _score(fragments, e, s, topic, tags, memo, same_article)
             candidates[(e, s)] = cand
             scores[row, col] = cand.score
     forbidden: set[tuple[int, int]] = set()
@@ -210,13 +215,16 @@ def opens_paragraph(text: str) -> bool:
 
 
 def _score(fragments: list[Block], e: int, s: int, topic: Callable[[int, int], float],
-           tags: TagModel, memo: dict) -> Candidate:
+           tags: TagModel, memo: dict, same_article: Callable[[int, int], bool]) -> Candidate:
     """The junction's score: its language evidence (the same in every round, so kept in
     `memo`) plus how well the start fits the end's subject (which changes between rounds)."""
     base = memo.get((e, s))
     if base is None:
         base = memo[(e, s)] = _language_score(fragments, e, s, tags)
-    return Candidate(e, s, base.score + TOPIC_WEIGHT * topic(e, s), base.adjacent, base.span, base.run_penalties)
+    score, penalties = base.score + TOPIC_WEIGHT * topic(e, s), base.run_penalties
+    if base.run_before is not None and same_article(base.run_before, s):
+        score, penalties = score - MID_RUN_PENALTY, penalties + MID_RUN_PENALTY
+    return Candidate(e, s, score, base.adjacent, base.span, penalties)
 
 
 def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> Candidate:
@@ -238,13 +246,14 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
     opening = start_evidence(right)
     score += opening
     run_penalties = 0.0
+    run_before = None
     if not adjacent:
         before = _previous_in_flow(fragments, s)
         if before is not None and fragments[before].kind in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE):
             score -= UNDER_HEADING_PENALTY
         elif (before is not None and fragments[before].kind is Kind.BODY and not opening
               and sentence_closed(fragments[before].text)):
-            run_penalties += MID_RUN_PENALTY
+            run_before = before
     if gain >= SPAN_MIN_NATS:
         score += SPAN_BONUS + SPAN_PER_NAT * min(gain, SPAN_MAX_NATS)
     elif is_word_prefix(left[-1] + right[0]):
@@ -255,7 +264,7 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
         run_penalties += OPENER_PENALTY
     score -= run_penalties
     score += TAG_WEIGHT * max(-TAG_PMI_CLIP, min(TAG_PMI_CLIP, tags.continuation_odds(left, right)))
-    return Candidate(e, s, score, adjacent, span, run_penalties)
+    return Candidate(e, s, score, adjacent, span, run_penalties, run_before)
 
 
 def next_in_flow(fragments: list[Block], i: int) -> int | None:

@@ -76,7 +76,8 @@ def segment_page(page: Page) -> Segmentation:
         profiles = _profiles(vectors, owners, len(heads))
         squares = _squares(profiles)
         joins, breaks = choose_joins(
-            content, lambda e, s: _fit(vectors, vector_squares, profiles, squares, owners, e, s), tags, memo)
+            content, lambda e, s: _fit(vectors, vector_squares, profiles, squares, owners, e, s), tags, memo,
+            lambda a, b: owners[a] == owners[b])
         owners, confidence = _assign_articles(content, roles, heads, joins, vectors, vector_squares)
     return Segmentation(
         source=page.source, blocks=tuple(content), roles=tuple(roles), owners=tuple(owners),
