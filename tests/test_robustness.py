@@ -158,7 +158,7 @@ def test_seed_names_with_spaces_or_chinese(tmp_path):
 
 @pytest.mark.parametrize("sidecar, message", [
     ("publication: 科技日报\ndte: 2024-05-06\n",
-     "page.yml:2: error: unknown key 'dte' — allowed keys: publication, date, articles (title, zone, topics)"),
+     "page.yml:2: error: unknown key 'dte' — allowed keys: publication, date, articles (title, zone, topics), split_at, merge"),
     ("date: 2024-13-45\n", "page.yml:1: error: bad value for 'date'"),
     ("date: [2024\n", "page.yml:1: error: YAML syntax error"),
 ])
@@ -286,3 +286,25 @@ def test_a_bug_on_one_page_does_not_stop_the_others(tmp_path, monkeypatch):
     assert [str(p) for p in result.errors()] == [
         "bad.txt: error: internal error: ValueError: cannot segment — rerun with --debug and report it with this seed file"]
     assert len(result.pages) == 1
+
+
+def test_sidecar_split_and_merge_hints(tmp_path):
+    two = _page() + "\n武汉东湖高新区发布人才新政\n\n近日，武汉东湖高新区发布人才新政，吸引高层次人才。\n"
+    seeds = _seeds(tmp_path, {"page.txt": two})
+    lines = two.split("\n")
+    subhead = lines.index("创新发展 再上台阶") + 1
+    result = run([seeds], tmp_path / "a", jobs=1)
+    assert [a.meta["title"] for a in result.pages[0].articles] == ["成都高新区发布新政"]  # one article
+
+    (seeds / "page.yml").write_text(f"split_at: [{subhead}]\n", encoding="utf-8")
+    split = run([seeds], tmp_path / "b", jobs=1)
+    assert [a.meta["title"] for a in split.pages[0].articles] == ["成都高新区发布新政", "创新发展 再上台阶"]
+
+    (seeds / "page.yml").write_text(f"split_at: [{subhead}]\nmerge: [[1, 2]]\n", encoding="utf-8")
+    merged = run([seeds], tmp_path / "c", jobs=1)
+    [article] = merged.pages[0].articles
+    assert "## 创新发展 再上台阶" in article.body and "第二段文字" in article.body
+
+    (seeds / "page.yml").write_text("merge: [[1, 5]]\n", encoding="utf-8")
+    odd = run([seeds], tmp_path / "d", jobs=1)
+    assert "page.txt: warning: merge [1, 5]: the page has 1 articles — fix 'merge' in the sidecar" in map(str, odd.problems)

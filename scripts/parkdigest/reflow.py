@@ -113,7 +113,8 @@ def _order_chains(seg: Segmentation, chains: list[list[int]], head: tuple[int, .
 
 def _draft(seg: Segmentation, article: int, head: tuple[int, ...], order: list[int],
            successor: dict[int, int]) -> Draft:
-    title, deck, section, byline = _parse_head([seg.blocks[k] for k in head], seg.contents)
+    title, deck, section, byline = _parse_head([seg.blocks[k] for k in head if seg.roles[k] is Role.HEAD],
+                                               seg.contents)
     joined_from = {v: k for k, v in successor.items()
                    if seg.blocks[k].kind is Kind.BODY and not sentence_closed(seg.blocks[k].text)}
     paragraphs: list[Paragraph] = []

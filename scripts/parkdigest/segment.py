@@ -55,7 +55,7 @@ def segment_page(page: Page) -> Segmentation:
         warnings.append(Problem(page.source, "page has no article text, only furniture",
                                 "check that this is the right file", severity=Severity.WARNING))
         return Segmentation(page.source, (), (), (), (), (), furniture, (), _page_date(blocks), tuple(warnings))
-    roles, heads = _find_heads(content, contents_keys)
+    roles, heads = _find_heads(content, contents_keys, set(page.sidecar.get("split_at") or ()))
     if not heads:
         warnings.append(Problem(page.source, "no recognizable title; the page becomes one article",
                                 "add a title line above the text", line=content[0].first_line,
@@ -79,11 +79,32 @@ def segment_page(page: Page) -> Segmentation:
             content, lambda e, s: _fit(vectors, vector_squares, profiles, squares, owners, e, s), tags, memo,
             lambda a, b: owners[a] == owners[b])
         owners, confidence = _assign_articles(content, roles, heads, joins, vectors, vector_squares)
+    heads, owners, confidence = _merge(heads, owners, confidence, roles, page, warnings)
     return Segmentation(
         source=page.source, blocks=tuple(content), roles=tuple(roles), owners=tuple(owners),
         heads=tuple(tuple(h) for h in heads), joins=joins, furniture=furniture,
         owner_confidence=tuple(confidence), breaks=breaks, contents=contents, page_date=_page_date(blocks),
         warnings=tuple(warnings))
+
+
+def _merge(heads, owners, confidence, roles, page: Page, warnings: list[Problem]):
+    """An editor's `merge: [[a, b]]`: article b (by position, 1-based) is the rest of
+    article a; its title lines become a subhead of a."""
+    target = list(range(len(heads)))  # article -> the article it ends up in
+    for first, second in sorted(page.sidecar.get("merge") or (), key=lambda pair: -pair[1]):
+        if not 1 <= first < second <= len(heads):
+            warnings.append(Problem(page.source, f"merge [{first}, {second}]: the page has {len(heads)} articles",
+                                    "fix 'merge' in the sidecar", severity=Severity.WARNING))
+            continue
+        target = [first - 1 if t == second - 1 else t for t in target]
+    kept = sorted(set(target))
+    renumber = {old: new for new, old in enumerate(kept)}
+    for a, cluster in enumerate(heads):
+        if target[a] != a:
+            for k in cluster:
+                roles[k] = Role.SUBHEAD if roles[k] is Role.HEAD else roles[k]
+    owners = [renumber[target[o]] for o in owners]
+    return [heads[a] for a in kept], owners, confidence
 
 
 def _strip_label(text: str) -> str:
@@ -94,7 +115,8 @@ def _key(text: str) -> str:
     return re.sub(r"[\s【】“”\"'‘’：:，,—\-·]", "", text)
 
 
-def _find_heads(content: list[Block], contents_keys: set[str]) -> tuple[list[Role], list[list[int]]]:
+def _find_heads(content: list[Block], contents_keys: set[str],
+                split_at: set[int] = frozenset()) -> tuple[list[Role], list[list[int]]]:
     roles = [Role.BODY if b.kind is Kind.BODY else Role.CREDIT if b.kind is Kind.CREDIT
              else Role.CAPTION if b.kind is Kind.CAPTION else Role.SUBHEAD for b in content]
     heads: list[list[int]] = []
@@ -111,6 +133,7 @@ def _find_heads(content: list[Block], contents_keys: set[str]) -> tuple[list[Rol
         previous = content[i - 1] if i > 0 else None
         following = content[j] if j < len(content) else None
         if (Kind.LABEL in kinds or Kind.BYLINE in kinds
+                or any(content[k].first_line in split_at for k in cluster)
                 or any(_key(content[k].text) in contents_keys for k in cluster)
                 or previous is None or previous.kind is Kind.CREDIT
                 or any(_names_a_park(content[k].text) for k in cluster)):
@@ -121,6 +144,11 @@ def _find_heads(content: list[Block], contents_keys: set[str]) -> tuple[list[Rol
               and following is not None and following.kind is Kind.BODY):
             roles[i] = Role.CAPTION
         i = j
+    # An editor's split inside running text: that paragraph opens an article with no title.
+    for k, block in enumerate(content):
+        if block.first_line in split_at and roles[k] is Role.BODY and not any(k in h for h in heads):
+            heads.append([k])
+    heads.sort(key=lambda cluster: cluster[0])
     _mark_kicker(content, roles, heads)
     return roles, heads
 
@@ -212,9 +240,10 @@ def _assign_articles(content, roles, heads, joins, vectors, vector_squares):
     # The rest starts with the nearest title above it, but only the anchors speak for an
     # article's vocabulary in the first round.
     current = 0
+    head_starts = {cluster[0]: a for a, cluster in enumerate(heads) if cluster}
     for k in range(n):
-        if owners[k] >= 0 and fixed[k] and roles[k] is Role.HEAD:
-            current = owners[k]
+        if k in head_starts:
+            current = head_starts[k]
         elif owners[k] < 0:
             owners[k] = anchors[k] if anchors[k] >= 0 else current
     groups = _groups(content, roles, joins, fixed)

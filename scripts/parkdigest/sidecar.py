@@ -7,6 +7,8 @@
         zone: 成都高新区
         topics: [营商环境]
         title: 新标题
+    split_at: [120]           # a new article starts at line 120 of the seed
+    merge: [[3, 4]]           # article 4 (by position) is the rest of article 3
 """
 
 from __future__ import annotations
@@ -41,6 +43,16 @@ class Sidecar(BaseModel):
     publication: str | None = None
     date: dt.date | None = None
     articles: dict[str | int, ArticleOverride] = {}
+    split_at: list[int] = []  # seed lines where a new article starts
+    merge: list[tuple[int, int]] = []  # (article, later article that continues it), 1-based
+
+    @field_validator("merge")
+    @classmethod
+    def _merge(cls, value: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        for first, second in value:
+            if not 1 <= first < second:
+                raise ValueError(f"[{first}, {second}]: give two article positions, the earlier first")
+        return value
 
     @field_validator("date", mode="before")
     @classmethod
@@ -66,7 +78,8 @@ def validate_sidecar(data: object, name: str, text: str) -> tuple[dict, tuple[Pr
             key = str(err["loc"][0]) if err["loc"] else ""
             where = ".".join(str(part) for part in err["loc"])
             if err["type"] == "extra_forbidden":
-                message, hint = f"unknown key '{where}'", "allowed keys: publication, date, articles (title, zone, topics)"
+                message = f"unknown key '{where}'"
+                hint = "allowed keys: publication, date, articles (title, zone, topics), split_at, merge"
             elif where.endswith(".topics"):
                 message, hint = f"bad value for '{where}': {err['msg'].removeprefix('Value error, ')}", \
                     "topics come from docs/guide.md"
