@@ -190,8 +190,15 @@ def _split_trailing_credit(text: str, words: dict) -> tuple[str, str]:
     return text[: match.start(2)].rstrip(), credit
 
 
-def _key(text: str) -> str:
+def heading_key(text: str) -> str:
+    """A heading with its spacing and punctuation removed: a contents entry and the heading
+    it lists compare equal though one was broken over two lines or quoted differently."""
     return re.sub(r"[\s【】“”\"'‘’：:，,—\-·]", "", text)
+
+
+def strip_label(text: str) -> str:
+    """A contents entry without its 【section】 label."""
+    return re.sub(r"^【[^】]*】\s*", "", text)
 
 
 def _mark_contents(blocks: list[Block]) -> list[Block]:
@@ -200,14 +207,14 @@ def _mark_contents(blocks: list[Block]) -> list[Block]:
     seen: set[str] = set()
     for i in range(len(blocks) - 1, -1, -1):
         later_keys[i] = set(seen)
-        seen.add(_key(blocks[i].text))
+        seen.add(heading_key(blocks[i].text))
     entries = []
     for i, block in enumerate(blocks):
         if block.kind not in (Kind.HEADLINE, Kind.LABEL, Kind.BODY) or len(block.text) > 2 * HEADLINE_MAX_CHARS:
             continue
         bracket = _BRACKET_LABEL.match(block.text)
         parts = [bracket.group(1), bracket.group(2)] if bracket else [block.text]
-        if all(not part or _key(part) in later_keys[i] for part in parts):
+        if all(not part or heading_key(part) in later_keys[i] for part in parts):
             entries.append(i)
     if len(entries) < MIN_CONTENTS_ENTRIES:
         return blocks

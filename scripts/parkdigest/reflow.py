@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .classify import sentence_closed
+from .classify import heading_key, sentence_closed
 from .junctions import LOW_CONFIDENCE, next_in_flow
 from .model import Block, Draft, Kind, Layout, Move, Paragraph, Problem, Role, Segmentation, Severity
 
@@ -148,10 +148,6 @@ def _draft(seg: Segmentation, article: int, head: tuple[int, ...], order: list[i
                  confidence=round(min(confidences + join_conf), 3), index=article)
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\s", "", text)
-
-
 def _glue(left: str, right: str) -> str:
     if _LATIN_END.search(left) and _LATIN_START.search(right):
         return f"{left} {right}"
@@ -162,8 +158,8 @@ def _parse_head(blocks: list[Block], contents: tuple[str, ...]) -> tuple[str, st
     labels = [b.text for b in blocks if b.kind is Kind.LABEL]
     bylines = [b.text.lstrip("▶► ").strip() for b in blocks if b.kind is Kind.BYLINE]
     # A title broken over two lines on the page is whole in the contents list.
-    listed = {_key(entry): entry for entry in contents}
-    lines = [listed.get(_key(b.text), b.text) for b in blocks if b.kind not in (Kind.LABEL, Kind.BYLINE)]
+    listed = {heading_key(entry): entry for entry in contents}
+    lines = [listed.get(heading_key(b.text), b.text) for b in blocks if b.kind not in (Kind.LABEL, Kind.BYLINE)]
     section = "".join(label.strip("【】") if not label.startswith("——") else label for label in labels)
     decks = [line for line in lines if _NUMBER_KICKER.match(line) or line.startswith("——")]
     lines = [line for line in lines if line not in decks]

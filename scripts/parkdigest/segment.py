@@ -14,9 +14,9 @@
 from __future__ import annotations
 
 import math
-import re
 
-from .classify import classify_blocks, sentence_closed
+from .classify import classify_blocks, heading_key, sentence_closed, strip_label
+from .dates import parse_printed_date
 from .gazetteer import surface_forms
 from .junctions import choose_joins
 from .model import Block, Furniture, Kind, Page, Problem, Role, Segmentation, Severity
@@ -35,11 +35,6 @@ JOIN_ROUNDS = 2
 # Confidence of an assignment is a logistic of its margin over the runner-up.
 OWNER_CONFIDENCE_SCALE = 0.05
 
-_DATE_PATTERNS = (
-    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
-    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
-    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
-)
 
 
 def segment_page(page: Page) -> Segmentation:
@@ -47,8 +42,8 @@ def segment_page(page: Page) -> Segmentation:
     blocks = classify_blocks(page)
     furniture = tuple(Furniture(b.first_line, b.text, b.rule) for b in blocks
                       if b.kind in (Kind.FURNITURE, Kind.CONTENTS))
-    contents = tuple(_strip_label(b.text) for b in blocks if b.kind is Kind.CONTENTS)
-    contents_keys = {_key(entry) for entry in contents}
+    contents = tuple(strip_label(b.text) for b in blocks if b.kind is Kind.CONTENTS)
+    contents_keys = {heading_key(entry) for entry in contents}
     content = [b for b in blocks if b.kind not in (Kind.FURNITURE, Kind.CONTENTS)]
     warnings: list[Problem] = []
     if not content:
@@ -107,14 +102,6 @@ def _merge(heads, owners, confidence, roles, page: Page, warnings: list[Problem]
     return [heads[a] for a in kept], owners, confidence
 
 
-def _strip_label(text: str) -> str:
-    return re.sub(r"^【[^】]*】\s*", "", text)
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[\s【】“”\"'‘’：:，,—\-·]", "", text)
-
-
 def _find_heads(content: list[Block], contents_keys: set[str],
                 split_at: set[int] = frozenset()) -> tuple[list[Role], list[list[int]]]:
     roles = [Role.BODY if b.kind is Kind.BODY else Role.CREDIT if b.kind is Kind.CREDIT
@@ -134,7 +121,7 @@ def _find_heads(content: list[Block], contents_keys: set[str],
         following = content[j] if j < len(content) else None
         if (Kind.LABEL in kinds or Kind.BYLINE in kinds
                 or any(content[k].first_line in split_at for k in cluster)
-                or any(_key(content[k].text) in contents_keys for k in cluster)
+                or any(heading_key(content[k].text) in contents_keys for k in cluster)
                 or previous is None or previous.kind is Kind.CREDIT
                 or any(_names_a_park(content[k].text) for k in cluster)):
             heads.append(cluster)
@@ -330,11 +317,8 @@ def _group_score(group, article, vectors, vector_squares, profiles, squares, mem
 def _page_date(blocks) -> str:
     """The date printed in the page's furniture (masthead, issue line), as YYYY-MM-DD."""
     for block in blocks:
-        if block.kind is not Kind.FURNITURE:
-            continue
-        for pattern in _DATE_PATTERNS:
-            for match in pattern.finditer(block.text):
-                year, month, day = (int(g) for g in match.groups())
-                if 1949 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
-                    return f"{year:04d}-{month:02d}-{day:02d}"
+        if block.kind is Kind.FURNITURE:
+            printed = parse_printed_date(block.text)
+            if printed:
+                return printed
     return ""
