@@ -17,7 +17,7 @@ SEED_FILES = sorted(SEEDS.glob("*.txt"))
 @pytest.fixture(scope="session")
 def converted(tmp_path_factory):
     """(docs dir, RunResult) of converting the five seeds into a fresh docs tree."""
-    from parkdigest.pipeline import run
+    from parkdigest.convert.pipeline import run
 
     docs = tmp_path_factory.mktemp("docs")
     result = run([SEEDS], docs / "articles", jobs=1)
@@ -48,9 +48,9 @@ def build_site(work: Path, docs_src: Path, *, strict: bool = True):
     if (docs_src / "sources").is_dir():
         shutil.copytree(docs_src / "sources", work / "docs" / "sources")
     shutil.copytree(ROOT / "overrides", work / "overrides")
-    (work / "scripts" / "parkdigest").mkdir(parents=True)
-    for module in sorted((ROOT / "scripts" / "parkdigest").glob("site_*.py")):  # the hooks and their modules
-        shutil.copy(module, work / "scripts" / "parkdigest")
+    (work / "scripts" / "parkdigest" / "site").mkdir(parents=True)
+    for module in sorted((ROOT / "scripts" / "parkdigest" / "site").glob("*.py")):  # the hooks and their modules
+        shutil.copy(module, work / "scripts" / "parkdigest" / "site")
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     site = work / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)] + (["--strict"] if strict else [])

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from parkdigest.schema import FrontMatter
+from parkdigest.articles.schema import FrontMatter
 
 from conftest import ROOT
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import yaml
 
-from parkdigest.pipeline import run
-from parkdigest.schema import FrontMatter
-from parkdigest.write import read_front_matter
+from parkdigest.convert.pipeline import run
+from parkdigest.articles.schema import FrontMatter
+from parkdigest.convert.write import read_front_matter
 
 from conftest import ROOT, SEEDS, SEED_FILES
 

@@ -14,11 +14,11 @@ import unicodedata
 
 import pytest
 
-from parkdigest.conservation import conservation_errors
-from parkdigest.model import Line, Page
-from parkdigest.normalize import normalize_page
-from parkdigest.reflow import reflow_page
-from parkdigest.segment import segment_page
+from parkdigest.convert.conservation import conservation_errors
+from parkdigest.convert.model import Line, Page
+from parkdigest.convert.normalize import normalize_page
+from parkdigest.convert.reflow import reflow_page
+from parkdigest.convert.segment import segment_page
 
 from conftest import SEED_FILES
 from test_segmentation import QUALITY

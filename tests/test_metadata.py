@@ -14,14 +14,14 @@ import re
 
 import pytest
 
-from parkdigest.dates import infer_date, parse_printed_date
-from parkdigest.gazetteer import find_unlisted_parks, find_zones, surface_forms, zones
-from parkdigest.metadata import _authors, _summary, make_slug, unique_slugs
-from parkdigest.model import Article, Draft, Paragraph
+from parkdigest.convert.dates import infer_date, parse_printed_date
+from parkdigest.reference.gazetteer import find_unlisted_parks, find_zones, surface_forms, zones
+from parkdigest.convert.metadata import _authors, _summary, make_slug, unique_slugs
+from parkdigest.convert.model import Article, Draft, Paragraph
 from parkdigest.resources import load_yaml
-from parkdigest.schema import FrontMatter
-from parkdigest.topics import choose_topics, taxonomy
-from parkdigest.words import cut
+from parkdigest.articles.schema import FrontMatter
+from parkdigest.reference.topics import choose_topics, taxonomy
+from parkdigest.convert.words import cut
 
 from conftest import SEED_FILES
 
@@ -192,8 +192,8 @@ def test_relative_month_day_needs_a_year():
 
 
 def test_sidecar_date_wins_and_is_a_day(tmp_path):
-    from parkdigest.pipeline import run
-    from parkdigest.write import read_front_matter
+    from parkdigest.convert.pipeline import run
+    from parkdigest.convert.write import read_front_matter
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from parkdigest.pipeline import run
-from parkdigest.read import MAX_PAGE_BYTES
-from parkdigest.schema import FrontMatter
-from parkdigest.write import read_front_matter
+from parkdigest.convert.pipeline import run
+from parkdigest.convert.read import MAX_PAGE_BYTES
+from parkdigest.articles.schema import FrontMatter
+from parkdigest.convert.write import read_front_matter
 
 from conftest import ROOT, SEED_FILES, build_site
 
@@ -251,7 +251,7 @@ def test_no_traceback_unless_debug(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("segmenter exploded")
 
-    monkeypatch.setattr("parkdigest.pipeline.run", boom)
+    monkeypatch.setattr("parkdigest.convert.pipeline.run", boom)
     assert cli.main(["convert", str(tmp_path)]) == 1
     with pytest.raises(RuntimeError):
         cli.main(["convert", str(tmp_path), "--debug"])
@@ -270,7 +270,7 @@ def built_site_for(tmp_path_factory):
 
 
 def test_a_bug_on_one_page_does_not_stop_the_others(tmp_path, monkeypatch):
-    from parkdigest import pipeline
+    from parkdigest.convert import pipeline
 
     real = pipeline.segment_page
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from parkdigest.conservation import conservation_errors
-from parkdigest.normalize import normalize_page
-from parkdigest.read import read_page
+from parkdigest.convert.conservation import conservation_errors
+from parkdigest.convert.normalize import normalize_page
+from parkdigest.convert.read import read_page
 
 from conftest import SEED_FILES, SEEDS
 
@@ -55,8 +55,8 @@ def test_articles_as_a_reader_sees_them(pages, seed):
 
 @pytest.mark.parametrize("seed", [s.name for s in SEED_FILES])
 def test_every_character_lands_exactly_once(seed):
-    from parkdigest.reflow import reflow_page
-    from parkdigest.segment import segment_page
+    from parkdigest.convert.reflow import reflow_page
+    from parkdigest.convert.segment import segment_page
 
     page = normalize_page(read_page(SEEDS / seed))
     lost, added = conservation_errors(page, reflow_page(segment_page(page)))

@@ -13,12 +13,12 @@ from urllib.parse import unquote, urlsplit
 import feedparser
 import pytest
 
-from parkdigest.site_catalog import Catalog, index_catalog, make_zone_slugs
-from parkdigest.site_pages import Settings, make_latest_pages, render_latest
-from parkdigest.site_chart import list_months, render_month_chart
-from parkdigest.site_feed import format_pubdate
-from parkdigest.site_render import format_date, pages_to_link
-from parkdigest.site_catalog import Entry
+from parkdigest.site.catalog import Catalog, index_catalog, make_zone_slugs
+from parkdigest.site.pages import Settings, make_latest_pages, render_latest
+from parkdigest.site.chart import list_months, render_month_chart
+from parkdigest.site.feed import format_pubdate
+from parkdigest.site.render import format_date, pages_to_link
+from parkdigest.site.catalog import Entry
 
 from test_site_support import hrefs_in, page_html, parse_links, read_articles
 

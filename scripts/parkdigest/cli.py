@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
+from parkdigest import __version__
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -78,9 +78,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _convert(args) -> int:
-    from .cache import DEFAULT_DIR as CACHE_DIR
-    from .pipeline import DEBUG_ENV, run
-    from .write import page_report
+    from parkdigest.convert.cache import DEFAULT_DIR as CACHE_DIR
+    from parkdigest.convert.pipeline import DEBUG_ENV, run
+    from parkdigest.convert.write import page_report
 
     if args.debug:
         os.environ[DEBUG_ENV] = "1"
@@ -124,7 +124,7 @@ def _sizes(text: str) -> list[int]:
 
 
 def _bench(args) -> int:
-    from .bench import DEFAULT_SIZES, run_bench
+    from parkdigest.bench.run import DEFAULT_SIZES, run_bench
 
     if not args.seeds.is_dir() or not any(args.seeds.glob("*.txt")):
         print(f"{args.seeds}: no seed pages (*.txt) to resample — give --seeds DIR", file=sys.stderr)
@@ -135,7 +135,7 @@ def _bench(args) -> int:
 
 
 def _check(args) -> int:
-    from .check import article_files, check_articles
+    from parkdigest.articles.check import article_files, check_articles
 
     if not args.directory.is_dir():
         print(f"{args.directory}: no such directory — give the docs directory", file=sys.stderr)

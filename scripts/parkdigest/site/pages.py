@@ -9,9 +9,9 @@ from html import escape
 
 import yaml
 
-from parkdigest.site_catalog import Catalog, describe_zone, province_order
-from parkdigest.site_chart import render_month_chart
-from parkdigest.site_render import (format_date, link, render_article_list, render_month_links, render_pager,
+from parkdigest.site.catalog import Catalog, describe_zone, province_order
+from parkdigest.site.chart import render_month_chart
+from parkdigest.site.render import (format_date, link, render_article_list, render_month_links, render_pager,
                                     render_table, render_zone_counts)
 
 LATEST_PREFIX = "page/"

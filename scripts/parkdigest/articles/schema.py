@@ -10,8 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .gazetteer import zones
-from .topics import taxonomy
+from parkdigest.reference.gazetteer import zones
+from parkdigest.reference.topics import taxonomy
 
 SUMMARY_MAX_CHARS = 120
 SLUG_MAX_CHARS = 80  # URLs stay short enough to read and share

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from .synth import read_templates, write_pages
+from parkdigest.bench.synth import read_templates, write_pages
 
 DEFAULT_SIZES = [100, 1000]
 # Above this many pages a measure is run once: a 1,000-page one-process convert takes minutes.
@@ -47,7 +47,7 @@ PROFILE_PAGES = 20
 PROFILE_TOP = 10
 GZIP_LEVEL = 6  # what web servers commonly use
 MB = 1e6
-ROOT = Path(__file__).resolve().parents[2]  # the repository: mkdocs.yml, docs/, overrides/
+ROOT = Path(__file__).resolve().parents[3]  # the repository: mkdocs.yml, docs/, overrides/
 
 
 @dataclass
@@ -120,7 +120,7 @@ def measure_size(n: int, templates, base: Path, *, runs: int, jobs: int, build: 
 
 
 def _task(name: str, *args) -> Run:
-    return _logged(name, measure([sys.executable, "-m", "parkdigest.bench", name, *map(str, args)]))
+    return _logged(name, measure([sys.executable, "-m", "parkdigest.bench.run", name, *map(str, args)]))
 
 
 def _build(work: Path, site: Path) -> Run:
@@ -206,8 +206,8 @@ def _site_dir(work: Path, docs: Path) -> Path:
     shutil.copytree(docs / "articles", work / "docs" / "articles")
     shutil.copytree(docs / "sources", work / "docs" / "sources")
     shutil.copytree(ROOT / "overrides", work / "overrides")
-    (work / "scripts" / "parkdigest").mkdir(parents=True)
-    shutil.copy(ROOT / "scripts" / "parkdigest" / "site_hooks.py", work / "scripts" / "parkdigest")
+    (work / "scripts" / "parkdigest" / "site").mkdir(parents=True)
+    shutil.copy(ROOT / "scripts" / "parkdigest" / "site" / "hooks.py", work / "scripts" / "parkdigest" / "site")
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     return work
 
@@ -379,8 +379,8 @@ def task_main(argv: list[str]) -> None:
 
 
 def _load_segmenter() -> None:
-    from .pipeline import convert_page  # noqa: F401  (imports every stage)
-    from .words import place_words, tokenizer
+    from parkdigest.convert.pipeline import convert_page  # noqa: F401  (imports every stage)
+    from parkdigest.convert.words import place_words, tokenizer
 
     tokenizer()
     place_words()  # loads jieba's part-of-speech table too
@@ -393,7 +393,7 @@ def _page_lines(seeds: str, limit: str) -> list[str]:
 
 def _task_segment(seeds: str, limit: str) -> dict:
     """jieba alone on the same text, line by line, in the mode the converter uses."""
-    from .words import cut, tokenizer
+    from parkdigest.convert.words import cut, tokenizer
 
     lines = _page_lines(seeds, limit)
     start = time.perf_counter()
@@ -409,7 +409,7 @@ def _task_rjieba(seeds: str, limit: str) -> dict:
         import rjieba
     except ImportError:
         return {"available": False}
-    from .words import _domain_words, cut, tokenizer
+    from parkdigest.convert.words import _domain_words, cut, tokenizer
 
     lines = _page_lines(seeds, limit)
     jieba_words = [cut(line) for line in lines]
@@ -428,7 +428,7 @@ def _task_rjieba(seeds: str, limit: str) -> dict:
 def _task_convert(seeds: str, out: str, jobs: str, limit: str, cache: str = "") -> dict:
     """pipeline.run as `parkdigest convert` calls it; with one process the segmenter is
     loaded first, so load and per-page work are timed apart."""
-    from .pipeline import run
+    from parkdigest.convert.pipeline import run
 
     paths = sorted(Path(seeds).glob("*.txt"))
     inputs = [Path(seeds)] if int(limit) >= len(paths) else paths[: int(limit)]
@@ -448,7 +448,7 @@ def _task_convert(seeds: str, out: str, jobs: str, limit: str, cache: str = "") 
 
 
 def _task_profile(seeds: str, limit: str) -> dict:
-    from .pipeline import convert_page
+    from parkdigest.convert.pipeline import convert_page
 
     paths = sorted(Path(seeds).glob("*.txt"))[: int(limit)]
     _load_segmenter()

@@ -7,7 +7,7 @@ from email.utils import format_datetime
 from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
-from parkdigest.site_catalog import Entry
+from parkdigest.site.catalog import Entry
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 # Newspaper dates are Beijing dates; noon keeps the day the same in every reader's zone.

@@ -11,9 +11,9 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .model import Problem, Severity
-from .schema import SLUG_MAX_CHARS, FrontMatter, unknown_topics, zone_problems
-from .topics import taxonomy
+from parkdigest.convert.model import Problem, Severity
+from parkdigest.articles.schema import SLUG_MAX_CHARS, FrontMatter, unknown_topics, zone_problems
+from parkdigest.reference.topics import taxonomy
 
 ARTICLES_DIR = "articles"
 FIRST_KEY_LINE = 2  # line 1 of the file is the opening '---'

@@ -19,10 +19,10 @@ import jieba
 
 from mkdocs.structure.files import File, InclusionLevel
 
-from parkdigest.site_catalog import Catalog, Entry, collect_catalog
-from parkdigest.site_feed import render_feed
-from parkdigest.site_pages import Settings, fill_markers, make_generated_pages
-from parkdigest.site_render import format_date
+from parkdigest.site.catalog import Catalog, Entry, collect_catalog
+from parkdigest.site.feed import render_feed
+from parkdigest.site.pages import Settings, fill_markers, make_generated_pages
+from parkdigest.site.render import format_date
 
 log = logging.getLogger("mkdocs.hooks.parkdigest")
 

@@ -7,7 +7,7 @@ from html import escape
 
 from mkdocs.utils import get_relative_url
 
-from parkdigest.site_catalog import Catalog, Entry
+from parkdigest.site.catalog import Catalog, Entry
 
 TAGS_PAGE = "tags/"
 # How many topics a listing shows per article (the article page shows them all).

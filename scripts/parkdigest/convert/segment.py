@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import math
 
-from .classify import classify_blocks, heading_key, sentence_closed, strip_label
-from .dates import parse_printed_date
-from .gazetteer import surface_forms
-from .junctions import choose_joins
-from .model import Block, Furniture, Kind, Page, Problem, Role, Segmentation, Severity
-from .words import Similarity, TagModel
+from parkdigest.convert.classify import classify_blocks, heading_key, sentence_closed, strip_label
+from parkdigest.convert.dates import parse_printed_date
+from parkdigest.reference.gazetteer import surface_forms
+from parkdigest.convert.junctions import choose_joins
+from parkdigest.convert.model import Block, Furniture, Kind, Page, Problem, Role, Segmentation, Severity
+from parkdigest.convert.words import Similarity, TagModel
 
 # Two or more blank lines in a row: a picture stood there, and a short line after it is
 # its caption rather than a subhead.

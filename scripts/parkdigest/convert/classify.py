@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .model import Block, Kind, Page
-from .resources import furniture_rules, layout_words
+from parkdigest.convert.model import Block, Kind, Page
+from parkdigest.resources import furniture_rules, layout_words
 
 # Titles on these pages run to ~35 characters; body lines are paragraphs of 50+.
 HEADLINE_MAX_CHARS = 40

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import Line, Page, Problem, Severity
+from parkdigest.convert.model import Line, Page, Problem, Severity
 
 # A newspaper page is ~10-30 kB of text; 2 MiB is a hundred pages glued together, almost
 # certainly a wrong file. Refusing it keeps memory and time per page bounded.
@@ -96,7 +96,7 @@ _SidecarLoader.yaml_implicit_resolvers = {
 
 def read_sidecar(path: Path, name: str) -> tuple[dict, tuple[Problem, ...]]:
     """Load `<stem>.yml` next to the seed: editor's overrides (validated in `sidecar`)."""
-    from .sidecar import validate_sidecar  # local: keeps read importable on its own
+    from parkdigest.convert.sidecar import validate_sidecar  # local: keeps read importable on its own
 
     side = path.with_suffix(".yml")
     if not side.exists():

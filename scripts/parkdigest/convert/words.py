@@ -35,8 +35,8 @@ def tokenizer() -> jieba.Tokenizer:
 
 def _domain_words() -> list[str]:
     """Zone names and topic keywords: jieba keeps them whole (成都高新区, 营商环境)."""
-    from .gazetteer import surface_forms
-    from .topics import domain_terms
+    from parkdigest.reference.gazetteer import surface_forms
+    from parkdigest.reference.topics import domain_terms
 
     return sorted(set(surface_forms()) | set(domain_terms()))
 
@@ -234,7 +234,7 @@ PLACE_WEIGHT = 3.0
 @cache
 def place_words() -> frozenset[str]:
     """Words jieba's dictionary tags as place names (ns), and the gazetteer's parks."""
-    from .gazetteer import surface_forms
+    from parkdigest.reference.gazetteer import surface_forms
 
     dictionary = {w for w, flag in _tag_table().items() if flag == "ns"}
     return frozenset(dictionary | set(surface_forms()))

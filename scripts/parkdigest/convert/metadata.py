@@ -14,12 +14,12 @@ from collections import Counter
 
 from pypinyin import lazy_pinyin
 
-from .dates import infer_date, parse_printed_date
-from .gazetteer import QUALIFIER_SHARE, find_unlisted_parks, find_zones, surface_forms, zones
-from .model import Article, Draft, Layout, Page, Problem, Severity
-from .render import render_body
-from .topics import choose_topics
-from .words import cut, tokenizer
+from parkdigest.convert.dates import infer_date, parse_printed_date
+from parkdigest.reference.gazetteer import QUALIFIER_SHARE, find_unlisted_parks, find_zones, surface_forms, zones
+from parkdigest.convert.model import Article, Draft, Layout, Page, Problem, Severity
+from parkdigest.convert.render import render_body
+from parkdigest.reference.topics import choose_topics
+from parkdigest.convert.words import cut, tokenizer
 
 # How much a zone's mention counts, by where it stands.
 TITLE_WEIGHT, DECK_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 5.0, 3.0, 2.0, 1.0

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .resources import load_yaml
-from .words import cut
+from parkdigest.resources import load_yaml
+from parkdigest.convert.words import cut
 
 # Scores are per this many words of the article, so long and short articles compare.
 PER_WORDS = 1000

@@ -24,8 +24,8 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
-from .model import Article, PageResult, Problem, Severity
-from .write import REPORTS_DIR, read_front_matter
+from parkdigest.convert.model import Article, PageResult, Problem, Severity
+from parkdigest.convert.write import REPORTS_DIR, read_front_matter
 
 DEFAULT_DIR = Path(".cache/parkdigest")
 # Bump when the layout of the cache file changes: older files are then ignored.
@@ -42,11 +42,11 @@ def converter_version() -> str:
     files, jieba's version (its dictionary) and Python's (dict and float behaviour)."""
     import jieba
 
-    from . import __version__
+    from parkdigest import __version__
 
     digest = hashlib.sha256(f"{FORMAT}|{__version__}|{jieba.__version__}|{sys.version_info[:2]}".encode())
-    package = Path(__file__).parent
-    for path in sorted([*package.glob("*.py"), *package.glob("data/*.yaml")]):
+    package = Path(__file__).resolve().parents[1]  # parkdigest/, every stage and its data
+    for path in sorted([*package.rglob("*.py"), *package.glob("data/*.yaml")]):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from .model import Draft
+from parkdigest.convert.model import Draft
 
 _INLINE = re.compile(r"([\\`*_\[\]|~{}])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")

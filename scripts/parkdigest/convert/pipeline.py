@@ -8,14 +8,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import ConvertCache
-from .metadata import SlugAssigner, describe_articles
-from .model import Article, PageResult, Problem, Severity
-from .normalize import normalize_page
-from .read import ReadError, read_page
-from .reflow import reflow_page
-from .segment import segment_page
-from .write import OutputWriter, WriteSummary
+from parkdigest.convert.cache import ConvertCache
+from parkdigest.convert.metadata import SlugAssigner, describe_articles
+from parkdigest.convert.model import Article, PageResult, Problem, Severity
+from parkdigest.convert.normalize import normalize_page
+from parkdigest.convert.read import ReadError, read_page
+from parkdigest.convert.reflow import reflow_page
+from parkdigest.convert.segment import segment_page
+from parkdigest.convert.write import OutputWriter, WriteSummary
 
 SEED_SUFFIX = ".txt"
 # Set (by `--debug`) to let errors inside a page's conversion raise with their traceback;

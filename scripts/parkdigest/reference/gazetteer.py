@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .resources import load_yaml
+from parkdigest.resources import load_yaml
 
 # Long forms that newspapers derive from a zone's short name "X高新区" (常州国家高新区,
 # 常州高新技术产业开发区); they are not all listed in the gazetteer.
@@ -168,8 +168,8 @@ def find_unlisted_parks(text: str) -> list[str]:
     (stopping at verbs, numerals, punctuation and class words such as 国家 or 先进), and kept
     only if it holds a proper noun — a place, a company — or is a single word before a
     formal suffix. Names that contain a gazetteer zone are parts of a known zone."""
-    from .topics import domain_terms
-    from .words import tag
+    from parkdigest.reference.topics import domain_terms
+    from parkdigest.convert.words import tag
 
     known = surface_forms()
     generic_terms = set(domain_terms())

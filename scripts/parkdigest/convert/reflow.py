@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .classify import heading_key, sentence_closed
-from .junctions import LOW_CONFIDENCE, next_in_flow
-from .model import Block, Draft, Kind, Layout, Move, Paragraph, Problem, Role, Segmentation, Severity
+from parkdigest.convert.classify import heading_key, sentence_closed
+from parkdigest.convert.junctions import LOW_CONFIDENCE, next_in_flow
+from parkdigest.convert.model import Block, Draft, Kind, Layout, Move, Paragraph, Problem, Role, Segmentation, Severity
 
 # A headline line this short is half of a title broken over two lines ("来徐州高新区").
 SHORT_TITLE_PART = 7

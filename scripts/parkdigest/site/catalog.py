@@ -11,8 +11,8 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
-from parkdigest.gazetteer import zones as gazetteer_zones
-from parkdigest.write import read_front_matter
+from parkdigest.reference.gazetteer import zones as gazetteer_zones
+from parkdigest.convert.write import read_front_matter
 
 ARTICLES_PREFIX = "articles/"
 REPORTS_PREFIX = "sources/"

@@ -17,7 +17,7 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from .model import Problem, Severity
+from parkdigest.convert.model import Problem, Severity
 
 
 class ArticleOverride(BaseModel):
@@ -29,8 +29,8 @@ class ArticleOverride(BaseModel):
     @field_validator("topics")
     @classmethod
     def _topics(cls, value: list[str] | None) -> list[str] | None:
-        from .schema import unknown_topics
-        from .topics import taxonomy
+        from parkdigest.articles.schema import unknown_topics
+        from parkdigest.reference.topics import taxonomy
 
         unknown = unknown_topics(value or [])
         if unknown:
@@ -91,7 +91,7 @@ def validate_sidecar(data: object, name: str, text: str) -> tuple[dict, tuple[Pr
 
 
 def _zone_warnings(model: Sidecar, name: str, text: str) -> list[Problem]:
-    from .gazetteer import zones
+    from parkdigest.reference.gazetteer import zones
 
     return [Problem(name, f"zone '{o.zone}' of article {key} is not in the gazetteer",
                     "use a name from parkdigest/data/zones.yaml, or add the park there",

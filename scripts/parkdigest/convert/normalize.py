@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .model import Line, Page
+from parkdigest.convert.model import Line, Page
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Chinese characters and the full-width punctuation that surrounds them.

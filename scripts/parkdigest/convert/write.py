@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import Article, PageResult
-from .render import checksum, render_file, strip_checksum
+from parkdigest.convert.model import Article, PageResult
+from parkdigest.convert.render import checksum, render_file, strip_checksum
 
 REPORTS_DIR = "sources"
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import PageResult
+from parkdigest.convert.model import PageResult
 
 RANDOM_SEED = "parkdigest-bench"
 # A sentence: up to its closing punctuation and any closing quotes or brackets.
@@ -43,8 +43,8 @@ class Template:
 
 def read_templates(seeds: Path) -> list[Template]:
     """Convert each seed once to learn its layout (which lines are body, which breaks)."""
-    from .pipeline import convert_page
-    from .read import read_page
+    from parkdigest.convert.pipeline import convert_page
+    from parkdigest.convert.read import read_page
 
     templates = []
     for path in sorted(seeds.glob("*.txt")):
@@ -113,7 +113,7 @@ def _zone_pattern(names: tuple[str, ...]) -> re.Pattern:
 
 
 def zone_names() -> list[str]:
-    from .gazetteer import zones
+    from parkdigest.reference.gazetteer import zones
 
     return sorted(name for name in zones() if len(name) >= 3)
 

@@ -1,0 +1,1 @@
+"""`parkdigest bench` and its synthetic pages (imported only by the CLI)."""
