@@ -9,15 +9,25 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from parkdigest.convert.furniture import furniture_rule, is_photo_credit, mark_folio_block
 from parkdigest.convert.model import Block, Kind, Page
 from parkdigest.resources import furniture_rules, layout_words
 
-# Titles on these pages run to ~35 characters; body lines are paragraphs of 50+.
+# Chinese headlines run to ~35 characters, plus a column tag in parentheses; body lines are
+# paragraphs of 50+ (a short one ends its sentence).
 HEADLINE_MAX_CHARS = 40
-# A headline with a comma is short ("高质量发展，创新为要"); longer ones are clauses.
-HEADLINE_WITH_COMMA_MAX = 20
+# A headline with a comma is short ("高质量发展，创新为要"); a longer line with a comma is a
+# clause, unless it stands in a headline stack (a kicker above a title, a title in two lines):
+# then `_context_pass` makes it a headline.
+HEADLINE_WITH_COMMA_MAX = 24
+# A kicker above a title may run longer than a title ("广西荔浦市年产衣架超40亿个，八成以上…").
+KICKER_MAX_CHARS = 48
 # A byline is a few names and role words.
-BYLINE_MAX_CHARS = 30
+BYLINE_MAX_CHARS = 40
+# A Chinese name is 2-4 characters (compound surnames included); bylines space them out.
+NAME_MAX_CHARS = 4
+# A photo caption is a sentence or two under a picture.
+CAPTION_MAX_CHARS = 80
 # A contents list needs at least this many entries repeated later on the page;
 # one repeated line is more likely a pull quote or a repeated slogan.
 MIN_CONTENTS_ENTRIES = 2
@@ -38,7 +48,14 @@ CLOSERS = "”’」』）)》】"
 _BRACKET_LABEL = re.compile(r"^【([^】]{1,20})】\s*(.*)$")
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _NAMES_ONLY = re.compile(rf"^▶?\s*{_NAME}(\s+{_NAME}){{1,5}}$")
+# One name alone, its characters possibly spaced out (石  羚, 欧阳日辉): a commentary's byline.
+_LONE_NAME = re.compile(r"^[\u4e00-\u9fff](\s*[\u4e00-\u9fff]){1,3}$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A column tag closes many headlines: "……（人民论坛）", "……（经济新方位·重大工程一线）".
+COLUMN_TAG = re.compile(r"[（(][^（）()。；]{2,30}[）)]$")
+# A line may hold a caption and, after a wide space, the credit of its picture.
+_WIDE_SPACE = re.compile(r"(?:\u3000+| {2,})")
+_BOX_MARKERS = "■◆●□▲★☆◇"
 
 
 def classify_blocks(page: Page) -> tuple[Block, ...]:
@@ -46,6 +63,7 @@ def classify_blocks(page: Page) -> tuple[Block, ...]:
     blocks = _first_pass(page)
     blocks = _mark_contents(blocks)
     blocks = _mark_group_furniture(blocks, page)
+    blocks = mark_folio_block(blocks, len(page.lines))
     return tuple(_context_pass(blocks))
 
 
@@ -61,12 +79,17 @@ def sentence_closed(text: str) -> bool:
 
 
 def _first_pass(page: Page) -> list[Block]:
-    line_rules, _ = furniture_rules()
     words = layout_words()
     labels = set(words["labels"])
     out: list[Block] = []
-    for first, last, text, gap in _unwrapped_lines(page, line_rules):
-        kind, rule = _classify_line(text, line_rules, labels, words)
+    for first, last, text, gap in _unwrapped_lines(page):
+        caption, credit, credit_rule = _split_picture_credit(text)
+        if credit:
+            kind = Kind.CAPTION if sentence_closed(caption) else Kind.BODY
+            out.append(Block(kind, caption, first, last, gap, "caption-with-credit"))
+            out.append(Block(Kind.FURNITURE, credit, last, last, 0, credit_rule))
+            continue
+        kind, rule = _classify_line(text, labels, words)
         if kind is Kind.BODY:
             body, credit = _split_trailing_credit(text, words)
             if credit:
@@ -77,7 +100,20 @@ def _first_pass(page: Page) -> list[Block]:
     return out
 
 
-def _unwrapped_lines(page: Page, line_rules) -> list[tuple[int, int, str, int]]:
+def _split_picture_credit(text: str) -> tuple[str, str, str]:
+    """'工程新疆段，东天山山区架设导线。　　吴世平摄' -> (caption, credit, rule): a caption
+    and its picture's credit printed on one line, a wide space between them."""
+    parts = _WIDE_SPACE.split(text)
+    if len(parts) < 2:
+        return text, "", ""
+    head = text[: text.rfind(parts[-1])].rstrip()
+    rule = furniture_rule(parts[-1])
+    if head and is_photo_credit(rule) and _CJK.search(head) and not furniture_rule(head):
+        return head, parts[-1], rule
+    return text, "", ""
+
+
+def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
     """(first line, last line, text, blank lines above) for each line of text, with
     hard-wrapped lines glued back: some pages come with every printed line on its own
     line of the file, all of one width. Paragraph-per-line pages are left as they are."""
@@ -90,7 +126,7 @@ def _unwrapped_lines(page: Page, line_rules) -> list[tuple[int, int, str, int]]:
             gap, previous_full = gap + 1, False
             continue
         indented = page.lines[number - 1].text.startswith(("\u3000\u3000", "    ", "\t"))
-        is_furniture = any(rule.pattern.search(text) for rule in line_rules)
+        is_furniture = bool(furniture_rule(text))
         if previous_full and gap == 0 and not indented and not is_furniture:
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
@@ -119,25 +155,31 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
-def _classify_line(text: str, line_rules, labels: set[str], words: dict) -> tuple[Kind, str]:
-    for rule in line_rules:
-        if rule.pattern.search(text):
-            return Kind.FURNITURE, rule.name
+def _classify_line(text: str, labels: set[str], words: dict) -> tuple[Kind, str]:
+    rule = furniture_rule(text)
+    if rule:
+        return Kind.FURNITURE, rule
     bracket = _BRACKET_LABEL.match(text)
     if bracket and not bracket.group(2):
         return Kind.LABEL, "bracket-label"
     if text in labels or text.replace(" ", "") in {label.replace(" ", "") for label in labels}:
         return Kind.LABEL, "known-label"
-    if text.startswith("——") and len(text) <= HEADLINE_MAX_CHARS and not _has_sentence_punct(text):
-        return Kind.LABEL, "series-subtitle"
+    if text.startswith("——") and len(text) <= HEADLINE_MAX_CHARS and "。" not in text:
+        # A subtitle under a title, or the signature / source of a quote under a paragraph
+        # ("——编  者", "——摘自…"): `_context_pass` tells them apart by what stands above.
+        return Kind.HEADLINE, "dash-line"
     if _is_credit(text, words):
         return Kind.CREDIT, "credit"
     if any(text.startswith(prefix) for prefix in words["caption_prefixes"]):
         return Kind.CAPTION, "caption-prefix"
     if _is_byline(text, words):
         return Kind.BYLINE, "byline"
+    if _is_box_heading(text, words):
+        return Kind.HEADLINE, "box-heading"
     if _is_headline(text):
         return Kind.HEADLINE, "headline"
+    if _may_be_headline(text):
+        return Kind.BODY, "headline-candidate"
     return Kind.BODY, "body"
 
 
@@ -145,37 +187,90 @@ def _has_sentence_punct(text: str) -> bool:
     return any(mark in text for mark in "。；;") or text.count("，") > 1
 
 
+def _headline_core(text: str) -> tuple[str, bool]:
+    """The headline without its closing column tag, and whether it had one."""
+    tag = COLUMN_TAG.search(text)
+    if tag and tag.start() > 0:
+        return text[: tag.start()], True
+    return text, False
+
+
 def _is_headline(text: str) -> bool:
-    if len(text) > HEADLINE_MAX_CHARS or not _CJK.search(text):
+    core, tagged = _headline_core(text)
+    if len(core) > HEADLINE_MAX_CHARS or not _CJK.search(core):
         return False
-    if _has_sentence_punct(text) or text.count("、") > 1:
+    if not _headline_shape(core):
         return False
-    if "，" in text and (len(text) > HEADLINE_WITH_COMMA_MAX or text[-1] in "？！?!"):
+    commas = core.count("，")
+    if tagged:
+        return commas <= 2
+    if commas and (len(core) > HEADLINE_WITH_COMMA_MAX or commas > 1 or core[-1] in "？！?!"):
         return False  # a clause and a question: the opening of a paragraph, not a headline
-    if text.count("“") != text.count("”"):
-        return False  # an unclosed quote: a fragment of a sentence broken at the line end
-    if text[-1] in "，、：,:;；" or text[0] in "，。、；：,.;:)）":
-        return False
+    if core[-1] in "，、：,:;；":
+        return False  # first half of a two-line headline, or a kicker: decided in context
     return True
+
+
+def _may_be_headline(text: str) -> bool:
+    """Lines that are headlines only inside a headline stack: a kicker with commas, the first
+    half of a title broken after a comma, a kicker ending with a colon or a dash."""
+    core, _ = _headline_core(text)
+    if len(core) > KICKER_MAX_CHARS or not _CJK.search(core) or not _headline_shape(core):
+        return False
+    return core.count("，") <= 2
+
+
+def _headline_shape(core: str) -> bool:
+    if any(mark in core for mark in "。；;") or core.count("、") > 2:
+        return False
+    if core.count("“") != core.count("”"):
+        return False  # an unclosed quote: a fragment of a sentence broken at the line end
+    return core[0] not in "，。、；：,.;:)）”’"
+
+
+def _is_box_heading(text: str, words: dict) -> bool:
+    """The heading of a box inside an article: ■链接, ■记者手记, 核心阅读."""
+    if len(text) > HEADLINE_MAX_CHARS or _has_sentence_punct(text):
+        return False
+    body = text.lstrip(_BOX_MARKERS + " ")
+    if body != text and body and _CJK.search(body):
+        return True
+    return any(body.startswith(word) for word in words["box_headings"])
 
 
 def _is_byline(text: str, words: dict) -> bool:
     if len(text) > BYLINE_MAX_CHARS or _has_sentence_punct(text) or "，" in text:
         return False
-    body = text.lstrip("▶►> ").strip()
+    body = text.lstrip(_BOX_MARKERS + "▶►> ").strip()
+    for pattern in words["byline_patterns"]:
+        match = re.match(pattern, body)
+        if match and _names_after(body[match.end():], words):
+            return True
     if any(body.startswith(role) or f" {role}" in body for role in words["byline_roles"]):
-        return True
+        return _names_after(body, words)
     if text.startswith(("▶", "►")) and _NAMES_ONLY.match(text):
         return True
     return False
 
 
+def _names_after(text: str, words: dict) -> bool:
+    """Is the rest of a byline names and role words only (本报记者  王  珂 通讯员 周宇)?"""
+    rest = text
+    for role in sorted(words["byline_roles"], key=len, reverse=True):
+        rest = rest.replace(role, " ")
+    rest = re.sub(r"[/／、·]", " ", rest)
+    runs = [run for run in rest.split() if run]
+    return all(_CJK.fullmatch(ch) for run in runs for ch in run) and all(len(run) <= NAME_MAX_CHARS for run in runs)
+
+
 def _is_credit(text: str, words: dict) -> bool:
-    if not (text[0] in "（(" and text[-1] in "）)") or len(text) > 60:
+    if not (text[0] in "（(" and text[-1] in "）)") or len(text) > 160:
         return False
     inner = text[1:-1].strip()
     if any(inner.startswith(role) for role in words["credit_roles"]):
         return True
+    if re.search(r"(整理|采写|采访|报道|供稿|综合|电)$", inner):
+        return True  # （本报记者李凯旋整理）, （赵博参与采写）, （据新华社电）
     return bool(re.fullmatch(rf"{_NAME}(\s+{_NAME}){{0,5}}", inner))
 
 
@@ -256,16 +351,47 @@ def _mark_group_furniture(blocks: list[Block], page: Page) -> list[Block]:
 
 
 def _context_pass(blocks: list[Block]) -> list[Block]:
-    """Decisions that need the neighbours: names-only bylines under a title."""
+    """Decisions that need the neighbours: bylines of names only under a title, headline
+    candidates inside a headline stack, dash lines, photo captions beside their credits."""
     out = list(blocks)
-    previous: Block | None = None
+    content = [i for i, b in enumerate(out) if b.kind not in (Kind.FURNITURE, Kind.CONTENTS)]
+    # Lines of a stack are resolved from the bottom up: a kicker stands above a title.
+    for position in range(len(content) - 1, -1, -1):
+        i = content[position]
+        block = out[i]
+        previous = out[content[position - 1]] if position > 0 else None
+        following = out[content[position + 1]] if position + 1 < len(content) else None
+        if block.rule == "headline-candidate" and following is not None and following.kind in (
+                Kind.HEADLINE, Kind.BYLINE) and following.rule not in ("box-heading", "dash-line"):
+            out[i] = _as(block, Kind.HEADLINE, "headline-in-stack")
+        elif block.rule == "dash-line" and previous is not None and previous.kind is Kind.BODY:
+            out[i] = _as(block, Kind.BODY, "dash-signature")
+    for position, i in enumerate(content):
+        block = out[i]
+        previous = out[content[position - 1]] if position > 0 else None
+        following = out[content[position + 1]] if position + 1 < len(content) else None
+        under_title = previous is not None and previous.kind in (Kind.HEADLINE, Kind.LABEL) \
+            and previous.rule not in ("box-heading", "dash-signature")
+        if block.kind in (Kind.HEADLINE, Kind.BODY) and under_title and not _has_sentence_punct(block.text) and (
+                _NAMES_ONLY.match(block.text)
+                or (_LONE_NAME.match(block.text) and following is not None and following.kind is Kind.BODY)):
+            out[i] = _as(block, Kind.BYLINE, "byline-names")
     for i, block in enumerate(out):
-        if block.kind in (Kind.FURNITURE, Kind.CONTENTS):
-            continue
-        if (block.kind in (Kind.HEADLINE, Kind.BODY) and previous is not None
-                and previous.kind in (Kind.HEADLINE, Kind.LABEL)
-                and _NAMES_ONLY.match(block.text) and not _has_sentence_punct(block.text)):
-            out[i] = Block(Kind.BYLINE, block.text, block.first_line, block.last_line, block.gap_before,
-                           "byline-names")
-        previous = out[i]
+        if block.kind is Kind.BODY and _beside_picture_credit(out, i):
+            out[i] = _as(block, Kind.CAPTION, "caption-by-credit")
     return out
+
+
+def _as(block: Block, kind: Kind, rule: str) -> Block:
+    return Block(kind, block.text, block.first_line, block.last_line, block.gap_before, rule)
+
+
+def _beside_picture_credit(blocks: list[Block], i: int) -> bool:
+    """A short closed sentence right above or below a photo credit is that picture's caption."""
+    block = blocks[i]
+    if len(block.text) > CAPTION_MAX_CHARS or not sentence_closed(block.text):
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(blocks) and blocks[j].kind is Kind.FURNITURE and is_photo_credit(blocks[j].rule):
+            return True
+    return False

@@ -28,14 +28,46 @@ class DateGuess:
     evidence: str  # the expression that decided it
 
 
-def parse_printed_date(text: str) -> str:
-    """A date as printed in a masthead or issue line: 2020.1.13, 2022年7月31日, 2020-01-13."""
-    for pattern in (_FULL, re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"), re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")):
+# The forms a page prints its own date in: 2026年3月30日, 2025.12.3, 2025-12-03, 2025/12/03,
+# and in Chinese numerals 二〇二五年十二月三日 (spaces are removed by normalize first).
+_PRINTED_FORMS = (
+    _FULL,
+    re.compile(r"(?<!\d)(\d{4})\.(\d{1,2})\.(\d{1,2})(?!\d)"),
+    re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"),
+    re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)"),
+)
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_FULL = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+
+
+def printed_date_spans(text: str) -> list[tuple[int, int, str]]:
+    """Every printed date in the text: (start, end, YYYY-MM-DD), in text order."""
+    spans = []
+    for pattern in _PRINTED_FORMS:
         for match in pattern.finditer(text):
             found = _valid(*(int(g) for g in match.groups()))
             if found:
-                return found.isoformat()
-    return ""
+                spans.append((match.start(), match.end(), found.isoformat()))
+    for match in _CN_FULL.finditer(text):
+        year = int("".join(str(_CN_DIGIT[ch]) for ch in match.group(1)))
+        found = _valid(year, _cn_number(match.group(2)), _cn_number(match.group(3)))
+        if found:
+            spans.append((match.start(), match.end(), found.isoformat()))
+    return sorted(spans)
+
+
+def parse_printed_date(text: str) -> str:
+    """A date as printed in a masthead or folio line, as YYYY-MM-DD ('' if none)."""
+    spans = printed_date_spans(text)
+    return spans[0][2] if spans else ""
+
+
+def _cn_number(text: str) -> int:
+    """十 -> 10, 十二 -> 12, 二十三 -> 23, 三 -> 3 (days and months in Chinese numerals)."""
+    if "十" not in text:
+        return _CN_DIGIT.get(text, 0)
+    tens, _, units = text.partition("十")
+    return (_CN_DIGIT.get(tens, 0) if tens else 1) * 10 + (_CN_DIGIT.get(units, 0) if units else 0)
 
 
 def infer_date(text: str) -> DateGuess:

@@ -12,15 +12,11 @@ from __future__ import annotations
 
 import re
 
-from parkdigest.convert.classify import heading_key, sentence_closed
+from parkdigest.convert.classify import sentence_closed
+from parkdigest.convert.heads import parse_head
 from parkdigest.convert.junctions import LOW_CONFIDENCE, next_in_flow
 from parkdigest.convert.model import Block, Draft, Kind, Layout, Move, Paragraph, Problem, Role, Segmentation, Severity
 
-# A headline line this short is half of a title broken over two lines ("来徐州高新区").
-SHORT_TITLE_PART = 7
-# Column labels run to 4 characters (园镜头, 数说园区, 第二看台).
-UNLISTED_LABEL_MAX_CHARS = 4
-_NUMBER_KICKER = re.compile(r"^[\d.,，]+[%‰]?[\u4e00-\u9fff]{0,5}$")
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
 
@@ -113,8 +109,7 @@ def _order_chains(seg: Segmentation, chains: list[list[int]], head: tuple[int, .
 
 def _draft(seg: Segmentation, article: int, head: tuple[int, ...], order: list[int],
            successor: dict[int, int]) -> Draft:
-    title, deck, section, byline = _parse_head([seg.blocks[k] for k in head if seg.roles[k] is Role.HEAD],
-                                               seg.contents)
+    parts = parse_head([seg.blocks[k] for k in head if seg.roles[k] is Role.HEAD], seg.contents)
     joined_from = {v: k for k, v in successor.items()
                    if seg.blocks[k].kind is Kind.BODY and not sentence_closed(seg.blocks[k].text)}
     paragraphs: list[Paragraph] = []
@@ -138,13 +133,13 @@ def _draft(seg: Segmentation, article: int, head: tuple[int, ...], order: list[i
             paragraphs.append(Paragraph(block.text, (block.first_line,)))
     members = [k for k, owner in enumerate(seg.owners) if owner == article]
     captions = tuple(seg.blocks[k].text for k in members if seg.roles[k] is Role.CAPTION)
-    kicker = " ".join(seg.blocks[k].text for k in members if seg.roles[k] is Role.KICKER)
+    pull_quote = " ".join(seg.blocks[k].text for k in members if seg.roles[k] is Role.KICKER)
     lines = tuple(sorted({line for k in members
                           for line in range(seg.blocks[k].first_line, seg.blocks[k].last_line + 1)}))
     confidences = [seg.owner_confidence[k] for k in members] if seg.owner_confidence else [1.0]
     join_conf = [j.confidence for j in seg.joins if j.left_line in lines]
-    return Draft(title=title, lines=lines, paragraphs=tuple(paragraphs), deck=deck, section=section,
-                 byline=byline, kicker=kicker, captions=captions, credits=tuple(credits),
+    return Draft(title=parts.title, lines=lines, paragraphs=tuple(paragraphs), deck=parts.deck,
+                 section=parts.section, byline=parts.byline, kicker=" ".join(filter(None, [parts.kicker, pull_quote])), captions=captions, credits=tuple(credits),
                  confidence=round(min(confidences + join_conf), 3), index=article)
 
 
@@ -152,33 +147,3 @@ def _glue(left: str, right: str) -> str:
     if _LATIN_END.search(left) and _LATIN_START.search(right):
         return f"{left} {right}"
     return left + right
-
-
-def _parse_head(blocks: list[Block], contents: tuple[str, ...]) -> tuple[str, str, str, str]:
-    labels = [b.text for b in blocks if b.kind is Kind.LABEL]
-    bylines = [b.text.lstrip("▶► ").strip() for b in blocks if b.kind is Kind.BYLINE]
-    # A title broken over two lines on the page is whole in the contents list.
-    listed = {heading_key(entry): entry for entry in contents}
-    lines = [listed.get(heading_key(b.text), b.text) for b in blocks if b.kind not in (Kind.LABEL, Kind.BYLINE)]
-    section = "".join(label.strip("【】") if not label.startswith("——") else label for label in labels)
-    decks = [line for line in lines if _NUMBER_KICKER.match(line) or line.startswith("——")]
-    lines = [line for line in lines if line not in decks]
-    # A very short line first or last in a title cluster is a column label the layout
-    # words do not list yet ("园区快讯"), not half of the title.
-    if not labels and len(lines) > 1:
-        for candidate in (lines[0], lines[-1]):
-            if len(candidate) <= UNLISTED_LABEL_MAX_CHARS and " " not in candidate:
-                labels, section = [candidate], candidate
-                lines.remove(candidate)
-                break
-    merged: list[str] = []
-    for line in lines:
-        if merged and len(merged[-1]) <= SHORT_TITLE_PART and not merged[-1].endswith(" "):
-            merged[-1] = f"{merged[-1]} {line}"
-        else:
-            merged.append(line)
-    if not merged:  # a label but no headline: the label is all the title there is
-        merged, section = [section], ""
-    title = merged[-1]
-    decks = merged[:-1] + decks
-    return title, " ".join(decks), section, " ".join(bylines)

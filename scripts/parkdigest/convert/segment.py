@@ -15,16 +15,13 @@ from __future__ import annotations
 
 import math
 
-from parkdigest.convert.classify import classify_blocks, heading_key, sentence_closed, strip_label
+from parkdigest.convert.classify import classify_blocks, heading_key, strip_label
 from parkdigest.convert.dates import parse_printed_date
-from parkdigest.reference.gazetteer import surface_forms
+from parkdigest.convert.heads import find_heads
 from parkdigest.convert.junctions import choose_joins
 from parkdigest.convert.model import Block, Furniture, Kind, Page, Problem, Role, Segmentation, Severity
 from parkdigest.convert.words import Similarity, TagModel
 
-# Two or more blank lines in a row: a picture stood there, and a short line after it is
-# its caption rather than a subhead.
-IMAGE_GAP_LINES = 2
 # A block stays in its neighbours' article unless another article's vocabulary fits it
 # better by this much (cosine points): neighbours in the file are usually one article.
 STAY_BONUS = 0.12
@@ -50,7 +47,7 @@ def segment_page(page: Page) -> Segmentation:
         warnings.append(Problem(page.source, "page has no article text, only furniture",
                                 "check that this is the right file", severity=Severity.WARNING))
         return Segmentation(page.source, (), (), (), (), (), furniture, (), _page_date(blocks), tuple(warnings))
-    roles, heads = _find_heads(content, contents_keys, set(page.sidecar.get("split_at") or ()))
+    roles, heads = find_heads(content, contents_keys, set(page.sidecar.get("split_at") or ()))
     if not heads:
         warnings.append(Problem(page.source, "no recognizable title; the page becomes one article",
                                 "add a title line above the text", line=content[0].first_line,
@@ -100,61 +97,6 @@ def _merge(heads, owners, confidence, roles, page: Page, warnings: list[Problem]
                 roles[k] = Role.SUBHEAD if roles[k] is Role.HEAD else roles[k]
     owners = [renumber[target[o]] for o in owners]
     return [heads[a] for a in kept], owners, confidence
-
-
-def _find_heads(content: list[Block], contents_keys: set[str],
-                split_at: set[int] = frozenset()) -> tuple[list[Role], list[list[int]]]:
-    roles = [Role.BODY if b.kind is Kind.BODY else Role.CREDIT if b.kind is Kind.CREDIT
-             else Role.CAPTION if b.kind is Kind.CAPTION else Role.SUBHEAD for b in content]
-    heads: list[list[int]] = []
-    i = 0
-    while i < len(content):
-        if content[i].kind not in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE):
-            i += 1
-            continue
-        j = i
-        while j < len(content) and content[j].kind in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE):
-            j += 1
-        cluster = list(range(i, j))
-        kinds = {content[k].kind for k in cluster}
-        previous = content[i - 1] if i > 0 else None
-        following = content[j] if j < len(content) else None
-        if (Kind.LABEL in kinds or Kind.BYLINE in kinds
-                or any(content[k].first_line in split_at for k in cluster)
-                or any(heading_key(content[k].text) in contents_keys for k in cluster)
-                or previous is None or previous.kind is Kind.CREDIT
-                or any(_names_a_park(content[k].text) for k in cluster)):
-            heads.append(cluster)
-            for k in cluster:
-                roles[k] = Role.HEAD
-        elif (len(cluster) == 1 and content[i].gap_before >= IMAGE_GAP_LINES
-              and following is not None and following.kind is Kind.BODY):
-            roles[i] = Role.CAPTION
-        i = j
-    # An editor's split inside running text: that paragraph opens an article with no title.
-    for k, block in enumerate(content):
-        if block.first_line in split_at and roles[k] is Role.BODY and not any(k in h for h in heads):
-            heads.append([k])
-    heads.sort(key=lambda cluster: cluster[0])
-    _mark_kicker(content, roles, heads)
-    return roles, heads
-
-
-def _names_a_park(headline: str) -> bool:
-    """"武汉东湖高新区：新兴产业重要策源地" — a park's name and a colon open a title: subheads
-    of these papers never start with one, they talk about the park of their article."""
-    head, colon, _ = headline.partition("：")
-    return bool(colon) and head in surface_forms()
-
-
-def _mark_kicker(content: list[Block], roles: list[Role], heads: list[list[int]]) -> None:
-    """Complete sentences standing right above the page's first title: a pull quote."""
-    if not heads or heads[0][0] == 0:
-        return
-    before = range(0, heads[0][0])
-    if all(roles[k] is Role.BODY and sentence_closed(content[k].text) for k in before):
-        for k in before:
-            roles[k] = Role.KICKER
 
 
 def _as_flow_block(block: Block, role: Role) -> Block:

@@ -1,0 +1,216 @@
+"""Headline stacks: which stack of short lines opens an article, and what each line of it is.
+
+A Chinese newspaper article opens with a stack: a column label (开发区动态), a kicker (引题,
+often ending with ——), the title (often closed by a column tag in parentheses:
+"……（经济新方位）"), a subtitle (副题, starting with ——) and a byline; any of them but the
+title may be missing. The same short lines also appear inside articles as subheads and box
+headings (■链接, 核心阅读). What tells a head from a subhead is what marks the start of a new
+article in every paper: a byline, a column label or tag, a dateline opening the first
+paragraph (本报北京3月29日电), the end of the previous article (its closing credit), the top of
+the page, an entry of the page's contents list, a park's name before a colon, or a picture
+item (a title over a captioned photo).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parkdigest.convert.classify import COLUMN_TAG, heading_key, sentence_closed
+from parkdigest.convert.model import Block, Kind, Role
+from parkdigest.reference.gazetteer import surface_forms
+
+# Two or more blank lines in a row: a picture stood there, and a short line after it is
+# its caption rather than a subhead.
+IMAGE_GAP_LINES = 2
+# A column label printed above a title is a short noun phrase (园镜头, 开发区动态, 深阅读·文化和
+# 科技融合); a first stack line this short is a label unless it is one half of a parallel
+# two-line title (记录今天的突破 / 孕育明天的可能).
+LABEL_MAX_CHARS = 10
+# Two halves of a parallel title differ in length by at most this much.
+PARALLEL_SLACK = 1
+_DATELINE = re.compile(
+    r"^(本报|新华社|中新社|[\u4e00-\u9fff]{2,8}(日报|晚报|时报|报|电视台|网))[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日(电|讯)")
+_KICKER_END = ("——", "：", "—")
+_WORD_ONLY = re.compile(r"^[\u4e00-\u9fff·]+$")
+# Stack lines that never open an article on their own.
+_INNER_RULES = frozenset({"box-heading", "dash-signature"})
+
+
+@dataclass(frozen=True)
+class HeadParts:
+    """The parts of an article's headline stack, as printed."""
+
+    title: str
+    kicker: str = ""
+    deck: str = ""
+    section: str = ""
+    byline: str = ""
+
+
+def find_heads(content: list[Block], contents_keys: set[str],
+               split_at: frozenset[int] | set[int] = frozenset()) -> tuple[list[Role], list[list[int]]]:
+    """Roles of the content blocks and, per article, the indices of its head stack."""
+    roles = [Role.BODY if b.kind is Kind.BODY else Role.CREDIT if b.kind is Kind.CREDIT
+             else Role.CAPTION if b.kind is Kind.CAPTION else Role.SUBHEAD for b in content]
+    heads: list[list[int]] = []
+    for cluster in _stacks(content):
+        if _opens_article(content, cluster, contents_keys, split_at, heads):
+            heads.append(cluster)
+            for k in cluster:
+                roles[k] = Role.HEAD
+        elif _is_caption_over_picture(content, cluster):
+            roles[cluster[0]] = Role.CAPTION
+    # An editor's split inside running text: that paragraph opens an article with no title.
+    for k, block in enumerate(content):
+        if block.first_line in split_at and roles[k] is Role.BODY and not any(k in h for h in heads):
+            heads.append([k])
+    heads.sort(key=lambda cluster: cluster[0])
+    _mark_pull_quote(content, roles, heads)
+    return roles, heads
+
+
+def _stacks(content: list[Block]) -> list[list[int]]:
+    """Runs of headline, label and byline blocks; a byline closes its stack."""
+    stacks: list[list[int]] = []
+    current: list[int] = []
+    for k, block in enumerate(content):
+        in_stack = block.kind in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE)
+        if in_stack and current and content[current[-1]].kind is Kind.BYLINE and block.kind is not Kind.BYLINE:
+            stacks.append(current)
+            current = []
+        if in_stack:
+            current.append(k)
+        elif current:
+            stacks.append(current)
+            current = []
+    if current:
+        stacks.append(current)
+    return stacks
+
+
+def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[str], split_at,
+                   heads: list[list[int]]) -> bool:
+    blocks = [content[k] for k in cluster]
+    if all(b.rule in _INNER_RULES for b in blocks):
+        return False  # a box heading inside an article
+    kinds = {b.kind for b in blocks}
+    first = cluster[0]
+    previous = content[first - 1] if first > 0 else None
+    following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
+    return bool(
+        Kind.BYLINE in kinds or Kind.LABEL in kinds
+        or any(COLUMN_TAG.search(b.text) and b.kind is Kind.HEADLINE for b in blocks)
+        or (following is not None and following.kind is Kind.BODY and _DATELINE.match(following.text))
+        or any(b.first_line in split_at for b in blocks)
+        or any(heading_key(b.text) in contents_keys for b in blocks)
+        or previous is None or previous.kind is Kind.CREDIT
+        or (not heads and _is_first_stack(content, first))
+        or any(_names_a_park(b.text) for b in blocks)
+        or _is_picture_item(content, cluster)
+    )
+
+
+def _is_first_stack(content: list[Block], first: int) -> bool:
+    """Only a pull quote (closed sentences) stands above the page's first stack."""
+    return all(content[k].kind is Kind.BODY for k in range(first))
+
+
+def _is_picture_item(content: list[Block], cluster: list[int]) -> bool:
+    """A title over a picture and its caption ("库区早茶香" + caption + credit): a photo item."""
+    after = cluster[-1] + 1
+    return (len(cluster) == 1 and after < len(content)
+            and (content[after].kind is Kind.CAPTION
+                 or (after + 1 < len(content) and content[after].kind is Kind.BODY
+                     and content[after + 1].kind is Kind.CAPTION
+                     and content[after + 1].first_line <= content[after].last_line + 2)))
+
+
+def _is_caption_over_picture(content: list[Block], cluster: list[int]) -> bool:
+    i = cluster[0]
+    following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
+    return (len(cluster) == 1 and content[i].gap_before >= IMAGE_GAP_LINES
+            and following is not None and following.kind is Kind.BODY)
+
+
+def _names_a_park(headline: str) -> bool:
+    """"武汉东湖高新区：新兴产业重要策源地" — a park's name and a colon open a title: subheads
+    of these papers never start with one, they talk about the park of their article."""
+    head, colon, _ = headline.partition("：")
+    return bool(colon) and head in surface_forms()
+
+
+def _mark_pull_quote(content: list[Block], roles: list[Role], heads: list[list[int]]) -> None:
+    """Complete sentences standing right above the page's first title: a pull quote."""
+    if not heads or heads[0][0] == 0:
+        return
+    before = range(0, heads[0][0])
+    if all(roles[k] is Role.BODY and sentence_closed(content[k].text) for k in before):
+        for k in before:
+            roles[k] = Role.KICKER
+
+
+def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
+    """Label, kicker, title, subtitle and byline of one head stack."""
+    labels = [b.text for b in blocks if b.kind is Kind.LABEL]
+    bylines = [b.text.strip() for b in blocks if b.kind is Kind.BYLINE]
+    # A title broken over two lines on the page is whole in the contents list.
+    listed = {heading_key(entry): entry for entry in contents}
+    lines = [listed.get(heading_key(b.text), b.text) for b in blocks if b.kind not in (Kind.LABEL, Kind.BYLINE)]
+    section = "".join(label.strip("【】") if not label.startswith("——") else label for label in labels)
+    decks = [line for line in lines if line.startswith("——")]
+    lines = [line for line in lines if line not in decks]
+    if not labels and len(lines) > 1 and _is_label(lines[0], lines[1]):
+        section = lines.pop(0)
+    lines = _join_broken_title(lines)
+    if not lines:  # a label but no headline: the label is all the title there is
+        return HeadParts(title=section or " ".join(decks), byline=" ".join(bylines),
+                         deck=" ".join(decks) if section else "")
+    title_at = _title_index(lines)
+    kicker = " ".join(lines[:title_at])
+    deck = " ".join(lines[title_at + 1:] + decks)
+    return HeadParts(title=lines[title_at], kicker=kicker, deck=deck, section=section, byline=" ".join(bylines))
+
+
+def _is_label(first: str, second: str) -> bool:
+    """A short noun phrase above the rest of the stack is a column label, unless it is one
+    half of a parallel title (two halves of about the same length)."""
+    if len(first) > LABEL_MAX_CHARS or not _WORD_ONLY.match(first.replace(" ", "")):
+        return False
+    core = COLUMN_TAG.sub("", second)
+    return abs(len(core) - len(first)) > PARALLEL_SLACK
+
+
+def _join_broken_title(lines: list[str]) -> list[str]:
+    """A title printed in two lines: the first ends with a comma ("增强内生动力，" / "激发新区活力"),
+    or the two halves are parallel ("为黑土地“体检”" / "推动节粮减损")."""
+    out: list[str] = []
+    for line in lines:
+        if out and (out[-1].endswith("，") or _parallel(out[-1], line)):
+            glue = "" if out[-1].endswith("，") else "  "
+            out[-1] = f"{out[-1]}{glue}{line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _parallel(first: str, second: str) -> bool:
+    if first.endswith(_KICKER_END) or "  " in first or "  " in second:
+        return False
+    core = COLUMN_TAG.sub("", second)
+    return len(first) <= LABEL_MAX_CHARS and abs(len(core) - len(first)) <= PARALLEL_SLACK
+
+
+def _title_index(lines: list[str]) -> int:
+    """Which line of the stack is the title: the one closed by a column tag; else the line
+    after a kicker that ends with —— or a colon; else, with three lines, the middle one
+    (kicker, title, subtitle); else the last (a kicker stands above a title)."""
+    for i, line in enumerate(lines):
+        if COLUMN_TAG.search(line) and COLUMN_TAG.search(line).start() > 0:
+            return i
+    for i, line in enumerate(lines[:-1]):
+        if line.endswith(_KICKER_END):
+            return i + 1
+    if len(lines) >= 3:
+        return 1
+    return len(lines) - 1
