@@ -127,7 +127,7 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
             continue
         indented = page.lines[number - 1].text.startswith(("\u3000\u3000", "    ", "\t"))
         is_furniture = bool(furniture_rule(text))
-        if previous_full and gap == 0 and not indented and not is_furniture:
+        if previous_full and gap == 0 and not indented and not is_furniture and not _tagged_headline(out[-1][2]):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
         else:
@@ -135,6 +135,11 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
         previous_full = bool(width) and _display_width(text) >= width - WRAP_SLACK and not is_furniture
         gap = 0
     return out
+
+
+def _tagged_headline(text: str) -> bool:
+    """A headline closed by its column tag ends its line even at the full width."""
+    return bool(COLUMN_TAG.search(text)) and _is_headline(text)
 
 
 def _wrap_width(texts: list[str]) -> int:
@@ -172,6 +177,8 @@ def _classify_line(text: str, labels: set[str], words: dict) -> tuple[Kind, str]
         return Kind.CREDIT, "credit"
     if any(text.startswith(prefix) for prefix in words["caption_prefixes"]):
         return Kind.CAPTION, "caption-prefix"
+    if _is_box_heading(text, words, markers=False):
+        return Kind.HEADLINE, "box-heading"
     if _is_byline(text, words):
         return Kind.BYLINE, "byline"
     if _is_box_heading(text, words):
@@ -228,14 +235,15 @@ def _headline_shape(core: str) -> bool:
     return core[0] not in "，。、；：,.;:)）”’"
 
 
-def _is_box_heading(text: str, words: dict) -> bool:
-    """The heading of a box inside an article: ■链接, ■记者手记, 核心阅读."""
+def _is_box_heading(text: str, words: dict, markers: bool = True) -> bool:
+    """The heading of a box inside an article: ■链接, ■记者手记, 核心阅读; with `markers`,
+    any short line opening with a box marker (■ ◆ ●)."""
     if len(text) > HEADLINE_MAX_CHARS or _has_sentence_punct(text):
         return False
     body = text.lstrip(_BOX_MARKERS + " ")
-    if body != text and body and _CJK.search(body):
+    if any(body.startswith(word) for word in words["box_headings"]):
         return True
-    return any(body.startswith(word) for word in words["box_headings"])
+    return markers and body != text and bool(body) and bool(_CJK.search(body))
 
 
 def _is_byline(text: str, words: dict) -> bool:
@@ -366,6 +374,12 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
             out[i] = _as(block, Kind.HEADLINE, "headline-in-stack")
         elif block.rule == "dash-line" and previous is not None and previous.kind is Kind.BODY:
             out[i] = _as(block, Kind.BODY, "dash-signature")
+        elif (block.kind is Kind.CREDIT and previous is not None and previous.kind is Kind.HEADLINE
+              and COLUMN_TAG.fullmatch(block.text) and len(block.text) <= HEADLINE_MAX_CHARS):
+            out[i] = _as(block, Kind.HEADLINE, "column-tag")  # a title's tag printed on its own line
+        elif (block.kind is Kind.HEADLINE and block.rule == "headline" and previous is not None
+              and previous.kind is Kind.BYLINE):
+            out[i] = _as(block, Kind.BODY, "under-byline")  # the first paragraph, cut short by a column
     for position, i in enumerate(content):
         block = out[i]
         previous = out[content[position - 1]] if position > 0 else None

@@ -66,8 +66,29 @@ def find_heads(content: list[Block], contents_keys: set[str],
         if block.first_line in split_at and roles[k] is Role.BODY and not any(k in h for h in heads):
             heads.append([k])
     heads.sort(key=lambda cluster: cluster[0])
+    heads = _fold_packages(content, roles, heads)
     _mark_pull_quote(content, roles, heads)
     return roles, heads
+
+
+def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int]]) -> list[list[int]]:
+    """A package (组合报道): a head with no byline of its own, followed by stories that each
+    have a kicker or a byline but no column tag and no label, is one article whose stories
+    are its sections ("好政策增收减负——" / "腰包鼓起来，消费底气足" / 本报记者 …)."""
+    kept: list[list[int]] = []
+    package = False
+    for cluster in heads:
+        blocks = [content[k] for k in cluster]
+        has_byline = any(b.kind is Kind.BYLINE for b in blocks)
+        tagged = any(b.kind is Kind.LABEL or (b.kind is Kind.HEADLINE and COLUMN_TAG.search(b.text)) for b in blocks)
+        kicker = any(b.kind is Kind.HEADLINE and b.text.endswith(_KICKER_END) for b in blocks[:-1])
+        if package and kept and not tagged and (kicker or has_byline) and len(cluster) > 1:
+            for k in cluster:
+                roles[k] = Role.SUBHEAD
+            continue
+        package = not has_byline and (tagged or kicker)
+        kept.append(cluster)
+    return kept
 
 
 def _stacks(content: list[Block]) -> list[list[int]]:
