@@ -361,6 +361,7 @@ def _mark_group_furniture(blocks: list[Block], page: Page) -> list[Block]:
 def _context_pass(blocks: list[Block]) -> list[Block]:
     """Decisions that need the neighbours: bylines of names only under a title, headline
     candidates inside a headline stack, dash lines, photo captions beside their credits."""
+    words = layout_words()
     out = list(blocks)
     content = [i for i, b in enumerate(out) if b.kind not in (Kind.FURNITURE, Kind.CONTENTS)]
     # Lines of a stack are resolved from the bottom up: a kicker stands above a title.
@@ -374,7 +375,8 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
             out[i] = _as(block, Kind.HEADLINE, "headline-in-stack")
         elif block.rule == "dash-line" and previous is not None and previous.kind is Kind.BODY:
             out[i] = _as(block, Kind.BODY, "dash-signature")
-        elif (block.kind is Kind.CREDIT and previous is not None and previous.kind is Kind.HEADLINE
+        elif (block.kind is Kind.CREDIT and previous is not None
+              and (previous.kind is Kind.HEADLINE or previous.rule == "headline-candidate")
               and COLUMN_TAG.fullmatch(block.text) and len(block.text) <= HEADLINE_MAX_CHARS):
             out[i] = _as(block, Kind.HEADLINE, "column-tag")  # a title's tag printed on its own line
         elif (block.kind is Kind.HEADLINE and block.rule == "headline" and previous is not None
@@ -388,12 +390,20 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
             and previous.rule not in ("box-heading", "dash-signature")
         if block.kind in (Kind.HEADLINE, Kind.BODY) and under_title and not _has_sentence_punct(block.text) and (
                 _NAMES_ONLY.match(block.text)
-                or (_LONE_NAME.match(block.text) and following is not None and following.kind is Kind.BODY)):
+                or (_is_lone_name(block.text, words) and following is not None and following.kind is Kind.BODY)):
             out[i] = _as(block, Kind.BYLINE, "byline-names")
     for i, block in enumerate(out):
         if block.kind is Kind.BODY and _beside_picture_credit(out, i):
             out[i] = _as(block, Kind.CAPTION, "caption-by-credit")
     return out
+
+
+def _is_lone_name(text: str, words: dict) -> bool:
+    """A person's name alone (石  羚, 欧阳日辉): two to four characters opening with a surname."""
+    if not _LONE_NAME.match(text):
+        return False
+    compact = re.sub(r"\s+", "", text)
+    return compact[:2] in words["compound_surnames"] or (compact[0] in words["surnames"] and len(compact) <= 3)
 
 
 def _as(block: Block, kind: Kind, rule: str) -> Block:

@@ -27,8 +27,11 @@ IMAGE_GAP_LINES = 2
 # 科技融合); a first stack line this short is a label unless it is one half of a parallel
 # two-line title (记录今天的突破 / 孕育明天的可能).
 LABEL_MAX_CHARS = 10
-# Two halves of a parallel title differ in length by at most this much.
-PARALLEL_SLACK = 1
+# Two halves of a parallel title differ in length by at most this much (为黑土地“体检” / 推动节粮减损).
+PARALLEL_SLACK = 2
+# A pull quote above the first title: a sentence or two.
+PULL_QUOTE_MAX_BLOCKS = 2
+PULL_QUOTE_MAX_CHARS = 80
 _DATELINE = re.compile(
     r"^(本报|新华社|中新社|[\u4e00-\u9fff]{2,8}(日报|晚报|时报|报|电视台|网))[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日(电|讯)")
 _KICKER_END = ("——", "：", "—")
@@ -82,11 +85,12 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
         has_byline = any(b.kind is Kind.BYLINE for b in blocks)
         tagged = any(b.kind is Kind.LABEL or (b.kind is Kind.HEADLINE and COLUMN_TAG.search(b.text)) for b in blocks)
         kicker = any(b.kind is Kind.HEADLINE and b.text.endswith(_KICKER_END) for b in blocks[:-1])
-        if package and kept and not tagged and (kicker or has_byline) and len(cluster) > 1:
+        if package and not tagged and (kicker or has_byline) and len(cluster) > 1:
             for k in cluster:
                 roles[k] = Role.SUBHEAD
             continue
-        package = not has_byline and (tagged or kicker)
+        package = not has_byline and not _opens_with_dateline(
+            content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None)
         kept.append(cluster)
     return kept
 
@@ -97,7 +101,10 @@ def _stacks(content: list[Block]) -> list[list[int]]:
     current: list[int] = []
     for k, block in enumerate(content):
         in_stack = block.kind in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE)
-        if in_stack and current and content[current[-1]].kind is Kind.BYLINE and block.kind is not Kind.BYLINE:
+        closes = current and (
+            (content[current[-1]].kind is Kind.BYLINE and block.kind is not Kind.BYLINE)
+            or (block.kind is Kind.LABEL and content[current[-1]].kind is Kind.HEADLINE))
+        if in_stack and closes:  # a byline ends a stack; a column label stands above the next one
             stacks.append(current)
             current = []
         if in_stack:
@@ -113,28 +120,37 @@ def _stacks(content: list[Block]) -> list[list[int]]:
 def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[str], split_at,
                    heads: list[list[int]]) -> bool:
     blocks = [content[k] for k in cluster]
-    if all(b.rule in _INNER_RULES for b in blocks):
-        return False  # a box heading inside an article
     kinds = {b.kind for b in blocks}
+    if blocks[0].rule in _INNER_RULES and Kind.BYLINE not in kinds:
+        return False  # a box inside an article: 核心阅读, ■链接, ■延伸阅读 and its heading
     first = cluster[0]
     previous = content[first - 1] if first > 0 else None
     following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
+    after_open_text = previous is not None and previous.kind is Kind.BODY and not sentence_closed(previous.text)
     return bool(
         Kind.BYLINE in kinds or Kind.LABEL in kinds
         or any(COLUMN_TAG.search(b.text) and b.kind is Kind.HEADLINE for b in blocks)
-        or (following is not None and following.kind is Kind.BODY and _DATELINE.match(following.text))
+        or _opens_with_dateline(following)
         or any(b.first_line in split_at for b in blocks)
         or any(heading_key(b.text) in contents_keys for b in blocks)
         or previous is None or previous.kind is Kind.CREDIT
-        or (not heads and _is_first_stack(content, first))
+        or (not heads and _under_pull_quote(content, first))
         or any(_names_a_park(b.text) for b in blocks)
-        or _is_picture_item(content, cluster)
+        or (not after_open_text and _is_picture_item(content, cluster))
     )
 
 
-def _is_first_stack(content: list[Block], first: int) -> bool:
-    """Only a pull quote (closed sentences) stands above the page's first stack."""
-    return all(content[k].kind is Kind.BODY for k in range(first))
+def _opens_with_dateline(block: Block | None) -> bool:
+    """A brief's first paragraph opens with its dateline: 本报北京3月29日电（记者…）."""
+    return block is not None and block.kind is Kind.BODY and bool(_DATELINE.match(block.text))
+
+
+def _under_pull_quote(content: list[Block], first: int) -> bool:
+    """Above the page's first stack stands nothing, or a pull quote: a sentence or two, short
+    and closed (text cut from another column starts mid-sentence and runs long)."""
+    before = content[:first]
+    return len(before) <= PULL_QUOTE_MAX_BLOCKS and all(
+        b.kind is Kind.BODY and sentence_closed(b.text) and len(b.text) <= PULL_QUOTE_MAX_CHARS for b in before)
 
 
 def _is_picture_item(content: list[Block], cluster: list[int]) -> bool:
@@ -183,7 +199,7 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
     lines = [line for line in lines if line not in decks]
     if not labels and len(lines) > 1 and _is_label(lines[0], lines[1]):
         section = lines.pop(0)
-    lines = _join_broken_title(lines)
+    lines = _join_broken_title(_join_tags(lines))
     if not lines:  # a label but no headline: the label is all the title there is
         return HeadParts(title=section or " ".join(decks), byline=" ".join(bylines),
                          deck=" ".join(decks) if section else "")
@@ -200,6 +216,17 @@ def _is_label(first: str, second: str) -> bool:
         return False
     core = COLUMN_TAG.sub("", second)
     return abs(len(core) - len(first)) > PARALLEL_SLACK
+
+
+def _join_tags(lines: list[str]) -> list[str]:
+    """A column tag printed on its own line, or broken over two, belongs to the line above."""
+    out: list[str] = []
+    for line in lines:
+        if out and (COLUMN_TAG.fullmatch(line) or out[-1].count("（") > out[-1].count("）")):
+            out[-1] = f"{out[-1]}{line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _join_broken_title(lines: list[str]) -> list[str]:
