@@ -40,8 +40,9 @@ MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 16, 120  # narrow columns to full-width lines
 WRAP_SLACK = 8
 WRAP_PERCENTILE = 0.9  # the common full width: most lines of a wrapped page reach it
 WRAPPED_SHARE = 0.4  # share of lines at the wrap width that makes a page hard-wrapped
-# A furniture run (QR footer, address block) is made of short lines; a long line is text.
-GROUP_FURNITURE_MAX_CHARS = 40
+# A QR footer is a run of a few very short lines (扫一扫 / 欢迎关注 / 园区深观察 / 微信公众号);
+# on a page without blank lines a longer line next to it is text, and stops the run.
+GROUP_FURNITURE_MAX_CHARS = 12
 
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》】"

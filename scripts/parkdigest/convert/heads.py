@@ -79,18 +79,23 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
     have a kicker or a byline but no column tag and no label, is one article whose stories
     are its sections ("好政策增收减负——" / "腰包鼓起来，消费底气足" / 本报记者 …)."""
     kept: list[list[int]] = []
-    package = False
+    package = ""  # "marked": the package head has a tag or a kicker; "plain": it has neither
     for cluster in heads:
         blocks = [content[k] for k in cluster]
         has_byline = any(b.kind is Kind.BYLINE for b in blocks)
         tagged = any(b.kind is Kind.LABEL or (b.kind is Kind.HEADLINE and COLUMN_TAG.search(b.text)) for b in blocks)
-        kicker = any(b.kind is Kind.HEADLINE and b.text.endswith(_KICKER_END) for b in blocks[:-1])
-        if package and not tagged and (kicker or has_byline) and len(cluster) > 1:
+        lines = [b for b in blocks if b.kind is Kind.HEADLINE]
+        kicker = len(lines) > 1
+        dash_kicker = any(b.text.endswith(_KICKER_END) for b in lines[:-1])
+        story = not tagged and len(cluster) > 1 and (
+            (package == "marked" and (kicker or has_byline)) or (package == "plain" and dash_kicker))
+        if story:
             for k in cluster:
                 roles[k] = Role.SUBHEAD
             continue
-        package = not has_byline and not _opens_with_dateline(
-            content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None)
+        following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
+        opens_package = not has_byline and not _opens_with_dateline(following) and not _is_picture_item(content, cluster)
+        package = ("marked" if tagged or kicker else "plain") if opens_package else ""
         kept.append(cluster)
     return kept
 
@@ -137,7 +142,18 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
         or (not heads and _under_pull_quote(content, first))
         or any(_names_a_park(b.text) for b in blocks)
         or (not after_open_text and _is_picture_item(content, cluster))
+        or (previous is not None and previous.rule == "dash-signature")  # after an editor's note: ——编  者
+        or _is_full_stack(blocks, after_open_text)
     )
+
+
+def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
+    """Kicker, title and subtitle (three headline lines), or a kicker ending with a colon or a
+    dash over a title, after finished text: the shape of an article's head, not of a subhead."""
+    lines = [b for b in blocks if b.kind is Kind.HEADLINE and b.rule not in _INNER_RULES]
+    if len(lines) >= 3:
+        return True
+    return len(lines) == 2 and not after_open_text and lines[0].text.endswith(_KICKER_END)
 
 
 def _opens_with_dateline(block: Block | None) -> bool:
