@@ -28,9 +28,9 @@ class FrontMatter(BaseModel):
     model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
 
     title: str = Field(min_length=1, max_length=200, description="headline as printed")
-    deck: str | None = Field(None, description="second headline (引题/副题)")
+    deck: str | None = Field(None, description="subtitle printed under the title (副题), or a figure the story is about")
     section: str | None = Field(None, description="column label such as 园镜头")
-    kicker: str | None = Field(None, description="pull quote printed above the title")
+    kicker: str | None = Field(None, description="kicker printed above the title (引题/肩题), or a pull quote")
     date: dt.date = Field(description="YYYY-MM-DD")
     date_precision: Literal["day", "month", "inferred"] = Field(
         description="day: printed on the page or given by an editor; month/inferred: estimated")

@@ -412,11 +412,10 @@ def _as(block: Block, kind: Kind, rule: str) -> Block:
 
 
 def _beside_picture_credit(blocks: list[Block], i: int) -> bool:
-    """A short closed sentence right above or below a photo credit is that picture's caption."""
+    """A short closed sentence right above a photo credit is that picture's caption (the
+    credit follows its caption; text below a credit is the column running on)."""
     block = blocks[i]
     if len(block.text) > CAPTION_MAX_CHARS or not sentence_closed(block.text):
         return False
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(blocks) and blocks[j].kind is Kind.FURNITURE and is_photo_credit(blocks[j].rule):
-            return True
-    return False
+    j = i + 1
+    return j < len(blocks) and blocks[j].kind is Kind.FURNITURE and is_photo_credit(blocks[j].rule)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from parkdigest.convert.classify import COLUMN_TAG, heading_key, sentence_closed
 from parkdigest.convert.model import Block, Kind, Role
+from parkdigest.convert.words import tag
 from parkdigest.reference.gazetteer import surface_forms
 
 # Two or more blank lines in a row: a picture stood there, and a short line after it is
@@ -27,6 +28,11 @@ IMAGE_GAP_LINES = 2
 # 科技融合); a first stack line this short is a label unless it is one half of a parallel
 # two-line title (记录今天的突破 / 孕育明天的可能).
 LABEL_MAX_CHARS = 10
+# A first stack line this short that is no label is the first half of the title (来徐州高新区).
+SHORT_TITLE_PART = 7
+# Word classes that make a short line a clause rather than a label: particles, prepositions,
+# pronouns, adverbs (jieba's flags).
+_CLAUSE_TAGS = ("u", "p", "r", "d")
 # Two halves of a parallel title differ in length by at most this much (为黑土地“体检” / 推动节粮减损).
 PARALLEL_SLACK = 2
 # A pull quote above the first title: a sentence or two.
@@ -35,6 +41,8 @@ PULL_QUOTE_MAX_CHARS = 80
 _DATELINE = re.compile(
     r"^(本报|新华社|中新社|[\u4e00-\u9fff]{2,8}(日报|晚报|时报|报|电视台|网))[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日(电|讯)")
 _KICKER_END = ("——", "：", "—")
+# A figure standing in the stack ("68万平方米"): the number the story is about, a subtitle.
+_FIGURE = re.compile(r"^[\d.,，]+[%‰]?[\u4e00-\u9fff]{0,5}$")
 _WORD_ONLY = re.compile(r"^[\u4e00-\u9fff·]+$")
 # Stack lines that never open an article on their own.
 _INNER_RULES = frozenset({"box-heading", "dash-signature"})
@@ -106,10 +114,14 @@ def _stacks(content: list[Block]) -> list[list[int]]:
     current: list[int] = []
     for k, block in enumerate(content):
         in_stack = block.kind in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE)
+        following = content[k + 1] if k + 1 < len(content) else None
         closes = current and (
             (content[current[-1]].kind is Kind.BYLINE and block.kind is not Kind.BYLINE)
-            or (block.kind is Kind.LABEL and content[current[-1]].kind is Kind.HEADLINE))
-        if in_stack and closes:  # a byline ends a stack; a column label stands above the next one
+            or (block.kind is Kind.LABEL and content[current[-1]].kind is Kind.HEADLINE
+                and following is not None and following.kind is Kind.HEADLINE))
+        # A byline ends a stack; a column label between two headlines stands above the second
+        # (one between a title and its byline is printed beside that title).
+        if in_stack and closes:
             stacks.append(current)
             current = []
         if in_stack:
@@ -205,17 +217,24 @@ def _mark_pull_quote(content: list[Block], roles: list[Role], heads: list[list[i
 
 def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
     """Label, kicker, title, subtitle and byline of one head stack."""
+    # A series subtitle printed under a column label is part of the label
+    # (【奋进新征程 建功新时代】 ——国家高新区十年成就巡礼).
+    blocks = [Block(Kind.LABEL, b.text, b.first_line, b.last_line, b.gap_before, b.rule)
+              if b.text.startswith("——") and i and blocks[i - 1].kind is Kind.LABEL else b
+              for i, b in enumerate(blocks)]
     labels = [b.text for b in blocks if b.kind is Kind.LABEL]
     bylines = [b.text.strip() for b in blocks if b.kind is Kind.BYLINE]
     # A title broken over two lines on the page is whole in the contents list.
     listed = {heading_key(entry): entry for entry in contents}
     lines = [listed.get(heading_key(b.text), b.text) for b in blocks if b.kind not in (Kind.LABEL, Kind.BYLINE)]
     section = "".join(label.strip("【】") if not label.startswith("——") else label for label in labels)
-    decks = [line for line in lines if line.startswith("——")]
+    decks = [line for line in lines if line.startswith("——") or _FIGURE.match(line)]
     lines = [line for line in lines if line not in decks]
     if not labels and len(lines) > 1 and _is_label(lines[0], lines[1]):
         section = lines.pop(0)
     lines = _join_broken_title(_join_tags(lines))
+    if len(lines) > 1 and len(lines[0]) <= SHORT_TITLE_PART and not lines[0].endswith(_KICKER_END):
+        lines[:2] = [f"{lines[0]} {lines[1]}"]  # 来徐州高新区 / 感受有技术含量的“安全感”: one title
     if not lines:  # a label but no headline: the label is all the title there is
         return HeadParts(title=section or " ".join(decks), byline=" ".join(bylines),
                          deck=" ".join(decks) if section else "")
@@ -226,9 +245,12 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
 
 
 def _is_label(first: str, second: str) -> bool:
-    """A short noun phrase above the rest of the stack is a column label, unless it is one
-    half of a parallel title (two halves of about the same length)."""
+    """A short noun phrase above the rest of the stack is a column label (开发区动态, 看台),
+    unless it reads as a clause (来徐州高新区, 记录今天的突破) or is one half of a parallel title."""
     if len(first) > LABEL_MAX_CHARS or not _WORD_ONLY.match(first.replace(" ", "")):
+        return False
+    words = tag(first)
+    if any(flag.startswith(_CLAUSE_TAGS) for _, flag in words) or (len(words[0][0]) == 1 and words[0][1] == "v"):
         return False
     core = COLUMN_TAG.sub("", second)
     return abs(len(core) - len(first)) > PARALLEL_SLACK
