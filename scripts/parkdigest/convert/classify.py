@@ -390,13 +390,31 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
         under_title = previous is not None and previous.kind in (Kind.HEADLINE, Kind.LABEL) \
             and previous.rule not in ("box-heading", "dash-signature")
         if block.kind in (Kind.HEADLINE, Kind.BODY) and under_title and not _has_sentence_punct(block.text) and (
-                _NAMES_ONLY.match(block.text)
+                (_NAMES_ONLY.match(block.text) and all(_is_lone_name(name, words) for name in block.text.lstrip("▶ ").split()))
                 or (_is_lone_name(block.text, words) and following is not None and following.kind is Kind.BODY)):
             out[i] = _as(block, Kind.BYLINE, "byline-names")
+    _demote_fragments_above_stacks(out, content)
     for i, block in enumerate(out):
         if block.kind is Kind.BODY and _beside_picture_credit(out, i):
             out[i] = _as(block, Kind.CAPTION, "caption-by-credit")
     return out
+
+
+def _demote_fragments_above_stacks(out: list[Block], content: list[int]) -> None:
+    """A stack holds one kicker above its title: a clause with a comma above that kicker is a
+    column's cut-off text that happens to stand there ("毅然放弃国外优越条件回到祖国后，黄大年为加快")."""
+    position = 0
+    while position < len(content):
+        run = []
+        while position < len(content) and out[content[position]].kind is Kind.HEADLINE:
+            run.append(content[position])
+            position += 1
+        tagged = [n for n, i in enumerate(run) if COLUMN_TAG.search(out[i].text) and COLUMN_TAG.search(out[i].text).start()]
+        if tagged:
+            for i in run[: max(0, tagged[0] - 1)]:
+                if "，" in out[i].text and not out[i].text.endswith(("——", "：")):
+                    out[i] = _as(out[i], Kind.BODY, "fragment-above-stack")
+        position += 1
 
 
 def _is_lone_name(text: str, words: dict) -> bool:
