@@ -411,7 +411,10 @@ def _demote_fragments_above_stacks(out: list[Block], content: list[int]) -> None
             position += 1
         tagged = [n for n, i in enumerate(run) if COLUMN_TAG.search(out[i].text) and COLUMN_TAG.search(out[i].text).start()]
         if tagged:
-            for i in run[: max(0, tagged[0] - 1)]:
+            title_start = tagged[0]
+            while title_start > 0 and out[run[title_start - 1]].text.endswith("，"):
+                title_start -= 1  # a title printed in two lines, broken after a comma
+            for i in run[: max(0, title_start - 1)]:
                 if "，" in out[i].text and not out[i].text.endswith(("——", "：")):
                     out[i] = _as(out[i], Kind.BODY, "fragment-above-stack")
         position += 1

@@ -38,7 +38,8 @@ _SENTENCE_MARKS = re.compile(r"[，。；！？、“”：]")
 _WORD_ONLY = re.compile(r"^[\u4e00-\u9fff·\s]+$")
 # Line rules whose lines anchor the folio block: a short line next to one of them is a
 # page section or a publication name printed in the folio.
-_FOLIO_ANCHORS = frozenset({"page-number", "publication-name", "folio", "masthead-latin"})
+# (A line next to the date line alone may be a column label above the first title: 创新视点.)
+_FOLIO_ANCHORS = frozenset({"page-number", "publication-name", "masthead-latin"})
 _PHOTO_CREDITS = frozenset({"photo-credit", "agency-credit", "picture-note"})
 
 

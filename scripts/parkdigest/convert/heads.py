@@ -184,7 +184,7 @@ def _under_pull_quote(content: list[Block], first: int) -> bool:
 def _is_picture_item(content: list[Block], cluster: list[int]) -> bool:
     """A title over a picture and its caption ("库区早茶香" + caption + credit): a photo item."""
     after = cluster[-1] + 1
-    return (len(cluster) == 1 and after < len(content)
+    return (len(cluster) == 1 and after < len(content) and not COLUMN_TAG.search(content[cluster[0]].text)
             and (content[after].kind is Kind.CAPTION
                  or (after + 1 < len(content) and content[after].kind is Kind.BODY
                      and content[after + 1].kind is Kind.CAPTION
