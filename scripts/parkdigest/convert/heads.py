@@ -35,6 +35,9 @@ SHORT_TITLE_PART = 7
 _CLAUSE_TAGS = ("u", "p", "r", "d")
 # Two halves of a parallel title differ in length by at most this much (为黑土地“体检” / 推动节粮减损).
 PARALLEL_SLACK = 2
+# A head's kicker, title or subtitle reads as a sentence; a box of short labels and figures
+# (绿色 / 白洋淀水质 / 稳定保持在Ⅲ类) has none this long.
+FULL_STACK_MIN_CHARS = 12
 # A pull quote above the first title: a sentence or two.
 PULL_QUOTE_MAX_BLOCKS = 2
 PULL_QUOTE_MAX_CHARS = 80
@@ -154,7 +157,6 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
         or (not heads and _under_pull_quote(content, first))
         or any(_names_a_park(b.text) for b in blocks)
         or (not after_open_text and _is_picture_item(content, cluster))
-        or (previous is not None and previous.rule == "dash-signature")  # after an editor's note: ——编  者
         or _is_full_stack(blocks, after_open_text)
     )
 
@@ -162,9 +164,10 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
 def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
     """Kicker, title and subtitle (three headline lines), or a kicker ending with a colon or a
     dash over a title, after finished text: the shape of an article's head, not of a subhead."""
-    lines = [b for b in blocks if b.kind is Kind.HEADLINE and b.rule not in _INNER_RULES]
+    lines = [b for b in blocks if b.kind is Kind.HEADLINE and b.rule not in _INNER_RULES
+             and not re.match(r"^[\d.]", b.text)]  # a figure of a data box (400多家央企分支机构) is no headline
     if len(lines) >= 3:
-        return True
+        return max(len(b.text) for b in lines) >= FULL_STACK_MIN_CHARS
     return len(lines) == 2 and not after_open_text and lines[0].text.endswith(_KICKER_END)
 
 
