@@ -102,15 +102,22 @@ def _first_pass(page: Page) -> list[Block]:
 
 
 def _split_picture_credit(text: str) -> tuple[str, str, str]:
-    """'工程新疆段，东天山山区架设导线。　　吴世平摄' -> (caption, credit, rule): a caption
-    and its picture's credit printed on one line, a wide space between them."""
+    """'工程新疆段，东天山山区架设导线。　　吴世平摄' -> (caption, credit, rule): a caption and
+    its picture's credit printed on one line, after a wide space or right after the caption's
+    full stop (normalizing removes the space around a full-width mark)."""
     parts = _WIDE_SPACE.split(text)
-    if len(parts) < 2:
-        return text, "", ""
-    head = text[: text.rfind(parts[-1])].rstrip()
-    rule = furniture_rule(parts[-1])
-    if head and is_photo_credit(rule) and _CJK.search(head) and not furniture_rule(head):
-        return head, parts[-1], rule
+    if len(parts) >= 2:
+        tail = parts[-1]
+        head = text[: text.rfind(tail)].rstrip()
+        rule = furniture_rule(tail)
+        if head and rule and _CJK.search(head) and not furniture_rule(head):
+            return head, tail, rule
+    stop = text.rfind("。", 0, len(text) - 1)
+    if stop > 0:
+        head, tail = text[: stop + 1], text[stop + 1:].strip()
+        rule = furniture_rule(tail)
+        if tail and is_photo_credit(rule):
+            return head, tail, rule
     return text, "", ""
 
 
