@@ -38,6 +38,9 @@ PARALLEL_SLACK = 2
 # A head's kicker, title or subtitle reads as a sentence; a box of short labels and figures
 # (绿色 / 白洋淀水质 / 稳定保持在Ⅲ类) has none this long.
 FULL_STACK_MIN_CHARS = 12
+# A short noun phrase is taken for half of a parallel title only when the halves are this
+# close: labels are short, titles longer (园区快讯 / 来徐州高新区).
+LABEL_PARALLEL_SLACK = 1
 # A pull quote above the first title: a sentence or two.
 PULL_QUOTE_MAX_BLOCKS = 2
 PULL_QUOTE_MAX_CHARS = 80
@@ -256,7 +259,7 @@ def _is_label(first: str, second: str) -> bool:
     if any(flag.startswith(_CLAUSE_TAGS) for _, flag in words) or (len(words[0][0]) == 1 and words[0][1] == "v"):
         return False
     core = COLUMN_TAG.sub("", second)
-    return abs(len(core) - len(first)) > PARALLEL_SLACK
+    return abs(len(core) - len(first)) > LABEL_PARALLEL_SLACK
 
 
 def _join_tags(lines: list[str]) -> list[str]:
