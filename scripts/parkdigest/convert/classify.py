@@ -105,6 +105,8 @@ def _split_picture_credit(text: str) -> tuple[str, str, str]:
     """'工程新疆段，东天山山区架设导线。　　吴世平摄' -> (caption, credit, rule): a caption and
     its picture's credit printed on one line, after a wide space or right after the caption's
     full stop (normalizing removes the space around a full-width mark)."""
+    if furniture_rule(text):
+        return text, "", ""  # a credit with spaced names (新华社记者  杨世尧摄) is one line
     parts = _WIDE_SPACE.split(text)
     if len(parts) >= 2:
         tail = parts[-1]

@@ -125,23 +125,53 @@ def _anchors(content, roles, heads, joins) -> list[int]:
     owners = [-1] * len(content)
     join_from = _join_map(content, joins)
     moved_in = {s for e, s in join_from.items() if s != e + 1}  # continuations from afar
-    for article, cluster in enumerate(heads):
-        k = cluster[-1] if cluster else -1
+    runs = [_run_after(content, roles, cluster, join_from, moved_in) for cluster in heads]
+    runs = _share_runs_of_stacked_heads(content, heads, runs)
+    for article, run in enumerate(runs):
         stack = []
-        while k + 1 < len(content):
-            k += 1
-            if roles[k] in (Role.HEAD, Role.KICKER) or k in moved_in or owners[k] >= 0:
-                break
-            owners[k] = article
-            stack.append(k)
-            if k in join_from and join_from[k] != k + 1:
-                break
+        for k in run:
+            if owners[k] < 0:
+                owners[k] = article
+                stack.append(k)
         while stack:
             k = stack.pop()
             if k in join_from and owners[join_from[k]] < 0:
                 owners[join_from[k]] = article
                 stack.append(join_from[k])
     return owners
+
+
+def _run_after(content, roles, cluster, join_from, moved_in) -> list[int]:
+    """The blocks that follow a head in the file until a break: the next head, a
+    continuation moved in from elsewhere, or a sentence that continues elsewhere."""
+    run: list[int] = []
+    k = cluster[-1] if cluster else -1
+    while k + 1 < len(content):
+        k += 1
+        if roles[k] in (Role.HEAD, Role.KICKER) or k in moved_in:
+            break
+        run.append(k)
+        if k in join_from and join_from[k] != k + 1:
+            break
+    return run
+
+
+def _share_runs_of_stacked_heads(content, heads, runs) -> list[list[int]]:
+    """Two heads printed one right after the other (only captions between them): their texts
+    follow in the same order, so the first head's text is the start of the run after the
+    second, up to the credit that closes it."""
+    runs = [list(run) for run in runs]
+    for a in range(len(heads) - 1):
+        after_a = heads[a][-1] + 1 if heads[a] else 0
+        between = range(after_a, heads[a + 1][0]) if heads[a + 1] else range(0)
+        if not heads[a + 1] or any(content[k].kind is not Kind.CAPTION for k in between):
+            continue
+        run = runs[a + 1]
+        credits = [i for i, k in enumerate(run) if content[k].kind is Kind.CREDIT]
+        if credits and credits[0] + 1 < len(run):
+            runs[a] = runs[a] + run[: credits[0] + 1]
+            runs[a + 1] = run[credits[0] + 1:]
+    return runs
 
 
 def _join_map(content, joins) -> dict[int, int]:
