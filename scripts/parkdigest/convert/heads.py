@@ -108,7 +108,7 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
                 roles[k] = Role.SUBHEAD
             continue
         following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
-        opens_package = not has_byline and not _opens_with_dateline(following) and not _is_picture_item(content, cluster)
+        opens_package = not has_byline and not opens_with_dateline(following) and not _is_picture_item(content, cluster)
         package = ("marked" if tagged or kicker else "plain") if opens_package else ""
         kept.append(cluster)
     return kept
@@ -153,7 +153,7 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
     return bool(
         Kind.BYLINE in kinds or Kind.LABEL in kinds
         or any(COLUMN_TAG.search(b.text) and b.kind is Kind.HEADLINE for b in blocks)
-        or _opens_with_dateline(following)
+        or opens_with_dateline(following)
         or any(b.first_line in split_at for b in blocks)
         or any(heading_key(b.text) in contents_keys for b in blocks)
         or previous is None or previous.kind is Kind.CREDIT
@@ -174,7 +174,7 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
     return len(lines) == 2 and not after_open_text and lines[0].text.endswith(_KICKER_END)
 
 
-def _opens_with_dateline(block: Block | None) -> bool:
+def opens_with_dateline(block: Block | None) -> bool:
     """A brief's first paragraph opens with its dateline: 本报北京3月29日电（记者…）."""
     return block is not None and block.kind is Kind.BODY and bool(_DATELINE.match(block.text))
 

@@ -17,7 +17,7 @@ import math
 
 from parkdigest.convert.classify import classify_blocks, heading_key, strip_label
 from parkdigest.convert.dates import parse_printed_date
-from parkdigest.convert.heads import find_heads
+from parkdigest.convert.heads import find_heads, opens_with_dateline
 from parkdigest.convert.junctions import choose_joins
 from parkdigest.convert.model import Block, Furniture, Kind, Page, Problem, Role, Segmentation, Severity
 from parkdigest.convert.words import Similarity, TagModel
@@ -125,8 +125,9 @@ def _anchors(content, roles, heads, joins) -> list[int]:
     owners = [-1] * len(content)
     join_from = _join_map(content, joins)
     moved_in = {s for e, s in join_from.items() if s != e + 1}  # continuations from afar
-    runs = [_run_after(content, roles, cluster, join_from, moved_in) for cluster in heads]
+    runs = [_run_after(content, roles, cluster[-1] if cluster else -1, join_from, moved_in) for cluster in heads]
     runs = _share_runs_of_stacked_heads(content, heads, runs)
+    runs = _give_datelines_to_textless_heads(content, roles, heads, runs, join_from, moved_in)
     for article, run in enumerate(runs):
         stack = []
         for k in run:
@@ -141,19 +142,39 @@ def _anchors(content, roles, heads, joins) -> list[int]:
     return owners
 
 
-def _run_after(content, roles, cluster, join_from, moved_in) -> list[int]:
-    """The blocks that follow a head in the file until a break: the next head, a
-    continuation moved in from elsewhere, or a sentence that continues elsewhere."""
+def _run_after(content, roles, k, join_from, moved_in) -> list[int]:
+    """The blocks that follow block k in the file until a break: the next head, a
+    continuation moved in from elsewhere, a sentence that continues elsewhere, or the
+    dateline that opens another article's text."""
     run: list[int] = []
-    k = cluster[-1] if cluster else -1
     while k + 1 < len(content):
         k += 1
-        if roles[k] in (Role.HEAD, Role.KICKER) or k in moved_in:
+        if roles[k] in (Role.HEAD, Role.KICKER) or k in moved_in or (run and opens_with_dateline(content[k])):
             break
         run.append(k)
         if k in join_from and join_from[k] != k + 1:
             break
     return run
+
+
+def _give_datelines_to_textless_heads(content, roles, heads, runs, join_from, moved_in) -> list[list[int]]:
+    """A head with no text after it (its columns were extracted elsewhere) takes the nearest
+    paragraph that opens with a dateline (本报北京1月5日电……) and is no other head's start."""
+    runs = [list(run) for run in runs]
+    taken = {k for run in runs for k in run}
+    datelines = [k for k, b in enumerate(content) if opens_with_dateline(b) and k not in
+                 {run[0] for run in runs if run}]
+    for a, run in enumerate(runs):
+        if any(content[k].kind is Kind.BODY for k in run) or not heads[a] or not datelines:
+            continue
+        k = min(datelines, key=lambda d: abs(d - heads[a][0]))
+        datelines.remove(k)
+        claimed = [k] + _run_after(content, roles, k, join_from, moved_in)
+        for other in runs:
+            other[:] = [m for m in other if m not in claimed]
+        runs[a] = run + claimed
+        taken.update(claimed)
+    return runs
 
 
 def _share_runs_of_stacked_heads(content, heads, runs) -> list[list[int]]:
@@ -208,8 +229,8 @@ def _assign_articles(content, roles, heads, joins, vectors, vector_squares):
     groups = _groups(content, roles, joins, fixed)
     confidence = [1.0] * n
     for round_ in range(ASSIGN_ROUNDS):
-        # Round 0 knows only the anchors' vocabulary; later rounds every block's.
-        members = [a if a >= 0 else -1 for a in anchors] if round_ == 0 else owners
+        # Round 0 knows only the vocabulary of the heads and anchors; later rounds every block's.
+        members = [owners[k] if fixed[k] else -1 for k in range(n)] if round_ == 0 else owners
         profiles = _profiles(vectors, members, len(heads))
         squares = _squares(profiles)
         for group in groups:
