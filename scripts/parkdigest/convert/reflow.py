@@ -81,8 +81,8 @@ def _chains(seg: Segmentation, article: int, successor: dict[int, int]) -> list[
         if k in has_predecessor or k in placed:
             continue
         chain = []
-        while k is not None and k not in placed:
-            chain.append(k)
+        while k is not None and k not in placed and seg.owners[k] == article:
+            chain.append(k)  # a join into another article's text ends the chain: each block once
             placed.add(k)
             k = successor.get(k)
         chains.append(chain)

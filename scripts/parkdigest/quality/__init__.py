@@ -1,0 +1,1 @@
+"""The quality gate: converted pages scored against gold annotations of real pages."""
