@@ -18,13 +18,20 @@ import math
 from parkdigest.convert.classify import classify_blocks, heading_key, strip_label
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.heads import find_heads, opens_with_dateline
-from parkdigest.convert.junctions import choose_joins
+from parkdigest.convert.junctions import choose_joins, start_evidence
 from parkdigest.convert.model import Block, Furniture, Kind, Page, Problem, Role, Segmentation, Severity
-from parkdigest.convert.words import Similarity, TagModel
+from parkdigest.convert.words import Similarity, TagModel, junction_gain
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
 # better by this much (cosine points): neighbours in the file are usually one article.
 STAY_BONUS = 0.12
+# A word broken across a headline-like line's end and a paragraph's start gains this many
+# nats (words.junction_gain: 5-17 for a broken word, 0 between words) when the paragraph
+# follows in the file, more when it stands elsewhere on the page (many candidates, more chance).
+CUT_TEXT_ADJACENT_NATS = 3.0
+CUT_TEXT_FAR_NATS = 6.0
+_PLAIN_HEADLINE_RULES = frozenset({"headline", "headline-in-stack"})
+_CLOSERS = "。！？!?”’）)》】…"
 # Rounds of re-assignment: each round recomputes every article's vocabulary.
 ASSIGN_ROUNDS = 3
 # Rounds of (choose joins, assign articles); the second uses the first's articles.
@@ -47,6 +54,7 @@ def segment_page(page: Page) -> Segmentation:
         warnings.append(Problem(page.source, "page has no article text, only furniture",
                                 "check that this is the right file", severity=Severity.WARNING))
         return Segmentation(page.source, (), (), (), (), (), furniture, (), _page_date(blocks), tuple(warnings))
+    content = _unmask_cut_text(content)
     roles, heads = find_heads(content, contents_keys, set(page.sidecar.get("split_at") or ()))
     if not heads:
         warnings.append(Problem(page.source, "no recognizable title; the page becomes one article",
@@ -77,6 +85,24 @@ def segment_page(page: Page) -> Segmentation:
         heads=tuple(tuple(h) for h in heads), joins=joins, furniture=furniture,
         owner_confidence=tuple(confidence), breaks=breaks, contents=contents, page_date=_page_date(blocks),
         warnings=tuple(warnings))
+
+
+def _unmask_cut_text(content: list[Block]) -> list[Block]:
+    """A short piece of text cut off by a column break looks like a headline ("穴压缩空气储能项",
+    "寻访非遗十二木卡"): when a word spans its end and the start of a paragraph on the page
+    (项|目, 木卡|姆), it is text that continues there."""
+    starts = [b.text for b in content if b.kind is Kind.BODY]
+    out = list(content)
+    for k, block in enumerate(content):
+        if block.kind is not Kind.HEADLINE or block.rule not in _PLAIN_HEADLINE_RULES or block.text[-1] in _CLOSERS:
+            continue
+        following = content[k + 1] if k + 1 < len(content) else None
+        adjacent = junction_gain(block.text, following.text) if following is not None and following.kind is Kind.BODY \
+            else 0.0
+        far = max((junction_gain(block.text, s) + start_evidence(s) for s in starts), default=0.0)
+        if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= CUT_TEXT_FAR_NATS:
+            out[k] = Block(Kind.BODY, block.text, block.first_line, block.last_line, block.gap_before, "cut-text")
+    return out
 
 
 def _merge(heads, owners, confidence, roles, page: Page, warnings: list[Problem]):
