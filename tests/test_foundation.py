@@ -11,7 +11,7 @@ import yaml
 
 from parkdigest.convert.pipeline import run
 from parkdigest.articles.schema import FrontMatter
-from parkdigest.convert.write import read_front_matter
+from parkdigest.articles.files import read_front_matter
 
 from conftest import ROOT, SEEDS, SEED_FILES
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import yaml
 from parkdigest.convert.pipeline import run
 from parkdigest.convert.read import MAX_PAGE_BYTES
 from parkdigest.articles.schema import FrontMatter
-from parkdigest.convert.write import read_front_matter
+from parkdigest.articles.files import read_front_matter
 
 from conftest import ROOT, SEED_FILES, build_site
 
@@ -286,6 +287,36 @@ def test_a_bug_on_one_page_does_not_stop_the_others(tmp_path, monkeypatch):
     assert [str(p) for p in result.errors()] == [
         "bad.txt: error: internal error: ValueError: cannot segment — rerun with --debug and report it with this seed file"]
     assert len(result.pages) == 1
+
+
+def test_convert_never_writes_an_article_that_check_rejects(tmp_path, monkeypatch):
+    """Convert validates what it writes with check's schema: a metadata bug that yields a
+    bad front-matter is an internal error of that page, and none of its files is written."""
+    from parkdigest.articles.check import check_articles
+    from parkdigest.convert import pipeline
+
+    real = pipeline.describe_articles
+
+    def buggy(layout, page):
+        described = real(layout, page)
+        if page.source != "bad.txt":
+            return described
+        broken = tuple(replace(a, meta=dict(a.meta, topics=["不是专题"])) for a in described.articles)
+        return replace(described, articles=broken)
+
+    monkeypatch.setattr(pipeline, "describe_articles", buggy)
+    monkeypatch.delenv(pipeline.DEBUG_ENV, raising=False)
+    seeds = _seeds(tmp_path, {"bad.txt": _page(), "good.txt": _page(title="武汉东湖高新区发布新政")})
+    docs = tmp_path / "docs"
+    result = run([seeds], docs / "articles", jobs=1)
+    assert [(p.path, p.message) for p in result.errors()] == [
+        ("bad.txt", "internal error: article '成都高新区发布新政' breaks the front-matter schema "
+                    "(unknown topic '不是专题' in topics)")]
+    assert [p.source for p in result.pages] == ["good.txt"]
+    assert [read_front_matter(p.read_text(encoding="utf-8"))["source"] for p in (docs / "articles").glob("*.md")] \
+        == ["good.txt"]
+    assert not (docs / "sources" / "bad.json").exists()
+    assert check_articles(docs) == []
 
 
 def test_sidecar_split_and_merge_hints(tmp_path):

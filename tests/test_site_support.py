@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from parkdigest.convert.write import read_front_matter
+from parkdigest.articles.files import read_front_matter
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 

@@ -77,6 +77,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Each command imports its part of the library when it runs: `parkdigest check` and
+# `--help` stay quick, without loading jieba and the converter.
+
+
 def _convert(args) -> int:
     from parkdigest.convert.cache import DEFAULT_DIR as CACHE_DIR
     from parkdigest.convert.pipeline import DEBUG_ENV, run
@@ -94,7 +98,7 @@ def _convert(args) -> int:
         print(f"{page.source}: {len(page.articles)} articles, {len(page.layout.joins)} joins, "
               f"{len(page.layout.moves)} moved, {len(warnings)} warnings", flush=True)
         if args.report:
-            print(json.dumps(page_report(page), ensure_ascii=False, indent=1, sort_keys=True))
+            print(json.dumps(page_report(page).to_json(), ensure_ascii=False, indent=1, sort_keys=True))
 
     result = run(inputs, args.out, force=args.force, dry_run=args.check, jobs=jobs, cache_dir=cache_dir,
                  keep_pages=False, on_page=show)
@@ -135,7 +139,8 @@ def _bench(args) -> int:
 
 
 def _check(args) -> int:
-    from parkdigest.articles.check import article_files, check_articles
+    from parkdigest.articles.check import check_articles
+    from parkdigest.articles.files import article_files
 
     if not args.directory.is_dir():
         print(f"{args.directory}: no such directory — give the docs directory", file=sys.stderr)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -17,7 +18,7 @@ class Rule:
     pattern: re.Pattern
 
 
-def load_yaml(name: str):
+def load_yaml(name: str) -> Any:
     text = resources.files("parkdigest.data").joinpath(name).read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
@@ -36,3 +37,9 @@ def furniture_rules() -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
 @cache
 def layout_words() -> dict:
     return load_yaml("layout.yaml")
+
+
+@cache
+def language_words() -> dict:
+    """Word lists of Chinese (language.yaml): stopwords, role words, park suffixes …"""
+    return load_yaml("language.yaml")

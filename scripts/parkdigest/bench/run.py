@@ -409,14 +409,14 @@ def _task_rjieba(seeds: str, limit: str) -> dict:
         import rjieba
     except ImportError:
         return {"available": False}
-    from parkdigest.convert.words import _domain_words, cut, tokenizer
+    from parkdigest.convert.words import cut, domain_words, tokenizer
 
     lines = _page_lines(seeds, limit)
     jieba_words = [cut(line) for line in lines]
     frequencies = tokenizer().FREQ
     start = time.perf_counter()
     segmenter = rjieba.Jieba()
-    for term in _domain_words():
+    for term in domain_words():
         segmenter.add_word(term, max(frequencies.get(term, 0), tokenizer().suggest_freq(term, tune=False)), None)
     loaded = time.perf_counter()
     words = [segmenter.cut(line, False) for line in lines]

@@ -1,4 +1,5 @@
-"""Incremental convert: skip pages whose seed, sidecar and converter are unchanged.
+"""Incremental convert: the planner says, per seed, "reuse" (its slugs and problems) or
+"convert", and afterwards records what the run wrote.
 
 A page is reused only when all of these still hold:
 - the hash of its seed and sidecar bytes is the one recorded when it was converted;
@@ -24,8 +25,13 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
-from parkdigest.convert.model import Article, PageResult, Problem, Severity
-from parkdigest.convert.write import REPORTS_DIR, read_front_matter
+import jieba
+
+from parkdigest import __version__
+from parkdigest.articles.files import (ARTICLE_SUFFIX, REPORT_SUFFIX, REPORTS_DIR, article_path, read_front_matter,
+                                      report_path)
+from parkdigest.convert.model import Problem, Severity
+from parkdigest.convert.sidecar import SIDECAR_SUFFIX
 
 DEFAULT_DIR = Path(".cache/parkdigest")
 # Bump when the layout of the cache file changes: older files are then ignored.
@@ -33,17 +39,12 @@ FORMAT = 1
 # An article kept because an editor changed it: never matches a file hash, so its page is
 # converted (and the hand edit reported) on every run, as without the cache.
 KEPT = "kept"
-SIDECAR_SUFFIX = ".yml"
 
 
 @cache
 def converter_version() -> str:
     """A hash of everything that decides a page's output: this package's code and data
     files, jieba's version (its dictionary) and Python's (dict and float behaviour)."""
-    import jieba
-
-    from parkdigest import __version__
-
     digest = hashlib.sha256(f"{FORMAT}|{__version__}|{jieba.__version__}|{sys.version_info[:2]}".encode())
     package = Path(__file__).resolve().parents[1]  # parkdigest/, every stage and its data
     for path in sorted([*package.rglob("*.py"), *package.glob("data/*.yaml")]):
@@ -74,7 +75,36 @@ class Entry:
     problems: list[dict]
 
 
-class ConvertCache:
+@dataclass(frozen=True)
+class Convert:
+    """Plan: convert this seed."""
+
+    seed: Path
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """Plan: this seed's files are as the last run wrote them; convert it only if an earlier
+    page now takes one of its slugs (`final` is no longer what the slugs come to)."""
+
+    seed: Path
+    slugs: tuple[str, ...]  # as converted (before slugs were made unique across pages)
+    final: tuple[str, ...]  # as written
+    problems: tuple[Problem, ...]
+    files: tuple[str, ...]  # its article files, as the writer names them
+
+
+@dataclass(frozen=True)
+class Written:
+    """What the cache remembers of a page converted and written by this run."""
+
+    source: str
+    slugs: tuple[str, ...]  # as converted
+    final: tuple[str, ...]  # as written
+    problems: tuple[Problem, ...]
+
+
+class Planner:
     """The cache of one output directory (`docs/articles`)."""
 
     def __init__(self, directory: Path, out: Path):
@@ -101,21 +131,22 @@ class ConvertCache:
         self.signature = data.get("signature", [])
         self.kept = bool(data.get("kept"))
 
-    def stale(self, paths: list[Path]) -> list[Path]:
-        """Seeds that must be converted: new, changed, or whose outputs changed on disk."""
+    def plan(self, paths: list[Path]) -> list[Convert | Reuse]:
+        """Per seed, in order: convert it (new, changed, or its outputs changed on disk) or reuse it."""
         unchanged_dir = self.signature == output_signature(self.out)
         names = Counter(path.name for path in paths)
-        todo = []
+        steps: list[Convert | Reuse] = []
         for path in paths:
             entry = self.entries.get(path.name)
             self._keys[path.name] = page_key(path)
-            if entry is None or entry.key != self._keys[path.name] or names[path.name] > 1:
-                todo.append(path)
-            elif KEPT in entry.outputs.values():
-                todo.append(path)
-            elif not unchanged_dir and not self._outputs_intact(entry):
-                todo.append(path)
-        return todo
+            if (entry is None or entry.key != self._keys[path.name] or names[path.name] > 1
+                    or KEPT in entry.outputs.values()
+                    or (not unchanged_dir and not self._outputs_intact(entry))):
+                steps.append(Convert(path))
+            else:
+                steps.append(Reuse(path, tuple(entry.slugs), tuple(entry.final), self._problems(entry),
+                                   tuple(str(self.root / r) for r in entry.outputs if r.endswith(ARTICLE_SUFFIX))))
+        return steps
 
     def _outputs_intact(self, entry: Entry) -> bool:
         for relative, digest in entry.outputs.items():
@@ -124,42 +155,28 @@ class ConvertCache:
                 return False
         return True
 
-    def stand_in(self, path: Path) -> PageResult:
-        """A reused page for slug making: its articles' slugs (and its problems), no text."""
-        entry = self.entries[path.name]
-        articles = tuple(Article(slug, {}, "") for slug in entry.slugs)
-        return PageResult(path.name, None, articles, self.problems(path.name))
+    @staticmethod
+    def _problems(entry: Entry) -> tuple[Problem, ...]:
+        return tuple(Problem(**dict(p, severity=Severity(p["severity"]))) for p in entry.problems)
 
-    def problems(self, name: str) -> tuple[Problem, ...]:
-        return tuple(Problem(**dict(p, severity=Severity(p["severity"]))) for p in self.entries[name].problems)
-
-    def slugs_changed(self, page: PageResult) -> bool:
-        return [a.slug for a in page.articles] != self.entries[page.source].final
-
-    def articles(self, name: str) -> list[str]:
-        """A reused page's article files (as the writer names them)."""
-        return [str(self.root / relative) for relative in self.entries[name].outputs if relative.endswith(".md")]
-
-    def nothing_to_write(self, converted: list[PageResult], sources: set[str] | None) -> bool:
-        """True when writing would change nothing: no page was converted, the output
-        directory is as the last run left it and no seed has gone (nothing to prune)."""
+    def nothing_to_prune(self, sources: set[str] | None) -> bool:
+        """True when, with no page converted, finishing the write would change nothing: the
+        output directory is as the last run left it and no seed has gone."""
         same_sources = (sorted(sources) if sources is not None else None) == self.sources
-        return not converted and same_sources and not self.kept and self.signature == output_signature(self.out)
+        return same_sources and not self.kept and self.signature == output_signature(self.out)
 
-    def record(self, converted: list[PageResult], base_slugs: dict[str, list[str]], kept: list[str],
-               reused: list[str], sources: set[str] | None) -> None:
+    def record(self, written: list[Written], kept: list[str], reused: list[str], sources: set[str] | None) -> None:
         """Remember what this run wrote (call after writing, never on a dry run)."""
         kept_paths = {Path(p) for p in kept}
         entries = {name: self.entries[name] for name in reused}
-        for page in converted:
+        for page in written:
             outputs = {}
-            files = [self.out / f"{a.slug}.md" for a in page.articles]
-            files.append(self.root / REPORTS_DIR / f"{Path(page.source).stem}.json")
+            files = [article_path(self.out, slug) for slug in page.final]
+            files.append(report_path(self.out, page.source))
             for path in files:
                 ok = path not in kept_paths and path.is_file()
                 outputs[self._relative(path)] = file_hash(path) if ok else KEPT
-            entries[page.source] = Entry(self._keys[page.source], base_slugs[page.source],
-                                         [a.slug for a in page.articles], outputs,
+            entries[page.source] = Entry(self._keys[page.source], list(page.slugs), list(page.final), outputs,
                                          [dict(asdict(p), severity=p.severity.value) for p in page.problems])
         for path in kept_paths:  # an old article of a page, kept: convert that page every time
             source = _source_of(path)
@@ -173,21 +190,20 @@ class ConvertCache:
         temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(temporary, self.path)
 
-
     def _relative(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
 
 def _source_of(path: Path) -> str | None:
     meta = read_front_matter(path.read_text(encoding="utf-8")) if path.is_file() else None
-    return str(meta["source"]) if isinstance(meta, dict) and meta.get("source") else None
+    return str(meta["source"]) if meta and meta.get("source") else None
 
 
 def output_signature(out: Path) -> list:
     """Name, size and modification time of every article in `out` and every page report
     beside it: any deletion, addition or edit changes it."""
     rows = []
-    for folder, suffix in ((out, ".md"), (out.parent / REPORTS_DIR, ".json")):
+    for folder, suffix in ((out, ARTICLE_SUFFIX), (out.parent / REPORTS_DIR, REPORT_SUFFIX)):
         try:
             with os.scandir(folder) as entries:
                 for entry in entries:

@@ -6,19 +6,27 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from parkdigest.resources import language_words
+
 # Years outside this window are not publication years of these papers.
 MIN_YEAR, MAX_YEAR = 1980, 2100
+
+_WORDS = language_words()
+# Years named relative to the page's year -> offset (None: no year named, the same year).
+_OFFSETS: dict[str | None, int] = {**_WORDS["relative_years"], None: 0}
+_RELATIVE_YEARS = "|".join(map(re.escape, _WORDS["relative_years"]))
+_PAST_YEARS = "|".join(re.escape(w) for w, offset in _WORDS["relative_years"].items() if offset <= 0)
 
 _FULL = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日")
 _YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(?!\d{1,2}日)(?![-—至到]\d)")
 # A month and day without a year (2月25日下午), or after a relative year (今年2月1日); not
 # the tail of a full date (2018年12月25日).
-_RELATIVE = re.compile(r"(?:(今年|去年|前年|明年)|(?<![\d年]))(\d{1,2})月(\d{1,2})日")
-_RELATIVE_MONTH = re.compile(r"(今年|去年|前年)(\d{1,2})月(?!\d{1,2}日)")
+_RELATIVE = re.compile(rf"(?:({_RELATIVE_YEARS})|(?<![\d年]))(\d{{1,2}})月(\d{{1,2}})日")
+_RELATIVE_MONTH = re.compile(rf"({_PAST_YEARS})(\d{{1,2}})月(?!\d{{1,2}}日)")
 _YEAR = re.compile(r"(?<![\d\-—~至到])(\d{4})年(?![-—~至到]\d)")
-_RANGE_OR_TARGET = re.compile(r"(到|(?<!截)至|力争|预计|计划|目标|规划|－|-|—|~)$")
-_OFFSETS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1, None: 0}
-_END_OF_YEAR = re.compile(r"(\d{4})年(底|末)")
+# 截至 ("as of") dates an event; 至 alone, a plan word or a dash before a date makes it a horizon.
+_RANGE_OR_TARGET = re.compile(f"({'|'.join(map(re.escape, _WORDS['plan_words']))}|(?<!截)至|－|-|—|~)$")
+_END_OF_YEAR = re.compile(f"(\\d{{4}})年({'|'.join(map(re.escape, _WORDS['year_end_words']))})")
 
 
 @dataclass(frozen=True)

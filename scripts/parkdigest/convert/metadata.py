@@ -11,37 +11,48 @@ import datetime as dt
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 
-from pypinyin import lazy_pinyin
-
+from parkdigest.articles.schema import SUMMARY_MAX_CHARS
 from parkdigest.convert.dates import infer_date, parse_printed_date
-from parkdigest.reference.gazetteer import QUALIFIER_SHARE, find_unlisted_parks, find_zones, surface_forms, zones
 from parkdigest.convert.model import Article, Draft, Layout, Page, Problem, Severity
+from parkdigest.convert.parks import find_unlisted_parks
 from parkdigest.convert.render import render_body
-from parkdigest.reference.topics import choose_topics
-from parkdigest.convert.words import cut, tokenizer
+from parkdigest.convert.slugs import make_slug
+from parkdigest.convert.topics import choose_topics
+from parkdigest.reference.gazetteer import QUALIFIER_SHARE, find_zones, surface_forms, zones
+from parkdigest.resources import language_words
+from parkdigest.text import HAN
 
 # How much a zone's mention counts, by where it stands.
 TITLE_WEIGHT, DECK_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 5.0, 3.0, 2.0, 1.0
 # A park mentioned once in passing is not what the article is about.
 MIN_ZONE_SCORE = 2.0
 CHARS_PER_MINUTE = 400  # reading speed of Chinese text
-SUMMARY_MAX_CHARS = 120
-SLUG_MAX_CHARS = 60
-# A longer jieba word (成都高新区, 兰白国家自主创新示范区) is spelled as its dictionary
-# words in a slug (chengdu-gaoxinqu), so the URL stays readable.
-SLUG_WORD_CHARS = 4
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_ROLE_WORDS = re.compile(r"(本报记者|本报通讯员|特约记者|见习记者|实习生|通讯员|记者|报道|撰文|摄影|文/图|图/文|供稿)")
+# An article printed without a title is titled by its opening words, this many at most.
+DERIVED_TITLE_CHARS = 30
+_WORDS = language_words()
+_HAN = re.compile(f"[{HAN}]")
+_ROLE_WORDS = re.compile(f"({'|'.join(map(re.escape, _WORDS['author_roles']))})")
 # A Chinese personal name: two to four characters (compound surnames make four).
-_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}")
-# How an organisation's name ends; in a credit it may run straight into a person's name
-# ("科技部火炬中心谢锦锋"), and such a word is never a person's name.
-_ORGANISATION = re.compile(r"(?:中心|局|委员会|委|院|部|所|办公室|办|公司|集团|高新区|开发区|园区|管委会|报社|日报)")
-_ORGANISATION_THEN_NAME = re.compile(rf".+{_ORGANISATION.pattern}(?P<name>[\u4e00-\u9fff]{{2,3}})")
+_PERSON = re.compile(f"[{HAN}]{{2,4}}")
+# How an organisation's name ends (language.yaml): such a word is never a person's name,
+# and a name may follow it in one token ("科技部火炬中心谢锦锋").
+_ORGANISATION = re.compile(f"(?:{'|'.join(map(re.escape, _WORDS['organisation_endings']))})")
+_ORGANISATION_THEN_NAME = re.compile(rf".+{_ORGANISATION.pattern}(?P<name>[{HAN}]{{2,3}})")
+_SOURCE_CREDIT_WORDS = tuple(_WORDS["source_credit_words"])
+_NOT_AUTHOR_CREDIT = _WORDS["not_author_credit_word"]
 
 
-def describe_articles(layout: Layout, page: Page) -> tuple[tuple[Article, ...], tuple[Problem, ...]]:
+@dataclass(frozen=True)
+class Described:
+    """A page's articles with their front-matter, and what metadata found wrong."""
+
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
+
+
+def describe_articles(layout: Layout, page: Page) -> Described:
     """Front-matter and Markdown body for every draft of a page."""
     problems: list[Problem] = []
     sidecar = page.sidecar or {}
@@ -75,10 +86,10 @@ def describe_articles(layout: Layout, page: Page) -> tuple[tuple[Article, ...], 
             "tags": list(topics),
             "authors": _authors(draft),
             "byline": draft.byline or None,
-            "credit": " ".join(c for c in draft.credits if "供稿" in c or "来源" in c) or None,
+            "credit": " ".join(c for c in draft.credits if any(w in c for w in _SOURCE_CREDIT_WORDS)) or None,
             "captions": list(draft.captions),
             "summary": _summary(draft),
-            "readtime": max(1, math.ceil(len(_CJK.findall(draft.body)) / CHARS_PER_MINUTE)),
+            "readtime": max(1, math.ceil(len(_HAN.findall(draft.body)) / CHARS_PER_MINUTE)),
             "source": page.source,
             "slug": make_slug(title),
             "confidence": draft.confidence,
@@ -88,93 +99,7 @@ def describe_articles(layout: Layout, page: Page) -> tuple[tuple[Article, ...], 
                                     "add them to parkdigest/data/zones.yaml if they are parks",
                                     line=draft.lines[0] if draft.lines else None, severity=Severity.WARNING))
         articles.append(Article(meta["slug"], _clean(meta), render_body(draft)))
-    return tuple(articles), tuple(problems)
-
-
-def make_slug(title: str) -> str:
-    """Readable ASCII from the title: pinyin per jieba word, e.g. chengdu-gaoxinqu-rang-chanye."""
-    parts = [part for word in cut(title) for part in _slug_parts(word)]
-    slug = ""
-    for part in parts:
-        candidate = f"{slug}-{part}" if slug else part
-        if len(candidate) > SLUG_MAX_CHARS:
-            break
-        slug = candidate
-    return slug or "article"
-
-
-def _slug_parts(word: str) -> list[str]:
-    if not _CJK.search(word):
-        ascii_word = re.sub(r"[^a-z0-9]+", "", word.lower())
-        return [ascii_word] if ascii_word else []
-    return [p for p in ("".join(lazy_pinyin(piece, errors="ignore")).lower() for piece in _slug_pieces(word)) if p]
-
-
-def _slug_pieces(word: str) -> list[str]:
-    if len(word) <= SLUG_WORD_CHARS:
-        return [word]
-    pieces = _split_compound(word)
-    if len(pieces) == 1:
-        return pieces
-    return [small for piece in pieces for small in _slug_pieces(piece)]
-
-
-def _split_compound(word: str) -> list[str]:
-    """成都高新区 -> 成都, 高新区: jieba's best cut of the word into smaller dictionary
-    words; characters that are no word of their own stay together (兰白 in 兰白国家…)."""
-    tok = tokenizer()
-    dag = tok.get_DAG(word)
-    dag[0] = [end for end in dag[0] if end != len(word) - 1] or [0]
-    route: dict = {}
-    tok.calc(word, dag, route)
-    pieces, start = [], 0
-    while start < len(word):
-        end = route[start][1] + 1
-        pieces.append(word[start:end])
-        start = end
-    merged: list[str] = []
-    for piece, previous in zip(pieces, [""] + pieces):
-        if len(piece) == 1 and len(previous) == 1 and merged:
-            merged[-1] += piece
-        else:
-            merged.append(piece)
-    return merged
-
-
-def unique_slugs(articles: list[Article]) -> list[Article]:
-    """Make slugs unique in a stable way: the first in (source, position) order keeps its
-    slug, later ones get -2, -3 …"""
-    return SlugAssigner().assign(articles)
-
-
-class SlugAssigner:
-    """Unique slugs for articles that arrive in (source, position) order, one page at a
-    time: the first keeps its slug, later ones get -2, -3 …"""
-
-    def __init__(self) -> None:
-        self.seen: Counter = Counter()
-
-    def assign(self, articles) -> list[Article]:
-        out = []
-        for article in articles:
-            slug = self._next(article.slug, self.seen)
-            out.append(Article(slug, dict(article.meta, slug=slug) if article.meta else article.meta, article.body))
-        return out
-
-    def peek(self, articles) -> list[str]:
-        """The slugs `assign` would give, without taking them."""
-        seen = Counter(self.seen)
-        return [self._next(article.slug, seen) for article in articles]
-
-    @staticmethod
-    def _next(slug: str, seen: Counter) -> str:
-        seen[slug] += 1
-        if seen[slug] > 1:
-            slug = f"{slug}-{seen[slug]}"
-            while slug in seen:
-                slug += "x"
-            seen[slug] += 1
-        return slug
+    return Described(tuple(articles), tuple(problems))
 
 
 def _page_date(layout: Layout, page: Page, sidecar: dict, problems: list[Problem]) -> tuple[str, str]:
@@ -236,7 +161,7 @@ def _authors(draft: Draft) -> list[str]:
     "（记者过国志 通讯员陈丽霞 许娟）", "（供稿：科技部火炬中心谢锦锋 王茜）"."""
     names: list[str] = []
     # A "来源" credit says where text or pictures come from (本版图片来源于网络), not who wrote them.
-    credits = [c.strip("（）()") for c in draft.credits if "来源" not in c]
+    credits = [c.strip("（）()") for c in draft.credits if _NOT_AUTHOR_CREDIT not in c]
     for source in [draft.byline, *credits]:
         for token in _ROLE_WORDS.sub(" ", source or "").replace("：", " ").replace(":", " ").split():
             token = token.strip("▶►·，,、")
@@ -268,7 +193,7 @@ def _derived_title(draft: Draft) -> str:
     """A page printed without a title: the opening words of its text, marked as such."""
     lead = draft.body.strip()
     first = re.split(r"[。！？\n]", lead, maxsplit=1)[0]
-    return (first[:30] + "…") if len(first) > 30 else (first or "无标题")
+    return (first[:DERIVED_TITLE_CHARS] + "…") if len(first) > DERIVED_TITLE_CHARS else (first or "无标题")
 
 
 def _clean(meta: dict) -> dict:

@@ -1,26 +1,30 @@
-"""The whole conversion on one screen: read → normalize → segment → reflow → metadata → write."""
+"""The whole conversion on one screen: collect → plan → convert (read → normalize → segment
+→ reflow → metadata → validate) → assign slugs → write → record."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from parkdigest.convert.cache import ConvertCache
-from parkdigest.convert.metadata import SlugAssigner, describe_articles
-from parkdigest.convert.model import Article, PageResult, Problem, Severity
+from parkdigest.articles.files import validate_article
+from parkdigest.convert.cache import Convert, Planner, Reuse, Written
+from parkdigest.convert.metadata import describe_articles
+from parkdigest.convert.model import Page, PageResult, Problem, Severity
 from parkdigest.convert.normalize import normalize_page
-from parkdigest.convert.read import ReadError, read_page
+from parkdigest.convert.read import ReadError, collect_seeds, read_page
 from parkdigest.convert.reflow import reflow_page
+from parkdigest.convert.render import render_file
 from parkdigest.convert.segment import segment_page
+from parkdigest.convert.slugs import SlugAssigner
 from parkdigest.convert.write import OutputWriter, WriteSummary
 
-SEED_SUFFIX = ".txt"
 # Set (by `--debug`) to let errors inside a page's conversion raise with their traceback;
 # an environment variable reaches the worker processes too.
 DEBUG_ENV = "PARKDIGEST_DEBUG"
+INTERNAL_ERROR_HINT = "rerun with --debug and report it with this seed file"
 
 
 @dataclass
@@ -44,48 +48,39 @@ def run(inputs: list[Path], out: Path, *, force: bool = False, dry_run: bool = F
     unchanged since the last run are not converted again (cache.py); the files written are
     the same as without it.
     """
-    paths, problems, whole_dirs = collect_seeds(inputs)
-    existing = {p.name for d in whole_dirs for p in d.glob(f"*{SEED_SUFFIX}")} if whole_dirs else None
-    cache = ConvertCache(cache_dir, out) if cache_dir else None
-    todo = cache.stale(paths) if cache else paths
-    stale = set(todo)
-    outcomes = convert_stream(todo, jobs)
+    seeds = collect_seeds(inputs)
+    planner = Planner(cache_dir, out) if cache_dir else None
+    plan = planner.plan(list(seeds.paths)) if planner else [Convert(path) for path in seeds.paths]
+    converted = convert_stream([step.seed for step in plan if isinstance(step, Convert)], jobs)
     slugs = SlugAssigner()
-    writer: OutputWriter | None = None
-    pages, converted, reused, base_slugs = [], [], [], {}
-    for path in paths:
-        page = next(outcomes) if path in stale else cache.stand_in(path)
-        if isinstance(page, PageResult) and page.layout is None and cache.slugs_changed(
-                PageResult(page.source, None, tuple(Article(s, {}, "") for s in slugs.peek(page.articles)), ())):
-            page = convert_page(path)  # reused, but an earlier page took its slugs: convert it again
+    writer = OutputWriter(out, sources=seeds.present, force=force, dry_run=dry_run)
+    problems, pages, written, reused = list(seeds.problems), [], [], []
+    for step in plan:
+        page = next(converted) if isinstance(step, Convert) else step
+        if isinstance(page, Reuse) and slugs.peek(page.slugs) != page.final:
+            page = convert_page(page.seed)  # an earlier page now takes its slugs: convert it again
         if isinstance(page, Problem):
             problems.append(page)
             continue
-        if page.layout is None:
-            slugs.assign(page.articles)
-            reused.append(page.source)
-            problems += page.problems
-            continue
-        base_slugs[page.source] = [a.slug for a in page.articles]
-        page = PageResult(page.source, page.layout, tuple(slugs.assign(page.articles)), page.problems)
         problems += page.problems
-        writer = writer or OutputWriter(out, sources=existing, force=force, dry_run=dry_run)
-        writer.write_page(page)
-        converted.append(_compact(page))
+        if isinstance(page, Reuse):
+            slugs.take(page.slugs)
+            reused.append(page)
+            continue
+        final = replace(page, articles=slugs.assign(page.articles))
+        writer.write_page(final)
+        written.append(Written(page.source, tuple(a.slug for a in page.articles),
+                               tuple(a.slug for a in final.articles), page.problems))
         if on_page:
-            on_page(page)
+            on_page(final)
         if keep_pages:
-            pages.append(page)
-    if writer is None and cache and cache.nothing_to_write([], existing):
-        written = WriteSummary()
-    else:
-        written = (writer or OutputWriter(out, sources=existing, force=force, dry_run=dry_run)).finish()
-    if cache:
-        for name in reused:
-            written.unchanged += cache.articles(name)
-        if not dry_run:
-            cache.record(converted, base_slugs, written.kept, reused, existing)
-    return RunResult(pages, problems, written, reused)
+            pages.append(final)
+    nothing_to_prune = not writer.wrote and planner is not None and planner.nothing_to_prune(seeds.present)
+    summary = WriteSummary() if nothing_to_prune else writer.finish()
+    summary.unchanged += [file for page in reused for file in page.files]
+    if planner and not dry_run:
+        planner.record(written, summary.kept, [page.seed.name for page in reused], seeds.present)
+    return RunResult(pages, problems, summary, [page.seed.name for page in reused])
 
 
 def convert_stream(paths: list[Path], jobs: int) -> Iterator[PageResult | Problem]:
@@ -102,11 +97,6 @@ def convert_stream(paths: list[Path], jobs: int) -> Iterator[PageResult | Proble
 _MAX_CHUNK = 8
 
 
-def _compact(page: PageResult) -> PageResult:
-    """What the cache needs to remember of a written page: its slugs and problems."""
-    return PageResult(page.source, None, tuple(Article(a.slug, {}, "") for a in page.articles), page.problems)
-
-
 def convert_page(path: Path) -> PageResult | Problem:
     """One seed file to its articles, in memory (only `read` touches the disk)."""
     try:
@@ -114,31 +104,29 @@ def convert_page(path: Path) -> PageResult | Problem:
     except ReadError as exc:
         return exc.problem
     try:
-        return _convert(page)
+        result = _convert(page)
     except Exception as exc:  # a bug of ours on one page: report it, convert the others
         if os.environ.get(DEBUG_ENV):
             raise
-        return Problem(page.source, f"internal error: {type(exc).__name__}: {exc}",
-                       "rerun with --debug and report it with this seed file")
+        return Problem(page.source, f"internal error: {type(exc).__name__}: {exc}", INTERNAL_ERROR_HINT)
+    return invalid_article(result) or result
 
 
-def _convert(page) -> PageResult:
+def _convert(page: Page) -> PageResult:
     page = normalize_page(page)
     segmentation = segment_page(page)
     layout = reflow_page(segmentation)
-    articles, problems = describe_articles(layout, page)
-    return PageResult(page.source, layout, articles, page.problems + layout.warnings + problems)
+    described = describe_articles(layout, page)
+    return PageResult(page.source, layout, described.articles, page.problems + layout.warnings + described.problems)
 
 
-def collect_seeds(inputs: list[Path]) -> tuple[list[Path], list[Problem], list[Path]]:
-    """Seed files named or found in named directories, sorted (file-system order varies)."""
-    paths, problems, dirs = [], [], []
-    for item in inputs:
-        if item.is_dir():
-            dirs.append(item)
-            paths += sorted(item.glob(f"*{SEED_SUFFIX}"))
-        elif item.is_file():
-            paths.append(item)
-        else:
-            problems.append(Problem(str(item), "no such file or directory", "check the path"))
-    return sorted(set(paths), key=lambda p: (p.name, str(p))), problems, dirs
+def invalid_article(result: PageResult) -> Problem | None:
+    """An article that `parkdigest check` would reject, as an internal error of its page: the
+    converter must never write one (the page is then not written at all)."""
+    for article in result.articles:
+        errors = validate_article(f"{article.slug}.md", render_file(article.meta, article.body)).errors
+        if errors:
+            return Problem(result.source, f"internal error: article '{article.meta.get('title', article.slug)}' "
+                           f"breaks the front-matter schema ({'; '.join(p.message for p in errors)})",
+                           INTERNAL_ERROR_HINT)
+    return None

@@ -1,5 +1,5 @@
-"""Stage 1 — read: turn a seed file on disk into a `Page` (the only stage besides
-`write` that touches the disk).
+"""Stage 1 — read: find the seed files and turn each into a `Page` (the only stage
+besides `write` that touches the disk).
 
 Bad input never raises out of here: it becomes a `Problem` with a one-line message.
 """
@@ -7,11 +7,14 @@ Bad input never raises out of here: it becomes a `Problem` with a one-line messa
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from parkdigest.articles.files import load_yaml_text
 from parkdigest.convert.model import Line, Page, Problem, Severity
+from parkdigest.convert.sidecar import SIDECAR_SUFFIX, validate_sidecar
 
 # A newspaper page is ~10-30 kB of text; 2 MiB is a hundred pages glued together, almost
 # certainly a wrong file. Refusing it keeps memory and time per page bounded.
@@ -22,6 +25,36 @@ MAX_PAGE_LINES = 3000
 
 # Share of undecodable or control characters above which a file is treated as binary.
 MAX_CONTROL_SHARE = 0.01
+SEED_SUFFIX = ".txt"
+
+
+@dataclass(frozen=True)
+class Seeds:
+    """The seed files a run converts, in order."""
+
+    paths: tuple[Path, ...]
+    problems: tuple[Problem, ...]  # inputs that do not exist
+    # Names of every seed in the directories given: generated articles of other sources
+    # are pruned. None (only files given): prune nothing.
+    present: frozenset[str] | None
+
+
+def collect_seeds(inputs: list[Path]) -> Seeds:
+    """Seed files named or found in named directories, sorted (file-system order varies)."""
+    paths: list[Path] = []
+    problems: list[Problem] = []
+    present: set[str] | None = None
+    for item in inputs:
+        if item.is_dir():
+            found = sorted(item.glob(f"*{SEED_SUFFIX}"))
+            paths += found
+            present = (present or set()) | {p.name for p in found}
+        elif item.is_file():
+            paths.append(item)
+        else:
+            problems.append(Problem(str(item), "no such file or directory", "check the path"))
+    unique = sorted(set(paths), key=lambda p: (p.name, str(p)))
+    return Seeds(tuple(unique), tuple(problems), frozenset(present) if present is not None else None)
 
 
 class ReadError(Exception):
@@ -83,27 +116,15 @@ def decode(raw: bytes, name: str) -> tuple[str, list[Problem]]:
     return text, problems
 
 
-class _SidecarLoader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text: the schema validates them with a clear message
-    (PyYAML's own date parsing raises a bare ValueError for 2024-13-45)."""
-
-
-_SidecarLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def read_sidecar(path: Path, name: str) -> tuple[dict, tuple[Problem, ...]]:
     """Load `<stem>.yml` next to the seed: editor's overrides (validated in `sidecar`)."""
-    from parkdigest.convert.sidecar import validate_sidecar  # local: keeps read importable on its own
-
-    side = path.with_suffix(".yml")
+    side = path.with_suffix(SIDECAR_SUFFIX)
     if not side.exists():
         return {}, ()
-    side_name = str(Path(name).with_suffix(".yml"))
+    side_name = str(Path(name).with_suffix(SIDECAR_SUFFIX))
     try:
-        data = yaml.load(side.read_text(encoding="utf-8"), Loader=_SidecarLoader) or {}
+        text = side.read_text(encoding="utf-8")
+        data = load_yaml_text(text) or {}
     except UnicodeDecodeError:
         return {}, (Problem(side_name, "sidecar is not UTF-8", "save it as UTF-8"),)
     except yaml.YAMLError as exc:
@@ -113,4 +134,4 @@ def read_sidecar(path: Path, name: str) -> tuple[dict, tuple[Problem, ...]]:
         line = mark.line + 1 if mark else None
         reason = getattr(exc, "problem", None) or "invalid YAML"
         return {}, (Problem(side_name, f"YAML syntax error: {reason}", "fix the YAML syntax", line=line),)
-    return validate_sidecar(data, side_name, side.read_text(encoding="utf-8"))
+    return validate_sidecar(data, side_name, text)

@@ -8,6 +8,10 @@ import re
 import yaml
 
 from parkdigest.convert.model import Draft
+from parkdigest.resources import language_words
+
+# The words put before a photo caption in the text (language.yaml).
+CAPTION_LABEL: str = language_words()["caption_label"]
 
 _INLINE = re.compile(r"([\\`*_\[\]|~{}])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
@@ -29,7 +33,7 @@ def render_body(draft: Draft) -> str:
         text = escape_markdown(paragraph.text)
         parts.append(f"## {text}" if paragraph.subhead else text)
     for caption in draft.captions:
-        parts.append(f"图片说明：{escape_markdown(caption)}\n{{ .caption }}")
+        parts.append(f"{CAPTION_LABEL}{escape_markdown(caption)}\n{{ .caption }}")
     for credit in draft.credits:
         parts.append(escape_markdown(credit) + "\n{ .credit }")
     return "\n\n".join(parts) + "\n"

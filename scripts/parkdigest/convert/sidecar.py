@@ -17,7 +17,13 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from parkdigest.articles.files import key_line
+from parkdigest.articles.schema import unknown_topics
 from parkdigest.convert.model import Problem, Severity
+from parkdigest.reference.gazetteer import zones
+from parkdigest.reference.topics import taxonomy
+
+SIDECAR_SUFFIX = ".yml"  # seeds/<stem>.yml beside seeds/<stem>.txt
 
 
 class ArticleOverride(BaseModel):
@@ -29,9 +35,6 @@ class ArticleOverride(BaseModel):
     @field_validator("topics")
     @classmethod
     def _topics(cls, value: list[str] | None) -> list[str] | None:
-        from parkdigest.articles.schema import unknown_topics
-        from parkdigest.reference.topics import taxonomy
-
         unknown = unknown_topics(value or [])
         if unknown:
             raise ValueError(f"unknown topic {'、'.join(unknown)}; use one of: {'、'.join(taxonomy().labels())}")
@@ -85,26 +88,15 @@ def validate_sidecar(data: object, name: str, text: str) -> tuple[dict, tuple[Pr
                     "topics come from docs/guide.md"
             else:
                 message, hint = f"bad value for '{where}': {err['msg']}", "dates are YYYY-MM-DD"
-            problems.append(Problem(name, message, hint, line=_line_of(text, str(err["loc"][-1]), after=key)))
+            parent = key if len(err["loc"]) > 1 else ""
+            problems.append(Problem(name, message, hint, line=key_line(text, str(err["loc"][-1]), parent=parent)))
         return {}, tuple(problems)
     return model.model_dump(exclude_none=True), tuple(_zone_warnings(model, name, text))
 
 
 def _zone_warnings(model: Sidecar, name: str, text: str) -> list[Problem]:
-    from parkdigest.reference.gazetteer import zones
-
     return [Problem(name, f"zone '{o.zone}' of article {key} is not in the gazetteer",
                     "use a name from parkdigest/data/zones.yaml, or add the park there",
                     line=next((n for n, line in enumerate(text.splitlines(), start=1)
                                if "zone:" in line and o.zone in line), None), severity=Severity.WARNING)
             for key, o in model.articles.items() if o.zone and o.zone not in zones()]
-
-
-def _line_of(text: str, key: str, after: str = "") -> int | None:
-    """The line of `key:` (after the line of `after:`, for nested keys)."""
-    lines = text.splitlines()
-    start = next((i for i, line in enumerate(lines) if after and line.lstrip().startswith(f"{after}:")), 0)
-    for number, line in enumerate(lines[start:], start=start + 1):
-        if line.lstrip().startswith(f"{key}:"):
-            return number
-    return next((n for n, line in enumerate(lines, start=1) if line.lstrip().startswith(f"{after}:")), None) if after else None

@@ -13,14 +13,14 @@ from functools import cache, lru_cache
 
 import jieba
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+from parkdigest.reference.gazetteer import surface_forms
+from parkdigest.reference.topics import domain_terms
+from parkdigest.resources import language_words
+from parkdigest.text import HAN
 
+_HAN = re.compile(f"[{HAN}]")
 # Words too common on these pages to say anything about what a paragraph is about.
-_STOPWORDS = frozenset(
-    "我们 他们 以及 进行 通过 实现 推动 推进 加快 发展 建设 工作 相关 目前 近年来 同时 "
-    "一个 一批 这个 这些 其中 已经 不断 持续 积极 全面 重点 提升 打造 形成 开展 "
-    "方面 表示 介绍 成为 没有 可以 能够 以上 以来 年来 今年 去年 明年".split()
-)
+_STOPWORDS = frozenset(language_words()["stopwords"])
 
 
 @cache
@@ -28,16 +28,13 @@ def tokenizer() -> jieba.Tokenizer:
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.initialize()
-    for term in _domain_words():
+    for term in domain_words():
         tok.add_word(term, freq=max(tok.FREQ.get(term, 0), tok.suggest_freq(term, tune=False)))
     return tok
 
 
-def _domain_words() -> list[str]:
+def domain_words() -> list[str]:
     """Zone names and topic keywords: jieba keeps them whole (成都高新区, 营商环境)."""
-    from parkdigest.reference.gazetteer import surface_forms
-    from parkdigest.reference.topics import domain_terms
-
     return sorted(set(surface_forms()) | set(domain_terms()))
 
 
@@ -108,6 +105,28 @@ def _edges(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
 _EDGE_WORDS = 6  # words kept of each end of a fragment: enough for any edge question
 
 
+def split_compound(word: str) -> list[str]:
+    """成都高新区 -> 成都, 高新区: jieba's best cut of the word into smaller dictionary
+    words; characters that are no word of their own stay together (兰白 in 兰白国家…)."""
+    tok = tokenizer()
+    dag = tok.get_DAG(word)
+    dag[0] = [end for end in dag[0] if end != len(word) - 1] or [0]
+    route: dict = {}
+    tok.calc(word, dag, route)
+    pieces, start = [], 0
+    while start < len(word):
+        end = route[start][1] + 1
+        pieces.append(word[start:end])
+        start = end
+    merged: list[str] = []
+    for piece, previous in zip(pieces, [""] + pieces):
+        if len(piece) == 1 and len(previous) == 1 and merged:
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+    return merged
+
+
 def _unlisted_flag(word: str) -> str:
     if _NUMBER.match(word):
         return "m"
@@ -162,11 +181,7 @@ def _coarse(flag: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Words that say what a text is about: Chinese, two characters or more, not stopwords."""
-    return [w for w in cut(text) if len(w) >= 2 and _CJK.search(w) and w not in _STOPWORDS]
-
-
-def is_word(text: str) -> bool:
-    return tokenizer().FREQ.get(text, 0) > 0
+    return [w for w in cut(text) if len(w) >= 2 and _HAN.search(w) and w not in _STOPWORDS]
 
 
 def is_word_prefix(text: str) -> bool:
@@ -218,7 +233,7 @@ def word_spanning(left: str, right: str, context: int = 6) -> str:
     position = 0
     for word in cut(a + b):
         end = position + len(word)
-        if position < len(a) < end and len(word) >= 2 and _CJK.search(word):
+        if position < len(a) < end and len(word) >= 2 and _HAN.search(word):
             return word
         position = end
         if position >= len(a):
@@ -234,8 +249,6 @@ PLACE_WEIGHT = 3.0
 @cache
 def place_words() -> frozenset[str]:
     """Words jieba's dictionary tags as place names (ns), and the gazetteer's parks."""
-    from parkdigest.reference.gazetteer import surface_forms
-
     dictionary = {w for w, flag in _tag_table().items() if flag == "ns"}
     return frozenset(dictionary | set(surface_forms()))
 
@@ -265,17 +278,6 @@ class Similarity:
                 for w, c in counts.items()}
 
     @staticmethod
-    def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-        if not a or not b:
-            return 0.0
-        if len(a) > len(b):
-            a, b = b, a
-        dot = sum(v * b.get(w, 0.0) for w, v in a.items())
-        na = math.sqrt(sum(v * v for v in a.values()))
-        nb = math.sqrt(sum(v * v for v in b.values()))
-        return dot / (na * nb) if na and nb else 0.0
-
-    @staticmethod
     def unit(vec: dict[str, float]) -> dict[str, float]:
         """The vector scaled to length 1 (empty stays empty): cosines become dot products."""
         norm = math.sqrt(sum(v * v for v in vec.values()))
@@ -302,6 +304,3 @@ class Similarity:
         if profile_sq <= 1e-12 or vec_sq <= 0:
             return 0.0
         return dot / math.sqrt(vec_sq * profile_sq)
-
-    def between(self, a: str, b: str) -> float:
-        return self.cosine(self.vector(a), self.vector(b))

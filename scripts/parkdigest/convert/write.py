@@ -14,12 +14,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from parkdigest.convert.model import Article, PageResult
+from parkdigest.articles.files import (LineRanges, PageReport, ReportArticle, ReportFurniture, ReportJoin,
+                                      ReportMove, ARTICLE_SUFFIX, article_path, read_front_matter, report_path)
+from parkdigest.convert.model import PageResult
 from parkdigest.convert.render import checksum, render_file, strip_checksum
-
-REPORTS_DIR = "sources"
 
 
 @dataclass
@@ -35,18 +33,6 @@ class WriteSummary:
         return len(self.created) + len(self.changed) + len(self.removed)
 
 
-def write_output(results: list[PageResult], articles_dir: Path, *, sources: set[str] | None,
-                 force: bool = False, dry_run: bool = False) -> WriteSummary:
-    """Write every article and page report; prune stale generated articles.
-
-    `sources` is the set of seed names that exist now (None: do not prune other sources).
-    """
-    writer = OutputWriter(articles_dir, sources=sources, force=force, dry_run=dry_run)
-    for result in results:
-        writer.write_page(result)
-    return writer.finish()
-
-
 class OutputWriter:
     """Writes pages as they come (so a run holds one page at a time), then prunes the
     generated articles no page produced any more."""
@@ -58,19 +44,30 @@ class OutputWriter:
         self.summary = WriteSummary()
         self.wanted: set[Path] = set()
         self.converted: set[str] = set()
-        self.existing = _generated_files(articles_dir)  # before this run wrote anything
+        # The generated articles before this run wrote anything; read at the first write
+        # (reading every article is what a run that reuses every page saves).
+        self.existing: dict[Path, str] | None = None
 
     def write_page(self, result: PageResult) -> None:
+        if self.existing is None:
+            self.existing = _generated_files(self.articles_dir)
         self.converted.add(result.source)
         for article in result.articles:
-            path = self.articles_dir / f"{article.slug}.md"
+            path = article_path(self.articles_dir, article.slug)
             self.wanted.add(path)
             _write_one(path, render_file(article.meta, article.body), self.summary, self.force, self.dry_run)
-        report = json.dumps(page_report(result), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        reports_dir = self.articles_dir.parent / REPORTS_DIR
-        _write_plain(reports_dir / f"{Path(result.source).stem}.json", report, self.summary, self.dry_run)
+        report = json.dumps(page_report(result).to_json(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        _write_plain(report_path(self.articles_dir, result.source), report, self.summary, self.dry_run)
+
+    @property
+    def wrote(self) -> bool:
+        """Whether any page was written (pages reused from the cache are not)."""
+        return bool(self.converted)
 
     def finish(self) -> WriteSummary:
+        """Prune the generated articles no page produced any more; the summary of the run."""
+        if self.existing is None:
+            self.existing = _generated_files(self.articles_dir)
         for path, source in sorted(self.existing.items()):
             if path in self.wanted:
                 continue
@@ -84,35 +81,20 @@ class OutputWriter:
         return self.summary
 
 
-def page_report(result: PageResult) -> dict:
-    """The page's conversion report as data (also printed by `convert --report`)."""
+def page_report(result: PageResult) -> PageReport:
+    """The page's conversion report (also printed by `convert --report`)."""
     layout = result.layout
-    return {
-        "source": result.source,
-        "date": layout.page_date,
-        "articles": [{"title": a.meta["title"], "slug": a.slug, "confidence": a.meta.get("confidence"),
-                      "lines": _ranges(d.lines)}
-                     for a, d in zip(result.articles, layout.drafts)],
-        "joins": [{"left": j.left_line, "right": j.right_line, "score": j.score, "confidence": j.confidence,
-                   "moved": j.moved} for j in layout.joins],
-        "moves": [{"article": m.article, "lines": f"{m.first_line}-{m.last_line}", "after": m.after_line,
-                   "confidence": m.confidence} for m in layout.moves],
-        "furniture": [{"line": f.line, "text": f.text, "rule": f.rule} for f in layout.furniture],
-        "warnings": [str(p) for p in result.problems],
-    }
-
-
-def _ranges(lines: tuple[int, ...]) -> str:
-    if not lines:
-        return ""
-    out, start, prev = [], lines[0], lines[0]
-    for line in lines[1:]:
-        if line != prev + 1:
-            out.append(f"{start}-{prev}" if start != prev else str(start))
-            start = line
-        prev = line
-    out.append(f"{start}-{prev}" if start != prev else str(start))
-    return ",".join(out)
+    return PageReport(
+        source=result.source,
+        date=layout.page_date,
+        articles=tuple(ReportArticle(a.meta["title"], a.slug, a.meta.get("confidence"), LineRanges.of(d.lines))
+                       for a, d in zip(result.articles, layout.drafts)),
+        joins=tuple(ReportJoin(j.left_line, j.right_line, j.score, j.confidence, j.moved) for j in layout.joins),
+        moves=tuple(ReportMove(m.article, m.first_line, m.last_line, m.after_line, m.confidence)
+                    for m in layout.moves),
+        furniture=tuple(ReportFurniture(f.line, f.text, f.rule) for f in layout.furniture),
+        warnings=tuple(str(p) for p in result.problems),
+    )
 
 
 def _write_one(path: Path, text: str, summary: WriteSummary, force: bool, dry_run: bool) -> None:
@@ -147,7 +129,7 @@ def _generated_files(directory: Path) -> dict[Path, str]:
     out = {}
     if not directory.is_dir():
         return out
-    for path in sorted(directory.glob("*.md")):
+    for path in sorted(directory.glob(f"*{ARTICLE_SUFFIX}")):
         meta = read_front_matter(path.read_text(encoding="utf-8"))
         if isinstance(meta, dict) and meta.get("source") and meta.get("checksum"):
             out[path] = str(meta["source"])
@@ -157,21 +139,3 @@ def _generated_files(directory: Path) -> dict[Path, str]:
 def _edited(path: Path) -> bool:
     body, stored = strip_checksum(path.read_text(encoding="utf-8"))
     return not stored or checksum(body) != stored
-
-
-def read_front_matter(text: str):
-    """The YAML between the leading '---' lines, or None (no front-matter or bad YAML)."""
-    if not text.startswith("---\n"):
-        return None
-    end = text.find("\n---", 4)
-    if end < 0:
-        return None
-    try:
-        return yaml.load(text[4:end], Loader=_SAFE_LOADER)
-    except yaml.YAMLError:
-        return None
-
-
-# libyaml's safe loader is ten times faster and reads the same documents; the site build
-# and the writer read every article's front-matter.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
+from parkdigest.articles.files import (ARTICLE_SUFFIX, ARTICLES_DIR, REPORT_SUFFIX, REPORTS_DIR, PageReport,
+                                      read_front_matter)
 from parkdigest.reference.gazetteer import zones as gazetteer_zones
-from parkdigest.convert.write import read_front_matter
 
-ARTICLES_PREFIX = "articles/"
-REPORTS_PREFIX = "sources/"
+ARTICLES_PREFIX = f"{ARTICLES_DIR}/"
+REPORTS_PREFIX = f"{REPORTS_DIR}/"
 ZONES_PREFIX = "zones/"
 ARCHIVE_PREFIX = "archive/"
 # Where a zone's province is unknown (a park missing from the gazetteer).
@@ -48,7 +49,8 @@ class Report:
     """A seed page's conversion report (docs/sources/<stem>.json)."""
     stem: str
     src_uri: str
-    data: dict
+    data: dict  # the JSON as read (site/pages.py shows it)
+    record: PageReport  # the same, typed
 
 
 @dataclass
@@ -76,14 +78,14 @@ def collect_catalog(files) -> Catalog:
     """Read every article's front-matter and every page report once."""
     catalog = Catalog()
     for file in files:
-        if file.src_uri.startswith(ARTICLES_PREFIX) and file.src_uri.endswith(".md"):
+        if file.src_uri.startswith(ARTICLES_PREFIX) and file.src_uri.endswith(ARTICLE_SUFFIX):
             entry = read_entry(file)
             if entry:
                 catalog.articles.append(entry)
-        elif file.src_uri.startswith(REPORTS_PREFIX) and file.src_uri.endswith(".json"):
+        elif file.src_uri.startswith(REPORTS_PREFIX) and file.src_uri.endswith(REPORT_SUFFIX):
             report = read_report(file)
             if report:
-                catalog.reports[report.data.get("source") or f"{report.stem}.txt"] = report
+                catalog.reports[report.record.source or f"{report.stem}.txt"] = report
     catalog.articles.sort(key=lambda e: (e.date, e.src_uri), reverse=True)
     index_catalog(catalog)
     return catalog
@@ -91,7 +93,7 @@ def collect_catalog(files) -> Catalog:
 
 def read_entry(file) -> Entry | None:
     meta = read_front_matter(Path(file.abs_src_path).read_text(encoding="utf-8"))
-    if not isinstance(meta, dict) or not meta.get("title"):
+    if meta is None or not meta.get("title"):
         return None
     zones = [str(z) for z in meta.get("zones") or []]
     if meta.get("zone") and str(meta["zone"]) not in zones:
@@ -111,8 +113,11 @@ def read_report(file) -> Report | None:
         return None  # not a report: the page simply has no 来源 view
     if not isinstance(data, dict):
         return None
-    stem = Path(file.src_uri).stem
-    return Report(stem, file.src_uri, data)
+    try:
+        record = PageReport.from_json(data)
+    except (TypeError, ValueError):
+        return None  # a JSON file that is no report of ours
+    return Report(Path(file.src_uri).stem, file.src_uri, data, record)
 
 
 def index_catalog(catalog: Catalog) -> None:
@@ -144,10 +149,9 @@ def _first_lines(reports: dict[str, Report]) -> dict[str, int]:
     """slug -> first line of the article on its page, from the page reports."""
     out = {}
     for report in reports.values():
-        for article in report.data.get("articles") or []:
-            numbers = [int(n) for n in re.findall(r"\d+", str(article.get("lines", "")))]
-            if article.get("slug") and numbers:
-                out[str(article["slug"])] = min(numbers)
+        for article in report.record.articles:
+            if article.slug and article.lines.spans:
+                out[article.slug] = article.lines.first
     return out
 
 

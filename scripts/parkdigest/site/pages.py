@@ -9,6 +9,7 @@ from html import escape
 
 import yaml
 
+from parkdigest.articles.files import LineRanges
 from parkdigest.site.catalog import Catalog, describe_zone, province_order
 from parkdigest.site.chart import render_month_chart
 from parkdigest.site.render import (format_date, link, render_article_list, render_month_links, render_pager,
@@ -209,8 +210,7 @@ def render_source_articles(catalog: Catalog, settings: Settings, data: dict, fro
 
 
 def _first_line(article: dict) -> int:
-    digits = str(article.get("lines", "")).split(",")[0].split("-")[0]
-    return int(digits) if digits.isdigit() else 0
+    return LineRanges.parse(article.get("lines")).first
 
 
 def _confidence(value, settings: Settings) -> str:
