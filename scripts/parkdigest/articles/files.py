@@ -92,6 +92,15 @@ def split_front_matter(text: str) -> str:
     return text[len(FENCE):end]
 
 
+def article_body(text: str) -> str:
+    """The Markdown after the front-matter (the whole text when there is none)."""
+    try:
+        yaml_text = split_front_matter(text)
+    except NoFrontMatter:
+        return text
+    return text[len(FENCE) + len(yaml_text):].removeprefix("\n---").removeprefix("\n")
+
+
 def read_front_matter(text: str) -> dict | None:
     """The front-matter as a mapping, or None (none, bad YAML, not a mapping): for readers
     that skip what is not an article; `validate_article` says what is wrong instead."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from parkdigest.text import HAN
 from parkdigest.convert.furniture import furniture_rule, is_photo_credit, mark_folio_block
 from parkdigest.convert.model import Block, Kind, Page
 from parkdigest.resources import furniture_rules, layout_words
@@ -47,11 +48,11 @@ GROUP_FURNITURE_MAX_CHARS = 12
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》】"
 _BRACKET_LABEL = re.compile(r"^【([^】]{1,20})】\s*(.*)$")
-_NAME = r"[\u4e00-\u9fff·]{2,4}"
+_NAME = rf"[{HAN}·]{{2,4}}"
 _NAMES_ONLY = re.compile(rf"^▶?\s*{_NAME}(\s+{_NAME}){{1,5}}$")
 # One name alone, its characters possibly spaced out (石  羚, 欧阳日辉): a commentary's byline.
-_LONE_NAME = re.compile(r"^[\u4e00-\u9fff](\s*[\u4e00-\u9fff]){1,3}$")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LONE_NAME = re.compile(rf"^[{HAN}](\s*[{HAN}]){{1,3}}$")
+_CJK = re.compile(f"[{HAN}]")
 # A column tag closes many headlines: "……（人民论坛）", "……（经济新方位·重大工程一线）".
 COLUMN_TAG = re.compile(r"[（(][^（）()。；]{2,30}[）)]$")
 # A line may hold a caption and, after a wide space, the credit of its picture.

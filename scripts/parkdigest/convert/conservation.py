@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from parkdigest.text import HAN
 from parkdigest.convert.model import Layout, Page
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(f"[{HAN}]")
 
 
 def cjk_counts(text: str) -> Counter:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from parkdigest.text import HAN
 from parkdigest.convert.dates import printed_date_spans
 from parkdigest.convert.model import Block, Kind
 from parkdigest.resources import furniture_rules
@@ -35,7 +36,7 @@ _PAGE_MARK = re.compile(r"第\s*[A-Z]?\d{1,3}\s*版|(?<![\d.])[A-Z]?\d{1,3}(?![\
 _SEPARATORS = re.compile(r"[\s■◆●□|｜·•—\-－–/]+")
 # Sentence punctuation: a folio line has none.
 _SENTENCE_MARKS = re.compile(r"[，。；！？、“”：]")
-_WORD_ONLY = re.compile(r"^[\u4e00-\u9fff·\s]+$")
+_WORD_ONLY = re.compile(rf"^[{HAN}·\s]+$")
 # Line rules whose lines anchor the folio block: a short line next to one of them is a
 # page section or a publication name printed in the folio.
 # (A line next to the date line alone may be a column label above the first title: 创新视点.)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parkdigest.text import HAN
 from parkdigest.convert.classify import COLUMN_TAG, heading_key, sentence_closed
 from parkdigest.convert.model import Block, Kind, Role
 from parkdigest.convert.words import tag
@@ -45,11 +46,12 @@ LABEL_PARALLEL_SLACK = 1
 PULL_QUOTE_MAX_BLOCKS = 2
 PULL_QUOTE_MAX_CHARS = 80
 _DATELINE = re.compile(
-    r"^(本报|新华社|中新社|[\u4e00-\u9fff]{2,8}(日报|晚报|时报|报|电视台|网))[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日(电|讯)")
+    rf"^(本报|新华社|中新社|[{HAN}]{{2,8}}(日报|晚报|时报|报|电视台|网))[{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日(电|讯)")
 _KICKER_END = ("——", "：", "—")
+_BYLINE_MARKS = "□■◆●▲▶►> "
 # A figure standing in the stack ("68万平方米"): the number the story is about, a subtitle.
-_FIGURE = re.compile(r"^[\d.,，]+[%‰]?[\u4e00-\u9fff]{0,5}$")
-_WORD_ONLY = re.compile(r"^[\u4e00-\u9fff·]+$")
+_FIGURE = re.compile(rf"^[\d.,，]+[%‰]?[{HAN}]{{0,5}}$")
+_WORD_ONLY = re.compile(rf"^[{HAN}·]+$")
 # Stack lines that never open an article on their own.
 _INNER_RULES = frozenset({"box-heading", "dash-signature"})
 
@@ -229,7 +231,8 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
               if b.text.startswith("——") and i and blocks[i - 1].kind is Kind.LABEL else b
               for i, b in enumerate(blocks)]
     labels = [b.text for b in blocks if b.kind is Kind.LABEL]
-    bylines = [b.text.strip() for b in blocks if b.kind is Kind.BYLINE]
+    # As printed, less the box or arrow that marks it (□ 本报记者  王  珂 -> 本报记者  王  珂).
+    bylines = [b.text.lstrip(_BYLINE_MARKS).strip() for b in blocks if b.kind is Kind.BYLINE]
     # A title broken over two lines on the page is whole in the contents list.
     listed = {heading_key(entry): entry for entry in contents}
     lines = [listed.get(heading_key(b.text), b.text) for b in blocks if b.kind not in (Kind.LABEL, Kind.BYLINE)]

@@ -28,6 +28,7 @@ from functools import lru_cache
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from parkdigest.text import HAN
 from parkdigest.convert.classify import sentence_closed
 from parkdigest.convert.model import Block, Join, Kind
 from parkdigest.resources import layout_words
@@ -77,6 +78,7 @@ LOOP_KEEP_SCORE = 6.0
 # there on weaker evidence than NO_JOIN_SCORE: any non-negative score will do.
 LOOP_REPAIR_MIN_SCORE = 0.0
 NO_JOIN_SCORE = 2.0  # below this, leave the end open (the page may be cut there)
+_HAN_CHAR = re.compile(f"[{HAN}]")
 # Confidence is a logistic of the margin over the best alternative for the same end.
 CONFIDENCE_SCALE = 1.5
 LOW_CONFIDENCE = 0.6
@@ -190,8 +192,8 @@ def start_evidence(text: str) -> float:
         return VERB_ASPECT_BONUS
     # A lone character followed by another lone character is an unknown word cut into
     # characters (产|城|融合), not a broken one.
-    second_is_char = len(second) == 1 and "\u4e00" <= second <= "\u9fff"
-    if (len(first) == 1 and "\u4e00" <= first <= "\u9fff" and flag[:1] not in ("r", "p", "c", "d", "u")
+    second_is_char = len(second) == 1 and bool(_HAN_CHAR.fullmatch(second))
+    if (len(first) == 1 and _HAN_CHAR.fullmatch(first) and flag[:1] not in ("r", "p", "c", "d", "u")
             and first not in words["sentence_initial_chars"] and not second_is_char):
         return ORPHAN_START_BONUS
     return 0.0

@@ -69,7 +69,7 @@ def describe_articles(layout: Layout, page: Page) -> Described:
             if override["zone"] not in zones() and override["zone"] not in unlisted:
                 unlisted = [override["zone"], *unlisted]  # the editor knows a park the gazetteer lacks
         title = override.get("title") or draft.title or _derived_title(draft)
-        topics = override.get("topics") or choose_topics(draft.body, "\n".join([title, draft.deck]), _lead(draft))
+        topics = override.get("topics") or choose_topics(draft.body, "\n".join([title, draft.kicker, draft.deck]), _lead(draft))
         main = zone_list[0] if zone_list else None
         meta = {
             "title": title,
@@ -141,7 +141,7 @@ def _zones(draft: Draft) -> tuple[list[str], list[str]]:
     first_seen: dict[str, int] = {}
     lead = _lead(draft)
     rest = "\n".join(p.text for p in draft.paragraphs if p.text != lead)
-    parts = ((TITLE_WEIGHT, draft.title), (DECK_WEIGHT, draft.deck), (LEAD_WEIGHT, lead), (BODY_WEIGHT, rest))
+    parts = ((TITLE_WEIGHT, draft.title), (DECK_WEIGHT, f"{draft.kicker}\n{draft.deck}"), (LEAD_WEIGHT, lead), (BODY_WEIGHT, rest))
     offset = 0
     for weight, text in parts:
         for mention in find_zones(text or ""):
@@ -150,7 +150,7 @@ def _zones(draft: Draft) -> tuple[list[str], list[str]]:
         offset += len(text or "") + 1
     ranked = sorted(scores, key=lambda z: (-scores[z], first_seen[z]))
     chosen = [z for z in ranked if scores[z] >= MIN_ZONE_SCORE]
-    unlisted = find_unlisted_parks("\n".join([draft.title, draft.deck, draft.body]))
+    unlisted = find_unlisted_parks("\n".join([draft.title, draft.kicker, draft.deck, draft.body]))
     if not chosen:
         chosen = [park for park in unlisted if park in draft.title][:1]
     return chosen, unlisted

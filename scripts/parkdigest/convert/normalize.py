@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from parkdigest.text import HAN
 from parkdigest.convert.model import Line, Page
 
-CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK = HAN
 # Chinese characters and the full-width punctuation that surrounds them.
 CJK_CONTEXT = CJK + r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《》【】（）…—"
 _CJK_CHAR = re.compile(f"[{CJK}]")

@@ -26,9 +26,7 @@ def escape_markdown(text: str) -> str:
 
 def render_body(draft: Draft) -> str:
     """The article's Markdown body (the title comes from the front-matter)."""
-    parts = []
-    if draft.kicker:
-        parts.append("> " + escape_markdown(draft.kicker))
+    parts = []  # the kicker, like the title, is front-matter: the page template shows it
     for paragraph in draft.paragraphs:
         text = escape_markdown(paragraph.text)
         parts.append(f"## {text}" if paragraph.subhead else text)

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from parkdigest.convert.write import read_front_matter
+from parkdigest.articles.files import article_body, read_front_matter
 
 # Headlines this similar (0..1, difflib's ratio) name the same article.
 MATCH_MIN_SIMILARITY = 0.75
@@ -118,7 +118,7 @@ def score_outputs(gold_dir: Path, out_dir: Path) -> Scores:
 def _read_output(path: Path) -> Output:
     text = path.read_text(encoding="utf-8")
     meta = read_front_matter(text) or {}
-    body = text.split("\n---\n", 1)[1] if meta else text
+    body = article_body(text)
     lines = tuple(fold(line) for line in body.splitlines() if line.strip())
     return Output(str(path), meta, fold(body), lines)
 
