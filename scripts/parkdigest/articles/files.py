@@ -306,6 +306,17 @@ class ReportFurniture:
 
 
 @dataclass(frozen=True)
+class ReportLine:
+    """What a block of seed lines was taken for (furniture, label, kicker, title, subtitle,
+    byline, subhead, box, caption, credit) and the article it went to."""
+
+    lines: LineRanges
+    role: str
+    article: str
+    rule: str
+
+
+@dataclass(frozen=True)
 class PageReport:
     """A seed page's conversion report: what `convert --report` prints and
     docs/sources/<stem>.json holds (the site's 来源 pages show it)."""
@@ -317,6 +328,7 @@ class PageReport:
     moves: tuple[ReportMove, ...] = ()
     furniture: tuple[ReportFurniture, ...] = ()
     warnings: tuple[str, ...] = ()
+    lines: tuple[ReportLine, ...] = ()  # every line that is not body text, in line order
 
     def to_json(self) -> dict:
         return {
@@ -331,6 +343,7 @@ class PageReport:
                        "confidence": m.confidence} for m in self.moves],
             "furniture": [{"line": f.line, "text": f.text, "rule": f.rule} for f in self.furniture],
             "warnings": list(self.warnings),
+            "lines": [{"lines": str(r.lines), "role": r.role, "article": r.article, "rule": r.rule} for r in self.lines],
         }
 
     @classmethod
@@ -354,4 +367,6 @@ class PageReport:
             moves=tuple(moves),
             furniture=tuple(ReportFurniture(int(f.get("line") or 0), str(f.get("text", "")), str(f.get("rule", "")))
                             for f in rows("furniture")),
-            warnings=tuple(str(w) for w in data.get("warnings") or []))
+            warnings=tuple(str(w) for w in data.get("warnings") or []),
+            lines=tuple(ReportLine(LineRanges.parse(r.get("lines")), str(r.get("role", "")), str(r.get("article") or ""),
+                                   str(r.get("rule", ""))) for r in rows("lines")))

@@ -138,6 +138,19 @@ class Move:
 
 
 @dataclass(frozen=True)
+class LineRole:
+    """What a line (or a run of lines glued into one block) was taken for, so an editor sees
+    why a page split as it did: furniture, label, kicker, title, subtitle, byline, subhead,
+    box, caption, credit or body, and the article it went to (None for furniture)."""
+
+    first_line: int
+    last_line: int
+    role: str
+    article: int | None  # index of the draft on the page
+    rule: str = ""  # the rule that classified it
+
+
+@dataclass(frozen=True)
 class Layout:
     """What `segment` and `reflow` found on a page."""
 
@@ -149,6 +162,7 @@ class Layout:
     page_date: str = ""  # YYYY-MM-DD when the page prints its date
     warnings: tuple[Problem, ...] = ()
     has_contents: bool = False  # a newsletter: its section labels head groups of articles
+    line_roles: tuple[LineRole, ...] = ()  # every block and furniture line, in line order
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from parkdigest.convert.classify import sentence_closed
-from parkdigest.convert.heads import parse_head
+from parkdigest.convert.heads import HeadParts, parse_head
 from parkdigest.convert.junctions import LOW_CONFIDENCE, next_in_flow
-from parkdigest.convert.model import Block, Draft, Kind, Layout, Move, Paragraph, Problem, Role, Segmentation, Severity
+from parkdigest.convert.model import Block, Draft, Kind, Layout, LineRole, Move, Paragraph, Problem, Role, Segmentation, Severity
 
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
@@ -46,7 +46,43 @@ def reflow_page(seg: Segmentation) -> Layout:
                                     "check the article's text there", line=join.left_line,
                                     severity=Severity.WARNING))
     return Layout(seg.source, tuple(drafts), seg.furniture, seg.joins, tuple(moves), seg.page_date,
-                  tuple(warnings), has_contents=bool(seg.contents))
+                  tuple(warnings), has_contents=bool(seg.contents), line_roles=_line_roles(seg))
+
+
+def _line_roles(seg: Segmentation) -> tuple[LineRole, ...]:
+    """What each block of the page was taken for (the page report lists them)."""
+    roles = [LineRole(f.line, f.line, "furniture", None, f.rule) for f in seg.furniture]
+    for article, head in enumerate(seg.heads):
+        blocks = [seg.blocks[k] for k in head if seg.roles[k] is Role.HEAD]
+        parts = parse_head(blocks, seg.contents)
+        for k in head:
+            block = seg.blocks[k]
+            roles.append(LineRole(block.first_line, block.last_line, _head_part(block, parts), article, block.rule))
+    in_heads = {k for head in seg.heads for k in head}
+    for k, block in enumerate(seg.blocks):
+        if k in in_heads:
+            continue
+        role = _ROLE_NAMES[seg.roles[k]]
+        if seg.roles[k] is Role.SUBHEAD and block.rule == "box-heading":
+            role = "box"
+        roles.append(LineRole(block.first_line, block.last_line, role, seg.owners[k], block.rule))
+    return tuple(sorted(roles, key=lambda r: (r.first_line, r.last_line)))
+
+
+_ROLE_NAMES = {Role.HEAD: "title", Role.KICKER: "kicker", Role.SUBHEAD: "subhead", Role.BODY: "body",
+               Role.CAPTION: "caption", Role.CREDIT: "credit"}
+
+
+def _head_part(block: Block, parts: HeadParts) -> str:
+    if block.kind is Kind.BYLINE:
+        return "byline"
+    if block.kind is Kind.LABEL or (parts.section and block.text in parts.section):
+        return "label"
+    if block.text in parts.title:
+        return "title"
+    if parts.kicker and block.text in parts.kicker:
+        return "kicker"
+    return "subtitle"
 
 
 def _successors(seg: Segmentation) -> dict[int, int]:

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parkdigest.articles.files import (LineRanges, PageReport, ReportArticle, ReportFurniture, ReportJoin,
+from parkdigest.articles.files import (LineRanges, PageReport, ReportArticle, ReportFurniture, ReportJoin, ReportLine,
                                       ReportMove, ARTICLE_SUFFIX, article_path, read_front_matter, report_path)
 from parkdigest.convert.model import PageResult
 from parkdigest.convert.render import checksum, render_file, strip_checksum
@@ -94,6 +94,9 @@ def page_report(result: PageResult) -> PageReport:
                     for m in layout.moves),
         furniture=tuple(ReportFurniture(f.line, f.text, f.rule) for f in layout.furniture),
         warnings=tuple(str(p) for p in result.problems),
+        lines=tuple(ReportLine(LineRanges.of(tuple(range(r.first_line, r.last_line + 1))), r.role,
+                               "" if r.article is None else result.articles[r.article].meta["title"], r.rule)
+                    for r in layout.line_roles if r.role != "body"),
     )
 
 
