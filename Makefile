@@ -8,7 +8,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve site convert check test bench chromium clean
+.PHONY: serve site convert check test bench golden chromium clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ $(AXE): package.json package-lock.json
 
 test: $(STAMP) chromium $(AXE)
 	$(BIN)/python -m pytest
+
+# Rewrite tests/golden/ (the converter's reviewed output on every seed and dev page) after a
+# change that moves articles on purpose; review the diff before committing it.
+golden: $(STAMP)
+	$(BIN)/python tests/golden_outputs.py
 
 bench: $(STAMP)
 	$(BIN)/parkdigest bench
