@@ -14,12 +14,13 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from parkdigest.convert.classify import classify_blocks, heading_key, strip_label
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.heads import find_heads, opens_with_dateline
 from parkdigest.convert.junctions import choose_joins, start_evidence
-from parkdigest.convert.model import Block, Furniture, Kind, Page, Problem, Role, Segmentation, Severity
+from parkdigest.convert.model import Block, Furniture, Join, Kind, Page, Problem, Role, Segmentation, Severity
 from parkdigest.convert.words import Similarity, TagModel, junction_gain
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
@@ -62,11 +63,34 @@ def segment_page(page: Page) -> Segmentation:
                                 severity=Severity.WARNING))
         heads = [[]]
     content = [_as_flow_block(block, role) for block, role in zip(content, roles)]
+    placement = _join_and_assign(content, roles, heads)
+    joins, breaks, owners, confidence = placement.joins, placement.breaks, list(placement.owners), \
+        list(placement.confidence)
+    heads, owners, confidence = _merge(heads, owners, confidence, roles, page, warnings)
+    return Segmentation(
+        source=page.source, blocks=tuple(content), roles=tuple(roles), owners=tuple(owners),
+        heads=tuple(tuple(h) for h in heads), joins=joins, furniture=furniture,
+        owner_confidence=tuple(confidence), breaks=breaks, contents=contents, page_date=_page_date(blocks),
+        warnings=tuple(warnings))
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Which broken sentence continues where, and which article each block belongs to."""
+
+    joins: tuple[Join, ...]
+    breaks: frozenset
+    owners: tuple[int, ...]  # per content block: index of its article
+    confidence: tuple[float, ...]  # per content block: how sure its owner is
+
+
+def _join_and_assign(content: list[Block], roles: list[Role], heads: list[list[int]]) -> Placement:
+    """Joins and ownership inform each other: first join by what two fragments share, assign
+    every block to an article, then join again by how well a start fits the article its end
+    belongs to, and assign again (JOIN_ROUNDS rounds in all)."""
     similarity = Similarity([b.text for b in content])
     vectors = [similarity.vector(b.text) for b in content]
     vector_squares = _squares(vectors)
-    # Joins and ownership inform each other: first join by what two fragments share,
-    # then by how well a start fits the article its end belongs to, and assign again.
     tags = TagModel([b.text for b in content if b.kind is Kind.BODY])
     memo: dict = {}  # junction evidence that does not change between rounds
     units = [Similarity.unit(v) for v in vectors]
@@ -79,12 +103,7 @@ def segment_page(page: Page) -> Segmentation:
             content, lambda e, s: _fit(vectors, vector_squares, profiles, squares, owners, e, s), tags, memo,
             lambda a, b: owners[a] == owners[b])
         owners, confidence = _assign_articles(content, roles, heads, joins, vectors, vector_squares)
-    heads, owners, confidence = _merge(heads, owners, confidence, roles, page, warnings)
-    return Segmentation(
-        source=page.source, blocks=tuple(content), roles=tuple(roles), owners=tuple(owners),
-        heads=tuple(tuple(h) for h in heads), joins=joins, furniture=furniture,
-        owner_confidence=tuple(confidence), breaks=breaks, contents=contents, page_date=_page_date(blocks),
-        warnings=tuple(warnings))
+    return Placement(tuple(joins), breaks, tuple(owners), tuple(confidence))
 
 
 def _unmask_cut_text(content: list[Block]) -> list[Block]:
