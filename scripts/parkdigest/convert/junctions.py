@@ -32,7 +32,7 @@ from parkdigest.text import HAN
 from parkdigest.convert.classify import sentence_closed
 from parkdigest.convert.model import Block, Join, Kind
 from parkdigest.resources import layout_words
-from parkdigest.convert.words import TagModel, first_tags, is_word_prefix, junction_gain, tag, word_spanning
+from parkdigest.convert.words import TagModel, first_tags, is_word_prefix, junction_gain, last_tags, tag, word_spanning
 
 # Scores are in "evidence points"; a join is made when its score beats NO_JOIN_SCORE.
 ADJACENT_BONUS = 4.0  # the next fragment in the file: how most lines are broken
@@ -59,7 +59,9 @@ TOPIC_WEIGHT = 3.0  # times the TF-IDF cosine of the two fragments (0..1)
 # one sentence rather than the start of a new one (see words.TagModel).
 TAG_WEIGHT = 0.75
 TAG_PMI_CLIP = 2.0
-QUOTE_START_PENALTY = 1.0  # a start with an opening quote usually begins a paragraph
+QUOTE_START_PENALTY = 1.0
+# The end is a number and the start its unit (约40万|千瓦): one quantity, broken by the layout.
+UNIT_AFTER_NUMBER_BONUS = 3.0  # a start with an opening quote usually begins a paragraph
 # The start opens like a paragraph: a short run-in heading sentence ("优化土地资源集约水平。…")
 # or a time/discourse word and a comma ("目前，", "同时，", "2021年，"). A sentence broken
 # mid-way does not continue that way.
@@ -262,11 +264,21 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
         score += PREFIX_BONUS
     if right.startswith(("“", "「", "\"")):
         score -= QUOTE_START_PENALTY
+    if _unit_after_number(left, right):
+        score += UNIT_AFTER_NUMBER_BONUS
     if not opening and opens_paragraph(right):
         run_penalties += OPENER_PENALTY
     score -= run_penalties
     score += TAG_WEIGHT * max(-TAG_PMI_CLIP, min(TAG_PMI_CLIP, tags.continuation_odds(left, right)))
     return Candidate(e, s, score, adjacent, span, run_penalties, run_before)
+
+
+def _unit_after_number(left: str, right: str) -> bool:
+    """A quantity broken in two: the end is a number (约40万) and the start a unit or a
+    numeral word in Chinese characters (千瓦, 亿元): a number never ends a sentence bare."""
+    end, start = last_tags(left, 1), first_tags(right, 1)
+    return (bool(end) and bool(start) and end[0][1] == "m" and start[0][1] in ("m", "q")
+            and bool(_HAN_CHAR.match(start[0][0])))
 
 
 def next_in_flow(fragments: list[Block], i: int) -> int | None:

@@ -278,13 +278,16 @@ def _assign_articles(content, roles, heads, joins, vectors, vector_squares):
         members = [owners[k] if fixed[k] else -1 for k in range(n)] if round_ == 0 else owners
         profiles = _profiles(vectors, members, len(heads))
         squares = _squares(profiles)
+        decided = {k for k in range(n) if fixed[k]} if round_ == 0 else None
         for group in groups:
             scores = [_group_score(group, a, vectors, vector_squares, profiles, squares, members, owners, content,
-                                   roles)
+                                   roles, decided)
                       for a in range(len(heads))]
             best = max(range(len(heads)), key=lambda a: (scores[a], -abs(a - owners[group[0]])))
             ranked = sorted(scores, reverse=True)
             margin = ranked[0] - ranked[1] if len(ranked) > 1 else 1.0
+            if decided is not None:
+                decided.update(group)
             for k in group:
                 owners[k] = best
                 confidence[k] = round(1.0 / (1.0 + math.exp(-margin / OWNER_CONFIDENCE_SCALE)), 3)
@@ -333,7 +336,10 @@ def _profiles(vectors, owners, n_articles) -> list[dict[str, float]]:
 
 
 def _group_score(group, article, vectors, vector_squares, profiles, squares, members, owners, content,
-                 roles) -> float:
+                 roles, decided: set[int] | None = None) -> float:
+    """How well a group of blocks fits an article: its vocabulary, and a pull towards the
+    article of its neighbours — in the first round only of neighbours already decided (the
+    anchors and the groups placed before it), not of the provisional nearest-title guess."""
     score = 0.0
     in_group = set(group)
     for k in group:  # the block itself is left out of its own article's vocabulary
@@ -347,7 +353,7 @@ def _group_score(group, article, vectors, vector_squares, profiles, squares, mem
                 continue  # a credit closes its article: what follows starts elsewhere
             if neighbour == k + 1 and roles[neighbour] is Role.HEAD:
                 continue  # a title opens the next article
-            if owners[neighbour] == article:
+            if owners[neighbour] == article and (decided is None or neighbour in decided):
                 score += STAY_BONUS
     return score
 
