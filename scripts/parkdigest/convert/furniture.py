@@ -18,7 +18,7 @@ import re
 from parkdigest.text import HAN
 from parkdigest.convert.dates import printed_date_spans
 from parkdigest.convert.model import Block, Kind
-from parkdigest.resources import furniture_rules
+from parkdigest.resources import furniture_rules, layout_words
 
 # A folio line: publication, date, weekday, page number and page section, nothing more.
 FOLIO_MAX_CHARS = 60
@@ -31,6 +31,9 @@ FOLIO_WORD_MAX_CHARS = 8
 # The folio block sits within this many lines of the top or the bottom of the page.
 EDGE_LINES = 8
 
+_MARKS = "■◆●□▲★☆◇◎※"
+# role：name, the name possibly spaced out (校对：吕  莉), pairs separated by spaces.
+_ROLE_PAIR = re.compile(rf"([{HAN}]{{2,6}})[：:]\s*([{HAN}](?:\s?\s?[{HAN}]){{1,3}})(?=\s|$)\s*")
 _WEEKDAY = re.compile(r"(星期|礼拜|周)[一二三四五六日天]")
 _PAGE_MARK = re.compile(r"第\s*[A-Z]?\d{1,3}\s*版|(?<![\d.])[A-Z]?\d{1,3}(?![\d.%])\s*版?")
 _SEPARATORS = re.compile(r"[\s■◆●□|｜·•—\-－–/]+")
@@ -50,7 +53,27 @@ def furniture_rule(text: str) -> str:
     for rule in line_rules:
         if rule.pattern.search(text):
             return rule.name
-    return "folio" if is_folio(text) else ""
+    if is_folio(text):
+        return "folio"
+    return "role-credits" if is_role_credits(text) else ""
+
+
+def is_role_credits(text: str) -> bool:
+    """A line of production credits in any wording: only 'role：name' pairs (责编：马骏  美编：
+    孙浩, ◆ 审校：陈静), each name opening with a Chinese surname."""
+    body = text.lstrip(_MARKS + " ")
+    pairs = _ROLE_PAIR.findall(body)
+    if not pairs or _ROLE_PAIR.sub("", body).strip(" \u3000"):
+        return False
+    if any(role.endswith(("来源", "出处")) for role, _ in pairs):
+        return False  # 数据来源：商务部 names a source: a caption of its chart, not a credit
+    words = layout_words()
+    return all(_is_name(name, words) for _, name in pairs)
+
+
+def _is_name(name: str, words: dict) -> bool:
+    compact = re.sub(r"\s+", "", name)
+    return 2 <= len(compact) <= 4 and (compact[0] in words["surnames"] or compact[:2] in words["compound_surnames"])
 
 
 def is_photo_credit(rule: str) -> bool:
