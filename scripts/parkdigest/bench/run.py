@@ -26,12 +26,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from parkdigest.bench.synth import read_templates, write_pages
+from parkdigest.convert.pipeline import convert_page, run
+from parkdigest.convert.words import cut, domain_words, place_words, tokenizer
 
 DEFAULT_SIZES = [100, 1000]
 # Above this many pages a measure is run once: a 1,000-page one-process convert takes minutes.
@@ -379,9 +381,6 @@ def task_main(argv: list[str]) -> None:
 
 
 def _load_segmenter() -> None:
-    from parkdigest.convert.pipeline import convert_page  # noqa: F401  (imports every stage)
-    from parkdigest.convert.words import place_words, tokenizer
-
     tokenizer()
     place_words()  # loads jieba's part-of-speech table too
 
@@ -393,8 +392,6 @@ def _page_lines(seeds: str, limit: str) -> list[str]:
 
 def _task_segment(seeds: str, limit: str) -> dict:
     """jieba alone on the same text, line by line, in the mode the converter uses."""
-    from parkdigest.convert.words import cut, tokenizer
-
     lines = _page_lines(seeds, limit)
     start = time.perf_counter()
     tokenizer()
@@ -406,11 +403,9 @@ def _task_segment(seeds: str, limit: str) -> dict:
 def _task_rjieba(seeds: str, limit: str) -> dict:
     """rjieba given the same added words: its speed, and how often its words are jieba's."""
     try:
-        import rjieba
+        import rjieba  # optional (the [bench] extra): imported only where it is timed
     except ImportError:
         return {"available": False}
-    from parkdigest.convert.words import cut, domain_words, tokenizer
-
     lines = _page_lines(seeds, limit)
     jieba_words = [cut(line) for line in lines]
     frequencies = tokenizer().FREQ
@@ -428,8 +423,6 @@ def _task_rjieba(seeds: str, limit: str) -> dict:
 def _task_convert(seeds: str, out: str, jobs: str, limit: str, cache: str = "") -> dict:
     """pipeline.run as `parkdigest convert` calls it; with one process the segmenter is
     loaded first, so load and per-page work are timed apart."""
-    from parkdigest.convert.pipeline import run
-
     paths = sorted(Path(seeds).glob("*.txt"))
     inputs = [Path(seeds)] if int(limit) >= len(paths) else paths[: int(limit)]
     start = time.perf_counter()
@@ -448,8 +441,6 @@ def _task_convert(seeds: str, out: str, jobs: str, limit: str, cache: str = "") 
 
 
 def _task_profile(seeds: str, limit: str) -> dict:
-    from parkdigest.convert.pipeline import convert_page
-
     paths = sorted(Path(seeds).glob("*.txt"))[: int(limit)]
     _load_segmenter()
     profiler = cProfile.Profile()

@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parkdigest.convert.model import PageResult
+from parkdigest.convert.pipeline import convert_page
+from parkdigest.convert.read import read_page
+from parkdigest.reference.gazetteer import zones
 
 RANDOM_SEED = "parkdigest-bench"
 # A sentence: up to its closing punctuation and any closing quotes or brackets.
@@ -43,9 +46,6 @@ class Template:
 
 def read_templates(seeds: Path) -> list[Template]:
     """Convert each seed once to learn its layout (which lines are body, which breaks)."""
-    from parkdigest.convert.pipeline import convert_page
-    from parkdigest.convert.read import read_page
-
     templates = []
     for path in sorted(seeds.glob("*.txt")):
         result = convert_page(path)
@@ -113,8 +113,6 @@ def _zone_pattern(names: tuple[str, ...]) -> re.Pattern:
 
 
 def zone_names() -> list[str]:
-    from parkdigest.reference.gazetteer import zones
-
     return sorted(name for name in zones() if len(name) >= 3)
 
 

@@ -28,8 +28,14 @@ from pathlib import Path
 import jieba
 
 from parkdigest import __version__
-from parkdigest.articles.files import (ARTICLE_SUFFIX, REPORT_SUFFIX, REPORTS_DIR, article_path, read_front_matter,
-                                      report_path)
+from parkdigest.articles.files import (
+    ARTICLE_SUFFIX,
+    REPORT_SUFFIX,
+    REPORTS_DIR,
+    article_path,
+    read_front_matter,
+    report_path,
+)
 from parkdigest.convert.model import Problem, Severity
 from parkdigest.convert.sidecar import SIDECAR_SUFFIX
 

@@ -8,8 +8,9 @@ import re
 from collections import Counter
 
 from parkdigest.convert.model import Layout, Page
+from parkdigest.text import HAN
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(f"[{HAN}]")
 
 
 def cjk_counts(text: str) -> Counter:

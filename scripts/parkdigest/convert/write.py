@@ -14,8 +14,18 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parkdigest.articles.files import (LineRanges, PageReport, ReportArticle, ReportFurniture, ReportJoin,
-                                      ReportMove, ARTICLE_SUFFIX, article_path, read_front_matter, report_path)
+from parkdigest.articles.files import (
+    ARTICLE_SUFFIX,
+    LineRanges,
+    PageReport,
+    ReportArticle,
+    ReportFurniture,
+    ReportJoin,
+    ReportMove,
+    article_path,
+    read_front_matter,
+    report_path,
+)
 from parkdigest.convert.model import PageResult
 from parkdigest.convert.render import checksum, render_file, strip_checksum
 

@@ -23,11 +23,12 @@ from parkdigest.site.catalog import Catalog, Entry, collect_catalog
 from parkdigest.site.feed import render_feed
 from parkdigest.site.pages import Settings, fill_markers, make_generated_pages
 from parkdigest.site.render import format_date
+from parkdigest.text import HAN
 
 log = logging.getLogger("mkdocs.hooks.parkdigest")
 
 SEARCH_INDEX = Path("search") / "search_index.json"
-HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+HAN_RUN = re.compile(f"[{HAN}]+")
 ZWSP = "\u200b"
 
 _state: dict = {"catalog": Catalog(), "settings": Settings()}
