@@ -52,7 +52,8 @@ def read_templates(seeds: Path) -> list[Template]:
         if not isinstance(result, PageResult):
             continue
         lines = tuple(line.text for line in read_page(path).lines)
-        paragraphs, used = [], set()
+        paragraphs: list = []
+        used: set[int] = set()
         for draft in result.layout.drafts:
             for paragraph in draft.paragraphs:
                 numbers = tuple(paragraph.lines)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 
 from parkdigest.articles.schema import SUMMARY_MAX_CHARS
@@ -91,14 +91,14 @@ def describe_articles(layout: Layout, page: Page) -> Described:
             "summary": _summary(draft),
             "readtime": max(1, math.ceil(len(_HAN.findall(draft.body)) / CHARS_PER_MINUTE)),
             "source": page.source,
-            "slug": make_slug(title),
+            "slug": (slug := make_slug(title)),
             "confidence": draft.confidence,
         }
         if unlisted:
             problems.append(Problem(page.source, f"park(s) not in the gazetteer: {'、'.join(unlisted)}",
                                     "add them to parkdigest/data/zones.yaml if they are parks",
                                     line=draft.lines[0] if draft.lines else None, severity=Severity.WARNING))
-        articles.append(Article(meta["slug"], _clean(meta), render_body(draft)))
+        articles.append(Article(slug, _clean(meta), render_body(draft)))
     return Described(tuple(articles), tuple(problems))
 
 
@@ -137,7 +137,7 @@ def _zones(draft: Draft) -> tuple[list[str], list[str]]:
     the locator of another ("长春新区" in 长春新区北湖科技开发区) counts part of a mention.
     Ties go to the park named first. With no listed park, a park the title names that the
     gazetteer lacks is the main one."""
-    scores: Counter = Counter()
+    scores: dict[str, float] = defaultdict(float)
     first_seen: dict[str, int] = {}
     lead = _lead(draft)
     rest = "\n".join(p.text for p in draft.paragraphs if p.text != lead)

@@ -16,7 +16,6 @@ import re
 from pathlib import Path
 
 import jieba
-
 from mkdocs.structure.files import File, InclusionLevel
 
 from parkdigest.site.catalog import Catalog, Entry, collect_catalog
@@ -109,7 +108,7 @@ def on_post_build(config):
 def add_decks(docs: list[dict], catalog: Catalog) -> None:
     decks = {e.url: e.deck for e in catalog.articles if e.deck}
     for doc in docs:
-        deck = decks.get(doc.get("location"))
+        deck = decks.get(str(doc.get("location")))
         if deck:
             doc["text"] = f"<p>{segment_like_material(html.escape(deck))}</p>" + doc.get("text", "")
 
