@@ -42,6 +42,9 @@ _ORGANISATION = re.compile(f"(?:{'|'.join(map(re.escape, _WORDS['organisation_en
 _ORGANISATION_THEN_NAME = re.compile(rf".+{_ORGANISATION.pattern}(?P<name>[{HAN}]{{2,3}})")
 _SOURCE_CREDIT_WORDS = tuple(_WORDS["source_credit_words"])
 _NOT_AUTHOR_CREDIT = _WORDS["not_author_credit_word"]
+_SENTENCE_ENDS: str = _WORDS["sentence_end_marks"]
+_NAME_TRIM: str = _WORDS["name_trim_marks"]
+_UNTITLED: str = _WORDS["untitled"]
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,7 @@ def _authors(draft: Draft) -> list[str]:
     credits = [c.strip("（）()") for c in draft.credits if _NOT_AUTHOR_CREDIT not in c]
     for source in [draft.byline, *credits]:
         for token in _ROLE_WORDS.sub(" ", source or "").replace("：", " ").replace(":", " ").split():
-            token = token.strip("▶►·，,、")
+            token = token.strip(_NAME_TRIM)
             glued = _ORGANISATION_THEN_NAME.fullmatch(token)
             if glued:
                 token = glued.group("name")
@@ -183,7 +186,7 @@ def _summary(draft: Draft) -> str:
     lead = _lead(draft)
     if len(lead) <= SUMMARY_MAX_CHARS:
         return lead
-    cut_at = max(lead.rfind(mark, 0, SUMMARY_MAX_CHARS) for mark in "。！？")
+    cut_at = max(lead.rfind(mark, 0, SUMMARY_MAX_CHARS) for mark in _SENTENCE_ENDS)
     if cut_at >= SUMMARY_MAX_CHARS // 3:
         return lead[: cut_at + 1]
     return lead[: SUMMARY_MAX_CHARS - 1] + "…"
@@ -192,8 +195,8 @@ def _summary(draft: Draft) -> str:
 def _derived_title(draft: Draft) -> str:
     """A page printed without a title: the opening words of its text, marked as such."""
     lead = draft.body.strip()
-    first = re.split(r"[。！？\n]", lead, maxsplit=1)[0]
-    return (first[:DERIVED_TITLE_CHARS] + "…") if len(first) > DERIVED_TITLE_CHARS else (first or "无标题")
+    first = re.split(f"[{re.escape(_SENTENCE_ENDS)}\n]", lead, maxsplit=1)[0]
+    return (first[:DERIVED_TITLE_CHARS] + "…") if len(first) > DERIVED_TITLE_CHARS else (first or _UNTITLED)
 
 
 def _clean(meta: dict) -> dict:
