@@ -1,6 +1,7 @@
 # 园区动态 — the two commands a newcomer needs:
 #   make serve   set up, convert seeds/, build and serve the site on http://127.0.0.1:8000
-#   make test    set up (Python packages, Debian's chromium, axe-core from npm), then run every test
+#   make test    set up (Python packages, Debian's chromium, axe-core from npm), then run the
+#                linters (ruff, mypy, the workflow's schema) and every test
 export NO_MKDOCS_2_WARNING := 1
 
 PYTHON ?= python3
@@ -8,7 +9,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve site convert check test bench golden chromium clean
+.PHONY: serve site convert check lint test bench golden chromium clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,24 +29,33 @@ site: convert check
 serve: site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Wait (up to 10 minutes) for another package installation to finish instead of failing.
+APT_WAIT := -o DPkg::Lock::Timeout=600
+
 # Debian's chromium for the browser tests (no browser is ever downloaded by a tool), and a
 # Chinese font so that screenshots show text and layout checks measure real glyphs.
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 chromium:
 	@command -v chromium >/dev/null 2>&1 && test -f $(CJK_FONT) || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
+	  $$SUDO apt-get $(APT_WAIT) update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get $(APT_WAIT) install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 
 # axe-core for the accessibility tests, from the npm registry by package-lock.json.
 AXE := node_modules/axe-core/axe.min.js
 $(AXE): package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	  $$SUDO apt-get $(APT_WAIT) update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get $(APT_WAIT) install -y -qq npm >/dev/null; }
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $(AXE)
 
-test: $(STAMP) chromium $(AXE)
+# The linters first (seconds), then every test.
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+
+test: lint chromium $(AXE)
 	$(BIN)/python -m pytest
 
 # Rewrite tests/golden/ (the converter's reviewed output on every seed and dev page) after a

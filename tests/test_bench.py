@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
+from parkdigest.bench.synth import read_templates, synthesize_page, zone_names
 from parkdigest.convert import cache as cache_module
 from parkdigest.convert.pipeline import run
-from parkdigest.bench.synth import read_templates, synthesize_page, zone_names
 
 from conftest import SEEDS
 

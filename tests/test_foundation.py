@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import yaml
 
-from parkdigest.convert.pipeline import run
-from parkdigest.articles.schema import FrontMatter
 from parkdigest.articles.files import read_front_matter
+from parkdigest.articles.schema import FrontMatter
+from parkdigest.convert.pipeline import run
 
-from conftest import ROOT, SEEDS, SEED_FILES
+from conftest import ROOT, SEED_FILES, SEEDS
 
 
 def test_every_seed_gives_several_valid_articles(converted):

@@ -19,9 +19,9 @@ from parkdigest.convert.model import Line, Page
 from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.reflow import reflow_page
 from parkdigest.convert.segment import segment_page
+from test_segmentation import QUALITY
 
 from conftest import SEED_FILES
-from test_segmentation import QUALITY
 
 # Seeds printed in reading order (their articles are pinned in test_segmentation), used as
 # ground truth for scrambled variants.

@@ -9,22 +9,21 @@ nothing in it names a seed.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
 
-from parkdigest.convert.dates import infer_date, parse_printed_date
-from parkdigest.convert.parks import find_unlisted_parks
-from parkdigest.reference.gazetteer import find_zones, surface_forms, zones
-from parkdigest.convert.metadata import _authors, _summary
-from parkdigest.convert.slugs import SlugAssigner, make_slug
-from parkdigest.convert.model import Article, Draft, Paragraph
-from parkdigest.resources import load_yaml
 from parkdigest.articles.schema import FrontMatter
+from parkdigest.convert.dates import infer_date, parse_printed_date
+from parkdigest.convert.metadata import _authors, _summary
+from parkdigest.convert.model import Article, Draft, Paragraph
+from parkdigest.convert.parks import find_unlisted_parks
+from parkdigest.convert.slugs import SlugAssigner, make_slug
 from parkdigest.convert.topics import choose_topics
-from parkdigest.reference.topics import taxonomy
 from parkdigest.convert.words import cut
+from parkdigest.reference.gazetteer import find_zones, surface_forms, zones
+from parkdigest.reference.topics import taxonomy
+from parkdigest.resources import load_yaml
 
 from conftest import SEED_FILES
 
@@ -195,8 +194,8 @@ def test_relative_month_day_needs_a_year():
 
 
 def test_sidecar_date_wins_and_is_a_day(tmp_path):
-    from parkdigest.convert.pipeline import run
     from parkdigest.articles.files import read_front_matter
+    from parkdigest.convert.pipeline import run
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()

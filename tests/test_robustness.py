@@ -11,12 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import yaml
 
+from parkdigest.articles.files import read_front_matter
+from parkdigest.articles.schema import FrontMatter
 from parkdigest.convert.pipeline import run
 from parkdigest.convert.read import MAX_PAGE_BYTES
-from parkdigest.articles.schema import FrontMatter
-from parkdigest.articles.files import read_front_matter
 
 from conftest import ROOT, SEED_FILES, build_site
 

@@ -26,12 +26,16 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
 
 import yaml
 
 from parkdigest.bench.synth import read_templates, write_pages
+from parkdigest.convert.pipeline import convert_page, run
+from parkdigest.convert.words import cut, domain_words, place_words, tokenizer
 
 DEFAULT_SIZES = [100, 1000]
 # Above this many pages a measure is run once: a 1,000-page one-process convert takes minutes.
@@ -67,7 +71,8 @@ def run_bench(sizes: list[int], *, seeds: Path, json_path: Path, repeat: int = 0
     templates = read_templates(seeds)
     with tempfile.TemporaryDirectory(prefix="parkdigest-bench-") as temporary:
         base = keep or Path(temporary)
-        results = {"machine": _machine(jobs), "seeds": sorted(t.name for t in templates), "sizes": {}}
+        results: dict[str, Any] = {"machine": _machine(jobs), "seeds": sorted(t.name for t in templates),
+                                   "sizes": {}}
         for n in sizes:
             runs = repeat or (REPEATS if n <= REPEAT_MAX_PAGES else 1)
             print(f"bench: N = {n} pages, {runs} run(s) per measure …", file=sys.stderr)
@@ -173,19 +178,21 @@ def measure(command: list[str], cwd: Path | None = None) -> Run:
 
 def _summary(runs: list[Run]) -> dict:
     """Medians over runs of the wall time, peak memory and what each process reported."""
-    out = {"wall_s": statistics.median(r.wall_s for r in runs), "peak_mb": statistics.median(r.peak_mb for r in runs)}
+    out: dict[str, Any] = {"wall_s": statistics.median(r.wall_s for r in runs),
+                           "peak_mb": statistics.median(r.peak_mb for r in runs)}
     for key, value in runs[0].report.items():
         values = [r.report.get(key) for r in runs]
-        numeric = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
-        out[key] = statistics.median(values) if numeric else value
+        numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        out[key] = statistics.median(numbers) if len(numbers) == len(values) else value
     return out
 
 
-def _fresh(*paths: Path) -> None:
-    """Remove earlier output so each convert starts cold (returns None for `or` chaining)."""
+def _fresh(*paths: Path) -> Literal[False]:
+    """Remove earlier output so each convert starts cold (returns False for `or` chaining)."""
     for path in paths:
         if path.exists():
             shutil.rmtree(path.parent if path.name == "articles" else path)
+    return False
 
 
 def _same_files(small: Path, large: Path) -> bool:
@@ -251,7 +258,10 @@ def site_sizes(site: Path) -> dict:
     assets = re.findall(r'<link[^>]*rel="(?:stylesheet|icon)"[^>]*href="([^"]+)"', html)
     assets += re.findall(r'<script[^>]*src="([^"]+)"', html)
     home_files = [home] + [site / a for a in assets if not a.startswith(("http:", "https:", "//"))]
-    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html).group(1))
+    found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html)
+    if not found:
+        raise SystemExit(f"{home}: no Material configuration script — is this a Material site?")
+    config = json.loads(found.group(1))
     worker = site / config["search"]
     langs = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"]
     lunr = worker.parent.parent / "lunr" / "min"
@@ -379,9 +389,6 @@ def task_main(argv: list[str]) -> None:
 
 
 def _load_segmenter() -> None:
-    from parkdigest.convert.pipeline import convert_page  # noqa: F401  (imports every stage)
-    from parkdigest.convert.words import place_words, tokenizer
-
     tokenizer()
     place_words()  # loads jieba's part-of-speech table too
 
@@ -393,8 +400,6 @@ def _page_lines(seeds: str, limit: str) -> list[str]:
 
 def _task_segment(seeds: str, limit: str) -> dict:
     """jieba alone on the same text, line by line, in the mode the converter uses."""
-    from parkdigest.convert.words import cut, tokenizer
-
     lines = _page_lines(seeds, limit)
     start = time.perf_counter()
     tokenizer()
@@ -406,11 +411,9 @@ def _task_segment(seeds: str, limit: str) -> dict:
 def _task_rjieba(seeds: str, limit: str) -> dict:
     """rjieba given the same added words: its speed, and how often its words are jieba's."""
     try:
-        import rjieba
+        import rjieba  # optional (the [bench] extra): imported only where it is timed
     except ImportError:
         return {"available": False}
-    from parkdigest.convert.words import cut, domain_words, tokenizer
-
     lines = _page_lines(seeds, limit)
     jieba_words = [cut(line) for line in lines]
     frequencies = tokenizer().FREQ
@@ -428,8 +431,6 @@ def _task_rjieba(seeds: str, limit: str) -> dict:
 def _task_convert(seeds: str, out: str, jobs: str, limit: str, cache: str = "") -> dict:
     """pipeline.run as `parkdigest convert` calls it; with one process the segmenter is
     loaded first, so load and per-page work are timed apart."""
-    from parkdigest.convert.pipeline import run
-
     paths = sorted(Path(seeds).glob("*.txt"))
     inputs = [Path(seeds)] if int(limit) >= len(paths) else paths[: int(limit)]
     start = time.perf_counter()
@@ -448,8 +449,6 @@ def _task_convert(seeds: str, out: str, jobs: str, limit: str, cache: str = "") 
 
 
 def _task_profile(seeds: str, limit: str) -> dict:
-    from parkdigest.convert.pipeline import convert_page
-
     paths = sorted(Path(seeds).glob("*.txt"))[: int(limit)]
     _load_segmenter()
     profiler = cProfile.Profile()
@@ -459,7 +458,7 @@ def _task_profile(seeds: str, limit: str) -> dict:
         convert_page(path)
     profiler.disable()
     total = time.perf_counter() - start
-    stats = pstats.Stats(profiler).stats
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]  # the raw table, not in typeshed
     ours = [(f"{Path(file).name}:{line}:{function}", row[3]) for (file, line, function), row in stats.items()
             if "parkdigest" in file and function not in ("convert_page", "_convert", "<module>")]
     ours.sort(key=lambda item: -item[1])
@@ -468,7 +467,7 @@ def _task_profile(seeds: str, limit: str) -> dict:
     return {"pages": len(paths), "total_s": total, "top": ours[:PROFILE_TOP], "self": own_time[:PROFILE_TOP]}
 
 
-TASKS = {"segment": _task_segment, "rjieba": _task_rjieba, "convert": _task_convert,
+TASKS: dict[str, Callable[..., dict]] = {"segment": _task_segment, "rjieba": _task_rjieba, "convert": _task_convert,
          "profile": _task_profile}
 
 

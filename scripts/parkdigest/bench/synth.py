@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parkdigest.convert.model import PageResult
+from parkdigest.convert.pipeline import convert_page
+from parkdigest.convert.read import read_page
+from parkdigest.reference.gazetteer import zones
 
 RANDOM_SEED = "parkdigest-bench"
 # A sentence: up to its closing punctuation and any closing quotes or brackets.
@@ -43,16 +46,14 @@ class Template:
 
 def read_templates(seeds: Path) -> list[Template]:
     """Convert each seed once to learn its layout (which lines are body, which breaks)."""
-    from parkdigest.convert.pipeline import convert_page
-    from parkdigest.convert.read import read_page
-
     templates = []
     for path in sorted(seeds.glob("*.txt")):
         result = convert_page(path)
         if not isinstance(result, PageResult):
             continue
         lines = tuple(line.text for line in read_page(path).lines)
-        paragraphs, used = [], set()
+        paragraphs: list = []
+        used: set[int] = set()
         for draft in result.layout.drafts:
             for paragraph in draft.paragraphs:
                 numbers = tuple(paragraph.lines)
@@ -113,8 +114,6 @@ def _zone_pattern(names: tuple[str, ...]) -> re.Pattern:
 
 
 def zone_names() -> list[str]:
-    from parkdigest.reference.gazetteer import zones
-
     return sorted(name for name in zones() if len(name) >= 3)
 
 

@@ -21,6 +21,7 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
@@ -28,8 +29,14 @@ from pathlib import Path
 import jieba
 
 from parkdigest import __version__
-from parkdigest.articles.files import (ARTICLE_SUFFIX, REPORT_SUFFIX, REPORTS_DIR, article_path, read_front_matter,
-                                      report_path)
+from parkdigest.articles.files import (
+    ARTICLE_SUFFIX,
+    REPORT_SUFFIX,
+    REPORTS_DIR,
+    article_path,
+    read_front_matter,
+    report_path,
+)
 from parkdigest.convert.model import Problem, Severity
 from parkdigest.convert.sidecar import SIDECAR_SUFFIX
 
@@ -159,13 +166,13 @@ class Planner:
     def _problems(entry: Entry) -> tuple[Problem, ...]:
         return tuple(Problem(**dict(p, severity=Severity(p["severity"]))) for p in entry.problems)
 
-    def nothing_to_prune(self, sources: set[str] | None) -> bool:
+    def nothing_to_prune(self, sources: AbstractSet[str] | None) -> bool:
         """True when, with no page converted, finishing the write would change nothing: the
         output directory is as the last run left it and no seed has gone."""
         same_sources = (sorted(sources) if sources is not None else None) == self.sources
         return same_sources and not self.kept and self.signature == output_signature(self.out)
 
-    def record(self, written: list[Written], kept: list[str], reused: list[str], sources: set[str] | None) -> None:
+    def record(self, written: list[Written], kept: list[str], reused: list[str], sources: AbstractSet[str] | None) -> None:
         """Remember what this run wrote (call after writing, never on a dry run)."""
         kept_paths = {Path(p) for p in kept}
         entries = {name: self.entries[name] for name in reused}

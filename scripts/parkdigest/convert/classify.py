@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from parkdigest.text import HAN
 from parkdigest.convert.furniture import furniture_rule, is_photo_credit, mark_folio_block
 from parkdigest.convert.model import Block, Kind, Page
 from parkdigest.resources import furniture_rules, layout_words
+from parkdigest.text import HAN
 
 # Chinese headlines run to ~35 characters, plus a column tag in parentheses; body lines are
 # paragraphs of 50+ (a short one ends its sentence).
@@ -203,6 +203,11 @@ def _classify_line(text: str, labels: set[str], words: dict) -> tuple[Kind, str]
 
 def _has_sentence_punct(text: str) -> bool:
     return any(mark in text for mark in "。；;") or text.count("，") > 1
+
+
+def closed_by_column_tag(text: str) -> bool:
+    """Does a column tag close the line, after some headline text ("……（人民论坛）")?"""
+    return _headline_core(text)[1]
 
 
 def _headline_core(text: str) -> tuple[str, bool]:
@@ -419,7 +424,7 @@ def _demote_fragments_above_stacks(out: list[Block], content: list[int]) -> None
         while position < len(content) and out[content[position]].kind is Kind.HEADLINE:
             run.append(content[position])
             position += 1
-        tagged = [n for n, i in enumerate(run) if COLUMN_TAG.search(out[i].text) and COLUMN_TAG.search(out[i].text).start()]
+        tagged = [n for n, i in enumerate(run) if closed_by_column_tag(out[i].text)]
         if tagged:
             title_start = tagged[0]
             while title_start > 0 and out[run[title_start - 1]].text.endswith("，"):

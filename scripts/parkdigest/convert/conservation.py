@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from parkdigest.text import HAN
 from parkdigest.convert.model import Layout, Page
+from parkdigest.text import HAN
 
 _CJK = re.compile(f"[{HAN}]")
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from parkdigest.text import HAN
 from parkdigest.convert.dates import printed_date_spans
 from parkdigest.convert.model import Block, Kind
 from parkdigest.resources import furniture_rules, layout_words
+from parkdigest.text import HAN
 
 # A folio line: publication, date, weekday, page number and page section, nothing more.
 FOLIO_MAX_CHARS = 60

@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parkdigest.text import HAN
-from parkdigest.convert.classify import COLUMN_TAG, heading_key, sentence_closed
+from parkdigest.convert.classify import COLUMN_TAG, closed_by_column_tag, heading_key, sentence_closed
 from parkdigest.convert.model import Block, Kind, Role
 from parkdigest.convert.words import tag
 from parkdigest.reference.gazetteer import surface_forms
+from parkdigest.text import HAN
 
 # Two or more blank lines in a row: a picture stood there, and a short line after it is
 # its caption rather than a subhead.
@@ -301,7 +301,7 @@ def _title_index(lines: list[str]) -> int:
     after a kicker that ends with —— or a colon; else, with three lines, the middle one
     (kicker, title, subtitle); else the last (a kicker stands above a title)."""
     for i, line in enumerate(lines):
-        if COLUMN_TAG.search(line) and COLUMN_TAG.search(line).start() > 0:
+        if closed_by_column_tag(line):
             return i
     for i, line in enumerate(lines[:-1]):
         if line.endswith(_KICKER_END):

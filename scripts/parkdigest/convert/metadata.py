@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 
 from parkdigest.articles.schema import SUMMARY_MAX_CHARS
@@ -42,6 +42,9 @@ _ORGANISATION = re.compile(f"(?:{'|'.join(map(re.escape, _WORDS['organisation_en
 _ORGANISATION_THEN_NAME = re.compile(rf".+{_ORGANISATION.pattern}(?P<name>[{HAN}]{{2,3}})")
 _SOURCE_CREDIT_WORDS = tuple(_WORDS["source_credit_words"])
 _NOT_AUTHOR_CREDIT = _WORDS["not_author_credit_word"]
+_SENTENCE_ENDS: str = _WORDS["sentence_end_marks"]
+_NAME_TRIM: str = _WORDS["name_trim_marks"]
+_UNTITLED: str = _WORDS["untitled"]
 
 
 @dataclass(frozen=True)
@@ -91,14 +94,14 @@ def describe_articles(layout: Layout, page: Page) -> Described:
             "summary": _summary(draft),
             "readtime": max(1, math.ceil(len(_HAN.findall(draft.body)) / CHARS_PER_MINUTE)),
             "source": page.source,
-            "slug": make_slug(title),
+            "slug": (slug := make_slug(title)),
             "confidence": draft.confidence,
         }
         if unlisted:
             problems.append(Problem(page.source, f"park(s) not in the gazetteer: {'、'.join(unlisted)}",
                                     "add them to parkdigest/data/zones.yaml if they are parks",
                                     line=draft.lines[0] if draft.lines else None, severity=Severity.WARNING))
-        articles.append(Article(meta["slug"], _clean(meta), render_body(draft)))
+        articles.append(Article(slug, _clean(meta), render_body(draft)))
     return Described(tuple(articles), tuple(problems))
 
 
@@ -137,7 +140,7 @@ def _zones(draft: Draft) -> tuple[list[str], list[str]]:
     the locator of another ("长春新区" in 长春新区北湖科技开发区) counts part of a mention.
     Ties go to the park named first. With no listed park, a park the title names that the
     gazetteer lacks is the main one."""
-    scores: Counter = Counter()
+    scores: dict[str, float] = defaultdict(float)
     first_seen: dict[str, int] = {}
     lead = _lead(draft)
     rest = "\n".join(p.text for p in draft.paragraphs if p.text != lead)
@@ -164,7 +167,7 @@ def _authors(draft: Draft) -> list[str]:
     credits = [c.strip("（）()") for c in draft.credits if _NOT_AUTHOR_CREDIT not in c]
     for source in [draft.byline, *credits]:
         for token in _ROLE_WORDS.sub(" ", source or "").replace("：", " ").replace(":", " ").split():
-            token = token.strip("▶►·，,、")
+            token = token.strip(_NAME_TRIM)
             glued = _ORGANISATION_THEN_NAME.fullmatch(token)
             if glued:
                 token = glued.group("name")
@@ -183,7 +186,7 @@ def _summary(draft: Draft) -> str:
     lead = _lead(draft)
     if len(lead) <= SUMMARY_MAX_CHARS:
         return lead
-    cut_at = max(lead.rfind(mark, 0, SUMMARY_MAX_CHARS) for mark in "。！？")
+    cut_at = max(lead.rfind(mark, 0, SUMMARY_MAX_CHARS) for mark in _SENTENCE_ENDS)
     if cut_at >= SUMMARY_MAX_CHARS // 3:
         return lead[: cut_at + 1]
     return lead[: SUMMARY_MAX_CHARS - 1] + "…"
@@ -192,8 +195,8 @@ def _summary(draft: Draft) -> str:
 def _derived_title(draft: Draft) -> str:
     """A page printed without a title: the opening words of its text, marked as such."""
     lead = draft.body.strip()
-    first = re.split(r"[。！？\n]", lead, maxsplit=1)[0]
-    return (first[:DERIVED_TITLE_CHARS] + "…") if len(first) > DERIVED_TITLE_CHARS else (first or "无标题")
+    first = re.split(f"[{re.escape(_SENTENCE_ENDS)}\n]", lead, maxsplit=1)[0]
+    return (first[:DERIVED_TITLE_CHARS] + "…") if len(first) > DERIVED_TITLE_CHARS else (first or _UNTITLED)
 
 
 def _clean(meta: dict) -> dict:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from parkdigest.text import HAN
 from parkdigest.convert.model import Line, Page
+from parkdigest.text import HAN
 
 CJK = HAN
 # Chinese characters and the full-width punctuation that surrounds them.

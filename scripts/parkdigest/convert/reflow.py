@@ -15,7 +15,19 @@ import re
 from parkdigest.convert.classify import sentence_closed
 from parkdigest.convert.heads import HeadParts, parse_head
 from parkdigest.convert.junctions import LOW_CONFIDENCE, next_in_flow
-from parkdigest.convert.model import Block, Draft, Kind, Layout, LineRole, Move, Paragraph, Problem, Role, Segmentation, Severity
+from parkdigest.convert.model import (
+    Block,
+    Draft,
+    Kind,
+    Layout,
+    LineRole,
+    Move,
+    Paragraph,
+    Problem,
+    Role,
+    Segmentation,
+    Severity,
+)
 
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")

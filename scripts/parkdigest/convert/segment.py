@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from parkdigest.convert.classify import classify_blocks, heading_key, strip_label
@@ -99,11 +100,23 @@ def _join_and_assign(content: list[Block], roles: list[Role], heads: list[list[i
     for _ in range(JOIN_ROUNDS - 1):
         profiles = _profiles(vectors, owners, len(heads))
         squares = _squares(profiles)
-        joins, breaks = choose_joins(
-            content, lambda e, s: _fit(vectors, vector_squares, profiles, squares, owners, e, s), tags, memo,
-            lambda a, b: owners[a] == owners[b])
+        fit, same_article = _round_scorers(vectors, vector_squares, profiles, squares, list(owners))
+        joins, breaks = choose_joins(content, fit, tags, memo, same_article)
         owners, confidence = _assign_articles(content, roles, heads, joins, vectors, vector_squares)
     return Placement(tuple(joins), breaks, tuple(owners), tuple(confidence))
+
+
+def _round_scorers(vectors, vector_squares, profiles, squares, owners: list[int]
+                   ) -> tuple[Callable[[int, int], float], Callable[[int, int], bool]]:
+    """How well a start fits the article of an end, and whether two blocks share an article,
+    as one round of assignment left them."""
+    def fit(e: int, s: int) -> float:
+        return _fit(vectors, vector_squares, profiles, squares, owners, e, s)
+
+    def same_article(a: int, b: int) -> bool:
+        return owners[a] == owners[b]
+
+    return fit, same_article
 
 
 def _unmask_cut_text(content: list[Block]) -> list[Block]:

@@ -171,7 +171,7 @@ class TagModel:
 
 
 _START = "^"
-_SENTENCE_END = frozenset("。！？!?")
+_SENTENCE_END = frozenset(language_words()["sentence_end_marks"] + language_words()["latin_sentence_end_marks"])
 
 
 def _coarse(flag: str) -> str:

@@ -11,11 +11,23 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parkdigest.articles.files import (LineRanges, PageReport, ReportArticle, ReportFurniture, ReportJoin, ReportLine,
-                                      ReportMove, ARTICLE_SUFFIX, article_path, read_front_matter, report_path)
+from parkdigest.articles.files import (
+    ARTICLE_SUFFIX,
+    LineRanges,
+    PageReport,
+    ReportArticle,
+    ReportFurniture,
+    ReportJoin,
+    ReportLine,
+    ReportMove,
+    article_path,
+    read_front_matter,
+    report_path,
+)
 from parkdigest.convert.model import PageResult
 from parkdigest.convert.render import checksum, render_file, strip_checksum
 
@@ -37,7 +49,7 @@ class OutputWriter:
     """Writes pages as they come (so a run holds one page at a time), then prunes the
     generated articles no page produced any more."""
 
-    def __init__(self, articles_dir: Path, *, sources: set[str] | None, force: bool = False,
+    def __init__(self, articles_dir: Path, *, sources: AbstractSet[str] | None, force: bool = False,
                  dry_run: bool = False):
         self.articles_dir = articles_dir
         self.sources, self.force, self.dry_run = sources, force, dry_run
@@ -129,7 +141,7 @@ def _write_plain(path: Path, text: str, summary: WriteSummary, dry_run: bool) ->
 
 def _generated_files(directory: Path) -> dict[Path, str]:
     """Articles that convert wrote (they have a source and a checksum) -> their source."""
-    out = {}
+    out: dict[Path, str] = {}
     if not directory.is_dir():
         return out
     for path in sorted(directory.glob(f"*{ARTICLE_SUFFIX}")):

@@ -34,12 +34,12 @@ META_FIELDS = ("title", "kicker", "deck", "section", "byline", "summary")
 _MARKUP = re.compile(r"[\s#*>_`|\\\-]+")
 
 
-def fold(text: str) -> str:
+def fold(text: object) -> str:
     """Text as a reader compares it: NFKC, without whitespace and Markdown markup."""
     return _MARKUP.sub("", unicodedata.normalize("NFKC", str(text or "")))
 
 
-def fold_title(text: str) -> str:
+def fold_title(text: object) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text or "")))
 
 

@@ -11,8 +11,14 @@ from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
-from parkdigest.articles.files import (ARTICLE_SUFFIX, ARTICLES_DIR, REPORT_SUFFIX, REPORTS_DIR, PageReport,
-                                      read_front_matter)
+from parkdigest.articles.files import (
+    ARTICLE_SUFFIX,
+    ARTICLES_DIR,
+    REPORT_SUFFIX,
+    REPORTS_DIR,
+    PageReport,
+    read_front_matter,
+)
 from parkdigest.reference.gazetteer import zones as gazetteer_zones
 
 ARTICLES_PREFIX = f"{ARTICLES_DIR}/"

@@ -16,18 +16,18 @@ import re
 from pathlib import Path
 
 import jieba
-
 from mkdocs.structure.files import File, InclusionLevel
 
 from parkdigest.site.catalog import Catalog, Entry, collect_catalog
 from parkdigest.site.feed import render_feed
 from parkdigest.site.pages import Settings, fill_markers, make_generated_pages
 from parkdigest.site.render import format_date
+from parkdigest.text import HAN
 
 log = logging.getLogger("mkdocs.hooks.parkdigest")
 
 SEARCH_INDEX = Path("search") / "search_index.json"
-HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+HAN_RUN = re.compile(f"[{HAN}]+")
 ZWSP = "\u200b"
 
 _state: dict = {"catalog": Catalog(), "settings": Settings()}
@@ -108,7 +108,7 @@ def on_post_build(config):
 def add_decks(docs: list[dict], catalog: Catalog) -> None:
     decks = {e.url: e.deck for e in catalog.articles if e.deck}
     for doc in docs:
-        deck = decks.get(doc.get("location"))
+        deck = decks.get(str(doc.get("location")))
         if deck:
             doc["text"] = f"<p>{segment_like_material(html.escape(deck))}</p>" + doc.get("text", "")
 

@@ -1,0 +1,1 @@
+"""MkDocs hooks and the listings they build from the articles' front-matter."""
