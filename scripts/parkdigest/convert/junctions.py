@@ -155,7 +155,8 @@ def _repair_loops(chosen, candidates, fragments, ends):
     """A loop made of strong joins means a paragraph boundary inside it is really a column
     boundary. Cut the loop there: at the paragraph that best continues a sentence left
     open elsewhere (and join them), else where the two paragraphs share the least."""
-    chosen, breaks = set(chosen), set()
+    chosen = set(chosen)
+    breaks: set[tuple[int, int]] = set()
     while True:
         loop = _find_loop(chosen, breaks, fragments)
         if not loop:

@@ -128,11 +128,12 @@ def _chains(seg: Segmentation, article: int, successor: dict[int, int]) -> list[
     for k in members:
         if k in has_predecessor or k in placed:
             continue
-        chain = []
-        while k is not None and k not in placed and seg.owners[k] == article:
-            chain.append(k)  # a join into another article's text ends the chain: each block once
-            placed.add(k)
-            k = successor.get(k)
+        chain: list[int] = []
+        node: int | None = k
+        while node is not None and node not in placed and seg.owners[node] == article:
+            chain.append(node)  # a join into another article's text ends the chain: each block once
+            placed.add(node)
+            node = successor.get(node)
         chains.append(chain)
     for k in members:  # a loop of links, should one remain: keep the text all the same
         if k not in placed:

@@ -55,7 +55,8 @@ def segment_page(page: Page) -> Segmentation:
     if not content:
         warnings.append(Problem(page.source, "page has no article text, only furniture",
                                 "check that this is the right file", severity=Severity.WARNING))
-        return Segmentation(page.source, (), (), (), (), (), furniture, (), _page_date(blocks), tuple(warnings))
+        return Segmentation(source=page.source, blocks=(), roles=(), owners=(), heads=(), joins=(),
+                            furniture=furniture, page_date=_page_date(blocks), warnings=tuple(warnings))
     content = _unmask_cut_text(content)
     roles, heads = find_heads(content, contents_keys, set(page.sidecar.get("split_at") or ()))
     if not heads:
