@@ -1,0 +1,148 @@
+"""Small cases, one line or one stack at a time, for the stages that decide what the lines of
+a page are: normalize, furniture, classify, heads, junctions and reflow. The end-to-end tests
+(test_segmentation, test_quality, test_golden) show the whole; these say which rule broke."""
+
+from __future__ import annotations
+
+import pytest
+
+from parkdigest.convert.classify import classify_blocks
+from parkdigest.convert.dates import parse_printed_date
+from parkdigest.convert.furniture import furniture_rule
+from parkdigest.convert.heads import parse_head
+from parkdigest.convert.junctions import start_evidence
+from parkdigest.convert.model import Kind, Line, Page
+from parkdigest.convert.normalize import normalize_page
+from parkdigest.convert.reflow import reflow_page
+from parkdigest.convert.segment import segment_page
+from parkdigest.convert.words import junction_gain
+
+
+def _page(*lines: str) -> Page:
+    """A normalized page whose lines are separated by blank lines, as extracted pages are."""
+    text = "\n\n".join(lines).split("\n")
+    return normalize_page(Page("t.txt", tuple(Line(i + 1, t) for i, t in enumerate(text))))
+
+
+def _kinds(*lines: str) -> list[tuple[str, str]]:
+    return [(b.text, b.kind.value) for b in classify_blocks(_page(*lines))]
+
+
+@pytest.mark.parametrize("raw, normalized", [
+    ("2020 年 1 月", "2020年1月"),
+    ("增长 5.4%,其中", "增长5.4%，其中"),
+    ("(本报记者李凯旋整理)", "（本报记者李凯旋整理）"),
+    ("电话:(010)65363526", "电话：(010)65363526"),
+    ("1,000 元", "1,000元"),
+])
+def test_normalize_typography_keeps_the_facts(raw, normalized):
+    assert _page(raw).lines[0].text == normalized
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("人民日报  2026年3月30日  星期一  第 6 版  要闻", "folio"),
+    ("2026年1月27日 星期二", "folio"),
+    ("SCIENCE AND TECHNOLOGY DAILY", "masthead-latin"),
+    ("— 8 —", "page-number"),
+    ("要闻  第02版", "section-page"),
+    ("◆ 本版编辑：刘强　版式设计：宋佳　美术编辑：李明", "editor-line"),
+    ("■ 责编：杨帆  美编：孙浩", "role-credits"),
+    ("读者热线：(010)65363526", "contact-value"),
+    ("广告经营许可证：京东工商广字第5450号", "licence-line"),
+    ("扫码阅读人民日报电子版", "qr-line"),
+    ("新华社记者  燕  雁摄（人民视觉）", "photo-credit"),
+    ("（本版图片除署名外均由受访单位提供）", "picture-note"),
+])
+def test_furniture_by_structure(line, rule):
+    assert furniture_rule(_page(line).lines[0].text) == rule
+
+
+@pytest.mark.parametrize("line", [
+    "数据来源：商务部",  # a chart's source is its caption, not a credit of the page
+    "68万平方米",  # a figure of a data box
+    "武汉东湖高新区：新兴产业重要策源地",
+    "2026年1月1日，一次性信用修复政策平稳实施。",
+])
+def test_text_is_no_furniture(line):
+    assert furniture_rule(_page(line).lines[0].text) == ""
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("2026年3月30日", "2026-03-30"), ("2025.12.3", "2025-12-03"), ("2025-12-03", "2025-12-03"),
+    ("二〇二五年十二月三日", "2025-12-03"), ("二〇二六年一月二十七日 星期二", "2026-01-27"),
+])
+def test_printed_dates_in_every_form(text, iso):
+    assert parse_printed_date(text) == iso
+
+
+def test_a_folio_block_takes_the_page_section_beside_the_page_number():
+    kinds = _kinds("人民日报", "2026年3月17日  星期二", "10", "经济", "从“苹果税”下调看反垄断护航数字经济（经济时评）",
+                   "文/林丽鹂", "3月15日，苹果公司调整其应用商店的佣金政策。")
+    assert kinds[:4] == [(t, "furniture") for t in ("人民日报", "2026年3月17日  星期二", "10", "经济")]
+    assert kinds[4][1] == "headline" and kinds[5] == ("文/林丽鹂", "byline")
+
+
+def test_a_caption_and_its_credit_on_one_line_are_split():
+    kinds = _kinds("工程新疆段，东天山山区架设导线。　　吴世平摄")
+    assert kinds == [("工程新疆段，东天山山区架设导线。", "caption"), ("吴世平摄", "furniture")]
+
+
+@pytest.mark.parametrize("line", ["本报记者  王  珂 通讯员 周宇", "□ 湖南日报记者  曹  娴  彭可心", "新华社记者  叶  婧",
+                                  "文/刘温馨"])
+def test_bylines_in_every_form(line):
+    assert _kinds("标题在此", line, "正文第一句在这里结束。")[1] == (_page(line).lines[0].text, "byline")
+
+
+def test_a_lone_name_under_a_title_is_a_byline_only_when_it_opens_with_a_surname():
+    assert _kinds("保持好状态  延续好势头（快评）", "刘志强", "投资增速由降转增，物价温和上涨。")[1][1] == "byline"
+    assert _kinds("四组数据看雄安", "集聚发展", "从家出发到办公室，只花了15分钟。")[1][1] != "byline"
+
+
+def _head(*lines: str):
+    blocks = [b for b in classify_blocks(_page(*lines)) if b.kind in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE)]
+    return parse_head(blocks, ())
+
+
+def test_a_stack_splits_into_label_kicker_title_subtitle_and_byline():
+    parts = _head("开发区动态", "带动上下游投资超千亿元", "疆电千里入巴渝（经济新方位·重大工程一线）",
+                  "——着力推进全年经济工作", "□ 本报记者  李亚楠  姜  峰")
+    assert (parts.section, parts.kicker, parts.title) == ("开发区动态", "带动上下游投资超千亿元",
+                                                          "疆电千里入巴渝（经济新方位·重大工程一线）")
+    assert parts.deck == "——着力推进全年经济工作" and parts.byline == "本报记者  李亚楠  姜  峰"
+
+
+@pytest.mark.parametrize("lines, title", [
+    (("增强内生动力，", "激发新区活力（今日谈）"), "增强内生动力，激发新区活力（今日谈）"),
+    (("为黑土地“体检”", "推动节粮减损"), "为黑土地“体检”  推动节粮减损"),
+    (("老厂焕新，创新是关键", "（编辑手记）"), "老厂焕新，创新是关键（编辑手记）"),
+])
+def test_a_title_printed_in_two_lines_is_one_title(lines, title):
+    assert _head(*lines, "韩春瑶", "老厂焕新的故事从这里讲起。").title == title
+
+
+def test_a_subhead_is_no_new_article_and_a_byline_is():
+    page = _page("新年伊始，这些小变化传递积极信号（经济新方位）", "本报记者", "购买智能眼镜享受“国补”。",
+                 "消费：“国补”再开启，海南离岛免税新政更给力", "元旦假期，山东济南市民订购了一台彩电。",
+                 "让好政策能落地、见成效（编辑手记）", "文/祁嘉润", "购物、出行、育儿、办企，一系列操作性强的政策落地。")
+    titles = [d.title for d in reflow_page(segment_page(page)).drafts]
+    assert titles == ["新年伊始，这些小变化传递积极信号（经济新方位）", "让好政策能落地、见成效（编辑手记）"]
+
+
+def test_a_word_broken_at_a_line_end_is_strong_evidence_and_a_clean_break_none():
+    assert junction_gain("寻访非遗十二木卡", "姆的传承人。") > 10
+    assert junction_gain("赋能企业治理", "减少政企间“认知误差”") == 0
+    assert start_evidence("的过程中，企业") > 0 and start_evidence("近年来，武进高新区") == 0
+
+
+def test_reflow_glues_a_sentence_broken_across_columns():
+    page = _page("高新区新闻", "本报记者 张晔", "近日，一批消防新装备在徐州高新区亮", "“我们是第一次见。”一位居民说。",
+                 "相，引来不少市民围观。")
+    [draft] = reflow_page(segment_page(page)).drafts
+    assert "徐州高新区亮相，引来不少市民围观。" in draft.body
+
+
+def test_every_block_of_a_stack_is_reported_with_its_part():
+    page = _page("人民日报", "2026年1月8日 星期四", "带动上下游投资超千亿元", "疆电千里入巴渝（经济新方位）",
+                 "本报记者 李亚楠", "广袤的戈壁滩上，风机叶片缓缓转动。")
+    roles = {r.role for r in reflow_page(segment_page(page)).line_roles}
+    assert {"furniture", "kicker", "title", "byline", "body"} <= roles
