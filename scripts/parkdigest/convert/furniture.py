@@ -14,6 +14,7 @@ Two kinds of evidence, both about newspapers in general rather than particular p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from parkdigest.convert.dates import printed_date_spans
 from parkdigest.convert.model import Block, Kind
@@ -47,6 +48,9 @@ _FOLIO_ANCHORS = frozenset({"page-number", "publication-name", "masthead-latin"}
 _PHOTO_CREDITS = frozenset({"photo-credit", "agency-credit", "picture-note"})
 
 
+# A line is asked about several times (unwrapping, splitting a caption from its credit,
+# classifying); one page's worth of answers is kept.
+@lru_cache(maxsize=4096)
 def furniture_rule(text: str) -> str:
     """The name of the furniture rule a line matches on its own, or ''."""
     line_rules, _ = furniture_rules()
