@@ -184,7 +184,10 @@ def _anchors(content, roles, heads, joins) -> list[int]:
     owners = [-1] * len(content)
     join_from = _join_map(content, joins)
     moved_in = {s for e, s in join_from.items() if s != e + 1}  # continuations from afar
-    runs = [_run_after(content, roles, cluster[-1] if cluster else -1, join_from, moved_in) for cluster in heads]
+    runs = [_run_after(content, roles, cluster[-1] if cluster else -1, join_from, moved_in,
+                       brief=bool(cluster) and cluster[-1] + 1 < len(content)
+                       and opens_with_dateline(content[cluster[-1] + 1]))
+            for cluster in heads]
     runs = _share_runs_of_stacked_heads(content, heads, runs)
     runs = _give_datelines_to_textless_heads(content, roles, heads, runs, join_from, moved_in)
     for article, run in enumerate(runs):
@@ -201,14 +204,17 @@ def _anchors(content, roles, heads, joins) -> list[int]:
     return owners
 
 
-def _run_after(content, roles, k, join_from, moved_in) -> list[int]:
+def _run_after(content, roles, k, join_from, moved_in, brief: bool = False) -> list[int]:
     """The blocks that follow block k in the file until a break: the next head, a
-    continuation moved in from elsewhere, a sentence that continues elsewhere, or the
-    dateline that opens another article's text."""
+    continuation moved in from elsewhere, a sentence that continues elsewhere, the dateline
+    that opens another article's text, or — after a brief (消息, opened by its dateline),
+    which has no sections — a subhead."""
     run: list[int] = []
     while k + 1 < len(content):
         k += 1
         if roles[k] in (Role.HEAD, Role.KICKER) or k in moved_in or (run and opens_with_dateline(content[k])):
+            break
+        if brief and roles[k] is Role.SUBHEAD:
             break
         run.append(k)
         if k in join_from and join_from[k] != k + 1:
