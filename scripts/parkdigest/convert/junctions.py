@@ -147,7 +147,7 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
         best_other = max(alternatives + [NO_JOIN_SCORE])
         confidence = 1.0 / (1.0 + math.exp(-(cand.score - best_other) / CONFIDENCE_SCALE))
         joins.append(Join(fragments[e].last_line, fragments[s].first_line, round(cand.score, 3),
-                          round(confidence, 3), cand.adjacent))
+                          round(confidence, 3), cand.adjacent, left_block=e, right_block=s))
     return tuple(joins), frozenset(breaks)
 
 

@@ -85,6 +85,8 @@ class Join:
     score: float
     confidence: float
     adjacent: bool  # the right part directly follows the left one in the file
+    left_block: int = -1  # ids of the two content blocks (PlacedBlock.id)
+    right_block: int = -1
 
     @property
     def moved(self) -> bool:
@@ -194,17 +196,25 @@ class Role(str, Enum):
 
 
 @dataclass(frozen=True)
+class PlacedBlock:
+    """One content block of a page with what segmentation made of it."""
+
+    id: int  # its position among the page's content blocks (file order); joins refer to it
+    block: Block
+    role: Role
+    owner: int  # index of its article
+    confidence: float = 1.0  # how sure the owner is
+
+
+@dataclass(frozen=True)
 class Segmentation:
     """Which article each block of a page belongs to, before reading order is repaired."""
 
     source: str
-    blocks: tuple[Block, ...]  # the page's content blocks (no furniture), file order
-    roles: tuple[Role, ...]  # one per block
-    owners: tuple[int, ...]  # one per block: index of its article
-    heads: tuple[tuple[int, ...], ...]  # per article: indices of its title-cluster blocks
+    placed: tuple[PlacedBlock, ...]  # the page's content blocks (no furniture), file order
+    heads: tuple[tuple[int, ...], ...]  # per article: ids of its head-stack blocks
     joins: tuple[Join, ...]
     furniture: tuple[Furniture, ...]
-    owner_confidence: tuple[float, ...] = ()  # one per block
     breaks: frozenset = frozenset()  # (block, block) neighbours that must not be read in a row
     contents: tuple[str, ...] = ()  # entries of the page's table of contents, labels stripped
     page_date: str = ""

@@ -41,11 +41,11 @@ def reflow_page(seg: Segmentation) -> Layout:
         chains = _chains(seg, article, successor)
         ordered = _order_chains(seg, chains, head)
         for previous, chain in zip(ordered, ordered[1:]):
-            first = seg.blocks[chain[0]]
-            last = seg.blocks[previous[-1]]
-            if first.first_line < last.last_line and seg.roles[chain[0]] is not Role.HEAD:
-                moves.append(Move("", first.first_line, seg.blocks[chain[-1]].last_line, last.last_line,
-                                  min(seg.owner_confidence[k] for k in chain)))
+            first = seg.placed[chain[0]].block
+            last = seg.placed[previous[-1]].block
+            if first.first_line < last.last_line and seg.placed[chain[0]].role is not Role.HEAD:
+                moves.append(Move("", first.first_line, seg.placed[chain[-1]].block.last_line, last.last_line,
+                                  min(seg.placed[k].confidence for k in chain)))
         order = [k for chain in ordered for k in chain]
         draft = _draft(seg, article, head, order, successor)
         drafts.append(draft)
@@ -65,19 +65,19 @@ def _line_roles(seg: Segmentation) -> tuple[LineRole, ...]:
     """What each block of the page was taken for (the page report lists them)."""
     roles = [LineRole(f.line, f.line, "furniture", None, f.rule) for f in seg.furniture]
     for article, head in enumerate(seg.heads):
-        blocks = [seg.blocks[k] for k in head if seg.roles[k] is Role.HEAD]
+        blocks = [seg.placed[k].block for k in head if seg.placed[k].role is Role.HEAD]
         parts = parse_head(blocks, seg.contents)
         for k in head:
-            block = seg.blocks[k]
+            block = seg.placed[k].block
             roles.append(LineRole(block.first_line, block.last_line, _head_part(block, parts), article, block.rule))
     in_heads = {k for head in seg.heads for k in head}
-    for k, block in enumerate(seg.blocks):
+    for k, block in ((p.id, p.block) for p in seg.placed):
         if k in in_heads:
             continue
-        role = _ROLE_NAMES[seg.roles[k]]
-        if seg.roles[k] is Role.SUBHEAD and block.rule == "box-heading":
+        role = _ROLE_NAMES[seg.placed[k].role]
+        if seg.placed[k].role is Role.SUBHEAD and block.rule == "box-heading":
             role = "box"
-        roles.append(LineRole(block.first_line, block.last_line, role, seg.owners[k], block.rule))
+        roles.append(LineRole(block.first_line, block.last_line, role, seg.placed[k].owner, block.rule))
     return tuple(sorted(roles, key=lambda r: (r.first_line, r.last_line)))
 
 
@@ -99,38 +99,36 @@ def _head_part(block: Block, parts: HeadParts) -> str:
 
 def _successors(seg: Segmentation) -> dict[int, int]:
     """Reading-order links between blocks: joins first, else the next block in the file."""
-    by_last = {b.last_line: k for k, b in enumerate(seg.blocks) if b.kind is Kind.BODY}
-    by_first = {b.first_line: k for k, b in enumerate(seg.blocks) if b.kind is Kind.BODY}
-    successor = {by_last[j.left_line]: by_first[j.right_line] for j in seg.joins}
+    successor = {j.left_block: j.right_block for j in seg.joins}
     targets = set(successor.values())
-    for k, block in enumerate(seg.blocks):
-        if k in successor or seg.roles[k] in (Role.CAPTION, Role.KICKER):
+    for k, block in ((p.id, p.block) for p in seg.placed):
+        if k in successor or seg.placed[k].role in (Role.CAPTION, Role.KICKER):
             continue
         if block.kind is Kind.BODY and not sentence_closed(block.text):
             continue  # an open end not joined: the sentence is cut off on this page
-        following = next_in_flow(list(seg.blocks), k)
-        if (following is None or following in targets or seg.owners[following] != seg.owners[k]
+        following = next_in_flow([p.block for p in seg.placed], k)
+        if (following is None or following in targets or seg.placed[following].owner != seg.placed[k].owner
                 or (k, following) in seg.breaks):
             continue
-        if seg.roles[following] is Role.HEAD and seg.roles[k] is not Role.HEAD:
+        if seg.placed[following].role is Role.HEAD and seg.placed[k].role is not Role.HEAD:
             continue
-        if seg.roles[k] is Role.CREDIT and seg.roles[following] is not Role.CREDIT:
+        if seg.placed[k].role is Role.CREDIT and seg.placed[following].role is not Role.CREDIT:
             continue
         successor[k] = following
     return successor
 
 
 def _chains(seg: Segmentation, article: int, successor: dict[int, int]) -> list[list[int]]:
-    members = [k for k, owner in enumerate(seg.owners)
-               if owner == article and seg.roles[k] not in (Role.CAPTION, Role.KICKER)]
-    has_predecessor = {s for k, s in successor.items() if seg.owners[k] == article}
+    members = [k for k, owner in ((p.id, p.owner) for p in seg.placed)
+               if owner == article and seg.placed[k].role not in (Role.CAPTION, Role.KICKER)]
+    has_predecessor = {s for k, s in successor.items() if seg.placed[k].owner == article}
     chains, placed = [], set()
     for k in members:
         if k in has_predecessor or k in placed:
             continue
         chain: list[int] = []
         node: int | None = k
-        while node is not None and node not in placed and seg.owners[node] == article:
+        while node is not None and node not in placed and seg.placed[node].owner == article:
             chain.append(node)  # a join into another article's text ends the chain: each block once
             placed.add(node)
             node = successor.get(node)
@@ -145,11 +143,11 @@ def _chains(seg: Segmentation, article: int, successor: dict[int, int]) -> list[
 def _order_chains(seg: Segmentation, chains: list[list[int]], head: tuple[int, ...]) -> list[list[int]]:
     head_chain = next((c for c in chains if head and c[0] == head[0]), [])
     rest = [c for c in chains if c is not head_chain]
-    rest.sort(key=lambda c: min(seg.blocks[k].first_line for k in c))
+    rest.sort(key=lambda c: min(seg.placed[k].block.first_line for k in c))
     ordered = [head_chain] if head_chain else []
-    has_paragraph = any(seg.roles[k] is Role.BODY for k in head_chain)
+    has_paragraph = any(seg.placed[k].role is Role.BODY for k in head_chain)
     if not has_paragraph:
-        lead = next((c for c in rest if seg.roles[c[0]] is Role.BODY), None)
+        lead = next((c for c in rest if seg.placed[c[0]].role is Role.BODY), None)
         if lead is not None:
             rest.remove(lead)
             ordered.append(lead)
@@ -158,13 +156,13 @@ def _order_chains(seg: Segmentation, chains: list[list[int]], head: tuple[int, .
 
 def _draft(seg: Segmentation, article: int, head: tuple[int, ...], order: list[int],
            successor: dict[int, int]) -> Draft:
-    parts = parse_head([seg.blocks[k] for k in head if seg.roles[k] is Role.HEAD], seg.contents)
+    parts = parse_head([seg.placed[k].block for k in head if seg.placed[k].role is Role.HEAD], seg.contents)
     joined_from = {v: k for k, v in successor.items()
-                   if seg.blocks[k].kind is Kind.BODY and not sentence_closed(seg.blocks[k].text)}
+                   if seg.placed[k].block.kind is Kind.BODY and not sentence_closed(seg.placed[k].block.text)}
     paragraphs: list[Paragraph] = []
     credits: list[str] = []
     for k in order:
-        block, role = seg.blocks[k], seg.roles[k]
+        block, role = seg.placed[k].block, seg.placed[k].role
         if role is Role.HEAD:
             continue
         if role is Role.CREDIT:
@@ -180,12 +178,12 @@ def _draft(seg: Segmentation, article: int, head: tuple[int, ...], order: list[i
             paragraphs.append(Paragraph(_glue(last.text, block.text), last.lines + (block.first_line,)))
         else:
             paragraphs.append(Paragraph(block.text, (block.first_line,)))
-    members = [k for k, owner in enumerate(seg.owners) if owner == article]
-    captions = tuple(seg.blocks[k].text for k in members if seg.roles[k] is Role.CAPTION)
-    pull_quote = " ".join(seg.blocks[k].text for k in members if seg.roles[k] is Role.KICKER)
+    members = [k for k, owner in ((p.id, p.owner) for p in seg.placed) if owner == article]
+    captions = tuple(seg.placed[k].block.text for k in members if seg.placed[k].role is Role.CAPTION)
+    pull_quote = " ".join(seg.placed[k].block.text for k in members if seg.placed[k].role is Role.KICKER)
     lines = tuple(sorted({line for k in members
-                          for line in range(seg.blocks[k].first_line, seg.blocks[k].last_line + 1)}))
-    confidences = [seg.owner_confidence[k] for k in members] if seg.owner_confidence else [1.0]
+                          for line in range(seg.placed[k].block.first_line, seg.placed[k].block.last_line + 1)}))
+    confidences = [seg.placed[k].confidence for k in members] or [1.0]
     join_conf = [j.confidence for j in seg.joins if j.left_line in lines]
     return Draft(title=parts.title, lines=lines, paragraphs=tuple(paragraphs), deck=parts.deck,
                  section=parts.section, byline=parts.byline, kicker=" ".join(filter(None, [parts.kicker, pull_quote])), captions=captions, credits=tuple(credits),

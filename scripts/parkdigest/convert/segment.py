@@ -21,7 +21,18 @@ from parkdigest.convert.classify import classify_blocks, heading_key, strip_labe
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.heads import find_heads, opens_with_dateline
 from parkdigest.convert.junctions import choose_joins, start_evidence
-from parkdigest.convert.model import Block, Furniture, Join, Kind, Page, Problem, Role, Segmentation, Severity
+from parkdigest.convert.model import (
+    Block,
+    Furniture,
+    Join,
+    Kind,
+    Page,
+    PlacedBlock,
+    Problem,
+    Role,
+    Segmentation,
+    Severity,
+)
 from parkdigest.convert.words import Similarity, TagModel, junction_gain
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
@@ -55,8 +66,8 @@ def segment_page(page: Page) -> Segmentation:
     if not content:
         warnings.append(Problem(page.source, "page has no article text, only furniture",
                                 "check that this is the right file", severity=Severity.WARNING))
-        return Segmentation(source=page.source, blocks=(), roles=(), owners=(), heads=(), joins=(),
-                            furniture=furniture, page_date=_page_date(blocks), warnings=tuple(warnings))
+        return Segmentation(source=page.source, placed=(), heads=(), joins=(), furniture=furniture,
+                            page_date=_page_date(blocks), warnings=tuple(warnings))
     content = _unmask_cut_text(content)
     roles, heads = find_heads(content, contents_keys, set(page.sidecar.get("split_at") or ()))
     if not heads:
@@ -69,11 +80,10 @@ def segment_page(page: Page) -> Segmentation:
     joins, breaks, owners, confidence = placement.joins, placement.breaks, list(placement.owners), \
         list(placement.confidence)
     heads, owners, confidence = _merge(heads, owners, confidence, roles, page, warnings)
+    placed = tuple(PlacedBlock(k, block, roles[k], owners[k], confidence[k]) for k, block in enumerate(content))
     return Segmentation(
-        source=page.source, blocks=tuple(content), roles=tuple(roles), owners=tuple(owners),
-        heads=tuple(tuple(h) for h in heads), joins=joins, furniture=furniture,
-        owner_confidence=tuple(confidence), breaks=breaks, contents=contents, page_date=_page_date(blocks),
-        warnings=tuple(warnings))
+        source=page.source, placed=placed, heads=tuple(tuple(h) for h in heads), joins=joins, furniture=furniture,
+        breaks=breaks, contents=contents, page_date=_page_date(blocks), warnings=tuple(warnings))
 
 
 @dataclass(frozen=True)
@@ -261,9 +271,8 @@ def _share_runs_of_stacked_heads(content, heads, runs) -> list[list[int]]:
 
 
 def _join_map(content, joins) -> dict[int, int]:
-    by_first = {b.first_line: k for k, b in enumerate(content) if b.kind is Kind.BODY}
-    by_last = {b.last_line: k for k, b in enumerate(content) if b.kind is Kind.BODY}
-    return {by_last[j.left_line]: by_first[j.right_line] for j in joins}
+    """End block id -> start block id of every join."""
+    return {j.left_block: j.right_block for j in joins}
 
 
 def _assign_articles(content, roles, heads, joins, vectors, vector_squares):
