@@ -9,15 +9,26 @@ import yaml
 
 from parkdigest.convert.model import Draft
 
-_INLINE = re.compile(r"([\\`*_\[\]|~{}])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+# Characters that Python-Markdown (with the tables extension MkDocs loads) lets a backslash
+# escape; a backslash before any other character is printed as it is.
+_INLINE = re.compile(r"([\\`*_\[\]|{}])")
+# "~" is not backslash-escapable but opens a ~~~ code fence: a character reference is inert.
+_TILDE = "&#126;"
+# What makes a line a heading, a list item or a quote: the marker is escaped, never the digits
+# of "1." (a backslash before a digit would show: "\1.苏州工业园").
+_LINE_START = re.compile(r"^(\s*)(?:([#+\-])|(\d+)([.)]))")
 
 
 def escape_markdown(text: str) -> str:
     """Make page text inert in Markdown: HTML is shown, not run; * _ [ ] | do nothing."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _INLINE.sub(r"\\\1", text).replace("~", _TILDE)
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match: re.Match) -> str:
+    indent, marker, digits, closer = match.groups()
+    return f"{indent}\\{marker}" if marker else f"{indent}{digits}\\{closer}"
 
 
 def render_body(draft: Draft) -> str:
