@@ -68,10 +68,11 @@ def describe_article(catalog: Catalog, settings: Settings, entry: Entry) -> dict
     return {
         "date_html": format_date(entry),
         "zones": [{"name": z, "url": catalog.zone_url(z)} for z in entry.zones],
+        "topics": [{"name": t, "url": catalog.topic_url(t)} for t in dict.fromkeys(entry.topics)],
         "source_url": catalog.source_url(entry.source) if entry.source else None,
         "month_url": catalog.month_url(entry.month) if entry.date else None,
         "related_title": related_title,
-        "related": [{"title": e.title, "url": e.url, "date": e.date} for e in related],
+        "related": [{"title": e.title, "url": e.url, "date_html": format_date(e)} for e in related],
     }
 
 
