@@ -16,6 +16,8 @@ _INLINE = re.compile(r"([\\`*_\[\]|{}])")
 _TILDE = "&#126;"
 # What makes a line a heading, a list item or a quote: the marker is escaped, never the digits
 # of "1." (a backslash before a digit would show: "\1.苏州工业园").
+# Four spaces of indentation make a code block: written as character references they are not indentation.
+_INDENT = re.compile(r"^[ \t]+")
 _LINE_START = re.compile(r"^(\s*)(?:([#+\-])|(\d+)([.)]))")
 
 
@@ -23,6 +25,7 @@ def escape_markdown(text: str) -> str:
     """Make page text inert in Markdown: HTML is shown, not run; * _ [ ] | do nothing."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text).replace("~", _TILDE)
+    text = _INDENT.sub(lambda m: m.group().replace(" ", "&#32;").replace("\t", "&#9;"), text)
     return _LINE_START.sub(_escape_line_start, text)
 
 

@@ -17,6 +17,8 @@ from parkdigest.site.topics import make_topic_pages, render_topic_index
 
 LATEST_PREFIX = "page/"
 MARKER = "<!-- parkdigest:{} -->"
+# Section ids of a demonstration zone's page: its own articles, then its members'.
+OWN_NEWS, MEMBER_NEWS = "own-news", "members-news"
 
 
 @dataclass(frozen=True)
@@ -147,8 +149,8 @@ def make_zone_pages(catalog: Catalog) -> dict[str, str]:
             others = [m for m in demo_members()[zone] if m not in catalog.zone_slugs]
             listed += ("、" if listed and others else "") + "、".join(escape(m) for m in others)
             body += f'<p class="pd-members">成员园区：{listed}</p>\n\n'
-            body += f"## 本区文章\n\n{render_article_list(entries, url, catalog)}\n\n"
-            body += f"## 成员园区的文章\n\n{render_article_list(member_news(catalog, zone), url, catalog)}\n"
+            body += f"## 本区文章 {{#{OWN_NEWS}}}\n\n{render_article_list(entries, url, catalog)}\n\n"
+            body += f"## 成员园区的文章 {{#{MEMBER_NEWS}}}\n\n{render_article_list(member_news(catalog, zone), url, catalog)}\n"
         else:
             body += f"{render_article_list(entries, url, catalog)}\n"
         pages[f"{url.rstrip('/')}.md"] = make_front_matter(zone) + body
