@@ -45,9 +45,10 @@ def render_month_chart(counts: list[tuple[str, int]], href_of) -> str:
     width = YEAR_LABEL_WIDTH + MONTHS * COLUMN_WIDTH + RIGHT_SPACE
     height = HEADER_HEIGHT + len(years) * ROW_HEIGHT
     total = sum(by_month.values())
+    # role="group", not "img": the bars are links, and an image may contain no interactive part.
     label = f"每月文章数：{first}年至{last}年，共{total}篇"
     parts = [f'<svg class="pd-chart__svg" viewBox="0 0 {width} {height}" width="{round(width * NATURAL_SCALE)}" '
-             f'height="{round(height * NATURAL_SCALE)}" role="img" '
+             f'height="{round(height * NATURAL_SCALE)}" role="group" '
              f'aria-labelledby="pd-chart-title" xmlns="http://www.w3.org/2000/svg">',
              f'<title id="pd-chart-title">{escape(label)}</title>']
     for month in range(1, MONTHS + 1):
