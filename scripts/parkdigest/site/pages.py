@@ -150,7 +150,10 @@ def make_zone_pages(catalog: Catalog) -> dict[str, str]:
             listed += ("、" if listed and others else "") + "、".join(escape(m) for m in others)
             body += f'<p class="pd-members">成员园区：{listed}</p>\n\n'
             body += f"## 本区文章 {{#{OWN_NEWS}}}\n\n{render_article_list(entries, url, catalog)}\n\n"
-            body += f"## 成员园区的文章 {{#{MEMBER_NEWS}}}\n\n{render_article_list(member_news(catalog, zone), url, catalog)}\n"
+            news = member_news(catalog, zone)
+            listing = (render_article_list(news, url, catalog) if news or not any(m in catalog.by_zone for m in members)
+                       else '<p class="pd-empty">成员园区的文章都已列在上面。</p>')
+            body += f"## 成员园区的文章 {{#{MEMBER_NEWS}}}\n\n{listing}\n"
         else:
             body += f"{render_article_list(entries, url, catalog)}\n"
         pages[f"{url.rstrip('/')}.md"] = make_front_matter(zone) + body
@@ -235,7 +238,9 @@ def render_source_page(catalog: Catalog, settings: Settings, source: str, url: s
     if title != source:
         facts.append(f"文件 <code>{escape(source)}</code>")
     facts.append(f'<a href="{json_href}">转换报告（JSON）</a>')
-    out = [f"# {escape(title)}\n", f'<p class="pd-facts">{" · ".join(facts)}</p>\n',
+    # A bare file name is one long word: smaller, so that a phone shows it on one line.
+    heading = f"# {escape(title)}\n" if title != source else f'<h1 class="pd-file-title">{escape(title)}</h1>\n'
+    out = [heading, f'<p class="pd-facts">{" · ".join(facts)}</p>\n',
            "## 本版文章（按版面顺序）\n", render_source_articles(catalog, settings, data, url) + "\n"]
     joins = [j for j in data.get("joins") or [] if float(j.get("confidence", 1)) < settings.low_confidence]
     out += ["## 把握较低的接续\n", _joins_table(joins) if joins else '<p class="pd-empty">没有。</p>', ""]
