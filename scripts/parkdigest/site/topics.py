@@ -28,7 +28,8 @@ def render_topic_index(catalog: Catalog, from_url: str) -> str:
     """Every topic with its article count, the most written-about first."""
     if not catalog.by_topic:
         return '<p class="pd-empty">暂无专题。</p>\n'
-    items = [f'<li><a href="{link(catalog.topic_url(topic), from_url)}">{escape(topic)}</a>'
+    # id="tag:…" is where Material's tags plugin put each topic: old links (tags/#tag:人才) still land on it.
+    items = [f'<li id="tag:{escape(topic)}"><a href="{link(catalog.topic_url(topic), from_url)}">{escape(topic)}</a>'
              f' <span class="pd-count">{len(catalog.by_topic[topic])}篇</span></li>'
              for topic in topic_order(catalog.by_topic)]
     return '<ul class="pd-chips pd-topics">\n' + "\n".join(items) + "\n</ul>\n"
