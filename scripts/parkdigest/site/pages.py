@@ -24,7 +24,7 @@ OWN_NEWS, MEMBER_NEWS = "own-news", "members-news"
 @dataclass(frozen=True)
 class Settings:
     """`extra.parkdigest` in mkdocs.yml."""
-    page_size: int = 30  # articles per page of the latest list (mkdocs.yml sets it)
+    page_size: int = 30  # articles per page of the latest list and of a topic (mkdocs.yml sets it)
     related: int = 5  # "more from this zone" under an article
     feed: str = "feed.xml"
     feed_items: int = 30
