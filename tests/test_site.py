@@ -13,13 +13,18 @@ from urllib.parse import unquote, urlsplit
 import feedparser
 import pytest
 
-from parkdigest.site.catalog import Catalog, Entry, index_catalog, make_zone_slugs
-from parkdigest.site.chart import list_months, render_month_chart
+from parkdigest.resources import load_yaml
+from parkdigest.site.catalog import Catalog, Entry, demo_members, index_catalog, make_zone_slugs, member_of
+from parkdigest.site.chart import render_month_chart
 from parkdigest.site.feed import format_pubdate
-from parkdigest.site.pages import Settings, make_latest_pages, render_latest
+from parkdigest.site.map import TILES
+from parkdigest.site.pages import LINE_ROLE_LABELS, Settings, make_latest_pages, render_latest
 from parkdigest.site.render import format_date, pages_to_link
+from parkdigest.site.sources import FURNITURE_LABELS, identify_page, line_ranges, page_title, translate_warning
+from parkdigest.site.topics import make_topic_pages, render_topic_index
 
-from test_site_support import hrefs_in, page_html, parse_links, read_articles
+from conftest import ROOT, SEED_FILES
+from test_site_support import hrefs_in, page_html, parse_links, read_articles, rendered_text
 
 LISTING_PREFIXES = ("zones/", "archive/", "sources/", "page/", "tags/")
 RESOURCE_TAGS = {"script", "img", "source", "iframe", "embed", "object", "video", "audio"}
@@ -115,18 +120,21 @@ def test_every_page_announces_the_feed(site):
 # Listings
 
 
+ZONE_COUNT = r'<a href="([^"#]+)">([^<]+)</a> <span class="pd-count">(\d+)篇</span>'
+
+
 def zone_links(site: Path) -> dict[str, str]:
     """Zone name -> its page, as the 园区 page links them."""
     html = page_html(site, "zones")
-    return {name: resolve("zones/", href)
-            for href, name in re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="pd-count">', html)}
+    return {name: resolve("zones/", href) for href, name, _ in re.findall(ZONE_COUNT, html)}
 
 
 def test_zone_index_lists_every_zone_by_province_with_counts(site, articles):
     html = page_html(site, "zones")
     counts = Counter(z for a in articles for z in a.zones)
-    found = dict(re.findall(r'<li><a href="[^"]+">([^<]+)</a> <span class="pd-count">(\d+) 篇</span>', html))
-    assert {k: int(v) for k, v in found.items()} == dict(counts)
+    found = {name: int(n) for _, name, n in re.findall(ZONE_COUNT, html)}
+    assert {k: v for k, v in found.items() if v} == dict(counts)
+    assert all(name in demo_members() for name, n in found.items() if not n)  # only a demo zone shows 0
     provinces = re.findall(r'<h2 id="[^"]*">([^<·]+) ·', html)
     assert "甘肃" in [p.strip() for p in provinces]
     gansu = html.split('<article')[1].split("甘肃 ·")[1].split("<h2")[0]
@@ -138,6 +146,9 @@ def test_each_zone_page_lists_its_articles_newest_first(site, articles):
     assert links
     for zone, url in links.items():
         expected = newest_first([a for a in articles if zone in a.zones])
+        if zone in demo_members():  # then the members' news, newest first (test_demo_zone_…)
+            expected += newest_first([a for a in articles if set(a.zones) & set(demo_members()[zone])
+                                      and zone not in a.zones])
         assert listed_slugs(site, url) == expected, zone
 
 
@@ -156,7 +167,7 @@ def test_archive_lists_every_article_once_by_month(site, articles):
 def test_archive_chart_has_a_linked_column_per_month(site, articles):
     html = page_html(site, "archive")
     svg = re.search(r'<svg class="pd-chart__svg".*?</svg>', html, flags=re.S).group()
-    assert 'role="img"' in svg and "<title" in svg
+    assert 'role="group"' in svg and "<title" in svg  # a group of links (an img may hold none)
     months = Counter(str(a.meta["date"])[:7] for a in articles)
     assert len(re.findall(r"<rect ", svg)) == len(months)
     assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")
@@ -189,14 +200,41 @@ def test_latest_list_is_paginated_with_links_between_pages():
     assert "search:\n  exclude: true" in second
 
 
-def test_topic_index_lists_each_topics_articles(site, articles):
+def topic_links(site: Path) -> list[tuple[str, str, int]]:
+    """(topic, its page, count) in the order the 专题 page lists them."""
     html = page_html(site, "tags")
-    for topic in ("人才", "产业集群"):
-        section = html.split(f'id="tag:{topic}"')[1].split("<h2")[0]
-        slugs = [resolve("tags/", h).split("/")[1] for h in re.findall(r'<a href="([^"]+)"', section)]
-        assert sorted(slugs) == sorted(a.slug for a in articles if topic in (a.meta.get("tags") or [])), topic
-        dates = [str(next(a for a in articles if a.slug == slug).meta["date"]) for slug in slugs]
-        assert dates == sorted(dates, reverse=True), topic  # newest first
+    return [(name, resolve("tags/", href), int(n)) for href, name, n in re.findall(ZONE_COUNT, html)]
+
+
+def test_topic_index_lists_topics_with_counts_busiest_first(site, articles):
+    topics = topic_links(site)
+    counts = Counter(t for a in articles for t in dict.fromkeys(a.meta.get("topics") or []))
+    assert {name: n for name, _, n in topics} == dict(counts)
+    assert [n for _, _, n in topics] == sorted((n for _, _, n in topics), reverse=True)
+    assert "<h2" not in page_html(site, "tags").split('class="pd-chips pd-topics"')[0].split("<article")[1], \
+        "the index comes first, not a long list of titles"
+
+
+def test_each_topic_page_lists_its_articles_with_dates_newest_first(site, articles):
+    for topic, url, _ in topic_links(site):
+        expected = newest_first([a for a in articles if topic in (a.meta.get("topics") or [])])
+        assert listed_slugs(site, url) == expected, topic
+        html = page_html(site, url)
+        assert html.count('<li class="pd-item">') == html.count("<time datetime="), topic  # a date on each
+
+
+def test_topic_pages_are_paginated_like_the_home_page():
+    entries = [Entry(title=f"t{i}", src_uri=f"articles/t{i}.md", url=f"articles/t{i}/", date=f"2022-07-{i + 1:02d}",
+                     precision="day", zones=(), topics=("人才",), summary="", deck="", source="", first_line=0)
+               for i in range(5)][::-1]
+    catalog = Catalog(articles=entries)
+    index_catalog(catalog)
+    pages = make_topic_pages(catalog, page_size=2)
+    assert sorted(pages) == ["tags/talent.md", "tags/talent/page/2.md", "tags/talent/page/3.md"]
+    assert 'href="../../articles/t4/"' in pages["tags/talent.md"] and "t2/" not in pages["tags/talent.md"]
+    assert 'rel="next" href="page/2/"' in pages["tags/talent.md"]
+    assert 'rel="prev" href="../../"' in pages["tags/talent/page/2.md"] and 'aria-current="page">2<' in pages["tags/talent/page/2.md"]
+    assert ">人才</a> <span class=\"pd-count\">5篇</span>" in render_topic_index(catalog, "tags/")
 
 
 def test_source_pages_show_articles_in_page_order_and_the_report(site, converted, articles):
@@ -209,19 +247,15 @@ def test_source_pages_show_articles_in_page_order_and_the_report(site, converted
         assert listed_slugs(site, url) == expected, page.source
         assert f'href="../{stem}.json"' in html
         for item in page.layout.furniture:
-            assert f"<td>{item.line}</td>" in html
-        assert html.count("<li>") >= len(page.problems)
-        low = Settings().low_confidence
-        # 待核对 marks an article or a moved run of lines the converter is unsure of ...
-        flagged = any((a.meta.get("confidence") or 1) < low for a in page.articles) or any(
-            m.confidence < low for m in page.layout.moves)
-        assert ("待核对" in html) == flagged, page.source
-        # ... and the uncertain joins are the rows of their own table (the last heading of
-        # that name: the table of contents names it first).
-        section = html.rsplit("把握较低的接续", 1)[1].split("<h2", 1)[0]
-        assert section.count("<tr><td>") == sum(j.confidence < low for j in page.layout.joins), page.source
+            assert f'<td class="pd-num">{item.line}</td>' in html
+        assert html.split('class="pd-warnings"')[1].split("</ul>")[0].count("<li>") == len(page.problems)
+        assert html.count("（待核对）") == sum((a.meta.get("confidence") or 1) < 0.6 for a in page.articles), page.source
+        low_joins = sum(j.confidence < 0.6 for j in page.layout.joins)
+        joins = html.split("把握较低的接续</h2>")[1].split("<h2")[0]
+        assert joins.count("<tr><td") == low_joins and ("没有。" in joins) == (not low_joins), page.source
     index = page_html(site, "sources")
-    assert all(f"{p.source}</a>" in index for p in result.pages)
+    assert sorted(resolve("sources/", h) for h in re.findall(r'<td><a href="([^"]+)"', index)) == sorted(
+        f"sources/{Path(p.source).stem}/" for p in result.pages)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -240,27 +274,70 @@ def test_article_page_shows_its_metadata_and_related_articles(site, articles):
     assert f'约 {article.meta["readtime"]} 分钟读完' in html
     assert [resolve(url, h) for h in hrefs_in(html, "pd-source-link")] == [
         f"sources/{Path(article.meta['source']).stem}/"]
-    tags = re.search(r'<nav class="md-tags"\s*>(.*?)</nav>', html, flags=re.S).group(1)
-    assert all(topic in tags for topic in article.meta["tags"])
+    tags = re.search(r'<nav class="md-tags"[^>]*>(.*?)</nav>', html, flags=re.S).group(1)
+    assert [resolve(url, h) for h in re.findall(r'href="([^"]+)"', tags)] == [
+        topic_url for topic in article.meta["tags"] for name, topic_url, _ in topic_links(site) if name == topic]
     related = html.split('class="pd-related"')[1]
     same_zone = [a.slug for a in articles if "兰州高新区" in a.zones and a.slug != article.slug]
     assert same_zone and all(slug in related for slug in same_zone)
 
 
-def test_inferred_dates_are_marked(site, articles):
-    inferred = [a for a in articles if a.meta.get("date_precision") == "inferred"]
-    if not inferred:
-        pytest.skip("no article with an inferred date in the seeds")
-    html = page_html(site, f"articles/{inferred[0].slug}")
-    assert "（推断）" in html.split('class="pd-article-meta"')[1].split("</div>")[0]
+INFERRED = "（推断）"
+
+
+def shown_date(article) -> str:
+    """How the site must show an article's date: at its precision, in one format."""
+    year, month, day = (int(x) for x in str(article.meta["date"]).split("-"))
+    return f"{year}年{month}月" + ("" if article.meta["date_precision"] == "month" else f"{day}日")
+
+
+def test_every_estimated_date_is_marked_everywhere_it_is_shown(site, articles):
+    """Listings, the article, the related list and the feed: an estimated date (date_precision
+    month or inferred — pages 000, 001, 004 print none) carries （推断）, a printed one does not."""
+    estimated = [a for a in articles if a.meta["date_precision"] != "day"]
+    assert {a.meta["date_precision"] for a in estimated} == {"month", "inferred"}
+    by_slug = {a.slug: a for a in articles}
+    pages = ["", "archive/" + str(estimated[0].meta["date"])[:7] + "/"]
+    pages += [f"articles/{a.slug}/" for a in articles] + [url for _, url, _ in topic_links(site)]
+    checked = Counter()
+    for url in pages:
+        html = page_html(site, url)
+        for href, meta in re.findall(r'<a class="pd-title" href="([^"]+)">.*?<div class="pd-meta">(.*?)</div>', html, re.S):
+            other = by_slug[resolve(url, href).split("/")[1]]
+            assert f">{shown_date(other)}</time>" in meta, (url, other.slug)
+            assert (INFERRED in meta) == (other.meta["date_precision"] != "day"), (url, other.slug)
+            checked["related" if url.startswith("articles/") else "listing"] += 1
+        if url.startswith("articles/"):
+            article = by_slug[url.split("/")[1]]
+            line = html.split('class="pd-article-meta__line"')[1].split("</p>")[0]
+            assert f">{shown_date(article)}</time>" in line
+            assert (INFERRED in line) == (article.meta["date_precision"] != "day"), article.slug
+            checked["article"] += 1
+    assert checked["related"] and checked["listing"] and checked["article"] == len(articles)
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    for entry in feed.entries:
+        article = by_slug[entry.link.rstrip("/").rsplit("/", 1)[1]]
+        marked = f"{shown_date(article)}{INFERRED}" in entry.summary
+        assert marked == (article.meta["date_precision"] != "day"), article.slug
+
+
+def test_no_page_shows_a_date_in_another_format(site):
+    iso = re.compile(r"(?<![\w-])\d{4}-\d{1,2}(-\d{1,2})?(?![\w-])")
+    found = []
+    for path in html_files(site):
+        text = rendered_text(path.read_text(encoding="utf-8"), code=False)
+        found += [f"{path.relative_to(site)}: {m.group()}" for m in iso.finditer(text)]
+    assert not found, found[:10]
 
 
 def test_format_date_by_precision_and_escaping():
     entry = Entry(title="t", src_uri="articles/t.md", url="articles/t/", date="2022-07-31", precision="day",
                   zones=(), topics=(), summary="", deck="", source="", first_line=0)
-    assert ">2022年7月31日</time>" in format_date(entry)
-    assert ">2022年7月</time>" in format_date(Entry(**{**entry.__dict__, "precision": "month"}))
-    assert "（推断）" in format_date(Entry(**{**entry.__dict__, "precision": "inferred"}))
+    assert format_date(entry) == '<time datetime="2022-07-31">2022年7月31日</time>'
+    month = format_date(Entry(**{**entry.__dict__, "date": "2022-07-01", "precision": "month"}))
+    assert month.startswith('<time datetime="2022-07">2022年7月</time>') and INFERRED in month
+    assert ">2022年7月31日</time>" in format_date(Entry(**{**entry.__dict__, "precision": "inferred"}))
+    assert INFERRED in format_date(Entry(**{**entry.__dict__, "precision": "inferred"}))
     assert "<b>" not in format_date(Entry(**{**entry.__dict__, "date": "<b>"}))
 
 
@@ -331,11 +408,6 @@ def test_pager_shows_a_bounded_window_of_pages():
     assert pages_to_link(40, 40) == [1, None, 38, 39, 40]
 
 
-def test_list_months_fills_gaps_across_years():
-    assert list_months("2021-11", "2022-02") == ["2021-11", "2021-12", "2022-01", "2022-02"]
-    assert list_months("2022-07", "2022-07") == ["2022-07"]
-
-
 def test_month_chart_escapes_and_links_only_months_with_articles():
     svg = render_month_chart([("2021-11", 2), ("2022-01", 5)], lambda m: f"archive/{m}/")
     assert svg.count("<rect ") == 2 and svg.count("<a ") == 2
@@ -352,3 +424,241 @@ def test_zone_slugs_are_ascii_and_unique():
     assert len(set(slugs.values())) == 4
     assert all(re.fullmatch(r"[a-z0-9-]+", s) for s in slugs.values())
     assert slugs["兰州高新区"] == "lanzhougaoxinqu"
+
+
+# ---------------------------------------------------------------------------------------------
+# Escaping, spacing and the site's own words
+
+
+def markdown_like_mkdocs():
+    """Python-Markdown with exactly the extensions the site's build loads (mkdocs.yml + MkDocs' own)."""
+    import markdown
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+
+@pytest.mark.parametrize("text", [
+    "1.苏州工业园。", "12)深汕特别合作区", "# 不是标题", "- 不是列表", "+ 加号", "= 等号", "> 引用",
+    "~~~", "```", "a*b*c", "_x_", "[链接](http://x)", "![图](y.png)", "| 表 | 格 |", "{ .caption }", "\\反斜杠\\",
+    "<b>粗</b>", "&amp;", "2018年～2020年", "~~删除~~", "    四个空格",
+])
+def test_escaped_page_text_renders_as_the_same_text(text):
+    from parkdigest.convert.render import escape_markdown
+
+    from test_site_support import rendered_text as as_text
+
+    html = markdown_like_mkdocs().convert(escape_markdown(text))
+    assert html.startswith("<p>") and as_text(html) == text.strip(), html
+
+
+def seed_text() -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for path in SEED_FILES)
+
+
+def test_no_built_page_shows_a_backslash_the_seed_did_not_have(site):
+    allowed = seed_text().count("\\")
+    shown = {str(p.relative_to(site)): rendered_text(p.read_text(encoding="utf-8"), code=False).count("\\")
+             for p in html_files(site)}
+    assert sum(shown.values()) <= allowed, {p: n for p, n in shown.items() if n}
+
+
+# A space the reader sees between two Chinese characters, or between Chinese punctuation and a
+# character (either side): "园区。 编辑把" from a Markdown line break.
+HAN = "\u3400-\u9fff\uf900-\ufaff"
+CJK_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…"
+STRAY_SPACE = re.compile(rf"(?=([{HAN}{CJK_PUNCTUATION}] [{HAN}])|([{HAN}] [{CJK_PUNCTUATION}])|"
+                         rf"([{CJK_PUNCTUATION}] [^\s·{CJK_PUNCTUATION}]))")  # " · " separates the site's facts
+CONTEXT = 3
+
+
+def spaces_in(text: str) -> list[str]:
+    """Each stray-looking space with CONTEXT characters either side."""
+    out = []
+    for match in STRAY_SPACE.finditer(text):
+        at = match.start() + 1
+        out.append(text[max(0, at - CONTEXT): at + 1 + CONTEXT])
+    return out
+
+
+# A headline printed on two short lines ("来徐州高新区" / "感受有技术含量的“安全感”") is
+# joined by the converter with a space, where the page had its line break.
+HEADLINE_LINE_CHARS = 30
+
+
+def headlines_on_two_lines(text: str) -> list[str]:
+    """Two short lines standing alone (blank lines around them), as one line with a space: the
+    only place where a seed's line break may show as a space. Lines of a hard-wrapped paragraph
+    follow each other without blank lines, and a space there is still a stray one."""
+    lines = [line.strip() for line in text.splitlines()]
+    alone = [i for i, line in enumerate(lines) if line and not (i and lines[i - 1]) and
+             not (i + 1 < len(lines) and lines[i + 1])]
+    return [f"{lines[a]} {lines[b]}" for a, b in zip(alone, alone[1:])
+            if len(lines[a]) <= HEADLINE_LINE_CHARS and len(lines[b]) <= HEADLINE_LINE_CHARS]
+
+
+def test_no_built_page_has_a_space_between_chinese_that_the_source_did_not_have(site):
+    """Over every page of site/, generated or hand-written: such a space must be in the source
+    text itself (a seed, or a line of a hand-written page), never made by a line break."""
+    sources = [seed_text()] + [p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md")]
+    source_lines = "\n".join(re.sub(r"[ \t]+", " ", line) for text in sources for line in text.splitlines())
+    source_lines += "\n" + "\n".join(headlines_on_two_lines(seed_text()))
+    # As the converter normalizes ("2020 年" -> "2020年") and Markdown shows `code` (no backticks).
+    source_lines = re.sub(rf"(?<=\d) (?=[{HAN}])|(?<=[{HAN}]) (?=\d)", "", source_lines).replace("`", "")
+    found = []
+    for path in html_files(site):
+        text = rendered_text(path.read_text(encoding="utf-8"))
+        for window in spaces_in(text):
+            core = window.strip()
+            if not any(w in source_lines for w in (window, core) if " " in w):
+                found.append(f"{path.relative_to(site)}: {window!r}")
+    assert not found, found[:20]
+
+
+def test_the_space_check_catches_a_paragraph_broken_over_lines():
+    html = markdown_like_mkdocs().convert("园区动态摘编园区。\n编辑把版面放进仓库")
+    assert spaces_in(rendered_text(html)) == ["园区。 编辑把"]
+
+
+# Latin words the site may show in its own text: names of formats and tools, Material's footer.
+LATIN_NAMES = {"RSS", "JSON", "YAML", "UTF", "GBK", "CI", "jieba", "Made", "with", "Material", "for", "MkDocs"}
+
+
+def test_every_text_the_site_writes_is_chinese(site, articles):
+    """Apart from names (LATIN_NAMES), code and what the seeds themselves print (英文 in articles),
+    no page shows a Latin word: no English headings, warnings or labels."""
+    source = seed_text() + "".join(str(a.meta) for a in articles) + " ".join(p.name for p in SEED_FILES)
+    words = set(re.findall(r"[A-Za-z]{2,}", source)) | LATIN_NAMES
+    found = []
+    for path in html_files(site):
+        text = rendered_text(path.read_text(encoding="utf-8"), code=False)
+        found += [f"{path.relative_to(site)}: {w}" for w in re.findall(r"[A-Za-z]{2,}", text) if w not in words]
+    assert not found, sorted(set(found))[:20]
+
+
+# ---------------------------------------------------------------------------------------------
+# Summaries
+
+
+def test_summaries_leave_no_quote_or_bracket_open(articles):
+    pairs = {"“": "”", "（": "）", "《": "》", "‘": "’"}
+    for article in articles:
+        summary = str(article.meta.get("summary", ""))
+        for opening, closing in pairs.items():
+            assert summary.count(opening) == summary.count(closing), (article.slug, summary)
+
+
+def test_summary_is_cut_at_a_sentence_end_outside_quotes():
+    from parkdigest.convert.metadata import _summary
+
+    def lead(text):  # the summary reads only a draft's paragraphs
+        return type("D", (), {"paragraphs": [type("P", (), {"text": text, "subhead": False})()]})()
+
+    text = "甲" * 60 + "。演示。“2018年订单已经超过5亿元。" + "乙" * 80 + "”"
+    assert _summary(lead(text)) == "甲" * 60 + "。演示。"
+    quoted = "“说" + "丙" * 50 + "。”" + "丁" * 100
+    assert _summary(lead(quoted)) == "“说" + "丙" * 50 + "。”"
+    unbroken = "《" + "丙" * 200
+    cut = _summary(lead(unbroken))
+    assert len(cut) <= 120 and cut.endswith("…》")
+
+
+# ---------------------------------------------------------------------------------------------
+# Zones: demonstration zones and their members; the tile map
+
+
+def test_demo_zone_page_lists_its_members_news_and_members_name_their_demo_zone(site, articles):
+    links = zone_links(site)
+    demos = [d for d in demo_members() if any(m in links for m in demo_members()[d])]
+    assert "武汉东湖国家自主创新示范区" in demos
+    for demo in demos:
+        html = page_html(site, links[demo])
+        members_news = html.split('id="members-news"')[1]
+        expected = {a.slug for a in articles if set(a.zones) & set(demo_members()[demo]) and demo not in a.zones}
+        listed = {resolve(links[demo], h).split("/")[1] for h in hrefs_in(members_news, "pd-title")}
+        assert listed == expected, demo
+        for member in (m for m in demo_members()[demo] if m in links):
+            assert f'href="../{links[member].split("/")[1]}/"' in html.split("成员园区：")[1].split("</p>")[0]
+            member_html = page_html(site, links[member])
+            assert f'属于<a href="../{links[demo].split("/")[1]}/">{demo}</a>' in member_html, member
+    assert member_of()["武汉东湖高新区"] == ("武汉东湖国家自主创新示范区",)
+
+
+def test_tile_map_has_every_province_shaded_by_count_and_linked_to_its_section(site, articles):
+    html = page_html(site, "zones")
+    figure = html.split('<figure class="pd-tilemap"')[1].split("</figure>")[0]
+    tiles = re.findall(r'<li class="pd-tile pd-tile--(\d)" data-province="([^"]+)"[^>]*>(.*?)</li>', figure)
+    assert {name for _, name, _ in tiles} == set(TILES) and len(TILES) == 34
+    provinces = {z.province for z in __import__("parkdigest.reference.gazetteer", fromlist=["zones"]).zones().values()}
+    assert provinces <= set(TILES) | {""}, provinces - set(TILES)
+    from parkdigest.site.catalog import describe_zone
+    counts = Counter()
+    for article in articles:
+        for province in {describe_zone(z)[0] for z in article.zones}:
+            counts[province] += 1
+    ids = parse_links(site / "zones" / "index.html").ids
+    for shade, name, tile in tiles:
+        if counts[name]:
+            anchor = re.search(r'href="#([^"]+)"', tile).group(1)
+            assert anchor in ids and f">{counts[name]}</span>" in tile, name
+            assert html.split(f'id="{anchor}"')[1].lstrip(">").startswith(name), name
+            assert int(shade) > 0
+        else:
+            assert "href" not in tile and shade == "0", name
+    busiest = max(counts.values())
+    assert all(int(s) == 4 for s, n, _ in tiles if counts[n] == busiest)
+    assert "<script" not in figure and "http" not in figure
+
+
+# ---------------------------------------------------------------------------------------------
+# Source pages
+
+
+def test_source_pages_are_titled_by_what_the_page_is(site, converted):
+    _, result = converted
+    titles = {p.source: rendered_text(page_html(site, f"sources/{Path(p.source).stem}/")).split("\n") for p in result.pages}
+    h1 = {source: next(line for line in lines if line.startswith(("《", "0"))) for source, lines in titles.items()}
+    assert h1["002_92430654b3ed553e.txt"] == "《火炬动态》2022年第12期 · 2022年7月31日"
+    assert h1["003_a6838521c3fbe44f.txt"] == "《中国高新技术产业导报》 · 2020年1月13日 · 第5版（创新园区）"
+    assert h1["000_beff7d82536003b2.txt"] == "000_beff7d82536003b2.txt"  # prints neither paper nor date
+
+
+def test_source_page_identity_and_reader_wording():
+    assert page_title("x.txt", {"publication": "科技日报", "date": "2024-05-06",
+                                "furniture": [{"rule": "section-page", "text": "要闻  第08版"}]}) == \
+        "《科技日报》 · 2024年5月6日 · 第8版"
+    assert page_title("x.txt", {"furniture": [{"rule": "publication-name", "text": "中国高新技术产业导报5"}]}) == \
+        "《中国高新技术产业导报》 · 第5版（未印日期）"
+    assert identify_page({"furniture": [{"rule": "masthead", "text": "INNOVATION 创新园区"}]}).page_name == "创新园区"
+    assert line_ranges("3,5,7,9,37,39,57") == "3–9、37–39、57"
+    rules = {r["name"] for group in load_yaml("furniture.yaml").values() for r in group} | {"contents"}
+    assert rules <= set(FURNITURE_LABELS)
+    assert translate_warning("a.txt:29: warning: uncertain join of line 29 with line 37 (confidence 0.26) — x") == \
+        "第29行与第37行的接续把握较低（0.26），请核对该处文字。"
+
+
+def test_month_chart_rows_are_years_and_columns_months():
+    svg = render_month_chart([("2018-12", 4), ("2019-01", 2)], lambda m: f"archive/{m}/")
+    rows = re.findall(r'<g class="pd-chart__row" data-year="(\d+)">(.*?)</g>', svg)
+    assert [y for y, _ in rows] == ["2019", "2018"]  # newest first, like the lists below
+    assert 'data-month="2018-12"' in rows[1][1] and 'data-month="2019-01"' in rows[0][1]
+    assert "min-width" not in svg
+
+
+def test_source_page_says_what_each_line_was_taken_for(site, converted):
+    _, result = converted
+    page = next(p for p in result.pages if p.source == "003_a6838521c3fbe44f.txt")
+    html = page_html(site, "sources/003_a6838521c3fbe44f/")
+    section = html.split("各行判为</h2>")[1].split("<h2")[0]
+    report = {r.role for r in page_report_lines(page)}
+    assert {"title", "kicker", "byline", "subhead"} <= report
+    for role in report:
+        assert f"<td>{LINE_ROLE_LABELS[role]}</td>" in section, role
+    assert "<td>引题</td>" in section and "济宁高新区精描细绘2020年发展蓝图" in section
+
+
+def page_report_lines(page):
+    from parkdigest.convert.write import page_report
+
+    return [r for r in page_report(page).lines if r.role != "furniture"]

@@ -106,3 +106,65 @@ class LocalServer:
     def __exit__(self, *exc):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+# Elements that start a new line when rendered (whitespace next to them is not shown).
+BLOCK_TAGS = {"address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog", "div",
+              "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+              "header", "hr", "html", "label", "legend", "li", "main", "nav", "ol", "p", "section", "summary",
+              "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "svg", "g", "text",
+              "input", "button", "select", "option"}
+NOT_SHOWN = {"script", "style", "template", "noscript", "head", "title"}  # an SVG's <title> is a tooltip
+CODE_TAGS = {"code", "pre", "kbd", "samp"}
+
+
+class TextParser(HTMLParser):
+    """A page's text as a browser lays it out: block elements on their own lines, runs of
+    whitespace (a line break in the HTML source included) shown as one space. Text inside
+    code is left out when `code` is False (literal file names, keys, commands)."""
+
+    def __init__(self, code: bool):
+        super().__init__(convert_charrefs=True)
+        self.code = code
+        self.hidden = 0
+        self.in_code = 0
+        self.pre = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in NOT_SHOWN:
+            self.hidden += 1
+        if tag in CODE_TAGS:
+            self.in_code += 1
+        if tag == "pre":
+            self.pre += 1
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in NOT_SHOWN:
+            self.hidden = max(0, self.hidden - 1)
+        if tag in CODE_TAGS:
+            self.in_code = max(0, self.in_code - 1)
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.hidden or (self.in_code and not self.code):
+            return
+        if self.pre:
+            self.parts.append("\n" + data + "\n")
+        else:
+            self.parts.append(re.sub(r"[ \t\r\n\f]+", " ", data))
+
+    def text(self) -> str:
+        lines = "".join(self.parts).split("\n")
+        return "\n".join(line.strip() for line in lines if line.strip())
+
+
+def rendered_text(html: str, *, code: bool = True) -> str:
+    parser = TextParser(code)
+    parser.feed(html)
+    return parser.text()

@@ -34,6 +34,9 @@ DERIVED_TITLE_CHARS = 30
 _WORDS = language_words()
 _HAN = re.compile(f"[{HAN}]")
 _ROLE_WORDS = re.compile(f"({'|'.join(map(re.escape, _WORDS['author_roles']))})")
+# Quotes and brackets a summary must not leave open: opening mark -> its closing mark.
+_OPENING = {"“": "”", "‘": "’", "（": "）", "《": "》", "「": "」", "『": "』", "【": "】"}
+_CLOSING = set(_OPENING.values())
 # A Chinese personal name: two to four characters (compound surnames make four).
 _PERSON = re.compile(f"[{HAN}]{{2,4}}")
 # How an organisation's name ends (language.yaml): such a word is never a person's name,
@@ -183,13 +186,38 @@ def _lead(draft: Draft) -> str:
 
 
 def _summary(draft: Draft) -> str:
+    """The lead, or its first sentences up to SUMMARY_MAX_CHARS. A cut falls at a sentence end
+    outside quotes and brackets ("…演示。“2018年订单…" would leave a quote open); with no such
+    end early enough, the text is cut short, marked "…", and what it opened is closed."""
     lead = _lead(draft)
     if len(lead) <= SUMMARY_MAX_CHARS:
         return lead
-    cut_at = max(lead.rfind(mark, 0, SUMMARY_MAX_CHARS) for mark in _SENTENCE_ENDS)
+    cut_at, expected = -1, []  # expected: closing marks still owed, innermost last
+    for i, char in enumerate(lead[:SUMMARY_MAX_CHARS]):
+        if char in _OPENING:
+            expected.append(_OPENING[char])
+        elif expected and char == expected[-1]:
+            expected.pop()
+        ends = char in _SENTENCE_ENDS or (char in _CLOSING and i > 0 and lead[i - 1] in _SENTENCE_ENDS)
+        if ends and not expected:
+            cut_at = i
     if cut_at >= SUMMARY_MAX_CHARS // 3:
         return lead[: cut_at + 1]
-    return lead[: SUMMARY_MAX_CHARS - 1] + "…"
+    head = lead[: SUMMARY_MAX_CHARS - 1]
+    while len(head) + 1 + len(_unclosed(head)) > SUMMARY_MAX_CHARS:
+        head = head[:-1]
+    return head + "…" + "".join(reversed(_unclosed(head)))
+
+
+def _unclosed(text: str) -> list[str]:
+    """The closing marks that the quotes and brackets left open in text still need, innermost last."""
+    expected: list[str] = []
+    for char in text:
+        if char in _OPENING:
+            expected.append(_OPENING[char])
+        elif expected and char == expected[-1]:
+            expected.pop()
+    return expected
 
 
 def _derived_title(draft: Draft) -> str:

@@ -13,15 +13,29 @@ from parkdigest.resources import language_words
 # The words put before a photo caption in the text (language.yaml).
 CAPTION_LABEL: str = language_words()["caption_label"]
 
-_INLINE = re.compile(r"([\\`*_\[\]|~{}])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+# Characters that Python-Markdown (with the tables extension MkDocs loads) lets a backslash
+# escape; a backslash before any other character is printed as it is.
+_INLINE = re.compile(r"([\\`*_\[\]|{}])")
+# "~" is not backslash-escapable but opens a ~~~ code fence: a character reference is inert.
+_TILDE = "&#126;"
+# What makes a line a heading, a list item or a quote: the marker is escaped, never the digits
+# of "1." (a backslash before a digit would show: "\1.苏州工业园").
+# Four spaces of indentation make a code block: written as character references they are not indentation.
+_INDENT = re.compile(r"^[ \t]+")
+_LINE_START = re.compile(r"^(\s*)(?:([#+\-])|(\d+)([.)]))")
 
 
 def escape_markdown(text: str) -> str:
     """Make page text inert in Markdown: HTML is shown, not run; * _ [ ] | do nothing."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _INLINE.sub(r"\\\1", text).replace("~", _TILDE)
+    text = _INDENT.sub(lambda m: m.group().replace(" ", "&#32;").replace("\t", "&#9;"), text)
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match: re.Match) -> str:
+    indent, marker, digits, closer = match.groups()
+    return f"{indent}\\{marker}" if marker else f"{indent}{digits}\\{closer}"
 
 
 def render_body(draft: Draft) -> str:

@@ -7,6 +7,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from pypinyin import lazy_pinyin
@@ -20,11 +21,14 @@ from parkdigest.articles.files import (
     read_front_matter,
 )
 from parkdigest.reference.gazetteer import zones as gazetteer_zones
+from parkdigest.reference.topics import taxonomy
+from parkdigest.resources import load_yaml
 
 ARTICLES_PREFIX = f"{ARTICLES_DIR}/"
 REPORTS_PREFIX = f"{REPORTS_DIR}/"
 ZONES_PREFIX = "zones/"
 ARCHIVE_PREFIX = "archive/"
+TOPICS_PREFIX = "tags/"
 # Where a zone's province is unknown (a park missing from the gazetteer).
 NO_PROVINCE = "其他"
 KIND_LABELS = {"national-hitech": "国家高新区", "demo-zone": "国家自主创新示范区", "other": "园区"}
@@ -49,6 +53,16 @@ class Entry:
     def month(self) -> str:
         return self.date[:7]
 
+    @property
+    def inferred(self) -> bool:
+        """Only a `day` date was printed on the page or given by an editor; `month` and
+        `inferred` dates are both estimated from the events in the text (convert/dates.py)."""
+        return self.precision != "day"
+
+    @property
+    def month_only(self) -> bool:
+        return self.precision == "month"
+
 
 @dataclass(frozen=True)
 class Report:
@@ -67,17 +81,28 @@ class Catalog:
     by_zone: dict[str, list[Entry]] = field(default_factory=dict)
     by_month: dict[str, list[Entry]] = field(default_factory=dict)
     by_source: dict[str, list[Entry]] = field(default_factory=dict)  # in page order
+    by_topic: dict[str, list[Entry]] = field(default_factory=dict)  # newest first
+    topic_slugs: dict[str, str] = field(default_factory=dict)  # topic label -> url slug
     by_uri: dict[str, Entry] = field(default_factory=dict)
 
     def zone_url(self, name: str) -> str:
         return f"{ZONES_PREFIX}{self.zone_slugs[name]}/"
 
+    def topic_url(self, topic: str) -> str:
+        return f"{TOPICS_PREFIX}{self.topic_slugs[topic]}/"
+
     def month_url(self, month: str) -> str:
         return f"{ARCHIVE_PREFIX}{month}/"
 
     def source_url(self, source: str) -> str | None:
+        """The source page of a seed, if it has a report."""
         report = self.reports.get(source)
-        return f"{REPORTS_PREFIX}{report.stem}/" if report else None
+        return report_url(report) if report else None
+
+
+def report_url(report) -> str:
+    """The source page that shows a page report."""
+    return f"{REPORTS_PREFIX}{report.stem}/"
 
 
 def collect_catalog(files) -> Catalog:
@@ -131,6 +156,7 @@ def index_catalog(catalog: Catalog) -> None:
     by_zone: dict[str, list[Entry]] = defaultdict(list)
     by_month: dict[str, list[Entry]] = defaultdict(list)
     by_source: dict[str, list[Entry]] = defaultdict(list)
+    by_topic: dict[str, list[Entry]] = defaultdict(list)
     first_lines = _first_lines(catalog.reports)
     articles = []
     for entry in catalog.articles:
@@ -142,13 +168,17 @@ def index_catalog(catalog: Catalog) -> None:
             by_month[entry.month].append(entry)
         if entry.source:
             by_source[entry.source].append(entry)
+        for topic in dict.fromkeys(entry.topics):
+            by_topic[topic].append(entry)
     catalog.articles = articles
     catalog.by_zone = dict(by_zone)
     catalog.by_month = dict(sorted(by_month.items(), reverse=True))
     catalog.by_source = {source: sorted(entries, key=lambda e: e.first_line)
                          for source, entries in sorted(by_source.items())}
     catalog.by_uri = {e.src_uri: e for e in articles}
-    catalog.zone_slugs = make_zone_slugs(by_zone)
+    catalog.zone_slugs = make_zone_slugs(set(by_zone) | demo_zones_with_news(by_zone))
+    catalog.by_topic = dict(by_topic)
+    catalog.topic_slugs = make_topic_slugs(by_topic)
 
 
 def _first_lines(reports: dict[str, Report]) -> dict[str, int]:
@@ -182,6 +212,52 @@ def make_zone_slugs(names) -> dict[str, str]:
     return slugs
 
 
+def make_topic_slugs(topics) -> dict[str, str]:
+    """The taxonomy's own slug per topic (data/topics.yaml); pinyin for a topic it lacks."""
+    known = {t.label: t.slug for t in taxonomy().topics}
+    slugs = {t: known[t] for t in topics if t in known}
+    taken = set(slugs.values())
+    for topic, slug in make_zone_slugs(t for t in topics if t not in known).items():
+        while slug in taken:
+            slug += "-x"
+        slugs[topic] = slug
+        taken.add(slug)
+    return slugs
+
+
+def topic_order(by_topic: dict[str, list[Entry]]) -> list[str]:
+    """Topics with the most articles first; ties in the taxonomy's order, then by name."""
+    rank = {label: i for i, label in enumerate(taxonomy().labels())}
+    return sorted(by_topic, key=lambda t: (-len(by_topic[t]), rank.get(t, len(rank)), t))
+
+
+@cache
+def demo_members() -> dict[str, tuple[str, ...]]:
+    """Demonstration zone -> its member zones (the gazetteer's `members`, canonical names)."""
+    known = gazetteer_zones()
+    out = {}
+    for entry in load_yaml("zones.yaml"):
+        members = tuple(m for m in entry.get("members") or [] if m in known and m != entry["name"])
+        if entry.get("kind") == "demo-zone" and members:
+            out[entry["name"]] = members
+    return out
+
+
+@cache
+def member_of() -> dict[str, tuple[str, ...]]:
+    """Member zone -> the demonstration zones it belongs to."""
+    out: dict[str, tuple[str, ...]] = {}
+    for demo, members in demo_members().items():
+        for member in members:
+            out[member] = out.get(member, ()) + (demo,)
+    return out
+
+
+def demo_zones_with_news(by_zone) -> set[str]:
+    """Demonstration zones whose members have articles: they get a page even with none of their own."""
+    return {demo for demo, members in demo_members().items() if any(m in by_zone for m in members)}
+
+
 def describe_zone(name: str) -> tuple[str, str, str]:
     """(province, kind label, official name) of a zone; unknown parks get NO_PROVINCE."""
     zone = gazetteer_zones().get(name)
@@ -197,8 +273,3 @@ def province_order() -> list[str]:
         if zone.province and zone.province not in order:
             order.append(zone.province)
     return order + [NO_PROVINCE]
-
-
-def mapping_date(mapping) -> str:
-    """Sort key for Material's tag listings (mkdocs.yml `listings_sort_by`): the page's date."""
-    return str((mapping.item.meta or {}).get("date", ""))

@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 from parkdigest.site.catalog import Entry
+from parkdigest.site.render import INFERRED_MARK, date_text
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 # Newspaper dates are Beijing dates; noon keeps the day the same in every reader's zone.
@@ -21,6 +22,15 @@ def format_pubdate(date: str) -> str | None:
     except ValueError:
         return None
     return format_datetime(day)
+
+
+def describe_item(entry: Entry) -> str:
+    """The item's text. A feed reader shows pubDate as a plain day, so an estimated date is
+    said in the text, at its precision and marked, before the summary."""
+    text = entry.summary or entry.deck or entry.title
+    if entry.inferred and date_text(entry):
+        return f"日期：{date_text(entry)}{INFERRED_MARK}。{text}"
+    return text
 
 
 def render_feed(entries: list[Entry], *, site_url: str, title: str, description: str, feed_path: str) -> str:
@@ -49,7 +59,7 @@ def render_feed(entries: list[Entry], *, site_url: str, title: str, description:
         pubdate = format_pubdate(entry.date)
         if pubdate:
             ET.SubElement(item, "pubDate").text = pubdate
-        ET.SubElement(item, "description").text = entry.summary or entry.deck or entry.title
+        ET.SubElement(item, "description").text = describe_item(entry)
         for topic in entry.topics:
             ET.SubElement(item, "category").text = topic
     ET.indent(rss)

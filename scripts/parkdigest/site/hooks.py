@@ -22,6 +22,7 @@ from parkdigest.site.catalog import Catalog, Entry, collect_catalog
 from parkdigest.site.feed import render_feed
 from parkdigest.site.pages import Settings, fill_markers, make_generated_pages
 from parkdigest.site.render import format_date
+from parkdigest.site.sources import page_title
 from parkdigest.text import HAN
 
 log = logging.getLogger("mkdocs.hooks.parkdigest")
@@ -68,10 +69,13 @@ def describe_article(catalog: Catalog, settings: Settings, entry: Entry) -> dict
     return {
         "date_html": format_date(entry),
         "zones": [{"name": z, "url": catalog.zone_url(z)} for z in entry.zones],
+        "topics": [{"name": t, "url": catalog.topic_url(t)} for t in dict.fromkeys(entry.topics)],
         "source_url": catalog.source_url(entry.source) if entry.source else None,
+        "source_title": page_title(entry.source, catalog.reports[entry.source].data)
+        if entry.source in catalog.reports else entry.source,
         "month_url": catalog.month_url(entry.month) if entry.date else None,
         "related_title": related_title,
-        "related": [{"title": e.title, "url": e.url, "date": e.date} for e in related],
+        "related": [{"title": e.title, "url": e.url, "date_html": format_date(e)} for e in related],
     }
 
 

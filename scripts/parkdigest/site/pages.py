@@ -1,5 +1,5 @@
 """The site's listing pages as Markdown: generated pages (more latest articles, one page per
-zone, per month and per source page) and the listings that hand-written pages ask for with a
+zone, topic, month and source page) and the listings that hand-written pages ask for with a
 marker (`<!-- parkdigest:zones -->`). Each is built from the catalog, never by scanning pages."""
 
 from __future__ import annotations
@@ -7,39 +7,43 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-import yaml
-
 from parkdigest.articles.files import LineRanges
-from parkdigest.site.catalog import Catalog, describe_zone, province_order
+from parkdigest.site.catalog import Catalog, Entry, demo_members, describe_zone, member_of, province_order, report_url
 from parkdigest.site.chart import render_month_chart
-from parkdigest.site.render import (format_date, link, render_article_list, render_month_links, render_pager,
-                                    render_table, render_zone_counts)
+from parkdigest.site.map import province_anchor, render_tile_map
+from parkdigest.site.render import (
+    format_date,
+    link,
+    make_front_matter,
+    render_article_list,
+    render_month_links,
+    render_pager,
+    render_table,
+    render_zone_counts,
+)
+from parkdigest.site.sources import furniture_label, line_ranges, page_date_text, page_title, translate_warning
+from parkdigest.site.topics import make_topic_pages, render_topic_index
 
 LATEST_PREFIX = "page/"
 MARKER = "<!-- parkdigest:{} -->"
+# Section ids of a demonstration zone's page: its own articles, then its members'.
+OWN_NEWS, MEMBER_NEWS = "own-news", "members-news"
 
 
 @dataclass(frozen=True)
 class Settings:
     """`extra.parkdigest` in mkdocs.yml."""
-    page_size: int = 30  # articles per page of the latest list (mkdocs.yml sets it)
+    page_size: int = 30  # articles per page of the latest list and of a topic (mkdocs.yml sets it)
     related: int = 5  # "more from this zone" under an article
     feed: str = "feed.xml"
     feed_items: int = 30
     low_confidence: float = 0.6  # below this a join or an article split deserves a human look
 
     @classmethod
-    def from_config(cls, config) -> "Settings":
+    def from_config(cls, config) -> Settings:
         extra = (config.get("extra") or {}).get("parkdigest") or {}
         known = {k: v for k, v in extra.items() if k in cls.__dataclass_fields__}
         return cls(**known)
-
-
-def make_front_matter(title: str, **extra) -> str:
-    # Listing pages repeat article titles and summaries: searching them would only
-    # push the articles themselves down the results.
-    meta = {"title": title, "search": {"exclude": True}, **extra}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -66,55 +70,111 @@ def make_latest_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
     pages = {}
     for n in range(2, count_latest_pages(catalog, settings) + 1):
         body = render_latest(catalog, settings, n, latest_url(n))
-        pages[f"{LATEST_PREFIX}{n}.md"] = (make_front_matter(f"最新文章 · 第 {n} 页")
-                                           + f"# 最新文章 · 第 {n} 页\n\n{body}")
+        pages[f"{LATEST_PREFIX}{n}.md"] = (make_front_matter(f"最新文章 · 第{n}页")
+                                           + f"# 最新文章 · 第{n}页\n\n{body}")
     return pages
 
 
 # ---------------------------------------------------------------------------------------------
-# Zones (园区)
+# Zones (园区): a tile map, then zones by province; demonstration zones with their members
 
 
-def group_zones_by_province(catalog: Catalog) -> dict[str, list[tuple[str, int]]]:
-    """province -> [(zone, article count)], provinces in gazetteer order, busiest zone first."""
-    groups: dict[str, list[tuple[str, int]]] = {}
-    for zone, entries in catalog.by_zone.items():
+def group_zones_by_province(catalog: Catalog) -> dict[str, list[str]]:
+    """province -> zones with news (their own or their members'), provinces in gazetteer order,
+    busiest zone first."""
+    groups: dict[str, list[str]] = {}
+    for zone in catalog.zone_slugs:
         province, _, _ = describe_zone(zone)
-        groups.setdefault(province, []).append((zone, len(entries)))
+        groups.setdefault(province, []).append(zone)
     order = {p: i for i, p in enumerate(province_order())}
-    return {p: sorted(groups[p], key=lambda zc: (-zc[1], zc[0]))
+    return {p: sorted(groups[p], key=lambda z: (-len(catalog.by_zone.get(z, [])), z))
             for p in sorted(groups, key=lambda p: (order.get(p, len(order)), p))}
+
+
+def province_articles(catalog: Catalog, zones: list[str]) -> int:
+    return len({e.src_uri for zone in zones for e in catalog.by_zone.get(zone, [])})  # an article once
 
 
 def render_zone_index(catalog: Catalog, from_url: str) -> str:
     groups = group_zones_by_province(catalog)
     if not groups:
         return '<p class="pd-empty">暂无园区。</p>\n'
-    out = []
-    for province, zones in groups.items():
-        count = len({e.src_uri for zone, _ in zones for e in catalog.by_zone[zone]})  # an article once
-        out.append(f"## {province} · {len(zones)} 个园区 · {count} 篇\n\n"
-                   f"{render_zone_counts(zones, from_url, catalog)}\n")
+    counts = {province: province_articles(catalog, zones) for province, zones in groups.items()}
+    out = [render_tile_map(counts)]
+    for n, (province, zones) in enumerate(groups.items()):
+        anchor = province_anchor(province, f"province-{n}")
+        with_news = [z for z in zones if z in catalog.by_zone]
+        demos = [z for z in zones if z in demo_members()]
+        grouped = {m for d in demos for m in demo_members()[d]}
+        plain = [(z, len(catalog.by_zone[z])) for z in with_news if z not in grouped and z not in demos]
+        parts = [f"## {province} · {len(with_news)}个园区 · {counts[province]}篇 {{#{anchor}}}\n"]
+        parts += [render_demo_group(catalog, demo, from_url) for demo in demos]
+        if plain:
+            parts.append(render_zone_counts(plain, from_url, catalog))
+        out.append("\n\n".join(parts) + "\n")
     return "\n".join(out)
+
+
+def render_demo_group(catalog: Catalog, demo: str, from_url: str) -> str:
+    """A demonstration zone with its member zones that have news, as one group."""
+    own = len(catalog.by_zone.get(demo, []))
+    members = [m for m in demo_members()[demo] if m in catalog.by_zone]
+    items = [(m, len(catalog.by_zone[m])) for m in members]
+    head = (f'<a href="{link(catalog.zone_url(demo), from_url)}">{escape(demo)}</a>'
+            f' <span class="pd-count">{own}篇</span>')
+    body = render_zone_counts(items, from_url, catalog) if items else ""
+    return (f'<div class="pd-demo"><p class="pd-demo__head">{head}</p>'
+            f'<p class="pd-demo__members">成员园区：</p>{body}</div>' if items else
+            f'<div class="pd-demo"><p class="pd-demo__head">{head}</p></div>')
+
+
+def member_news(catalog: Catalog, demo: str) -> list[Entry]:
+    """Articles about a demonstration zone's members and not about the zone itself, newest first."""
+    own = {e.src_uri for e in catalog.by_zone.get(demo, [])}
+    seen: dict[str, Entry] = {}
+    for member in demo_members().get(demo, ()):
+        for entry in catalog.by_zone.get(member, []):
+            if entry.src_uri not in own:
+                seen.setdefault(entry.src_uri, entry)
+    return sorted(seen.values(), key=lambda e: (e.date, e.src_uri), reverse=True)
 
 
 def make_zone_pages(catalog: Catalog) -> dict[str, str]:
     pages = {}
-    for zone, entries in catalog.by_zone.items():
+    for zone in catalog.zone_slugs:
         url = catalog.zone_url(zone)
+        entries = catalog.by_zone.get(zone, [])
         province, kind, official = describe_zone(zone)
         facts = [escape(province), escape(kind)]
         if official and official != zone:
             facts.append(escape(official))
-        facts.append(f"{len(entries)} 篇文章")
-        body = (f"# {escape(zone)}\n\n<p class=\"pd-facts\">{' · '.join(facts)}</p>\n\n"
-                f"{render_article_list(entries, url, catalog)}\n")
+        facts.append(f"{len(entries)}篇文章")
+        for demo in member_of().get(zone, ()):
+            facts.append(f'属于<a href="{link(catalog.zone_url(demo), url)}">{escape(demo)}</a>')
+        body = f"# {escape(zone)}\n\n<p class=\"pd-facts\">{' · '.join(facts)}</p>\n\n"
+        if zone in demo_members():
+            members = [m for m in demo_members()[zone] if m in catalog.zone_slugs]
+            listed = "、".join(f'<a href="{link(catalog.zone_url(m), url)}">{escape(m)}</a>' for m in members)
+            others = [m for m in demo_members()[zone] if m not in catalog.zone_slugs]
+            listed += ("、" if listed and others else "") + "、".join(escape(m) for m in others)
+            body += f'<p class="pd-members">成员园区：{listed}</p>\n\n'
+            body += f"## 本区文章 {{#{OWN_NEWS}}}\n\n{render_article_list(entries, url, catalog)}\n\n"
+            news = member_news(catalog, zone)
+            listing = (render_article_list(news, url, catalog) if news or not any(m in catalog.by_zone for m in members)
+                       else '<p class="pd-empty">成员园区的文章都已列在上面。</p>')
+            body += f"## 成员园区的文章 {{#{MEMBER_NEWS}}}\n\n{listing}\n"
+        else:
+            body += f"{render_article_list(entries, url, catalog)}\n"
         pages[f"{url.rstrip('/')}.md"] = make_front_matter(zone) + body
     return pages
 
 
 # ---------------------------------------------------------------------------------------------
 # Archive (归档) by year and month
+
+
+def month_title(month: str) -> str:
+    return f"{int(month[:4])}年{int(month[5:7])}月"
 
 
 def render_archive_index(catalog: Catalog, from_url: str) -> str:
@@ -125,10 +185,10 @@ def render_archive_index(catalog: Catalog, from_url: str) -> str:
     years: dict[str, list[tuple[str, int]]] = {}
     for month, count in months:
         years.setdefault(month[:4], []).append((month, count))
-    out = [f'<figure class="pd-chart">{chart}<figcaption>每月文章数</figcaption></figure>\n']
+    out = [f'<figure class="pd-chart">{chart}<figcaption>每月文章数（按年分行，点柱子查看当月文章）</figcaption></figure>\n']
     for year, year_months in years.items():
         total = sum(c for _, c in year_months)
-        out.append(f"## {year} 年 · {total} 篇\n\n{render_month_links(year_months, from_url, catalog)}\n")
+        out.append(f"## {year}年 · {total}篇\n\n{render_month_links(year_months, from_url, catalog)}\n")
     return "\n".join(out)
 
 
@@ -136,8 +196,8 @@ def make_month_pages(catalog: Catalog) -> dict[str, str]:
     pages = {}
     for month, entries in catalog.by_month.items():
         url = catalog.month_url(month)
-        title = f"{int(month[:4])} 年 {int(month[5:7])} 月"
-        body = f"# {title}\n\n<p class=\"pd-facts\">{len(entries)} 篇文章</p>\n\n"
+        title = month_title(month)
+        body = f"# {title}\n\n<p class=\"pd-facts\">{len(entries)}篇文章</p>\n\n"
         body += render_article_list(entries, url, catalog) + "\n"
         pages[f"{url.rstrip('/')}.md"] = make_front_matter(title) + body
     return pages
@@ -147,52 +207,80 @@ def make_month_pages(catalog: Catalog) -> dict[str, str]:
 # Source pages (来源): each seed page's articles in page order and its conversion report
 
 
-def render_sources_index(catalog: Catalog, from_url: str) -> str:
+def render_sources_index(catalog: Catalog, settings: Settings, from_url: str) -> str:
     if not catalog.reports:
         return '<p class="pd-empty">暂无来源版面。</p>\n'
     rows = []
     for source, report in sorted(catalog.reports.items()):
         data = report.data
-        url = catalog.source_url(source)
-        rows.append([f'<a href="{link(url, from_url)}">{escape(source)}</a>', escape(str(data.get("date") or "—")),
-                     str(len(data.get("articles") or [])), str(len(data.get("warnings") or []))])
-    return render_table(["版面", "日期", "文章", "警告"], rows, "全部来源版面") + "\n"
+        url = report_url(report)
+        rows.append([f'<a href="{link(url, from_url)}">{escape(page_title(source, data))}</a>',
+                     escape(page_date_text(data, catalog.by_source.get(source, []))),
+                     str(len(data.get("articles") or [])), str(count_to_check(data, settings))])
+    return render_table(["版面", "日期", "文章", "待核对"], rows, "全部来源版面",
+                        numeric=(2, 3)) + "\n"
+
+
+def count_to_check(data: dict, settings: Settings) -> int:
+    """Joins and article splits of a page below the confidence worth a human look."""
+    low = [j for j in data.get("joins") or [] if float(j.get("confidence", 1)) < settings.low_confidence]
+    low += [a for a in data.get("articles") or [] if float(a.get("confidence", 1)) < settings.low_confidence]
+    return len(low)
 
 
 def make_source_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
     pages = {}
     for source, report in catalog.reports.items():
-        url = catalog.source_url(source)
-        pages[f"{url.rstrip('/')}.md"] = (make_front_matter(f"来源：{source}")
+        url = report_url(report)
+        pages[f"{url.rstrip('/')}.md"] = (make_front_matter(f"来源：{page_title(source, report.data)}")
                                           + render_source_page(catalog, settings, source, url))
     return pages
+
+
+# What the converter took a line for (the page report's `lines`), as the source page says it.
+LINE_ROLE_LABELS = {"label": "栏目", "kicker": "引题", "title": "标题", "subtitle": "副题", "byline": "署名",
+                    "subhead": "小标题", "box": "栏框标题", "caption": "图片说明", "credit": "文末署名",
+                    "body": "正文", "furniture": "版面元素"}
 
 
 def render_source_page(catalog: Catalog, settings: Settings, source: str, url: str) -> str:
     report = catalog.reports[source]
     data = report.data
     json_href = link(report.src_uri, url)
-    date = escape(str(data.get("date") or "版面未印日期"))
-    out = [f"# 来源：{escape(source)}\n",
-           f'<p class="pd-facts">版面日期：{date} · {len(data.get("articles") or [])} 篇文章 · '
-           f'<a href="{json_href}">转换报告（JSON）</a></p>\n',
+    title = page_title(source, data)
+    facts = [escape(page_date_text(data, catalog.by_source.get(source, []))),
+             f"{len(data.get('articles') or [])}篇文章"]
+    if title != source:
+        facts.append(f"文件 <code>{escape(source)}</code>")
+    facts.append(f'<a href="{json_href}">转换报告（JSON）</a>')
+    # A bare file name is one long word: smaller, so that a phone shows it on one line.
+    heading = f"# {escape(title)}\n" if title != source else f'<h1 class="pd-file-title">{escape(title)}</h1>\n'
+    out = [heading, f'<p class="pd-facts">{" · ".join(facts)}</p>\n',
            "## 本版文章（按版面顺序）\n", render_source_articles(catalog, settings, data, url) + "\n"]
     joins = [j for j in data.get("joins") or [] if float(j.get("confidence", 1)) < settings.low_confidence]
     out += ["## 把握较低的接续\n", _joins_table(joins) if joins else '<p class="pd-empty">没有。</p>', ""]
     moves = data.get("moves") or []
     if moves:
-        rows = [[escape(str(m.get("lines", ""))), escape(str(m.get("after", ""))), escape(str(m.get("article", ""))),
-                 _confidence(m.get("confidence"), settings)] for m in moves]
-        out += ["## 移动的段落\n", render_table(["行", "接在第几行后", "文章", "把握"], rows, "移到别处续接的段落"), ""]
+        rows = [[escape(line_ranges(m.get("lines", ""))), escape(str(m.get("after", ""))),
+                 escape(str(m.get("article", ""))), _confidence(m.get("confidence"), settings)] for m in moves]
+        out += ["## 移动的段落\n", render_table(["行", "接在第几行后", "文章", "把握"], rows, "移到别处续接的段落",
+                                               numeric=(0, 1, 3)), ""]
     furniture = data.get("furniture") or []
-    rows = [[escape(str(f.get("line", ""))), escape(str(f.get("text", ""))), f'<code>{escape(str(f.get("rule", "")))}</code>']
+    rows = [[escape(str(f.get("line", ""))), escape(str(f.get("text", ""))), escape(furniture_label(str(f.get("rule", ""))))]
             for f in furniture]
     out += ["## 删除的版面元素\n",
-            render_table(["行", "内容", "规则"], rows, "版头、页码、二维码等非正文内容") if rows
+            render_table(["行", "内容", "类别"], rows, "版头、页码、二维码等非正文内容", numeric=(0,)) if rows
             else '<p class="pd-empty">没有。</p>', ""]
+    roles = [r for r in data.get("lines") or [] if r.get("role") != "furniture"]
+    rows = [[escape(line_ranges(str(r.get("lines", "")))),
+             escape(LINE_ROLE_LABELS.get(str(r.get("role")), str(r.get("role")))),
+             escape(str(r.get("article", "")))] for r in roles]
+    out += ["## 各行判为\n",
+            render_table(["行", "判为", "所属文章"], rows, "标题、引题、副题、栏目、署名、小标题、图片说明等的判断",
+                         numeric=(0,)) if rows else '<p class="pd-empty">没有。</p>', ""]
     warnings = data.get("warnings") or []
-    items = "\n".join(f"<li>{escape(str(w))}</li>" for w in warnings)
-    out += ["## 警告\n", f'<ul class="pd-warnings">\n{items}\n</ul>' if warnings else '<p class="pd-empty">没有。</p>', ""]
+    items = "\n".join(f"<li>{escape(translate_warning(str(w)))}</li>" for w in warnings)
+    out += ["## 转换提示\n", f'<ul class="pd-warnings">\n{items}\n</ul>' if warnings else '<p class="pd-empty">没有。</p>', ""]
     return "\n".join(out)
 
 
@@ -202,7 +290,8 @@ def render_source_articles(catalog: Catalog, settings: Settings, data: dict, fro
         entry = catalog.by_uri.get(f"articles/{article.get('slug')}.md")
         title = escape(str(article.get("title", "")))
         head = f'<a class="pd-title" href="{link(entry.url, from_url)}">{title}</a>' if entry else title
-        meta = [f"行 {escape(str(article.get('lines', '')))}", f"把握 {_confidence(article.get('confidence'), settings)}"]
+        meta = [f'<span class="pd-nowrap">第{escape(line_ranges(article.get("lines", "")))}行</span>',
+                f'<span class="pd-nowrap">把握{_confidence(article.get("confidence"), settings)}</span>']
         if entry:
             meta.insert(0, format_date(entry))
         items.append(f'<li class="pd-item">{head}<div class="pd-meta">{" · ".join(meta)}</div></li>')
@@ -226,7 +315,7 @@ def _confidence(value, settings: Settings) -> str:
 def _joins_table(joins: list[dict]) -> str:
     rows = [[escape(str(j.get("left", ""))), escape(str(j.get("right", ""))), f"{float(j.get('confidence', 0)):.2f}",
              "是" if j.get("moved") else "否"] for j in joins]
-    return render_table(["断句行", "接续行", "把握", "跨栏移动"], rows, "断开的句子在哪里接上")
+    return render_table(["断句行", "接续行", "把握", "跨栏移动"], rows, "断开的句子在哪里接上", numeric=(0, 1, 2, 3))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -237,8 +326,9 @@ def fill_markers(markdown: str, catalog: Catalog, settings: Settings, page_url: 
     fills = {
         "latest": lambda: render_latest(catalog, settings, 1, page_url),
         "zones": lambda: render_zone_index(catalog, page_url),
+        "topics": lambda: render_topic_index(catalog, page_url),
         "archive": lambda: render_archive_index(catalog, page_url),
-        "sources": lambda: render_sources_index(catalog, page_url),
+        "sources": lambda: render_sources_index(catalog, settings, page_url),
     }
     for name, fill in fills.items():
         marker = MARKER.format(name)
@@ -250,4 +340,4 @@ def fill_markers(markdown: str, catalog: Catalog, settings: Settings, page_url: 
 def make_generated_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
     """src_uri -> Markdown of every generated listing page."""
     return {**make_latest_pages(catalog, settings), **make_zone_pages(catalog), **make_month_pages(catalog),
-            **make_source_pages(catalog, settings)}
+            **make_topic_pages(catalog, settings.page_size), **make_source_pages(catalog, settings)}

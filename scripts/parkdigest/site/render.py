@@ -5,15 +5,25 @@ from __future__ import annotations
 
 from html import escape
 
+import yaml
 from mkdocs.utils import get_relative_url
 
 from parkdigest.site.catalog import Catalog, Entry
 
-TAGS_PAGE = "tags/"
 # How many topics a listing shows per article (the article page shows them all).
 LISTED_TOPICS = 3
 # Page links a pager shows on each side of the current page.
 PAGER_NEIGHBOURS = 2
+# After every date the page did not print (listings, article, related list, feed).
+INFERRED_MARK = "（推断）"
+INFERRED_TITLE = "版面没有印日期，由正文推断"
+
+
+def make_front_matter(title: str, **extra) -> str:
+    # Listing pages repeat article titles and summaries: searching them would only
+    # push the articles themselves down the results.
+    meta = {"title": title, "search": {"exclude": True}, **extra}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
 def link(target_url: str, from_url: str) -> str:
@@ -21,17 +31,27 @@ def link(target_url: str, from_url: str) -> str:
     return escape(get_relative_url(target_url, from_url) or ".")
 
 
-def format_date(entry: Entry) -> str:
-    """2022年7月31日; month precision shows the month only; inferred dates are marked."""
+def date_text(entry: Entry) -> str:
+    """The date at its precision, one format everywhere: 2018年2月25日, or 2018年2月 when only
+    the month is known; "" when the date cannot be read."""
     year, month, day = (entry.date.split("-") + ["", "", ""])[:3]
-    if not (year and month):
-        return escape(entry.date)
+    if not (year.isdigit() and month.isdigit()):
+        return ""
     text = f"{int(year)}年{int(month)}月"
-    if entry.precision == "day" and day:
+    if not entry.month_only and day.isdigit():
         text += f"{int(day)}日"
-    html = f'<time datetime="{escape(entry.date)}">{text}</time>'
-    if entry.precision == "inferred":
-        html += '<span class="pd-inferred" title="版面没有印日期，由正文推断">（推断）</span>'
+    return text
+
+
+def format_date(entry: Entry) -> str:
+    """The date as HTML: <time> at its precision, and INFERRED_MARK after an estimated date."""
+    text = date_text(entry)
+    if not text:
+        return escape(entry.date)
+    machine = entry.date[:7] if entry.month_only else entry.date  # a valid HTML month string: 2018-12
+    html = f'<time datetime="{escape(machine)}">{text}</time>'
+    if entry.inferred:
+        html += f'<span class="pd-inferred" title="{INFERRED_TITLE}">{INFERRED_MARK}</span>'
     return html
 
 
@@ -48,7 +68,9 @@ def render_article_item(entry: Entry, from_url: str, catalog: Catalog, summary: 
         zone = entry.zones[0]
         meta.append(f'<a href="{link(catalog.zone_url(zone), from_url)}">{escape(zone)}</a>')
     for topic in entry.topics[:LISTED_TOPICS]:
-        meta.append(f'<span class="pd-topic">{escape(topic)}</span>')
+        href = link(catalog.topic_url(topic), from_url) if topic in catalog.topic_slugs else ""
+        meta.append(f'<a class="pd-topic" href="{href}">{escape(topic)}</a>' if href
+                    else f'<span class="pd-topic">{escape(topic)}</span>')
     text = f'<p class="pd-summary">{escape(entry.summary)}</p>' if summary and entry.summary else ""
     return (f'<li class="pd-item"><a class="pd-title" href="{link(entry.url, from_url)}">{escape(entry.title)}</a>'
             f'<div class="pd-meta">{" · ".join(meta)}</div>{text}</li>')
@@ -79,7 +101,7 @@ def render_pager(current: int, total: int, page_url, from_url: str) -> str:
         elif n == current:
             parts.append(f'<span class="pd-pager__current" aria-current="page">{n}</span>')
         else:
-            parts.append(f'<a href="{link(page_url(n), from_url)}" aria-label="第 {n} 页">{n}</a>')
+            parts.append(f'<a href="{link(page_url(n), from_url)}" aria-label="第{n}页">{n}</a>')
     if current < total:
         parts.append(f'<a class="pd-pager__next" rel="next" href="{link(page_url(current + 1), from_url)}">下一页</a>')
     return '<nav class="pd-pager" aria-label="分页">' + " ".join(parts) + "</nav>"
@@ -87,19 +109,21 @@ def render_pager(current: int, total: int, page_url, from_url: str) -> str:
 
 def render_zone_counts(zones: list[tuple[str, int]], from_url: str, catalog: Catalog) -> str:
     items = [f'<li><a href="{link(catalog.zone_url(name), from_url)}">{escape(name)}</a>'
-             f' <span class="pd-count">{count} 篇</span></li>' for name, count in zones]
+             f' <span class="pd-count">{count}篇</span></li>' for name, count in zones]
     return '<ul class="pd-chips">\n' + "\n".join(items) + "\n</ul>"
 
 
 def render_month_links(months: list[tuple[str, int]], from_url: str, catalog: Catalog) -> str:
     items = [f'<li><a href="{link(catalog.month_url(month), from_url)}">{int(month[5:7])}月</a>'
-             f' <span class="pd-count">{count} 篇</span></li>' for month, count in months]
+             f' <span class="pd-count">{count}篇</span></li>' for month, count in months]
     return '<ul class="pd-chips">\n' + "\n".join(items) + "\n</ul>"
 
 
-def render_table(headers: list[str], rows: list[list[str]], caption: str) -> str:
-    """A table of already-escaped cells."""
+def render_table(headers: list[str], rows: list[list[str]], caption: str, numeric: tuple[int, ...] = ()) -> str:
+    """A table of already-escaped cells; `numeric` columns (line numbers, confidences) never
+    break inside a number, the others wrap (page text, Chinese or Latin, never widens the page)."""
     head = "".join(f'<th scope="col">{h}</th>' for h in headers)
-    body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    cell = lambda i, c: f'<td class="pd-num">{c}</td>' if i in numeric else f"<td>{c}</td>"  # noqa: E731
+    body = "\n".join("<tr>" + "".join(cell(i, c) for i, c in enumerate(row)) + "</tr>" for row in rows)
     return (f'<table class="pd-table"><caption>{escape(caption)}</caption>'
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table>")

@@ -1,0 +1,162 @@
+"""来源: what a seed page is, said to a reader in Chinese, from its conversion report.
+
+The report (docs/sources/<page>.json) is written for editors and tools: rule names such as
+`photo-credit`, line lists such as "3,5,7,…,37", warnings in English. A source page is
+titled by what the page is — publication, issue, date and 版 as the page printed them (its
+furniture lines), else the file name — and says the rest in Chinese."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parkdigest.site.catalog import Entry
+from parkdigest.site.render import date_text
+
+# What each furniture rule (data/furniture.yaml, and the table of contents found by
+# convert/classify.py) removed, as a reader would name it.
+FURNITURE_LABELS = {
+    "masthead": "版头",
+    "masthead-latin": "外文报头",
+    "publication-name": "报名",
+    "folio": "报头日期与版次",
+    "folio-block": "报头栏目",
+    "page-number": "版次",
+    "section-page": "版名与版次",
+    "role-credits": "编辑署名",
+    "contact-line": "联系方式",
+    "contact-value": "联系方式",
+    "licence-line": "许可证与刊号",
+    "qr-line": "二维码与客户端",
+    "agency-credit": "图片署名",
+    "co-publisher": "合办单位",
+    "publisher": "主办单位",
+    "date-line": "日期行",
+    "issue-line": "期号与日期",
+    "editor-line": "编辑与联系方式",
+    "photo-credit": "图片署名",
+    "picture-note": "图片说明",
+    "newsletter-name": "刊名",
+    "qr-footer": "二维码与公众号",
+    "address-block": "地址与联系方式",
+    "contents": "目录",
+}
+OTHER_FURNITURE = "其他版面元素"
+# Lines of a paragraph listed one by one are usually every other line (blank lines between):
+# numbers this close belong to one run, shown as 3–37.
+RUN_GAP = 2
+# A folio is the publication's name with its page number: 中国高新技术产业导报5, 科技日报 第8版.
+_FOLIO = re.compile(r"^(?P<name>.*?[^\d\s第])\s*(?:第?(?P<page>\d{1,3})版?)?$")
+# The page number in a folio or section line: 第 6 版, 第02版, 要闻2.
+_PAGE_NUMBER = re.compile(r"第\s*0*(\d{1,3})\s*版|^[\u4e00-\u9fff]{2,6}\s*0*(\d{1,3})$")
+_ISSUE = re.compile(r"(\d{4})年第(\d{1,3})期")
+_MASTHEAD_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}$")
+# The converter's warnings (convert/*.py), each with its Chinese wording for readers.
+_WARNINGS = [
+    (re.compile(r"uncertain join of line (\d+) with line (\d+) \(confidence ([\d.]+)\)"),
+     lambda m: f"第{m[1]}行与第{m[2]}行的接续把握较低（{m[3]}），请核对该处文字。"),
+    (re.compile(r"no date printed on the page; inferred (\d{4}-\d{2}-\d{2}) from '([^']*)'"),
+     lambda m: f"版面没有印日期，文章日期按正文中的“{m[2]}”推断。"),
+    (re.compile(r"no date on the page or in its text; used (\S+)"),
+     lambda m: f"版面和正文都没有日期，暂记为{m[1]}。"),
+    (re.compile(r"park\(s\) not in the gazetteer: (.+?) — "),
+     lambda m: f"园区名录中还没有：{m[1]}。确是园区的，请补入名录。"),
+    (re.compile(r"no recognizable title; the page becomes one article"),
+     lambda m: "版面上找不到标题，整版作为一篇文章。"),
+    (re.compile(r"page has no article text, only furniture"),
+     lambda m: "版面上只有版头、页码等元素，没有正文。"),
+    (re.compile(r"file is GBK/GB18030, not UTF-8; converted it"),
+     lambda m: "文件是GBK编码，已转换为UTF-8。"),
+]
+_WARNING_LINE = re.compile(r"^[^:\s]+:(\d+): ")
+UNTRANSLATED_WARNING = "转换时的其他提示（见转换报告）。"
+
+
+@dataclass(frozen=True)
+class PageIdentity:
+    """What a seed page is, as printed on it."""
+    publication: str  # 中国高新技术产业导报, or "" when the page does not say
+    issue: str  # 2022年第12期
+    page: str  # 第5版
+    page_name: str  # the page's own name in its masthead: 创新园区
+    date: str  # printed date, YYYY-MM-DD, or ""
+
+
+def identify_page(data: dict) -> PageIdentity:
+    """Publication, issue, page number and page name from the furniture the converter removed."""
+    publication = str(data.get("publication") or "")
+    issue = page = page_name = ""
+    for item in data.get("furniture") or []:
+        rule, text = item.get("rule"), str(item.get("text", "")).strip()
+        if rule in ("publication-name", "newsletter-name"):
+            match = _FOLIO.match(text)
+            if match and not publication:
+                publication = match["name"]
+            if match and match["page"] and not page:
+                page = f"第{int(match['page'])}版"
+        elif rule in ("folio", "section-page", "page-number") and not page:
+            found = re.search(r"(\d{1,3})", text) if rule == "page-number" else _PAGE_NUMBER.search(text)
+            number = next((g for g in found.groups() if g), "") if found else ""
+            page = f"第{int(number)}版" if number else ""
+        elif rule == "issue-line" and not issue:
+            found = _ISSUE.search(text)
+            issue = f"{found[1]}年第{int(found[2])}期" if found else ""
+        elif rule == "masthead" and not page_name:
+            found = _MASTHEAD_NAME.search(text)
+            page_name = found.group() if found else ""
+    return PageIdentity(publication, issue, page, page_name, str(data.get("date") or ""))
+
+
+def page_title(source: str, data: dict) -> str:
+    """《中国高新技术产业导报》2020年1月13日 · 第5版（创新园区）; the file name when the page
+    prints neither its publication nor its date."""
+    who = identify_page(data)
+    day = printed_date_text(who.date)
+    if not (who.publication or day):
+        return source
+    page = who.page + (f"（{who.page_name}）" if who.page_name else "")
+    parts = [(f"《{who.publication}》" if who.publication else "") + who.issue, day, page]
+    return " · ".join(p for p in parts if p) + ("" if day else "（未印日期）")
+
+
+def printed_date_text(date: str) -> str:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return ""
+    return date_text(Entry(title="", src_uri="", url="", date=date, precision="day", zones=(), topics=(),
+                           summary="", deck="", source="", first_line=0))
+
+
+def page_date_text(data: dict, entries: list[Entry]) -> str:
+    """The printed date, or the articles' estimated date marked as such."""
+    printed = printed_date_text(str(data.get("date") or ""))
+    if printed:
+        return printed
+    estimated = next((date_text(e) for e in entries if date_text(e)), "")
+    return f"未印日期，文章日期推断为{estimated}" if estimated else "未印日期"
+
+
+def line_ranges(lines: str) -> str:
+    """"3,5,7,9,37,39" -> "3–9、37–39": page lines as runs a reader can take in."""
+    numbers = sorted({int(n) for n in re.findall(r"\d+", str(lines))})
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n - runs[-1][1] <= RUN_GAP:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return "、".join(f"{a}–{b}" if a != b else str(a) for a, b in runs)
+
+
+def furniture_label(rule: str) -> str:
+    return FURNITURE_LABELS.get(rule, OTHER_FURNITURE)
+
+
+def translate_warning(text: str) -> str:
+    """The converter's warning in Chinese, led by its page line when it has one."""
+    line = _WARNING_LINE.match(text)
+    for pattern, say in _WARNINGS:
+        match = pattern.search(text)
+        if match:
+            said = say(match)
+            return said if said.startswith("第") or not line else f"第{line[1]}行：{said}"
+    return UNTRANSLATED_WARNING
