@@ -78,25 +78,62 @@ def decode_shard(text: str) -> dict[str, dict[int, list[int]]]:
     return pairs
 
 
+def read_records(site: Path) -> dict[int, dict]:
+    """{page id: its first record, with the whole text (its chunks joined) as "body"}"""
+    chunks: dict[int, dict[int, dict]] = {}
+    for path in (site / INDEX / "d").glob("*.json"):
+        page_id, chunk = (int(n) for n in path.stem.split("-"))
+        chunks.setdefault(page_id, {})[chunk] = json.loads(path.read_text(encoding="utf-8"))
+    records = {}
+    for page_id, parts in chunks.items():
+        ordered = [parts[k] for k in sorted(parts)]
+        assert [r["o"] for r in ordered] == [k * index.CHUNK_CHARS for k in range(len(ordered))]
+        body = "".join(r["x"][:index.CHUNK_CHARS] for r in ordered)
+        assert len(body) == ordered[0]["n"]
+        records[page_id] = {**ordered[0], "body": body}
+    return records
+
+
+def pair_postings(site: Path, manifest: dict, pair: str) -> dict[int, list[int]]:
+    if pair in manifest["hot"]:
+        name = index.hot_pair_file(pair)
+    else:
+        name = f"{index.base36(index.pair_hash(pair) % manifest['shards'])}.txt"
+    return decode_shard((site / INDEX / "t" / name).read_text(encoding="utf-8")).get(pair, {})
+
+
 def test_shards_hold_every_pair_of_every_page_at_its_positions(site, articles):
     manifest = json.loads((site / INDEX / "manifest.json").read_text(encoding="utf-8"))
     shards = manifest["shards"]
-    assert shards & (shards - 1) == 0 and len(list((site / INDEX / "t").glob("*.txt"))) == shards
+    assert shards & (shards - 1) == 0
+    assert len([p for p in (site / INDEX / "t").glob("*.txt") if not p.name.startswith("p-")]) == shards
     article = next(a for a in articles if a.meta.get("zone") == "兰州高新区")
-    records = {int(p.stem): json.loads(p.read_text(encoding="utf-8")) for p in (site / INDEX / "d").glob("*.json")}
+    records = read_records(site)
     page_id = next(i for i, r in records.items() if r["u"] == f"articles/{article.slug}/")
     record = records[page_id]
     assert record["t"] == article.title and record["d"] == "2022年7月31日"
-    body = index.fold(record["x"])
+    body = index.fold(record["body"])
     for pair in ("兰州", "高新", "人才"):
-        shard = index.pair_hash(pair) % shards
-        decoded = decode_shard((site / INDEX / "t" / f"{index.base36(shard)}.txt").read_text(encoding="utf-8"))
         expected = [manifest["body"] + m.start() for m in re.finditer(f"(?={pair})", body)]
-        assert [p for p in decoded[pair][page_id] if p >= manifest["body"]] == expected, pair
+        found = pair_postings(site, manifest, pair)[page_id]
+        assert [p for p in found if p >= manifest["body"]] == expected, pair
+        assert all(p < manifest["body"] for p in found[:len(found) - len(expected)])  # title and tags first
+
+
+def test_a_pair_found_almost_everywhere_gets_a_file_of_its_own(tmp_path):
+    writer = index.IndexWriter.start([f"articles/{n}/" for n in range(800)])
+    for n in range(800):
+        writer.add(f"articles/{n}/", f"第{n}篇", "<p>" + "高新区发展。" * 12 + f"编号{n}</p>")
+    manifest = writer.finish(tmp_path, {"lang": ["zh"]})
+    assert "高新" in manifest["hot"] and "编号" not in manifest["hot"]
+    hot = decode_shard((tmp_path / INDEX / "t" / index.hot_pair_file("高新")).read_text(encoding="utf-8"))
+    assert len(hot["高新"]) == 800 and all(len(p) == 12 for p in hot["高新"].values())
+    assert json.loads((tmp_path / INDEX / "config.json").read_text(encoding="utf-8")) == {
+        "config": {"lang": ["zh"]}, "docs": []}
 
 
 def test_listings_are_not_indexed_and_every_article_is(site, articles):
-    urls = {json.loads(p.read_text(encoding="utf-8"))["u"] for p in (site / INDEX / "d").glob("*.json")}
+    urls = {r["u"] for r in read_records(site).values()}
     assert {f"articles/{a.slug}/" for a in articles} <= urls
     assert not [u for u in urls if u == "" or u.startswith(("zones/", "archive/", "sources/", "page/", "tags/"))]
 

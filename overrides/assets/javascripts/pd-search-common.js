@@ -64,8 +64,10 @@ self.ParkSearch = (() => {
     return html + escapeHtml(text.slice(last))
   }
 
-  /* A stretch of the body around its first match (or its opening), query marked */
-  function snippet(body, parts) {
+  /* A stretch of a record's chunk of text around its first match (or its opening), query
+     marked; "…" where the page's text goes on */
+  function snippet(record, parts) {
+    const body = record.x
     const spans = findSpans(body, parts)
     let start = 0
     if (spans.length) {
@@ -76,20 +78,18 @@ self.ParkSearch = (() => {
     }
     const end = Math.min(body.length, start + SNIPPET_LENGTH)
     const text = body.slice(start, end).replace(/\n/g, " ")
-    return (start > 0 ? "…" : "") + markText(text, parts) + (end < body.length ? "…" : "")
+    const before = record.o + start > 0, after = record.o + end < record.n
+    return (before ? "…" : "") + markText(text, parts) + (after ? "…" : "")
   }
 
-  /* Material's search item ({location, title, text, terms, tags, score}) for a page record */
-  function makeItem(record, parts, score) {
-    const terms = {}
-    const folded = fold(record.h + "\n" + record.x)
-    for (const part of parts)
-      terms[part] = folded.includes(part)
+  /* Material's search item ({location, title, text, terms, tags, score}) for a page record;
+     `terms` says which parts the page has (Material highlights those on the page it opens) */
+  function makeItem(record, parts, score, terms) {
     const date = record.d ? `<time>${escapeHtml(record.d)}</time> · ` : ""
     const item = {
       location: record.u,
       title: markText(record.t, parts),
-      text: `<p>${date}${snippet(record.x, parts)}</p>`,
+      text: `<p>${date}${snippet(record, parts)}</p>`,
       terms,
       score
     }

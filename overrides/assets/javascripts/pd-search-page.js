@@ -11,7 +11,7 @@
 "use strict"
 
 ;(() => {
-  const PENDING_PARAMETER = "pd-doc"  /* workers/pd-search.js */
+  const PENDING_PARAMETER = "pd-doc"  /* workers/pd-search.js: <page id>-<chunk> */
   const input = document.querySelector("input[data-md-component=search-query]")
   const list = document.querySelector("[data-md-component=search-result] .md-search-result__list")
   const config = JSON.parse(document.getElementById("__config").textContent)
@@ -37,15 +37,14 @@
   async function fill(link) {
     const url = new URL(link.href)
     const id = url.searchParams.get(PENDING_PARAMETER)
-    if (!id)
+    if (!/^\d+-\d+$/.test(id || ""))
       return
     const record = await loadRecord(id)
     const parts = ParkSearch.splitQuery(input.value)
-    const item = ParkSearch.makeItem(record, parts, 0)
+    const item = ParkSearch.makeItem(record, parts, 0, {})
     const target = new URL(record.u, new URL(config.base, location.href))
-    const found = Object.entries(item.terms).filter(([, match]) => match).map(([part]) => part)
-    if (config.features.includes("search.highlight"))
-      target.searchParams.set("h", found.join(" "))
+    if (url.searchParams.has("h"))  /* the parts this page has, as Material set them */
+      target.searchParams.set("h", url.searchParams.get("h"))
     link.href = `${target}`
     const article = link.querySelector("article")
     article.querySelector("h1").innerHTML = item.title  /* escaped by ParkSearch.markText */

@@ -113,6 +113,7 @@ def measure_size(n: int, templates, base: Path, *, runs: int, jobs: int, build: 
         out["build_bare"] = _summary([_build(bare, base / "bare-site") for _ in range(runs)])
         out["build_ratio"] = out["build"]["wall_s"] / out["build_bare"]["wall_s"]
         out["site"] = site_sizes(site)
+        out["search"] = _task("search", site, base / "bare-site").report
     return out
 
 
@@ -271,6 +272,132 @@ def site_sizes(site: Path) -> dict:
 
 def _gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL))
+
+
+# ---- one search in chromium ----------------------------------------------------------------
+
+# Queries a reader types: a zone, a two-character word inside longer jieba words, a phrase.
+SEARCH_QUERIES = ["兰州高新区", "人才", "颠覆性技术"]
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's (make chromium); nothing is ever downloaded
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+TYPING_DELAY_MS = 120  # between keystrokes, a brisk typist
+# The last rebuild of the result list counts once the list has been still this long (a
+# search answered for an earlier keystroke may still arrive after the last one).
+SETTLE_MS = 2500
+SEARCH_TIMEOUT_S = 120
+# Files that serve search, on either site: Material's worker, lunr and whole index, or our
+# worker, its scripts, the manifest, shards and page records.
+SEARCH_FILES = re.compile(r"(^|/)(search/|assets/javascripts/(workers/|lunr/|pd-search))")
+# In the page: when the query's text changed (input), and each time the result list is
+# drawn anew (Material empties it and appends new rows: its first row is a new element).
+_WATCH_ROWS = """
+window.__rows = []; window.__keys = [];
+addEventListener("input", () => __keys.push(performance.now()), true);
+new MutationObserver(() => {
+  const list = document.querySelector(".md-search-result__list");
+  const first = list && list.firstElementChild;
+  if (first && first !== list.__first) __rows.push(performance.now());
+  if (list) list.__first = first;
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def measure_search(site: Path, bare_site: Path | None = None, queries: list[str] = SEARCH_QUERIES) -> dict:
+    """One search per query on a fresh browser profile (nothing cached), as a reader does it:
+    open the home page, type the query; bytes of every search file chromium fetched (page
+    load included: Material fetches its whole index then), gzip-compressed as a web server
+    sends them, and the time from the last keystroke to the first result row."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {"available": False, "why": "playwright is not installed (pip install -e '.[test]')"}
+    if not CHROMIUM.is_file():
+        return {"available": False, "why": f"{CHROMIUM} is missing (make chromium)"}
+    sites = {"ours": site, **({"material": bare_site} if bare_site and bare_site.is_dir() else {})}
+    out: dict = {"available": True, "queries": queries}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for name, root in sites.items():
+                with _Server(root) as url:
+                    runs = [_one_search(browser, url, root, query) for query in queries]
+                out[name] = {"runs": runs, "max_gzip_kb": max(r["gzip_kb"] for r in runs),
+                             "max_first_row_s": max(r["first_row_s"] for r in runs),
+                             "median_first_row_s": statistics.median(r["first_row_s"] for r in runs)}
+        finally:
+            browser.close()
+    return out
+
+
+def _one_search(browser, url: str, root: Path, query: str) -> dict:
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    fetched: list[str] = []
+    context.on("requestfinished", lambda request: fetched.append(request.url))
+    page = context.new_page()
+    page.add_init_script(_WATCH_ROWS)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    box = page.locator("input.md-search__input")
+    box.focus()
+    for character in query:  # as an IME commits Chinese: the text, then the key's release
+        page.keyboard.insert_text(character)
+        page.keyboard.press("Shift")
+        page.wait_for_timeout(TYPING_DELAY_MS)
+    deadline = time.monotonic() + SEARCH_TIMEOUT_S
+    while time.monotonic() < deadline:
+        rows, now = page.evaluate("[__rows, performance.now()]")
+        if rows and now - rows[-1] > SETTLE_MS:
+            break
+        page.wait_for_timeout(200)
+    rows, keys = page.evaluate("[__rows, __keys]")
+    results = page.locator(".md-search-result__meta").inner_text()
+    context.close()
+    if not keys:
+        raise RuntimeError(f"no keystroke seen while typing {query!r} at {url}")
+    last_key = keys[-1]
+    after = [t for t in rows if t >= last_key]
+    files = sorted({p for p in (_local_path(u, url) for u in fetched) if p and SEARCH_FILES.search(p)})
+    paths = [root / p for p in files if (root / p).is_file()]
+    return {"query": query, "results": results, "files": len(paths),
+            "raw_kb": sum(p.stat().st_size for p in paths) / 1e3,
+            "gzip_kb": sum(_gzip_size(p) for p in paths) / 1e3,
+            "first_row_s": (after[-1] - last_key) / 1e3 if after else float("nan")}
+
+
+def _local_path(request_url: str, base: str) -> str | None:
+    if not request_url.startswith(base):
+        return None
+    path = request_url[len(base):].split("?")[0].split("#")[0]
+    return path + "index.html" if path.endswith("/") or not path else path
+
+
+class _Server:
+    """A site on http://127.0.0.1:<free port>/ from a thread (quiet)."""
+
+    def __init__(self, root: Path):
+        import functools
+        import http.server
+        import threading
+
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _task_search(site: str, bare_site: str = "") -> dict:
+    return measure_search(Path(site), Path(bare_site) if bare_site else None)
 
 
 # ---- profile ------------------------------------------------------------------------------
@@ -469,7 +596,7 @@ def _task_profile(seeds: str, limit: str) -> dict:
 
 
 TASKS = {"segment": _task_segment, "rjieba": _task_rjieba, "convert": _task_convert,
-         "profile": _task_profile}
+         "profile": _task_profile, "search": _task_search}
 
 
 if __name__ == "__main__":

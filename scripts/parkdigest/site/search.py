@@ -15,8 +15,10 @@ Files written under `site/search/pd/` (read by overrides/assets/javascripts/work
   `?h=` highlighter need the config; the whole index stays in search_index.json, fetched
   only when a reader asks for Material's own search);
 - `t/<shard>.txt`: one line per pair: `PAIR\\t` then the pages that have it, `;`-separated,
-  each `<page id delta>:<position deltas, comma-separated>`, numbers in base 36;
-- `d/<page id>.json`: what a result shows: url, title, date, tags and the text.
+  each `<page id delta>:<position deltas, comma-separated>`, numbers in base 36; a pair found
+  almost everywhere has a file of its own (`t/p-<code points>.txt`, listed in the manifest);
+- `d/<page id>-<chunk>.json`: what a result shows: url, title, date, tags and the chunk of the
+  text where the query first occurs.
 
 The build stays linear: each page's pairs go to one of `BUCKETS` temporary files as the page
 is rendered; after the build each bucket is read once, grouped by pair and written out.
@@ -48,6 +50,15 @@ BUCKETS = 256
 # two that gets closest without going over, at least MIN_SHARDS.
 TARGET_SHARD_BYTES = 24_000
 MIN_SHARDS = 16
+# A pair whose postings alone exceed this (高新, 发展: in most articles, many times) gets a file
+# of its own, named in the manifest with its size, so that the shards of ordinary pairs stay
+# small and the worker can cover a phrase by cheaper pairs (兰州高新区 by 兰州, 州高, 新区).
+HOT_PAIR_BYTES = TARGET_SHARD_BYTES // 2
+# A page's text is served in chunks of this many characters (each with the next
+# CHUNK_OVERLAP too): a result fetches the chunk of its first match, not the whole page.
+# The overlap is at least the worker's snippet (pd-search-common.js SNIPPET_LENGTH).
+CHUNK_CHARS = 400
+CHUNK_OVERLAP = 160
 # FNV-1a, 32 bits, over a pair's two code points: the worker computes the same in JavaScript.
 FNV_OFFSET, FNV_PRIME, MASK32 = 2166136261, 16777619, 0xFFFFFFFF
 # Block-level tags: their text is a paragraph of its own (no pair spans two paragraphs).
@@ -189,13 +200,18 @@ class IndexWriter:
         # Buckets are pair hash mod BUCKETS and shards hash mod `shards`, both powers of two:
         # a shard's pairs all lie in the buckets congruent to it modulo the smaller of the two.
         group = min(shards, BUCKETS)
+        hot: dict[str, int] = {}
         for first in range(group):
-            write_shards(self.work, range(first, BUCKETS, group), range(first, shards, group), shards, out / "t")
+            hot.update(write_shards(self.work, range(first, BUCKETS, group), range(first, shards, group), shards,
+                                    out / "t"))
         for doc_id, doc in self.docs.items():
-            record = {"u": doc.url, "t": doc.title, "d": doc.date, "g": doc.tags, "h": doc.head, "x": doc.body}
-            (out / "d" / f"{doc_id}.json").write_text(json.dumps(record, ensure_ascii=False, separators=(",", ":")),
-                                                      encoding="utf-8")
-        manifest = {"version": MANIFEST_VERSION, "shards": shards, "docs": len(self.docs), "body": BODY_OFFSET}
+            for k, chunk in enumerate(chunks(doc.body)):
+                record = {"u": doc.url, "t": doc.title, "d": doc.date, "g": doc.tags, "x": chunk,
+                          "o": k * CHUNK_CHARS, "n": len(doc.body)}
+                (out / "d" / f"{doc_id}-{k}.json").write_text(
+                    json.dumps(record, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        manifest = {"version": MANIFEST_VERSION, "shards": shards, "docs": len(self.docs), "body": BODY_OFFSET,
+                    "chunk": CHUNK_CHARS, "shard_bytes": TARGET_SHARD_BYTES, "hot": dict(sorted(hot.items()))}
         (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
         (out / "config.json").write_text(json.dumps({"config": material_config, "docs": []}, ensure_ascii=False),
                                          encoding="utf-8")
@@ -210,9 +226,20 @@ def shard_count(total_bytes: int) -> int:
     return shards
 
 
-def write_shards(work: Path, buckets: range, shard_ids: range, shards: int, out: Path) -> None:
+def chunks(body: str) -> list[str]:
+    """The body in chunks of CHUNK_CHARS, each with the CHUNK_OVERLAP characters after it."""
+    return [body[at:at + CHUNK_CHARS + CHUNK_OVERLAP] for at in range(0, max(len(body), 1), CHUNK_CHARS)]
+
+
+def hot_pair_file(pair: str) -> str:
+    """The file of a pair with postings of its own: its code points in base 36."""
+    return "p-" + "-".join(base36(ord(ch)) for ch in pair) + ".txt"
+
+
+def write_shards(work: Path, buckets: range, shard_ids: range, shards: int, out: Path) -> dict[str, int]:
     """Read some buckets, group their lines by pair, pages in id order, into the shard files
-    `shard_ids` (those whose pairs all lie in these buckets)."""
+    `shard_ids` (those whose pairs all lie in these buckets), or a file of its own for a pair
+    bigger than HOT_PAIR_BYTES. Returns those pairs and their sizes."""
     by_pair: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for bucket in buckets:
         with (work / f"{bucket}.txt").open(encoding="utf-8") as lines:
@@ -220,16 +247,23 @@ def write_shards(work: Path, buckets: range, shard_ids: range, shards: int, out:
                 pair, doc_id, positions = line.rstrip("\n").split("\t")
                 by_pair[pair].append((int(doc_id), positions))
     files: dict[int, list[str]] = {shard: [] for shard in shard_ids}
+    hot: dict[str, int] = {}
     for pair, postings in by_pair.items():
         postings.sort()
         parts, last = [], 0
         for doc_id, positions in postings:
             parts.append(f"{base36(doc_id - last)}:{positions}")
             last = doc_id
-        files[pair_hash(pair) % shards].append(f"{pair}\t{';'.join(parts)}")
+        line = f"{pair}\t{';'.join(parts)}"
+        if len(line.encode("utf-8")) > HOT_PAIR_BYTES:
+            (out / hot_pair_file(pair)).write_text("\n" + line + "\n", encoding="utf-8")
+            hot[pair] = len(line.encode("utf-8"))
+        else:
+            files[pair_hash(pair) % shards].append(line)
     for shard, lines in files.items():  # every shard, empty ones too: the worker never meets a 404
         # A leading newline lets the worker find a pair's line by searching for "\nPAIR\t".
         (out / f"{base36(shard)}.txt").write_text("\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return hot
 
 
 # ---- the MkDocs side (called from site/hooks.py) --------------------------------------------

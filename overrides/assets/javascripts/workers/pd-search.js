@@ -54,16 +54,25 @@ function pairHash(pair) {
   return h
 }
 
-function loadShard(number) {
-  if (!shards.has(number))
-    shards.set(number, fetchText(`${INDEX}t/${number.toString(36)}.txt`))
-  return shards.get(number)
+/* The file that holds a pair's postings: its own if it is a hot pair, else its shard */
+function pairFile(pair, { hot, shards: shardCount }) {
+  if (pair in hot)
+    return "t/p-" + [...pair].map(ch => ch.codePointAt(0).toString(36)).join("-") + ".txt"
+  return `t/${(pairHash(pair) % shardCount).toString(36)}.txt`
 }
 
-function loadRecord(id) {
-  if (!records.has(id))
-    records.set(id, fetchText(`${INDEX}d/${id}.json`).then(JSON.parse))
-  return records.get(id)
+function loadFile(name) {
+  if (!shards.has(name))
+    shards.set(name, fetchText(INDEX + name))
+  return shards.get(name)
+}
+
+/* A page's record: the chunk of its text that holds `position` (body characters) */
+function loadRecord(id, chunk) {
+  const key = `${id}-${chunk}`
+  if (!records.has(key))
+    records.set(key, fetchText(`${INDEX}d/${key}.json`).then(JSON.parse))
+  return records.get(key)
 }
 
 /* A pair's pages: Map page id -> ascending positions */
@@ -85,64 +94,90 @@ function readPostings(text, pair) {
   return postings
 }
 
-/* The pairs that cover a part, with their offsets: 0, 2, 4 … and the last */
-function coverPairs(part) {
+/* The cheapest pairs that cover a part, with their offsets. Every character must lie in a
+   chosen pair (so the first and last pairs are always chosen); a pair costs the bytes of
+   its file: a hot pair its own size, any other a whole shard (about index.shard_bytes) */
+function coverPairs(part, index) {
   const chars = [...part]
+  const pairs = chars.slice(0, -1).map((ch, at) => ch + chars[at + 1])
+  const cost = pairs.map(pair => index.hot[pair] ?? index.shard_bytes)
+  /* best[i]: cheapest cover of characters 0..i+1 whose last pair starts at i */
+  const best = [], previous = []
+  pairs.forEach((_, i) => {
+    let from = -1
+    if (i > 0) {
+      from = i - 1
+      if (i >= 2 && best[i - 2] < best[i - 1])
+        from = i - 2
+    }
+    best[i] = cost[i] + (from >= 0 ? best[from] : 0)
+    previous[i] = from
+  })
   const cover = []
-  for (let at = 0; at + 1 < chars.length; at += 2)
-    cover.push(at)
-  if (chars.length > 2 && chars.length % 2 === 1)
-    cover.push(chars.length - 2)
-  return cover.map(at => ({ at, pair: chars[at] + chars[at + 1] }))
+  for (let i = pairs.length - 1; i >= 0; i = previous[i])
+    cover.unshift({ at: i, pair: pairs[i] })
+  return cover
 }
 
-/* Where a part occurs verbatim: Map page id -> {count, inHead} */
+/* Where a part occurs verbatim: Map page id -> {count, inHead, first} (first: the first
+   occurrence in the body, in body characters, or -1) */
 function matchPart(cover, postingsOf, bodyOffset) {
-  const [first, ...rest] = cover
+  const [anchor, ...rest] = [...cover].sort((a, b) => postingsOf.get(a.pair).size - postingsOf.get(b.pair).size)
   const matches = new Map()
-  for (const [id, starts] of postingsOf.get(first.pair)) {
+  for (const [id, anchorPositions] of postingsOf.get(anchor.pair)) {
     const others = rest.map(({ at, pair }) => ({ at, positions: postingsOf.get(pair).get(id) }))
     if (others.some(other => !other.positions))
       continue
     const sets = others.map(other => ({ at: other.at, positions: new Set(other.positions) }))
-    let count = 0, inHead = false
-    for (const p of starts)
+    let count = 0, inHead = false, first = -1
+    for (const q of anchorPositions) {
+      const p = q - anchor.at  /* where the part would start */
       if (sets.every(({ at, positions }) => positions.has(p + at))) {
         count++
-        inHead = inHead || p < bodyOffset
+        if (p < bodyOffset)
+          inHead = true
+        else if (first === -1)
+          first = p - bodyOffset
       }
+    }
     if (count)
-      matches.set(id, { count, inHead })
+      matches.set(id, { count, inHead, first })
   }
   return matches
 }
 
 async function search(query) {
-  const { body, shards: shardCount } = await loadManifest()
+  const index = await loadManifest()
   /* Parts of one character have no pair: they are not searched */
   const parts = ParkSearch.splitQuery(query).filter(part => [...part].length >= 2)
-  const covers = parts.map(coverPairs)
+  const covers = parts.map(part => coverPairs(part, index))
   const pairs = [...new Set(covers.flat().map(({ pair }) => pair))]
-  const texts = await Promise.all(pairs.map(pair => loadShard(pairHash(pair) % shardCount)))
+  const texts = await Promise.all(pairs.map(pair => loadFile(pairFile(pair, index))))
   const postingsOf = new Map(pairs.map((pair, i) => [pair, readPostings(texts[i], pair)]))
 
-  const scores = new Map()  /* page id -> {found, inHead, count} */
-  for (const cover of covers)
-    for (const [id, match] of matchPart(cover, postingsOf, body)) {
-      const score = scores.get(id) || { found: 0, inHead: 0, count: 0 }
+  const scores = new Map()  /* page id -> {found, inHead, count, first, terms} */
+  covers.forEach((cover, n) => {
+    for (const [id, match] of matchPart(cover, postingsOf, index.body)) {
+      const score = scores.get(id) || { found: 0, inHead: 0, count: 0, first: -1, terms: {} }
       score.found++
       score.inHead += match.inHead ? 1 : 0
       score.count += match.count
+      if (match.first >= 0 && (score.first === -1 || match.first < score.first))
+        score.first = match.first
+      score.terms[parts[n]] = true
       scores.set(id, score)
     }
+  })
   const ranked = [...scores].sort(([a, x], [b, y]) =>
     y.found - x.found || y.inHead - x.inHead || y.count - x.count || a - b)
-  const shown = await Promise.all(ranked.slice(0, FIRST_RESULTS).map(([id]) => loadRecord(id)))
-  const items = ranked.map(([id], rank) => {
+  const chunkOf = score => Math.floor(Math.max(score.first, 0) / index.chunk)
+  const shown = await Promise.all(ranked.slice(0, FIRST_RESULTS).map(([id, score]) => loadRecord(id, chunkOf(score))))
+  const items = ranked.map(([id, match], rank) => {
     const score = ranked.length - rank  /* Material's Enter opens the highest score */
+    const terms = Object.fromEntries(parts.map(part => [part, !!match.terms[part]]))
     if (rank < FIRST_RESULTS)
-      return [ParkSearch.makeItem(shown[rank], parts, score)]
-    return [{ location: `?${PENDING_PARAMETER}=${id}`, title: "…", text: "", terms: {}, score }]
+      return [ParkSearch.makeItem(shown[rank], parts, score, terms)]
+    return [{ location: `?${PENDING_PARAMETER}=${id}-${chunkOf(match)}`, title: "…", text: "", terms, score }]
   })
   return { items }
 }
