@@ -147,57 +147,6 @@ def sentence_phrase(articles) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Search
-
-
-@pytest.mark.parametrize("query", ["人才", "基金", "兰州高新区", "业界共治"])
-def test_search_returns_the_articles_with_the_phrase_best_first(reader, articles, query, record_property):
-    results = search(reader, query)
-    found = [path.split("/")[1] for path, _ in results if path.startswith("articles/")]
-    expected = {a.slug for a in articles if query in a.text}
-    assert expected, f"no article contains {query}"
-    assert set(found) == expected  # every article with the phrase, and no other
-    best = max(evidence(a, query) for a in articles if a.slug in expected)
-    first = next(a for a in articles if a.slug == found[0])
-    assert results[0][0].startswith("articles/")
-    assert evidence(first, query)[0] == best[0] and evidence(first, query)[1] >= best[1] * 0.8, (first.title, best)
-    record_property("results", [title for _, title in results])
-    _note_search(query, results)
-
-
-def test_search_finds_the_article_with_a_phrase_of_a_sentence(reader, articles):
-    slug, phrase = sentence_phrase(articles)
-    results = search(reader, phrase)
-    assert results[0][0] == f"articles/{slug}/"
-    _note_search(phrase, results)
-
-
-def test_search_for_a_zone_suffix_finds_articles_about_whole_zone_names(reader, articles):
-    results = search(reader, "高新区")
-    found = {path.split("/")[1] for path, _ in results if path.startswith("articles/")}
-    wuhan = {a.slug for a in articles if "武汉东湖高新区" in a.text}
-    assert wuhan and wuhan <= found
-
-
-def test_search_result_opens_the_article_with_the_phrase_highlighted(reader, articles):
-    results = search(reader, "业界共治")
-    page = reader.page
-    page.locator("li.md-search-result__item a").first.click()
-    page.wait_for_load_state("networkidle")
-    assert reader.path_of(page.url) == results[0][0]
-    assert page.locator("mark[data-md-highlight]").first.inner_text() == "业界共治"
-
-
-def _note_search(query: str, results: list[tuple[str, str]]) -> None:
-    """Keep what the search box showed, for people to read (test-artifacts/search.json)."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / "search.json"
-    seen = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    seen[query] = [f"{title} ({path})" for path, title in results]
-    path.write_text(json.dumps(seen, ensure_ascii=False, indent=1), encoding="utf-8")
-
-
-# ---------------------------------------------------------------------------------------------
 # Reading
 
 

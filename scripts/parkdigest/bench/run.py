@@ -118,6 +118,7 @@ def measure_size(n: int, templates, base: Path, *, runs: int, jobs: int, build: 
         out["build_bare"] = _summary([_build(bare, base / "bare-site") for _ in range(runs)])
         out["build_ratio"] = out["build"]["wall_s"] / out["build_bare"]["wall_s"]
         out["site"] = site_sizes(site)
+        out["search"] = _task("search", site, base / "bare-site").report
     return out
 
 
@@ -258,20 +259,18 @@ def site_sizes(site: Path) -> dict:
     assets = re.findall(r'<link[^>]*rel="(?:stylesheet|icon)"[^>]*href="([^"]+)"', html)
     assets += re.findall(r'<script[^>]*src="([^"]+)"', html)
     home_files = [home] + [site / a for a in assets if not a.startswith(("http:", "https:", "//"))]
-    found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html)
-    if not found:
-        raise SystemExit(f"{home}: no Material configuration script — is this a Material site?")
-    config = json.loads(found.group(1))
-    worker = site / config["search"]
-    langs = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"]
-    lunr = worker.parent.parent / "lunr" / "min"
-    search_files = [worker, lunr / "lunr.stemmer.support.min.js", index]
-    search_files += [lunr / f"lunr.{lang}.min.js" for lang in langs if lang != "en"]
-    if len(langs) > 1:
-        search_files.append(lunr / "lunr.multi.min.js")
+    # What every search of our site fetches whatever the query: the worker, its scripts, the
+    # config Material's bundle asks for and the manifest (shards and records come on top,
+    # measured in chromium: measure_search).
+    scripts = site / "assets" / "javascripts"
+    pd = site / "search" / "pd"
+    search_files = [scripts / "workers" / "pd-search.js", scripts / "pd-search-common.js",
+                    scripts / "pd-search-page.js", pd / "config.json", pd / "manifest.json"]
+    shard_files = list((pd / "t").glob("*.txt")) if (pd / "t").is_dir() else []
     return {
         "files": len(files), "mb": sum(p.stat().st_size for p in files) / MB,
         "index_mb": index.stat().st_size / MB, "index_gzip_mb": _gzip_size(index) / MB,
+        "shard_files": len(shard_files), "shards_mb": sum(p.stat().st_size for p in shard_files) / MB,
         "home_kb": sum(p.stat().st_size for p in home_files if p.is_file()) / 1e3,
         "home_gzip_kb": sum(_gzip_size(p) for p in home_files if p.is_file()) / 1e3,
         "search_mb": sum(p.stat().st_size for p in search_files if p.is_file()) / MB,
@@ -281,6 +280,132 @@ def site_sizes(site: Path) -> dict:
 
 def _gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL))
+
+
+# ---- one search in chromium ----------------------------------------------------------------
+
+# Queries a reader types: a zone, a two-character word inside longer jieba words, a phrase.
+SEARCH_QUERIES = ["兰州高新区", "人才", "颠覆性技术"]
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's (make chromium); nothing is ever downloaded
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+TYPING_DELAY_MS = 120  # between keystrokes, a brisk typist
+# The last rebuild of the result list counts once the list has been still this long (a
+# search answered for an earlier keystroke may still arrive after the last one).
+SETTLE_MS = 2500
+SEARCH_TIMEOUT_S = 120
+# Files that serve search, on either site: Material's worker, lunr and whole index, or our
+# worker, its scripts, the manifest, shards and page records.
+SEARCH_FILES = re.compile(r"(^|/)(search/|assets/javascripts/(workers/|lunr/|pd-search))")
+# In the page: when the query's text changed (input), and each time the result list is
+# drawn anew (Material empties it and appends new rows: its first row is a new element).
+_WATCH_ROWS = """
+window.__rows = []; window.__keys = [];
+addEventListener("input", () => __keys.push(performance.now()), true);
+new MutationObserver(() => {
+  const list = document.querySelector(".md-search-result__list");
+  const first = list && list.firstElementChild;
+  if (first && first !== list.__first) __rows.push(performance.now());
+  if (list) list.__first = first;
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def measure_search(site: Path, bare_site: Path | None = None, queries: list[str] = SEARCH_QUERIES) -> dict:
+    """One search per query on a fresh browser profile (nothing cached), as a reader does it:
+    open the home page, type the query; bytes of every search file chromium fetched (page
+    load included: Material fetches its whole index then), gzip-compressed as a web server
+    sends them, and the time from the last keystroke to the first result row."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {"available": False, "why": "playwright is not installed (pip install -e '.[test]')"}
+    if not CHROMIUM.is_file():
+        return {"available": False, "why": f"{CHROMIUM} is missing (make chromium)"}
+    sites = {"ours": site, **({"material": bare_site} if bare_site and bare_site.is_dir() else {})}
+    out: dict = {"available": True, "queries": queries}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for name, root in sites.items():
+                with _Server(root) as url:
+                    runs = [_one_search(browser, url, root, query) for query in queries]
+                out[name] = {"runs": runs, "max_gzip_kb": max(r["gzip_kb"] for r in runs),
+                             "max_first_row_s": max(r["first_row_s"] for r in runs),
+                             "median_first_row_s": statistics.median(r["first_row_s"] for r in runs)}
+        finally:
+            browser.close()
+    return out
+
+
+def _one_search(browser, url: str, root: Path, query: str) -> dict:
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    fetched: list[str] = []
+    context.on("requestfinished", lambda request: fetched.append(request.url))
+    page = context.new_page()
+    page.add_init_script(_WATCH_ROWS)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    box = page.locator("input.md-search__input")
+    box.focus()
+    for character in query:  # as an IME commits Chinese: the text, then the key's release
+        page.keyboard.insert_text(character)
+        page.keyboard.press("Shift")
+        page.wait_for_timeout(TYPING_DELAY_MS)
+    deadline = time.monotonic() + SEARCH_TIMEOUT_S
+    while time.monotonic() < deadline:
+        rows, now = page.evaluate("[__rows, performance.now()]")
+        if rows and now - rows[-1] > SETTLE_MS:
+            break
+        page.wait_for_timeout(200)
+    rows, keys = page.evaluate("[__rows, __keys]")
+    results = page.locator(".md-search-result__meta").inner_text()
+    context.close()
+    if not keys:
+        raise RuntimeError(f"no keystroke seen while typing {query!r} at {url}")
+    last_key = keys[-1]
+    after = [t for t in rows if t >= last_key]
+    files = sorted({p for p in (_local_path(u, url) for u in fetched) if p and SEARCH_FILES.search(p)})
+    paths = [root / p for p in files if (root / p).is_file()]
+    return {"query": query, "results": results, "files": len(paths),
+            "raw_kb": sum(p.stat().st_size for p in paths) / 1e3,
+            "gzip_kb": sum(_gzip_size(p) for p in paths) / 1e3,
+            "first_row_s": (after[-1] - last_key) / 1e3 if after else float("nan")}
+
+
+def _local_path(request_url: str, base: str) -> str | None:
+    if not request_url.startswith(base):
+        return None
+    path = request_url[len(base):].split("?")[0].split("#")[0]
+    return path + "index.html" if path.endswith("/") or not path else path
+
+
+class _Server:
+    """A site on http://127.0.0.1:<free port>/ from a thread (quiet)."""
+
+    def __init__(self, root: Path):
+        import functools
+        import http.server
+        import threading
+
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _task_search(site: str, bare_site: str = "") -> dict:
+    return measure_search(Path(site), Path(bare_site) if bare_site else None)
 
 
 # ---- profile ------------------------------------------------------------------------------
@@ -334,9 +459,14 @@ def format_table(results: dict) -> str:
     row("bare Material + jieba build: s · peak MB", lambda s: f"{s['build_bare']['wall_s']:.1f} · {s['build_bare']['peak_mb']:.0f}")
     row("build ÷ bare (target ≤ 1.3)", lambda s: f"{s['build_ratio']:.2f}×")
     row("site: files · MB", lambda s: f"{s['site']['files']:,} · {s['site']['mb']:.1f}")
-    row("search index MB: raw · gzip", lambda s: f"{s['site']['index_mb']:.1f} · {s['site']['index_gzip_mb']:.2f}")
+    row("search index MB: Material's whole (fallback) raw · gzip · sharded files · MB",
+        lambda s: f"{s['site']['index_mb']:.1f} · {s['site']['index_gzip_mb']:.2f} · "
+                  f"{s['site']['shard_files']:,} · {s['site']['shards_mb']:.1f}")
     row("home page download kB: raw · gzip", lambda s: f"{s['site']['home_kb']:.0f} · {s['site']['home_gzip_kb']:.0f}")
-    row("one search download MB: raw · gzip", lambda s: f"{s['site']['search_mb']:.1f} · {s['site']['search_gzip_mb']:.2f}")
+    row("search scripts, config, manifest kB gzip (every search)", lambda s: f"{s['site']['search_gzip_mb'] * 1e3:.0f}")
+    for name, label in (("ours", "sharded"), ("material", "Material's whole index")):
+        row(f"one search download, chromium ({label}): kB gzip, max · s to first row, max",
+            lambda s, name=name: _search_cell(s["search"], name))
 
     runs = ", ".join(f"{sizes[c]['runs']} at N = {int(c):,}" for c in columns)
     lines = [f"parkdigest bench — {results['machine']['cpus']} cores, Python {results['machine']['python']}; "
@@ -358,6 +488,13 @@ def format_table(results: dict) -> str:
         lines += ["top costs (own time, s):"]
         lines += [f"  {seconds:6.2f}  {name}" for name, seconds in profile["self"]]
     return "\n".join(lines)
+
+
+def _search_cell(search: dict, name: str) -> str:
+    if not search.get("available"):
+        return search.get("why", "—")
+    figures = search[name]
+    return f"{figures['max_gzip_kb']:,.0f} · {figures['max_first_row_s']:.2f}"
 
 
 def _cell(cell, size: dict) -> str:
@@ -468,7 +605,7 @@ def _task_profile(seeds: str, limit: str) -> dict:
 
 
 TASKS: dict[str, Callable[..., dict]] = {"segment": _task_segment, "rjieba": _task_rjieba, "convert": _task_convert,
-         "profile": _task_profile}
+         "profile": _task_profile, "search": _task_search}
 
 
 if __name__ == "__main__":

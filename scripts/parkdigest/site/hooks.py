@@ -22,6 +22,7 @@ from parkdigest.site.catalog import Catalog, Entry, collect_catalog
 from parkdigest.site.feed import render_feed
 from parkdigest.site.pages import Settings, fill_markers, make_generated_pages
 from parkdigest.site.render import format_date
+from parkdigest.site.search import finish_index, index_page, start_index
 from parkdigest.site.sources import page_title
 from parkdigest.text import HAN
 
@@ -45,6 +46,7 @@ def on_files(files, config):
     settings: Settings = _state["settings"]
     catalog = collect_catalog(files)
     _state["catalog"] = catalog
+    _state["search"] = start_index(catalog)
     for src_uri, markdown in make_generated_pages(catalog, settings).items():
         files.append(File.generated(config, src_uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     feed = render_feed(catalog.articles[: settings.feed_items], site_url=config.site_url or "",
@@ -61,6 +63,11 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["pd"] = describe_article(catalog, _state["settings"], entry)
         return markdown
     return fill_markers(markdown, catalog, _state["settings"], page.url)
+
+
+def on_page_content(html, page, config, files):
+    index_page(_state["search"], page, html, _state["catalog"])  # the sharded search index (site/search.py)
+    return html
 
 
 def describe_article(catalog: Catalog, settings: Settings, entry: Entry) -> dict:
@@ -107,6 +114,7 @@ def on_post_build(config):
     data = json.loads(path.read_text(encoding="utf-8"))
     add_decks(data.get("docs", []), _state["catalog"])
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    finish_index(_state["search"], config, data.get("config", {}))
 
 
 def add_decks(docs: list[dict], catalog: Catalog) -> None:
