@@ -12,6 +12,23 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
+# Debian's chromium, driven by Playwright: no browser is downloaded by a tool. Without the
+# background-networking flags it tries hosts this machine cannot reach.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for the browser tests of one module (test_browser, test_search)."""
+    from playwright.sync_api import sync_playwright  # only the browser tests need it
+
+    assert CHROMIUM.is_file(), "Debian's chromium is missing: run `make test` (it installs it with apt)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture(scope="session")

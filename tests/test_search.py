@@ -13,7 +13,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from parkdigest.site import search as index
-from test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, LAPTOP, PHONE, Reader
+from test_browser import ARTIFACTS, LAPTOP, PHONE, Reader
 
 from test_site_support import LocalServer, read_articles
 
@@ -38,17 +38,6 @@ def site(built_site):
 def server(site):
     with LocalServer(site) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM.is_file(), "Debian's chromium is missing: run `make test` (it installs it with apt)"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS + ["--no-first-run"])
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
