@@ -113,28 +113,10 @@ def search(reader: Reader, query: str) -> list[tuple[str, str]]:
     return [(reader.path_of(href), title) for href, title in items]
 
 
-def occurrences(article, query: str) -> int:
-    return article.text.count(query)
 
 
-def evidence(article, query: str) -> tuple[bool, int]:
-    """What ranks a result: the phrase in its title or tags, then how often it occurs."""
-    in_title = query in article.title or query in (article.meta.get("tags") or [])
-    return in_title, occurrences(article, query)
 
 
-def sentence_phrase(articles) -> tuple[str, str]:
-    """(slug, phrase): a clause of a sentence (8 to 16 characters, between punctuation marks)
-    of the 兰州高新区 article that no other article has."""
-    article = next(a for a in articles if a.meta.get("zone") == "兰州高新区")
-    for clause in re.split(r"[，。；：、！？“”（）《》\s]+", article.body):
-        if re.fullmatch(r"[\u4e00-\u9fff]{8,16}", clause) and sum(clause in a.text for a in articles) == 1:
-            return article.slug, clause
-    raise AssertionError("no unique clause in the 兰州高新区 article")
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading
 
 
 def test_home_lists_the_latest_articles_and_the_navigation(reader, articles):
