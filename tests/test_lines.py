@@ -10,7 +10,7 @@ from parkdigest.convert.classify import classify_blocks
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.furniture import furniture_rule
 from parkdigest.convert.heads import parse_head
-from parkdigest.convert.junctions import start_evidence
+from parkdigest.convert.junctions import closes_unopened_quote, inside_quote, start_evidence
 from parkdigest.convert.model import Kind, Line, Page
 from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.reflow import reflow_page
@@ -87,6 +87,18 @@ def test_a_caption_and_its_credit_on_one_line_are_split():
     assert kinds == [("工程新疆段，东天山山区架设导线。", "caption"), ("吴世平摄", "furniture")]
 
 
+def test_the_whole_credit_is_split_from_its_caption_even_when_it_holds_a_wide_space():
+    kinds = _kinds("工作人员进行设备运维。 新华社记者  江宏景摄（影像中国）")
+    assert kinds == [("工作人员进行设备运维。", "caption"), ("新华社记者  江宏景摄（影像中国）", "furniture")]
+
+
+def test_a_credit_wrapped_onto_the_next_line_takes_its_first_words_from_the_caption():
+    page = normalize_page(Page("t.txt", (Line(1, "位于广东省东莞市的中国散裂中子源。 新华社"), Line(2, "记者  毛思倩摄"))))
+    kinds = [(b.text, b.kind.value) for b in classify_blocks(page)]
+    assert kinds == [("位于广东省东莞市的中国散裂中子源。", "caption"), ("新华社", "furniture"),
+                     ("记者  毛思倩摄", "furniture")]
+
+
 @pytest.mark.parametrize("line", ["本报记者  王  珂 通讯员 周宇", "□ 湖南日报记者  曹  娴  彭可心", "新华社记者  叶  婧",
                                   "文/刘温馨"])
 def test_bylines_in_every_form(line):
@@ -132,6 +144,16 @@ def test_a_word_broken_at_a_line_end_is_strong_evidence_and_a_clean_break_none()
     assert junction_gain("寻访非遗十二木卡", "姆的传承人。") > 10
     assert junction_gain("赋能企业治理", "减少政企间“认知误差”") == 0
     assert start_evidence("的过程中，企业") > 0 and start_evidence("近年来，武进高新区") == 0
+
+
+def test_the_two_halves_of_a_quotation_broken_across_columns_are_joined():
+    assert inside_quote("仍难以攻克“数据是否真实、问题出") and not inside_quote("他说：“好。”然后")
+    assert closes_unopened_quote("在哪里、该怎么改进”等更深层次的管理问题。")
+    assert not closes_unopened_quote("“我们是第一次见。”一位居民说。")
+    page = _page("数字化改造", "本报记者 张晔", "传统系统仍难以攻克“数据是否真实、问题出",
+                 "另一篇文章", "本报记者 李亚楠", "在哪里、该怎么改进”等更深层次的管理问题。")
+    paragraphs = [p.text for d in reflow_page(segment_page(page)).drafts for p in d.paragraphs]
+    assert "传统系统仍难以攻克“数据是否真实、问题出在哪里、该怎么改进”等更深层次的管理问题。" in paragraphs
 
 
 def test_reflow_glues_a_sentence_broken_across_columns():

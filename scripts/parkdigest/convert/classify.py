@@ -62,7 +62,7 @@ _BOX_MARKERS = "■◆●□▲★☆◇"
 
 def classify_blocks(page: Page) -> tuple[Block, ...]:
     """Classify every non-blank line of the page, in file order."""
-    blocks = _first_pass(page)
+    blocks = _split_wrapped_credits(_first_pass(page))
     blocks = _mark_contents(blocks)
     blocks = _mark_group_furniture(blocks, page)
     blocks = mark_folio_block(blocks, len(page.lines))
@@ -102,25 +102,43 @@ def _first_pass(page: Page) -> list[Block]:
     return out
 
 
+def _split_wrapped_credits(blocks: list[Block]) -> list[Block]:
+    """A caption whose credit wraps onto the next line ("…中国散裂中子源。新华社" over
+    "记者  毛思倩摄"): the words after the caption's last full stop open the credit."""
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        stop = block.text.rfind("。")
+        tail = block.text[stop + 1:].strip() if stop > 0 else ""
+        if (block.kind is Kind.BODY and tail and following is not None and following.kind is Kind.FURNITURE
+                and is_photo_credit(following.rule) and following.first_line == block.last_line + 1
+                and is_photo_credit(furniture_rule(tail + following.text))):
+            head = block.text[: stop + 1]
+            out.append(Block(Kind.CAPTION, head, block.first_line, block.last_line, block.gap_before,
+                             "caption-with-credit"))
+            out.append(Block(Kind.FURNITURE, tail, block.last_line, block.last_line, 0, following.rule))
+            continue
+        out.append(block)
+    return out
+
+
 def _split_picture_credit(text: str) -> tuple[str, str, str]:
     """'工程新疆段，东天山山区架设导线。　　吴世平摄' -> (caption, credit, rule): a caption and
     its picture's credit printed on one line, after a wide space or right after the caption's
-    full stop (normalizing removes the space around a full-width mark)."""
+    full stop (normalizing removes the space around a full-width mark). The longest credit
+    wins: "…运维。 新华社记者  江宏景摄" is split at the full stop, not inside the credit."""
     if furniture_rule(text):
         return text, "", ""  # a credit with spaced names (新华社记者  杨世尧摄) is one line
-    parts = _WIDE_SPACE.split(text)
-    if len(parts) >= 2:
-        tail = parts[-1]
-        head = text[: text.rfind(tail)].rstrip()
-        rule = furniture_rule(tail)
-        if head and rule and _CJK.search(head) and not furniture_rule(head):
-            return head, tail, rule
     stop = text.rfind("。", 0, len(text) - 1)
-    if stop > 0:
-        head, tail = text[: stop + 1], text[stop + 1:].strip()
+    cuts = sorted({match.end() for match in _WIDE_SPACE.finditer(text)} | ({stop + 1} if stop > 0 else set()))
+    for cut in cuts:
+        head, tail = text[:cut].rstrip(), text[cut:].strip()
         rule = furniture_rule(tail)
-        if tail and is_photo_credit(rule):
-            return head, tail, rule
+        if not (head and tail and rule) or furniture_rule(head) or not _CJK.search(head):
+            continue
+        if cut == stop + 1 and not is_photo_credit(rule):
+            continue  # after a full stop only a photo credit is split off, not any furniture
+        return head, tail, rule
     return text, "", ""
 
 

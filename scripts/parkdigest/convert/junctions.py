@@ -60,6 +60,11 @@ TOPIC_WEIGHT = 3.0  # times the TF-IDF cosine of the two fragments (0..1)
 TAG_WEIGHT = 0.75
 TAG_PMI_CLIP = 2.0
 QUOTE_START_PENALTY = 1.0
+# The end stops inside a quotation (an opening “ not yet closed) and the start closes a
+# quotation it never opened (在哪里、该怎么改进”等……): the two halves of one quoted phrase.
+# Printed quotation marks balance within a paragraph, so this is as sure as a broken word
+# (SPAN_BONUS plus a few nats), and outweighs the start standing under another's byline.
+QUOTE_PAIR_BONUS = 4.0
 # The end is a number and the start its unit (约40万|千瓦): one quantity, broken by the layout.
 UNIT_AFTER_NUMBER_BONUS = 3.0  # a start with an opening quote usually begins a paragraph
 # The start opens like a paragraph: a short run-in heading sentence ("优化土地资源集约水平。…")
@@ -182,7 +187,7 @@ def start_evidence(text: str) -> float:
     words = layout_words()
     if not text:
         return 0.0
-    if text[0] in words["never_start_marks"]:
+    if text[0] in words["never_start_marks"] or closes_unopened_quote(text):
         return NEVER_START_BONUS
     tagged = first_tags(text, 2)
     if not tagged:
@@ -265,6 +270,8 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
         score += PREFIX_BONUS
     if right.startswith(("“", "「", "\"")):
         score -= QUOTE_START_PENALTY
+    if inside_quote(left) and closes_unopened_quote(right):
+        score += QUOTE_PAIR_BONUS
     if _unit_after_number(left, right):
         score += UNIT_AFTER_NUMBER_BONUS
     if not opening and opens_paragraph(right):
@@ -272,6 +279,30 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
     score -= run_penalties
     score += TAG_WEIGHT * max(-TAG_PMI_CLIP, min(TAG_PMI_CLIP, tags.continuation_odds(left, right)))
     return Candidate(e, s, score, adjacent, span, run_penalties, run_before)
+
+
+def inside_quote(text: str) -> bool:
+    """Does the text stop inside a quotation (more “ opened than ” closed)?"""
+    depth = 0
+    for char in text:
+        if char == "“":
+            depth += 1
+        elif char == "”" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def closes_unopened_quote(text: str) -> bool:
+    """Does the text close a quotation it never opened: the tail of a quote begun elsewhere?"""
+    depth = 0
+    for char in text:
+        if char == "“":
+            depth += 1
+        elif char == "”":
+            if not depth:
+                return True
+            depth -= 1
+    return False
 
 
 def _unit_after_number(left: str, right: str) -> bool:

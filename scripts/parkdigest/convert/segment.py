@@ -199,6 +199,7 @@ def _anchors(content, roles, heads, joins) -> list[int]:
                        and opens_with_dateline(content[cluster[-1] + 1]))
             for cluster in heads]
     runs = _share_runs_of_stacked_heads(content, heads, runs)
+    runs = _take_continuations_under_heads(content, roles, heads, runs, join_from, moved_in)
     runs = _give_datelines_to_textless_heads(content, roles, heads, runs, join_from, moved_in)
     for article, run in enumerate(runs):
         stack = []
@@ -230,6 +231,23 @@ def _run_after(content, roles, k, join_from, moved_in, brief: bool = False) -> l
         if k in join_from and join_from[k] != k + 1:
             break
     return run
+
+
+def _take_continuations_under_heads(content, roles, heads, runs, join_from, moved_in) -> list[list[int]]:
+    """The text right under a head continues a sentence begun elsewhere: the head's first
+    column was extracted apart from it. It is the head's own text, and so is the sentence
+    it continues, unless that sentence already lies in another head's run (then another
+    article flows on under this head)."""
+    runs = [list(run) for run in runs]
+    source = {s: e for e, s in join_from.items()}
+    for a, cluster in enumerate(heads):
+        first = cluster[-1] + 1 if cluster else -1
+        if runs[a] or first not in moved_in:
+            continue
+        if any(source[first] in run for run in runs):
+            continue
+        runs[a] = [first] + _run_after(content, roles, first, join_from, moved_in)
+    return runs
 
 
 def _give_datelines_to_textless_heads(content, roles, heads, runs, join_from, moved_in) -> list[list[int]]:
@@ -300,7 +318,14 @@ def _assign_articles(content, roles, heads, joins, vectors, vector_squares):
             current = head_starts[k]
         elif owners[k] < 0:
             owners[k] = anchors[k] if anchors[k] >= 0 else current
-    groups = _groups(content, roles, joins, fixed)
+    groups = []
+    for group in _groups(content, roles, joins):
+        decided_owners = {owners[k] for k in group if fixed[k]}
+        if len(decided_owners) == 1:  # a group shares the article of its decided members
+            for k in group:
+                owners[k], fixed[k] = next(iter(decided_owners)), True
+        elif not decided_owners:
+            groups.append(group)
     confidence = [1.0] * n
     for round_ in range(ASSIGN_ROUNDS):
         # Round 0 knows only the vocabulary of the heads and anchors; later rounds every block's.
@@ -323,7 +348,7 @@ def _assign_articles(content, roles, heads, joins, vectors, vector_squares):
     return owners, confidence
 
 
-def _groups(content, roles, joins, fixed) -> list[list[int]]:
+def _groups(content, roles, joins) -> list[list[int]]:
     """Blocks that must share an article: joined fragments, a subhead and its paragraph,
     a credit and the text it closes."""
     n = len(content)
@@ -350,7 +375,7 @@ def _groups(content, roles, joins, fixed) -> list[list[int]]:
     members: dict[int, list[int]] = {}
     for k in range(n):
         members.setdefault(find(k), []).append(k)
-    return [g for g in sorted(members.values()) if not any(fixed[k] for k in g)]
+    return sorted(members.values())
 
 
 def _profiles(vectors, owners, n_articles) -> list[dict[str, float]]:
