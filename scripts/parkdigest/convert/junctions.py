@@ -79,7 +79,7 @@ UNDER_HEADING_PENALTY = 2.0
 # continues a sentence: taking it would break a natural run of paragraphs.
 MID_RUN_PENALTY = 1.0
 # A join in a loop of the reading order is dropped when weaker than this; a stronger one
-# (a broken word) is kept and the loop is cut at a paragraph boundary by `reflow`.
+# (a broken word) or the two halves of a quotation is kept and the loop is cut at a paragraph boundary by `reflow`.
 LOOP_KEEP_SCORE = 6.0
 # A loop proves a column boundary inside it, so a sentence left open elsewhere may continue
 # there on weaker evidence than NO_JOIN_SCORE: any non-negative score will do.
@@ -104,6 +104,8 @@ class Candidate:
     # The finished paragraph the start follows in the file, if the start opens nothing of
     # its own: taking the start breaks that run only if both are of one article.
     run_before: int | None = None
+    # The two halves of one quotation: as sure as a broken word, so kept in a loop.
+    quote_pair: bool = False
 
 
 def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tags: TagModel,
@@ -140,7 +142,7 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
         chosen = _solve(scores, ends, starts, forbidden)
         loop = _find_loop(chosen, set(), fragments)
         weak = [pair for pair in loop if pair in chosen and not candidates[pair].adjacent
-                and candidates[pair].score < LOOP_KEEP_SCORE]
+                and candidates[pair].score < LOOP_KEEP_SCORE and not candidates[pair].quote_pair]
         if not weak:
             break
         forbidden.add(min(weak, key=lambda pair: candidates[pair].score))
@@ -234,7 +236,7 @@ def _score(fragments: list[Block], e: int, s: int, topic: Callable[[int, int], f
     score, penalties = base.score + TOPIC_WEIGHT * topic(e, s), base.run_penalties
     if base.run_before is not None and same_article(base.run_before, s):
         score, penalties = score - MID_RUN_PENALTY, penalties + MID_RUN_PENALTY
-    return Candidate(e, s, score, base.adjacent, base.span, penalties)
+    return Candidate(e, s, score, base.adjacent, base.span, penalties, quote_pair=base.quote_pair)
 
 
 def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> Candidate:
@@ -270,7 +272,8 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
         score += PREFIX_BONUS
     if right.startswith(("“", "「", "\"")):
         score -= QUOTE_START_PENALTY
-    if inside_quote(left) and closes_unopened_quote(right):
+    quote_pair = inside_quote(left) and closes_unopened_quote(right)
+    if quote_pair:
         score += QUOTE_PAIR_BONUS
     if _unit_after_number(left, right):
         score += UNIT_AFTER_NUMBER_BONUS
@@ -278,7 +281,7 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
         run_penalties += OPENER_PENALTY
     score -= run_penalties
     score += TAG_WEIGHT * max(-TAG_PMI_CLIP, min(TAG_PMI_CLIP, tags.continuation_odds(left, right)))
-    return Candidate(e, s, score, adjacent, span, run_penalties, run_before)
+    return Candidate(e, s, score, adjacent, span, run_penalties, run_before, quote_pair)
 
 
 def inside_quote(text: str) -> bool:

@@ -183,6 +183,15 @@ def _fit(vectors, vector_squares, profiles, squares, owners, e: int, s: int) -> 
                                          owners[s] == article)
 
 
+def _sum(vectors) -> dict[str, float]:
+    """Word vectors added up: the vocabulary of several blocks read as one text."""
+    total: dict[str, float] = {}
+    for vector in vectors:
+        for word, weight in vector.items():
+            total[word] = total.get(word, 0.0) + weight
+    return total
+
+
 def _squares(vectors) -> list[float]:
     """Squared lengths of vectors (blocks' or articles')."""
     return [sum(v * v for v in vec.values()) for vec in vectors]
@@ -394,11 +403,15 @@ def _group_score(group, article, vectors, vector_squares, profiles, squares, mem
     """How well a group of blocks fits an article: its vocabulary, and a pull towards the
     article of its neighbours — in the first round only of neighbours already decided (the
     anchors and the groups placed before it), not of the provisional nearest-title guess."""
-    score = 0.0
     in_group = set(group)
-    for k in group:  # the block itself is left out of its own article's vocabulary
-        score += Similarity.cosine_leaving_out(vectors[k], vector_squares[k], profiles[article],
-                                               squares[article], members[k] == article)
+    # The group is one text (a subhead and its paragraph, the fragments of a sentence): its
+    # words together against the article's, leaving itself out of its own article.
+    if len(group) == 1:
+        score = Similarity.cosine_leaving_out(vectors[group[0]], vector_squares[group[0]], profiles[article],
+                                              squares[article], members[group[0]] == article)
+    else:
+        score = Similarity.cosine_without(_sum(vectors[k] for k in group), profiles[article],
+                                          _sum(vectors[k] for k in group if members[k] == article))
     for k in group:
         for neighbour in (k - 1, k + 1):
             if neighbour in in_group or not 0 <= neighbour < len(content):

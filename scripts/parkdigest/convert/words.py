@@ -304,3 +304,14 @@ class Similarity:
         if profile_sq <= 1e-12 or vec_sq <= 0:
             return 0.0
         return dot / math.sqrt(vec_sq * profile_sq)
+
+    @staticmethod
+    def cosine_without(vec: dict[str, float], profile: dict[str, float], removed: dict[str, float]) -> float:
+        """Cosine of vec with (profile - removed): a text against an article's vocabulary
+        with the part of that text already counted in the article taken out."""
+        rest = {w: v - removed.get(w, 0.0) for w, v in profile.items()}
+        rest_sq = sum(v * v for v in rest.values())
+        vec_sq = sum(v * v for v in vec.values())
+        if rest_sq <= 1e-12 or vec_sq <= 0:
+            return 0.0
+        return Similarity.dot(vec, rest) / math.sqrt(vec_sq * rest_sq)
