@@ -92,6 +92,11 @@ def test_the_whole_credit_is_split_from_its_caption_even_when_it_holds_a_wide_sp
     assert kinds == [("工作人员进行设备运维。", "caption"), ("新华社记者  江宏景摄（影像中国）", "furniture")]
 
 
+def test_a_data_source_line_with_its_chart_credit_is_a_caption():
+    kinds = _kinds("数据来源：国家数据局　　福建省数据管理局  制图：张芳曼")
+    assert kinds == [("数据来源：国家数据局　　福建省数据管理局", "caption"), ("制图：张芳曼", "furniture")]
+
+
 def test_a_credit_wrapped_onto_the_next_line_takes_its_first_words_from_the_caption():
     page = normalize_page(Page("t.txt", (Line(1, "位于广东省东莞市的中国散裂中子源。 新华社"), Line(2, "记者  毛思倩摄"))))
     kinds = [(b.text, b.kind.value) for b in classify_blocks(page)]
@@ -168,3 +173,14 @@ def test_every_block_of_a_stack_is_reported_with_its_part():
                  "本报记者 李亚楠", "广袤的戈壁滩上，风机叶片缓缓转动。")
     roles = {r.role for r in reflow_page(segment_page(page)).line_roles}
     assert {"furniture", "kicker", "title", "byline", "body"} <= roles
+
+
+def test_a_line_that_ends_a_sentence_and_runs_on_into_a_broken_word_is_text_not_a_kicker():
+    page = _page("商业航天：“高热度”下的“冷思考”（深度观察）", "本报记者  刘诗瑶",
+                 "装测试周期从传统的3—4个月大幅缩短到1—1.5个月。", "这一效率变革正在稳步拓展。",
+                 "“批量‘造星’指日可待！”微纳星空副总经理程楠介绍，公司的智能化产线将单星总",
+                 "2026，一个可期待的商业航天大年", "文/盛英华", "商业航天是培育新质生产力的重要力量。")
+    drafts = reflow_page(segment_page(page)).drafts
+    assert [(d.title, d.kicker) for d in drafts] == [("商业航天：“高热度”下的“冷思考”（深度观察）", ""),
+                                                    ("2026，一个可期待的商业航天大年", "")]
+    assert "单星总" in drafts[0].body

@@ -87,8 +87,9 @@ def _first_pass(page: Page) -> list[Block]:
     for first, last, text, gap in _unwrapped_lines(page):
         caption, credit, credit_rule = _split_picture_credit(text)
         if credit:
-            kind = Kind.CAPTION if sentence_closed(caption) else Kind.BODY
-            out.append(Block(kind, caption, first, last, gap, "caption-with-credit"))
+            is_caption = sentence_closed(caption) or caption.startswith(tuple(words["caption_prefixes"]))
+            out.append(Block(Kind.CAPTION if is_caption else Kind.BODY, caption, first, last, gap,
+                             "caption-with-credit"))
             out.append(Block(Kind.FURNITURE, credit, last, last, 0, credit_rule))
             continue
         kind, rule = _classify_line(text, labels, words)

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -45,6 +46,7 @@ CUT_TEXT_ADJACENT_NATS = 3.0
 CUT_TEXT_FAR_NATS = 6.0
 _PLAIN_HEADLINE_RULES = frozenset({"headline", "headline-in-stack"})
 _CLOSERS = "。！？!?”’）)》】…"
+_SENTENCE_INSIDE = re.compile(r"[。！？][”’]?[^。！？”’）)》】…]")
 # Rounds of re-assignment: each round recomputes every article's vocabulary.
 ASSIGN_ROUNDS = 3
 # Rounds of (choose joins, assign articles); the second uses the first's articles.
@@ -143,7 +145,10 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
         adjacent = junction_gain(block.text, following.text) if following is not None and following.kind is Kind.BODY \
             else 0.0
         far = max((junction_gain(block.text, s) + start_evidence(s) for s in starts), default=0.0)
-        if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= CUT_TEXT_FAR_NATS:
+        # A line that ends a sentence and runs on (“……指日可待！”程楠介绍，公司的…) reads as text
+        # already: the evidence needed is that of a paragraph that follows.
+        far_needed = CUT_TEXT_ADJACENT_NATS if _SENTENCE_INSIDE.search(block.text) else CUT_TEXT_FAR_NATS
+        if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= far_needed:
             out[k] = Block(Kind.BODY, block.text, block.first_line, block.last_line, block.gap_before, "cut-text")
     return out
 
