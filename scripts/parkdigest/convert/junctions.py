@@ -36,7 +36,8 @@ from parkdigest.text import HAN
 
 # Scores are in "evidence points"; a join is made when its score beats NO_JOIN_SCORE.
 ADJACENT_BONUS = 4.0  # the next fragment in the file: how most lines are broken
-# The next fragment, but past a picture (a run of blank lines): text flows around pictures.
+# The next fragment, but past a picture (a run of blank lines, or a caption and its credit):
+# text flows around pictures.
 ACROSS_GAP_BONUS = 2.0
 # The next fragment, but past page furniture (a photo credit, a footer): often another column.
 ACROSS_FURNITURE_BONUS = 1.0
@@ -251,8 +252,9 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
         distance = fragments[s].first_line - fragments[e].last_line
         if distance <= MAX_PLAIN_BREAK_LINES:
             score += ADJACENT_BONUS
-        elif distance - 1 == fragments[s].gap_before:  # only blank lines between
-            score += ACROSS_GAP_BONUS
+        elif distance - 1 == fragments[s].gap_before or any(
+                fragments[k].kind is Kind.CAPTION for k in range(e + 1, s)):
+            score += ACROSS_GAP_BONUS  # only blank lines between, or a picture with its caption
         else:
             score += ACROSS_FURNITURE_BONUS
     opening = start_evidence(right)

@@ -248,19 +248,21 @@ def _run_after(content, roles, k, join_from, moved_in, brief: bool = False) -> l
 
 
 def _take_continuations_under_heads(content, roles, heads, runs, join_from, moved_in) -> list[list[int]]:
-    """The text right under a head continues a sentence begun elsewhere: the head's first
-    column was extracted apart from it. It is the head's own text, and so is the sentence
-    it continues, unless that sentence already lies in another head's run (then another
-    article flows on under this head)."""
+    """The text right under a head continues a sentence begun further down, in the head's own
+    stretch of the page (before the next head): the article's first column was extracted after
+    its second. That text and its run are the head's. A sentence begun in another head's
+    stretch means that article flows on under this head instead."""
     runs = [list(run) for run in runs]
     source = {s: e for e, s in join_from.items()}
+    starts = [cluster[0] for cluster in heads if cluster]
     for a, cluster in enumerate(heads):
         first = cluster[-1] + 1 if cluster else -1
         if runs[a] or first not in moved_in:
             continue
-        if any(source[first] in run for run in runs):
-            continue
-        runs[a] = [first] + _run_after(content, roles, first, join_from, moved_in)
+        following = [k for k in starts if k > cluster[-1]]
+        stretch_end = following[0] if following else len(content)
+        if first < source[first] < stretch_end and not any(source[first] in run for run in runs):
+            runs[a] = [first] + _run_after(content, roles, first, join_from, moved_in)
     return runs
 
 
@@ -276,7 +278,7 @@ def _give_datelines_to_textless_heads(content, roles, heads, runs, join_from, mo
             continue
         k = min(datelines, key=lambda d: abs(d - heads[a][0]))
         datelines.remove(k)
-        claimed = [k] + _run_after(content, roles, k, join_from, moved_in)
+        claimed = [k]
         for other in runs:
             other[:] = [m for m in other if m not in claimed]
         runs[a] = run + claimed
@@ -341,6 +343,7 @@ def _assign_articles(content, roles, heads, joins, vectors, vector_squares):
         elif not decided_owners:
             groups.append(group)
     confidence = [1.0] * n
+    cuts = _column_cuts(joins)
     for round_ in range(ASSIGN_ROUNDS):
         # Round 0 knows only the vocabulary of the heads and anchors; later rounds every block's.
         members = [owners[k] if fixed[k] else -1 for k in range(n)] if round_ == 0 else owners
@@ -349,7 +352,7 @@ def _assign_articles(content, roles, heads, joins, vectors, vector_squares):
         decided = {k for k in range(n) if fixed[k]} if round_ == 0 else None
         for group in groups:
             scores = [_group_score(group, a, vectors, vector_squares, profiles, squares, members, owners, content,
-                                   roles, decided)
+                                   roles, cuts, decided)
                       for a in range(len(heads))]
             best = max(range(len(heads)), key=lambda a: (scores[a], -abs(a - owners[group[0]])))
             ranked = sorted(scores, reverse=True)
@@ -403,8 +406,19 @@ def _profiles(vectors, owners, n_articles) -> list[dict[str, float]]:
     return profiles
 
 
+def _column_cuts(joins) -> frozenset[tuple[int, int]]:
+    """Neighbouring blocks (k, k + 1) that a column break separates: a sentence that goes on
+    elsewhere ends a column, and a continuation from elsewhere opens one."""
+    cuts = set()
+    for join in joins:
+        if join.right_block != join.left_block + 1:
+            cuts.add((join.left_block, join.left_block + 1))
+            cuts.add((join.right_block - 1, join.right_block))
+    return frozenset(cuts)
+
+
 def _group_score(group, article, vectors, vector_squares, profiles, squares, members, owners, content,
-                 roles, decided: set[int] | None = None) -> float:
+                 roles, cuts: frozenset[tuple[int, int]], decided: set[int] | None = None) -> float:
     """How well a group of blocks fits an article: its vocabulary, and a pull towards the
     article of its neighbours — in the first round only of neighbours already decided (the
     anchors and the groups placed before it), not of the provisional nearest-title guess."""
@@ -425,6 +439,8 @@ def _group_score(group, article, vectors, vector_squares, profiles, squares, mem
                 continue  # a credit closes its article: what follows starts elsewhere
             if neighbour == k + 1 and roles[neighbour] is Role.HEAD:
                 continue  # a title opens the next article
+            if (min(k, neighbour), max(k, neighbour)) in cuts:
+                continue  # a column break stands between them
             if owners[neighbour] == article and (decided is None or neighbour in decided):
                 score += STAY_BONUS
     return score
