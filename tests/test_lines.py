@@ -184,3 +184,13 @@ def test_a_line_that_ends_a_sentence_and_runs_on_into_a_broken_word_is_text_not_
     assert [(d.title, d.kicker) for d in drafts] == [("商业航天：“高热度”下的“冷思考”（深度观察）", ""),
                                                     ("2026，一个可期待的商业航天大年", "")]
     assert "单星总" in drafts[0].body
+
+
+def test_a_package_goes_on_past_a_boxed_item_set_among_its_stories():
+    page = _page("从三家景区看“中国游”如何圈粉", "一段时间以来，各地不断推出特色旅游项目。",
+                 "上海青浦区朱家角古镇——", "在江南水乡  寻文化之美", "本报记者  曹玲娟", "坐上手摇船，河道窄窄、水波荡漾。",
+                 "政策助力入境游热度高涨", "（链接）", "本报记者  王  珂", "文旅市场欣欣向荣，政策助力是重要因素。",
+                 "湖南湘西凤凰古城——", "赴沱江之畔  享贴心服务", "本报记者  杨  迅", "凤凰古城的吊脚楼倒映在碧绿的沱江里。")
+    drafts = reflow_page(segment_page(page)).drafts
+    assert [d.title for d in drafts] == ["从三家景区看“中国游”如何圈粉", "政策助力入境游热度高涨（链接）"]
+    assert "吊脚楼" in drafts[0].body and "吊脚楼" not in drafts[1].body

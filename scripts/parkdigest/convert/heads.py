@@ -67,8 +67,27 @@ class HeadParts:
     byline: str = ""
 
 
+@dataclass(frozen=True)
+class Story:
+    """A story's stack inside a package (kicker, title, byline): a section of the package."""
+
+    first: int  # ids of its first and last block
+    last: int
+    article: int  # index of the package's article
+
+
+@dataclass(frozen=True)
+class Heads:
+    """What `find_heads` found: each block's role, the head stack of each article, and the
+    stories folded into packages."""
+
+    roles: tuple[Role, ...]
+    clusters: tuple[tuple[int, ...], ...]
+    stories: tuple[Story, ...] = ()
+
+
 def find_heads(content: list[Block], contents_keys: set[str],
-               split_at: frozenset[int] | set[int] = frozenset()) -> tuple[list[Role], list[list[int]]]:
+               split_at: frozenset[int] | set[int] = frozenset()) -> Heads:
     """Roles of the content blocks and, per article, the indices of its head stack."""
     roles = [Role.BODY if b.kind is Kind.BODY else Role.CREDIT if b.kind is Kind.CREDIT
              else Role.CAPTION if b.kind is Kind.CAPTION else Role.SUBHEAD for b in content]
@@ -85,17 +104,22 @@ def find_heads(content: list[Block], contents_keys: set[str],
         if block.first_line in split_at and roles[k] is Role.BODY and not any(k in h for h in heads):
             heads.append([k])
     heads.sort(key=lambda cluster: cluster[0])
-    heads = _fold_packages(content, roles, heads)
+    heads, stories = _fold_packages(content, roles, heads)
     _mark_pull_quote(content, roles, heads)
-    return roles, heads
+    return Heads(tuple(roles), tuple(tuple(cluster) for cluster in heads), tuple(stories))
 
 
-def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int]]) -> list[list[int]]:
+def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int]]
+                   ) -> tuple[list[list[int]], list[Story]]:
     """A package (组合报道): a head with no byline of its own, followed by stories that each
     have a kicker or a byline but no column tag and no label, is one article whose stories
     are its sections ("好政策增收减负——" / "腰包鼓起来，消费底气足" / 本报记者 …)."""
     kept: list[list[int]] = []
+    stories: list[Story] = []
+    package_article = -1
     package = ""  # "marked": the package head has a tag or a kicker; "plain": it has neither
+    shapes: set[tuple[int, bool, bool]] = set()  # the shapes of the package's stories so far
+    after_box = False  # a box with its own tag and byline stands inside the package
     for cluster in heads:
         blocks = [content[k] for k in cluster]
         has_byline = any(b.kind is Kind.BYLINE for b in blocks)
@@ -103,17 +127,28 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
         lines = [b for b in blocks if b.kind is Kind.HEADLINE]
         kicker = len(lines) > 1
         dash_kicker = any(b.text.endswith(_KICKER_END) for b in lines[:-1])
+        shape = (len(lines), dash_kicker, has_byline)
         story = not tagged and len(cluster) > 1 and (
             (package == "marked" and (kicker or has_byline)) or (package == "plain" and dash_kicker))
-        if story:
+        if story and (not after_box or shape in shapes):
+            shapes.add(shape)
+            stories.append(Story(cluster[0], cluster[-1], package_article))
             for k in cluster:
                 roles[k] = Role.SUBHEAD
+            continue
+        if package and shapes and tagged and has_byline and not after_box:
+            # A boxed item (……（链接）, its own byline) set among the stories: an item of its
+            # own, after which stories of the same shape as those before still belong to the package.
+            after_box = True
+            kept.append(cluster)
             continue
         following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
         opens_package = not has_byline and not opens_with_dateline(following) and not _is_picture_item(content, cluster)
         package = ("marked" if tagged or kicker else "plain") if opens_package else ""
+        shapes, after_box = set(), False
+        package_article = len(kept)
         kept.append(cluster)
-    return kept
+    return kept, stories
 
 
 def _stacks(content: list[Block]) -> list[list[int]]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from parkdigest.convert.classify import classify_blocks, heading_key, strip_label
 from parkdigest.convert.dates import parse_printed_date
-from parkdigest.convert.heads import find_heads, opens_with_dateline
+from parkdigest.convert.heads import Story, find_heads, opens_with_dateline
 from parkdigest.convert.junctions import choose_joins, start_evidence
 from parkdigest.convert.model import (
     Block,
@@ -71,14 +71,15 @@ def segment_page(page: Page) -> Segmentation:
         return Segmentation(source=page.source, placed=(), heads=(), joins=(), furniture=furniture,
                             page_date=_page_date(blocks), warnings=tuple(warnings))
     content = _unmask_cut_text(content)
-    roles, heads = find_heads(content, contents_keys, set(page.sidecar.get("split_at") or ()))
+    found = find_heads(content, contents_keys, set(page.sidecar.get("split_at") or ()))
+    roles, heads = list(found.roles), [list(cluster) for cluster in found.clusters]
     if not heads:
         warnings.append(Problem(page.source, "no recognizable title; the page becomes one article",
                                 "add a title line above the text", line=content[0].first_line,
                                 severity=Severity.WARNING))
         heads = [[]]
     content = [_as_flow_block(block, role) for block, role in zip(content, roles)]
-    placement = _join_and_assign(content, roles, heads)
+    placement = _join_and_assign(content, roles, heads, found.stories)
     joins, breaks, owners, confidence = placement.joins, placement.breaks, list(placement.owners), \
         list(placement.confidence)
     heads, owners, confidence = _merge(heads, owners, confidence, roles, page, warnings)
@@ -98,7 +99,8 @@ class Placement:
     confidence: tuple[float, ...]  # per content block: how sure its owner is
 
 
-def _join_and_assign(content: list[Block], roles: list[Role], heads: list[list[int]]) -> Placement:
+def _join_and_assign(content: list[Block], roles: list[Role], heads: list[list[int]],
+                     stories: tuple[Story, ...]) -> Placement:
     """Joins and ownership inform each other: first join by what two fragments share, assign
     every block to an article, then join again by how well a start fits the article its end
     belongs to, and assign again (JOIN_ROUNDS rounds in all)."""
@@ -109,13 +111,13 @@ def _join_and_assign(content: list[Block], roles: list[Role], heads: list[list[i
     memo: dict = {}  # junction evidence that does not change between rounds
     units = [Similarity.unit(v) for v in vectors]
     joins, breaks = choose_joins(content, lambda e, s: Similarity.dot(units[e], units[s]), tags, memo)
-    owners, confidence = _assign_articles(content, roles, heads, joins, vectors, vector_squares)
+    owners, confidence = _assign_articles(content, roles, heads, stories, joins, vectors, vector_squares)
     for _ in range(JOIN_ROUNDS - 1):
         profiles = _profiles(vectors, owners, len(heads))
         squares = _squares(profiles)
         fit, same_article = _round_scorers(vectors, vector_squares, profiles, squares, list(owners))
         joins, breaks = choose_joins(content, fit, tags, memo, same_article)
-        owners, confidence = _assign_articles(content, roles, heads, joins, vectors, vector_squares)
+        owners, confidence = _assign_articles(content, roles, heads, stories, joins, vectors, vector_squares)
     return Placement(tuple(joins), breaks, tuple(owners), tuple(confidence))
 
 
@@ -202,20 +204,26 @@ def _squares(vectors) -> list[float]:
     return [sum(v * v for v in vec.values()) for vec in vectors]
 
 
-def _anchors(content, roles, heads, joins) -> list[int]:
+def _anchors(content, roles, heads, stories: tuple[Story, ...], joins) -> list[int]:
     """Blocks that surely belong to an article: its title and the text that follows it
-    without a break, plus the continuations joined to that text."""
+    without a break, the stories of a package with their texts, plus the continuations
+    joined to that text."""
     owners = [-1] * len(content)
     join_from = _join_map(content, joins)
-    moved_in = {s for e, s in join_from.items() if s != e + 1}  # continuations from afar
-    runs = [_run_after(content, roles, cluster[-1] if cluster else -1, join_from, moved_in,
+    # A run of text stops at a continuation from afar and at a story's stack in a package.
+    stops = {s for e, s in join_from.items() if s != e + 1} | {story.first for story in stories}
+    runs = [_run_after(content, roles, cluster[-1] if cluster else -1, join_from, stops,
                        brief=bool(cluster) and cluster[-1] + 1 < len(content)
                        and opens_with_dateline(content[cluster[-1] + 1]))
             for cluster in heads]
     runs = _share_runs_of_stacked_heads(content, heads, runs)
-    runs = _take_continuations_under_heads(content, roles, heads, runs, join_from, moved_in)
-    runs = _give_datelines_to_textless_heads(content, roles, heads, runs, join_from, moved_in)
-    for article, run in enumerate(runs):
+    runs = _take_continuations_under_heads(content, roles, heads, runs, join_from, stops)
+    runs = _give_datelines_to_textless_heads(content, heads, runs)
+    claims = list(enumerate(runs)) + [
+        (story.article, list(range(story.first, story.last + 1)) + _run_after(content, roles, story.last, join_from,
+                                                                               stops))
+        for story in stories]
+    for article, run in claims:
         stack = []
         for k in run:
             if owners[k] < 0:
@@ -229,15 +237,16 @@ def _anchors(content, roles, heads, joins) -> list[int]:
     return owners
 
 
-def _run_after(content, roles, k, join_from, moved_in, brief: bool = False) -> list[int]:
-    """The blocks that follow block k in the file until a break: the next head, a
-    continuation moved in from elsewhere, a sentence that continues elsewhere, the dateline
+def _run_after(content, roles, k, join_from, stops, brief: bool = False) -> list[int]:
+    """The blocks that follow block k in the file until a break: the next head, a block of
+    `stops` (a continuation moved in from elsewhere, a story's stack), a sentence that
+    continues elsewhere, the dateline
     that opens another article's text, or — after a brief (消息, opened by its dateline),
     which has no sections — a subhead."""
     run: list[int] = []
     while k + 1 < len(content):
         k += 1
-        if roles[k] in (Role.HEAD, Role.KICKER) or k in moved_in or (run and opens_with_dateline(content[k])):
+        if roles[k] in (Role.HEAD, Role.KICKER) or k in stops or (run and opens_with_dateline(content[k])):
             break
         if brief and roles[k] is Role.SUBHEAD:
             break
@@ -247,7 +256,7 @@ def _run_after(content, roles, k, join_from, moved_in, brief: bool = False) -> l
     return run
 
 
-def _take_continuations_under_heads(content, roles, heads, runs, join_from, moved_in) -> list[list[int]]:
+def _take_continuations_under_heads(content, roles, heads, runs, join_from, stops) -> list[list[int]]:
     """The text right under a head continues a sentence begun further down, in the head's own
     stretch of the page (before the next head): the article's first column was extracted after
     its second. That text and its run are the head's. A sentence begun in another head's
@@ -257,20 +266,19 @@ def _take_continuations_under_heads(content, roles, heads, runs, join_from, move
     starts = [cluster[0] for cluster in heads if cluster]
     for a, cluster in enumerate(heads):
         first = cluster[-1] + 1 if cluster else -1
-        if runs[a] or first not in moved_in:
-            continue
+        if runs[a] or first not in source or source[first] == first - 1:
+            continue  # the head has text, or none of its text continues a sentence from afar
         following = [k for k in starts if k > cluster[-1]]
         stretch_end = following[0] if following else len(content)
         if first < source[first] < stretch_end and not any(source[first] in run for run in runs):
-            runs[a] = [first] + _run_after(content, roles, first, join_from, moved_in)
+            runs[a] = [first] + _run_after(content, roles, first, join_from, stops)
     return runs
 
 
-def _give_datelines_to_textless_heads(content, roles, heads, runs, join_from, moved_in) -> list[list[int]]:
+def _give_datelines_to_textless_heads(content, heads, runs) -> list[list[int]]:
     """A head with no text after it (its columns were extracted elsewhere) takes the nearest
     paragraph that opens with a dateline (本报北京1月5日电……) and is no other head's start."""
     runs = [list(run) for run in runs]
-    taken = {k for run in runs for k in run}
     datelines = [k for k, b in enumerate(content) if opens_with_dateline(b) and k not in
                  {run[0] for run in runs if run}]
     for a, run in enumerate(runs):
@@ -278,11 +286,9 @@ def _give_datelines_to_textless_heads(content, roles, heads, runs, join_from, mo
             continue
         k = min(datelines, key=lambda d: abs(d - heads[a][0]))
         datelines.remove(k)
-        claimed = [k]
         for other in runs:
-            other[:] = [m for m in other if m not in claimed]
-        runs[a] = run + claimed
-        taken.update(claimed)
+            other[:] = [m for m in other if m != k]
+        runs[a] = run + [k]  # the rest of its text is placed by its vocabulary
     return runs
 
 
@@ -309,7 +315,7 @@ def _join_map(content, joins) -> dict[int, int]:
     return {j.left_block: j.right_block for j in joins}
 
 
-def _assign_articles(content, roles, heads, joins, vectors, vector_squares):
+def _assign_articles(content, roles, heads, stories, joins, vectors, vector_squares):
     n = len(content)
     owners = [-1] * n
     fixed = [False] * n
@@ -317,7 +323,7 @@ def _assign_articles(content, roles, heads, joins, vectors, vector_squares):
         for k in cluster:
             owners[k], fixed[k] = a, True
     # A title's unbroken run of text is its own: only the rest is assigned by vocabulary.
-    anchors = _anchors(content, roles, heads, joins)
+    anchors = _anchors(content, roles, heads, stories, joins)
     for k, a in enumerate(anchors):
         if a >= 0:
             owners[k], fixed[k] = a, True
