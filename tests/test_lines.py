@@ -194,3 +194,16 @@ def test_a_package_goes_on_past_a_boxed_item_set_among_its_stories():
     drafts = reflow_page(segment_page(page)).drafts
     assert [d.title for d in drafts] == ["从三家景区看“中国游”如何圈粉", "政策助力入境游热度高涨（链接）"]
     assert "吊脚楼" in drafts[0].body and "吊脚楼" not in drafts[1].body
+
+
+def test_a_brief_keeps_its_dateline_paragraph_and_not_another_articles_column_after_it():
+    page = _page("国家老年大学设立8.2万个基层学习点",
+                 "本报北京3月23日电（记者吴月）记者从国家老年大学获悉：全国已设立老年教育基层学习点8.2万个。",
+                 "好友驱车近一个小时来到新粮仓文化商业合集。这座老粮库改造的商场里，红砖墙与玻璃幕墙相映成趣。",
+                 "新粮仓文化商业合集运营负责人介绍，老粮库商场开业以来客流超过千万人次。",
+                 "这些老厂房，越来越年轻（探访·城市更新）", "本报记者 祝佳祺",
+                 "周末一大早，合肥新粮仓文化商业合集里，老粮库改造的商场人头攒动。",
+                 "家住合肥的徐志是摄影爱好者，常来老粮库商场拍红砖墙。")
+    drafts = reflow_page(segment_page(page)).drafts
+    assert [d.title for d in drafts] == ["国家老年大学设立8.2万个基层学习点", "这些老厂房，越来越年轻（探访·城市更新）"]
+    assert "红砖墙与玻璃幕墙" in drafts[1].body and "红砖墙与玻璃幕墙" not in drafts[0].body

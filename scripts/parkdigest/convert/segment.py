@@ -240,18 +240,18 @@ def _anchors(content, roles, heads, stories: tuple[Story, ...], joins) -> list[i
 def _run_after(content, roles, k, join_from, stops, brief: bool = False) -> list[int]:
     """The blocks that follow block k in the file until a break: the next head, a block of
     `stops` (a continuation moved in from elsewhere, a story's stack), a sentence that
-    continues elsewhere, the dateline
-    that opens another article's text, or — after a brief (消息, opened by its dateline),
-    which has no sections — a subhead."""
+    continues elsewhere, the dateline that opens another article's text. After a brief
+    (消息, opened by its dateline) only that first paragraph: a brief is a few paragraphs, and
+    what follows it in the file is as often another article's column, left to vocabulary."""
     run: list[int] = []
     while k + 1 < len(content):
         k += 1
         if roles[k] in (Role.HEAD, Role.KICKER) or k in stops or (run and opens_with_dateline(content[k])):
             break
-        if brief and roles[k] is Role.SUBHEAD:
-            break
         run.append(k)
         if k in join_from and join_from[k] != k + 1:
+            break
+        if brief and k not in join_from:
             break
     return run
 
@@ -350,24 +350,34 @@ def _assign_articles(content, roles, heads, stories, joins, vectors, vector_squa
             groups.append(group)
     confidence = [1.0] * n
     cuts = _column_cuts(joins)
-    for round_ in range(ASSIGN_ROUNDS):
-        # Round 0 knows only the vocabulary of the heads and anchors; later rounds every block's.
-        members = [owners[k] if fixed[k] else -1 for k in range(n)] if round_ == 0 else owners
-        profiles = _profiles(vectors, members, len(heads))
+    articles = range(len(heads))
+
+    def decide(group: list[int], scores: list[float]) -> None:
+        best = max(articles, key=lambda a: (scores[a], -abs(a - owners[group[0]])))
+        ranked = sorted(scores, reverse=True)
+        margin = ranked[0] - ranked[1] if len(ranked) > 1 else 1.0
+        for k in group:
+            owners[k] = best
+            confidence[k] = round(1.0 / (1.0 + math.exp(-margin / OWNER_CONFIDENCE_SCALE)), 3)
+
+    # Round 0 knows only the vocabulary of the heads and anchors, and a group is pulled only
+    # by neighbours already decided: the anchors and the groups before it in the file (a
+    # column runs down the page).
+    members = [owners[k] if fixed[k] else -1 for k in range(n)]
+    profiles = _profiles(vectors, members, len(heads))
+    squares = _squares(profiles)
+    decided = {k for k in range(n) if fixed[k]}
+    for group in groups:
+        decide(group, [_group_fit(group, a, vectors, vector_squares, profiles, squares, members)
+                       + _neighbour_pull(group, a, owners, roles, cuts, decided) for a in articles])
+        decided.update(group)
+    # Later rounds: every block's vocabulary, every neighbour's current article, in file order.
+    for _ in range(ASSIGN_ROUNDS - 1):
+        profiles = _profiles(vectors, owners, len(heads))
         squares = _squares(profiles)
-        decided = {k for k in range(n) if fixed[k]} if round_ == 0 else None
         for group in groups:
-            scores = [_group_score(group, a, vectors, vector_squares, profiles, squares, members, owners, content,
-                                   roles, cuts, decided)
-                      for a in range(len(heads))]
-            best = max(range(len(heads)), key=lambda a: (scores[a], -abs(a - owners[group[0]])))
-            ranked = sorted(scores, reverse=True)
-            margin = ranked[0] - ranked[1] if len(ranked) > 1 else 1.0
-            if decided is not None:
-                decided.update(group)
-            for k in group:
-                owners[k] = best
-                confidence[k] = round(1.0 / (1.0 + math.exp(-margin / OWNER_CONFIDENCE_SCALE)), 3)
+            decide(group, [_group_fit(group, a, vectors, vector_squares, profiles, squares, owners)
+                           + _neighbour_pull(group, a, owners, roles, cuts, None) for a in articles])
     return owners, confidence
 
 
@@ -423,23 +433,26 @@ def _column_cuts(joins) -> frozenset[tuple[int, int]]:
     return frozenset(cuts)
 
 
-def _group_score(group, article, vectors, vector_squares, profiles, squares, members, owners, content,
-                 roles, cuts: frozenset[tuple[int, int]], decided: set[int] | None = None) -> float:
-    """How well a group of blocks fits an article: its vocabulary, and a pull towards the
-    article of its neighbours — in the first round only of neighbours already decided (the
-    anchors and the groups placed before it), not of the provisional nearest-title guess."""
-    in_group = set(group)
-    # The group is one text (a subhead and its paragraph, the fragments of a sentence): its
-    # words together against the article's, leaving itself out of its own article.
+def _group_fit(group, article, vectors, vector_squares, profiles, squares, members) -> float:
+    """How well a group of blocks fits an article's vocabulary. The group is one text (a
+    subhead and its paragraph, the fragments of a sentence): its words together against the
+    article's, leaving itself out of its own article."""
     if len(group) == 1:
-        score = Similarity.cosine_leaving_out(vectors[group[0]], vector_squares[group[0]], profiles[article],
-                                              squares[article], members[group[0]] == article)
-    else:
-        score = Similarity.cosine_without(_sum(vectors[k] for k in group), profiles[article],
-                                          _sum(vectors[k] for k in group if members[k] == article))
+        return Similarity.cosine_leaving_out(vectors[group[0]], vector_squares[group[0]], profiles[article],
+                                             squares[article], members[group[0]] == article)
+    return Similarity.cosine_without(_sum(vectors[k] for k in group), profiles[article],
+                                     _sum(vectors[k] for k in group if members[k] == article))
+
+
+def _neighbour_pull(group, article, owners, roles, cuts: frozenset[tuple[int, int]],
+                    decided: set[int] | None) -> float:
+    """The pull towards the article of the group's neighbours in the file — in the first
+    round only of neighbours already decided, not of the provisional nearest-title guess."""
+    pull = 0.0
+    in_group = set(group)
     for k in group:
         for neighbour in (k - 1, k + 1):
-            if neighbour in in_group or not 0 <= neighbour < len(content):
+            if neighbour in in_group or not 0 <= neighbour < len(owners):
                 continue
             if neighbour == k - 1 and roles[neighbour] is Role.CREDIT:
                 continue  # a credit closes its article: what follows starts elsewhere
@@ -448,8 +461,8 @@ def _group_score(group, article, vectors, vector_squares, profiles, squares, mem
             if (min(k, neighbour), max(k, neighbour)) in cuts:
                 continue  # a column break stands between them
             if owners[neighbour] == article and (decided is None or neighbour in decided):
-                score += STAY_BONUS
-    return score
+                pull += STAY_BONUS
+    return pull
 
 
 def _page_date(blocks) -> str:
