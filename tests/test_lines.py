@@ -10,12 +10,12 @@ from parkdigest.convert.classify import classify_blocks
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.furniture import furniture_rule
 from parkdigest.convert.heads import parse_head
-from parkdigest.convert.junctions import closes_unopened_quote, inside_quote, start_evidence
+from parkdigest.convert.junctions import choose_joins, closes_unopened_quote, inside_quote, start_evidence
 from parkdigest.convert.model import Kind, Line, Page
 from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.reflow import reflow_page
 from parkdigest.convert.segment import segment_page
-from parkdigest.convert.words import junction_gain
+from parkdigest.convert.words import TagModel, junction_gain
 
 
 def _page(*lines: str) -> Page:
@@ -184,6 +184,19 @@ def test_a_line_that_ends_a_sentence_and_runs_on_into_a_broken_word_is_text_not_
     assert [(d.title, d.kicker) for d in drafts] == [("商业航天：“高热度”下的“冷思考”（深度观察）", ""),
                                                     ("2026，一个可期待的商业航天大年", "")]
     assert "单星总" in drafts[0].body
+
+
+def test_a_join_sure_against_every_rival_stands_even_when_it_closes_a_loop_in_the_reading_order():
+    # The head's first column was extracted after its second: the last fragment's sentence
+    # (…单星总) goes on right under the byline (装测试…), which reads as a loop 2→3→4→2.
+    fragments = list(classify_blocks(_page(
+        "商业航天：“高热度”下的“冷思考”（深度观察）", "本报记者  刘诗瑶",
+        "装测试周期从传统的3—4个月大幅缩短到1—1.5个月，最快可实现每天1颗卫星下线。",
+        "这一效率变革正在稳步拓展，多家企业实现卫星核心部件规模化生产。",
+        "“批量‘造星’指日可待！”微纳星空副总经理程楠介绍，公司的智能化产线将单星总")))
+    tags = TagModel([b.text for b in fragments if b.kind is Kind.BODY])
+    joins, _ = choose_joins(fragments, lambda e, s: 0.2, tags)
+    assert [(j.left_block, j.right_block) for j in joins] == [(4, 2)]
 
 
 def test_a_package_goes_on_past_a_boxed_item_set_among_its_stories():

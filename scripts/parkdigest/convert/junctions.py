@@ -82,6 +82,8 @@ MID_RUN_PENALTY = 1.0
 # A join in a loop of the reading order is dropped when weaker than this; a stronger one
 # (a broken word) or the two halves of a quotation is kept and the loop is cut at a paragraph boundary by `reflow`.
 LOOP_KEEP_SCORE = 6.0
+# A weaker join is kept too when it is sure against every rival, for its end and for its
+# start (leaving the end open included): a confidence of at least HIGH_CONFIDENCE.
 # A loop proves a column boundary inside it, so a sentence left open elsewhere may continue
 # there on weaker evidence than NO_JOIN_SCORE: any non-negative score will do.
 LOOP_REPAIR_MIN_SCORE = 0.0
@@ -90,6 +92,7 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 # Confidence is a logistic of the margin over the best alternative for the same end.
 CONFIDENCE_SCALE = 1.5
 LOW_CONFIDENCE = 0.6
+HIGH_CONFIDENCE = 0.8
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,8 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
         chosen = _solve(scores, ends, starts, forbidden)
         loop = _find_loop(chosen, set(), fragments)
         weak = [pair for pair in loop if pair in chosen and not candidates[pair].adjacent
-                and candidates[pair].score < LOOP_KEEP_SCORE and not candidates[pair].quote_pair]
+                and candidates[pair].score < LOOP_KEEP_SCORE and not candidates[pair].quote_pair
+                and not _unrivalled(scores, ends.index(pair[0]), starts.index(pair[1]))]
         if not weak:
             break
         forbidden.add(min(weak, key=lambda pair: candidates[pair].score))
@@ -153,10 +157,24 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
         cand = candidates[(e, s)]
         alternatives = [candidates[(e, t)].score for t in starts if t not in (e, s) and (e, t) in candidates]
         best_other = max(alternatives + [NO_JOIN_SCORE])
-        confidence = 1.0 / (1.0 + math.exp(-(cand.score - best_other) / CONFIDENCE_SCALE))
         joins.append(Join(fragments[e].last_line, fragments[s].first_line, round(cand.score, 3),
-                          round(confidence, 3), cand.adjacent, left_block=e, right_block=s))
+                          round(_confidence(cand.score - best_other), 3), cand.adjacent, left_block=e, right_block=s))
     return tuple(joins), frozenset(breaks)
+
+
+def _confidence(margin: float) -> float:
+    """A logistic of a junction's margin over its best alternative."""
+    return 1.0 / (1.0 + math.exp(-margin / CONFIDENCE_SCALE))
+
+
+def _unrivalled(scores: np.ndarray, row: int, col: int) -> bool:
+    """Is the junction sure against every other start for its end, every other end for its
+    start, and leaving the end open? Then it stands even in a loop (能化产线将单星总|装测试周期)."""
+    best = scores[row, col]
+    others_for_end = np.delete(scores[row, :], col)
+    others_for_start = np.delete(scores[:, col], row)
+    rival = max(others_for_end.max(initial=-math.inf), others_for_start.max(initial=-math.inf), NO_JOIN_SCORE)
+    return _confidence(best - rival) >= HIGH_CONFIDENCE
 
 
 def _repair_loops(chosen, candidates, fragments, ends):
