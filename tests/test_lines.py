@@ -10,7 +10,13 @@ from parkdigest.convert.classify import classify_blocks
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.furniture import furniture_rule
 from parkdigest.convert.heads import parse_head
-from parkdigest.convert.junctions import choose_joins, closes_unopened_quote, inside_quote, start_evidence
+from parkdigest.convert.junctions import (
+    broken_quantity,
+    choose_joins,
+    closes_unopened_quote,
+    inside_quote,
+    start_evidence,
+)
 from parkdigest.convert.model import Kind, Line, Page
 from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.reflow import reflow_page
@@ -149,6 +155,13 @@ def test_a_word_broken_at_a_line_end_is_strong_evidence_and_a_clean_break_none()
     assert junction_gain("寻访非遗十二木卡", "姆的传承人。") > 10
     assert junction_gain("赋能企业治理", "减少政企间“认知误差”") == 0
     assert start_evidence("的过程中，企业") > 0 and start_evidence("近年来，武进高新区") == 0
+
+
+@pytest.mark.parametrize("left, right", [("单台容量约40万", "千瓦，堪称“电力心脏”。"),
+                                         ("来自泰国的松猜穿过一座座", "古桥，感叹不已。")])
+def test_a_quantity_broken_by_the_layout_is_evidence_for_a_join(left, right):
+    assert broken_quantity(left, right)
+    assert not broken_quantity("穿过古镇", "古桥，感叹不已。")
 
 
 def test_the_two_halves_of_a_quotation_broken_across_columns_are_joined():

@@ -60,14 +60,15 @@ TOPIC_WEIGHT = 3.0  # times the TF-IDF cosine of the two fragments (0..1)
 # one sentence rather than the start of a new one (see words.TagModel).
 TAG_WEIGHT = 0.75
 TAG_PMI_CLIP = 2.0
-QUOTE_START_PENALTY = 1.0
+QUOTE_START_PENALTY = 1.0  # a start with an opening quote usually begins a paragraph
 # The end stops inside a quotation (an opening “ not yet closed) and the start closes a
 # quotation it never opened (在哪里、该怎么改进”等……): the two halves of one quoted phrase.
 # Printed quotation marks balance within a paragraph, so this is as sure as a broken word
 # (SPAN_BONUS plus a few nats), and outweighs the start standing under another's byline.
 QUOTE_PAIR_BONUS = 4.0
-# The end is a number and the start its unit (约40万|千瓦): one quantity, broken by the layout.
-UNIT_AFTER_NUMBER_BONUS = 3.0  # a start with an opening quote usually begins a paragraph
+# One quantity broken by the layout: the end is a number and the start its unit (约40万|千瓦),
+# or the end a numeral and classifier and the start the noun they count (一座座|古桥).
+QUANTITY_BONUS = 3.0
 # The start opens like a paragraph: a short run-in heading sentence ("优化土地资源集约水平。…")
 # or a time/discourse word and a comma ("目前，", "同时，", "2021年，"). A sentence broken
 # mid-way does not continue that way.
@@ -295,8 +296,8 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
     quote_pair = inside_quote(left) and closes_unopened_quote(right)
     if quote_pair:
         score += QUOTE_PAIR_BONUS
-    if _unit_after_number(left, right):
-        score += UNIT_AFTER_NUMBER_BONUS
+    if broken_quantity(left, right):
+        score += QUANTITY_BONUS
     if not opening and opens_paragraph(right):
         run_penalties += OPENER_PENALTY
     score -= run_penalties
@@ -328,12 +329,22 @@ def closes_unopened_quote(text: str) -> bool:
     return False
 
 
-def _unit_after_number(left: str, right: str) -> bool:
-    """A quantity broken in two: the end is a number (约40万) and the start a unit or a
-    numeral word in Chinese characters (千瓦, 亿元): a number never ends a sentence bare."""
+def broken_quantity(left: str, right: str) -> bool:
+    """A quantity broken in two. Either the end is a number (约40万) and the start a unit or
+    a numeral word in Chinese characters (千瓦, 亿元), or the end is a numeral and a
+    classifier (一座座, 12座) and the start a noun: neither ends a sentence bare."""
     end, start = last_tags(left, 1), first_tags(right, 1)
-    return (bool(end) and bool(start) and end[0][1] == "m" and start[0][1] in ("m", "q")
-            and bool(_HAN_CHAR.match(start[0][0])))
+    if not end or not start:
+        return False
+    if end[0][1] == "m" and start[0][1] in ("m", "q") and _HAN_CHAR.match(start[0][0]):
+        return True
+    return bool(_counted_end().search(left)) and start[0][1].startswith("n")
+
+
+@lru_cache(maxsize=1)
+def _counted_end() -> re.Pattern:
+    words = layout_words()
+    return re.compile(f"[{words['numerals']}0-9]+[{words['classifiers']}]+$")
 
 
 def next_in_flow(fragments: list[Block], i: int) -> int | None:
