@@ -116,6 +116,18 @@ def test_bylines_in_every_form(line):
     assert _kinds("标题在此", line, "正文第一句在这里结束。")[1] == (_page(line).lines[0].text, "byline")
 
 
+def test_a_box_label_under_a_byline_stays_a_heading_and_a_cut_first_paragraph_is_text():
+    assert _kinds("科学家精神", "本报记者 曹文轩", "人物小传", "郑学勤，1929年7月生。")[2] == ("人物小传", "headline")
+    assert _kinds("高新区新闻", "本报记者 张晔", "近日一批消防新装备在徐州高新区亮", "相，引来市民围观。")[2][1] == "body"
+
+
+def test_a_figure_alone_is_a_data_box_number_and_continues_no_sentence():
+    fragments = list(classify_blocks(_page("一项软件服务，大幅降低企业停产风险", "本报记者 窦瀚洋", "11.1%",
+                                           "一年多前，前川电机打算对自动化系统进行一次智能化改造。")))
+    joins, _ = choose_joins(fragments, lambda e, s: 0.5, TagModel([b.text for b in fragments]))
+    assert joins == ()
+
+
 def test_a_lone_name_under_a_title_is_a_byline_only_when_it_opens_with_a_surname():
     assert _kinds("保持好状态  延续好势头（快评）", "刘志强", "投资增速由降转增，物价温和上涨。")[1][1] == "byline"
     assert _kinds("四组数据看雄安", "集聚发展", "从家出发到办公室，只花了15分钟。")[1][1] != "byline"

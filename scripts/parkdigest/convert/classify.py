@@ -27,6 +27,9 @@ KICKER_MAX_CHARS = 48
 BYLINE_MAX_CHARS = 40
 # A Chinese name is 2-4 characters (compound surnames included); bylines space them out.
 NAME_MAX_CHARS = 4
+# A box's label (人物小传, 核心阅读) is a short noun phrase; a first paragraph cut short by a
+# column right under the byline runs longer.
+BOX_LABEL_MAX_CHARS = 6
 # A photo caption is a sentence or two under a picture.
 CAPTION_MAX_CHARS = 80
 # A contents list needs at least this many entries repeated later on the page;
@@ -415,7 +418,7 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
               and COLUMN_TAG.fullmatch(block.text) and len(block.text) <= HEADLINE_MAX_CHARS):
             out[i] = _as(block, Kind.HEADLINE, "column-tag")  # a title's tag printed on its own line
         elif (block.kind is Kind.HEADLINE and block.rule == "headline" and previous is not None
-              and previous.kind is Kind.BYLINE):
+              and previous.kind is Kind.BYLINE and len(block.text) > BOX_LABEL_MAX_CHARS):
             out[i] = _as(block, Kind.BODY, "under-byline")  # the first paragraph, cut short by a column
     for position, i in enumerate(content):
         block = out[i]

@@ -128,7 +128,8 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
     article: a start that follows another article's paragraph breaks no natural run.
     """
     memo = {} if memo is None else memo
-    body = [i for i, block in enumerate(fragments) if block.kind is Kind.BODY]
+    # A figure alone (11.1%) is a data box's number, not a piece of a sentence.
+    body = [i for i, block in enumerate(fragments) if block.kind is Kind.BODY and _HAN_CHAR.search(block.text)]
     ends = [i for i in body if not sentence_closed(fragments[i].text)]
     starts = body
     if not ends:

@@ -105,7 +105,8 @@ def _join_and_assign(content: list[Block], roles: list[Role], heads: list[list[i
     every block to an article, then join again by how well a start fits the article its end
     belongs to, and assign again (JOIN_ROUNDS rounds in all)."""
     similarity = Similarity([b.text for b in content])
-    vectors = [similarity.vector(b.text) for b in content]
+    # A box's label (记者手记, 链接) names the kind of box, not its subject.
+    vectors = [{} if b.rule == "box-heading" else similarity.vector(b.text) for b in content]
     vector_squares = _squares(vectors)
     tags = TagModel([b.text for b in content if b.kind is Kind.BODY])
     memo: dict = {}  # junction evidence that does not change between rounds
