@@ -24,13 +24,14 @@ def golden_of(page) -> dict:
     """The golden record of one converted page (a pipeline PageResult)."""
     articles = []
     for draft, article in zip(page.layout.drafts, page.articles):
-        bodies = [p.text for p in draft.paragraphs if not p.subhead]
+        text = [p for p in draft.paragraphs if not p.credit]
+        bodies = [p.text for p in text if not p.subhead]
         meta = article.meta
         articles.append({key: value for key, value in {
             "title": draft.title, "kicker": draft.kicker, "deck": draft.deck, "section": draft.section,
             "byline": draft.byline, "zone": meta.get("zone"), "date": str(meta.get("date")),
             "date_precision": meta.get("date_precision"), "topics": meta.get("topics"),
-            "paragraphs": len(draft.paragraphs), "subheads": sum(p.subhead for p in draft.paragraphs),
+            "paragraphs": len(text), "subheads": sum(p.subhead for p in text),
             "captions": len(draft.captions), "credits": list(draft.credits),
             "first": bodies[0][:EDGE_CHARS] if bodies else "", "last": bodies[-1][-EDGE_CHARS:] if bodies else "",
         }.items() if value not in ("", None, [])})

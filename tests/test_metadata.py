@@ -15,8 +15,8 @@ import pytest
 
 from parkdigest.articles.schema import FrontMatter
 from parkdigest.convert.dates import infer_date, parse_printed_date
-from parkdigest.convert.metadata import _authors, _summary
-from parkdigest.convert.model import Article, Draft, Paragraph
+from parkdigest.convert.metadata import describe_articles
+from parkdigest.convert.model import Article, Draft, Layout, Page, Paragraph
 from parkdigest.convert.parks import find_unlisted_parks
 from parkdigest.convert.slugs import SlugAssigner, make_slug
 from parkdigest.convert.topics import choose_topics
@@ -307,8 +307,11 @@ def test_topics_are_stable_and_the_headline_weighs_most():
     assert choose_topics("人才和集群。") == choose_topics("集群和人才。") == ["产业集群", "人才"]
 
 
-def _draft(byline: str = "", credits: tuple[str, ...] = (), lead: str = "") -> Draft:
-    return Draft("标题", (1,), (Paragraph(lead or "正文。", (1,)),), byline=byline, credits=credits)
+def _meta(byline: str = "", credits: tuple[str, ...] = (), lead: str = "") -> dict:
+    """The front-matter describe_articles writes for one draft: a lead and its credits."""
+    paragraphs = (Paragraph(lead or "正文。", (1,)),) + tuple(Paragraph(c, (2,), credit=True) for c in credits)
+    layout = Layout("t.txt", (Draft("标题", (1, 2), paragraphs, byline=byline),), (), (), ())
+    return describe_articles(layout, Page("t.txt", ())).articles[0].meta
 
 
 @pytest.mark.parametrize("byline, credits, authors", [
@@ -322,15 +325,24 @@ def _draft(byline: str = "", credits: tuple[str, ...] = (), lead: str = "") -> D
     ("刘维 本报记者 盛利", ("(本版图片来源于网络)",), ["刘维", "盛利"]),
 ])
 def test_authors(byline, credits, authors):
-    assert _authors(_draft(byline, credits)) == authors
+    assert _meta(byline, credits).get("authors", []) == authors
 
 
 def test_summary_is_at_most_120_characters_and_ends_a_sentence_when_it_can():
     lead = "第一句话说明了新闻的要点。" * 5 + "第二句" * 40 + "。"
-    summary = _summary(_draft(lead=lead))
+    summary = _meta(lead=lead)["summary"]
     assert len(summary) <= 120 and summary.endswith("。")
-    assert _summary(_draft(lead="短导语。")) == "短导语。"
-    assert len(_summary(_draft(lead="没有标点的很长的导语" * 20))) <= 120
+    assert _meta(lead="短导语。")["summary"] == "短导语。"
+    assert len(_meta(lead="没有标点的很长的导语" * 20)["summary"]) <= 120
+
+
+def test_summary_is_cut_at_a_sentence_end_outside_quotes():
+    text = "甲" * 60 + "。演示。“2018年订单已经超过5亿元。" + "乙" * 80 + "”"
+    assert _meta(lead=text)["summary"] == "甲" * 60 + "。演示。"
+    quoted = "“说" + "丙" * 50 + "。”" + "丁" * 100
+    assert _meta(lead=quoted)["summary"] == "“说" + "丙" * 50 + "。”"
+    cut = _meta(lead="《" + "丙" * 200)["summary"]
+    assert len(cut) <= 120 and cut.endswith("…》")
 
 
 def test_slugs_are_readable_ascii_bounded_unique_and_stable():

@@ -37,7 +37,7 @@ def test_articles_as_a_reader_sees_them(pages, seed):
     got = _articles(pages[seed])
     assert [d.title for d, _ in got] == [e["title"] for e in expected]
     for (draft, article), want in zip(got, expected):
-        bodies = [p.text for p in draft.paragraphs if not p.subhead]
+        bodies = [p.text for p in draft.paragraphs if not p.subhead and not p.credit]
         if "first" in want:
             assert bodies[0].startswith(want["first"]), (draft.title, bodies[0][:40])
         if "last" in want:
@@ -125,7 +125,7 @@ def scores(pages) -> dict[str, float]:
             draft = got.get(article["title"])
             if draft is None:
                 continue
-            bodies = [p.text for p in draft.paragraphs if not p.subhead]
+            bodies = [p.text for p in draft.paragraphs if not p.subhead and not p.credit]
             ok = (not article.get("first") or bodies[0].startswith(article["first"])) and \
                  (not article.get("last") or bodies[-1].endswith(article["last"]))
             right += ok

@@ -549,21 +549,6 @@ def test_summaries_leave_no_quote_or_bracket_open(articles):
             assert summary.count(opening) == summary.count(closing), (article.slug, summary)
 
 
-def test_summary_is_cut_at_a_sentence_end_outside_quotes():
-    from parkdigest.convert.metadata import _summary
-
-    def lead(text):  # the summary reads only a draft's paragraphs
-        return type("D", (), {"paragraphs": [type("P", (), {"text": text, "subhead": False})()]})()
-
-    text = "甲" * 60 + "。演示。“2018年订单已经超过5亿元。" + "乙" * 80 + "”"
-    assert _summary(lead(text)) == "甲" * 60 + "。演示。"
-    quoted = "“说" + "丙" * 50 + "。”" + "丁" * 100
-    assert _summary(lead(quoted)) == "“说" + "丙" * 50 + "。”"
-    unbroken = "《" + "丙" * 200
-    cut = _summary(lead(unbroken))
-    assert len(cut) <= 120 and cut.endswith("…》")
-
-
 # ---------------------------------------------------------------------------------------------
 # Zones: demonstration zones and their members; the tile map
 

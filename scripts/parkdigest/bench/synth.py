@@ -57,7 +57,7 @@ def read_templates(seeds: Path) -> list[Template]:
         for draft in result.layout.drafts:
             for paragraph in draft.paragraphs:
                 numbers = tuple(paragraph.lines)
-                if paragraph.subhead or not numbers or used & set(numbers):
+                if paragraph.subhead or paragraph.credit or not numbers or used & set(numbers):
                     continue  # a line shared by two paragraphs is left as it is
                 used |= set(numbers)
                 paragraphs.append(numbers)

@@ -146,7 +146,7 @@ def _zones(draft: Draft) -> tuple[list[str], list[str]]:
     scores: dict[str, float] = defaultdict(float)
     first_seen: dict[str, int] = {}
     lead = _lead(draft)
-    rest = "\n".join(p.text for p in draft.paragraphs if p.text != lead)
+    rest = "\n".join(p.text for p in draft.paragraphs if p.text != lead and not p.credit)
     parts = ((TITLE_WEIGHT, draft.title), (DECK_WEIGHT, f"{draft.kicker}\n{draft.deck}"), (LEAD_WEIGHT, lead), (BODY_WEIGHT, rest))
     offset = 0
     for weight, text in parts:
@@ -182,7 +182,7 @@ def _authors(draft: Draft) -> list[str]:
 
 
 def _lead(draft: Draft) -> str:
-    return next((p.text for p in draft.paragraphs if not p.subhead), "")
+    return next((p.text for p in draft.paragraphs if not p.subhead and not p.credit), "")
 
 
 def _summary(draft: Draft) -> str:

@@ -98,6 +98,7 @@ class Paragraph:
     text: str
     lines: tuple[int, ...]
     subhead: bool = False
+    credit: bool = False  # a closing credit (（作者为……）), printed where it stands
 
 
 @dataclass(frozen=True)
@@ -112,13 +113,17 @@ class Draft:
     byline: str = ""
     kicker: str = ""  # a pull quote printed above the title
     captions: tuple[str, ...] = ()
-    credits: tuple[str, ...] = ()
     confidence: float = 1.0
     index: int = 0  # position on the page (reading order of titles)
 
     @property
     def body(self) -> str:
-        return "\n\n".join(p.text for p in self.paragraphs)
+        """What the article says: its paragraphs and subheads, without its credits."""
+        return "\n\n".join(p.text for p in self.paragraphs if not p.credit)
+
+    @property
+    def credits(self) -> tuple[str, ...]:
+        return tuple(p.text for p in self.paragraphs if p.credit)
 
 
 @dataclass(frozen=True)

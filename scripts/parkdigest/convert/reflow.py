@@ -160,13 +160,12 @@ def _draft(seg: Segmentation, article: int, head: tuple[int, ...], order: list[i
     joined_from = {v: k for k, v in successor.items()
                    if seg.placed[k].block.kind is Kind.BODY and not sentence_closed(seg.placed[k].block.text)}
     paragraphs: list[Paragraph] = []
-    credits: list[str] = []
     for k in order:
         block, role = seg.placed[k].block, seg.placed[k].role
         if role is Role.HEAD:
             continue
         if role is Role.CREDIT:
-            credits.append(block.text)
+            paragraphs.append(Paragraph(block.text, (block.first_line,), credit=True))
         elif role is Role.SUBHEAD:
             if paragraphs and paragraphs[-1].subhead and paragraphs[-1].lines[-1] + 2 >= block.first_line:
                 last = paragraphs.pop()  # a two-line subhead
@@ -186,7 +185,7 @@ def _draft(seg: Segmentation, article: int, head: tuple[int, ...], order: list[i
     confidences = [seg.placed[k].confidence for k in members] or [1.0]
     join_conf = [j.confidence for j in seg.joins if j.left_line in lines]
     return Draft(title=parts.title, lines=lines, paragraphs=tuple(paragraphs), deck=parts.deck,
-                 section=parts.section, byline=parts.byline, kicker=" ".join(filter(None, [parts.kicker, pull_quote])), captions=captions, credits=tuple(credits),
+                 section=parts.section, byline=parts.byline, kicker=" ".join(filter(None, [parts.kicker, pull_quote])), captions=captions,
                  confidence=round(min(confidences + join_conf), 3), index=article)
 
 

@@ -43,11 +43,9 @@ def render_body(draft: Draft) -> str:
     parts = []  # the kicker, like the title, is front-matter: the page template shows it
     for paragraph in draft.paragraphs:
         text = escape_markdown(paragraph.text)
-        parts.append(f"## {text}" if paragraph.subhead else text)
+        parts.append(f"## {text}" if paragraph.subhead else text + "\n{ .credit }" if paragraph.credit else text)
     for caption in draft.captions:
         parts.append(f"{CAPTION_LABEL}{escape_markdown(caption)}\n{{ .caption }}")
-    for credit in draft.credits:
-        parts.append(escape_markdown(credit) + "\n{ .credit }")
     return "\n\n".join(parts) + "\n"
 
 
