@@ -98,6 +98,13 @@ def test_the_whole_credit_is_split_from_its_caption_even_when_it_holds_a_wide_sp
     assert kinds == [("工作人员进行设备运维。", "caption"), ("新华社记者  江宏景摄（影像中国）", "furniture")]
 
 
+def test_a_sentence_that_places_people_in_a_picture_is_a_caption_without_a_credit_beside_it():
+    kinds = _kinds("努力寻找药物合成的最优解", "本报记者 黄晓慧", "马大为（中）在与学生讨论课题。",
+                   "碳和碳杂键的偶联反应。但苛刻的反应条件，使得适用这一反应的底物很少。")
+    assert kinds[2] == ("马大为（中）在与学生讨论课题。", "caption")
+    assert kinds[3][1] == "body"
+
+
 def test_a_data_source_line_with_its_chart_credit_is_a_caption():
     kinds = _kinds("数据来源：国家数据局　　福建省数据管理局  制图：张芳曼")
     assert kinds == [("数据来源：国家数据局　　福建省数据管理局", "caption"), ("制图：张芳曼", "furniture")]

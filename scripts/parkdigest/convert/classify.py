@@ -61,6 +61,8 @@ COLUMN_TAG = re.compile(r"[（(][^（）()。；]{2,30}[）)]$")
 # A line may hold a caption and, after a wide space, the credit of its picture.
 _WIDE_SPACE = re.compile(r"(?:\u3000+| {2,})")
 _BOX_MARKERS = "■◆●□▲★☆◇"
+# Where a person stands in a photo, as captions say it: （左）, （右二）, （中）, （前排左三）.
+_PICTURE_POSITION = re.compile(r"[（(](前排|后排|第一排|第二排)?[左右中][一二三四五六七八九]?(起)?[）)]")
 
 
 def classify_blocks(page: Page) -> tuple[Block, ...]:
@@ -434,7 +436,16 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
     for i, block in enumerate(out):
         if block.kind is Kind.BODY and _beside_picture_credit(out, i):
             out[i] = _as(block, Kind.CAPTION, "caption-by-credit")
+        elif block.kind is Kind.BODY and _places_people_in_a_picture(block.text):
+            out[i] = _as(block, Kind.CAPTION, "caption-by-position")
     return out
+
+
+def _places_people_in_a_picture(text: str) -> bool:
+    """A short closed sentence that says where a person stands in the picture (马大为（中）在与
+    学生讨论课题。, 前排左二): a photo caption, wherever its credit is printed."""
+    return (len(text) <= CAPTION_MAX_CHARS and sentence_closed(text) and text.count("。") == 1
+            and bool(_PICTURE_POSITION.search(text)))
 
 
 def _demote_fragments_above_stacks(out: list[Block], content: list[int]) -> None:
