@@ -18,7 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from parkdigest.articles.schema import SLUG_MAX_CHARS, FrontMatter, unknown_topics, zone_problems
-from parkdigest.convert.model import Problem, Severity
+from parkdigest.convert.model import Furniture, Problem, Severity
 from parkdigest.reference.topics import taxonomy
 
 ARTICLES_DIR = "articles"
@@ -299,13 +299,6 @@ class ReportMove:
 
 
 @dataclass(frozen=True)
-class ReportFurniture:
-    line: int
-    text: str
-    rule: str
-
-
-@dataclass(frozen=True)
 class ReportLine:
     """What a block of seed lines was taken for (furniture, label, kicker, title, subtitle,
     byline, subhead, box, caption, credit) and the article it went to."""
@@ -326,7 +319,7 @@ class PageReport:
     articles: tuple[ReportArticle, ...] = ()
     joins: tuple[ReportJoin, ...] = ()
     moves: tuple[ReportMove, ...] = ()
-    furniture: tuple[ReportFurniture, ...] = ()
+    furniture: tuple[Furniture, ...] = ()
     warnings: tuple[str, ...] = ()
     lines: tuple[ReportLine, ...] = ()  # every line that is not body text, in line order
 
@@ -365,7 +358,7 @@ class PageReport:
             joins=tuple(ReportJoin(int(j.get("left") or 0), int(j.get("right") or 0), float(j.get("score") or 0),
                                    float(j.get("confidence", 1)), bool(j.get("moved"))) for j in rows("joins")),
             moves=tuple(moves),
-            furniture=tuple(ReportFurniture(int(f.get("line") or 0), str(f.get("text", "")), str(f.get("rule", "")))
+            furniture=tuple(Furniture(int(f.get("line") or 0), str(f.get("text", "")), str(f.get("rule", "")))
                             for f in rows("furniture")),
             warnings=tuple(str(w) for w in data.get("warnings") or []),
             lines=tuple(ReportLine(LineRanges.parse(r.get("lines")), str(r.get("role", "")), str(r.get("article") or ""),

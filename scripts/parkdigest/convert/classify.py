@@ -12,7 +12,7 @@ import unicodedata
 from parkdigest.convert.furniture import furniture_rule, is_photo_credit, mark_folio_block
 from parkdigest.convert.model import Block, Kind, Page
 from parkdigest.resources import furniture_rules, layout_words
-from parkdigest.text import HAN
+from parkdigest.text import HAN, HAN_CHAR
 
 # Chinese headlines run to ~35 characters, plus a column tag in parentheses; body lines are
 # paragraphs of 50+ (a short one ends its sentence).
@@ -55,7 +55,6 @@ _NAME = rf"[{HAN}·]{{2,4}}"
 _NAMES_ONLY = re.compile(rf"^▶?\s*{_NAME}(\s+{_NAME}){{1,5}}$")
 # One name alone, its characters possibly spaced out (石  羚, 欧阳日辉): a commentary's byline.
 _LONE_NAME = re.compile(rf"^[{HAN}](\s*[{HAN}]){{1,3}}$")
-_CJK = re.compile(f"[{HAN}]")
 # A column tag closes many headlines: "……（人民论坛）", "……（经济新方位·重大工程一线）".
 COLUMN_TAG = re.compile(r"[（(][^（）()。；]{2,30}[）)]$")
 # A line may hold a caption and, after a wide space, the credit of its picture.
@@ -92,7 +91,7 @@ def _first_pass(page: Page) -> list[Block]:
     for first, last, text, gap in _unwrapped_lines(page):
         caption, credit, credit_rule = _split_picture_credit(text)
         if credit:
-            is_caption = sentence_closed(caption) or caption.startswith(tuple(words["caption_prefixes"]))
+            is_caption = sentence_closed(caption) or _has_caption_prefix(caption, words)
             out.append(Block(Kind.CAPTION if is_caption else Kind.BODY, caption, first, last, gap,
                              "caption-with-credit"))
             out.append(Block(Kind.FURNITURE, credit, last, last, 0, credit_rule))
@@ -140,7 +139,7 @@ def _split_picture_credit(text: str) -> tuple[str, str, str]:
     for cut in cuts:
         head, tail = text[:cut].rstrip(), text[cut:].strip()
         rule = furniture_rule(tail)
-        if not (head and tail and rule) or furniture_rule(head) or not _CJK.search(head):
+        if not (head and tail and rule) or furniture_rule(head) or not HAN_CHAR.search(head):
             continue
         if cut == stop + 1 and not is_photo_credit(rule):
             continue  # after a full stop only a photo credit is split off, not any furniture
@@ -210,7 +209,7 @@ def _classify_line(text: str, labels: set[str], words: dict) -> tuple[Kind, str]
         return Kind.HEADLINE, "dash-line"
     if _is_credit(text, words):
         return Kind.CREDIT, "credit"
-    if any(text.startswith(prefix) for prefix in words["caption_prefixes"]):
+    if _has_caption_prefix(text, words):
         return Kind.CAPTION, "caption-prefix"
     if _is_box_heading(text, words, markers=False):
         return Kind.HEADLINE, "box-heading"
@@ -244,7 +243,7 @@ def _headline_core(text: str) -> tuple[str, bool]:
 
 def _is_headline(text: str) -> bool:
     core, tagged = _headline_core(text)
-    if len(core) > HEADLINE_MAX_CHARS or not _CJK.search(core):
+    if len(core) > HEADLINE_MAX_CHARS or not HAN_CHAR.search(core):
         return False
     if not _headline_shape(core):
         return False
@@ -262,7 +261,7 @@ def _may_be_headline(text: str) -> bool:
     """Lines that are headlines only inside a headline stack: a kicker with commas, the first
     half of a title broken after a comma, a kicker ending with a colon or a dash."""
     core, _ = _headline_core(text)
-    if len(core) > KICKER_MAX_CHARS or not _CJK.search(core) or not _headline_shape(core):
+    if len(core) > KICKER_MAX_CHARS or not HAN_CHAR.search(core) or not _headline_shape(core):
         return False
     return core.count("，") <= 2
 
@@ -283,7 +282,7 @@ def _is_box_heading(text: str, words: dict, markers: bool = True) -> bool:
     body = text.lstrip(_BOX_MARKERS + " ")
     if any(body.startswith(word) for word in words["box_headings"]):
         return True
-    return markers and body != text and bool(body) and bool(_CJK.search(body))
+    return markers and body != text and bool(body) and bool(HAN_CHAR.search(body))
 
 
 def _is_byline(text: str, words: dict) -> bool:
@@ -308,7 +307,12 @@ def _names_after(text: str, words: dict) -> bool:
         rest = rest.replace(role, " ")
     rest = re.sub(r"[/／、·]", " ", rest)
     runs = [run for run in rest.split() if run]
-    return all(_CJK.fullmatch(ch) for run in runs for ch in run) and all(len(run) <= NAME_MAX_CHARS for run in runs)
+    return all(HAN_CHAR.fullmatch(ch) for run in runs for ch in run) and all(len(run) <= NAME_MAX_CHARS for run in runs)
+
+
+def _has_caption_prefix(text: str, words: dict) -> bool:
+    """Does the line open like a caption wherever it stands (图为…, 数据来源：…)?"""
+    return text.startswith(tuple(words["caption_prefixes"]))
 
 
 def _is_credit(text: str, words: dict) -> bool:

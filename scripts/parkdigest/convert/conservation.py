@@ -4,17 +4,14 @@ page's furniture report."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from parkdigest.convert.model import Layout, Page
-from parkdigest.text import HAN
-
-_CJK = re.compile(f"[{HAN}]")
+from parkdigest.text import HAN_CHAR
 
 
 def cjk_counts(text: str) -> Counter:
-    return Counter(_CJK.findall(text))
+    return Counter(HAN_CHAR.findall(text))
 
 
 def layout_text(layout: Layout) -> str:

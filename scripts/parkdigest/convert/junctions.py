@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -32,7 +32,7 @@ from parkdigest.convert.classify import sentence_closed
 from parkdigest.convert.model import Block, Join, Kind
 from parkdigest.convert.words import TagModel, first_tags, is_word_prefix, junction_gain, last_tags, tag, word_spanning
 from parkdigest.resources import layout_words
-from parkdigest.text import HAN
+from parkdigest.text import HAN_CHAR
 
 # Scores are in "evidence points"; a join is made when its score beats NO_JOIN_SCORE.
 ADJACENT_BONUS = 4.0  # the next fragment in the file: how most lines are broken
@@ -89,7 +89,6 @@ LOOP_KEEP_SCORE = 6.0
 # there on weaker evidence than NO_JOIN_SCORE: any non-negative score will do.
 LOOP_REPAIR_MIN_SCORE = 0.0
 NO_JOIN_SCORE = 2.0  # below this, leave the end open (the page may be cut there)
-_HAN_CHAR = re.compile(f"[{HAN}]")
 # Confidence is a logistic of the margin over the best alternative for the same end.
 CONFIDENCE_SCALE = 1.5
 LOW_CONFIDENCE = 0.6
@@ -129,7 +128,7 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
     """
     memo = {} if memo is None else memo
     # A figure alone (11.1%) is a data box's number, not a piece of a sentence.
-    body = [i for i, block in enumerate(fragments) if block.kind is Kind.BODY and _HAN_CHAR.search(block.text)]
+    body = [i for i, block in enumerate(fragments) if block.kind is Kind.BODY and HAN_CHAR.search(block.text)]
     ends = [i for i in body if not sentence_closed(fragments[i].text)]
     starts = body
     if not ends:
@@ -223,8 +222,8 @@ def start_evidence(text: str) -> float:
         return VERB_ASPECT_BONUS
     # A lone character followed by another lone character is an unknown word cut into
     # characters (产|城|融合), not a broken one.
-    second_is_char = len(second) == 1 and bool(_HAN_CHAR.fullmatch(second))
-    if (len(first) == 1 and _HAN_CHAR.fullmatch(first) and flag[:1] not in ("r", "p", "c", "d", "u")
+    second_is_char = len(second) == 1 and bool(HAN_CHAR.fullmatch(second))
+    if (len(first) == 1 and HAN_CHAR.fullmatch(first) and flag[:1] not in ("r", "p", "c", "d", "u")
             and first not in words["sentence_initial_chars"] and not second_is_char):
         return ORPHAN_START_BONUS
     return 0.0
@@ -257,7 +256,7 @@ def _score(fragments: list[Block], e: int, s: int, topic: Callable[[int, int], f
     score, penalties = base.score + TOPIC_WEIGHT * topic(e, s), base.run_penalties
     if base.run_before is not None and same_article(base.run_before, s):
         score, penalties = score - MID_RUN_PENALTY, penalties + MID_RUN_PENALTY
-    return Candidate(e, s, score, base.adjacent, base.span, penalties, quote_pair=base.quote_pair)
+    return replace(base, score=score, run_penalties=penalties, run_before=None)
 
 
 def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> Candidate:
@@ -308,26 +307,26 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
 
 def inside_quote(text: str) -> bool:
     """Does the text stop inside a quotation (more “ opened than ” closed)?"""
-    depth = 0
-    for char in text:
-        if char == "“":
-            depth += 1
-        elif char == "”" and depth:
-            depth -= 1
-    return depth > 0
+    return _quotation_marks(text)[1] > 0
 
 
 def closes_unopened_quote(text: str) -> bool:
     """Does the text close a quotation it never opened: the tail of a quote begun elsewhere?"""
-    depth = 0
+    return _quotation_marks(text)[0]
+
+
+@lru_cache(maxsize=4096)
+def _quotation_marks(text: str) -> tuple[bool, int]:
+    """Reading the text's quotation marks in order: whether a ” closes a quotation the text
+    never opened, and how many “ are still open at its end."""
+    unopened, depth = False, 0
     for char in text:
         if char == "“":
             depth += 1
         elif char == "”":
-            if not depth:
-                return True
-            depth -= 1
-    return False
+            unopened = unopened or not depth
+            depth = max(depth - 1, 0)
+    return unopened, depth
 
 
 def broken_quantity(left: str, right: str) -> bool:
@@ -337,7 +336,7 @@ def broken_quantity(left: str, right: str) -> bool:
     end, start = last_tags(left, 1), first_tags(right, 1)
     if not end or not start:
         return False
-    if end[0][1] == "m" and start[0][1] in ("m", "q") and _HAN_CHAR.match(start[0][0]):
+    if end[0][1] == "m" and start[0][1] in ("m", "q") and HAN_CHAR.match(start[0][0]):
         return True
     return bool(_counted_end().search(left)) and start[0][1].startswith("n")
 

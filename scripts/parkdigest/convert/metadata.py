@@ -22,7 +22,7 @@ from parkdigest.convert.slugs import make_slug
 from parkdigest.convert.topics import choose_topics
 from parkdigest.reference.gazetteer import QUALIFIER_SHARE, find_zones, surface_forms, zones
 from parkdigest.resources import language_words
-from parkdigest.text import HAN
+from parkdigest.text import HAN, HAN_CHAR
 
 # How much a zone's mention counts, by where it stands.
 TITLE_WEIGHT, DECK_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 5.0, 3.0, 2.0, 1.0
@@ -32,7 +32,6 @@ CHARS_PER_MINUTE = 400  # reading speed of Chinese text
 # An article printed without a title is titled by its opening words, this many at most.
 DERIVED_TITLE_CHARS = 30
 _WORDS = language_words()
-_HAN = re.compile(f"[{HAN}]")
 _ROLE_WORDS = re.compile(f"({'|'.join(map(re.escape, _WORDS['author_roles']))})")
 # Quotes and brackets a summary must not leave open: opening mark -> its closing mark.
 _OPENING = {"“": "”", "‘": "’", "（": "）", "《": "》", "「": "」", "『": "』", "【": "】"}
@@ -95,7 +94,7 @@ def describe_articles(layout: Layout, page: Page) -> Described:
             "credit": " ".join(c for c in draft.credits if any(w in c for w in _SOURCE_CREDIT_WORDS)) or None,
             "captions": list(draft.captions),
             "summary": _summary(draft),
-            "readtime": max(1, math.ceil(len(_HAN.findall(draft.body)) / CHARS_PER_MINUTE)),
+            "readtime": max(1, math.ceil(len(HAN_CHAR.findall(draft.body)) / CHARS_PER_MINUTE)),
             "source": page.source,
             "slug": (slug := make_slug(title)),
             "confidence": draft.confidence,

@@ -37,6 +37,8 @@ def reflow_page(seg: Segmentation) -> Layout:
     """Turn a page's segmentation into drafts: articles as text in reading order."""
     drafts, moves, warnings = [], [], list(seg.warnings)
     successor = _successors(seg)
+    heads = [parse_head([seg.placed[k].block for k in head if seg.placed[k].role is Role.HEAD], seg.contents)
+             for head in seg.heads]
     for article, head in enumerate(seg.heads):
         chains = _chains(seg, article, successor)
         ordered = _order_chains(seg, chains, head)
@@ -47,7 +49,7 @@ def reflow_page(seg: Segmentation) -> Layout:
                 moves.append(Move("", first.first_line, seg.placed[chain[-1]].block.last_line, last.last_line,
                                   min(seg.placed[k].confidence for k in chain)))
         order = [k for chain in ordered for k in chain]
-        draft = _draft(seg, article, head, order, successor)
+        draft = _draft(seg, article, heads[article], order, successor)
         drafts.append(draft)
         moves = [Move(draft.title, m.first_line, m.last_line, m.after_line, m.confidence) if not m.article else m
                  for m in moves]
@@ -58,26 +60,25 @@ def reflow_page(seg: Segmentation) -> Layout:
                                     "check the article's text there", line=join.left_line,
                                     severity=Severity.WARNING))
     return Layout(seg.source, tuple(drafts), seg.furniture, seg.joins, tuple(moves), seg.page_date,
-                  tuple(warnings), has_contents=bool(seg.contents), line_roles=_line_roles(seg))
+                  tuple(warnings), has_contents=bool(seg.contents), line_roles=_line_roles(seg, heads))
 
 
-def _line_roles(seg: Segmentation) -> tuple[LineRole, ...]:
-    """What each block of the page was taken for (the page report lists them)."""
+def _line_roles(seg: Segmentation, heads: list[HeadParts]) -> tuple[LineRole, ...]:
+    """What each block of the page was taken for (the page report lists them); `heads` are
+    the parsed head stacks of the articles."""
     roles = [LineRole(f.line, f.line, "furniture", None, f.rule) for f in seg.furniture]
     for article, head in enumerate(seg.heads):
-        blocks = [seg.placed[k].block for k in head if seg.placed[k].role is Role.HEAD]
-        parts = parse_head(blocks, seg.contents)
         for k in head:
             block = seg.placed[k].block
-            roles.append(LineRole(block.first_line, block.last_line, _head_part(block, parts), article, block.rule))
+            roles.append(LineRole(block.first_line, block.last_line, _head_part(block, heads[article]), article,
+                                  block.rule))
     in_heads = {k for head in seg.heads for k in head}
-    for k, block in ((p.id, p.block) for p in seg.placed):
-        if k in in_heads:
+    for placed in seg.placed:
+        if placed.id in in_heads:
             continue
-        role = _ROLE_NAMES[seg.placed[k].role]
-        if seg.placed[k].role is Role.SUBHEAD and block.rule == "box-heading":
-            role = "box"
-        roles.append(LineRole(block.first_line, block.last_line, role, seg.placed[k].owner, block.rule))
+        block = placed.block
+        role = "box" if placed.role is Role.SUBHEAD and block.rule == "box-heading" else _ROLE_NAMES[placed.role]
+        roles.append(LineRole(block.first_line, block.last_line, role, placed.owner, block.rule))
     return tuple(sorted(roles, key=lambda r: (r.first_line, r.last_line)))
 
 
@@ -119,8 +120,7 @@ def _successors(seg: Segmentation) -> dict[int, int]:
 
 
 def _chains(seg: Segmentation, article: int, successor: dict[int, int]) -> list[list[int]]:
-    members = [k for k, owner in ((p.id, p.owner) for p in seg.placed)
-               if owner == article and seg.placed[k].role not in (Role.CAPTION, Role.KICKER)]
+    members = [p.id for p in seg.placed if p.owner == article and p.role not in (Role.CAPTION, Role.KICKER)]
     has_predecessor = {s for k, s in successor.items() if seg.placed[k].owner == article}
     chains, placed = [], set()
     for k in members:
@@ -154,9 +154,8 @@ def _order_chains(seg: Segmentation, chains: list[list[int]], head: tuple[int, .
     return ordered + rest
 
 
-def _draft(seg: Segmentation, article: int, head: tuple[int, ...], order: list[int],
+def _draft(seg: Segmentation, article: int, parts: HeadParts, order: list[int],
            successor: dict[int, int]) -> Draft:
-    parts = parse_head([seg.placed[k].block for k in head if seg.placed[k].role is Role.HEAD], seg.contents)
     joined_from = {v: k for k, v in successor.items()
                    if seg.placed[k].block.kind is Kind.BODY and not sentence_closed(seg.placed[k].block.text)}
     paragraphs: list[Paragraph] = []
@@ -177,7 +176,7 @@ def _draft(seg: Segmentation, article: int, head: tuple[int, ...], order: list[i
             paragraphs.append(Paragraph(_glue(last.text, block.text), last.lines + (block.first_line,)))
         else:
             paragraphs.append(Paragraph(block.text, (block.first_line,)))
-    members = [k for k, owner in ((p.id, p.owner) for p in seg.placed) if owner == article]
+    members = [p.id for p in seg.placed if p.owner == article]
     captions = tuple(seg.placed[k].block.text for k in members if seg.placed[k].role is Role.CAPTION)
     pull_quote = " ".join(seg.placed[k].block.text for k in members if seg.placed[k].role is Role.KICKER)
     lines = tuple(sorted({line for k in members

@@ -280,8 +280,8 @@ def _give_datelines_to_textless_heads(content, heads, runs) -> list[list[int]]:
     """A head with no text after it (its columns were extracted elsewhere) takes the nearest
     paragraph that opens with a dateline (本报北京1月5日电……) and is no other head's start."""
     runs = [list(run) for run in runs]
-    datelines = [k for k, b in enumerate(content) if opens_with_dateline(b) and k not in
-                 {run[0] for run in runs if run}]
+    starts = {run[0] for run in runs if run}
+    datelines = [k for k, b in enumerate(content) if opens_with_dateline(b) and k not in starts]
     for a, run in enumerate(runs):
         if any(content[k].kind is Kind.BODY for k in run) or not heads[a] or not datelines:
             continue
@@ -413,14 +413,8 @@ def _groups(content, roles, joins) -> list[list[int]]:
 
 
 def _profiles(vectors, owners, n_articles) -> list[dict[str, float]]:
-    profiles: list[dict[str, float]] = [{} for _ in range(n_articles)]
-    for vec, owner in zip(vectors, owners):
-        if owner < 0:
-            continue
-        profile = profiles[owner]
-        for word, weight in vec.items():
-            profile[word] = profile.get(word, 0.0) + weight
-    return profiles
+    """Each article's vocabulary: the vectors of its blocks added up."""
+    return [_sum(vec for vec, owner in zip(vectors, owners) if owner == article) for article in range(n_articles)]
 
 
 def _column_cuts(joins) -> frozenset[tuple[int, int]]:
@@ -441,7 +435,7 @@ def _group_fit(group, article, vectors, vector_squares, profiles, squares, membe
     if len(group) == 1:
         return Similarity.cosine_leaving_out(vectors[group[0]], vector_squares[group[0]], profiles[article],
                                              squares[article], members[group[0]] == article)
-    return Similarity.cosine_without(_sum(vectors[k] for k in group), profiles[article],
+    return Similarity.cosine_without(_sum(vectors[k] for k in group), profiles[article], squares[article],
                                      _sum(vectors[k] for k in group if members[k] == article))
 
 

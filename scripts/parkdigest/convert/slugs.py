@@ -12,7 +12,7 @@ from pypinyin import lazy_pinyin
 from parkdigest.articles.schema import SLUG_MAX_CHARS
 from parkdigest.convert.model import Article
 from parkdigest.convert.words import cut, split_compound
-from parkdigest.text import HAN
+from parkdigest.text import HAN_CHAR
 
 # A title's slug leaves room for the "-2", "-3" … that make it unique across pages, so the
 # unique slug stays within the schema's SLUG_MAX_CHARS.
@@ -23,7 +23,6 @@ TITLE_SLUG_MAX_CHARS = SLUG_MAX_CHARS - UNIQUE_SUFFIX_ROOM
 SLUG_WORD_CHARS = 4
 # The slug of a title with no letters, digits or Chinese in it.
 FALLBACK_SLUG = "article"
-_HAN = re.compile(f"[{HAN}]")
 
 
 def make_slug(title: str) -> str:
@@ -39,7 +38,7 @@ def make_slug(title: str) -> str:
 
 
 def _slug_parts(word: str) -> list[str]:
-    if not _HAN.search(word):
+    if not HAN_CHAR.search(word):
         ascii_word = re.sub(r"[^a-z0-9]+", "", word.lower())
         return [ascii_word] if ascii_word else []
     return [p for p in ("".join(lazy_pinyin(piece, errors="ignore")).lower() for piece in _slug_pieces(word)) if p]

@@ -16,9 +16,8 @@ import jieba
 from parkdigest.reference.gazetteer import surface_forms
 from parkdigest.reference.topics import domain_terms
 from parkdigest.resources import language_words
-from parkdigest.text import HAN
+from parkdigest.text import HAN_CHAR
 
-_HAN = re.compile(f"[{HAN}]")
 # Words too common on these pages to say anything about what a paragraph is about.
 _STOPWORDS = frozenset(language_words()["stopwords"])
 
@@ -181,7 +180,7 @@ def _coarse(flag: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Words that say what a text is about: Chinese, two characters or more, not stopwords."""
-    return [w for w in cut(text) if len(w) >= 2 and _HAN.search(w) and w not in _STOPWORDS]
+    return [w for w in cut(text) if len(w) >= 2 and HAN_CHAR.search(w) and w not in _STOPWORDS]
 
 
 def is_word_prefix(text: str) -> bool:
@@ -233,7 +232,7 @@ def word_spanning(left: str, right: str, context: int = 6) -> str:
     position = 0
     for word in cut(a + b):
         end = position + len(word)
-        if position < len(a) < end and len(word) >= 2 and _HAN.search(word):
+        if position < len(a) < end and len(word) >= 2 and HAN_CHAR.search(word):
             return word
         position = end
         if position >= len(a):
@@ -306,12 +305,16 @@ class Similarity:
         return dot / math.sqrt(vec_sq * profile_sq)
 
     @staticmethod
-    def cosine_without(vec: dict[str, float], profile: dict[str, float], removed: dict[str, float]) -> float:
+    def cosine_without(vec: dict[str, float], profile: dict[str, float], profile_sq: float,
+                       removed: dict[str, float]) -> float:
         """Cosine of vec with (profile - removed): a text against an article's vocabulary
-        with the part of that text already counted in the article taken out."""
-        rest = {w: v - removed.get(w, 0.0) for w, v in profile.items()}
-        rest_sq = sum(v * v for v in rest.values())
-        vec_sq = sum(v * v for v in vec.values())
+        with the part of that text already counted in the article taken out. Dot products
+        suffice, as in cosine_leaving_out; `profile_sq` is the profile's squared length."""
+        if not vec or not profile:
+            return 0.0
+        dot = Similarity.dot(vec, profile) - Similarity.dot(vec, removed)
+        rest_sq = profile_sq - 2 * Similarity.dot(profile, removed) + Similarity.dot(removed, removed)
+        vec_sq = Similarity.dot(vec, vec)
         if rest_sq <= 1e-12 or vec_sq <= 0:
             return 0.0
-        return Similarity.dot(vec, rest) / math.sqrt(vec_sq * rest_sq)
+        return dot / math.sqrt(vec_sq * rest_sq)

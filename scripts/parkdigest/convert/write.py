@@ -20,7 +20,6 @@ from parkdigest.articles.files import (
     LineRanges,
     PageReport,
     ReportArticle,
-    ReportFurniture,
     ReportJoin,
     ReportLine,
     ReportMove,
@@ -104,7 +103,7 @@ def page_report(result: PageResult) -> PageReport:
         joins=tuple(ReportJoin(j.left_line, j.right_line, j.score, j.confidence, j.moved) for j in layout.joins),
         moves=tuple(ReportMove(m.article, m.first_line, m.last_line, m.after_line, m.confidence)
                     for m in layout.moves),
-        furniture=tuple(ReportFurniture(f.line, f.text, f.rule) for f in layout.furniture),
+        furniture=layout.furniture,
         warnings=tuple(str(p) for p in result.problems),
         lines=tuple(ReportLine(LineRanges.of(tuple(range(r.first_line, r.last_line + 1))), r.role,
                                "" if r.article is None else result.articles[r.article].meta["title"], r.rule)

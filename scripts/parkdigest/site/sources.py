@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from parkdigest.site.catalog import Entry
 from parkdigest.site.render import date_text
+from parkdigest.text import HAN
 
 # What each furniture rule (data/furniture.yaml, and the table of contents found by
 # convert/classify.py) removed, as a reader would name it.
@@ -48,9 +49,9 @@ RUN_GAP = 2
 # A folio is the publication's name with its page number: 中国高新技术产业导报5, 科技日报 第8版.
 _FOLIO = re.compile(r"^(?P<name>.*?[^\d\s第])\s*(?:第?(?P<page>\d{1,3})版?)?$")
 # The page number in a folio or section line: 第 6 版, 第02版, 要闻2.
-_PAGE_NUMBER = re.compile(r"第\s*0*(\d{1,3})\s*版|^[\u4e00-\u9fff]{2,6}\s*0*(\d{1,3})$")
+_PAGE_NUMBER = re.compile(rf"第\s*0*(\d{{1,3}})\s*版|^[{HAN}]{{2,6}}\s*0*(\d{{1,3}})$")
 _ISSUE = re.compile(r"(\d{4})年第(\d{1,3})期")
-_MASTHEAD_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}$")
+_MASTHEAD_NAME = re.compile(rf"[{HAN}]{{2,8}}$")
 # The converter's warnings (convert/*.py), each with its Chinese wording for readers.
 _WARNINGS = [
     (re.compile(r"uncertain join of line (\d+) with line (\d+) \(confidence ([\d.]+)\)"),
