@@ -617,6 +617,7 @@ def test_source_page_identity_and_reader_wording():
         "《中国高新技术产业导报》 · 第5版（未印日期）"
     assert identify_page({"furniture": [{"rule": "masthead", "text": "INNOVATION 创新园区"}]}).page_name == "创新园区"
     assert line_ranges("3,5,7,9,37,39,57") == "3–9、37–39、57"
+    assert line_ranges("23-37") == "23–37" and line_ranges("3-7,9,40-41") == "3–9、40–41"
     rules = {r["name"] for group in load_yaml("furniture.yaml").values() for r in group} | {"contents"}
     assert rules <= set(FURNITURE_LABELS)
     assert translate_warning("a.txt:29: warning: uncertain join of line 29 with line 37 (confidence 0.26) — x") == \

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parkdigest.articles.files import LineRanges
 from parkdigest.site.catalog import Entry
 from parkdigest.site.render import date_text
 from parkdigest.text import HAN
@@ -137,14 +138,14 @@ def page_date_text(data: dict, entries: list[Entry]) -> str:
 
 
 def line_ranges(lines: str) -> str:
-    """"3,5,7,9,37,39" -> "3–9、37–39": page lines as runs a reader can take in."""
-    numbers = sorted({int(n) for n in re.findall(r"\d+", str(lines))})
+    """"3,5,7,9,37,39" -> "3–9、37–39", "23-37" -> "23–37": the report's line ranges
+    (articles/files.py LineRanges) as runs a reader can take in."""
     runs: list[list[int]] = []
-    for n in numbers:
-        if runs and n - runs[-1][1] <= RUN_GAP:
-            runs[-1][1] = n
+    for first, last in sorted(LineRanges.parse(lines).spans):
+        if runs and first - runs[-1][1] <= RUN_GAP:
+            runs[-1][1] = max(runs[-1][1], last)
         else:
-            runs.append([n, n])
+            runs.append([first, last])
     return "、".join(f"{a}–{b}" if a != b else str(a) for a, b in runs)
 
 
