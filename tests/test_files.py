@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import json
 
-from parkdigest.articles.files import LineRanges, PageReport, key_line, read_front_matter, report_path, value_line
+from parkdigest.articles.files import (
+    LineRanges,
+    PageReport,
+    article_body,
+    key_line,
+    read_front_matter,
+    report_path,
+    value_line,
+)
 
 
 def test_line_ranges_are_written_and_read_back():
@@ -34,3 +42,9 @@ def test_front_matter_keeps_dates_as_text_and_finds_key_lines():
     sidecar = "articles:\n  1:\n    zone: 成都高新区\nmerge: [[3, 4]]\n"
     assert key_line(sidecar, "zone", parent="articles") == 3
     assert key_line(sidecar, "0", parent="merge") == 4  # no such key: the parent's line
+
+
+def test_an_article_saved_with_windows_line_ends_and_a_byte_order_mark_reads_like_any_other():
+    text = "\ufeff---\r\ntitle: 标题\r\ndate: 2024-05-06\r\n---\r\n\r\n正文。\r\n"
+    assert read_front_matter(text) == {"title": "标题", "date": "2024-05-06"}
+    assert article_body(text) == "\n正文。\n"

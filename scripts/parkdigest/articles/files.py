@@ -81,9 +81,16 @@ class NoFrontMatter(ValueError):
         self.message, self.hint = message, hint
 
 
+def unify_article_text(text: str) -> str:
+    """An article as an editor's tool may save it (Windows line ends, a byte-order mark), in the
+    form every reader here expects."""
+    return text.replace("\r\n", "\n").removeprefix("\ufeff")
+
+
 def split_front_matter(text: str) -> str:
     """The YAML between the opening '---' line and the next '---' (its first line is
     FIRST_KEY_LINE of the file)."""
+    text = unify_article_text(text)
     if not text.startswith(FENCE):
         raise NoFrontMatter("no front-matter", "start the file with a '---' block (see docs/guide.md)")
     end = text.find("\n---", len(FENCE) - 1)
@@ -94,6 +101,7 @@ def split_front_matter(text: str) -> str:
 
 def article_body(text: str) -> str:
     """The Markdown after the front-matter (the whole text when there is none)."""
+    text = unify_article_text(text)
     try:
         yaml_text = split_front_matter(text)
     except NoFrontMatter:
@@ -170,7 +178,6 @@ class CheckedArticle:
 def validate_article(name: str, text: str) -> CheckedArticle:
     """Check an article's text against the front-matter schema; each problem points at the
     line an editor has to change. Convert checks what it writes with this, too."""
-    text = text.replace("\r\n", "\n").removeprefix("\ufeff")
     try:
         source = split_front_matter(text)
     except NoFrontMatter as exc:
