@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -98,7 +97,7 @@ def _convert(args) -> int:
         print(f"{page.source}: {len(page.articles)} articles, {len(page.layout.joins)} joins, "
               f"{len(page.layout.moves)} moved, {len(warnings)} warnings", flush=True)
         if args.report:
-            print(json.dumps(page_report(page).to_json(), ensure_ascii=False, indent=1, sort_keys=True))
+            print(page_report(page).dumps())
 
     result = run(inputs, args.out, force=args.force, dry_run=args.check, jobs=jobs, cache_dir=cache_dir,
                  keep_pages=False, on_page=show)

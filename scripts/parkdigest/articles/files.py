@@ -10,6 +10,7 @@ site hooks read by them; nobody else knows a file name or splits a front-matter.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,11 @@ FIRST_KEY_LINE = 2  # line 1 of an article is the opening '---'
 
 def article_path(articles_dir: Path, slug: str) -> Path:
     return articles_dir / f"{slug}{ARTICLE_SUFFIX}"
+
+
+def article_uri(slug: str) -> str:
+    """The article's path inside docs/, as MkDocs names it (a page's src_uri)."""
+    return f"{ARTICLES_DIR}/{slug}{ARTICLE_SUFFIX}"
 
 
 def report_path(articles_dir: Path, source: str) -> Path:
@@ -329,6 +335,10 @@ class PageReport:
     furniture: tuple[Furniture, ...] = ()
     warnings: tuple[str, ...] = ()
     lines: tuple[ReportLine, ...] = ()  # every line that is not body text, in line order
+
+    def dumps(self) -> str:
+        """The report as its JSON file holds it (Chinese as is, keys sorted)."""
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=1, sort_keys=True)
 
     def to_json(self) -> dict:
         return {

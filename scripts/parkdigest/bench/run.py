@@ -14,7 +14,9 @@ measured step (used by the benchmark itself).
 from __future__ import annotations
 
 import cProfile
+import functools
 import gzip
+import http.server
 import json
 import os
 import platform
@@ -25,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +39,8 @@ import yaml
 from parkdigest.bench.synth import read_templates, write_pages
 from parkdigest.convert.pipeline import convert_page, run
 from parkdigest.convert.words import cut, domain_words, place_words, tokenizer
+from parkdigest.site.hooks import SEARCH_INDEX
+from parkdigest.site.search import INDEX_DIR
 
 DEFAULT_SIZES = [100, 1000]
 # Above this many pages a measure is run once: a 1,000-page one-process convert takes minutes.
@@ -253,7 +258,7 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def site_sizes(site: Path) -> dict:
     """Bytes on disk and bytes a reader downloads (gzip, as a web server sends them)."""
     files = [p for p in site.rglob("*") if p.is_file()]
-    index = site / "search" / "search_index.json"
+    index = site / SEARCH_INDEX
     home = site / "index.html"
     html = home.read_text(encoding="utf-8")
     assets = re.findall(r'<link[^>]*rel="(?:stylesheet|icon)"[^>]*href="([^"]+)"', html)
@@ -263,7 +268,7 @@ def site_sizes(site: Path) -> dict:
     # config Material's bundle asks for and the manifest (shards and records come on top,
     # measured in chromium: measure_search).
     scripts = site / "assets" / "javascripts"
-    pd = site / "search" / "pd"
+    pd = site / INDEX_DIR
     search_files = [scripts / "workers" / "pd-search.js", scripts / "pd-search-common.js",
                     scripts / "pd-search-page.js", pd / "config.json", pd / "manifest.json"]
     shard_files = list((pd / "t").glob("*.txt")) if (pd / "t").is_dir() else []
@@ -384,10 +389,6 @@ class _Server:
     """A site on http://127.0.0.1:<free port>/ from a thread (quiet)."""
 
     def __init__(self, root: Path):
-        import functools
-        import http.server
-        import threading
-
         class Quiet(http.server.SimpleHTTPRequestHandler):
             def log_message(self, *args):
                 pass

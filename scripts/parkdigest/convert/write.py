@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,7 +66,7 @@ class OutputWriter:
             path = article_path(self.articles_dir, article.slug)
             self.wanted.add(path)
             _write_one(path, render_file(article.meta, article.body), self.summary, self.force, self.dry_run)
-        report = json.dumps(page_report(result).to_json(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        report = page_report(result).dumps() + "\n"
         _write_plain(report_path(self.articles_dir, result.source), report, self.summary, self.dry_run)
 
     @property

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from parkdigest.articles.files import article_body, read_front_matter
+from parkdigest.articles.files import article_body, article_files, read_front_matter
 
 # Headlines this similar (0..1, difflib's ratio) name the same article.
 MATCH_MIN_SIMILARITY = 0.75
@@ -105,7 +105,7 @@ class Scores:
 
 def score_outputs(gold_dir: Path, out_dir: Path) -> Scores:
     """Score every page of `gold_dir` against the article files under `out_dir`."""
-    outputs = [_read_output(path) for path in sorted(out_dir.rglob("*.md"))]
+    outputs = [_read_output(path) for path in article_files(out_dir)]
     pages = []
     for gold_path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))

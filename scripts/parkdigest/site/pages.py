@@ -7,11 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from parkdigest.articles.files import LineRanges
+from parkdigest.articles.files import LineRanges, article_uri
 from parkdigest.site.catalog import Catalog, Entry, demo_members, describe_zone, member_of, province_order, report_url
 from parkdigest.site.chart import render_month_chart
 from parkdigest.site.map import province_anchor, render_tile_map
 from parkdigest.site.render import (
+    PAGE_PART,
+    count_pages,
     format_date,
     link,
     make_front_matter,
@@ -24,7 +26,6 @@ from parkdigest.site.render import (
 from parkdigest.site.sources import furniture_label, line_ranges, page_date_text, page_title, translate_warning
 from parkdigest.site.topics import make_topic_pages, render_topic_index
 
-LATEST_PREFIX = "page/"
 MARKER = "<!-- parkdigest:{} -->"
 # Section ids of a demonstration zone's page: its own articles, then its members'.
 OWN_NEWS, MEMBER_NEWS = "own-news", "members-news"
@@ -51,11 +52,11 @@ class Settings:
 
 
 def latest_url(n: int) -> str:
-    return "" if n == 1 else f"{LATEST_PREFIX}{n}/"
+    return "" if n == 1 else f"{PAGE_PART}{n}/"
 
 
 def count_latest_pages(catalog: Catalog, settings: Settings) -> int:
-    return max(1, -(-len(catalog.articles) // settings.page_size))
+    return count_pages(len(catalog.articles), settings.page_size)
 
 
 def render_latest(catalog: Catalog, settings: Settings, n: int, from_url: str) -> str:
@@ -70,7 +71,7 @@ def make_latest_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
     pages = {}
     for n in range(2, count_latest_pages(catalog, settings) + 1):
         body = render_latest(catalog, settings, n, latest_url(n))
-        pages[f"{LATEST_PREFIX}{n}.md"] = (make_front_matter(f"最新文章 · 第{n}页")
+        pages[f"{PAGE_PART}{n}.md"] = (make_front_matter(f"最新文章 · 第{n}页")
                                            + f"# 最新文章 · 第{n}页\n\n{body}")
     return pages
 
@@ -287,7 +288,7 @@ def render_source_page(catalog: Catalog, settings: Settings, source: str, url: s
 def render_source_articles(catalog: Catalog, settings: Settings, data: dict, from_url: str) -> str:
     items = []
     for article in sorted(data.get("articles") or [], key=_first_line):
-        entry = catalog.by_uri.get(f"articles/{article.get('slug')}.md")
+        entry = catalog.by_uri.get(article_uri(str(article.get("slug"))))
         title = escape(str(article.get("title", "")))
         head = f'<a class="pd-title" href="{link(entry.url, from_url)}">{title}</a>' if entry else title
         meta = [f'<span class="pd-nowrap">第{escape(line_ranges(article.get("lines", "")))}行</span>',

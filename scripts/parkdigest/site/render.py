@@ -76,6 +76,15 @@ def render_article_item(entry: Entry, from_url: str, catalog: Catalog, summary: 
             f'<div class="pd-meta">{" · ".join(meta)}</div>{text}</li>')
 
 
+# A paginated listing's later pages: page/2/ under the listing (the home page's, a topic's).
+PAGE_PART = "page/"
+
+
+def count_pages(items: int, page_size: int) -> int:
+    """How many pages a listing of `items` takes (one, even when it is empty)."""
+    return max(1, -(-items // page_size))
+
+
 def pages_to_link(current: int, total: int) -> list[int | None]:
     """Page numbers a pager shows: the first, the last and PAGER_NEIGHBOURS either side of the
     current one; None where numbers are left out. Bounded, so that N pages cost O(N), not O(N^2)."""

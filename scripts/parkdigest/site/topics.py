@@ -10,10 +10,7 @@ from functools import partial
 from html import escape
 
 from parkdigest.site.catalog import TOPICS_PREFIX, Catalog, topic_order
-from parkdigest.site.render import link, make_front_matter, render_article_list, render_pager
-
-# A topic's later pages: tags/<slug>/page/2/ (the home page's are page/2/).
-PAGE_PART = "page/"
+from parkdigest.site.render import PAGE_PART, count_pages, link, make_front_matter, render_article_list, render_pager
 
 
 def topic_page_url(catalog: Catalog, topic: str, n: int) -> str:
@@ -22,7 +19,7 @@ def topic_page_url(catalog: Catalog, topic: str, n: int) -> str:
 
 
 def count_topic_pages(catalog: Catalog, topic: str, page_size: int) -> int:
-    return max(1, -(-len(catalog.by_topic[topic]) // page_size))
+    return count_pages(len(catalog.by_topic[topic]), page_size)
 
 
 def render_topic_index(catalog: Catalog, from_url: str) -> str:
