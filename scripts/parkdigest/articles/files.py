@@ -19,7 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from parkdigest.articles.schema import SLUG_MAX_CHARS, FrontMatter, unknown_topics, zone_problems
-from parkdigest.convert.model import Furniture, Problem, Severity
+from parkdigest.convert.model import Furniture, Move, Problem, Severity
 from parkdigest.reference.topics import taxonomy
 
 ARTICLES_DIR = "articles"
@@ -303,15 +303,6 @@ class ReportJoin:
 
 
 @dataclass(frozen=True)
-class ReportMove:
-    article: str
-    first_line: int
-    last_line: int
-    after: int
-    confidence: float
-
-
-@dataclass(frozen=True)
 class ReportLine:
     """What a block of seed lines was taken for (furniture, label, kicker, title, subtitle,
     byline, subhead, box, caption, credit) and the article it went to."""
@@ -331,7 +322,7 @@ class PageReport:
     date: str
     articles: tuple[ReportArticle, ...] = ()
     joins: tuple[ReportJoin, ...] = ()
-    moves: tuple[ReportMove, ...] = ()
+    moves: tuple[Move, ...] = ()
     furniture: tuple[Furniture, ...] = ()
     warnings: tuple[str, ...] = ()
     lines: tuple[ReportLine, ...] = ()  # every line that is not body text, in line order
@@ -349,7 +340,7 @@ class PageReport:
             "joins": [{"left": j.left, "right": j.right, "score": j.score, "confidence": j.confidence,
                        "moved": j.moved} for j in self.joins],
             # a move is always written first-last, even when it is one line
-            "moves": [{"article": m.article, "lines": f"{m.first_line}-{m.last_line}", "after": m.after,
+            "moves": [{"article": m.article, "lines": f"{m.first_line}-{m.last_line}", "after": m.after_line,
                        "confidence": m.confidence} for m in self.moves],
             "furniture": [{"line": f.line, "text": f.text, "rule": f.rule} for f in self.furniture],
             "warnings": list(self.warnings),
@@ -365,8 +356,8 @@ class PageReport:
         moves = []
         for m in rows("moves"):
             span = LineRanges.parse(m.get("lines")).spans or ((0, 0),)
-            moves.append(ReportMove(str(m.get("article", "")), span[0][0], span[0][1], int(m.get("after") or 0),
-                                    float(m.get("confidence") or 0)))
+            moves.append(Move(str(m.get("article", "")), span[0][0], span[0][1], int(m.get("after") or 0),
+                              float(m.get("confidence") or 0)))
         return cls(
             source=str(data.get("source") or ""), date=str(data.get("date") or ""),
             articles=tuple(ReportArticle(str(a.get("title", "")), str(a.get("slug", "")),

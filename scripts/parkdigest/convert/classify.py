@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from parkdigest.convert.furniture import furniture_rule, is_photo_credit, mark_folio_block
+from parkdigest.convert.furniture import furniture_rule, is_photo_credit, mark_folio_block, surname_length
 from parkdigest.convert.model import Block, Kind, Page
 from parkdigest.resources import furniture_rules, layout_words
 from parkdigest.text import HAN, HAN_CHAR
@@ -405,7 +405,6 @@ def _mark_group_furniture(blocks: list[Block], page: Page) -> list[Block]:
 def _context_pass(blocks: list[Block]) -> list[Block]:
     """Decisions that need the neighbours: bylines of names only under a title, headline
     candidates inside a headline stack, dash lines, photo captions beside their credits."""
-    words = layout_words()
     out = list(blocks)
     content = [i for i, b in enumerate(out) if b.kind not in (Kind.FURNITURE, Kind.CONTENTS)]
     # Lines of a stack are resolved from the bottom up: a kicker stands above a title.
@@ -433,8 +432,8 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
         under_title = previous is not None and previous.kind in (Kind.HEADLINE, Kind.LABEL) \
             and previous.rule not in ("box-heading", "dash-signature")
         if block.kind in (Kind.HEADLINE, Kind.BODY) and under_title and not _has_sentence_punct(block.text) and (
-                (_NAMES_ONLY.match(block.text) and all(_is_lone_name(name, words) for name in block.text.lstrip("▶ ").split()))
-                or (_is_lone_name(block.text, words) and following is not None and following.kind is Kind.BODY)):
+                (_NAMES_ONLY.match(block.text) and all(_is_lone_name(name) for name in block.text.lstrip("▶ ").split()))
+                or (_is_lone_name(block.text) and following is not None and following.kind is Kind.BODY)):
             out[i] = _as(block, Kind.BYLINE, "byline-names")
     _demote_fragments_above_stacks(out, content)
     for i, block in enumerate(out):
@@ -472,12 +471,13 @@ def _demote_fragments_above_stacks(out: list[Block], content: list[int]) -> None
         position += 1
 
 
-def _is_lone_name(text: str, words: dict) -> bool:
+def _is_lone_name(text: str) -> bool:
     """A person's name alone (石  羚, 欧阳日辉): two to four characters opening with a surname."""
     if not _LONE_NAME.match(text):
         return False
     compact = re.sub(r"\s+", "", text)
-    return compact[:2] in words["compound_surnames"] or (compact[0] in words["surnames"] and len(compact) <= 3)
+    surname = surname_length(compact)
+    return surname == 2 or (surname == 1 and len(compact) <= 3)
 
 
 def _as(block: Block, kind: Kind, rule: str) -> Block:

@@ -71,13 +71,21 @@ def is_role_credits(text: str) -> bool:
         return False
     if any(role.endswith(("来源", "出处")) for role, _ in pairs):
         return False  # 数据来源：商务部 names a source: a caption of its chart, not a credit
-    words = layout_words()
-    return all(_is_name(name, words) for _, name in pairs)
+    return all(_is_name(name) for _, name in pairs)
 
 
-def _is_name(name: str, words: dict) -> bool:
+def _is_name(name: str) -> bool:
     compact = re.sub(r"\s+", "", name)
-    return 2 <= len(compact) <= 4 and (compact[0] in words["surnames"] or compact[:2] in words["compound_surnames"])
+    return 2 <= len(compact) <= 4 and surname_length(compact) > 0
+
+
+def surname_length(name: str) -> int:
+    """How many characters of the name are its surname (layout.yaml's lists): 2 for a
+    compound surname (欧阳), 1 for a single one, 0 when it opens with no surname known."""
+    words = layout_words()
+    if name[:2] in words["compound_surnames"]:
+        return 2
+    return 1 if name[:1] in words["surnames"] else 0
 
 
 def is_photo_credit(rule: str) -> bool:

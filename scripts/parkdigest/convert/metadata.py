@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from parkdigest.articles.schema import SUMMARY_MAX_CHARS
@@ -18,6 +19,7 @@ from parkdigest.convert.dates import infer_date, parse_printed_date
 from parkdigest.convert.model import Article, Draft, Layout, Page, Problem, Severity
 from parkdigest.convert.parks import find_unlisted_parks
 from parkdigest.convert.render import render_body
+from parkdigest.convert.sidecar import sidecar_name
 from parkdigest.convert.slugs import make_slug
 from parkdigest.convert.topics import choose_topics
 from parkdigest.reference.gazetteer import QUALIFIER_SHARE, find_zones, surface_forms, zones
@@ -118,11 +120,11 @@ def _page_date(layout: Layout, page: Page, sidecar: dict, problems: list[Problem
     guess = infer_date("\n".join(d.body for d in layout.drafts))
     if not guess.date:
         problems.append(Problem(page.source, "no date on the page or in its text; used 1970-01-01",
-                                f"add 'date: YYYY-MM-DD' to {page.source.rsplit('.', 1)[0]}.yml",
+                                f"add 'date: YYYY-MM-DD' to {sidecar_name(page.source)}",
                                 severity=Severity.WARNING))
         return "1970-01-01", "inferred"
     problems.append(Problem(page.source, f"no date printed on the page; inferred {guess.date} from '{guess.evidence}'",
-                            f"add 'date: YYYY-MM-DD' to {page.source.rsplit('.', 1)[0]}.yml to fix it",
+                            f"add 'date: YYYY-MM-DD' to {sidecar_name(page.source)} to fix it",
                             severity=Severity.WARNING))
     return guess.date, guess.precision
 
@@ -191,32 +193,37 @@ def _summary(draft: Draft) -> str:
     lead = _lead(draft)
     if len(lead) <= SUMMARY_MAX_CHARS:
         return lead
-    cut_at, expected = -1, []  # expected: closing marks still owed, innermost last
-    for i, char in enumerate(lead[:SUMMARY_MAX_CHARS]):
-        if char in _OPENING:
-            expected.append(_OPENING[char])
-        elif expected and char == expected[-1]:
-            expected.pop()
+    cut_at = -1
+    for i, (char, expected) in enumerate(_marks_owed(lead[:SUMMARY_MAX_CHARS])):
         ends = char in _SENTENCE_ENDS or (char in _CLOSING and i > 0 and lead[i - 1] in _SENTENCE_ENDS)
         if ends and not expected:
             cut_at = i
     if cut_at >= SUMMARY_MAX_CHARS // 3:
         return lead[: cut_at + 1]
     head = lead[: SUMMARY_MAX_CHARS - 1]
-    while len(head) + 1 + len(_unclosed(head)) > SUMMARY_MAX_CHARS:
+    owed = _unclosed(head)
+    while len(head) + 1 + len(owed) > SUMMARY_MAX_CHARS:
         head = head[:-1]
-    return head + "…" + "".join(reversed(_unclosed(head)))
+        owed = _unclosed(head)
+    return head + "…" + "".join(reversed(owed))
 
 
-def _unclosed(text: str) -> list[str]:
-    """The closing marks that the quotes and brackets left open in text still need, innermost last."""
+def _marks_owed(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Each character of text with the closing marks its quotes and brackets still owe after
+    it, innermost last."""
     expected: list[str] = []
     for char in text:
         if char in _OPENING:
             expected.append(_OPENING[char])
         elif expected and char == expected[-1]:
             expected.pop()
-    return expected
+        yield char, tuple(expected)
+
+
+def _unclosed(text: str) -> tuple[str, ...]:
+    """The closing marks that the quotes and brackets left open in text still need, innermost last."""
+    last = deque(_marks_owed(text), maxlen=1)  # the state after the last character
+    return last[0][1] if last else ()
 
 
 def _derived_title(draft: Draft) -> str:

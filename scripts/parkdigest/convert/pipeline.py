@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from parkdigest.articles.files import validate_article
+from parkdigest.articles.files import article_path, validate_article
 from parkdigest.convert.cache import Convert, Planner, Reuse, Written
 from parkdigest.convert.metadata import describe_articles
 from parkdigest.convert.model import Page, PageResult, Problem, Severity
@@ -78,9 +78,10 @@ def run(inputs: list[Path], out: Path, *, force: bool = False, dry_run: bool = F
     nothing_to_prune = not writer.wrote and planner is not None and planner.nothing_to_prune(seeds.present)
     summary = WriteSummary() if nothing_to_prune else writer.finish()
     summary.unchanged += [file for page in reused for file in page.files]
+    reused_names = [page.seed.name for page in reused]
     if planner and not dry_run:
-        planner.record(written, summary.kept, [page.seed.name for page in reused], seeds.present)
-    return RunResult(pages, problems, summary, [page.seed.name for page in reused])
+        planner.record(written, summary.kept, reused_names, seeds.present)
+    return RunResult(pages, problems, summary, reused_names)
 
 
 def convert_stream(paths: list[Path], jobs: int) -> Iterator[PageResult | Problem]:
@@ -124,7 +125,7 @@ def invalid_article(result: PageResult) -> Problem | None:
     """An article that `parkdigest check` would reject, as an internal error of its page: the
     converter must never write one (the page is then not written at all)."""
     for article in result.articles:
-        errors = validate_article(f"{article.slug}.md", render_file(article.meta, article.body)).errors
+        errors = validate_article(article_path(Path(), article.slug).name, render_file(article.meta, article.body)).errors
         if errors:
             return Problem(result.source, f"internal error: article '{article.meta.get('title', article.slug)}' "
                            f"breaks the front-matter schema ({'; '.join(p.message for p in errors)})",

@@ -14,7 +14,7 @@ import yaml
 
 from parkdigest.articles.files import load_yaml_text
 from parkdigest.convert.model import Line, Page, Problem, Severity
-from parkdigest.convert.sidecar import SIDECAR_SUFFIX, validate_sidecar
+from parkdigest.convert.sidecar import SIDECAR_SUFFIX, sidecar_name, validate_sidecar
 
 # A newspaper page is ~10-30 kB of text; 2 MiB is a hundred pages glued together, almost
 # certainly a wrong file. Refusing it keeps memory and time per page bounded.
@@ -121,7 +121,7 @@ def read_sidecar(path: Path, name: str) -> tuple[dict, tuple[Problem, ...]]:
     side = path.with_suffix(SIDECAR_SUFFIX)
     if not side.exists():
         return {}, ()
-    side_name = str(Path(name).with_suffix(SIDECAR_SUFFIX))
+    side_name = sidecar_name(name)
     try:
         text = side.read_text(encoding="utf-8")
         data = load_yaml_text(text) or {}

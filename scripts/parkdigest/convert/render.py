@@ -43,7 +43,11 @@ def render_body(draft: Draft) -> str:
     parts = []  # the kicker, like the title, is front-matter: the page template shows it
     for paragraph in draft.paragraphs:
         text = escape_markdown(paragraph.text)
-        parts.append(f"## {text}" if paragraph.subhead else text + "\n{ .credit }" if paragraph.credit else text)
+        if paragraph.subhead:
+            text = f"## {text}"
+        elif paragraph.credit:
+            text += "\n{ .credit }"
+        parts.append(text)
     for caption in draft.captions:
         parts.append(f"{CAPTION_LABEL}{escape_markdown(caption)}\n{{ .caption }}")
     return "\n\n".join(parts) + "\n"

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import PurePath
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
@@ -24,6 +25,11 @@ from parkdigest.reference.gazetteer import zones
 from parkdigest.reference.topics import taxonomy
 
 SIDECAR_SUFFIX = ".yml"  # seeds/<stem>.yml beside seeds/<stem>.txt
+
+
+def sidecar_name(source: str) -> str:
+    """The file name of a seed's sidecar: 000_x.txt -> 000_x.yml."""
+    return str(PurePath(source).with_suffix(SIDECAR_SUFFIX))
 
 
 class ArticleOverride(BaseModel):

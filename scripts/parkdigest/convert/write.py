@@ -21,7 +21,6 @@ from parkdigest.articles.files import (
     ReportArticle,
     ReportJoin,
     ReportLine,
-    ReportMove,
     article_path,
     read_front_matter,
     report_path,
@@ -59,8 +58,7 @@ class OutputWriter:
         self.existing: dict[Path, str] | None = None
 
     def write_page(self, result: PageResult) -> None:
-        if self.existing is None:
-            self.existing = _generated_files(self.articles_dir)
+        self._read_existing()
         self.converted.add(result.source)
         for article in result.articles:
             path = article_path(self.articles_dir, article.slug)
@@ -69,6 +67,11 @@ class OutputWriter:
         report = page_report(result).dumps() + "\n"
         _write_plain(report_path(self.articles_dir, result.source), report, self.summary, self.dry_run)
 
+    def _read_existing(self) -> dict[Path, str]:
+        if self.existing is None:
+            self.existing = _generated_files(self.articles_dir)
+        return self.existing
+
     @property
     def wrote(self) -> bool:
         """Whether any page was written (pages reused from the cache are not)."""
@@ -76,9 +79,7 @@ class OutputWriter:
 
     def finish(self) -> WriteSummary:
         """Prune the generated articles no page produced any more; the summary of the run."""
-        if self.existing is None:
-            self.existing = _generated_files(self.articles_dir)
-        for path, source in sorted(self.existing.items()):
+        for path, source in sorted(self._read_existing().items()):
             if path in self.wanted:
                 continue
             if source in self.converted or (self.sources is not None and source not in self.sources):
@@ -100,11 +101,10 @@ def page_report(result: PageResult) -> PageReport:
         articles=tuple(ReportArticle(a.meta["title"], a.slug, a.meta.get("confidence"), LineRanges.of(d.lines))
                        for a, d in zip(result.articles, layout.drafts)),
         joins=tuple(ReportJoin(j.left_line, j.right_line, j.score, j.confidence, j.moved) for j in layout.joins),
-        moves=tuple(ReportMove(m.article, m.first_line, m.last_line, m.after_line, m.confidence)
-                    for m in layout.moves),
+        moves=layout.moves,
         furniture=layout.furniture,
         warnings=tuple(str(p) for p in result.problems),
-        lines=tuple(ReportLine(LineRanges.of(tuple(range(r.first_line, r.last_line + 1))), r.role,
+        lines=tuple(ReportLine(LineRanges(((r.first_line, r.last_line),)), r.role,
                                "" if r.article is None else result.articles[r.article].meta["title"], r.rule)
                     for r in layout.line_roles if r.role != "body"),
     )
@@ -116,8 +116,7 @@ def _write_one(path: Path, text: str, summary: WriteSummary, force: bool, dry_ru
         if old == text:
             summary.unchanged.append(str(path))
             return
-        body, stored = strip_checksum(old)
-        if not force and (not stored or checksum(body) != stored):
+        if not force and _hand_edited(old):
             summary.kept.append(str(path))
             return
         summary.changed.append(str(path))
@@ -144,11 +143,16 @@ def _generated_files(directory: Path) -> dict[Path, str]:
         return out
     for path in sorted(directory.glob(f"*{ARTICLE_SUFFIX}")):
         meta = read_front_matter(path.read_text(encoding="utf-8"))
-        if isinstance(meta, dict) and meta.get("source") and meta.get("checksum"):
+        if meta and meta.get("source") and meta.get("checksum"):
             out[path] = str(meta["source"])
     return out
 
 
 def _edited(path: Path) -> bool:
-    body, stored = strip_checksum(path.read_text(encoding="utf-8"))
+    return _hand_edited(path.read_text(encoding="utf-8"))
+
+
+def _hand_edited(text: str) -> bool:
+    """Has an editor changed the article since convert wrote it (its checksum no longer fits)?"""
+    body, stored = strip_checksum(text)
     return not stored or checksum(body) != stored
