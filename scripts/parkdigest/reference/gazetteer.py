@@ -30,6 +30,7 @@ class Zone:
     province: str
     city: str
     official: str = ""
+    members: tuple[str, ...] = ()  # a demonstration zone's member zones, as zones.yaml lists them
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def zones() -> dict[str, Zone]:
     out = {}
     for entry in _entries():
         out[entry["name"]] = Zone(entry["name"], entry.get("kind", "other"), entry.get("province", ""),
-                                  entry.get("city", ""), entry.get("official", ""))
+                                  entry.get("city", ""), entry.get("official", ""), tuple(entry.get("members") or ()))
     return out
 
 

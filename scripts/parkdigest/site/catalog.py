@@ -22,7 +22,6 @@ from parkdigest.articles.files import (
 )
 from parkdigest.reference.gazetteer import zones as gazetteer_zones
 from parkdigest.reference.topics import taxonomy
-from parkdigest.resources import load_yaml
 
 ARTICLES_PREFIX = f"{ARTICLES_DIR}/"
 REPORTS_PREFIX = f"{REPORTS_DIR}/"
@@ -236,10 +235,10 @@ def demo_members() -> dict[str, tuple[str, ...]]:
     """Demonstration zone -> its member zones (the gazetteer's `members`, canonical names)."""
     known = gazetteer_zones()
     out = {}
-    for entry in load_yaml("zones.yaml"):
-        members = tuple(m for m in entry.get("members") or [] if m in known and m != entry["name"])
-        if entry.get("kind") == "demo-zone" and members:
-            out[entry["name"]] = members
+    for zone in known.values():
+        members = tuple(m for m in zone.members if m in known and m != zone.name)
+        if zone.kind == "demo-zone" and members:
+            out[zone.name] = members
     return out
 
 

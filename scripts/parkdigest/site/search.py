@@ -263,9 +263,10 @@ def write_shards(work: Path, buckets: range, shard_ids: range, shards: int, out:
             parts.append(f"{base36(number - last)}:{places}")
             last = number
         line = f"{pair}\t{';'.join(parts)}"
-        if len(line.encode("utf-8")) > HOT_PAIR_BYTES:
+        size = len(line.encode("utf-8"))
+        if size > HOT_PAIR_BYTES:
             (out / hot_pair_file(pair)).write_text("\n" + line + "\n", encoding="utf-8")
-            hot[pair] = len(line.encode("utf-8"))
+            hot[pair] = size
         else:
             files[pair_hash(pair) % shards].append(line)
     for shard, lines in files.items():  # every shard, empty ones too: the worker never meets a 404
