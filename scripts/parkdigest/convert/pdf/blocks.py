@@ -1,0 +1,201 @@
+"""Lines to blocks, and what each block is by its type and place.
+
+A block is a run of lines set in one style, stacked in one column at the leading of their
+type, inside one box: a column of body text, a headline of one or more lines, a byline, a
+caption. Its part on the page follows from its type measured against the body type, its
+colour, and where it stands (a picture above it, a band around it); what a minor line is
+inside a headline stack (kicker, subtitle, byline, label) is decided by `stacks`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from enum import Enum
+
+from parkdigest.convert.pdf.extract import Box, enclosing
+from parkdigest.convert.pdf.lines import TextLine, TypeMeasure
+from parkdigest.convert.pdf.regions import Regions
+from parkdigest.text import HAN_CHAR
+
+# Two lines of one style are one block when the white between them is at most this share of
+# their type size (a paragraph's leading; the gap between modules or a headline's parts is
+# wider)...
+LEADING_MAX = 0.9
+# ... and they overlap horizontally by this share of the narrower one (one column).
+SAME_COLUMN_OVERLAP = 0.5
+# Type this much bigger than the body type is a headline (kickers, subheads and bylines are
+# set at most a third bigger than the text; titles half again as big or more).
+TITLE_MIN_RATIO = 1.45
+# A style that fills blocks of this many lines is running text: a column, not a headline
+# part or a label.
+RUN_MIN_LINES = 3
+# A caption stands within this many body lines under (or over) its picture.
+CAPTION_GAP_LINES = 1.6
+# A headline needs words: big type without Chinese characters is a data box's figure (11.1%).
+TITLE_MIN_HAN = 2
+
+
+class Part(str, Enum):
+    """What a block is on the page."""
+
+    FURNITURE = "furniture"
+    LABEL = "label"  # a column label: reversed out of a dark ground, or boxed
+    TITLE = "title"
+    MINOR = "minor"  # neither body nor headline: kicker, subtitle, byline, subhead, credit …
+    BODY = "body"
+    CAPTION = "caption"
+
+
+@dataclass(frozen=True)
+class Style:
+    size: float
+    font: str
+    bold: bool
+    light: bool
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    id: int
+    lines: tuple[TextLine, ...]
+    part: Part
+    container: Box | None  # the framed box it stands in
+    rule: str = ""  # why it is furniture, a caption …
+
+    @property
+    def box(self) -> Box:
+        return enclosing(ln.box for ln in self.lines)
+
+    @property
+    def style(self) -> Style:
+        first = self.lines[0]
+        return Style(first.size, first.font, first.bold, first.light)
+
+    @property
+    def text(self) -> str:
+        return "".join(ln.text for ln in self.lines)
+
+    @property
+    def size(self) -> float:
+        return self.lines[0].size
+
+
+def style_of(line: TextLine) -> Style:
+    return Style(line.size, line.font, line.bold, line.light)
+
+
+def make_blocks(lines: tuple[TextLine, ...], regions: Regions) -> list[list[TextLine]]:
+    """Group lines into blocks: same style, same column, same box, at the leading of their type."""
+    groups: list[list[TextLine]] = []
+    open_groups: list[int] = []
+    for line in sorted(lines, key=lambda ln: (ln.box.y0, ln.box.x0)):
+        box = regions.container(line.box)
+        best, best_gap = None, None
+        for gi in open_groups:
+            last = groups[gi][-1]
+            gap = line.box.y0 - last.box.y1
+            if style_of(last) != style_of(line) or regions.container(last.box) != box:
+                continue
+            if not -0.3 * line.size <= gap <= LEADING_MAX * line.size:
+                continue
+            if last.box.x_overlap(line.box) < SAME_COLUMN_OVERLAP * min(last.box.width, line.box.width):
+                continue
+            if _rule_between(last.box, line.box, regions):
+                continue
+            if best_gap is None or gap < best_gap:
+                best, best_gap = gi, gap
+        if best is None:
+            groups.append([line])
+            open_groups.append(len(groups) - 1)
+        else:
+            groups[best].append(line)
+        # A group is open while its last line can still be followed (within a few lines).
+        open_groups = [gi for gi in open_groups if line.box.y0 - groups[gi][-1].box.y1 <= 3 * line.size]
+    return groups
+
+
+def _rule_between(above: Box, below: Box, regions: Regions) -> bool:
+    return any(above.y1 - 1 <= r.cy <= below.y0 + 1 and r.x_overlap(below) > 0.5 * below.width for r in regions.hrules)
+
+
+def classify_blocks(groups: list[list[TextLine]], regions: Regions, measure: TypeMeasure,
+                    furniture_rule) -> list[TextBlock]:
+    """Each block's part by its type, colour and place; `furniture_rule(text)` names the rule a
+    text matches on its own words ('' for none)."""
+    running = _running_styles(groups)
+    blocks: list[TextBlock] = []
+    for i, lines in enumerate(groups):
+        block = TextBlock(i, tuple(lines), Part.MINOR, regions.container(enclosing(ln.box for ln in lines)))
+        blocks.append(_part(block, regions, measure, running, furniture_rule))
+    return _captions(blocks, regions, measure)
+
+
+def _running_styles(groups: list[list[TextLine]]) -> set[Style]:
+    """Styles that fill columns: set in blocks of several lines."""
+    chars: Counter[Style] = Counter()
+    for lines in groups:
+        if len(lines) >= RUN_MIN_LINES:
+            chars[style_of(lines[0])] += sum(ln.chars for ln in lines)
+    return set(chars)
+
+
+def _part(block: TextBlock, regions: Regions, measure: TypeMeasure, running: set[Style], furniture_rule) -> TextBlock:
+    if regions.in_band(block.box):
+        return _as(block, Part.FURNITURE, furniture_rule(block.text) or "band")
+    style = block.style
+    if style.light:
+        return _as(block, Part.LABEL, "reversed")
+    ratio = block.size / measure.size
+    if ratio >= TITLE_MIN_RATIO and len(HAN_CHAR.findall(block.text)) >= TITLE_MIN_HAN:
+        return _as(block, Part.TITLE, "type-size")
+    rule = furniture_rule(block.text)
+    if rule and (style not in running or len(block.lines) <= 2):
+        return _as(block, Part.FURNITURE, rule)
+    if style in running or ratio >= TITLE_MIN_RATIO:
+        return _as(block, Part.BODY, "running-text")
+    return block
+
+
+def _as(block: TextBlock, part: Part, rule: str) -> TextBlock:
+    return TextBlock(block.id, block.lines, part, block.container, rule)
+
+
+def _captions(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure) -> list[TextBlock]:
+    """A block standing right under a picture, within its width, in a style other than the
+    body text's, is its caption; so is every other block in that style (the page's caption
+    type)."""
+    gap = CAPTION_GAP_LINES * measure.pitch
+    caption_styles: set[Style] = set()
+    out = list(blocks)
+    for picture in regions.pictures:
+        below = sorted((b for b in out if b.part in (Part.MINOR, Part.BODY, Part.FURNITURE)
+                        and picture.y1 - 2 <= b.box.y0 <= picture.y1 + gap + _furniture_height(out, picture, gap)
+                        and b.box.x_overlap(picture) >= 0.8 * b.box.width), key=lambda b: b.box.y0)
+        for block in below:
+            if block.part is Part.FURNITURE:
+                continue  # a credit between the picture and its caption
+            if block.style == _body_style(out, measure):
+                break
+            out[block.id] = _as(block, Part.CAPTION, "under-picture")
+            caption_styles.add(block.style)
+            break
+    for block in out:
+        if block.part is Part.MINOR and block.style in caption_styles:
+            out[block.id] = _as(block, Part.CAPTION, "caption-type")
+    return out
+
+
+def _furniture_height(blocks: list[TextBlock], picture: Box, gap: float) -> float:
+    """Room taken under a picture by its credit lines (furniture), so the caption below them counts."""
+    credits = [b for b in blocks if b.part is Part.FURNITURE and picture.y1 - 2 <= b.box.y0 <= picture.y1 + gap * 2
+               and b.box.x_overlap(picture) > 0]
+    return sum(b.box.height for b in credits)
+
+
+def _body_style(blocks: list[TextBlock], measure: TypeMeasure) -> Style | None:
+    chars: Counter[Style] = Counter()
+    for b in blocks:
+        if b.part is Part.BODY:
+            chars[b.style] += sum(ln.chars for ln in b.lines)
+    return chars.most_common(1)[0][0] if chars else None

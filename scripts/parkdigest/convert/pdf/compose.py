@@ -1,0 +1,254 @@
+"""Modules to drafts: each article's headline parts, its paragraphs in reading order, its
+captions; every other line of the page as furniture. Lines are numbered in the order this
+reading gives them (the page's text as the converter read it), so the report, the sidecar's
+`split_at` and the source view all speak of the same numbers.
+
+Paragraphs come from the geometry of the columns alone: a line set in from its column's
+left edge opens a paragraph (the 2-em indent of Chinese text), and so does the line after
+one that stops short of its column's right edge. A column that ends mid-sentence goes on at
+the top of the next one, with no guess about the language needed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from parkdigest.convert.model import Draft, Furniture, Join, LineRole, Paragraph
+from parkdigest.convert.pdf.blocks import Part, TextBlock
+from parkdigest.convert.pdf.extract import Box
+from parkdigest.convert.pdf.lines import TextLine
+from parkdigest.convert.pdf.modules import Module
+from parkdigest.convert.pdf.stacks import Stack
+
+# A line set in this many ems from its column's left edge opens a paragraph (Chinese text
+# indents two ems; a centred or right-set line stands further in).
+INDENT_EM = 0.8
+# A line that stops this many ems short of its column's right edge ends its paragraph.
+SHORT_EM = 1.2
+# Column edges are the left and right ends shared by this many lines of a module's text.
+EDGE_MIN_LINES = 2
+EDGE_SLACK = 1.5
+# A closing credit: a line in parentheses at the end of the text (（作者为……）, （据新华社电）).
+CREDIT = re.compile(r"^[（(].*[）)]$")
+_LATIN_END = re.compile(r"[A-Za-z]$")
+_LATIN_START = re.compile(r"^[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """The page's lines in reading order, numbered from `first`."""
+
+    lines: tuple[TextLine, ...]
+    first: int
+
+    def number(self, line: TextLine) -> int:
+        return self._index[line.id] + self.first
+
+    @property
+    def _index(self) -> dict[int, int]:
+        return {ln.id: i for i, ln in enumerate(self.lines)}
+
+
+@dataclass(frozen=True)
+class Composed:
+    drafts: tuple[Draft, ...]
+    furniture: tuple[Furniture, ...]
+    joins: tuple[Join, ...]
+    line_roles: tuple[LineRole, ...]
+    order: tuple[TextLine, ...]  # every line of the page, in reading order
+    modules: tuple[int, ...]  # the module each draft was made from
+
+
+def compose(blocks: list[TextBlock], modules: list[Module], first_line: int, first_index: int) -> Composed:
+    """Drafts of a page's modules; `first_line` numbers its first line, `first_index` its
+    first article (pages of one PDF follow each other)."""
+    order = _reading_lines(blocks, modules)
+    numbers = {ln.id: first_line + i for i, ln in enumerate(order)}
+    drafts: list[Draft] = []
+    joins: list[Join] = []
+    roles: list[LineRole] = []
+    made: list[int] = []
+    for m, module in enumerate(modules):
+        index = first_index + len(drafts)
+        draft, module_joins, module_roles = _draft(blocks, module, numbers, index)
+        if draft is None:
+            continue
+        drafts.append(draft)
+        made.append(m)
+        joins += module_joins
+        roles += module_roles
+    furniture = tuple(Furniture(numbers[ln.id], ln.text, b.rule or "furniture")
+                      for b in blocks if b.part is Part.FURNITURE for ln in b.lines)
+    roles += [LineRole(f.line, f.line, "furniture", None, f.rule) for f in furniture]
+    return Composed(tuple(drafts), tuple(sorted(furniture, key=lambda f: f.line)), tuple(joins),
+                    tuple(sorted(roles, key=lambda r: (r.first_line, r.last_line))), tuple(order), tuple(made))
+
+
+def _reading_lines(blocks: list[TextBlock], modules: list[Module]) -> list[TextLine]:
+    """Top band, then each module (its stack, then its blocks in reading order), then the
+    furniture inside the page, then the bottom band."""
+    placed: set[int] = set()
+    order: list[TextLine] = []
+
+    def add(block: TextBlock) -> None:
+        if block.id not in placed:
+            placed.add(block.id)
+            order.extend(block.lines)
+
+    furniture = sorted((b for b in blocks if b.part is Part.FURNITURE), key=lambda b: (b.box.y0, b.box.x0))
+    first_module = min((m.box.y0 for m in modules), default=float("inf"))
+    for block in furniture:
+        if block.box.y1 <= first_module:
+            add(block)
+    for module in modules:
+        if module.stack:
+            for i in module.stack.members:
+                add(blocks[i])
+        for i in module.blocks:
+            add(blocks[i])
+    for block in furniture:
+        add(block)
+    for block in blocks:
+        add(block)  # nothing is left out, whatever the segmentation missed
+    return order
+
+
+def _draft(blocks: list[TextBlock], module: Module, numbers: dict[int, int],
+           index: int) -> tuple[Draft | None, list[Join], list[LineRole]]:
+    stack = module.stack
+    content = [blocks[i] for i in module.blocks]
+    paragraphs, joins = _paragraphs(content, numbers)
+    captions = tuple(b.text for b in content if b.part is Part.CAPTION)
+    if not any(not p.credit for p in paragraphs) and captions:
+        # A photo item: its caption is its text.
+        paragraphs = [Paragraph(b.text, tuple(numbers[ln.id] for ln in b.lines))
+                      for b in content if b.part is Part.CAPTION]
+        captions = ()
+    if stack is None and not paragraphs:
+        return None, [], []
+    title = _title(blocks, stack) if stack else ""
+    roles = _roles(blocks, module, numbers, index, paragraphs)
+    member_lines = [numbers[ln.id] for i in (stack.members if stack else ()) + module.blocks for ln in blocks[i].lines]
+    draft = Draft(
+        title=title,
+        lines=tuple(sorted(member_lines)),
+        paragraphs=tuple(paragraphs),
+        deck=_text(blocks, stack.subtitle) if stack else "",
+        section=_text(blocks, stack.label) if stack else "",
+        byline=_text(blocks, stack.byline, sep=" ") if stack else "",
+        kicker=_text(blocks, stack.kicker) if stack else "",
+        captions=captions,
+        index=index)
+    return draft, joins, roles
+
+
+def _title(blocks: list[TextBlock], stack: Stack) -> str:
+    return "".join(ln.text for i in stack.title for ln in blocks[i].lines)
+
+
+def _text(blocks: list[TextBlock], ids: tuple[int, ...], sep: str = "") -> str:
+    return sep.join(ln.text for i in ids for ln in blocks[i].lines).strip()
+
+
+def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list[Paragraph], list[Join]]:
+    body_lines = [ln for b in content if b.part is Part.BODY for ln in b.lines]
+    lefts, rights = _edges(body_lines)
+    paragraphs: list[Paragraph] = []
+    joins: list[Join] = []
+    open_text: list[str] = []
+    open_lines: list[int] = []
+    previous: TextLine | None = None
+    previous_frame: Box | None = None
+
+    def close() -> None:
+        nonlocal open_text, open_lines
+        if open_text:
+            paragraphs.append(Paragraph(_glue_all(open_text), tuple(open_lines)))
+        open_text, open_lines = [], []
+
+    for k, block in enumerate(content):
+        if block.part is Part.CAPTION:
+            continue
+        if block.part is not Part.BODY:
+            close()
+            text = " ".join(ln.text for ln in block.lines)
+            is_credit = CREDIT.match(text.strip()) is not None and _last_text_block(content, k)
+            paragraphs.append(Paragraph(text, tuple(numbers[ln.id] for ln in block.lines),
+                                        subhead=not is_credit, credit=is_credit))
+            previous = None
+            continue
+        if block.container != previous_frame:
+            close()
+            previous = None
+        previous_frame = block.container
+        for line in block.lines:
+            starts = previous is None or _indented(line, lefts) or _short(previous, rights)
+            if starts:
+                close()
+            elif previous is not None and previous not in block.lines:
+                joins.append(Join(numbers[previous.id], numbers[line.id], 1.0, 1.0, adjacent=True))
+            open_text.append(line.text)
+            open_lines.append(numbers[line.id])
+            previous = line
+    close()
+    return paragraphs, joins
+
+
+def _last_text_block(content: list[TextBlock], k: int) -> bool:
+    return all(b.part is Part.CAPTION for b in content[k + 1:])
+
+
+def _edges(lines: list[TextLine]) -> tuple[list[float], list[float]]:
+    """The column edges of a module: left and right ends shared by several of its lines."""
+    lefts = Counter(round(ln.box.x0) for ln in lines)
+    rights = Counter(round(ln.box.x1) for ln in lines)
+    return (sorted(x for x, n in lefts.items() if n >= EDGE_MIN_LINES),
+            sorted(x for x, n in rights.items() if n >= EDGE_MIN_LINES))
+
+
+def _indented(line: TextLine, lefts: list[float]) -> bool:
+    """Set in from the nearest column edge at its left by an indent."""
+    edge = max((x for x in lefts if x <= line.box.x0 + EDGE_SLACK), default=None)
+    return edge is not None and line.box.x0 - edge >= INDENT_EM * line.size
+
+
+def _short(line: TextLine, rights: list[float]) -> bool:
+    """Stops short of the nearest column edge at its right."""
+    edge = min((x for x in rights if x >= line.box.x1 - EDGE_SLACK), default=None)
+    return edge is not None and edge - line.box.x1 >= SHORT_EM * line.size
+
+
+def _glue_all(parts: list[str]) -> str:
+    text = parts[0]
+    for part in parts[1:]:
+        text = f"{text} {part}" if _LATIN_END.search(text) and _LATIN_START.search(part) else text + part
+    return text
+
+
+def _roles(blocks: list[TextBlock], module: Module, numbers: dict[int, int], index: int,
+           paragraphs: list[Paragraph]) -> list[LineRole]:
+    roles: list[LineRole] = []
+    stack = module.stack
+    if stack:
+        for name, ids in (("label", stack.label), ("kicker", stack.kicker), ("title", stack.title),
+                          ("subtitle", stack.subtitle), ("byline", stack.byline)):
+            for i in ids:
+                lines = [numbers[ln.id] for ln in blocks[i].lines]
+                roles.append(LineRole(min(lines), max(lines), name, index, blocks[i].rule))
+    credit_lines = {n for p in paragraphs if p.credit for n in p.lines}
+    subhead_lines = {n for p in paragraphs if p.subhead for n in p.lines}
+    for i in module.blocks:
+        block = blocks[i]
+        lines = [numbers[ln.id] for ln in block.lines]
+        if block.part is Part.CAPTION:
+            role = "caption"
+        elif lines[0] in credit_lines:
+            role = "credit"
+        elif lines[0] in subhead_lines:
+            role = "subhead"
+        else:
+            role = "body"
+        roles.append(LineRole(min(lines), max(lines), role, index, block.rule))
+    return roles

@@ -1,0 +1,105 @@
+"""A PDF's pages to the converter's Layout, by geometry: lines → type measure → regions →
+blocks → headline stacks → modules → drafts. The result is what `segment` and `reflow`
+give for a text page, so metadata, validation and writing are the same for both."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from parkdigest.convert.dates import parse_printed_date
+from parkdigest.convert.furniture import furniture_rule
+from parkdigest.convert.model import Draft, Furniture, Join, Layout, Line, LineRole, Page
+from parkdigest.convert.normalize import normalize_page
+from parkdigest.convert.pdf.blocks import Part, TextBlock, classify_blocks, make_blocks
+from parkdigest.convert.pdf.compose import compose
+from parkdigest.convert.pdf.extract import Box, PdfPage, PdfSeed
+from parkdigest.convert.pdf.lines import TextLine, build_lines, type_measure
+from parkdigest.convert.pdf.modules import Module, find_modules
+from parkdigest.convert.pdf.regions import find_regions
+from parkdigest.convert.pdf.stacks import find_stacks
+
+
+@dataclass(frozen=True)
+class PageArea:
+    """A rectangle of a PDF page, in fractions of its width and height, and what it holds:
+    an article's module (its index on the page) or furniture (None)."""
+
+    page: int
+    box: tuple[float, float, float, float]
+    article: int | None
+
+
+@dataclass(frozen=True)
+class PageReading:
+    """One PDF page as the converter read it."""
+
+    blocks: tuple[TextBlock, ...]
+    modules: tuple[Module, ...]
+
+
+def segment_pdf(seed: PdfSeed) -> tuple[Layout, Page, tuple[PageArea, ...]]:
+    """The PDF's articles (every page in turn), the page text they were read from (numbered as
+    the drafts' lines are) and where each article stands on its page."""
+    drafts: list[Draft] = []
+    furniture: list[Furniture] = []
+    joins: list[Join] = []
+    roles: list[LineRole] = []
+    text: list[Line] = []
+    areas: list[PageArea] = []
+    for page in seed.pages:
+        reading = read_page(page)
+        composed = compose(list(reading.blocks), list(reading.modules), len(text) + 1, len(drafts))
+        areas += _areas(page, reading, composed.modules, len(drafts))
+        drafts += composed.drafts
+        furniture += composed.furniture
+        joins += composed.joins
+        roles += composed.line_roles
+        text += [Line(len(text) + 1 + i, ln.text) for i, ln in enumerate(composed.order)]
+    page_text = Page(seed.source, tuple(text), sidecar=seed.sidecar, problems=seed.problems)
+    date = parse_printed_date(" ".join(f.text for f in furniture)) or ""
+    layout = Layout(seed.source, tuple(drafts), tuple(furniture), tuple(joins), (), date,
+                    line_roles=tuple(roles))
+    return layout, page_text, tuple(areas)
+
+
+def read_page(page: PdfPage) -> PageReading:
+    """Blocks and modules of one page."""
+    lines = _normalized(build_lines(page))
+    if not lines:
+        return PageReading((), ())
+    measure = type_measure(lines)
+    regions = find_regions(page, lines, measure, lambda ln: bool(furniture_rule(ln.text)))
+    blocks = classify_blocks(make_blocks(lines, regions), regions, measure, furniture_rule)
+    text_box = _text_box(lines)
+    stacks = find_stacks(blocks, regions, measure, text_box)
+    modules = find_modules(blocks, stacks, regions, measure)
+    return PageReading(tuple(blocks), tuple(modules))
+
+
+def _normalized(lines: tuple[TextLine, ...]) -> tuple[TextLine, ...]:
+    """The lines' text with the typography every seed gets (full-width punctuation, no space
+    between Chinese and digits); empty lines dropped."""
+    page = normalize_page(Page("", tuple(Line(ln.id + 1, ln.text) for ln in lines)))
+    out = []
+    for line, normal in zip(lines, page.lines):
+        if normal.text.strip():
+            out.append(replace(line, text=normal.text.strip()))
+    return tuple(out)
+
+
+def _text_box(lines: tuple[TextLine, ...]) -> Box:
+    return Box(min(ln.box.x0 for ln in lines), min(ln.box.y0 for ln in lines),
+               max(ln.box.x1 for ln in lines), max(ln.box.y1 for ln in lines))
+
+
+def _areas(page: PdfPage, reading: PageReading, modules: tuple[int, ...], first_index: int) -> list[PageArea]:
+    """Each draft's module (`modules`: the module of each draft) and each furniture block."""
+    def fraction(box: Box) -> tuple[float, float, float, float]:
+        return (round(box.x0 / page.width, 4), round(box.y0 / page.height, 4),
+                round(box.x1 / page.width, 4), round(box.y1 / page.height, 4))
+
+    areas = [PageArea(page.number, fraction(reading.modules[m].box), first_index + k) for k, m in enumerate(modules)]
+    for block in reading.blocks:
+        if block.part is Part.FURNITURE:
+            areas.append(PageArea(page.number, fraction(block.box), None))
+    return areas
