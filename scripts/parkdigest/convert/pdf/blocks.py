@@ -22,8 +22,11 @@ from parkdigest.text import HAN_CHAR
 # their type size (a paragraph's leading; the gap between modules or a headline's parts is
 # wider)...
 LEADING_MAX = 0.9
-# ... and they overlap horizontally by this share of the narrower one (one column).
+# ... and they overlap horizontally by this share of the narrower one, or start this many
+# ems apart (one column: a paragraph's short last line may not reach under the indented
+# first line above it).
 SAME_COLUMN_OVERLAP = 0.5
+SAME_COLUMN_START_EM = 2.5
 # Type this much bigger than the body type is a headline (kickers, subheads and bylines are
 # set at most a third bigger than the text; titles half again as big or more).
 TITLE_MIN_RATIO = 1.45
@@ -99,7 +102,8 @@ def make_blocks(lines: tuple[TextLine, ...], regions: Regions) -> list[list[Text
                 continue
             if not -0.3 * line.size <= gap <= LEADING_MAX * line.size:
                 continue
-            if last.box.x_overlap(line.box) < SAME_COLUMN_OVERLAP * min(last.box.width, line.box.width):
+            if last.box.x_overlap(line.box) < SAME_COLUMN_OVERLAP * min(last.box.width, line.box.width) \
+                    and abs(last.box.x0 - line.box.x0) > SAME_COLUMN_START_EM * line.size:
                 continue
             if _rule_between(last.box, line.box, regions):
                 continue
@@ -149,12 +153,22 @@ def _part(block: TextBlock, regions: Regions, measure: TypeMeasure, running: set
     ratio = block.size / measure.size
     if ratio >= TITLE_MIN_RATIO and len(HAN_CHAR.findall(block.text)) >= TITLE_MIN_HAN:
         return _as(block, Part.TITLE, "type-size")
-    rule = furniture_rule(block.text)
+    rule = _furniture(block, furniture_rule)
     if rule and (style not in running or len(block.lines) <= 2):
         return _as(block, Part.FURNITURE, rule)
     if style in running or ratio >= TITLE_MIN_RATIO:
         return _as(block, Part.BODY, "running-text")
     return block
+
+
+def _furniture(block: TextBlock, furniture_rule) -> str:
+    """The furniture rule the block's text matches, or that each of its lines matches (a
+    picture's credits stacked: 受访者供图 / 视觉中国)."""
+    rule = furniture_rule(block.text)
+    if rule or len(block.lines) == 1:
+        return rule
+    rules = [furniture_rule(ln.text) for ln in block.lines]
+    return rules[0] if all(rules) else ""
 
 
 def _as(block: TextBlock, part: Part, rule: str) -> TextBlock:

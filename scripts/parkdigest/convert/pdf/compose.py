@@ -29,7 +29,6 @@ INDENT_EM = 0.8
 SHORT_EM = 1.2
 # Column edges are the left and right ends shared by this many lines of a module's text.
 EDGE_MIN_LINES = 2
-EDGE_SLACK = 1.5
 # A closing credit: a line in parentheses at the end of the text (（作者为……）, （据新华社电）).
 CREDIT = re.compile(r"^[（(].*[）)]$")
 _LATIN_END = re.compile(r"[A-Za-z]$")
@@ -153,14 +152,12 @@ def _text(blocks: list[TextBlock], ids: tuple[int, ...], sep: str = "") -> str:
 
 
 def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list[Paragraph], list[Join]]:
-    body_lines = [ln for b in content if b.part is Part.BODY for ln in b.lines]
-    lefts, rights = _edges(body_lines)
+    columns = Columns.of([ln for b in content if b.part is Part.BODY for ln in b.lines])
     paragraphs: list[Paragraph] = []
     joins: list[Join] = []
     open_text: list[str] = []
     open_lines: list[int] = []
     previous: TextLine | None = None
-    previous_frame: Box | None = None
 
     def close() -> None:
         nonlocal open_text, open_lines
@@ -179,15 +176,10 @@ def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list
                                         subhead=not is_credit, credit=is_credit))
             previous = None
             continue
-        if block.container != previous_frame:
-            close()
-            previous = None
-        previous_frame = block.container
         for line in block.lines:
-            starts = previous is None or _indented(line, lefts) or _short(previous, rights)
-            if starts:
+            if previous is None or columns.indented(line) or columns.short(previous):
                 close()
-            elif previous is not None and previous not in block.lines:
+            elif previous not in block.lines:
                 joins.append(Join(numbers[previous.id], numbers[line.id], 1.0, 1.0, adjacent=True))
             open_text.append(line.text)
             open_lines.append(numbers[line.id])
@@ -196,28 +188,62 @@ def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list
     return paragraphs, joins
 
 
+@dataclass(frozen=True)
+class Column:
+    left: float  # where most of its lines start (an indented line starts further in)
+    right: float  # where full lines end (a paragraph's last line stops short of it)
+    lines: int
+
+
+class Columns:
+    """The text columns of a module: lines that overlap horizontally, with the left and right
+    edges their full lines share."""
+
+    def __init__(self, columns: list[Column], of_line: dict[int, Column]):
+        self._of_line = of_line
+        widths = sorted(c.right - c.left for c in columns if c.lines >= EDGE_MIN_LINES)
+        self._width = widths[len(widths) // 2] if widths else None
+
+    @classmethod
+    def of(cls, lines: list[TextLine]) -> Columns:
+        groups: list[list[TextLine]] = []
+        for line in sorted(lines, key=lambda ln: ln.box.x0):
+            for group in groups:
+                extent = (min(g.box.x0 for g in group), max(g.box.x1 for g in group))
+                overlap = min(extent[1], line.box.x1) - max(extent[0], line.box.x0)
+                if overlap >= 0.5 * min(line.box.width, extent[1] - extent[0]):
+                    group.append(line)
+                    break
+            else:
+                groups.append([line])
+        columns, of_line = [], {}
+        for group in groups:
+            column = Column(_edge(Counter(round(ln.box.x0, 0) for ln in group), min),
+                            _edge(Counter(round(ln.box.x1, 0) for ln in group), max), len(group))
+            columns.append(column)
+            of_line.update({ln.id: column for ln in group})
+        return cls(columns, of_line)
+
+    def indented(self, line: TextLine) -> bool:
+        column = self._of_line[line.id]
+        return line.box.x0 - column.left >= INDENT_EM * line.size
+
+    def short(self, line: TextLine) -> bool:
+        column = self._of_line[line.id]
+        right = column.right
+        if column.lines < EDGE_MIN_LINES and self._width is not None:
+            right = column.left + self._width
+        return right - line.box.x1 >= SHORT_EM * line.size
+
+
+def _edge(counts: Counter, pick) -> float:
+    """The outermost position several lines share (one line alone may stand anywhere)."""
+    shared = [x for x, n in counts.items() if n >= EDGE_MIN_LINES]
+    return float(pick(shared or counts))
+
+
 def _last_text_block(content: list[TextBlock], k: int) -> bool:
     return all(b.part is Part.CAPTION for b in content[k + 1:])
-
-
-def _edges(lines: list[TextLine]) -> tuple[list[float], list[float]]:
-    """The column edges of a module: left and right ends shared by several of its lines."""
-    lefts = Counter(round(ln.box.x0) for ln in lines)
-    rights = Counter(round(ln.box.x1) for ln in lines)
-    return (sorted(x for x, n in lefts.items() if n >= EDGE_MIN_LINES),
-            sorted(x for x, n in rights.items() if n >= EDGE_MIN_LINES))
-
-
-def _indented(line: TextLine, lefts: list[float]) -> bool:
-    """Set in from the nearest column edge at its left by an indent."""
-    edge = max((x for x in lefts if x <= line.box.x0 + EDGE_SLACK), default=None)
-    return edge is not None and line.box.x0 - edge >= INDENT_EM * line.size
-
-
-def _short(line: TextLine, rights: list[float]) -> bool:
-    """Stops short of the nearest column edge at its right."""
-    edge = min((x for x in rights if x >= line.box.x1 - EDGE_SLACK), default=None)
-    return edge is not None and edge - line.box.x1 >= SHORT_EM * line.size
 
 
 def _glue_all(parts: list[str]) -> str:

@@ -119,12 +119,20 @@ def _chain(head: Box, blocks: list[TextBlock], reach: Box, gap: float, taken: se
                       and b.part in (Part.MINOR, Part.LABEL, Part.BODY)
                       and b.box.x_overlap(reach) >= IN_REACH * b.box.width
                       and (0 <= edge - b.box.y1 <= gap if up else 0 <= b.box.y0 - edge <= gap)
-                      and _may_head(b)]
+                      and _may_head(b) and (up or not _column_top(b, blocks, reach))]
         if not candidates:
             return chain
         nearest = min(candidates, key=lambda b: edge - b.box.y1 if up else b.box.y0 - edge)
         chain.append(nearest)
         edge = nearest.box.y0 if up else nearest.box.y1
+
+
+def _column_top(block: TextBlock, blocks: list[TextBlock], reach: Box) -> bool:
+    """Does the block start a column in a row with other columns of running text? A subtitle
+    or byline stands alone on its row, over the columns."""
+    return any(other.id != block.id and other.part is Part.BODY and len(other.lines) > 2
+               and abs(other.box.y0 - block.box.y0) <= 0.5 * block.size
+               and other.box.x_overlap(reach) > 0 for other in blocks)
 
 
 def _may_head(block: TextBlock) -> bool:
