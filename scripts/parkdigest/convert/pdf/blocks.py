@@ -65,10 +65,23 @@ class TextBlock:
     part: Part
     container: Box | None  # the framed box it stands in
     rule: str = ""  # why it is furniture, a caption …
+    credit: str = ""  # a picture's credit printed at the end of its caption (furniture)
+    credit_rule: str = ""
 
     @property
     def box(self) -> Box:
         return enclosing(ln.box for ln in self.lines)
+
+    def line_texts(self) -> tuple[str, ...]:
+        """Each line's words, the credit printed at the caption's end taken off its lines."""
+        texts = [ln.text for ln in self.lines]
+        left = len(self.credit)
+        for i in range(len(texts) - 1, -1, -1):
+            if left <= 0:
+                break
+            cut = min(left, len(texts[i]))
+            texts[i], left = texts[i][: len(texts[i]) - cut].rstrip(), left - cut
+        return tuple(texts)
 
     @property
     def style(self) -> Style:
@@ -77,7 +90,9 @@ class TextBlock:
 
     @property
     def text(self) -> str:
-        return "".join(ln.text for ln in self.lines)
+        """The block's words (a caption without the credit printed after it)."""
+        text = "".join(ln.text for ln in self.lines)
+        return text[: len(text) - len(self.credit)].rstrip() if self.credit else text
 
     @property
     def size(self) -> float:
@@ -128,11 +143,24 @@ def classify_blocks(groups: list[list[TextLine]], regions: Regions, measure: Typ
     """Each block's part by its type, colour and place; `furniture_rule(text)` names the rule a
     text matches on its own words ('' for none)."""
     running = _running_styles(groups)
+    groups = [part for lines in groups for part in _split_credit(lines, running, furniture_rule)]
     blocks: list[TextBlock] = []
     for i, lines in enumerate(groups):
         block = TextBlock(i, tuple(lines), Part.MINOR, regions.container(enclosing(ln.box for ln in lines)))
         blocks.append(_part(block, regions, measure, running, furniture_rule))
-    return _captions(blocks, regions, measure)
+    return _captions(blocks, regions, measure, furniture_rule)
+
+
+def _split_credit(lines: list[TextLine], running: set[Style], furniture_rule) -> list[list[TextLine]]:
+    """A caption set with its picture's credit under it in the same type (图为……。/ XX供图):
+    the credit lines at its end are a block of their own."""
+    if len(lines) < 2 or (style_of(lines[0]) in running and len(lines) >= RUN_MIN_LINES):
+        return [lines]
+    for cut in range(1, len(lines)):
+        if furniture_rule("".join(ln.text for ln in lines[cut:])) \
+                and not furniture_rule("".join(ln.text for ln in lines[:cut])):
+            return [lines[:cut], lines[cut:]]
+    return [lines]
 
 
 def _running_styles(groups: list[list[TextLine]]) -> set[Style]:
@@ -172,10 +200,25 @@ def _furniture(block: TextBlock, furniture_rule) -> str:
 
 
 def _as(block: TextBlock, part: Part, rule: str) -> TextBlock:
-    return TextBlock(block.id, block.lines, part, block.container, rule)
+    return TextBlock(block.id, block.lines, part, block.container, rule, block.credit, block.credit_rule)
 
 
-def _captions(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure) -> list[TextBlock]:
+def _with_credit(block: TextBlock, furniture_rule) -> TextBlock:
+    """A caption with its picture's credit run on after it (……一景。福建船政文化管理委员会供图,
+    数据来源：…… 制图：张芳曼): the credit is cut off after the caption's last full stop or
+    at a space, the longest credit that is furniture by its own words."""
+    text = "".join(ln.text for ln in block.lines)
+    stop = text.rfind("。", 0, len(text) - 1)
+    cuts = sorted({i + 1 for i, ch in enumerate(text) if ch == " "} | ({stop + 1} if stop > 0 else set()))
+    for cut in cuts:
+        head, tail = text[:cut].rstrip(), text[cut:].strip()
+        rule = furniture_rule(tail)
+        if head and tail and rule and not furniture_rule(head) and HAN_CHAR.search(head):
+            return TextBlock(block.id, block.lines, block.part, block.container, block.rule, text[cut:], rule)
+    return block
+
+
+def _captions(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure, furniture_rule) -> list[TextBlock]:
     """A block standing right under a picture, within its width, in a style other than the
     body text's, is its caption; so is every other block in that style (the page's caption
     type)."""
@@ -191,12 +234,12 @@ def _captions(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure) -
                 continue  # a credit between the picture and its caption
             if block.style == _body_style(out, measure):
                 break
-            out[block.id] = _as(block, Part.CAPTION, "under-picture")
+            out[block.id] = _with_credit(_as(block, Part.CAPTION, "under-picture"), furniture_rule)
             caption_styles.add(block.style)
             break
     for block in out:
         if block.part is Part.MINOR and block.style in caption_styles:
-            out[block.id] = _as(block, Part.CAPTION, "caption-type")
+            out[block.id] = _with_credit(_as(block, Part.CAPTION, "caption-type"), furniture_rule)
     return out
 
 

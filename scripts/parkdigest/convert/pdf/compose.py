@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parkdigest.convert.model import Draft, Furniture, Join, LineRole, Paragraph
 from parkdigest.convert.pdf.blocks import Part, TextBlock
@@ -80,6 +80,7 @@ def compose(blocks: list[TextBlock], modules: list[Module], first_line: int, fir
         roles += module_roles
     furniture = tuple(Furniture(numbers[ln.id], ln.text, b.rule or "furniture")
                       for b in blocks if b.part is Part.FURNITURE for ln in b.lines)
+    furniture += tuple(Furniture(numbers[b.lines[-1].id], b.credit.strip(), b.credit_rule) for b in blocks if b.credit)
     roles += [LineRole(f.line, f.line, "furniture", None, f.rule) for f in furniture]
     return Composed(tuple(drafts), tuple(sorted(furniture, key=lambda f: f.line)), tuple(joins),
                     tuple(sorted(roles, key=lambda r: (r.first_line, r.last_line))), tuple(order), tuple(made))
@@ -121,9 +122,9 @@ def _draft(blocks: list[TextBlock], module: Module, numbers: dict[int, int],
     paragraphs, joins = _paragraphs(content, numbers)
     captions = tuple(b.text for b in content if b.part is Part.CAPTION)
     if not any(not p.credit for p in paragraphs) and captions:
-        # A photo item: its caption is its text.
-        paragraphs = [Paragraph(b.text, tuple(numbers[ln.id] for ln in b.lines))
-                      for b in content if b.part is Part.CAPTION]
+        # A photo item: its caption is its text, read like a text's columns.
+        as_text = [replace(b, part=Part.BODY) if b.part is Part.CAPTION else b for b in content]
+        paragraphs, joins = _paragraphs(as_text, numbers)
         captions = ()
     if stack is None and not paragraphs:
         return None, [], []
@@ -176,12 +177,14 @@ def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list
                                         subhead=not is_credit, credit=is_credit))
             previous = None
             continue
-        for line in block.lines:
+        for line, text in zip(block.lines, block.line_texts()):
+            if not text:
+                continue  # all of it a credit (furniture)
             if previous is None or columns.indented(line) or columns.short(previous):
                 close()
             elif previous not in block.lines:
                 joins.append(Join(numbers[previous.id], numbers[line.id], 1.0, 1.0, adjacent=True))
-            open_text.append(line.text)
+            open_text.append(text)
             open_lines.append(numbers[line.id])
             previous = line
     close()

@@ -21,10 +21,10 @@ BASELINE_TOLERANCE = 0.3
 # spaces in Chinese bylines are at most a full-width space (1 em minus the glyphs' side
 # bearings), while gutters are an em or more of white between two columns' text.
 GUTTER_EM = 1.0
-# A gap this wide between two characters is a space the typesetter printed (a byline's
-# padding, a double space between a title's parallel halves); narrower ones are letter
-# spacing of justified text.
-SPACE_EM = 0.4
+# A gap this much wider than the line's usual letter spacing, in ems, is a space the
+# typesetter printed (a byline's padding, the space between a title's parallel halves or
+# between a caption and its credit); the usual spacing is that of justified text.
+SPACE_EM = 0.2
 # Sizes within this many points are one size (rounding of scaled fonts).
 SIZE_QUANTUM = 0.25
 # Weight from which a font is bold (CSS/OpenType: 600 semibold, 700 bold).
@@ -72,12 +72,15 @@ def build_lines(page: PdfPage) -> tuple[TextLine, ...]:
     runs: list[list[Glyph]] = []
     for row in rows:
         row.sort(key=lambda g: g.box.x0)
-        run = [row[0]]
-        for prev, glyph in zip(row, row[1:]):
-            if _gutter_between(prev, glyph, vrules):
+        run: list[Glyph] = []
+        ink: Glyph | None = None  # the last glyph that is not a space: spaces fill gutters too
+        for glyph in row:
+            if ink is not None and not glyph.char.isspace() and _gutter_between(ink, glyph, vrules):
                 runs.append(run)
                 run = []
             run.append(glyph)
+            if not glyph.char.isspace():
+                ink = glyph
         runs.append(run)
     made = [_line(run) for run in runs if any(not g.char.isspace() for g in run)]
     made.sort(key=lambda line: (round(line.box.y0, 1), line.box.x0))
@@ -96,9 +99,11 @@ def _gutter_between(left: Glyph, right: Glyph, vrules: list[Box]) -> bool:
 
 def _line(run: list[Glyph]) -> TextLine:
     glyphs = [g for g in run if not g.char.isspace()] or run
+    gaps = sorted(b.box.x0 - a.box.x1 for a, b in zip(glyphs, glyphs[1:]))
+    usual = max(0.0, gaps[len(gaps) // 2]) if gaps else 0.0
     parts: list[str] = []
     for prev, glyph in zip([None, *run], run):
-        if prev is not None and glyph.box.x0 - prev.box.x1 > SPACE_EM * glyph.size \
+        if prev is not None and glyph.box.x0 - prev.box.x1 > usual + SPACE_EM * glyph.size \
                 and not _is_punct(prev.char) and not _is_punct(glyph.char) \
                 and not prev.char.isspace() and not glyph.char.isspace():
             parts.append(" ")

@@ -62,8 +62,8 @@ def find_stacks(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure,
         head_box = _enclose(group)
         reach = _reach(head_box, blocks, regions, page_box, {b.id for b in group})
         gap = max(STACK_GAP_TITLE * title.size, STACK_GAP_LINES * measure.pitch)
-        above = _chain(head_box, blocks, reach, gap, taken, up=True)
-        below = _chain(head_box, blocks, reach, gap, taken, up=False)
+        above = _chain(head_box, title.container, blocks, reach, gap, taken, up=True)
+        below = _chain(head_box, title.container, blocks, reach, gap, taken, up=False)
         taken.update(b.id for b in above + below)
         stacks.append(_assign_parts(group, above, below, reach, blocks))
     return stacks
@@ -109,14 +109,15 @@ def _reach(head: Box, blocks: list[TextBlock], regions: Regions, page_box: Box, 
     return Box(left, head.y0, right, head.y1)
 
 
-def _chain(head: Box, blocks: list[TextBlock], reach: Box, gap: float, taken: set[int], *, up: bool) -> list[TextBlock]:
-    """Blocks standing one after another right above (or below) the title, within its reach,
-    that are not running text."""
+def _chain(head: Box, frame: Box | None, blocks: list[TextBlock], reach: Box, gap: float, taken: set[int], *,
+           up: bool) -> list[TextBlock]:
+    """Blocks standing one after another right above (or below) the title, within its reach
+    and its box (a box's own heading is not the title's byline), that are not running text."""
     chain: list[TextBlock] = []
     edge = head.y0 if up else head.y1
     while True:
         candidates = [b for b in blocks if b.id not in taken and b not in chain
-                      and b.part in (Part.MINOR, Part.LABEL, Part.BODY)
+                      and b.part in (Part.MINOR, Part.LABEL, Part.BODY) and b.container == frame
                       and b.box.x_overlap(reach) >= IN_REACH * b.box.width
                       and (0 <= edge - b.box.y1 <= gap if up else 0 <= b.box.y0 - edge <= gap)
                       and _may_head(b) and (up or not _column_top(b, blocks, reach))]
