@@ -125,9 +125,10 @@ def convert_pdf(path: Path) -> PageResult | Problem:
     except PdfError as exc:
         return Problem(path.name, exc.message, exc.hint)
     try:
-        layout, page, _areas = segment_pdf(seed)
+        layout, page = segment_pdf(seed)
         described = describe_articles(layout, page)
-        result = PageResult(page.source, layout, described.articles, page.problems + described.problems)
+        result = PageResult(page.source, layout, described.articles, page.problems + described.problems,
+                            seed.pictures, tuple(line.text for line in page.lines))
     except Exception as exc:  # a bug of ours on one page: report it, convert the others
         if os.environ.get(DEBUG_ENV):
             raise

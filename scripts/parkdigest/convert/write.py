@@ -20,8 +20,12 @@ from parkdigest.articles.files import (
     PageReport,
     ReportArticle,
     ReportJoin,
+    ReportArea,
     ReportLine,
+    ReportPage,
     article_path,
+    picture_name,
+    picture_path,
     read_front_matter,
     report_path,
 )
@@ -66,6 +70,9 @@ class OutputWriter:
             _write_one(path, render_file(article.meta, article.body), self.summary, self.force, self.dry_run)
         report = page_report(result).dumps() + "\n"
         _write_plain(report_path(self.articles_dir, result.source), report, self.summary, self.dry_run)
+        for picture in result.pictures:
+            _write_bytes(picture_path(self.articles_dir, result.source, picture.page), picture.data, self.summary,
+                         self.dry_run)
 
     def _read_existing(self) -> dict[Path, str]:
         if self.existing is None:
@@ -107,6 +114,12 @@ def page_report(result: PageResult) -> PageReport:
         lines=tuple(ReportLine(LineRanges(((r.first_line, r.last_line),)), r.role,
                                "" if r.article is None else result.articles[r.article].meta["title"], r.rule)
                     for r in layout.line_roles if r.role != "body"),
+        pages=tuple(ReportPage(p.page, picture_name(result.source, p.page), p.width, p.height,
+                               tuple(ReportArea(a.box, a.kind.value,
+                                                "" if a.article is None else result.articles[a.article].slug, a.first_line)
+                                     for a in layout.areas if a.page == p.page))
+                    for p in result.pictures),
+        text=result.text,
     )
 
 
@@ -134,6 +147,15 @@ def _write_plain(path: Path, text: str, summary: WriteSummary, dry_run: bool) ->
     if not dry_run:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def _write_bytes(path: Path, data: bytes, summary: WriteSummary, dry_run: bool) -> None:
+    if path.exists() and path.read_bytes() == data:
+        return
+    (summary.changed if path.exists() else summary.created).append(str(path))
+    if not dry_run:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
 
 
 def _generated_files(directory: Path) -> dict[Path, str]:

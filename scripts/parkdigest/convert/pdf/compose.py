@@ -36,21 +36,6 @@ _LATIN_START = re.compile(r"^[A-Za-z]")
 
 
 @dataclass(frozen=True)
-class Numbered:
-    """The page's lines in reading order, numbered from `first`."""
-
-    lines: tuple[TextLine, ...]
-    first: int
-
-    def number(self, line: TextLine) -> int:
-        return self._index[line.id] + self.first
-
-    @property
-    def _index(self) -> dict[int, int]:
-        return {ln.id: i for i, ln in enumerate(self.lines)}
-
-
-@dataclass(frozen=True)
 class Composed:
     drafts: tuple[Draft, ...]
     furniture: tuple[Furniture, ...]
@@ -58,6 +43,7 @@ class Composed:
     line_roles: tuple[LineRole, ...]
     order: tuple[TextLine, ...]  # every line of the page, in reading order
     modules: tuple[int, ...]  # the module each draft was made from
+    numbers: dict[int, int]  # each line's number in the page text, by line id
 
 
 def compose(blocks: list[TextBlock], modules: list[Module], first_line: int, first_index: int) -> Composed:
@@ -83,7 +69,7 @@ def compose(blocks: list[TextBlock], modules: list[Module], first_line: int, fir
     furniture += tuple(Furniture(numbers[b.lines[-1].id], b.credit.strip(), b.credit_rule) for b in blocks if b.credit)
     roles += [LineRole(f.line, f.line, "furniture", None, f.rule) for f in furniture]
     return Composed(tuple(drafts), tuple(sorted(furniture, key=lambda f: f.line)), tuple(joins),
-                    tuple(sorted(roles, key=lambda r: (r.first_line, r.last_line))), tuple(order), tuple(made))
+                    tuple(sorted(roles, key=lambda r: (r.first_line, r.last_line))), tuple(order), tuple(made), numbers)
 
 
 def _reading_lines(blocks: list[TextBlock], modules: list[Module]) -> list[TextLine]:

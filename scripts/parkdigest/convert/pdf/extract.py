@@ -10,6 +10,7 @@ page's size and its body type.
 from __future__ import annotations
 
 import ctypes
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -18,7 +19,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from parkdigest.convert.model import Problem, Severity
+from parkdigest.convert.model import PagePicture, Problem, Severity
 from parkdigest.convert.read import read_sidecar
 
 
@@ -249,6 +250,7 @@ class PdfSeed:
     pages: tuple[PdfPage, ...]
     sidecar: dict
     problems: tuple[Problem, ...] = ()
+    pictures: tuple[PagePicture, ...] = ()  # each page rendered for the source view
 
 
 # A newspaper page or a newsletter fits in this many pages; a longer file is a book or a
@@ -271,13 +273,33 @@ def read_pdf(path: Path, display: str | None = None) -> PdfSeed:
             raise PdfError(f"the PDF has {count} pages, over the {MAX_PAGES} pages a seed may hold",
                            "split it into pages or issues (one PDF each)")
         pages = tuple(read_page(doc, i) for i in range(count))
+        pictures = tuple(render_page(doc, i) for i in range(count))
     finally:
         doc.close()
     problems = [p for page in pages for p in page_problems(page, name)]
     if all(not page.glyphs for page in pages):
         raise PdfError("the PDF has no text layer (a scanned page?)", "run OCR first, then convert the OCR'd PDF")
     sidecar, sidecar_problems = read_sidecar(path, name)
-    return PdfSeed(name, pages, sidecar, tuple(problems) + sidecar_problems)
+    return PdfSeed(name, pages, sidecar, tuple(problems) + sidecar_problems, pictures)
+
+
+# The source view's picture of a page: this many pixels wide (a phone shows it zoomed out,
+# a desktop at about its size), grey (the outlines are drawn over it in colour), WebP at a
+# quality that keeps 8-pt type legible at full size (~120-180 kB a broadsheet page).
+PICTURE_WIDTH_PX = 900
+PICTURE_QUALITY = 40
+
+
+def render_page(doc: pdfium.PdfDocument, index: int) -> PagePicture:
+    page = doc[index]
+    try:
+        bitmap = page.render(scale=PICTURE_WIDTH_PX / page.get_width(), grayscale=True)
+        image = bitmap.to_pil()
+    finally:
+        page.close()
+    out = io.BytesIO()
+    image.save(out, format="WEBP", quality=PICTURE_QUALITY, method=0)
+    return PagePicture(index + 1, image.width, image.height, out.getvalue())
 
 
 # Characters without a Unicode meaning, in this share of a page's text, make it unreadable.

@@ -8,25 +8,15 @@ from dataclasses import dataclass, replace
 
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.furniture import furniture_rule
-from parkdigest.convert.model import Draft, Furniture, Join, Layout, Line, LineRole, Page
+from parkdigest.convert.model import AreaKind, Draft, Furniture, Join, Layout, Line, LineRole, Page, PageArea
 from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.pdf.blocks import Part, TextBlock, classify_blocks, make_blocks
-from parkdigest.convert.pdf.compose import compose
+from parkdigest.convert.pdf.compose import Composed, compose
 from parkdigest.convert.pdf.extract import Box, PdfPage, PdfSeed
 from parkdigest.convert.pdf.lines import TextLine, build_lines, type_measure
 from parkdigest.convert.pdf.modules import Module, find_modules
 from parkdigest.convert.pdf.regions import find_regions
 from parkdigest.convert.pdf.stacks import find_stacks
-
-
-@dataclass(frozen=True)
-class PageArea:
-    """A rectangle of a PDF page, in fractions of its width and height, and what it holds:
-    an article's module (its index on the page) or furniture (None)."""
-
-    page: int
-    box: tuple[float, float, float, float]
-    article: int | None
 
 
 @dataclass(frozen=True)
@@ -37,9 +27,9 @@ class PageReading:
     modules: tuple[Module, ...]
 
 
-def segment_pdf(seed: PdfSeed) -> tuple[Layout, Page, tuple[PageArea, ...]]:
-    """The PDF's articles (every page in turn), the page text they were read from (numbered as
-    the drafts' lines are) and where each article stands on its page."""
+def segment_pdf(seed: PdfSeed) -> tuple[Layout, Page]:
+    """The PDF's articles (every page in turn, each article's place on its page among them)
+    and the page text they were read from (numbered as the drafts' lines are)."""
     drafts: list[Draft] = []
     furniture: list[Furniture] = []
     joins: list[Join] = []
@@ -49,7 +39,7 @@ def segment_pdf(seed: PdfSeed) -> tuple[Layout, Page, tuple[PageArea, ...]]:
     for page in seed.pages:
         reading = read_page(page)
         composed = compose(list(reading.blocks), list(reading.modules), len(text) + 1, len(drafts))
-        areas += _areas(page, reading, composed.modules, len(drafts))
+        areas += _areas(page, reading, composed, len(drafts))
         drafts += composed.drafts
         furniture += composed.furniture
         joins += composed.joins
@@ -58,8 +48,8 @@ def segment_pdf(seed: PdfSeed) -> tuple[Layout, Page, tuple[PageArea, ...]]:
     page_text = Page(seed.source, tuple(text), sidecar=seed.sidecar, problems=seed.problems)
     date = parse_printed_date(" ".join(f.text for f in furniture)) or ""
     layout = Layout(seed.source, tuple(drafts), tuple(furniture), tuple(joins), (), date,
-                    line_roles=tuple(roles))
-    return layout, page_text, tuple(areas)
+                    line_roles=tuple(roles), areas=tuple(areas))
+    return layout, page_text
 
 
 def read_page(page: PdfPage) -> PageReading:
@@ -92,14 +82,20 @@ def _text_box(lines: tuple[TextLine, ...]) -> Box:
                max(ln.box.x1 for ln in lines), max(ln.box.y1 for ln in lines))
 
 
-def _areas(page: PdfPage, reading: PageReading, modules: tuple[int, ...], first_index: int) -> list[PageArea]:
-    """Each draft's module (`modules`: the module of each draft) and each furniture block."""
-    def fraction(box: Box) -> tuple[float, float, float, float]:
-        return (round(box.x0 / page.width, 4), round(box.y0 / page.height, 4),
-                round(box.x1 / page.width, 4), round(box.y1 / page.height, 4))
+def _areas(page: PdfPage, reading: PageReading, composed: Composed, first_index: int) -> list[PageArea]:
+    """Each draft's module and its blocks, and each furniture block, as the source view
+    outlines them."""
+    def area(box: Box, kind: AreaKind, article: int | None, block: TextBlock) -> PageArea:
+        fraction = (box.x0 / page.width, box.y0 / page.height, box.x1 / page.width, box.y1 / page.height)
+        return PageArea(page.number, tuple(round(v, 4) for v in fraction), kind, article,  # type: ignore[arg-type]
+                        composed.numbers[block.lines[0].id])
 
-    areas = [PageArea(page.number, fraction(reading.modules[m].box), first_index + k) for k, m in enumerate(modules)]
-    for block in reading.blocks:
-        if block.part is Part.FURNITURE:
-            areas.append(PageArea(page.number, fraction(block.box), None))
+    areas = []
+    for k, m in enumerate(composed.modules):
+        module = reading.modules[m]
+        members = [reading.blocks[i] for i in (module.stack.members if module.stack else ()) + module.blocks]
+        first = min(members, key=lambda b: composed.numbers[b.lines[0].id])
+        areas.append(area(module.box, AreaKind.ARTICLE, first_index + k, first))
+        areas += [area(b.box, AreaKind.BLOCK, first_index + k, b) for b in members]
+    areas += [area(b.box, AreaKind.FURNITURE, None, b) for b in reading.blocks if b.part is Part.FURNITURE]
     return areas
