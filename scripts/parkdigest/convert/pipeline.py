@@ -72,7 +72,8 @@ def run(inputs: list[Path], out: Path, *, force: bool = False, dry_run: bool = F
         final = replace(page, articles=slugs.assign(page.articles))
         writer.write_page(final)
         written.append(Written(page.source, tuple(a.slug for a in page.articles),
-                               tuple(a.slug for a in final.articles), page.problems))
+                               tuple(a.slug for a in final.articles), page.problems,
+                               tuple(p.page for p in page.pictures)))
         if on_page:
             on_page(final)
         if keep_pages:

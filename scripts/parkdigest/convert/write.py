@@ -16,6 +16,9 @@ from pathlib import Path
 
 from parkdigest.articles.files import (
     ARTICLE_SUFFIX,
+    PICTURE_SUFFIX,
+    REPORT_SUFFIX,
+    REPORTS_DIR,
     LineRanges,
     PageReport,
     ReportArticle,
@@ -71,8 +74,9 @@ class OutputWriter:
         report = page_report(result).dumps() + "\n"
         _write_plain(report_path(self.articles_dir, result.source), report, self.summary, self.dry_run)
         for picture in result.pictures:
-            _write_bytes(picture_path(self.articles_dir, result.source, picture.page), picture.data, self.summary,
-                         self.dry_run)
+            path = picture_path(self.articles_dir, result.source, picture.page)
+            self.wanted.add(path)
+            _write_bytes(path, picture.data, self.summary, self.dry_run)
 
     def _read_existing(self) -> dict[Path, str]:
         if self.existing is None:
@@ -96,7 +100,28 @@ class OutputWriter:
                     self.summary.removed.append(str(path))
                     if not self.dry_run:
                         path.unlink()
+        self._prune_page_files()
         return self.summary
+
+    def _prune_page_files(self) -> None:
+        """Reports and pictures of pages no seed gives any more: a seed removed (unless an
+        article an editor kept still cites it), or a PDF replaced by one with fewer pages."""
+        folder = self.articles_dir.parent / REPORTS_DIR
+        if not folder.is_dir():
+            return
+        present = {Path(s).stem for s in self.sources} if self.sources is not None else None
+        if present is not None:
+            removed = set(self.summary.removed)
+            present |= {Path(source).stem for path, source in self._read_existing().items() if str(path) not in removed}
+        converted = {Path(s).stem for s in self.converted}
+        for path in sorted([*folder.glob(f"*{REPORT_SUFFIX}"), *folder.glob(f"*{PICTURE_SUFFIX}")]):
+            stem = path.stem if path.suffix == REPORT_SUFFIX else path.name.rsplit(".p", 1)[0]
+            gone = present is not None and stem not in present
+            stale_picture = path.suffix == PICTURE_SUFFIX and stem in converted and path not in self.wanted
+            if gone or stale_picture:
+                self.summary.removed.append(str(path))
+                if not self.dry_run:
+                    path.unlink()
 
 
 def page_report(result: PageResult) -> PageReport:
