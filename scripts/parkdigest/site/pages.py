@@ -258,6 +258,8 @@ def render_source_page(catalog: Catalog, settings: Settings, source: str, url: s
     heading = f"# {escape(title)}\n" if title != source else f'<h1 class="pd-file-title">{escape(title)}</h1>\n'
     out = [heading, f'<p class="pd-facts">{" · ".join(facts)}</p>\n',
            "## 本版文章（按版面顺序）\n", render_source_articles(catalog, settings, data, url) + "\n"]
+    if data.get("pages"):
+        out += ["## 版面图\n", render_page_pictures(catalog, data, report.src_uri, url), ""]
     joins = [j for j in data.get("joins") or [] if float(j.get("confidence", 1)) < settings.low_confidence]
     out += ["## 把握较低的接续\n", _joins_table(joins) if joins else '<p class="pd-empty">没有。</p>', ""]
     moves = data.get("moves") or []
@@ -283,6 +285,52 @@ def render_source_page(catalog: Catalog, settings: Settings, source: str, url: s
     items = "\n".join(f"<li>{escape(translate_warning(str(w)))}</li>" for w in warnings)
     out += ["## 转换提示\n", f'<ul class="pd-warnings">\n{items}\n</ul>' if warnings else '<p class="pd-empty">没有。</p>', ""]
     return "\n".join(out)
+
+
+def render_page_pictures(catalog: Catalog, data: dict, report_uri: str, from_url: str) -> str:
+    """A PDF seed's pages as pictures, each article's module outlined, numbered as in the list
+    above and linked to the article, each block of its lines marked with its first line (the
+    number a sidecar's split_at names), the furniture shaded."""
+    numbers = {str(a.get("slug")): k for k, a in enumerate(sorted(data.get("articles") or [], key=_first_line), 1)}
+    folder = report_uri.rsplit("/", 1)[0]
+    figures = []
+    for page in data["pages"]:
+        width, height = int(page.get("width") or 0), int(page.get("height") or 0)
+        src = link(f"{folder}/{page.get('picture')}", from_url)
+        areas = [_page_area(area, numbers, catalog, from_url) for area in page.get("areas") or []]
+        figures.append(
+            f'<figure class="pd-page">\n<div class="pd-page-sheet" style="aspect-ratio: {width} / {height}">'
+            f'<img src="{src}" loading="lazy" decoding="async" width="{width}" height="{height}" '
+            f'alt="第{int(page.get("number") or 0)}页版面">\n' + "\n".join(a for a in areas if a) + "\n</div>\n"
+            f'<figcaption>第{int(page.get("number") or 0)}页：彩框为文章（编号同上表），灰底为版头、署名等版面元素，'
+            f'小号数字为各块的起始行号（附注文件 split_at 用）。<a href="{src}">查看大图</a></figcaption>\n</figure>')
+    text = data.get("text") or []
+    lines = "\n".join(f"<li>{escape(str(line))}</li>" for line in text)
+    listing = (f'<details class="pd-page-text"><summary>版面文字（共{len(text)}行，行号即上图与各表中的行号）</summary>\n'
+               f"<ol>\n{lines}\n</ol>\n</details>") if text else ""
+    return "\n".join(figures) + "\n" + listing
+
+
+def _page_area(area: dict, numbers: dict[str, int], catalog: Catalog, from_url: str) -> str:
+    box = area.get("box") or []
+    if len(box) != 4:
+        return ""
+    x0, y0, x1, y1 = (max(0.0, min(1.0, float(v))) for v in box)
+    place = f"left:{x0 * 100:.2f}%;top:{y0 * 100:.2f}%;width:{(x1 - x0) * 100:.2f}%;height:{(y1 - y0) * 100:.2f}%"
+    kind = str(area.get("kind"))
+    if kind == "furniture":
+        return f'<span class="pd-area pd-area-furniture" style="{place}"></span>'
+    if kind == "block":
+        return (f'<span class="pd-area pd-area-block" style="{place}">'
+                f'<span class="pd-area-line">{int(area.get("line") or 0)}</span></span>')
+    slug = str(area.get("article") or "")
+    number = numbers.get(slug)
+    entry = catalog.by_uri.get(article_uri(slug))
+    label = f'<span class="pd-area-number">{number}</span>' if number else ""
+    if entry is None:
+        return f'<span class="pd-area pd-area-article" style="{place}">{label}</span>'
+    return (f'<a class="pd-area pd-area-article" style="{place}" href="{link(entry.url, from_url)}" '
+            f'title="{escape(entry.title)}">{label}</a>')
 
 
 def render_source_articles(catalog: Catalog, settings: Settings, data: dict, from_url: str) -> str:
