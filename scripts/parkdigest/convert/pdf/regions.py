@@ -124,15 +124,15 @@ def _band_edge(lines: list[TextLine], rules: list[Box], measure: TypeMeasure, fu
             return y
     # No rule: the lines in the zone, cut off from the rest by a wide white gap.
     zone = BAND_ZONE * page_height
-    strip: list[TextLine] = []
+    gathered: list[TextLine] = []
     for line, after in zip(lines, lines[1:]):
         edge_distance = line.box.y1 if from_top else page_height - line.box.y0
         if edge_distance > zone:
             break
-        strip.append(line)
+        gathered.append(line)
         gap = after.box.y0 - line.box.y1 if from_top else line.box.y0 - after.box.y1
-        if gap >= BAND_GAP_LINES * measure.pitch and _strip_like(strip) \
-                and all(furniture(ln) or ln.size <= BAND_MAX_SIZE * measure.size for ln in strip):
+        if gap >= BAND_GAP_LINES * measure.pitch and _strip_like(gathered) \
+                and all(furniture(ln) or ln.size <= BAND_MAX_SIZE * measure.size for ln in gathered):
             return (line.box.y1 + after.box.y0) / 2 if from_top else (line.box.y0 + after.box.y1) / 2
     return 0.0 if from_top else page_height
 
