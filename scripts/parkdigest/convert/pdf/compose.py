@@ -45,15 +45,15 @@ class Composed:
     numbers: dict[int, int]  # each line's number in the page text, by line id
 
 
-def compose(blocks: list[TextBlock], modules: list[Module], first_line: int, first_index: int,
-            split_at: frozenset[int] = frozenset()) -> Composed:
-    """Drafts of a page's modules; `first_line` numbers its first line, `first_index` its
-    first article (pages of one PDF follow each other). An editor's `split_at` names lines
-    where a new article starts: the block holding such a line, and the rest of its module
-    after it, become an article of their own."""
-    order = _reading_lines(blocks, modules)
-    numbers = {ln.id: first_line + i for i, ln in enumerate(order)}
-    modules = [part for module in modules for part in _split(module, blocks, numbers, split_at)]
+def number_lines(blocks: list[TextBlock], modules: list[Module], first_line: int) -> dict[int, int]:
+    """Each line's number in the page text (by line id): the page read in order, from
+    `first_line` (pages of one PDF follow each other)."""
+    return {ln.id: first_line + i for i, ln in enumerate(_reading_lines(blocks, modules))}
+
+
+def compose(blocks: list[TextBlock], modules: list[Module], numbers: dict[int, int], first_index: int) -> Composed:
+    """Drafts of a page's modules, numbered from `first_index`; `numbers` numbers the lines."""
+    order = sorted((ln for b in blocks for ln in b.lines), key=lambda ln: numbers[ln.id])
     drafts: list[Draft] = []
     joins: list[Join] = []
     roles: list[LineRole] = []
@@ -73,24 +73,6 @@ def compose(blocks: list[TextBlock], modules: list[Module], first_line: int, fir
     roles += [LineRole(f.line, f.line, "furniture", None, f.rule) for f in furniture]
     return Composed(tuple(drafts), tuple(sorted(furniture, key=lambda f: f.line)), tuple(joins),
                     tuple(sorted(roles, key=lambda r: (r.first_line, r.last_line))), tuple(order), tuple(made), numbers)
-
-
-def _split(module: Module, blocks: list[TextBlock], numbers: dict[int, int], split_at: frozenset[int]) -> list[Module]:
-    cuts = [k for k, i in enumerate(module.blocks) if k > 0 or module.stack is not None
-            if any(numbers[ln.id] in split_at for ln in blocks[i].lines)]
-    if not cuts:
-        return [module]
-    parts = [Module(module.stack, module.blocks[:cuts[0]], module.box)]
-    for start, end in zip(cuts, [*cuts[1:], len(module.blocks)]):
-        head = blocks[module.blocks[start]]
-        # A heading-like block (not running text) titles the new article; else it has none.
-        stack = Stack((head.id,), head.box) if head.part is not Part.BODY else None
-        rest = module.blocks[start + 1:end] if stack else module.blocks[start:end]
-        box = head.box
-        for i in rest:
-            box = box.union(blocks[i].box)
-        parts.append(Module(stack, rest, box))
-    return parts
 
 
 def _reading_lines(blocks: list[TextBlock], modules: list[Module]) -> list[TextLine]:
@@ -195,6 +177,9 @@ def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list
             open_lines.append(numbers[line.id])
             previous = line
     close()
+    if paragraphs and not paragraphs[-1].subhead and CREDIT.match(paragraphs[-1].text):
+        # The text's last paragraph in parentheses is its closing credit (（据新华社电）).
+        paragraphs[-1] = replace(paragraphs[-1], credit=True)
     return paragraphs, joins
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ctypes
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 
@@ -279,6 +279,12 @@ def read_pdf(path: Path, display: str | None = None) -> PdfSeed:
     problems = [p for page in pages for p in page_problems(page, name)]
     if all(not page.glyphs for page in pages):
         raise PdfError("the PDF has no text layer (a scanned page?)", "run OCR first, then convert the OCR'd PDF")
+    fonts = sorted({f for page in pages for f in page.unmapped_fonts})
+    # A page whose text is mostly codes gives no articles (its error says why).
+    pages = tuple(replace(page, glyphs=()) if page.unmapped_share > MAX_UNMAPPED_SHARE else page for page in pages)
+    if all(not page.glyphs for page in pages):
+        raise PdfError(f"the PDF's font(s) {', '.join(fonts)} have no Unicode map: its text comes out as codes",
+                       "export the PDF again with embedded Unicode fonts, or run OCR first")
     sidecar, sidecar_problems = read_sidecar(path, name)
     return PdfSeed(name, pages, sidecar, tuple(problems) + sidecar_problems, pictures)
 

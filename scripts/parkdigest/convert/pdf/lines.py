@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from parkdigest.convert.pdf.extract import Box, Glyph, PdfPage, Shape, ShapeKind, enclosing
 
@@ -45,6 +45,7 @@ class TextLine:
     bold: bool
     light: bool  # light characters: reversed out of a dark ground
     glyph_boxes: tuple[Box, ...] = ()
+    vertical: bool = False  # set top to bottom (vertical writing)
 
     @property
     def chars(self) -> int:
@@ -82,10 +83,38 @@ def build_lines(page: PdfPage) -> tuple[TextLine, ...]:
             if not glyph.char.isspace():
                 ink = glyph
         runs.append(run)
-    made = [_line(run) for run in runs if any(not g.char.isspace() for g in run)]
+    made = _vertical_runs([_line(run) for run in runs if any(not g.char.isspace() for g in run)])
     made.sort(key=lambda line: (round(line.box.y0, 1), line.box.x0))
-    return tuple(TextLine(i, ln.text, ln.box, ln.size, ln.font, ln.bold, ln.light, ln.glyph_boxes)
-                 for i, ln in enumerate(made))
+    return tuple(replace(ln, id=i) for i, ln in enumerate(made))
+
+
+# Characters set one under another (vertical writing: a label or a title down the side of a
+# module) come out as one-character "lines"; this many in a column make a vertical line.
+VERTICAL_MIN_CHARS = 3
+# ... stacked this close (in ems): the next character of the same vertical line.
+VERTICAL_PITCH_EM = 1.4
+
+
+def _vertical_runs(lines: list[TextLine]) -> list[TextLine]:
+    """One-character lines stacked in a column are one vertical line, read top to bottom."""
+    singles = sorted((ln for ln in lines if ln.chars == 1), key=lambda ln: (round(ln.box.cx), ln.box.y0))
+    runs: list[list[TextLine]] = []
+    for line in singles:
+        last = runs[-1][-1] if runs else None
+        if last is not None and abs(last.box.cx - line.box.cx) <= 0.3 * line.size and last.size == line.size \
+                and 0 <= line.box.y0 - last.box.y0 <= VERTICAL_PITCH_EM * line.size:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    merged: set[int] = set()
+    out = []
+    for run in runs:
+        if len(run) >= VERTICAL_MIN_CHARS:
+            merged.update(id(ln) for ln in run)
+            first = run[0]
+            out.append(TextLine(-1, "".join(ln.text for ln in run), enclosing(ln.box for ln in run), first.size,
+                                first.font, first.bold, first.light, tuple(ln.box for ln in run), vertical=True))
+    return [ln for ln in lines if id(ln) not in merged] + out
 
 
 def _gutter_between(left: Glyph, right: Glyph, vrules: list[Box]) -> bool:

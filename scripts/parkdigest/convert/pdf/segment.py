@@ -18,13 +18,13 @@ from parkdigest.convert.model import (
     LineRole,
     Page,
     PageArea,
-    Paragraph,
     Problem,
     Severity,
 )
 from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.pdf.blocks import Part, TextBlock, classify_blocks, make_blocks
-from parkdigest.convert.pdf.compose import Composed, compose
+from parkdigest.convert.pdf.compose import Composed, compose, number_lines
+from parkdigest.convert.pdf.edits import merge_drafts, split_modules
 from parkdigest.convert.pdf.extract import Box, PdfPage, PdfSeed
 from parkdigest.convert.pdf.lines import TextLine, build_lines, type_measure
 from parkdigest.convert.pdf.modules import Module, find_modules
@@ -50,57 +50,32 @@ def segment_pdf(seed: PdfSeed) -> tuple[Layout, Page]:
     text: list[Line] = []
     areas: list[PageArea] = []
     split_at = frozenset(seed.sidecar.get("split_at") or ())
+    warnings: list[Problem] = []
     for page in seed.pages:
         reading = read_page(page)
-        composed = compose(list(reading.blocks), list(reading.modules), len(text) + 1, len(drafts), split_at)
+        vertical = sum(ln.chars for b in reading.blocks for ln in b.lines if ln.vertical)
+        if vertical:
+            warnings.append(Problem(seed.source, f"page {page.number}: {vertical} characters are set vertically; "
+                                    "read top to bottom", "check the article they went to in the source view",
+                                    severity=Severity.WARNING))
+        numbers = number_lines(list(reading.blocks), list(reading.modules), len(text) + 1)
+        reading = PageReading(*split_modules(list(reading.blocks), list(reading.modules), numbers, split_at))
+        composed = compose(list(reading.blocks), list(reading.modules), numbers, len(drafts))
         areas += _areas(page, reading, composed, len(drafts))
         drafts += composed.drafts
         furniture += composed.furniture
         joins += composed.joins
         roles += composed.line_roles
         text += [Line(len(text) + 1 + i, ln.text) for i, ln in enumerate(composed.order)]
-    warnings = [Problem(seed.source, f"split_at {line}: the PDF's text has {len(text)} lines",
-                        "give a line number the source view shows", severity=Severity.WARNING)
-                for line in sorted(split_at) if not 1 <= line <= len(text)]
-    drafts, roles, areas = merge_drafts(drafts, roles, areas, seed, warnings)
+    warnings += [Problem(seed.source, f"split_at {line}: the PDF's text has {len(text)} lines",
+                         "give a line number the source view shows", severity=Severity.WARNING)
+                 for line in sorted(split_at) if not 1 <= line <= len(text)]
+    drafts, roles, areas = merge_drafts(drafts, roles, areas, seed.sidecar.get("merge") or (), seed.source, warnings)
     page_text = Page(seed.source, tuple(text), sidecar=seed.sidecar, problems=seed.problems)
     date = parse_printed_date(" ".join(f.text for f in furniture)) or ""
     layout = Layout(seed.source, tuple(drafts), tuple(furniture), tuple(joins), (), date,
                     warnings=tuple(warnings), line_roles=tuple(roles), areas=tuple(areas))
     return layout, page_text
-
-
-def merge_drafts(drafts: list[Draft], roles: list[LineRole], areas: list[PageArea], seed: PdfSeed,
-                 warnings: list[Problem]) -> tuple[list[Draft], list[LineRole], list[PageArea]]:
-    """An editor's `merge: [[a, b]]`: article b (by position in the PDF, 1-based, as the source
-    view numbers them; on a later page too, where a story jumps) is the rest of article a;
-    b's title becomes a subhead of a."""
-    target = list(range(len(drafts)))
-    for first, second in sorted(seed.sidecar.get("merge") or (), key=lambda pair: -pair[1]):
-        if not 1 <= first < second <= len(drafts):
-            warnings.append(Problem(seed.source, f"merge [{first}, {second}]: the PDF has {len(drafts)} articles",
-                                    "fix 'merge' in the sidecar", severity=Severity.WARNING))
-            continue
-        target = [first - 1 if t == second - 1 else t for t in target]
-    if target == list(range(len(drafts))):
-        return drafts, roles, areas
-    kept = sorted(set(target))
-    renumber = {old: new for new, old in enumerate(kept)}
-    merged = []
-    for a in kept:
-        parts = [drafts[k] for k in range(len(drafts)) if target[k] == a]
-        head, rest = parts[0], parts[1:]
-        paragraphs = list(head.paragraphs)
-        for part in rest:
-            if part.title:
-                paragraphs.append(Paragraph(part.title, (min(part.lines),), subhead=True))
-            paragraphs += part.paragraphs
-        merged.append(replace(head, paragraphs=tuple(paragraphs), index=renumber[a],
-                              lines=tuple(sorted({n for p in parts for n in p.lines})),
-                              captions=tuple(c for p in parts for c in p.captions)))
-    roles = [replace(r, article=renumber[target[r.article]]) if r.article is not None else r for r in roles]
-    areas = [replace(x, article=renumber[target[x.article]]) if x.article is not None else x for x in areas]
-    return merged, roles, areas
 
 
 def read_page(page: PdfPage) -> PageReading:

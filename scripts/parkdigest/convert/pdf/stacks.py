@@ -62,8 +62,8 @@ def find_stacks(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure,
         head_box = _enclose(group)
         reach = _reach(head_box, blocks, regions, page_box, {b.id for b in group})
         gap = max(STACK_GAP_TITLE * title.size, STACK_GAP_LINES * measure.pitch)
-        above = _chain(head_box, title.container, blocks, reach, gap, taken, up=True)
-        below = _chain(head_box, title.container, blocks, reach, gap, taken, up=False)
+        above = _chain(head_box, title.container, blocks, reach, gap, taken, regions, up=True)
+        below = _chain(head_box, title.container, blocks, reach, gap, taken, regions, up=False)
         taken.update(b.id for b in above + below)
         stacks.append(_assign_parts(group, above, below, reach, blocks))
     return stacks
@@ -109,10 +109,11 @@ def _reach(head: Box, blocks: list[TextBlock], regions: Regions, page_box: Box, 
     return Box(left, head.y0, right, head.y1)
 
 
-def _chain(head: Box, frame: Box | None, blocks: list[TextBlock], reach: Box, gap: float, taken: set[int], *,
-           up: bool) -> list[TextBlock]:
+def _chain(head: Box, frame: Box | None, blocks: list[TextBlock], reach: Box, gap: float, taken: set[int],
+           regions: Regions, *, up: bool) -> list[TextBlock]:
     """Blocks standing one after another right above (or below) the title, within its reach
-    and its box (a box's own heading is not the title's byline), that are not running text."""
+    and its box (a box's own heading is not the title's byline), with no rule between (a rule
+    closes the module above), that are not running text."""
     chain: list[TextBlock] = []
     edge = head.y0 if up else head.y1
     while True:
@@ -120,12 +121,18 @@ def _chain(head: Box, frame: Box | None, blocks: list[TextBlock], reach: Box, ga
                       and b.part in (Part.MINOR, Part.LABEL, Part.BODY) and b.container == frame
                       and b.box.x_overlap(reach) >= IN_REACH * b.box.width
                       and (0 <= edge - b.box.y1 <= gap if up else 0 <= b.box.y0 - edge <= gap)
-                      and _may_head(b) and (up or not _column_top(b, blocks, reach))]
+                      and _may_head(b) and (up or not _column_top(b, blocks, reach))
+                      and not _ruled_off(b.box, edge, regions, up)]
         if not candidates:
             return chain
         nearest = min(candidates, key=lambda b: edge - b.box.y1 if up else b.box.y0 - edge)
         chain.append(nearest)
         edge = nearest.box.y0 if up else nearest.box.y1
+
+
+def _ruled_off(box: Box, edge: float, regions: Regions, up: bool) -> bool:
+    top, bottom = (box.y1, edge) if up else (edge, box.y0)
+    return any(top - 1 <= r.cy <= bottom + 1 and r.x_overlap(box) > 0.5 * box.width for r in regions.hrules)
 
 
 def _column_top(block: TextBlock, blocks: list[TextBlock], reach: Box) -> bool:
