@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from enum import Enum
 
 from parkdigest.convert.pdf.extract import Box, enclosing
@@ -68,7 +69,7 @@ class TextBlock:
     credit: str = ""  # a picture's credit printed at the end of its caption (furniture)
     credit_rule: str = ""
 
-    @property
+    @cached_property
     def box(self) -> Box:
         return enclosing(ln.box for ln in self.lines)
 

@@ -73,10 +73,12 @@ def build_lines(page: PdfPage) -> tuple[TextLine, ...]:
     runs: list[list[Glyph]] = []
     for row in rows:
         row.sort(key=lambda g: g.box.x0)
+        spacing = _letter_spacing(row)
         run: list[Glyph] = []
         ink: Glyph | None = None  # the last glyph that is not a space: spaces fill gutters too
         for glyph in row:
-            if ink is not None and not glyph.char.isspace() and _gutter_between(ink, glyph, vrules):
+            if ink is not None and not glyph.char.isspace() \
+                    and _gutter_between(ink, glyph, vrules, spacing.get(_quantize(ink.size), 0.0)):
                 runs.append(run)
                 run = []
             run.append(glyph)
@@ -117,10 +119,23 @@ def _vertical_runs(lines: list[TextLine]) -> list[TextLine]:
     return [ln for ln in lines if id(ln) not in merged] + out
 
 
-def _gutter_between(left: Glyph, right: Glyph, vrules: list[Box]) -> bool:
+def _letter_spacing(row: list[Glyph]) -> dict[float, float]:
+    """The usual white between neighbouring characters of each type size in a row (a title
+    set with wide letter spacing has wide gaps everywhere; a gutter is wider still)."""
+    gaps: dict[float, list[float]] = {}
+    ink = [g for g in row if not g.char.isspace()]
+    for left, right in zip(ink, ink[1:]):
+        if _quantize(left.size) == _quantize(right.size):
+            gaps.setdefault(_quantize(left.size), []).append(right.box.x0 - left.box.x1)
+    return {size: max(0.0, sorted(values)[len(values) // 2]) for size, values in gaps.items()}
+
+
+def _gutter_between(left: Glyph, right: Glyph, vrules: list[Box], spacing: float) -> bool:
     gap = right.box.x0 - left.box.x1
-    if gap > GUTTER_EM * max(left.size, right.size):
+    if gap > GUTTER_EM * max(left.size, right.size) + spacing:
         return True
+    if gap <= 0:
+        return False  # touching characters have no room for a rule between them
     middle_top, middle_bottom = min(left.box.y0, right.box.y0), max(left.box.y1, right.box.y1)
     return any(left.box.x1 - 0.5 <= rule.cx <= right.box.x0 + 0.5 and rule.y0 <= middle_bottom and rule.y1 >= middle_top
                for rule in vrules)
