@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
 from enum import Enum
+from functools import cached_property
 
 from parkdigest.convert.pdf.extract import Box, enclosing
 from parkdigest.convert.pdf.lines import TextLine, TypeMeasure

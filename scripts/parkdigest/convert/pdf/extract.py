@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -188,6 +189,7 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, .
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     rgba = [ctypes.c_uint() for _ in range(4)]
+    matrix = pdfium_c.FS_MATRIX()
     for i in range(textpage.count_chars()):
         if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
             continue  # a space or line break pdfium made up: our own lines decide those
@@ -207,7 +209,10 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, .
             continue
         pdfium_c.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(ox), ctypes.byref(oy))
         pdfium_c.FPDFText_GetFillColor(textpage, i, *(ctypes.byref(c) for c in rgba))
-        size = pdfium_c.FPDFText_GetFontSize(textpage, i)
+        # The size printed: the font's size in the text state scaled by the text and page
+        # matrices (a PDF may set every font at 1 pt and scale it to 9 or 36 by its matrix).
+        pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
+        size = pdfium_c.FPDFText_GetFontSize(textpage, i) * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
         box = Box(rect.left, height - rect.top, rect.right, height - rect.bottom)
         if size <= 0 or box.height <= 0:
             continue

@@ -7,6 +7,7 @@ caption, folio) is judged relative to it, so another paper's type sizes change n
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -17,10 +18,17 @@ from parkdigest.convert.pdf.extract import Box, Glyph, PdfPage, Shape, ShapeKind
 # (superscripts and mixed fonts shift a baseline by a little, the next line by a whole
 # line height).
 BASELINE_TOLERANCE = 0.3
-# A gap this wide, in ems of the type, is a column gutter, not a space between words: word
-# spaces in Chinese bylines are at most a full-width space (1 em minus the glyphs' side
-# bearings), while gutters are an em or more of white between two columns' text.
+# White between two characters of a row, in ems beyond the row's letter spacing: from
+# GUTTER_EM on it may be a column gutter (gutters are an em or more), from SURE_GUTTER_EM on
+# it is one. Between the two it may also be a full-width space (a byline's 本报记者　李亚楠　姜　峰),
+# so it is a gutter only where the text under or over it has a gutter there too and one side
+# is a column's line, not a word.
 GUTTER_EM = 1.0
+SURE_GUTTER_EM = 1.6
+# A column's line is this many ems wide at least; a name or a word between spaces is narrower.
+COLUMN_LINE_EM = 4.0
+# Rows this many ems above or below show whether a gutter runs down the page there.
+CHANNEL_ROWS_EM = 2.5
 # A gap this much wider than the line's usual letter spacing, in ems, is a space the
 # typesetter printed (a byline's padding, the space between a title's parallel halves or
 # between a caption and its credit); the usual spacing is that of justified text.
@@ -70,21 +78,10 @@ def build_lines(page: PdfPage) -> tuple[TextLine, ...]:
             rows[-1].append(glyph)
         else:
             rows.append([glyph])
-    runs: list[list[Glyph]] = []
     for row in rows:
         row.sort(key=lambda g: g.box.x0)
-        spacing = _letter_spacing(row)
-        run: list[Glyph] = []
-        ink: Glyph | None = None  # the last glyph that is not a space: spaces fill gutters too
-        for glyph in row:
-            if ink is not None and not glyph.char.isspace() \
-                    and _gutter_between(ink, glyph, vrules, spacing.get(_quantize(ink.size), 0.0)):
-                runs.append(run)
-                run = []
-            run.append(glyph)
-            if not glyph.char.isspace():
-                ink = glyph
-        runs.append(run)
+    baselines = [row[0].baseline for row in rows]
+    runs = [run for k, row in enumerate(rows) for run in _split_row(row, _nearby(rows, baselines, k), vrules)]
     made = _vertical_runs([_line(run) for run in runs if any(not g.char.isspace() for g in run)])
     made.sort(key=lambda line: (round(line.box.y0, 1), line.box.x0))
     return tuple(replace(ln, id=i) for i, ln in enumerate(made))
@@ -130,15 +127,72 @@ def _letter_spacing(row: list[Glyph]) -> dict[float, float]:
     return {size: max(0.0, sorted(values)[len(values) // 2]) for size, values in gaps.items()}
 
 
-def _gutter_between(left: Glyph, right: Glyph, vrules: list[Box], spacing: float) -> bool:
-    gap = right.box.x0 - left.box.x1
-    if gap > GUTTER_EM * max(left.size, right.size) + spacing:
-        return True
-    if gap <= 0:
-        return False  # touching characters have no room for a rule between them
-    middle_top, middle_bottom = min(left.box.y0, right.box.y0), max(left.box.y1, right.box.y1)
-    return any(left.box.x1 - 0.5 <= rule.cx <= right.box.x0 + 0.5 and rule.y0 <= middle_bottom and rule.y1 >= middle_top
+def _nearby(rows: list[list[Glyph]], baselines: list[float], k: int) -> list[list[Glyph]]:
+    """The rows within CHANNEL_ROWS_EM above and below row k (not k itself)."""
+    reach = CHANNEL_ROWS_EM * max(g.size for g in rows[k])
+    low = bisect.bisect_left(baselines, baselines[k] - reach)
+    high = bisect.bisect_right(baselines, baselines[k] + reach)
+    return [rows[i] for i in range(low, high) if i != k]
+
+
+def _split_row(row: list[Glyph], rows: list[list[Glyph]], vrules: list[Box]) -> list[list[Glyph]]:
+    """A row of glyphs cut into lines at its gutters (see GUTTER_EM)."""
+    spacing = _letter_spacing(row)
+    ink = [g for g in row if not g.char.isspace()]
+    cuts = set()  # index in `ink` of the first glyph after a gutter
+    for k in range(1, len(ink)):
+        left, right = ink[k - 1], ink[k]
+        em = max(left.size, right.size)
+        white = right.box.x0 - left.box.x1 - spacing.get(_quantize(left.size), 0.0)
+        if white > SURE_GUTTER_EM * em or (white > 0 and _rule_between(left, right, vrules)):
+            cuts.add(k)
+        elif white > GUTTER_EM * em and _column_gutter(ink, k, rows, em):
+            cuts.add(k)
+    runs: list[list[Glyph]] = [[]]
+    position = {id(g): k for k, g in enumerate(ink)}
+    for glyph in row:
+        if position.get(id(glyph)) in cuts:
+            runs.append([])
+        runs[-1].append(glyph)
+    return [run for run in runs if run]
+
+
+def _rule_between(left: Glyph, right: Glyph, vrules: list[Box]) -> bool:
+    top, bottom = min(left.box.y0, right.box.y0), max(left.box.y1, right.box.y1)
+    return any(left.box.x1 - 0.5 <= rule.cx <= right.box.x0 + 0.5 and rule.y0 <= bottom and rule.y1 >= top
                for rule in vrules)
+
+
+def _column_gutter(ink: list[Glyph], k: int, rows: list[list[Glyph]], em: float) -> bool:
+    """Is the white before ink[k] a gutter: one side a column's line, and a row just above or
+    below (`rows`) white at the same place with text close on both sides?"""
+    gap_start, gap_end = ink[k - 1].box.x1, ink[k].box.x0
+    left_width = gap_start - _segment_start(ink, k - 1, em)
+    right_width = _segment_end(ink, k, em) - gap_end
+    if max(left_width, right_width) < COLUMN_LINE_EM * em:
+        return False
+    for other in rows:
+        before = [g.box.x1 for g in other if not g.char.isspace() and g.box.x1 <= gap_start + 0.2 * em]
+        after = [g.box.x0 for g in other if not g.char.isspace() and g.box.x0 >= gap_end - 0.2 * em]
+        inside = [g for g in other if not g.char.isspace() and g.box.x1 > gap_start + 0.2 * em
+                  and g.box.x0 < gap_end - 0.2 * em]
+        if before and after and not inside and gap_start - max(before) <= em and min(after) - gap_end <= em:
+            return True
+    return False
+
+
+def _segment_start(ink: list[Glyph], k: int, em: float) -> float:
+    """Where the run of touching characters that ends at ink[k] starts (spaces of an em or
+    more end it)."""
+    while k > 0 and ink[k].box.x0 - ink[k - 1].box.x1 < GUTTER_EM * em:
+        k -= 1
+    return ink[k].box.x0
+
+
+def _segment_end(ink: list[Glyph], k: int, em: float) -> float:
+    while k + 1 < len(ink) and ink[k + 1].box.x0 - ink[k].box.x1 < GUTTER_EM * em:
+        k += 1
+    return ink[k].box.x1
 
 
 def _line(run: list[Glyph]) -> TextLine:
