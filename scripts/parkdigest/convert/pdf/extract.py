@@ -94,7 +94,8 @@ class ShapeKind(str, Enum):
 class Shape:
     kind: ShapeKind
     box: Box
-    dark: bool = False  # filled with a dark colour (a reversed label's ground)
+    dark: bool = False  # filled with a dark colour (a reversed label's ground, a frame's ring)
+    blank: bool = False  # filled white and not stroked: invisible on the paper
 
 
 @dataclass(frozen=True)
@@ -124,8 +125,9 @@ class PdfError(Exception):
 RULE_MAX_THICKNESS = 2.5
 # Shapes smaller than this in both directions are ornaments (a bullet, a dot between words).
 ORNAMENT_MAX = 4.0
-# A colour this dark (0-255, all three channels) is a dark ground; this light, light text.
-DARK_CHANNEL, LIGHT_CHANNEL = 96, 200
+# A colour this dark (0-255, all three channels) is a dark ground; this light, light text;
+# this light, the paper's white (a white area shows nothing).
+DARK_CHANNEL, LIGHT_CHANNEL, WHITE_CHANNEL = 96, 200, 250
 # pdfium's font weight when the font does not say.
 UNKNOWN_WEIGHT = -1
 # Characters that carry no meaning of their own: the private-use area and the replacement
@@ -226,6 +228,7 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, .
 
 def _shapes(page: pdfium.PdfPage, height: float) -> Iterator[Shape]:
     rgba = [ctypes.c_uint() for _ in range(4)]
+    fill_mode, stroked = ctypes.c_int(), ctypes.c_int()
     for obj in page.get_objects(max_depth=4):
         if obj.type not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
             continue
@@ -243,8 +246,11 @@ def _shapes(page: pdfium.PdfPage, height: float) -> Iterator[Shape]:
             yield Shape(ShapeKind.VRULE, box)
         else:
             pdfium_c.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in rgba))
-            dark = all(c.value <= DARK_CHANNEL for c in rgba[:3]) and rgba[3].value > 0
-            yield Shape(ShapeKind.AREA, box, dark)
+            pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroked))
+            filled = fill_mode.value != 0 and rgba[3].value > 0
+            dark = filled and all(c.value <= DARK_CHANNEL for c in rgba[:3])
+            blank = not stroked.value and (not filled or all(c.value >= WHITE_CHANNEL for c in rgba[:3]))
+            yield Shape(ShapeKind.AREA, box, dark, blank)
 
 
 @dataclass(frozen=True)

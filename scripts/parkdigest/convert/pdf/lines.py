@@ -19,16 +19,22 @@ from parkdigest.convert.pdf.extract import Box, Glyph, PdfPage, Shape, ShapeKind
 # line height).
 BASELINE_TOLERANCE = 0.3
 # White between two characters of a row, in ems beyond the row's letter spacing: from
-# GUTTER_EM on it may be a column gutter (gutters are an em or more), from SURE_GUTTER_EM on
-# it is one. Between the two it may also be a full-width space (a byline's 本报记者　李亚楠　姜　峰),
-# so it is a gutter only where the text under or over it has a gutter there too and one side
-# is a column's line, not a word.
-GUTTER_EM = 1.0
+# GUTTER_EM on it may be a column gutter (papers leave from under an em to two between
+# columns), from SURE_GUTTER_EM on it is one. Between the two it may also be a space (a
+# byline's 本报记者　李亚楠　姜　峰, a Latin word space), so it is a gutter only where the rows
+# under or over it are white at the same place (a gutter runs down the page) and one side is
+# a column's line, not a word.
+GUTTER_EM = 0.5
 SURE_GUTTER_EM = 1.6
 # A column's line is this many ems wide at least; a name or a word between spaces is narrower.
 COLUMN_LINE_EM = 4.0
 # Rows this many ems above or below show whether a gutter runs down the page there.
 CHANNEL_ROWS_EM = 2.5
+# A column edge is shared by this many other rows' lines, ending (or starting) within this
+# many half points, within this many ems above or below (a module's height).
+EDGE_MIN_ROWS = 2
+EDGE_SLACK_HALF_POINTS = 3
+EDGE_WINDOW_EM = 15
 # A gap this much wider than the line's usual letter spacing, in ems, is a space the
 # typesetter printed (a byline's padding, the space between a title's parallel halves or
 # between a caption and its credit); the usual spacing is that of justified text.
@@ -80,8 +86,8 @@ def build_lines(page: PdfPage) -> tuple[TextLine, ...]:
             rows.append([glyph])
     for row in rows:
         row.sort(key=lambda g: g.box.x0)
-    baselines = [row[0].baseline for row in rows]
-    runs = [run for k, row in enumerate(rows) for run in _split_row(row, _nearby(rows, baselines, k), vrules)]
+    cutter = _GutterFinder(rows, vrules)
+    runs = [run for k in range(len(rows)) for run in cutter.split(k)]
     made = _vertical_runs([_line(run) for run in runs if any(not g.char.isspace() for g in run)])
     made.sort(key=lambda line: (round(line.box.y0, 1), line.box.x0))
     return tuple(replace(ln, id=i) for i, ln in enumerate(made))
@@ -127,34 +133,83 @@ def _letter_spacing(row: list[Glyph]) -> dict[float, float]:
     return {size: max(0.0, sorted(values)[len(values) // 2]) for size, values in gaps.items()}
 
 
-def _nearby(rows: list[list[Glyph]], baselines: list[float], k: int) -> list[list[Glyph]]:
-    """The rows within CHANNEL_ROWS_EM above and below row k (not k itself)."""
-    reach = CHANNEL_ROWS_EM * max(g.size for g in rows[k])
-    low = bisect.bisect_left(baselines, baselines[k] - reach)
-    high = bisect.bisect_right(baselines, baselines[k] + reach)
-    return [rows[i] for i in range(low, high) if i != k]
+class _GutterFinder:
+    """Where a row of glyphs is cut into lines (see GUTTER_EM): sure gutters, and gaps that
+    line up with a column edge many rows share or with white in the rows around."""
+
+    def __init__(self, rows: list[list[Glyph]], vrules: list[Box]):
+        self.rows, self.vrules = rows, vrules
+        self.baselines = [row[0].baseline for row in rows]
+        self.spacing = [_letter_spacing(row) for row in rows]
+        # Where the pieces between possible gutters start and end, by half point: the column
+        # edges the page's lines share.
+        self.starts: dict[int, list[float]] = {}
+        self.ends: dict[int, list[float]] = {}
+        for k, row in enumerate(rows):
+            ink = [g for g in row if not g.char.isspace()]
+            pieces = [0] + [i for i in range(1, len(ink)) if self._white(k, ink, i) > GUTTER_EM * _em(ink, i)]
+            for first, last in zip(pieces, [*pieces[1:], len(ink)]):
+                self.starts.setdefault(round(ink[first].box.x0 * 2), []).append(self.baselines[k])
+                self.ends.setdefault(round(ink[last - 1].box.x1 * 2), []).append(self.baselines[k])
+
+    def _white(self, k: int, ink: list[Glyph], i: int) -> float:
+        return ink[i].box.x0 - ink[i - 1].box.x1 - self.spacing[k].get(_quantize(ink[i - 1].size), 0.0)
+
+    def split(self, k: int) -> list[list[Glyph]]:
+        row = self.rows[k]
+        ink = [g for g in row if not g.char.isspace()]
+        cuts = set()  # index in `ink` of the first glyph after a gutter
+        for i in range(1, len(ink)):
+            em, white = _em(ink, i), self._white(k, ink, i)
+            if white > SURE_GUTTER_EM * em or (white > 0 and _rule_between(ink[i - 1], ink[i], self.vrules)):
+                cuts.add(i)
+            elif white > GUTTER_EM * em and self._column_gutter(k, ink, i, em):
+                cuts.add(i)
+        runs: list[list[Glyph]] = [[]]
+        position = {id(g): i for i, g in enumerate(ink)}
+        for glyph in row:
+            if position.get(id(glyph)) in cuts:
+                runs.append([])
+            runs[-1].append(glyph)
+        return [run for run in runs if run]
+
+    def _column_gutter(self, k: int, ink: list[Glyph], i: int, em: float) -> bool:
+        """One side of the gap is a column's line, and the gap lines up with a column edge
+        other rows share (their lines end where the left side ends, or start where the right
+        side starts) or with white in a row just above or below."""
+        gap_start, gap_end = ink[i - 1].box.x1, ink[i].box.x0
+        if max(gap_start - _run_start(ink, i - 1, em), _run_end(ink, i, em) - gap_end) < COLUMN_LINE_EM * em:
+            return False
+        baseline, window = self.baselines[k], EDGE_WINDOW_EM * em
+        if self._shared(self.ends, gap_start, baseline, window) or self._shared(self.starts, gap_end, baseline, window):
+            return True
+        return any(_white_in(other, gap_start, gap_end, em) for other in self._nearby(k))
+
+    @staticmethod
+    def _shared(edges: dict[int, list[float]], x: float, baseline: float, window: float) -> bool:
+        others = [b for key in range(round(x * 2) - EDGE_SLACK_HALF_POINTS, round(x * 2) + EDGE_SLACK_HALF_POINTS + 1)
+                  for b in edges.get(key, ()) if 0 < abs(b - baseline) <= window]
+        return len(others) >= EDGE_MIN_ROWS
+
+    def _nearby(self, k: int) -> list[list[Glyph]]:
+        """The rows within CHANNEL_ROWS_EM above and below row k (not k itself)."""
+        reach = CHANNEL_ROWS_EM * max(g.size for g in self.rows[k])
+        low = bisect.bisect_left(self.baselines, self.baselines[k] - reach)
+        high = bisect.bisect_right(self.baselines, self.baselines[k] + reach)
+        return [self.rows[j] for j in range(low, high) if j != k]
 
 
-def _split_row(row: list[Glyph], rows: list[list[Glyph]], vrules: list[Box]) -> list[list[Glyph]]:
-    """A row of glyphs cut into lines at its gutters (see GUTTER_EM)."""
-    spacing = _letter_spacing(row)
-    ink = [g for g in row if not g.char.isspace()]
-    cuts = set()  # index in `ink` of the first glyph after a gutter
-    for k in range(1, len(ink)):
-        left, right = ink[k - 1], ink[k]
-        em = max(left.size, right.size)
-        white = right.box.x0 - left.box.x1 - spacing.get(_quantize(left.size), 0.0)
-        if white > SURE_GUTTER_EM * em or (white > 0 and _rule_between(left, right, vrules)):
-            cuts.add(k)
-        elif white > GUTTER_EM * em and _column_gutter(ink, k, rows, em):
-            cuts.add(k)
-    runs: list[list[Glyph]] = [[]]
-    position = {id(g): k for k, g in enumerate(ink)}
-    for glyph in row:
-        if position.get(id(glyph)) in cuts:
-            runs.append([])
-        runs[-1].append(glyph)
-    return [run for run in runs if run]
+def _em(ink: list[Glyph], i: int) -> float:
+    return max(ink[i - 1].size, ink[i].size)
+
+
+def _white_in(row: list[Glyph], gap_start: float, gap_end: float, em: float) -> bool:
+    """Is the row white over the gap, with text close to it on both sides?"""
+    before = [g.box.x1 for g in row if not g.char.isspace() and g.box.x1 <= gap_start + 0.2 * em]
+    after = [g.box.x0 for g in row if not g.char.isspace() and g.box.x0 >= gap_end - 0.2 * em]
+    inside = any(not g.char.isspace() and g.box.x1 > gap_start + 0.2 * em and g.box.x0 < gap_end - 0.2 * em
+                 for g in row)
+    return bool(before and after) and not inside and gap_start - max(before) <= em and min(after) - gap_end <= em
 
 
 def _rule_between(left: Glyph, right: Glyph, vrules: list[Box]) -> bool:
@@ -163,33 +218,14 @@ def _rule_between(left: Glyph, right: Glyph, vrules: list[Box]) -> bool:
                for rule in vrules)
 
 
-def _column_gutter(ink: list[Glyph], k: int, rows: list[list[Glyph]], em: float) -> bool:
-    """Is the white before ink[k] a gutter: one side a column's line, and a row just above or
-    below (`rows`) white at the same place with text close on both sides?"""
-    gap_start, gap_end = ink[k - 1].box.x1, ink[k].box.x0
-    left_width = gap_start - _segment_start(ink, k - 1, em)
-    right_width = _segment_end(ink, k, em) - gap_end
-    if max(left_width, right_width) < COLUMN_LINE_EM * em:
-        return False
-    for other in rows:
-        before = [g.box.x1 for g in other if not g.char.isspace() and g.box.x1 <= gap_start + 0.2 * em]
-        after = [g.box.x0 for g in other if not g.char.isspace() and g.box.x0 >= gap_end - 0.2 * em]
-        inside = [g for g in other if not g.char.isspace() and g.box.x1 > gap_start + 0.2 * em
-                  and g.box.x0 < gap_end - 0.2 * em]
-        if before and after and not inside and gap_start - max(before) <= em and min(after) - gap_end <= em:
-            return True
-    return False
-
-
-def _segment_start(ink: list[Glyph], k: int, em: float) -> float:
-    """Where the run of touching characters that ends at ink[k] starts (spaces of an em or
-    more end it)."""
+def _run_start(ink: list[Glyph], k: int, em: float) -> float:
+    """Where the run of characters that ends at ink[k] starts (white of GUTTER_EM ends it)."""
     while k > 0 and ink[k].box.x0 - ink[k - 1].box.x1 < GUTTER_EM * em:
         k -= 1
     return ink[k].box.x0
 
 
-def _segment_end(ink: list[Glyph], k: int, em: float) -> float:
+def _run_end(ink: list[Glyph], k: int, em: float) -> float:
     while k + 1 < len(ink) and ink[k + 1].box.x0 - ink[k].box.x1 < GUTTER_EM * em:
         k += 1
     return ink[k].box.x1

@@ -30,6 +30,8 @@ BAND_MAX_CHARS = 60
 # Without a rule, a strip's lines are furniture by their words or set no bigger than the body
 # type (a headline at the top of the page is an article's, not the folio's).
 BAND_MAX_SIZE = 1.15
+# An area covering this share of the page is the page's own ground.
+BACKGROUND_SHARE = 0.5
 # An area counts as holding a line when this share of the line lies inside it.
 INSIDE_SHARE = 0.8
 
@@ -61,7 +63,9 @@ def find_regions(page: PdfPage, lines: tuple[TextLine, ...], measure: TypeMeasur
     """`furniture` says whether a line is furniture by its own words (a folio, an editor line)."""
     hrules = tuple(s.box for s in page.shapes if s.kind is ShapeKind.HRULE)
     vrules = tuple(s.box for s in page.shapes if s.kind is ShapeKind.VRULE)
-    areas = [s for s in page.shapes if s.kind in (ShapeKind.AREA, ShapeKind.PICTURE)]
+    # An area over most of the page is its paper (a background), not a picture or a box.
+    areas = [s for s in page.shapes if s.kind in (ShapeKind.AREA, ShapeKind.PICTURE)
+             and s.box.width * s.box.height < BACKGROUND_SHARE * page.width * page.height]
     pictures, boxes = _pictures_and_boxes(areas, lines)
     top, bottom = _bands(page, lines, hrules, measure, furniture)
     return Regions(top, bottom, pictures, boxes, hrules, vrules)
@@ -77,6 +81,8 @@ def _pictures_and_boxes(areas: list[Shape], lines: tuple[TextLine, ...]) -> tupl
                 pictures.append(shape.box)
         elif shape.dark and all(ln.light for ln in inside):
             continue  # a label's dark ground: the label is known by its light type
+        elif shape.blank:
+            continue  # a white area under text shows no box
         elif not any(_same(shape.box, b) for b in boxes):
             boxes.append(shape.box)
     boxes.sort(key=lambda b: b.width * b.height)  # innermost first
