@@ -9,6 +9,7 @@ inside a headline stack (kicker, subtitle, byline, label) is decided by `stacks`
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
@@ -17,7 +18,8 @@ from functools import cached_property
 from parkdigest.convert.pdf.extract import Box, enclosing
 from parkdigest.convert.pdf.lines import TextLine, TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
-from parkdigest.text import HAN_CHAR
+from parkdigest.resources import layout_words
+from parkdigest.text import DATELINE, HAN_CHAR
 
 # Two lines of one style are one block when the white between them is at most this share of
 # their type size (a paragraph's leading; the gap between modules or a headline's parts is
@@ -32,12 +34,14 @@ SAME_COLUMN_START_EM = 2.5
 # set at most a third bigger than the text; titles half again as big or more).
 TITLE_MIN_RATIO = 1.45
 # A style that fills blocks of this many lines is running text: a column, not a headline
-# part or a label.
-RUN_MIN_LINES = 3
+# part or a label (a brief's title may take three lines of a narrow column).
+RUN_MIN_LINES = 4
 # A caption stands within this many body lines under (or over) its picture.
 CAPTION_GAP_LINES = 1.6
 # A headline needs words: big type without Chinese characters is a data box's figure (11.1%).
 TITLE_MIN_HAN = 2
+# A closing credit: a line in parentheses that ends an item (（供稿：……）, （据新华社电）).
+CLOSING_CREDIT = re.compile(r"^[（(].*[）)]$")
 
 
 class Part(str, Enum):
@@ -149,7 +153,7 @@ def classify_blocks(groups: list[list[TextLine]], regions: Regions, measure: Typ
     for i, lines in enumerate(groups):
         block = TextBlock(i, tuple(lines), Part.MINOR, regions.container(enclosing(ln.box for ln in lines)))
         blocks.append(_part(block, regions, measure, running, furniture_rule))
-    return _captions(blocks, regions, measure, furniture_rule)
+    return _short_titles(_captions(blocks, regions, measure, furniture_rule), regions, measure)
 
 
 def _split_credit(lines: list[TextLine], running: set[Style], furniture_rule) -> list[list[TextLine]]:
@@ -257,3 +261,73 @@ def _body_style(blocks: list[TextBlock], measure: TypeMeasure) -> Style | None:
         if b.part is Part.BODY:
             chars[b.style] += sum(ln.chars for ln in b.lines)
     return chars.most_common(1)[0][0] if chars else None
+
+
+# A heading of the text's own size (a brief's bold title, 简讯) has at most this many lines
+# and characters, and no sentence in it.
+SHORT_TITLE_MAX_LINES = 3
+SHORT_TITLE_MAX_CHARS = 48
+# Marks printed before a label, a byline or a heading.
+MARKERS = "■□◆◇●○▲△▶►★☆【】"
+_SENTENCE_INSIDE = re.compile(r"[。；]|[，、：]$")
+
+
+def _short_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure) -> list[TextBlock]:
+    """A heading set no bigger than the text (bold, or a little larger) is a title, not a
+    subhead, where something says a new item begins: the paragraph under it opens with a
+    dateline (本报讯, 本报北京3月25日电) or a byline stands under it; or what stands right above it
+    ends the previous item (a closing credit （供稿：……）, a section label such as 简讯, a rule)."""
+    out = list(blocks)
+    titles = [b for b in blocks if b.part is Part.TITLE]
+    for block in blocks:
+        if block.part is not Part.MINOR or block.container is not None or not _heading_like(block) \
+                or _beside_title(block, titles, measure):
+            continue  # a framed box's heading (延伸阅读 and its title) belongs to the article around it
+        below = _next_in_column(block, blocks, measure, down=True)
+        above = _next_in_column(block, blocks, measure, down=False)
+        if below is None or below.style == block.style:
+            continue
+        opens = bool(DATELINE.match(below.text)) or _byline_words(below)
+        if above is not None and _box_heading(above):
+            continue  # the title of a box inside an article: ■延伸阅读, 记者手记, 链接 (layout.yaml)
+        closes = above is None and _rule_above(block, regions, measure) or above is not None and (
+            CLOSING_CREDIT.match(above.text.strip()) is not None or above.part is Part.LABEL
+            or (len(above.lines) == 1 and above.box.width < 0.5 * block.box.width and _heading_like(above)))
+        if opens or closes:
+            out[block.id] = _as(block, Part.TITLE, "short-title")
+    return out
+
+
+def _beside_title(block: TextBlock, titles: list[TextBlock], measure: TypeMeasure) -> bool:
+    """Right above or below a title: a kicker, a subtitle or a byline of its stack."""
+    return any(t.box.x_overlap(block.box) > 0 and min(abs(t.box.y0 - block.box.y1), abs(block.box.y0 - t.box.y1))
+               <= max(2 * measure.pitch, t.size) for t in titles)
+
+
+def _heading_like(block: TextBlock) -> bool:
+    text = block.text.strip()
+    return len(block.lines) <= SHORT_TITLE_MAX_LINES and len(text) <= SHORT_TITLE_MAX_CHARS \
+        and not _SENTENCE_INSIDE.search(text) and bool(HAN_CHAR.search(text))
+
+
+def _next_in_column(block: TextBlock, blocks: list[TextBlock], measure: TypeMeasure, *, down: bool) -> TextBlock | None:
+    """The nearest block right under (or over) `block` in its column, within two lines."""
+    near = [b for b in blocks if b.id != block.id and b.part is not Part.FURNITURE
+            and b.box.x_overlap(block.box) >= 0.5 * min(b.box.width, block.box.width)
+            and 0 <= ((b.box.y0 - block.box.y1) if down else (block.box.y0 - b.box.y1)) <= 2 * measure.pitch]
+    return min(near, key=lambda b: b.box.y0 - block.box.y1 if down else block.box.y0 - b.box.y1, default=None)
+
+
+def _rule_above(block: TextBlock, regions: Regions, measure: TypeMeasure) -> bool:
+    return any(0 <= block.box.y0 - r.cy <= 2 * measure.pitch and r.x_overlap(block.box) >= 0.8 * block.box.width
+               for r in regions.hrules)
+
+
+def _box_heading(block: TextBlock) -> bool:
+    return block.text.strip(MARKERS + " ") in layout_words()["box_headings"]
+
+
+def _byline_words(block: TextBlock) -> bool:
+    words = layout_words()
+    text = block.text.lstrip(MARKERS + " ")
+    return len(text) <= 40 and (any(re.match(p, text) for p in words["byline_patterns"]))

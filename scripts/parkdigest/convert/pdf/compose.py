@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from parkdigest.convert.model import Draft, Furniture, Join, LineRole, Paragraph
-from parkdigest.convert.pdf.blocks import Part, TextBlock
+from parkdigest.convert.pdf.blocks import CLOSING_CREDIT, Part, TextBlock
 from parkdigest.convert.pdf.lines import TextLine
 from parkdigest.convert.pdf.modules import Module
 from parkdigest.convert.pdf.stacks import Stack
@@ -28,8 +28,6 @@ INDENT_EM = 0.8
 SHORT_EM = 1.2
 # Column edges are the left and right ends shared by this many lines of a module's text.
 EDGE_MIN_LINES = 2
-# A closing credit: a line in parentheses at the end of the text (（作者为……）, （据新华社电）).
-CREDIT = re.compile(r"^[（(].*[）)]$")
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
 
@@ -161,7 +159,7 @@ def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list
         if block.part is not Part.BODY:
             close()
             text = " ".join(ln.text for ln in block.lines)
-            is_credit = CREDIT.match(text.strip()) is not None and _last_text_block(content, k)
+            is_credit = CLOSING_CREDIT.match(text.strip()) is not None and _last_text_block(content, k)
             paragraphs.append(Paragraph(text, tuple(numbers[ln.id] for ln in block.lines),
                                         subhead=not is_credit, credit=is_credit))
             previous = None
@@ -177,7 +175,7 @@ def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list
             open_lines.append(numbers[line.id])
             previous = line
     close()
-    if paragraphs and not paragraphs[-1].subhead and CREDIT.match(paragraphs[-1].text):
+    if paragraphs and not paragraphs[-1].subhead and CLOSING_CREDIT.match(paragraphs[-1].text):
         # The text's last paragraph in parentheses is its closing credit (（据新华社电）).
         paragraphs[-1] = replace(paragraphs[-1], credit=True)
     return paragraphs, joins
