@@ -149,11 +149,26 @@ def classify_blocks(groups: list[list[TextLine]], regions: Regions, measure: Typ
     text matches on its own words ('' for none)."""
     running = _running_styles(groups)
     groups = [part for lines in groups for part in _split_credit(lines, running, furniture_rule)]
-    blocks: list[TextBlock] = []
-    for i, lines in enumerate(groups):
-        block = TextBlock(i, tuple(lines), Part.MINOR, regions.container(enclosing(ln.box for ln in lines)))
-        blocks.append(_part(block, regions, measure, running, furniture_rule))
-    return _short_titles(_captions(blocks, regions, measure, furniture_rule), regions, measure)
+    blocks = [TextBlock(i, tuple(lines), Part.MINOR, regions.container(enclosing(ln.box for ln in lines)))
+              for i, lines in enumerate(groups)]
+    labels = _boxed_labels(blocks)
+    blocks = [_as(b, Part.LABEL, "boxed") if b.id in labels and not regions.in_band(b.box)
+              else _part(b, regions, measure, running, furniture_rule) for b in blocks]
+    blocks = _captions(blocks, regions, measure, furniture_rule)
+    return _short_titles(_stack_titles(blocks, measure), regions, measure)
+
+
+# A label in a box of its own: one or two short lines alone in a frame (【绿色发展】 in a box).
+LABEL_MAX_CHARS = 12
+
+
+def _boxed_labels(blocks: list[TextBlock]) -> set[int]:
+    by_box: dict[Box, list[TextBlock]] = {}
+    for block in blocks:
+        if block.container is not None:
+            by_box.setdefault(block.container, []).append(block)
+    return {inside[0].id for inside in by_box.values()
+            if len(inside) == 1 and len(inside[0].lines) <= 2 and len(inside[0].text.strip(MARKERS + " ")) <= LABEL_MAX_CHARS}
 
 
 def _split_credit(lines: list[TextLine], running: set[Style], furniture_rule) -> list[list[TextLine]]:
@@ -270,6 +285,53 @@ SHORT_TITLE_MAX_CHARS = 48
 # Marks printed before a label, a byline or a heading.
 MARKERS = "■□◆◇●○▲△▶►★☆【】"
 _SENTENCE_INSIDE = re.compile(r"[。；]|[，、：]$")
+
+
+# Two headline parts stand this close: white of at most this many body lines, or of this share
+# of the bigger one's type.
+STACK_GAP_LINES = 1.2
+STACK_GAP_SIZE = 0.75
+# The biggest type of a stack is its title when it is at least this much bigger than the text
+# (a kicker, a subtitle and a byline are smaller than the title they stand with).
+STACK_TITLE_MIN_RATIO = 1.12
+
+
+def _stack_titles(blocks: list[TextBlock], measure: TypeMeasure) -> list[TextBlock]:
+    """Headings stacked one over another (label, kicker, title, byline; none of them running
+    text) make a headline stack: its biggest type is its title, however small the page sets
+    titles. A heading standing alone is a subhead unless `_short_titles` finds it opens an item."""
+    out = list(blocks)
+    heads = [b for b in blocks if b.part in (Part.MINOR, Part.LABEL, Part.TITLE) and b.container is None
+             and _heading_like(b)]
+    titles = [b for b in blocks if b.part is Part.TITLE]
+    for chain in _chains(heads, measure):
+        if any(b.part is Part.TITLE or _beside_title(b, titles, measure) for b in chain) or len(chain) < 2 \
+                or _box_heading(chain[0]):
+            continue
+        minor = [b for b in chain if b.part is Part.MINOR]
+        if not minor:
+            continue
+        biggest = max(minor, key=lambda b: b.size)
+        if biggest.size >= STACK_TITLE_MIN_RATIO * measure.size and \
+                all(b.size < biggest.size for b in minor if b.id != biggest.id):
+            out[biggest.id] = _as(biggest, Part.TITLE, "stack-title")
+    return out
+
+
+def _chains(heads: list[TextBlock], measure: TypeMeasure) -> list[list[TextBlock]]:
+    """Heading blocks stacked one under another, each overlapping the next horizontally."""
+    chains: list[list[TextBlock]] = []
+    for block in sorted(heads, key=lambda b: b.box.y0):
+        for chain in chains:
+            last = chain[-1]
+            gap = block.box.y0 - last.box.y1
+            if -1 <= gap <= max(STACK_GAP_LINES * measure.pitch, STACK_GAP_SIZE * max(last.size, block.size)) \
+                    and block.box.x_overlap(last.box) > 0:
+                chain.append(block)
+                break
+        else:
+            chains.append([block])
+    return chains
 
 
 def _short_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure) -> list[TextBlock]:

@@ -51,6 +51,16 @@ def find_modules(blocks: list[TextBlock], stacks: list[Stack], regions: Regions,
     content = [b for b in blocks if b.id not in in_stack and b.part is not Part.FURNITURE]
     for block in content:
         found = _stack_above(block, stacks, heads, blocks, regions, measure)
+        if found is not None:
+            owner[block.id] = found
+    # Running text with no stack above it goes on from the column before it (a story's next
+    # column, beside the stack of another item); a picture's caption with no stack above it
+    # belongs to the item titled under it (a photo item).
+    for block in sorted((b for b in content if b.id not in owner), key=lambda b: (b.box.x0, b.box.y0)):
+        found = None
+        if block.part is Part.BODY:
+            before = _column_before(block, [b for b in content if b.id in owner and b.part is Part.BODY])
+            found = owner[before.id] if before is not None else None
         if found is None:
             found = _stack_below(block, stacks, heads, blocks, regions, measure)
         if found is not None:
@@ -116,6 +126,17 @@ def _closed_between(upper: Box, lower: Box, regions: Regions, measure: TypeMeasu
         if upper.y1 + clear <= rule.cy <= lower.y0 + CUT_SLACK and rule.x_overlap(lower) >= RULE_SPAN * lower.width:
             return True
     return False
+
+
+def _column_before(block: TextBlock, owned: list[TextBlock]) -> TextBlock | None:
+    """The running text at the foot of the column just left of `block`: a block left of it
+    whose column goes down at least as far as `block` starts."""
+    left = [b for b in owned if b.box.x1 <= block.box.x0 + CUT_SLACK and b.box.y1 >= block.box.y0
+            and block.box.x0 - b.box.x1 <= 2 * block.lines[0].size]
+    if not left:
+        return None
+    column = max(b.box.x1 for b in left)
+    return max((b for b in left if b.box.x1 >= column - 2 * CUT_SLACK), key=lambda b: b.box.y1)
 
 
 def _nearest_owned(block: TextBlock, owned: list[TextBlock]) -> int | None:
