@@ -14,6 +14,7 @@ import re
 import pytest
 
 from parkdigest.articles.schema import FrontMatter
+from parkdigest.convert.about import describe_parks
 from parkdigest.convert.dates import infer_date, parse_printed_date
 from parkdigest.convert.metadata import describe_articles
 from parkdigest.convert.model import Article, Draft, Layout, Page, Paragraph
@@ -33,8 +34,9 @@ EXPECTED = {
     "000_beff7d82536003b2.txt": ("2018-12-01", "month", {  # no date printed; latest event 2018年底
         "成都高新区：让产业齿轮精准咬合": ("成都高新区", ["成都高新区"], "体制改革"),
         "来徐州高新区 感受有技术含量的“安全感”": ("徐州高新区", ["徐州高新区"], "安全产业"),
-        # the new health park sits in 长春新区's 北湖科技开发区 ("长春新区" only locates it)
-        "吉林“大健康产业航母”启航": ("北湖科技开发区", ["北湖科技开发区"], "生物医药"),
+        # the new health park (lead, and again below) sits in 长春新区's 北湖科技开发区 ("长春新区"
+        # only locates it): the gazetteer's park first, then the one it lacks
+        "吉林“大健康产业航母”启航": ("北湖科技开发区", ["北湖科技开发区", "亚泰国际医药健康产业园"], "生物医药"),
         "这家出产国之重器的园区有颗绿“芯”": ("包头装备制造产业园区", ["包头装备制造产业园区"], "绿色发展"),
     }),
     "001_99798097c81ef4c7.txt": ("2018-02-25", "inferred", {  # "2月25日下午" in a page of 2018
@@ -56,8 +58,8 @@ EXPECTED = {
         "齐齐哈尔高新区：高标准建设产业高地": ("齐齐哈尔高新区", ["齐齐哈尔高新区", "哈大齐国家自主创新示范区"], "高端装备"),
         "广州高新区再添省级小微双创基地": ("广州高新区", ["广州高新区"], "创新创业"),
         "唐山高新区聚力培育双创载体": ("唐山高新区", ["唐山高新区"], "创新创业"),
-        # a research report whose first and longest case is 苏州工业园
-        "产业园区合作共建经验分析及启示": ("苏州工业园区", ["苏州工业园区", "深汕特别合作区"], "区域协同"),
+        # a research report with a section on each of three parks, the first and longest on 苏州工业园
+        "产业园区合作共建经验分析及启示": ("苏州工业园区", ["苏州工业园区", "深汕特别合作区", "苏州宿迁工业园"], "区域协同"),
     }),
     "003_a6838521c3fbe44f.txt": ("2020-01-13", "day", {  # printed: 2020.1.13
         "济宁高新区精描细绘2020年发展蓝图": ("济宁高新区", ["济宁高新区"], "产城融合"),
@@ -280,6 +282,63 @@ def test_gazetteer_is_consistent():
 ])
 def test_unlisted_parks_are_found_precisely(text, found):
     assert find_unlisted_parks(text) == found
+
+
+# --- the parks an article is about -----------------------------------------------------------
+
+FILLER = "当地持续优化服务，企业发展信心不断增强。"
+
+
+def _about(title: str, *paragraphs: str):
+    """What describe_parks makes of an article: its paragraphs in order, "## …" a subhead."""
+    paras = tuple(Paragraph(text.removeprefix("## "), (i + 2,), subhead=text.startswith("## "))
+                  for i, text in enumerate(paragraphs))
+    return describe_parks(Draft(title, tuple(range(1, len(paragraphs) + 2)), paras))
+
+
+@pytest.mark.parametrize("title, paragraphs, zones_about", [
+    # where it is named: the headline, the lead, a subhead, a paragraph that opens with it, twice anywhere
+    ("常州高新区招引重大项目", (FILLER, FILLER), ["常州高新区"]),
+    ("新项目开工", ("近日，常州高新区举行重大项目集中开工仪式。", FILLER), ["常州高新区"]),
+    ("新项目开工", (FILLER, "## 打造常州高新区新引擎", FILLER), ["常州高新区"]),
+    ("新项目开工", (FILLER, FILLER, "常州高新区内，一批新项目正在建设。"), ["常州高新区"]),
+    ("新项目开工", (FILLER, "企业落户常州高新区。" + FILLER, "今年常州高新区新签约项目30个。"), ["常州高新区"]),
+    # a park the gazetteer lacks is what the article is about the same way, after the gazetteer's
+    ("新项目开工", ("甘肃庆阳“东数西算”产业园内，机柜整齐排列。", FILLER), ["甘肃庆阳“东数西算”产业园"]),
+    # once in passing, as a scene's place, in a speaker's title, inside another name, in a list
+    ("新项目开工", (FILLER, "企业落户常州高新区。" + FILLER), []),
+    ("新项目开工", (FILLER, "在南京市江宁滨江开发区的一个数字化车间里，机器人穿梭。"), []),
+    ("北京商业航天", (FILLER, "“产业链最全。”北京市科委、中关村管委会材制处处长徐剑表示。",
+                      "中关村管委会相关负责人介绍，政策已经出台。"), []),
+    ("雄安新区加快建设", (FILLER, "要高水平建设雄安中关村科技园，推动创新。", "雄安中关村科技园建设加快。"), []),
+    ("招聘会举办", (FILLER, "先后走进成都、沈阳、武汉东湖和广州高新区。", "成都、沈阳、武汉东湖和广州高新区的企业参加。"), []),
+])
+def test_a_park_is_what_the_article_is_about_by_where_and_how_it_is_named(title, paragraphs, zones_about):
+    assert list(_about(title, *paragraphs).zones) == zones_about
+
+
+def test_a_park_named_as_its_own_city_or_province_is_still_the_park():
+    about = _about("北京中关村发布新政", FILLER)
+    assert about.zones == ("中关村",)
+    assert _about("甘肃白银高新区获批", FILLER).zones == ("白银高新区",)
+
+
+def test_the_gazetteer_park_leads_and_a_park_it_lacks_follows():
+    about = _about("新园开园", "近日，亚泰国际医药健康产业园首批入园企业签约仪式在长春新区北湖科技开发区创新中心举行。",
+                   "亚泰国际医药健康产业园占地面积68万平方米。")
+    assert about.zones == ("北湖科技开发区", "亚泰国际医药健康产业园")
+    assert about.unlisted == ("亚泰国际医药健康产业园",)
+
+
+@pytest.mark.parametrize("title, paragraphs, news", [
+    ("开发区成山西转型发展重要平台", (FILLER,), True),  # parks as a class in the headline
+    ("新动能加快成长", ("各地高新区加快发展。", "园区企业增加。", "开发区改革深化。", FILLER), True),  # and through the text
+    ("新动能加快成长", ("各地加快发展。", "园区企业增加。", FILLER, FILLER, FILLER), False),  # once in passing
+    ("常州高新区招引重大项目", (FILLER,), True),  # a park
+    ("消费市场回暖", (FILLER, FILLER), False),
+])
+def test_park_news(title, paragraphs, news):
+    assert _about(title, *paragraphs).park_news is news
 
 
 # --- topics, authors, summaries, slugs -----------------------------------------------------

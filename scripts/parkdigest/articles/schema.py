@@ -38,6 +38,8 @@ class FrontMatter(BaseModel):
     zones: list[str] = Field(default_factory=list, description="all parks the article is about, main first")
     zones_unlisted: list[str] = Field(default_factory=list, description="parks named but not in the gazetteer")
     province: str | None = None
+    park_news: bool = Field(False, description="about parks, zones, development zones or industrial parks, "
+                                               "or policy for them: listed first on the site")
     topics: list[str] = Field(default_factory=list, description="labels from the topic taxonomy")
     tags: list[str] = Field(default_factory=list, description="what the site shows as tags: the topics")
     authors: list[str] = Field(default_factory=list)

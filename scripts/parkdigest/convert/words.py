@@ -85,6 +85,16 @@ def tag(text: str) -> list[tuple[str, str]]:
     return [(word, table.get(word) or _unlisted_flag(word)) for word in cut(text)]
 
 
+def last_word(text: str) -> tuple[str, bool]:
+    """The last word of a clause and whether jieba's dictionary knows it. Here jieba may
+    guess words it does not know (its HMM): a name it has never seen (雄安) comes out whole,
+    not as single characters."""
+    words = tokenizer().lcut(text, HMM=True) if text else []
+    if not words:
+        return "", False
+    return words[-1], words[-1] in tokenizer().FREQ
+
+
 def first_tags(text: str, count: int) -> list[tuple[str, str]]:
     """The first words of a fragment with their flags, as the whole fragment is cut."""
     return _edges(text)[0][:count]
