@@ -73,7 +73,8 @@ def describe_articles(layout: Layout, page: Page) -> Described:
             if override["zone"] not in zones() and override["zone"] not in unlisted:
                 unlisted = [override["zone"], *unlisted]  # the editor knows a park the gazetteer lacks
         title = override.get("title") or draft.title or _derived_title(draft)
-        topics = override.get("topics") or choose_topics(draft.body, "\n".join([title, draft.kicker, draft.deck]), _lead(draft))
+        topics = override.get("topics") or choose_topics("\n".join([title, draft.kicker, draft.deck]),
+                                                         [p.text for p in draft.paragraphs if not p.credit])
         main = zone_list[0] if zone_list else None
         meta = {
             "title": title,

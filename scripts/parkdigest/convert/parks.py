@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from parkdigest.convert.words import tag
 from parkdigest.reference.gazetteer import surface_forms
-from parkdigest.reference.topics import domain_terms
 from parkdigest.resources import language_words
 from parkdigest.text import HAN
 
@@ -58,7 +57,7 @@ def unlisted_park_mentions(text: str) -> list[UnlistedPark]:
     only if it holds a proper noun — a place, a company — or is a single word before a
     formal suffix. Names that contain a gazetteer zone are parts of a known zone."""
     known = surface_forms()
-    generic_terms = set(domain_terms())
+    generic_terms = set(_WORDS["domain_terms"])
     found: list[UnlistedPark] = []
     for match in PARK_SUFFIX.finditer(text):
         # The clause before the suffix is cut as a whole, so that no word is cut in half.

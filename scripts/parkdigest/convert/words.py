@@ -14,7 +14,6 @@ from functools import cache, lru_cache
 import jieba
 
 from parkdigest.reference.gazetteer import surface_forms
-from parkdigest.reference.topics import domain_terms
 from parkdigest.resources import language_words
 from parkdigest.text import HAN_CHAR
 
@@ -33,8 +32,8 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 def domain_words() -> list[str]:
-    """Zone names and topic keywords: jieba keeps them whole (成都高新区, 营商环境)."""
-    return sorted(set(surface_forms()) | set(domain_terms()))
+    """Zone names and the domain's terms (language.yaml): jieba keeps them whole (成都高新区, 营商环境)."""
+    return sorted(set(surface_forms()) | set(language_words()["domain_terms"]))
 
 
 # Each line of a page is cut once: junction scoring asks about the same few characters at
@@ -190,7 +189,26 @@ def _coarse(flag: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Words that say what a text is about: Chinese, two characters or more, not stopwords."""
-    return [w for w in cut(text) if len(w) >= 2 and HAN_CHAR.search(w) and w not in _STOPWORDS]
+    return [w for w in cut(text) if is_content_word(w)]
+
+
+def is_content_word(word: str) -> bool:
+    return len(word) >= 2 and bool(HAN_CHAR.search(word)) and word not in _STOPWORDS
+
+
+@cache
+def _idf_table() -> tuple[dict[str, float], float]:
+    """jieba's inverse document frequencies (jieba.analyse's idf.txt, from a large general
+    corpus), and the median it gives a word the table lacks."""
+    from jieba.analyse.tfidf import DEFAULT_IDF, IDFLoader  # loads its own table: only when asked
+
+    return IDFLoader(DEFAULT_IDF).get_idf()
+
+
+def idf(word: str) -> float:
+    """How telling a word is in general Chinese text: high for 锂离子电池, low for 服务."""
+    table, median = _idf_table()
+    return table.get(word, median)
 
 
 def is_word_prefix(text: str) -> bool:

@@ -207,20 +207,24 @@ class MetaCounts:
     topics_right: int = 0
     topics_gold: int = 0
     park_news_right: int = 0
+    led: int = 0  # articles the editor gives topics
+    first_topic_right: int = 0  # of those, articles whose first topic is the editor's first
     wrong: tuple[str, ...] = ()  # what differs, one line per article, for a reviewer
 
     def __add__(self, other: MetaCounts) -> MetaCounts:
         return MetaCounts(*(a + b for a, b in zip(self.__dict__.values(), other.__dict__.values())))
 
     def figures(self) -> dict[str, float]:
-        """Zone and topic precision and recall, park-news accuracy (1.0 when there is nothing to count)."""
+        """Zone and topic precision and recall, park-news accuracy, first topics right (1.0 when
+        there is nothing to count)."""
         def ratio(part: int, whole: int) -> float:
             return round(part / whole, 4) if whole else 1.0
         return {"zone_precision": ratio(self.zones_right, self.zones_found),
                 "zone_recall": ratio(self.zones_recalled, self.zones_gold),
                 "topic_precision": ratio(self.topics_right, self.topics_found),
                 "topic_recall": ratio(self.topics_right, self.topics_gold),
-                "park_news": ratio(self.park_news_right, self.articles)}
+                "park_news": ratio(self.park_news_right, self.articles),
+                "first_topic": ratio(self.first_topic_right, self.led)}
 
 
 def score_metadata(meta: dict, out_dir: Path, pages: list[str] | None = None) -> MetaCounts:
@@ -255,8 +259,9 @@ def _article_metadata(gold: dict, meta: dict) -> MetaCounts:
         wrong = (f"{gold['title']}: zones {meta.get('zones') or []} (editor {gold.get('zones', []) + gold.get('other_parks', [])}), "
                  f"topics {topics} (editor {gold_topics}), park_news {bool(meta.get('park_news'))} "
                  f"(editor {bool(gold.get('park_news'))})",)
+    first = bool(gold_topics) and topics[:1] == gold_topics[:1]
     return MetaCounts(1, len(found), right, len(wanted), recalled, len(topics), len(set(topics) & set(gold_topics)),
-                      len(gold_topics), int(news), wrong)
+                      len(gold_topics), int(news), int(bool(gold_topics)), int(first), wrong)
 
 
 def _park_key(name: str) -> str:
