@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from parkdigest.articles.schema import SUMMARY_MAX_CHARS
 from parkdigest.convert.about import describe_parks
 from parkdigest.convert.dates import infer_date, parse_printed_date
-from parkdigest.convert.model import Article, Draft, Layout, Page, Problem, Severity
+from parkdigest.convert.model import Article, Draft, Layout, Page, PageFacts, Problem, Severity
 from parkdigest.convert.render import render_body
 from parkdigest.convert.sidecar import sidecar_name
 from parkdigest.convert.slugs import make_slug
@@ -53,6 +53,7 @@ class Described:
 
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
+    facts: PageFacts = PageFacts()
 
 
 def describe_articles(layout: Layout, page: Page) -> Described:
@@ -81,8 +82,8 @@ def describe_articles(layout: Layout, page: Page) -> Described:
             "deck": draft.deck or None,
             "section": section or None,
             "kicker": draft.kicker or None,
-            "date": dt.date.fromisoformat(date),
-            "date_precision": precision,
+            "date": dt.date.fromisoformat(date) if date else None,  # an undated page's articles have none
+            "date_precision": precision or None,
             "zone": main,
             "zones": zone_list,
             "zones_unlisted": unlisted,
@@ -105,10 +106,15 @@ def describe_articles(layout: Layout, page: Page) -> Described:
                                     "add them to parkdigest/data/zones.yaml if they are parks",
                                     line=draft.lines[0] if draft.lines else None, severity=Severity.WARNING))
         articles.append(Article(slug, _clean(meta), render_body(draft)))
-    return Described(tuple(articles), tuple(problems))
+    facts = PageFacts(str(sidecar.get("publication") or ""), str(sidecar.get("page") or ""),
+                      date if precision == "day" else "")
+    return Described(tuple(articles), tuple(problems), facts)
 
 
 def _page_date(layout: Layout, page: Page, sidecar: dict, problems: list[Problem]) -> tuple[str, str]:
+    """(YYYY-MM-DD, precision) of the page's articles: printed or given by the sidecar (day),
+    else estimated from the events in the text (month, inferred); ("", "") when nothing
+    dates the page — never a made-up day."""
     if sidecar.get("date"):
         return str(sidecar["date"]), "day"
     if layout.page_date:
@@ -117,14 +123,13 @@ def _page_date(layout: Layout, page: Page, sidecar: dict, problems: list[Problem
     if printed:
         return printed, "day"
     guess = infer_date("\n".join(d.body for d in layout.drafts))
+    fix = f"add the line 'date: YYYY-MM-DD' to {sidecar_name(page.source)} beside the page"
     if not guess.date:
-        problems.append(Problem(page.source, "no date on the page or in its text; used 1970-01-01",
-                                f"add 'date: YYYY-MM-DD' to {sidecar_name(page.source)}",
-                                severity=Severity.WARNING))
-        return "1970-01-01", "inferred"
+        problems.append(Problem(page.source, "no date on the page or in its text; its articles are undated",
+                                fix, severity=Severity.WARNING))
+        return "", ""
     problems.append(Problem(page.source, f"no date printed on the page; inferred {guess.date} from '{guess.evidence}'",
-                            f"add 'date: YYYY-MM-DD' to {sidecar_name(page.source)} to fix it",
-                            severity=Severity.WARNING))
+                            f"{fix} to fix it", severity=Severity.WARNING))
     return guess.date, guess.precision
 
 

@@ -182,11 +182,21 @@ class Article:
 
 
 @dataclass(frozen=True)
+class PageFacts:
+    """What the editor's sidecar says the page is, and the day its articles carry."""
+
+    publication: str = ""  # the sidecar's; "" when it says none (the page's folio may)
+    page: str = ""  # the sidecar's page, such as 第5版
+    date: str = ""  # YYYY-MM-DD printed on the page or given by the sidecar; "" when neither
+
+
+@dataclass(frozen=True)
 class PageResult:
     source: str
     layout: Layout
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
+    facts: PageFacts = PageFacts()
 
 
 class Role(str, Enum):

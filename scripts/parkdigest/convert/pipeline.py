@@ -118,7 +118,8 @@ def _convert(page: Page) -> PageResult:
     segmentation = segment_page(page)
     layout = reflow_page(segmentation)
     described = describe_articles(layout, page)
-    return PageResult(page.source, layout, described.articles, page.problems + layout.warnings + described.problems)
+    return PageResult(page.source, layout, described.articles, page.problems + layout.warnings + described.problems,
+                      described.facts)
 
 
 def invalid_article(result: PageResult) -> Problem | None:
