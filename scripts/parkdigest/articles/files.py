@@ -352,7 +352,7 @@ class PageReport:
     docs/sources/<stem>.json holds (the site's 来源 pages show it)."""
 
     source: str
-    date: str
+    date: str  # printed on the page or given by its sidecar, YYYY-MM-DD; "" when neither
     articles: tuple[ReportArticle, ...] = ()
     joins: tuple[ReportJoin, ...] = ()
     moves: tuple[Move, ...] = ()
@@ -361,6 +361,8 @@ class PageReport:
     lines: tuple[ReportLine, ...] = ()  # every line that is not body text, in line order
     pages: tuple[ReportPage, ...] = ()  # a PDF seed's pages (none for a text seed)
     text: tuple[str, ...] = ()  # a PDF seed's text as read, line by line (the lines above number it)
+    publication: str = ""  # as the page's sidecar gives it
+    page: str = ""  # as the page's sidecar gives it (第5版)
 
     def dumps(self) -> str:
         """The report as its JSON file holds it (Chinese as is, keys sorted)."""
@@ -370,6 +372,8 @@ class PageReport:
         return {
             "source": self.source,
             "date": self.date,
+            "publication": self.publication,
+            "page": self.page,
             "articles": [{"title": a.title, "slug": a.slug, "confidence": a.confidence, "lines": str(a.lines)}
                          for a in self.articles],
             "joins": [{"left": j.left, "right": j.right, "score": j.score, "confidence": j.confidence,
@@ -399,6 +403,7 @@ class PageReport:
                               float(m.get("confidence") or 0)))
         return cls(
             source=str(data.get("source") or ""), date=str(data.get("date") or ""),
+            publication=str(data.get("publication") or ""), page=str(data.get("page") or ""),
             articles=tuple(ReportArticle(str(a.get("title", "")), str(a.get("slug", "")),
                                          None if a.get("confidence") is None else float(a["confidence"]),
                                          LineRanges.parse(a.get("lines"))) for a in rows("articles")),

@@ -212,6 +212,15 @@ class Article:
 
 
 @dataclass(frozen=True)
+class PageFacts:
+    """What the editor's sidecar says the page is, and the day its articles carry."""
+
+    publication: str = ""  # the sidecar's; "" when it says none (the page's folio may)
+    page: str = ""  # the sidecar's page, such as 第5版
+    date: str = ""  # YYYY-MM-DD printed on the page or given by the sidecar; "" when neither
+
+
+@dataclass(frozen=True)
 class PageResult:
     source: str
     layout: Layout
@@ -219,6 +228,7 @@ class PageResult:
     problems: tuple[Problem, ...]
     pictures: tuple[PagePicture, ...] = ()  # a PDF's pages, for the source view
     text: tuple[str, ...] = ()  # a PDF's text as read (what the report's line numbers count)
+    facts: PageFacts = PageFacts()
 
 
 class Role(str, Enum):

@@ -128,8 +128,9 @@ def convert_pdf(path: Path) -> PageResult | Problem:
     try:
         layout, page = segment_pdf(seed)
         described = describe_articles(layout, page)
-        result = PageResult(page.source, layout, described.articles, page.problems + described.problems,
-                            seed.pictures, tuple(line.text for line in page.lines))
+        result = PageResult(page.source, layout, described.articles,
+                            page.problems + layout.warnings + described.problems, pictures=seed.pictures,
+                            text=tuple(line.text for line in page.lines), facts=described.facts)
     except Exception as exc:  # a bug of ours on one page: report it, convert the others
         if os.environ.get(DEBUG_ENV):
             raise
@@ -142,7 +143,8 @@ def _convert(page: Page) -> PageResult:
     segmentation = segment_page(page)
     layout = reflow_page(segmentation)
     described = describe_articles(layout, page)
-    return PageResult(page.source, layout, described.articles, page.problems + layout.warnings + described.problems)
+    return PageResult(page.source, layout, described.articles, page.problems + layout.warnings + described.problems,
+                      facts=described.facts)
 
 
 def invalid_article(result: PageResult) -> Problem | None:

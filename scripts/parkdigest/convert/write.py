@@ -129,7 +129,9 @@ def page_report(result: PageResult) -> PageReport:
     layout = result.layout
     return PageReport(
         source=result.source,
-        date=layout.page_date,
+        date=result.facts.date or layout.page_date,
+        publication=result.facts.publication,
+        page=result.facts.page,
         articles=tuple(ReportArticle(a.meta["title"], a.slug, a.meta.get("confidence"), LineRanges.of(d.lines))
                        for a, d in zip(result.articles, layout.drafts)),
         joins=tuple(ReportJoin(j.left_line, j.right_line, j.score, j.confidence, j.moved) for j in layout.joins),

@@ -1,4 +1,4 @@
-"""The RSS 2.0 feed of the latest articles, written by the build (no plugin, no network)."""
+"""The RSS 2.0 feed of the latest articles, park news first, written by the build (no plugin, no network)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 from parkdigest.site.catalog import Entry
-from parkdigest.site.render import INFERRED_MARK, date_text
+from parkdigest.site.render import INFERRED_MARK, UNDATED, date_text
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 # Newspaper dates are Beijing dates; noon keeps the day the same in every reader's zone.
@@ -28,6 +28,8 @@ def describe_item(entry: Entry) -> str:
     """The item's text. A feed reader shows pubDate as a plain day, so an estimated date is
     said in the text, at its precision and marked, before the summary."""
     text = entry.summary or entry.deck or entry.title
+    if entry.undated:
+        return f"日期：{UNDATED}。{text}"
     if entry.inferred and date_text(entry):
         return f"日期：{date_text(entry)}{INFERRED_MARK}。{text}"
     return text

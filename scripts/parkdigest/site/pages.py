@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from html import escape
 
 from parkdigest.articles.files import LineRanges, article_uri
-from parkdigest.site.catalog import Catalog, Entry, demo_members, describe_zone, member_of, province_order, report_url
+from parkdigest.site.catalog import (
+    Catalog,
+    Entry,
+    demo_members,
+    describe_zone,
+    listing_order,
+    member_of,
+    province_order,
+    report_url,
+)
 from parkdigest.site.chart import render_month_chart
 from parkdigest.site.map import province_anchor, render_tile_map
 from parkdigest.site.render import (
@@ -23,7 +32,14 @@ from parkdigest.site.render import (
     render_table,
     render_zone_counts,
 )
-from parkdigest.site.sources import furniture_label, line_ranges, page_date_text, page_title, translate_warning
+from parkdigest.site.sources import (
+    furniture_label,
+    line_ranges,
+    page_date_text,
+    page_title,
+    source_order,
+    translate_warning,
+)
 from parkdigest.site.topics import make_topic_pages, render_topic_index
 
 MARKER = "<!-- parkdigest:{} -->"
@@ -48,23 +64,33 @@ class Settings:
 
 
 # ---------------------------------------------------------------------------------------------
-# Latest articles (首页), paginated
+# Latest park news (首页) and the other articles (其他报道), each paginated
+
+OTHERS_URL = "others/"
+OTHERS_TITLE = "其他报道"
 
 
 def latest_url(n: int) -> str:
     return "" if n == 1 else f"{PAGE_PART}{n}/"
 
 
+def others_url(n: int) -> str:
+    return OTHERS_URL if n == 1 else f"{OTHERS_URL}{PAGE_PART}{n}/"
+
+
 def count_latest_pages(catalog: Catalog, settings: Settings) -> int:
-    return count_pages(len(catalog.articles), settings.page_size)
+    return count_pages(len(catalog.park_news), settings.page_size)
 
 
 def render_latest(catalog: Catalog, settings: Settings, n: int, from_url: str) -> str:
+    """Park news, newest first; the other articles are a link away (其他报道)."""
     total = count_latest_pages(catalog, settings)
-    entries = catalog.articles[(n - 1) * settings.page_size: n * settings.page_size]
+    entries = catalog.park_news[(n - 1) * settings.page_size: n * settings.page_size]
     pager = render_pager(n, total, latest_url, from_url)
+    more = (f'<p class="pd-others"><a href="{link(OTHERS_URL, from_url)}">{OTHERS_TITLE}</a>'
+            f' <span class="pd-count">{len(catalog.others)}篇</span>：不是园区新闻的文章</p>' if catalog.others else "")
     feed = f'<p class="pd-feed"><a href="{link(settings.feed, from_url)}">RSS 订阅</a></p>'
-    return f"{render_article_list(entries, from_url, catalog)}\n\n{pager}\n\n{feed}\n"
+    return f"{render_article_list(entries, from_url, catalog)}\n\n{pager}\n\n{more}\n\n{feed}\n"
 
 
 def make_latest_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
@@ -73,6 +99,23 @@ def make_latest_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
         body = render_latest(catalog, settings, n, latest_url(n))
         pages[f"{PAGE_PART}{n}.md"] = (make_front_matter(f"最新文章 · 第{n}页")
                                            + f"# 最新文章 · 第{n}页\n\n{body}")
+    return pages
+
+
+def make_other_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
+    """其他报道: the articles that are not park news, newest first, paginated like the home page."""
+    if not catalog.others:
+        return {}
+    pages = {}
+    total = count_pages(len(catalog.others), settings.page_size)
+    for n in range(1, total + 1):
+        url = others_url(n)
+        title = OTHERS_TITLE + (f" · 第{n}页" if n > 1 else "")
+        shown = catalog.others[(n - 1) * settings.page_size: n * settings.page_size]
+        body = (f"# {title}\n\n<p class=\"pd-facts\">{len(catalog.others)}篇不是园区新闻的文章，最新的在前 · "
+                f'<a href="{link("", url)}">园区新闻</a></p>\n\n'
+                f"{render_article_list(shown, url, catalog)}\n\n{render_pager(n, total, others_url, url)}\n")
+        pages[f"{url.rstrip('/')}.md"] = make_front_matter(title) + body
     return pages
 
 
@@ -137,7 +180,7 @@ def member_news(catalog: Catalog, demo: str) -> list[Entry]:
         for entry in catalog.by_zone.get(member, []):
             if entry.src_uri not in own:
                 seen.setdefault(entry.src_uri, entry)
-    return sorted(seen.values(), key=lambda e: (e.date, e.src_uri), reverse=True)
+    return sorted(seen.values(), key=listing_order, reverse=True)
 
 
 def make_zone_pages(catalog: Catalog) -> dict[str, str]:
@@ -212,7 +255,9 @@ def render_sources_index(catalog: Catalog, settings: Settings, from_url: str) ->
     if not catalog.reports:
         return '<p class="pd-empty">暂无来源版面。</p>\n'
     rows = []
-    for source, report in sorted(catalog.reports.items()):
+    newest_first = sorted(catalog.reports.items(), reverse=True,
+                          key=lambda item: source_order(item[1].data, catalog.by_source.get(item[0], [])))
+    for source, report in newest_first:
         data = report.data
         url = report_url(report)
         rows.append([f'<a href="{link(url, from_url)}">{escape(page_title(source, data))}</a>',
@@ -388,5 +433,6 @@ def fill_markers(markdown: str, catalog: Catalog, settings: Settings, page_url: 
 
 def make_generated_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
     """src_uri -> Markdown of every generated listing page."""
-    return {**make_latest_pages(catalog, settings), **make_zone_pages(catalog), **make_month_pages(catalog),
+    return {**make_latest_pages(catalog, settings), **make_other_pages(catalog, settings), **make_zone_pages(catalog),
+            **make_month_pages(catalog),
             **make_topic_pages(catalog, settings.page_size), **make_source_pages(catalog, settings)}
