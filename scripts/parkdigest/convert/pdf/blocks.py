@@ -360,10 +360,20 @@ def _short_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
     return out
 
 
+# A kicker or byline may stand off to the side of a centred title by this many of its ems.
+STACK_OFFSET_EM = 4.0
+
+
 def _beside_title(block: TextBlock, titles: list[TextBlock], measure: TypeMeasure) -> bool:
-    """Right above or below a title: a kicker, a subtitle or a byline of its stack."""
-    return any(t.box.x_overlap(block.box) > 0 and min(abs(t.box.y0 - block.box.y1), abs(block.box.y0 - t.box.y1))
-               <= max(2 * measure.pitch, t.size) for t in titles)
+    """Right above or below a title, over or under it or off to its side by a little (a kicker
+    set flush left over a centred title): a part of its stack."""
+    for t in titles:
+        apart = max(t.box.x0 - block.box.x1, block.box.x0 - t.box.x1, 0.0)
+        near = max(2 * measure.pitch, t.size)
+        above, below = t.box.y0 - block.box.y1, block.box.y0 - t.box.y1
+        if apart <= STACK_OFFSET_EM * t.size and (-1 <= above <= near or -1 <= below <= near):
+            return True
+    return False
 
 
 def _heading_like(block: TextBlock) -> bool:
