@@ -128,7 +128,13 @@ def _band_edge(lines: list[TextLine], rules: list[Box], measure: TypeMeasure, fu
         strip = [ln for ln in lines if beyond(ln, y)]
         if strip and _strip_like(strip):
             return y
-    # No rule: the lines in the zone, cut off from the rest by a wide white gap.
+    # No rule: the rows of lines from the page's edge inwards that are furniture by their words
+    # (a folio, an editor line, a contact line), with short words beside them on their row (a
+    # page section, 第16版), until the first row that is not; or, failing that, the lines in the
+    # zone cut off from the rest by a wide white gap.
+    edge = _furniture_rows(lines, furniture, from_top=from_top, limit=BAND_ZONE * page_height, page_height=page_height)
+    if edge is not None:
+        return edge
     zone = BAND_ZONE * page_height
     gathered: list[TextLine] = []
     for line, after in zip(lines, lines[1:]):
@@ -141,6 +147,31 @@ def _band_edge(lines: list[TextLine], rules: list[Box], measure: TypeMeasure, fu
                 and all(furniture(ln) or ln.size <= BAND_MAX_SIZE * measure.size for ln in gathered):
             return (line.box.y1 + after.box.y0) / 2 if from_top else (line.box.y0 + after.box.y1) / 2
     return 0.0 if from_top else page_height
+
+
+# A word standing beside furniture on its row: a page section (要闻, 园区), 第16版.
+FOLIO_WORD_MAX_CHARS = 8
+
+
+def _furniture_rows(lines: list[TextLine], furniture: Callable[[TextLine], bool], *, from_top: bool, limit: float,
+                    page_height: float) -> float | None:
+    rows: list[list[TextLine]] = []
+    for line in lines:  # sorted from the edge
+        if rows and rows[-1][0].box.y_overlap(line.box) > 0.3 * min(rows[-1][0].box.height, line.box.height):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    taken: list[TextLine] = []
+    for row in rows:
+        distance = max(ln.box.y1 for ln in row) if from_top else page_height - min(ln.box.y0 for ln in row)
+        words = [furniture(ln) for ln in row]
+        if distance > limit or not any(words) or not all(w or ln.chars <= FOLIO_WORD_MAX_CHARS
+                                                         for w, ln in zip(words, row)):
+            break
+        taken += row
+    if not taken:
+        return None
+    return max(ln.box.y1 for ln in taken) + 0.5 if from_top else min(ln.box.y0 for ln in taken) - 0.5
 
 
 def _strip_like(strip: list[TextLine]) -> bool:
