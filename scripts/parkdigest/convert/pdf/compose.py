@@ -24,6 +24,10 @@ from parkdigest.convert.pdf.stacks import Stack
 # A line set in this many ems from its column's left edge opens a paragraph (Chinese text
 # indents two ems; a centred or right-set line stands further in).
 INDENT_EM = 0.8
+# Paragraphs indent their first line by up to this many ems; a line set in further, or by an
+# indent this far from the paragraphs' own, is set flush right or centred.
+INDENT_MAX_EM = 4.0
+INDENT_SLACK_EM = 0.5
 # A line that stops this many ems short of its column's right edge ends its paragraph.
 SHORT_EM = 1.2
 # Column edges are the left and right ends shared by this many lines of a module's text.
@@ -167,7 +171,8 @@ def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list
         for line, text in zip(block.lines, block.line_texts()):
             if not text:
                 continue  # all of it a credit (furniture)
-            if previous is None or columns.indented(line) or columns.short(previous):
+            run_on = previous is not None and columns.set_right(previous) and columns.set_right(line)
+            if previous is None or (columns.indented(line) and not run_on) or columns.short(previous):
                 close()
             elif previous not in block.lines:
                 joins.append(Join(numbers[previous.id], numbers[line.id], 1.0, 1.0, adjacent=True))
@@ -192,10 +197,11 @@ class Columns:
     """The text columns of a module: lines that overlap horizontally, with the left and right
     edges their full lines share."""
 
-    def __init__(self, columns: list[Column], of_line: dict[int, Column]):
+    def __init__(self, columns: list[Column], of_line: dict[int, Column], indent: float | None):
         self._of_line = of_line
         widths = sorted(c.right - c.left for c in columns if c.lines >= EDGE_MIN_LINES)
         self._width = widths[len(widths) // 2] if widths else None
+        self._indent = indent  # the paragraphs' first-line indent, in ems (None: block paragraphs)
 
     @classmethod
     def of(cls, lines: list[TextLine]) -> Columns:
@@ -215,11 +221,21 @@ class Columns:
                             _edge(Counter(round(ln.box.x1, 0) for ln in group), max), len(group))
             columns.append(column)
             of_line.update({ln.id: column for ln in group})
-        return cls(columns, of_line)
+        indents = Counter(round((ln.box.x0 - of_line[ln.id].left) / ln.size * 2) / 2 for ln in lines
+                          if INDENT_EM * ln.size <= ln.box.x0 - of_line[ln.id].left <= INDENT_MAX_EM * ln.size)
+        return cls(columns, of_line, indents.most_common(1)[0][0] if indents else None)
 
     def indented(self, line: TextLine) -> bool:
         column = self._of_line[line.id]
         return line.box.x0 - column.left >= INDENT_EM * line.size
+
+    def set_right(self, line: TextLine) -> bool:
+        """Set flush right (or centred) rather than indented: it reaches its column's right edge
+        but starts at no paragraph indent (a closing credit wrapped over two lines)."""
+        column = self._of_line[line.id]
+        offset = (line.box.x0 - column.left) / line.size
+        return offset >= INDENT_EM and column.right - line.box.x1 < SHORT_EM * line.size \
+            and (self._indent is None or abs(offset - self._indent) > INDENT_SLACK_EM)
 
     def short(self, line: TextLine) -> bool:
         column = self._of_line[line.id]
