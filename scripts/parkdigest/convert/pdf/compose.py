@@ -145,6 +145,7 @@ def _text(blocks: list[TextBlock], ids: tuple[int, ...], sep: str = "") -> str:
 
 def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list[Paragraph], list[Join]]:
     columns = Columns.of([ln for b in content if b.part is Part.BODY for ln in b.lines])
+    leading = _leading([b for b in content if b.part is Part.BODY])
     paragraphs: list[Paragraph] = []
     joins: list[Join] = []
     open_text: list[str] = []
@@ -171,8 +172,7 @@ def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list
         for line, text in zip(block.lines, block.line_texts()):
             if not text:
                 continue  # all of it a credit (furniture)
-            run_on = previous is not None and columns.set_right(previous) and columns.set_right(line)
-            if previous is None or (columns.indented(line) and not run_on) or columns.short(previous):
+            if previous is None or _opens_paragraph(previous, line, columns, leading):
                 close()
             elif previous not in block.lines:
                 joins.append(Join(numbers[previous.id], numbers[line.id], 1.0, 1.0, adjacent=True))
@@ -249,6 +249,35 @@ def _edge(counts: Counter, pick) -> float:
     """The outermost position several lines share (one line alone may stand anywhere)."""
     shared = [x for x, n in counts.items() if n >= EDGE_MIN_LINES]
     return float(pick(shared or counts))
+
+
+# Marks a paragraph may end with; a line that stops short after anything else broke before a
+# word that did not fit (a number, a Latin word, a mark that may not start a line).
+PARAGRAPH_END_MARKS = "。！？!?…”’」』）)：:；"
+# White this much (in ems) above the usual leading between two lines of a column is the space
+# a paper puts between paragraphs instead of an indent.
+PARAGRAPH_SPACE_EM = 0.35
+
+
+def _opens_paragraph(previous: TextLine, line: TextLine, columns: Columns, leading: float) -> bool:
+    """Does `line` open a paragraph after `previous`? An indent opens one (unless both lines
+    are set flush right: a credit over two lines); so does white between them where a paper
+    spaces its paragraphs (`leading`: the usual white between lines of their column), and a
+    previous line stopping short after a mark that may end a paragraph."""
+    if columns.set_right(previous) and columns.set_right(line):
+        return False
+    if columns.indented(line):
+        return True
+    below = line.box.y0 - previous.box.y1
+    if line.box.x_overlap(previous.box) > 0 and below > leading + PARAGRAPH_SPACE_EM * line.size:
+        return True  # further down the same column than the leading: a space between paragraphs
+    return columns.short(previous) and previous.text.rstrip()[-1:] in PARAGRAPH_END_MARKS
+
+
+def _leading(blocks: list[TextBlock]) -> float:
+    """The usual white between two lines of a column of the text."""
+    gaps = sorted(b.box.y0 - a.box.y1 for block in blocks for a, b in zip(block.lines, block.lines[1:]))
+    return gaps[len(gaps) // 2] if gaps else 0.0
 
 
 def _last_text_block(content: list[TextBlock], k: int) -> bool:
