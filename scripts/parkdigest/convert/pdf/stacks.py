@@ -24,13 +24,14 @@ STACK_GAP_TITLE = 0.75
 STACK_GAP_LINES = 1.2
 # A block belongs to a stack when this share of its width lies within the title's reach.
 IN_REACH = 0.8
-# A label is short: a column name (经济观察, 记者手记), not a sentence.
-LABEL_MAX_CHARS = 12
+# A label is short: a column name (经济观察, 记者手记), not a clause (a kicker is one).
+LABEL_MAX_CHARS = 8
+CLAUSE_MARKS = re.compile(r"[，。；！？、：—]|\s")
 # A byline is short and has no sentence in it.
 BYLINE_MAX_CHARS = 40
 SENTENCE_MARKS = re.compile(r"[，。；！？]")
 SUBTITLE_MARK = re.compile(r"^[—―-]{1,2}")
-_MARKERS = "■□◆◇●○▲△▶►★☆"
+_MARKERS = "■□◆◇●○▲△▶►★☆【】◎"
 
 
 @dataclass(frozen=True)
@@ -154,19 +155,18 @@ def _assign_parts(title: list[TextBlock], above: list[TextBlock], below: list[Te
                   blocks: list[TextBlock]) -> Stack:
     label: list[int] = []
     kicker: list[int] = []
-    for block in above:  # nearest first
-        if block.part is Part.LABEL or (kicker and _label_like(block)) or (not kicker and _label_like(block)
-                                                                         and block.part is not Part.BODY):
-            label.append(block.id)
-        elif not label:
-            kicker.append(block.id)
-        else:
-            label.append(block.id)
     subtitle: list[int] = []
     byline: list[int] = []
+    for block in above:  # nearest first: a byline set over the title, its kicker, its label
+        if _byline_like(block) and not kicker and not label:
+            byline.append(block.id)
+        elif block.part is Part.LABEL or _label_like(block) or label:
+            label.append(block.id)
+        else:
+            kicker.append(block.id)
     for i, block in enumerate(below):
         last = i == len(below) - 1
-        if byline:
+        if byline and i > 0:
             byline.append(block.id)
         elif SUBTITLE_MARK.match(block.text) and not byline:
             subtitle.append(block.id)
@@ -181,8 +181,9 @@ def _assign_parts(title: list[TextBlock], above: list[TextBlock], below: list[Te
 
 
 def _label_like(block: TextBlock) -> bool:
+    """A column label (经济观察, 【政策解读】, ■一线调研): a name of a few characters, no clause."""
     text = block.text.strip(_MARKERS + " ")
-    return len(text) <= LABEL_MAX_CHARS and not SENTENCE_MARKS.search(text) and not text.endswith(("——", "—"))
+    return len(text) <= LABEL_MAX_CHARS and not CLAUSE_MARKS.search(text)
 
 
 def _byline_like(block: TextBlock) -> bool:
