@@ -149,6 +149,7 @@ def classify_blocks(groups: list[list[TextLine]], regions: Regions, measure: Typ
     text matches on its own words ('' for none)."""
     running = _running_styles(groups)
     groups = [part for lines in groups for part in _split_credit(lines, running, furniture_rule)]
+    groups = [part for lines in groups for part in _split_heading_parts(lines, running, furniture_rule)]
     blocks = [TextBlock(i, tuple(lines), Part.MINOR, regions.container(enclosing(ln.box for ln in lines)))
               for i, lines in enumerate(groups)]
     labels = _boxed_labels(blocks)
@@ -181,6 +182,22 @@ def _split_credit(lines: list[TextLine], running: set[Style], furniture_rule) ->
                 and not furniture_rule("".join(ln.text for ln in lines[:cut])):
             return [lines[:cut], lines[cut:]]
     return [lines]
+
+
+def _split_heading_parts(lines: list[TextLine], running: set[Style], furniture_rule) -> list[list[TextLine]]:
+    """Headline parts set in one type one under another (文/郑丽娟 over ——国家高新区一线见闻):
+    a line opening with a dash (a subtitle), or a byline next to a line that is none, stands apart
+    (a photo credit over two lines, 新华社记者 江宏景摄 / （人民视觉）, stays whole)."""
+    if len(lines) < 2 or len(lines) > SHORT_TITLE_MAX_LINES + 1 or style_of(lines[0]) in running \
+            or furniture_rule("".join(ln.text for ln in lines)):
+        return [lines]
+    parts = [[lines[0]]]
+    for line in lines[1:]:
+        if line.text.startswith(("——", "—")) or _byline_text(line.text) != _byline_text(parts[-1][-1].text):
+            parts.append([line])
+        else:
+            parts[-1].append(line)
+    return parts
 
 
 def _running_styles(groups: list[list[TextLine]]) -> set[Style]:
@@ -400,6 +417,10 @@ def _box_heading(block: TextBlock) -> bool:
 
 
 def _byline_words(block: TextBlock) -> bool:
-    words = layout_words()
-    text = block.text.lstrip(MARKERS + " ")
-    return len(text) <= 40 and (any(re.match(p, text) for p in words["byline_patterns"]))
+    return _byline_text(block.text)
+
+
+def _byline_text(text: str) -> bool:
+    """Does the text open like a byline (本报记者, 新华社记者, 文/)?"""
+    text = text.lstrip(MARKERS + " ")
+    return len(text) <= 40 and any(re.match(p, text) for p in layout_words()["byline_patterns"])

@@ -158,7 +158,7 @@ def _assign_parts(title: list[TextBlock], above: list[TextBlock], below: list[Te
     subtitle: list[int] = []
     byline: list[int] = []
     for block in above:  # nearest first: a byline set over the title, its kicker, its label
-        if _byline_like(block) and not kicker and not label:
+        if _byline_like(block) and not label:
             byline.append(block.id)
         elif block.part is Part.LABEL or _label_like(block) or label:
             label.append(block.id)
@@ -181,8 +181,12 @@ def _assign_parts(title: list[TextBlock], above: list[TextBlock], below: list[Te
 
 
 def _label_like(block: TextBlock) -> bool:
-    """A column label (经济观察, 【政策解读】, ■一线调研): a name of a few characters, no clause."""
-    text = block.text.strip(_MARKERS + " ")
+    """A column label (经济观察, 【政策解读】, ■一线调研): a name of a few characters, no clause;
+    or any words set in brackets or behind a block marker (【国家高新区高质量发展 在行动】)."""
+    text = block.text.strip()
+    if re.fullmatch(r"【[^【】]+】", text) or (text[:1] in "■◆●" and not _byline_like(block)):
+        return True
+    text = text.strip(_MARKERS + " ")
     return len(text) <= LABEL_MAX_CHARS and not CLAUSE_MARKS.search(text)
 
 
