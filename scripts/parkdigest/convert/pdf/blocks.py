@@ -364,8 +364,8 @@ def _short_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
             continue  # a framed box's heading (延伸阅读 and its title) belongs to the article around it
         below = _next_in_column(block, blocks, measure, down=True)
         above = _next_in_column(block, blocks, measure, down=False)
-        if below is None or below.style == block.style:
-            continue
+        if below is None or below.style == block.style or (below.part is not Part.BODY and _heading_like(below)):
+            continue  # a title heads text: over another heading stands a label or a kicker
         opens = bool(DATELINE.match(below.text)) or _byline_words(below)
         if above is not None and _box_heading(above):
             continue  # the title of a box inside an article: ■延伸阅读, 记者手记, 链接 (layout.yaml)

@@ -26,6 +26,8 @@ BASELINE_TOLERANCE = 0.3
 # a column's line, not a word.
 GUTTER_EM = 0.5
 SURE_GUTTER_EM = 1.6
+# Narrower still, white lined up with column edges on both sides (see _between_columns).
+NARROW_GUTTER_EM = 0.25
 # A column's line is this many ems wide at least; a name or a word between spaces is narrower.
 COLUMN_LINE_EM = 4.0
 # Rows this many ems above or below show whether a gutter runs down the page there.
@@ -165,6 +167,8 @@ class _GutterFinder:
                 cuts.add(i)
             elif white > GUTTER_EM * em and self._column_gutter(k, ink, i, em):
                 cuts.add(i)
+            elif white > NARROW_GUTTER_EM * em and self._between_columns(k, ink, i, em):
+                cuts.add(i)
         runs: list[list[Glyph]] = [[]]
         position = {id(g): i for i, g in enumerate(ink)}
         for glyph in row:
@@ -184,6 +188,14 @@ class _GutterFinder:
         if self._shared(self.ends, gap_start, baseline, window) or self._shared(self.starts, gap_end, baseline, window):
             return True
         return any(_white_in(other, gap_start, gap_end, em) for other in self._nearby(k))
+
+    def _between_columns(self, k: int, ink: list[Glyph], i: int, em: float) -> bool:
+        """Even a narrow gap is a gutter when the text under or over it has column edges on
+        both its sides (two titles side by side over their own columns: the gutter between
+        modules is narrow measured in the titles' big ems)."""
+        baseline, window = self.baselines[k], EDGE_WINDOW_EM * em
+        return self._shared(self.ends, ink[i - 1].box.x1, baseline, window) \
+            and self._shared(self.starts, ink[i].box.x0, baseline, window)
 
     @staticmethod
     def _shared(edges: dict[int, list[float]], x: float, baseline: float, window: float) -> bool:
