@@ -36,8 +36,10 @@ TITLE_MIN_RATIO = 1.45
 # A style that fills blocks of this many lines is running text: a column, not a headline
 # part or a label (a brief's title may take three lines of a narrow column).
 RUN_MIN_LINES = 4
-# A caption stands within this many body lines under (or over) its picture.
+# A caption stands within this many body lines under (or over) its picture, in type no bigger
+# than the text's.
 CAPTION_GAP_LINES = 1.6
+CAPTION_MAX_RATIO = 1.1
 # A headline needs words: big type without Chinese characters is a data box's figure (11.1%).
 TITLE_MIN_HAN = 2
 # A closing credit: a line in parentheses that ends an item (（供稿：……）, （据新华社电）).
@@ -269,8 +271,8 @@ def _captions(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure, f
         for block in below:
             if block.part is Part.FURNITURE:
                 continue  # a credit between the picture and its caption
-            if block.style == _body_style(out, measure):
-                break
+            if block.style == _body_style(out, measure) or block.size > CAPTION_MAX_RATIO * measure.size:
+                break  # the text, or a title under its picture (a photo item's), is no caption
             out[block.id] = _with_credit(_as(block, Part.CAPTION, "under-picture"), furniture_rule)
             caption_styles.add(block.style)
             break
@@ -369,7 +371,8 @@ def _short_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
         opens = bool(DATELINE.match(below.text)) or _byline_words(below)
         if above is not None and _box_heading(above):
             continue  # the title of a box inside an article: ■延伸阅读, 记者手记, 链接 (layout.yaml)
-        closes = above is None and _rule_above(block, regions, measure) or above is not None and (
+        closes = above is None and (_rule_above(block, regions, measure) or _picture_above(block, regions, measure)) \
+            or above is not None and (
             CLOSING_CREDIT.match(above.text.strip()) is not None or above.part is Part.LABEL
             or (len(above.lines) == 1 and above.box.width < 0.5 * block.box.width and _heading_like(above)))
         if opens or closes:
@@ -405,6 +408,12 @@ def _next_in_column(block: TextBlock, blocks: list[TextBlock], measure: TypeMeas
             and b.box.x_overlap(block.box) >= 0.5 * min(b.box.width, block.box.width)
             and 0 <= ((b.box.y0 - block.box.y1) if down else (block.box.y0 - b.box.y1)) <= 2 * measure.pitch]
     return min(near, key=lambda b: b.box.y0 - block.box.y1 if down else block.box.y0 - b.box.y1, default=None)
+
+
+def _picture_above(block: TextBlock, regions: Regions, measure: TypeMeasure) -> bool:
+    """A picture right over it: the title of a photo item, set under its picture."""
+    return any(0 <= block.box.y0 - p.y1 <= 2 * measure.pitch and p.x_overlap(block.box) >= 0.8 * block.box.width
+               for p in regions.pictures)
 
 
 def _rule_above(block: TextBlock, regions: Regions, measure: TypeMeasure) -> bool:
