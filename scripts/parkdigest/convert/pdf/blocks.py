@@ -188,14 +188,16 @@ def _split_credit(lines: list[TextLine], running: set[Style], furniture_rule) ->
 
 def _split_heading_parts(lines: list[TextLine], running: set[Style], furniture_rule) -> list[list[TextLine]]:
     """Headline parts set in one type one under another (文/郑丽娟 over ——国家高新区一线见闻):
-    a line opening with a dash (a subtitle), or a byline next to a line that is none, stands apart
-    (a photo credit over two lines, 新华社记者 江宏景摄 / （人民视觉）, stays whole)."""
+    a line opening with a dash (a subtitle) or after a line ending with one (a kicker), or a
+    byline next to a line that is none, stands apart (a photo credit over two lines, 新华社记者
+    江宏景摄 / （人民视觉）, stays whole). Titles are split here too: running text never is."""
     if len(lines) < 2 or len(lines) > SHORT_TITLE_MAX_LINES + 1 or style_of(lines[0]) in running \
             or furniture_rule("".join(ln.text for ln in lines)):
         return [lines]
     parts = [[lines[0]]]
     for line in lines[1:]:
-        if line.text.startswith(("——", "—")) or _byline_text(line.text) != _byline_text(parts[-1][-1].text):
+        if line.text.startswith(("——", "—")) or parts[-1][-1].text.endswith(("——", "—")) \
+                or _byline_text(line.text) != _byline_text(parts[-1][-1].text):
             parts.append([line])
         else:
             parts[-1].append(line)

@@ -22,6 +22,8 @@ from parkdigest.resources import layout_words
 # of one body line when that is more (a byline under a small title).
 STACK_GAP_TITLE = 0.75
 STACK_GAP_LINES = 1.2
+# Type sizes this close (points) are one size.
+SAME_SIZE = 0.5
 # A block belongs to a stack when this share of its width lies within the title's reach.
 IN_REACH = 0.8
 # A label is short: a column name (经济观察, 记者手记), not a clause (a kicker is one).
@@ -51,8 +53,9 @@ class Stack:
 
 
 def find_stacks(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure, page_box: Box) -> list[Stack]:
-    """Every headline stack of the page, top to bottom."""
-    titles = sorted((b for b in blocks if b.part is Part.TITLE), key=lambda b: (b.box.y0, b.box.x0))
+    """Every headline stack of the page, top to bottom. The biggest titles are read first: type
+    of a title's size set smaller right over or under it is its kicker or subtitle."""
+    titles = sorted((b for b in blocks if b.part is Part.TITLE), key=lambda b: (-b.size, b.box.y0, b.box.x0))
     taken: set[int] = set()
     stacks: list[Stack] = []
     for title in titles:
@@ -63,18 +66,18 @@ def find_stacks(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure,
         head_box = _enclose(group)
         reach = _reach(head_box, blocks, regions, page_box, {b.id for b in group})
         gap = max(STACK_GAP_TITLE * title.size, STACK_GAP_LINES * measure.pitch)
-        above = _chain(head_box, title.container, blocks, reach, gap, taken, regions, up=True)
-        below = _chain(head_box, title.container, blocks, reach, gap, taken, regions, up=False)
+        above = _chain(head_box, title, blocks, reach, gap, taken, regions, up=True)
+        below = _chain(head_box, title, blocks, reach, gap, taken, regions, up=False)
         taken.update(b.id for b in above + below)
         stacks.append(_assign_parts(group, above, below, reach, blocks))
-    return stacks
+    return sorted(stacks, key=lambda s: (min(blocks[i].box.y0 for i in s.title), min(blocks[i].box.x0 for i in s.title)))
 
 
 def _title_group(first: TextBlock, titles: list[TextBlock], taken: set[int]) -> list[TextBlock]:
-    """Title blocks stacked one under another in one reach: lines of one title set in two sizes."""
+    """Title blocks of one size stacked one under another: the lines of one title."""
     group = [first]
-    for other in titles:
-        if other.id in taken or other.id == first.id:
+    for other in sorted(titles, key=lambda b: b.box.y0):
+        if other.id in taken or other.id == first.id or abs(other.size - first.size) > SAME_SIZE:
             continue
         last = group[-1]
         gap = other.box.y0 - last.box.y1
@@ -110,7 +113,7 @@ def _reach(head: Box, blocks: list[TextBlock], regions: Regions, page_box: Box, 
     return Box(left, head.y0, right, head.y1)
 
 
-def _chain(head: Box, frame: Box | None, blocks: list[TextBlock], reach: Box, gap: float, taken: set[int],
+def _chain(head: Box, title: TextBlock, blocks: list[TextBlock], reach: Box, gap: float, taken: set[int],
            regions: Regions, *, up: bool) -> list[TextBlock]:
     """Blocks standing one after another right above (or below) the title, within its reach
     and its box (a box's own heading is not the title's byline), with no rule between (a rule
@@ -119,7 +122,8 @@ def _chain(head: Box, frame: Box | None, blocks: list[TextBlock], reach: Box, ga
     edge = head.y0 if up else head.y1
     while True:
         candidates = [b for b in blocks if b.id not in taken and b not in chain
-                      and b.part in (Part.MINOR, Part.LABEL, Part.BODY) and b.container == frame
+                      and (b.part in (Part.MINOR, Part.LABEL, Part.BODY) or b.part is Part.TITLE and b.size < title.size)
+                      and b.container == title.container
                       and b.box.x_overlap(reach) >= IN_REACH * b.box.width
                       and (0 <= edge - b.box.y1 <= gap if up else 0 <= b.box.y0 - edge <= gap)
                       and _may_head(b) and (up or not _column_top(b, blocks, reach))
