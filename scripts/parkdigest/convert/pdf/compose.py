@@ -172,7 +172,8 @@ def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list
         for line, text in zip(block.lines, block.line_texts()):
             if not text:
                 continue  # all of it a credit (furniture)
-            if previous is None or _opens_paragraph(previous, line, columns, leading):
+            if previous is None or (not _open_bracket("".join(open_text))
+                                    and _opens_paragraph(previous, line, columns, leading)):
                 close()
             elif previous not in block.lines:
                 joins.append(Join(numbers[previous.id], numbers[line.id], 1.0, 1.0, adjacent=True))
@@ -272,6 +273,11 @@ def _opens_paragraph(previous: TextLine, line: TextLine, columns: Columns, leadi
     if line.box.x_overlap(previous.box) > 0 and below > leading + PARAGRAPH_SPACE_EM * line.size:
         return True  # further down the same column than the leading: a space between paragraphs
     return columns.short(previous) and previous.text.rstrip()[-1:] in PARAGRAPH_END_MARKS
+
+
+def _open_bracket(text: str) -> bool:
+    """Is a parenthesis left open (a closing credit wrapped, （作者为厦门火炬高新 / 区管委会主任）)?"""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _leading(blocks: list[TextBlock]) -> float:
