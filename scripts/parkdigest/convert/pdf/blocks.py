@@ -34,8 +34,8 @@ SAME_COLUMN_START_EM = 2.5
 # set at most a third bigger than the text; titles half again as big or more).
 TITLE_MIN_RATIO = 1.45
 # A style that fills blocks of this many lines is running text: a column, not a headline
-# part or a label (a brief's title may take three lines of a narrow column).
-RUN_MIN_LINES = 4
+# part or a label.
+RUN_MIN_LINES = 5
 # A caption stands within this many body lines under (or over) its picture, in type no bigger
 # than the text's.
 CAPTION_GAP_LINES = 1.6
@@ -205,7 +205,8 @@ def _split_heading_parts(lines: list[TextLine], running: set[Style], furniture_r
 
 
 def _running_styles(groups: list[list[TextLine]]) -> set[Style]:
-    """Styles that fill columns: set in blocks of several lines."""
+    """Styles that fill columns: set in blocks of five lines or more (a brief's title may take
+    four lines of a narrow column)."""
     chars: Counter[Style] = Counter()
     for lines in groups:
         if len(lines) >= RUN_MIN_LINES:
@@ -301,7 +302,7 @@ def _body_style(blocks: list[TextBlock], measure: TypeMeasure) -> Style | None:
 
 # A heading of the text's own size (a brief's bold title, 简讯) has at most this many lines
 # and characters, and no sentence in it.
-SHORT_TITLE_MAX_LINES = 3
+SHORT_TITLE_MAX_LINES = 4
 SHORT_TITLE_MAX_CHARS = 48
 # Marks printed before a label, a byline or a heading.
 MARKERS = "■□◆◇●○▲△▶►★☆【】"
