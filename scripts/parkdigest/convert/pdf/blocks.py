@@ -280,7 +280,8 @@ def _captions(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure, f
             caption_styles.add(block.style)
             break
     for block in out:
-        if block.part is Part.MINOR and block.style in caption_styles:
+        if block.part is Part.MINOR and block.style in caption_styles and not _byline_text(block.text):
+            # (a byline may be set in the captions' type: it is known by its words)
             out[block.id] = _with_credit(_as(block, Part.CAPTION, "caption-type"), furniture_rule)
     return out
 
