@@ -123,7 +123,7 @@ def _chain(head: Box, title: TextBlock, blocks: list[TextBlock], reach: Box, gap
     while True:
         candidates = [b for b in blocks if b.id not in taken and b not in chain
                       and (b.part in (Part.MINOR, Part.LABEL, Part.BODY) or b.part is Part.TITLE and b.size < title.size)
-                      and b.container == title.container
+                      and (b.container == title.container or b.part is Part.LABEL)
                       and b.box.x_overlap(reach) >= IN_REACH * b.box.width
                       and (0 <= edge - b.box.y1 <= gap if up else 0 <= b.box.y0 - edge <= gap)
                       and _may_head(b) and (up or not _column_top(b, blocks, reach))
