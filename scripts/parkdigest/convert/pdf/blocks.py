@@ -40,6 +40,8 @@ RUN_MIN_LINES = 5
 # than the text's.
 CAPTION_GAP_LINES = 1.6
 CAPTION_MAX_RATIO = 1.1
+# ... or beside it, this many ems from its side, starting level with its top or lower.
+CAPTION_BESIDE_EM = 2.0
 # A headline needs words: big type without Chinese characters is a data box's figure (11.1%).
 TITLE_MIN_HAN = 2
 # A closing credit: a line in parentheses that ends an item (（供稿：……）, （据新华社电）).
@@ -267,7 +269,15 @@ def _captions(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure, f
     gap = CAPTION_GAP_LINES * measure.pitch
     caption_styles: set[Style] = set()
     out = list(blocks)
+    gap = CAPTION_GAP_LINES * measure.pitch
     for picture in regions.pictures:
+        beside = [b for b in out if b.part in (Part.MINOR, Part.BODY) and b.style != _body_style(out, measure)
+                  and b.size <= CAPTION_MAX_RATIO * measure.size and picture.y0 - 2 <= b.box.y0 < picture.y1
+                  and 0 <= max(b.box.x0 - picture.x1, picture.x0 - b.box.x1) <= CAPTION_BESIDE_EM * measure.size
+                  and b.box.y1 <= picture.y1 + gap and "。" in b.text]  # a sentence, no brief's title
+        for block in beside:  # a caption set beside its picture, from its top down
+            out[block.id] = _with_credit(_as(block, Part.CAPTION, "beside-picture"), furniture_rule)
+            caption_styles.add(block.style)
         below = sorted((b for b in out if b.part in (Part.MINOR, Part.BODY, Part.FURNITURE)
                         and picture.y1 - 2 <= b.box.y0 <= picture.y1 + gap + _furniture_height(out, picture, gap)
                         and b.box.x_overlap(picture) >= 0.8 * b.box.width), key=lambda b: b.box.y0)
