@@ -181,47 +181,68 @@ def read_page(doc: pdfium.PdfDocument, index: int) -> PdfPage:
     return PdfPage(index + 1, width, height, glyphs, shapes, rotated, unmapped, share)
 
 
+@dataclass(frozen=True)
+class _RunStyle:
+    """What every character of one text object shares: its font, printed size, weight,
+    colour and angle (read once per object, as pdfium's calls per character are the cost)."""
+
+    font: str
+    size: float
+    weight: int
+    light: bool
+    rotated: bool
+
+
+def _run_style(textpage: pdfium.PdfTextPage, i: int) -> _RunStyle:
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetFontInfo(textpage, i, name, len(name), ctypes.byref(flags))
+    pdfium_c.FPDFText_GetFillColor(textpage, i, *(ctypes.byref(c) for c in rgba))
+    # The size printed: the font's size in the text state scaled by the text and page
+    # matrices (a PDF may set every font at 1 pt and scale it to 9 or 36 by its matrix).
+    pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
+    size = pdfium_c.FPDFText_GetFontSize(textpage, i) * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+    return _RunStyle(font=name.value.decode("latin-1").split("+", 1)[-1], size=round(size, 2),
+                     weight=pdfium_c.FPDFText_GetFontWeight(textpage, i),
+                     light=all(c.value >= LIGHT_CHANNEL for c in rgba[:3]),
+                     rotated=abs(pdfium_c.FPDFText_GetCharAngle(textpage, i)) > 0.01)
+
+
 def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, ...], int, tuple[str, ...], float]:
     glyphs: list[Glyph] = []
     rotated = 0
     unmapped: set[str] = set()
     unmapped_count = 0
-    name = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    rgba = [ctypes.c_uint() for _ in range(4)]
-    matrix = pdfium_c.FS_MATRIX()
+    styles: dict[int | None, _RunStyle] = {}
     for i in range(textpage.count_chars()):
         if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
             continue  # a space or line break pdfium made up: our own lines decide those
         code = pdfium_c.FPDFText_GetUnicode(textpage, i)
         if code in (0, 0x0D, 0x0A, 0xFFFE, 0xFEFF):
             continue
-        pdfium_c.FPDFText_GetFontInfo(textpage, i, name, len(name), ctypes.byref(flags))
-        font = name.value.decode("latin-1").split("+", 1)[-1]
+        key = ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage, i), ctypes.c_void_p).value
+        style = styles.get(key) if key else None
+        if style is None:
+            style = styles[key] = _run_style(textpage, i)
         if pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1 or code == _REPLACEMENT \
                 or _PRIVATE_USE[0] <= code <= _PRIVATE_USE[1]:
-            unmapped.add(font or "unnamed font")
+            unmapped.add(style.font or "unnamed font")
             unmapped_count += 1
-        if abs(pdfium_c.FPDFText_GetCharAngle(textpage, i)) > 0.01:
+        if style.rotated:
             rotated += 1
             continue
         if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
             continue
         pdfium_c.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(ox), ctypes.byref(oy))
-        pdfium_c.FPDFText_GetFillColor(textpage, i, *(ctypes.byref(c) for c in rgba))
-        # The size printed: the font's size in the text state scaled by the text and page
-        # matrices (a PDF may set every font at 1 pt and scale it to 9 or 36 by its matrix).
-        pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, i) * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
         box = Box(rect.left, height - rect.top, rect.right, height - rect.bottom)
-        if size <= 0 or box.height <= 0:
+        if style.size <= 0 or box.height <= 0:
             continue
-        glyphs.append(Glyph(
-            char=chr(code), box=box, baseline=height - oy.value, size=round(size, 2), font=font,
-            weight=pdfium_c.FPDFText_GetFontWeight(textpage, i),
-            light=all(c.value >= LIGHT_CHANNEL for c in rgba[:3])))
+        glyphs.append(Glyph(char=chr(code), box=box, baseline=height - oy.value, size=style.size, font=style.font,
+                            weight=style.weight, light=style.light))
     share = unmapped_count / max(1, len(glyphs) + rotated)
     return tuple(glyphs), rotated, tuple(sorted(unmapped)), share
 
