@@ -33,8 +33,10 @@ def test_every_seed_gives_several_valid_articles(converted):
 
 
 def test_paragraphs_are_single_lines_without_stray_spaces(converted):
-    docs, _ = converted
-    for path in (docs / "articles").glob("*.md"):
+    docs, result = converted
+    paths = sorted((docs / "articles").glob("*.md"))
+    assert len(paths) == sum(len(page.articles) for page in result.pages) > 0
+    for path in paths:
         body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
         for paragraph in body.split("\n\n"):
             assert "\n" not in paragraph.strip() or "{ ." in paragraph, (path.name, paragraph[:30])
