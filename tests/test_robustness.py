@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from parkdigest.articles.schema import FrontMatter
 from parkdigest.convert.pipeline import run
 from parkdigest.convert.read import MAX_PAGE_BYTES
 
-from conftest import ROOT, SEED_FILES, build_site
+from conftest import SEED_FILES, build_site
 
 TITLED_PAGE = """园镜头
 
@@ -34,9 +35,11 @@ TITLED_PAGE = """园镜头
 BODY = "近日，成都高新区召开大会，发布了支持科技企业发展的若干政策措施，涉及人才、金融和产业等多个方面。"
 
 
-def _cli(*args, cwd=ROOT, env=None):
-    return subprocess.run([sys.executable, "-m", "parkdigest", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, env=env)
+def _cli(*args, env=None):
+    """The CLI, run from a scratch folder: convert keeps its cache where it runs (.cache/parkdigest)."""
+    with tempfile.TemporaryDirectory(prefix="parkdigest-cli-") as scratch:
+        return subprocess.run([sys.executable, "-m", "parkdigest", *map(str, args)], cwd=scratch,
+                              capture_output=True, text=True, env=env)
 
 
 def _seeds(tmp_path: Path, files: dict[str, bytes | str]) -> Path:
