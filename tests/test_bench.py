@@ -105,9 +105,10 @@ def test_bench_without_builds_says_so_in_the_table(tmp_path, seeds):
         format_table({"machine": {"cpus": 2, "jobs": 2, "python": "3.11"}, "sizes": {"1": dict(size, rerun={})}})
 
 
-def test_a_search_stops_at_its_result_count_none_included(built_site, converted):
+def test_a_search_stops_at_its_result_count_none_included(built_site, converted, monkeypatch):
     from test_site_support import read_articles
 
+    monkeypatch.setattr(bench_run, "SEARCH_TIMEOUT_S", 30)  # a count missed fails in seconds, not minutes
     site, _ = built_site
     articles = read_articles(converted[0])
     queries = site_queries(site)
@@ -120,7 +121,6 @@ def test_a_search_stops_at_its_result_count_none_included(built_site, converted)
     for query in queries:  # at least the articles that hold it (hand-written pages may too)
         assert counts[query.text] >= sum(query.text in a.text for a in articles) >= 1, query
     assert counts[absent.text] == 0
-    assert found["ours"]["max_results_s"] < 10  # answered at its count, not at a time-out
 
 
 def test_a_search_that_shows_no_count_fails_the_measurement(tmp_path, monkeypatch):
