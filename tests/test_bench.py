@@ -91,7 +91,7 @@ def test_bench_takes_every_measure_and_prints_each(tmp_path, seeds):
     assert next(r for r in search["ours"]["runs"] if r["kind"] == "phrase")["count"] == 1  # one article has it
 
 
-def test_bench_without_builds_says_so_in_the_table(tmp_path, seeds):
+def test_bench_without_builds_says_so_in_the_table():
     """The table of a run without site builds, from figures as `--no-build` leaves them."""
     size = {"pages": 1, "articles": 2, "raw_mb": 0.01, "runs": 1, "rjieba": None,
             "jieba": {"wall_s": 2.0, "work_s": 0.1}, "segment_ratio": 4.2, "identical_output": True,
