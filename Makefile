@@ -61,8 +61,10 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
+# The test files are spread over the cores (pytest-xdist); each file stays on one worker, so
+# its module fixtures are built once and its artifacts written by one process.
 test: lint chromium $(AXE)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile
 
 # Rewrite tests/golden/ (the converter's reviewed output on every seed and dev page) after a
 # change that moves articles on purpose; review the diff before committing it.

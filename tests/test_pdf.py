@@ -17,10 +17,11 @@ import pytest
 import yaml
 
 from parkdigest.convert.conservation import conservation_errors
-from parkdigest.convert.model import PageResult, Problem, Severity
+from parkdigest.convert.model import PageResult
 from parkdigest.convert.pdf.extract import MAX_PAGES, read_pdf
 from parkdigest.convert.pdf.segment import segment_pdf
 from parkdigest.convert.pipeline import convert_page, run
+from parkdigest.problems import Problem, Severity
 from parkdigest.quality.score import score_outputs
 
 DEVSET = Path(__file__).parent / "devset-pdf"

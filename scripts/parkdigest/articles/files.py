@@ -20,7 +20,7 @@ import yaml
 from pydantic import ValidationError
 
 from parkdigest.articles.schema import SLUG_MAX_CHARS, FrontMatter, unknown_topics, zone_problems
-from parkdigest.convert.model import Furniture, Move, Problem, Severity
+from parkdigest.problems import Problem, Severity
 from parkdigest.reference.topics import taxonomy
 
 ARTICLES_DIR = "articles"
@@ -311,6 +311,28 @@ class ReportJoin:
     score: float
     confidence: float
     moved: bool
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A line of page furniture (masthead, folio, credit …) and the rule that found it:
+    convert's segmentation finds them, the report lists them."""
+
+    line: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Move:
+    """A run of lines placed somewhere other than where the file had it: reflow finds
+    them, the report lists them."""
+
+    article: str
+    first_line: int
+    last_line: int
+    after_line: int
+    confidence: float
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from parkdigest.convert.model import PagePicture, Problem, Severity
+from parkdigest.convert.model import PagePicture
 from parkdigest.convert.read import read_sidecar
+from parkdigest.problems import Problem, Severity
 
 
 @dataclass(frozen=True)

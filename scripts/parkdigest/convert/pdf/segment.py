@@ -18,8 +18,6 @@ from parkdigest.convert.model import (
     LineRole,
     Page,
     PageArea,
-    Problem,
-    Severity,
 )
 from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.pdf.blocks import Part, TextBlock, classify_blocks, make_blocks
@@ -30,6 +28,7 @@ from parkdigest.convert.pdf.lines import TextLine, build_lines, type_measure
 from parkdigest.convert.pdf.modules import Module, find_modules
 from parkdigest.convert.pdf.regions import find_regions
 from parkdigest.convert.pdf.stacks import find_stacks
+from parkdigest.problems import Problem, Severity
 
 
 @dataclass(frozen=True)
