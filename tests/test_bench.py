@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -263,3 +264,33 @@ def test_cli_reuses_unchanged_pages_and_no_cache_converts_all(tmp_path, seeds):
     assert "unchanged since the last run" not in uncached.stdout
     assert uncached.stdout.strip().splitlines()[-1] == cached.stdout.strip().splitlines()[-1]
     assert uncached.stderr == cached.stderr  # the same warnings, cached or not
+
+
+def test_the_pdf_bench_measures_convert_beside_pdftotext_and_jieba(tmp_path):
+    """`parkdigest bench --pdf` on two pages, once: every step measured in its own process,
+    the ratio and per-page memory printed and saved."""
+    import shutil
+
+    from parkdigest.bench.pdf import run_pdf_bench
+
+    assert shutil.which("pdftotext"), "pdftotext (Debian's poppler-utils) is missing: `make test` installs it"
+    pdfs = tmp_path / "pdfs"
+    pdfs.mkdir()
+    for name in ("rmrb-2026-01-27-06.pdf", "rmrb-2026-03-24-08.pdf"):
+        shutil.copy(Path(__file__).parent / "devset-pdf" / "pdf" / name, pdfs)
+    saved = tmp_path / "bench-pdf.json"
+    assert run_pdf_bench(pdfs, repeat=1, json_path=saved) == 0
+    figures = json.loads(saved.read_text(encoding="utf-8"))
+    assert figures["pages"] == 2
+    for step in ("pdftotext", "jieba", "convert", "convert_one"):
+        assert figures[step]["wall_s"] > 0 and figures[step]["peak_mb"] > 0
+    assert 0 < figures["convert"]["after_load_s"] < figures["convert"]["wall_s"]
+    assert figures["ratio_after_load"] == round(figures["convert"]["after_load_s"]
+                                                / (figures["pdftotext"]["wall_s"] + figures["jieba"]["after_load_s"]), 2)
+
+
+def test_the_pdf_bench_says_what_is_missing(tmp_path, capsys):
+    from parkdigest.bench.pdf import run_pdf_bench
+
+    assert run_pdf_bench(tmp_path) == 2
+    assert f"bench: no PDF in {tmp_path} — give a folder of PDF pages" in capsys.readouterr().err

@@ -9,7 +9,7 @@ wait4):
   pictures rendered, metadata, files written), after the same load;
 - the converter on one page alone and on all of them, so that peak memory per page shows.
 
-    python -m parkdigest.bench.pdf [PDF_DIR] [--repeat 3] [--json FILE]
+    parkdigest bench --pdf [PDF_DIR] [--repeat 3]    (or python -m parkdigest.bench.pdf …)
 """
 
 from __future__ import annotations
@@ -153,15 +153,24 @@ def main(argv: list[str] | None = None) -> int:
         report = _task_jieba(str(args.pdf_dir)) if args.task == "jieba" else _task_convert(str(args.pdf_dir), *rest)
         print(json.dumps(report))
         return 0
-    pdfs = sorted(args.pdf_dir.glob("*.pdf"))
+    return run_pdf_bench(args.pdf_dir, repeat=args.repeat, json_path=args.json)
+
+
+def run_pdf_bench(pdf_dir: Path, *, repeat: int | None = None, json_path: Path | None = None) -> int:
+    """Measure, print the table, save the figures: `parkdigest bench --pdf`."""
+    pdfs = sorted(pdf_dir.glob("*.pdf"))
     if not pdfs:
-        print(f"bench: no PDF in {args.pdf_dir}", file=sys.stderr)
+        print(f"bench: no PDF in {pdf_dir} — give a folder of PDF pages", file=sys.stderr)
         return 2
-    figures = measure_pdfs(pdfs, args.repeat)
+    try:
+        figures = measure_pdfs(pdfs, repeat or REPEATS)
+    except RuntimeError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     print(format_table(figures))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    if json_path:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(figures, indent=1), encoding="utf-8")
     return 0
 
 
