@@ -185,30 +185,42 @@ def read_page(doc: pdfium.PdfDocument, index: int) -> PdfPage:
 @dataclass(frozen=True)
 class _RunStyle:
     """What every character of one text object shares: its font, printed size, weight,
-    colour and angle (read once per object, as pdfium's calls per character are the cost)."""
+    colour, angle and whether its font maps to Unicode (read once per object, as pdfium's calls
+    per character are the cost)."""
 
     font: str
     size: float
     weight: int
     light: bool
     rotated: bool
+    unmapped: bool  # the font has no Unicode map for it: its characters come out as codes
 
 
-def _run_style(textpage: pdfium.PdfTextPage, i: int) -> _RunStyle:
-    name = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
-    rgba = [ctypes.c_uint() for _ in range(4)]
-    matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFText_GetFontInfo(textpage, i, name, len(name), ctypes.byref(flags))
-    pdfium_c.FPDFText_GetFillColor(textpage, i, *(ctypes.byref(c) for c in rgba))
-    # The size printed: the font's size in the text state scaled by the text and page
-    # matrices (a PDF may set every font at 1 pt and scale it to 9 or 36 by its matrix).
-    pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
-    size = pdfium_c.FPDFText_GetFontSize(textpage, i) * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
-    return _RunStyle(font=name.value.decode("latin-1").split("+", 1)[-1], size=round(size, 2),
-                     weight=pdfium_c.FPDFText_GetFontWeight(textpage, i),
-                     light=all(c.value >= LIGHT_CHANNEL for c in rgba[:3]),
-                     rotated=abs(pdfium_c.FPDFText_GetCharAngle(textpage, i)) > 0.01)
+class _StyleReader:
+    """Reads a character's run style through pdfium, reusing its buffers (a PDF printed by a
+    browser puts nearly every character in a text object of its own)."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage):
+        self.textpage = textpage
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+        self.rgba = [ctypes.c_uint() for _ in range(4)]
+        self.rgba_refs = [ctypes.byref(c) for c in self.rgba]
+        self.matrix = pdfium_c.FS_MATRIX()
+
+    def __call__(self, i: int) -> _RunStyle:
+        textpage, m = self.textpage, self.matrix
+        pdfium_c.FPDFText_GetFontInfo(textpage, i, self.name, 128, ctypes.byref(self.flags))
+        pdfium_c.FPDFText_GetFillColor(textpage, i, *self.rgba_refs)
+        # The size printed: the font's size in the text state scaled by the text and page
+        # matrices (a PDF may set every font at 1 pt and scale it to 9 or 36 by its matrix).
+        pdfium_c.FPDFText_GetMatrix(textpage, i, m)
+        size = pdfium_c.FPDFText_GetFontSize(textpage, i) * math.sqrt(abs(m.a * m.d - m.b * m.c))
+        return _RunStyle(font=self.name.value.decode("latin-1").split("+", 1)[-1], size=round(size, 2),
+                         weight=pdfium_c.FPDFText_GetFontWeight(textpage, i),
+                         light=all(c.value >= LIGHT_CHANNEL for c in self.rgba[:3]),
+                         rotated=abs(pdfium_c.FPDFText_GetCharAngle(textpage, i)) > 0.01,
+                         unmapped=pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1)
 
 
 def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, ...], int, tuple[str, ...], float]:
@@ -219,18 +231,20 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, .
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     styles: dict[int | None, _RunStyle] = {}
-    for i in range(textpage.count_chars()):
-        if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
-            continue  # a space or line break pdfium made up: our own lines decide those
-        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+    read_style = _StyleReader(textpage)
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count)  # every character at once (one per index, outside rare planes)
+    for i in range(count):
+        code = ord(text[i]) if len(text) == count else pdfium_c.FPDFText_GetUnicode(textpage, i)
         if code in (0, 0x0D, 0x0A, 0xFFFE, 0xFEFF):
             continue
+        if code == 0x20 and pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+            continue  # a space pdfium made up: our own lines decide those
         key = ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage, i), ctypes.c_void_p).value
         style = styles.get(key) if key else None
         if style is None:
-            style = styles[key] = _run_style(textpage, i)
-        if pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1 or code == _REPLACEMENT \
-                or _PRIVATE_USE[0] <= code <= _PRIVATE_USE[1]:
+            style = styles[key] = read_style(i)
+        if style.unmapped or code == _REPLACEMENT or _PRIVATE_USE[0] <= code <= _PRIVATE_USE[1]:
             unmapped.add(style.font or "unnamed font")
             unmapped_count += 1
         if style.rotated:
