@@ -6,7 +6,7 @@ site hooks read by them; nobody else knows a file name or splits a front-matter.
 
     docs/articles/<slug>.md      an article: '---' YAML front-matter '---' Markdown body
     docs/sources/<stem>.json     a seed page's conversion report (`PageReport`)
-    docs/sources/<stem>.pN.webp  page N of a PDF seed, rendered for the source view
+    docs/sources/<stem>.pN.jpg   page N of a PDF seed, rendered for the source view
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ ARTICLES_DIR = "articles"
 REPORTS_DIR = "sources"  # beside the articles directory: docs/sources/
 ARTICLE_SUFFIX = ".md"
 REPORT_SUFFIX = ".json"
-PICTURE_SUFFIX = ".webp"  # a PDF page rendered for its source view
+PICTURE_SUFFIX = ".jpg"  # a PDF page rendered for its source view
 FENCE = "---\n"
 FIRST_KEY_LINE = 2  # line 1 of an article is the opening '---'
 
@@ -50,7 +50,7 @@ def report_path(articles_dir: Path, source: str) -> Path:
 
 
 def picture_name(source: str, page: int) -> str:
-    """The file name of a PDF page's picture beside its report: <seed stem>.p<N>.webp."""
+    """The file name of a PDF page's picture beside its report: <seed stem>.p<N>.jpg."""
     return f"{Path(source).stem}.p{page}{PICTURE_SUFFIX}"
 
 

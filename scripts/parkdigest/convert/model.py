@@ -148,7 +148,7 @@ class PagePicture:
     page: int
     width: int  # pixels
     height: int
-    data: bytes  # WebP
+    data: bytes  # JPEG
 
 
 @dataclass(frozen=True)
