@@ -76,6 +76,9 @@ def build_site(work: Path, docs_src: Path, *, strict: bool = True):
 
 
 def _env():
+    """The build's environment: no SITE_URL (the site's links are relative), whatever the shell has."""
     import os
 
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    return env
