@@ -15,7 +15,7 @@ import feedparser
 import pytest
 
 from parkdigest.resources import load_yaml
-from parkdigest.site.catalog import Catalog, Entry, demo_members, index_catalog, make_zone_slugs, member_of
+from parkdigest.site.catalog import Catalog, Entry, Report, demo_members, index_catalog, make_zone_slugs, member_of
 from parkdigest.site.chart import render_month_chart
 from parkdigest.site.feed import Site, format_pubdate, make_feeds
 from parkdigest.site.map import TILES
@@ -24,8 +24,10 @@ from parkdigest.site.pages import (
     Settings,
     make_latest_pages,
     make_month_pages,
+    make_sources_index_pages,
     make_zone_pages,
     render_latest,
+    render_sources_index,
 )
 from parkdigest.site.render import format_date, pages_to_link
 from parkdigest.site.sources import FURNITURE_LABELS, identify_page, line_ranges, page_title, translate_warning
@@ -777,6 +779,18 @@ def test_tile_map_has_every_province_shaded_by_count_and_linked_to_its_section(s
 
 # ---------------------------------------------------------------------------------------------
 # Source pages
+
+
+def test_the_sources_table_is_paginated_like_the_home_page():
+    reports = {f"p{i}.txt": Report(f"p{i}", f"sources/p{i}.json", {"articles": []}, None) for i in range(5)}
+    catalog = Catalog(reports=reports)
+    settings = Settings(page_size=2)
+    pages = make_sources_index_pages(catalog, settings)
+    assert sorted(pages) == ["sources/page/2.md", "sources/page/3.md"]
+    first = render_sources_index(catalog, settings, "sources/")
+    assert first.count("<tr><td>") == 2 and 'href="p0/"' in first and 'rel="next" href="page/2/"' in first
+    last = pages["sources/page/3.md"]
+    assert last.count("<tr><td>") == 1 and 'href="../../p4/"' in last and 'rel="prev" href="../2/"' in last
 
 
 def test_source_pages_are_titled_by_what_the_page_is(site, converted):

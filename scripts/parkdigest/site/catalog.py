@@ -90,7 +90,7 @@ class Report:
 @dataclass
 class Catalog:
     articles: list[Entry] = field(default_factory=list)  # newest first
-    reports: dict[str, Report] = field(default_factory=dict)  # seed file name -> report
+    reports: dict[str, Report] = field(default_factory=dict)  # seed file name -> report, by file name
     zone_slugs: dict[str, str] = field(default_factory=dict)  # zone name -> url slug
     by_zone: dict[str, list[Entry]] = field(default_factory=dict)
     by_month: dict[str, list[Entry]] = field(default_factory=dict)
@@ -154,6 +154,7 @@ def collect_catalog(files) -> Catalog:
             if report:
                 catalog.reports[report.record.source or f"{report.stem}.txt"] = report
     catalog.articles.sort(key=by_date, reverse=True)
+    catalog.reports = dict(sorted(catalog.reports.items()))  # the 来源 table's order
     index_catalog(catalog)
     return catalog
 

@@ -7,13 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from html import escape
+from itertools import islice
 
 from parkdigest.articles.files import LineRanges, article_uri
 from parkdigest.site.catalog import (
+    REPORTS_PREFIX,
     ZONE_FEEDS,
     Catalog,
     demo_members,
     describe_zone,
+    display_heading,
     group_zones_by_province,
     member_of,
     report_url,
@@ -25,6 +28,7 @@ from parkdigest.site.render import (
     count_pages,
     format_date,
     link,
+    listing_page_url,
     make_front_matter,
     make_listing_pages,
     render_article_list,
@@ -202,18 +206,31 @@ def render_month_facts(count: int, url: str) -> str:
 # Source pages (来源): each seed page's articles in page order and its conversion report
 
 
-def render_sources_index(catalog: Catalog, settings: Settings, from_url: str) -> str:
+def render_sources_index(catalog: Catalog, settings: Settings, from_url: str, n: int = 1) -> str:
+    """Page n of the table of source pages (by file name), `page_size` rows a page."""
     if not catalog.reports:
         return '<p class="pd-empty">暂无来源版面。</p>\n'
     rows = []
-    for source, report in sorted(catalog.reports.items()):
+    for source, report in islice(catalog.reports.items(), (n - 1) * settings.page_size, n * settings.page_size):
         data = report.data
         url = report_url(report)
         rows.append([f'<a href="{link(url, from_url)}">{escape(page_title(source, data))}</a>',
                      escape(page_date_text(data, catalog.by_source.get(source, []))),
                      str(len(data.get("articles") or [])), str(count_to_check(data, settings))])
-    return render_table(["版面", "日期", "文章", "待核对"], rows, "全部来源版面",
-                        numeric=(2, 3)) + "\n"
+    pager = render_pager(n, count_pages(len(catalog.reports), settings.page_size), partial(listing_page_url, REPORTS_PREFIX),
+                         from_url)
+    return render_table(["版面", "日期", "文章", "待核对"], rows, "全部来源版面", numeric=(2, 3)) + f"\n\n{pager}\n"
+
+
+def make_sources_index_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
+    """The table's later pages (sources/page/2/ …); the first is 来源 itself (sources.md's marker)."""
+    pages = {}
+    for n in range(2, count_pages(len(catalog.reports), settings.page_size) + 1):
+        url = listing_page_url(REPORTS_PREFIX, n)
+        title = f"来源 · 第{n}页"
+        pages[f"{url.rstrip('/')}.md"] = (make_front_matter(title) + f"# {title}\n\n"
+                                          + render_sources_index(catalog, settings, url, n))
+    return pages
 
 
 def count_to_check(data: dict, settings: Settings) -> int:
@@ -283,7 +300,7 @@ def render_source_articles(catalog: Catalog, settings: Settings, data: dict, fro
     items = []
     for article in sorted(data.get("articles") or [], key=_first_line):
         entry = catalog.by_uri.get(article_uri(str(article.get("slug"))))
-        title = escape(str(article.get("title", "")))
+        title = escape(display_heading(str(article.get("title", ""))))
         head = f'<a class="pd-title" href="{link(entry.url, from_url)}">{title}</a>' if entry else title
         meta = [f'<span class="pd-nowrap">第{escape(line_ranges(article.get("lines", "")))}行</span>',
                 f'<span class="pd-nowrap">把握{_confidence(article.get("confidence"), settings)}</span>']
@@ -336,4 +353,5 @@ def make_generated_pages(catalog: Catalog, settings: Settings) -> dict[str, str]
     """src_uri -> Markdown of every generated listing page."""
     return {**make_latest_pages(catalog, settings), **make_zone_pages(catalog, settings.page_size),
             **make_month_pages(catalog, settings.page_size),
-            **make_topic_pages(catalog, settings.page_size), **make_source_pages(catalog, settings)}
+            **make_topic_pages(catalog, settings.page_size), **make_source_pages(catalog, settings),
+            **make_sources_index_pages(catalog, settings)}
