@@ -66,7 +66,7 @@ class Settings:
 
 
 def latest_url(n: int) -> str:
-    return "" if n == 1 else f"{PAGE_PART}{n}/"
+    return listing_page_url("", n)  # the home page, then page/2/ …
 
 
 def count_latest_pages(catalog: Catalog, settings: Settings) -> int:
