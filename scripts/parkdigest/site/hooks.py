@@ -96,8 +96,8 @@ def on_page_context(context, page, config, nav):
     if tab is not None:
         tab.active = True  # MkDocs lights only pages of the navigation; unlit in on_post_page
         _state["lit"] = tab
-    if page.file.src_uri in _state["catalog"].by_uri:
-        page.meta["hide"] = article_hides(page)
+    if page.file.src_uri in _state["catalog"].by_uri:  # an editor's own `hide:` is kept
+        page.meta["hide"] = list(dict.fromkeys([*(page.meta.get("hide") or []), *article_hides(page)]))
     return context
 
 
