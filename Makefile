@@ -32,13 +32,19 @@ serve: site
 # Wait (up to 10 minutes) for another package installation to finish instead of failing.
 APT_WAIT := -o DPkg::Lock::Timeout=600
 
-# Debian's chromium for the browser tests (no browser is ever downloaded by a tool), and a
-# Chinese font so that screenshots show text and layout checks measure real glyphs.
-CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+# Debian's chromium for the browser tests (no browser is ever downloaded by a tool), and Chinese
+# fonts so that screenshots show text and layout checks measure real glyphs. tests/typeset.py sets
+# its test pages in every one of them (Hei, Song/Ming, Kai; with and without a bold face); all are
+# free: WenQuanYi (GPL-2 with the font exception), AR PL UKai/UMing (Arphic Public License),
+# Noto Sans/Serif CJK (SIL OFL 1.1), Droid Sans Fallback (Apache-2.0).
+CJK_FONTS := fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-ukai fonts-arphic-uming fonts-noto-cjk fonts-droid-fallback
+CJK_FONT_FILES := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc \
+  /usr/share/fonts/truetype/arphic/ukai.ttc /usr/share/fonts/truetype/arphic/uming.ttc \
+  /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
 chromium:
-	@command -v chromium >/dev/null 2>&1 && test -f $(CJK_FONT) || { \
+	@command -v chromium >/dev/null 2>&1 && ls $(CJK_FONT_FILES) >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get $(APT_WAIT) update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get $(APT_WAIT) install -y -qq chromium fonts-wqy-microhei >/dev/null; }
+	  $$SUDO apt-get $(APT_WAIT) update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get $(APT_WAIT) install -y -qq chromium $(CJK_FONTS) >/dev/null; }
 
 # axe-core for the accessibility tests, from the npm registry by package-lock.json.
 AXE := node_modules/axe-core/axe.min.js

@@ -29,7 +29,8 @@ def golden_of(page) -> dict:
         meta = article.meta
         articles.append({key: value for key, value in {
             "title": draft.title, "kicker": draft.kicker, "deck": draft.deck, "section": draft.section,
-            "byline": draft.byline, "zone": meta.get("zone"), "date": str(meta.get("date")),
+            "byline": draft.byline, "zone": meta.get("zone"), "zones": meta.get("zones"),
+            "park_news": meta.get("park_news"), "date": str(meta.get("date") or ""),
             "date_precision": meta.get("date_precision"), "topics": meta.get("topics"),
             "paragraphs": len(text), "subheads": sum(p.subhead for p in text),
             "captions": len(draft.captions), "credits": list(draft.credits),

@@ -124,11 +124,13 @@ def search(reader: Reader, query: str) -> list[tuple[str, str]]:
 
 
 
-def test_home_lists_the_latest_articles_and_the_navigation(reader, articles):
+def test_home_lists_the_latest_park_news_and_the_navigation(reader, articles):
     page = reader.open()
     titles = page.locator("ul.pd-list a.pd-title").all_inner_texts()
-    newest = sorted(articles, key=lambda a: (str(a.meta["date"]), a.slug), reverse=True)
+    news = [a for a in articles if a.meta.get("park_news") is True]
+    newest = sorted(news, key=lambda a: (str(a.meta["date"]), a.slug), reverse=True)
     assert titles[:5] == [a.title for a in newest[:5]]
+    assert page.locator("p.pd-others a").inner_text() == "其他报道"
     tabs = [t.strip() for t in page.locator(".md-tabs__link").all_inner_texts()]
     assert tabs == ["首页", "园区", "专题", "归档", "来源", "关于"]
 

@@ -19,11 +19,15 @@ from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.read import read_page
 from parkdigest.convert.reflow import reflow_page
 from parkdigest.convert.segment import segment_page
-from parkdigest.quality.score import score_outputs
+from parkdigest.quality.score import score_metadata, score_outputs
 
 DEVSET = Path(__file__).parent / "devset"
 DEV_PAGES = sorted((DEVSET / "pages").glob("*.txt"))
-FLOORS = yaml.safe_load((Path(__file__).parent / "expected" / "quality.yaml").read_text(encoding="utf-8"))["devset"]
+QUALITY = yaml.safe_load((Path(__file__).parent / "expected" / "quality.yaml").read_text(encoding="utf-8"))
+FLOORS = QUALITY["devset"]
+# An editor's parks, topics and park news for each dev article (a copy of ../shared/devset/meta.json).
+META = json.loads((DEVSET / "meta.json").read_text(encoding="utf-8"))
+META_FLOORS = QUALITY["devset_metadata"]
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +64,18 @@ def test_dev_figure_does_not_fall_below_its_floor(dev_scores, figure):
     got = dev_scores.figures()[figure]
     print(f"{figure}: {got:.3f} (floor {FLOORS[figure]})")
     assert got >= FLOORS[figure], f"{figure} fell to {got:.3f} (floor {FLOORS[figure]})"
+
+
+@pytest.mark.parametrize("figure", sorted(META_FLOORS))
+def test_dev_metadata_against_an_editors_does_not_fall_below_its_floor(dev_run, figure):
+    """Zones, topics and park news as an editor who read the articles gives them; each
+    article that differs is printed for a reviewer."""
+    out, _ = dev_run
+    counts = score_metadata(META, out)
+    got = counts.figures()[figure]
+    print(f"{figure}: {got:.3f} (floor {META_FLOORS[figure]})", *counts.wrong, sep="\n")
+    assert counts.articles >= 85  # the articles paired with an editor's (segmentation's own gate is above)
+    assert got >= META_FLOORS[figure], f"{figure} fell to {got:.3f} (floor {META_FLOORS[figure]})"
 
 
 def test_no_furniture_reaches_a_body_or_the_front_matter(dev_scores):

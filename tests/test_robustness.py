@@ -3,6 +3,7 @@ edits are never lost, and the output does not depend on anything but the inputs.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -158,7 +159,7 @@ def test_seed_names_with_spaces_or_chinese(tmp_path):
 
 @pytest.mark.parametrize("sidecar, message", [
     ("publication: 科技日报\ndte: 2024-05-06\n",
-     "page.yml:2: error: unknown key 'dte' — allowed keys: publication, date, articles (title, zone, topics), split_at, merge"),
+     "page.yml:2: error: unknown key 'dte' — allowed keys: publication, date, page, articles (title, zone, topics, park_news), split_at, merge"),
     ("date: 2024-13-45\n", "page.yml:1: error: bad value for 'date'"),
     ("date: [2024\n", "page.yml:1: error: YAML syntax error"),
 ])
@@ -176,6 +177,36 @@ def test_sidecar_wins(tmp_path):
     [(meta, _)] = _articles(tmp_path / "out").values()
     assert (str(meta["date"]), meta["date_precision"], meta["zone"], meta["topics"], meta["title"]) == \
            ("2024-05-06", "day", "武汉东湖高新区", ["人才"], "新标题")
+
+
+def test_an_undated_page_is_reported_and_its_articles_carry_no_made_up_date(tmp_path):
+    """No printed date, no sidecar date, no date in the text: the articles have no date (the
+    site says 日期不详) and convert names the sidecar line that fixes it, an error under --strict."""
+    seeds = _seeds(tmp_path, {"page.txt": _page()})
+    result = run([seeds], tmp_path / "out", jobs=1)
+    [(meta, _)] = _articles(tmp_path / "out").values()
+    assert "date" not in meta and "date_precision" not in meta
+    [problem] = [p for p in result.problems if "date" in p.message]
+    assert str(problem) == ("page.txt: warning: no date on the page or in its text; its articles are undated"
+                            " — add the line 'date: YYYY-MM-DD' to page.yml beside the page")
+    assert not result.errors() and problem in result.errors(strict=True)
+    proc = _cli("convert", seeds, "--out", tmp_path / "cli" / "articles", "--strict")
+    assert proc.returncode == 1 and "add the line 'date: YYYY-MM-DD' to page.yml" in proc.stderr
+    (seeds / "page.yml").write_text("date: 2024-05-06\n", encoding="utf-8")
+    result = run([seeds], tmp_path / "out", jobs=1)
+    [(meta, _)] = _articles(tmp_path / "out").values()
+    assert (str(meta["date"]), meta["date_precision"]) == ("2024-05-06", "day")
+    assert not [p for p in result.problems if "date" in p.message]
+
+
+def test_the_sidecar_names_the_page_and_says_what_is_park_news(tmp_path):
+    sidecar = "publication: 科技日报\ndate: 2024-05-06\npage: 5\narticles:\n  1:\n    park_news: false\n"
+    seeds = _seeds(tmp_path, {"page.txt": _page(), "page.yml": sidecar})
+    run([seeds], tmp_path / "docs" / "articles", jobs=1)
+    [(meta, _)] = _articles(tmp_path / "docs" / "articles").values()
+    assert meta["zone"] == "成都高新区" and meta["park_news"] is False  # the editor's word wins
+    report = json.loads((tmp_path / "docs" / "sources" / "page.json").read_text(encoding="utf-8"))
+    assert (report["publication"], report["date"], report["page"]) == ("科技日报", "2024-05-06", "第5版")
 
 
 # --- editors' work is never lost -----------------------------------------------------------

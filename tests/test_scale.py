@@ -54,7 +54,8 @@ def write_articles(docs: Path, count: int) -> None:
         day = LAST_DAY - timedelta(days=i * SPAN_DAYS // count)
         meta = {"title": PARALLEL_TITLE if i == 0 else f"第{i:05d}号园区新闻标题",
                 "date": day.isoformat(), "date_precision": "day", "zone": ZONES[i % 2], "zones": [ZONES[i % 2]],
-                "topics": list(TOPICS[i % 2]), "tags": list(TOPICS[i % 2]), "summary": f"第{i:05d}号新闻的摘要。" * 3}
+                "topics": list(TOPICS[i % 2]), "tags": list(TOPICS[i % 2]), "park_news": True,
+                "summary": f"第{i:05d}号新闻的摘要。" * 3}
         text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
         (docs / "articles" / f"a{i:05d}.md").write_text(text + f"第{i:05d}号新闻的正文。" * 20 + "\n", encoding="utf-8")
 

@@ -17,7 +17,7 @@ import pytest
 from parkdigest.resources import load_yaml
 from parkdigest.site.catalog import Catalog, Entry, Report, demo_members, index_catalog, make_zone_slugs, member_of
 from parkdigest.site.chart import render_month_chart
-from parkdigest.site.feed import Site, format_pubdate, make_feeds
+from parkdigest.site.feed import Site, describe_item, format_pubdate, make_feeds
 from parkdigest.site.map import TILES
 from parkdigest.site.pages import (
     LINE_ROLE_LABELS,
@@ -58,8 +58,9 @@ def listed_slugs(site: Path, page_url: str) -> list[str]:
 
 
 def newest_first(articles) -> list[str]:
-    return [a.slug for a in sorted(articles, key=lambda a: (str(a.meta["date"]), f"articles/{a.slug}.md"),
-                                   reverse=True)]
+    """Slugs in the order of every listing: park news first, then the newest first."""
+    return [a.slug for a in sorted(articles, key=lambda a: (a.meta.get("park_news") is True, str(a.meta.get("date") or ""),
+                                                            f"articles/{a.slug}.md"), reverse=True)]
 
 
 @pytest.fixture(scope="module")
@@ -315,19 +316,24 @@ def test_archive_chart_has_a_linked_column_per_month(site, articles):
     assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")
 
 
-def test_latest_pages_list_every_article_once_newest_first(site, articles):
+def test_home_lists_park_news_newest_first_and_the_others_are_a_link_away(site, articles):
     listed = listed_slugs(site, "")
     page = 2
     while (site / "page" / str(page) / "index.html").is_file():
         listed += listed_slugs(site, f"page/{page}/")
         page += 1
-    assert listed == newest_first(articles)
+    news = [a for a in articles if a.meta.get("park_news") is True]
+    others = [a for a in articles if a.meta.get("park_news") is not True]
+    assert news and others  # the seeds hold both
+    assert listed == newest_first(news)
+    assert "others/" in [resolve("", h) for h in re.findall(r'<p class="pd-others"><a href="([^"]+)"', page_html(site, ""))]
+    assert listed_slugs(site, "others/") == newest_first(others)
 
 
 def test_latest_list_is_paginated_with_links_between_pages():
     entries = [Entry(title=f"t{i}", src_uri=f"articles/t{i}.md", url=f"articles/t{i}/", date=f"2022-07-{i + 1:02d}",
-                     precision="day", zones=(), topics=(), summary="", deck="", source="", first_line=0)
-               for i in range(5)][::-1]
+                     precision="day", zones=(), topics=(), summary="", deck="", source="", first_line=0,
+                     park_news=True) for i in range(5)][::-1]
     catalog = Catalog(articles=entries)
     index_catalog(catalog)
     settings = Settings(page_size=2)
@@ -549,7 +555,7 @@ def test_without_an_address_no_built_file_names_a_host(site):
 # The tab each page lights, by the start of its address: a page of the navigation its own (关于
 # for its two pages), a generated listing its index's, an article 归档 (every article by month).
 SECTION_TABS = {"articles/": "archive/", "archive/": "archive/", "zones/": "zones/", "tags/": "tags/",
-                "sources/": "sources/", "page/": "", "about/": "about/", "guide/": "about/"}
+                "sources/": "sources/", "page/": "", "others/": "", "about/": "about/", "guide/": "about/"}
 ACTIVE_TAB = re.compile(r'<li class="md-tabs__item md-tabs__item--active">\s*<a href="([^"]+)"')
 
 
@@ -796,10 +802,11 @@ def test_the_sources_table_is_paginated_like_the_home_page():
 def test_source_pages_are_titled_by_what_the_page_is(site, converted):
     _, result = converted
     titles = {p.source: rendered_text(page_html(site, f"sources/{Path(p.source).stem}/")).split("\n") for p in result.pages}
-    h1 = {source: next(line for line in lines if line.startswith(("《", "0"))) for source, lines in titles.items()}
+    h1 = {source: next(line for line in lines if line.startswith(("《", "未印"))) for source, lines in titles.items()}
     assert h1["002_92430654b3ed553e.txt"] == "《火炬动态》2022年第12期 · 2022年7月31日"
     assert h1["003_a6838521c3fbe44f.txt"] == "《中国高新技术产业导报》 · 2020年1月13日 · 第5版（创新园区）"
-    assert h1["000_beff7d82536003b2.txt"] == "000_beff7d82536003b2.txt"  # prints neither paper nor date
+    # prints neither paper nor date: named by what it holds, never by its file name
+    assert h1["000_beff7d82536003b2.txt"] == "未印报名和日期的版面：成都高新区：让产业齿轮精准咬合等4篇"
 
 
 def test_source_page_identity_and_reader_wording():
@@ -809,12 +816,42 @@ def test_source_page_identity_and_reader_wording():
     assert page_title("x.txt", {"furniture": [{"rule": "publication-name", "text": "中国高新技术产业导报5"}]}) == \
         "《中国高新技术产业导报》 · 第5版（未印日期）"
     assert identify_page({"furniture": [{"rule": "masthead", "text": "INNOVATION 创新园区"}]}).page_name == "创新园区"
+    # a dated folio prints the paper's name before the date; the sidecar's page wins
+    folio = {"date": "2026-01-06", "furniture": [{"rule": "folio", "text": "科技日报2026年1月6日  星期二  第14版  生态"}]}
+    assert page_title("x.txt", folio) == "《科技日报》 · 2026年1月6日 · 第14版"
+    assert page_title("x.txt", {**folio, "page": "第4版", "publication": "人民日报"}) == "《人民日报》 · 2026年1月6日 · 第4版"
+    assert page_title("x.txt", {"articles": [{"title": "甲"}]}) == "未印报名和日期的版面：甲"
     assert line_ranges("3,5,7,9,37,39,57") == "3–9、37–39、57"
     assert line_ranges("23-37") == "23–37" and line_ranges("3-7,9,40-41") == "3–9、40–41"
     rules = {r["name"] for group in load_yaml("furniture.yaml").values() for r in group} | {"contents"}
     assert rules <= set(FURNITURE_LABELS)
     assert translate_warning("a.txt:29: warning: uncertain join of line 29 with line 37 (confidence 0.26) — x") == \
         "第29行与第37行的接续把握较低（0.26），请核对该处文字。"
+    assert translate_warning("p.txt: warning: no date on the page or in its text; its articles are undated — add the"
+                             " line 'date: YYYY-MM-DD' to p.yml beside the page") == \
+        "版面和正文都没有日期，本版文章标为“日期不详”。请在版面旁的 p.yml 里写上一行 date: YYYY-MM-DD。"
+
+
+def test_the_sources_index_lists_the_newest_page_first(site, converted):
+    _, result = converted
+    html = page_html(site, "sources")
+    rows = re.findall(r'<tr><td><a href="([^"]+)">', html)
+    order = [resolve("sources/", href).split("/")[1] for href in rows]
+    dates = {Path(p.source).stem: str(p.articles[0].meta.get("date") or "") for p in result.pages}
+    assert [dates[stem] for stem in order] == sorted(dates.values(), reverse=True)
+
+
+def test_an_undated_article_says_so_and_sits_in_no_month():
+    undated = Entry(title="t", src_uri="articles/t.md", url="articles/t/", date="", precision="", zones=(),
+                    topics=(), summary="摘要", deck="", source="", first_line=0, park_news=True)
+    dated = Entry(title="d", src_uri="articles/d.md", url="articles/d/", date="2024-05-06", precision="day", zones=(),
+                  topics=(), summary="摘要", deck="", source="", first_line=0, park_news=True)
+    catalog = Catalog(articles=[dated, undated])
+    index_catalog(catalog)
+    assert list(catalog.by_month) == ["2024-05"] and catalog.by_month["2024-05"] == [dated]
+    assert format_date(undated) == '<span class="pd-undated">日期不详</span>'
+    assert describe_item(undated) == "日期：日期不详。摘要"
+    assert "1970" not in format_date(undated) + describe_item(undated)
 
 
 def test_month_chart_rows_are_years_and_columns_months():

@@ -9,3 +9,9 @@ import re
 # Use it as f"[{HAN}]".
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_CHAR = re.compile(f"[{HAN}]")  # one Chinese character
+
+# A news item's dateline, opening its first paragraph: 本报讯, 本报北京3月29日电, 新华社郑州
+# 1月7日电, 湖南日报讯, 科技日报长沙6月3日讯 — where it stands, a brief begins.
+DATELINE = re.compile(
+    rf"^[（(]?(本报|新华社|中新社|[{HAN}]{{2,8}}(日报|晚报|时报|导报|报|电视台|网))"
+    rf"([{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日)?(电|讯)")

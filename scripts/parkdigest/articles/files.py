@@ -6,6 +6,7 @@ site hooks read by them; nobody else knows a file name or splits a front-matter.
 
     docs/articles/<slug>.md      an article: '---' YAML front-matter '---' Markdown body
     docs/sources/<stem>.json     a seed page's conversion report (`PageReport`)
+    docs/sources/<stem>.pN.webp  page N of a PDF seed, rendered for the source view
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ ARTICLES_DIR = "articles"
 REPORTS_DIR = "sources"  # beside the articles directory: docs/sources/
 ARTICLE_SUFFIX = ".md"
 REPORT_SUFFIX = ".json"
+PICTURE_SUFFIX = ".webp"  # a PDF page rendered for its source view
 FENCE = "---\n"
 FIRST_KEY_LINE = 2  # line 1 of an article is the opening '---'
 
@@ -45,6 +47,15 @@ def article_uri(slug: str) -> str:
 def report_path(articles_dir: Path, source: str) -> Path:
     """docs/sources/<seed stem>.json for the articles directory docs/articles."""
     return articles_dir.parent / REPORTS_DIR / f"{Path(source).stem}{REPORT_SUFFIX}"
+
+
+def picture_name(source: str, page: int) -> str:
+    """The file name of a PDF page's picture beside its report: <seed stem>.p<N>.webp."""
+    return f"{Path(source).stem}.p{page}{PICTURE_SUFFIX}"
+
+
+def picture_path(articles_dir: Path, source: str, page: int) -> Path:
+    return articles_dir.parent / REPORTS_DIR / picture_name(source, page)
 
 
 def article_files(root: Path) -> list[Path]:
@@ -314,18 +325,44 @@ class ReportLine:
 
 
 @dataclass(frozen=True)
+class ReportArea:
+    """A rectangle of a PDF page (fractions of its width and height) and what it holds:
+    an article's module, a block of its lines (numbered by its first line), or furniture."""
+
+    box: tuple[float, float, float, float]
+    kind: str  # article, block or furniture
+    article: str  # the article's slug ("" for furniture)
+    line: int  # the first line of the page text it holds
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    """A page of a PDF seed: its picture and where each article stands on it."""
+
+    number: int
+    picture: str  # file name beside the report
+    width: int
+    height: int
+    areas: tuple[ReportArea, ...] = ()
+
+
+@dataclass(frozen=True)
 class PageReport:
     """A seed page's conversion report: what `convert --report` prints and
     docs/sources/<stem>.json holds (the site's 来源 pages show it)."""
 
     source: str
-    date: str
+    date: str  # printed on the page or given by its sidecar, YYYY-MM-DD; "" when neither
     articles: tuple[ReportArticle, ...] = ()
     joins: tuple[ReportJoin, ...] = ()
     moves: tuple[Move, ...] = ()
     furniture: tuple[Furniture, ...] = ()
     warnings: tuple[str, ...] = ()
     lines: tuple[ReportLine, ...] = ()  # every line that is not body text, in line order
+    pages: tuple[ReportPage, ...] = ()  # a PDF seed's pages (none for a text seed)
+    text: tuple[str, ...] = ()  # a PDF seed's text as read, line by line (the lines above number it)
+    publication: str = ""  # as the page's sidecar gives it
+    page: str = ""  # as the page's sidecar gives it (第5版)
 
     def dumps(self) -> str:
         """The report as its JSON file holds it (Chinese as is, keys sorted)."""
@@ -335,6 +372,8 @@ class PageReport:
         return {
             "source": self.source,
             "date": self.date,
+            "publication": self.publication,
+            "page": self.page,
             "articles": [{"title": a.title, "slug": a.slug, "confidence": a.confidence, "lines": str(a.lines)}
                          for a in self.articles],
             "joins": [{"left": j.left, "right": j.right, "score": j.score, "confidence": j.confidence,
@@ -345,6 +384,10 @@ class PageReport:
             "furniture": [{"line": f.line, "text": f.text, "rule": f.rule} for f in self.furniture],
             "warnings": list(self.warnings),
             "lines": [{"lines": str(r.lines), "role": r.role, "article": r.article, "rule": r.rule} for r in self.lines],
+            **({"pages": [{"number": p.number, "picture": p.picture, "width": p.width, "height": p.height,
+                           "areas": [{"box": list(a.box), "kind": a.kind, "article": a.article, "line": a.line}
+                                     for a in p.areas]} for p in self.pages],
+                "text": list(self.text)} if self.pages else {}),
         }
 
     @classmethod
@@ -360,6 +403,7 @@ class PageReport:
                               float(m.get("confidence") or 0)))
         return cls(
             source=str(data.get("source") or ""), date=str(data.get("date") or ""),
+            publication=str(data.get("publication") or ""), page=str(data.get("page") or ""),
             articles=tuple(ReportArticle(str(a.get("title", "")), str(a.get("slug", "")),
                                          None if a.get("confidence") is None else float(a["confidence"]),
                                          LineRanges.parse(a.get("lines"))) for a in rows("articles")),
@@ -370,4 +414,17 @@ class PageReport:
                             for f in rows("furniture")),
             warnings=tuple(str(w) for w in data.get("warnings") or []),
             lines=tuple(ReportLine(LineRanges.parse(r.get("lines")), str(r.get("role", "")), str(r.get("article") or ""),
-                                   str(r.get("rule", ""))) for r in rows("lines")))
+                                   str(r.get("rule", ""))) for r in rows("lines")),
+            pages=tuple(_report_page(p) for p in rows("pages")),
+            text=tuple(str(t) for t in data.get("text") or []))
+
+
+def _report_page(data: dict) -> ReportPage:
+    areas = []
+    for a in data.get("areas") or []:
+        box = a.get("box") if isinstance(a, dict) else None
+        if isinstance(box, list) and len(box) == 4:
+            areas.append(ReportArea((float(box[0]), float(box[1]), float(box[2]), float(box[3])),
+                                    str(a.get("kind", "")), str(a.get("article") or ""), int(a.get("line") or 0)))
+    return ReportPage(int(data.get("number") or 0), str(data.get("picture") or ""), int(data.get("width") or 0),
+                      int(data.get("height") or 0), tuple(areas))

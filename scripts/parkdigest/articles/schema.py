@@ -31,13 +31,15 @@ class FrontMatter(BaseModel):
     deck: str | None = Field(None, description="subtitle printed under the title (副题), or a figure the story is about")
     section: str | None = Field(None, description="column label such as 园镜头")
     kicker: str | None = Field(None, description="kicker printed above the title (引题/肩题), or a pull quote")
-    date: dt.date = Field(description="YYYY-MM-DD")
-    date_precision: Literal["day", "month", "inferred"] = Field(
-        description="day: printed on the page or given by an editor; month/inferred: estimated")
+    date: dt.date | None = Field(None, description="YYYY-MM-DD; none for an undated page (shown as 日期不详)")
+    date_precision: Literal["day", "month", "inferred"] | None = Field(
+        None, description="day: printed on the page or given by an editor; month/inferred: estimated")
     zone: str | None = Field(None, description="canonical name of the main park (gazetteer, or zones_unlisted)")
     zones: list[str] = Field(default_factory=list, description="all parks the article is about, main first")
     zones_unlisted: list[str] = Field(default_factory=list, description="parks named but not in the gazetteer")
     province: str | None = None
+    park_news: bool = Field(False, description="about parks, zones, development zones or industrial parks, "
+                                               "or policy for them: listed first on the site")
     topics: list[str] = Field(default_factory=list, description="labels from the topic taxonomy")
     tags: list[str] = Field(default_factory=list, description="what the site shows as tags: the topics")
     authors: list[str] = Field(default_factory=list)
@@ -63,6 +65,8 @@ class FrontMatter(BaseModel):
     def _date(cls, value):
         """Only a calendar date written YYYY-MM-DD (YAML reads it as a date): a number or
         a date-time is not silently turned into a day."""
+        if value is None:
+            return value
         if isinstance(value, dt.datetime) or not (isinstance(value, dt.date) or
                                                   (isinstance(value, str) and DATE.match(value.strip()))):
             raise ValueError("write the date as YYYY-MM-DD")
@@ -75,6 +79,15 @@ class FrontMatter(BaseModel):
         if unknown:
             raise ValueError(f"unknown topic {'、'.join(unknown)}; use one of: {'、'.join(taxonomy().labels())}")
         return value
+
+    @model_validator(mode="after")
+    def _date_and_precision(self) -> FrontMatter:
+        """A date says how it is known; an undated article has neither."""
+        if self.date is not None and self.date_precision is None:
+            raise ValueError("a date needs its date_precision: day (printed or given by an editor), month or inferred")
+        if self.date is None and self.date_precision is not None:
+            raise ValueError("date_precision without a date: add the date, or remove date_precision if it is unknown")
+        return self
 
     @model_validator(mode="after")
     def _extra_keys(self) -> FrontMatter:

@@ -31,9 +31,11 @@ import jieba
 from parkdigest import __version__
 from parkdigest.articles.files import (
     ARTICLE_SUFFIX,
+    PICTURE_SUFFIX,
     REPORT_SUFFIX,
     REPORTS_DIR,
     article_path,
+    picture_path,
     read_front_matter,
     report_path,
 )
@@ -109,6 +111,7 @@ class Written:
     slugs: tuple[str, ...]  # as converted
     final: tuple[str, ...]  # as written
     problems: tuple[Problem, ...]
+    pictures: tuple[int, ...] = ()  # a PDF's pages whose pictures were written
 
 
 class Planner:
@@ -180,6 +183,7 @@ class Planner:
             outputs = {}
             files = [article_path(self.out, slug) for slug in page.final]
             files.append(report_path(self.out, page.source))
+            files += [picture_path(self.out, page.source, number) for number in page.pictures]
             for path in files:
                 ok = path not in kept_paths and path.is_file()
                 outputs[self._relative(path)] = file_hash(path) if ok else KEPT
@@ -210,11 +214,11 @@ def output_signature(out: Path) -> list:
     """Name, size and modification time of every article in `out` and every page report
     beside it: any deletion, addition or edit changes it."""
     rows = []
-    for folder, suffix in ((out, ARTICLE_SUFFIX), (out.parent / REPORTS_DIR, REPORT_SUFFIX)):
+    for folder, suffixes in ((out, (ARTICLE_SUFFIX,)), (out.parent / REPORTS_DIR, (REPORT_SUFFIX, PICTURE_SUFFIX))):
         try:
             with os.scandir(folder) as entries:
                 for entry in entries:
-                    if entry.name.endswith(suffix) and entry.is_file():
+                    if entry.name.endswith(suffixes) and entry.is_file():
                         stat = entry.stat()
                         rows.append([f"{folder.name}/{entry.name}", stat.st_size, stat.st_mtime_ns])
         except FileNotFoundError:

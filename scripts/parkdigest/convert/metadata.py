@@ -10,26 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from parkdigest.articles.schema import SUMMARY_MAX_CHARS
+from parkdigest.convert.about import describe_parks
 from parkdigest.convert.dates import infer_date, parse_printed_date
-from parkdigest.convert.model import Article, Draft, Layout, Page, Problem, Severity
-from parkdigest.convert.parks import find_unlisted_parks
+from parkdigest.convert.model import Article, Draft, Layout, Page, PageFacts, Problem, Severity
 from parkdigest.convert.render import render_body
 from parkdigest.convert.sidecar import sidecar_name
 from parkdigest.convert.slugs import make_slug
 from parkdigest.convert.topics import choose_topics
-from parkdigest.reference.gazetteer import QUALIFIER_SHARE, find_zones, surface_forms, zones
+from parkdigest.reference.gazetteer import surface_forms, zones
 from parkdigest.resources import language_words
 from parkdigest.text import HAN, HAN_CHAR
 
-# How much a zone's mention counts, by where it stands.
-TITLE_WEIGHT, DECK_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 5.0, 3.0, 2.0, 1.0
-# A park mentioned once in passing is not what the article is about.
-MIN_ZONE_SCORE = 2.0
 CHARS_PER_MINUTE = 400  # reading speed of Chinese text
 # An article printed without a title is titled by its opening words, this many at most.
 DERIVED_TITLE_CHARS = 30
@@ -57,6 +53,7 @@ class Described:
 
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
+    facts: PageFacts = PageFacts()
 
 
 def describe_articles(layout: Layout, page: Page) -> Described:
@@ -70,25 +67,28 @@ def describe_articles(layout: Layout, page: Page) -> Described:
         # In a newsletter a section label heads a group of articles, not just the first.
         section = draft.section or (section if layout.has_contents else "")
         override = _override(sidecar, draft)
-        zone_list, unlisted = _zones(draft)
+        about = describe_parks(draft)
+        zone_list, unlisted = list(about.zones), list(about.unlisted)
         if "zone" in override:
             zone_list = [override["zone"]] + [z for z in zone_list if z != override["zone"]]
             if override["zone"] not in zones() and override["zone"] not in unlisted:
                 unlisted = [override["zone"], *unlisted]  # the editor knows a park the gazetteer lacks
         title = override.get("title") or draft.title or _derived_title(draft)
-        topics = override.get("topics") or choose_topics(draft.body, "\n".join([title, draft.kicker, draft.deck]), _lead(draft))
+        topics = override.get("topics") or choose_topics("\n".join([title, draft.kicker, draft.deck]),
+                                                         [p.text for p in draft.paragraphs if not p.credit])
         main = zone_list[0] if zone_list else None
         meta = {
             "title": title,
             "deck": draft.deck or None,
             "section": section or None,
             "kicker": draft.kicker or None,
-            "date": dt.date.fromisoformat(date),
-            "date_precision": precision,
+            "date": dt.date.fromisoformat(date) if date else None,  # an undated page's articles have none
+            "date_precision": precision or None,
             "zone": main,
             "zones": zone_list,
             "zones_unlisted": unlisted,
             "province": zones()[main].province if main in zones() else None,
+            "park_news": override.get("park_news", about.park_news or bool(zone_list)),
             "topics": topics,
             "tags": list(topics),
             "authors": _authors(draft),
@@ -106,10 +106,15 @@ def describe_articles(layout: Layout, page: Page) -> Described:
                                     "add them to parkdigest/data/zones.yaml if they are parks",
                                     line=draft.lines[0] if draft.lines else None, severity=Severity.WARNING))
         articles.append(Article(slug, _clean(meta), render_body(draft)))
-    return Described(tuple(articles), tuple(problems))
+    facts = PageFacts(str(sidecar.get("publication") or ""), str(sidecar.get("page") or ""),
+                      date if precision == "day" else "")
+    return Described(tuple(articles), tuple(problems), facts)
 
 
 def _page_date(layout: Layout, page: Page, sidecar: dict, problems: list[Problem]) -> tuple[str, str]:
+    """(YYYY-MM-DD, precision) of the page's articles: printed or given by the sidecar (day),
+    else estimated from the events in the text (month, inferred); ("", "") when nothing
+    dates the page — never a made-up day."""
     if sidecar.get("date"):
         return str(sidecar["date"]), "day"
     if layout.page_date:
@@ -118,14 +123,13 @@ def _page_date(layout: Layout, page: Page, sidecar: dict, problems: list[Problem
     if printed:
         return printed, "day"
     guess = infer_date("\n".join(d.body for d in layout.drafts))
+    fix = f"add the line 'date: YYYY-MM-DD' to {sidecar_name(page.source)} beside the page"
     if not guess.date:
-        problems.append(Problem(page.source, "no date on the page or in its text; used 1970-01-01",
-                                f"add 'date: YYYY-MM-DD' to {sidecar_name(page.source)}",
-                                severity=Severity.WARNING))
-        return "1970-01-01", "inferred"
+        problems.append(Problem(page.source, "no date on the page or in its text; its articles are undated",
+                                fix, severity=Severity.WARNING))
+        return "", ""
     problems.append(Problem(page.source, f"no date printed on the page; inferred {guess.date} from '{guess.evidence}'",
-                            f"add 'date: YYYY-MM-DD' to {sidecar_name(page.source)} to fix it",
-                            severity=Severity.WARNING))
+                            f"{fix} to fix it", severity=Severity.WARNING))
     return guess.date, guess.precision
 
 
@@ -135,32 +139,6 @@ def _override(sidecar: dict, draft: Draft) -> dict:
         if key in articles:
             return {k: v for k, v in articles[key].items() if v is not None}
     return {}
-
-
-def _zones(draft: Draft) -> tuple[list[str], list[str]]:
-    """(gazetteer zones the article is about, main first; parks named but not listed).
-
-    A mention counts by where it stands (title, deck, lead, rest); a park named only as
-    the locator of another ("长春新区" in 长春新区北湖科技开发区) counts part of a mention.
-    Ties go to the park named first. With no listed park, a park the title names that the
-    gazetteer lacks is the main one."""
-    scores: dict[str, float] = defaultdict(float)
-    first_seen: dict[str, int] = {}
-    lead = _lead(draft)
-    rest = "\n".join(p.text for p in draft.paragraphs if p.text != lead and not p.credit)
-    parts = ((TITLE_WEIGHT, draft.title), (DECK_WEIGHT, f"{draft.kicker}\n{draft.deck}"), (LEAD_WEIGHT, lead), (BODY_WEIGHT, rest))
-    offset = 0
-    for weight, text in parts:
-        for mention in find_zones(text or ""):
-            scores[mention.zone.name] += weight * (QUALIFIER_SHARE if mention.qualifier else 1.0)
-            first_seen.setdefault(mention.zone.name, offset + mention.start)
-        offset += len(text or "") + 1
-    ranked = sorted(scores, key=lambda z: (-scores[z], first_seen[z]))
-    chosen = [z for z in ranked if scores[z] >= MIN_ZONE_SCORE]
-    unlisted = find_unlisted_parks("\n".join([draft.title, draft.kicker, draft.deck, draft.body]))
-    if not chosen:
-        chosen = [park for park in unlisted if park in draft.title][:1]
-    return chosen, unlisted
 
 
 def _authors(draft: Draft) -> list[str]:

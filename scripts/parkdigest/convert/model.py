@@ -157,6 +157,35 @@ class LineRole:
     rule: str = ""  # the rule that classified it
 
 
+class AreaKind(str, Enum):
+    """What a rectangle of a PDF page is, as the source view outlines it."""
+
+    ARTICLE = "article"  # an article's module: its headline stack and its columns
+    BLOCK = "block"  # a block of lines inside an article (numbered by its first line)
+    FURNITURE = "furniture"
+
+
+@dataclass(frozen=True)
+class PageArea:
+    """A rectangle of a PDF page, in fractions of its width and height (top-down)."""
+
+    page: int  # 1-based page of the PDF
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1
+    kind: AreaKind
+    article: int | None  # index of the draft it belongs to; None for furniture
+    first_line: int  # the first line of the page text it holds
+
+
+@dataclass(frozen=True)
+class PagePicture:
+    """A PDF page rendered for the source view."""
+
+    page: int
+    width: int  # pixels
+    height: int
+    data: bytes  # WebP
+
+
 @dataclass(frozen=True)
 class Layout:
     """What `segment` and `reflow` found on a page."""
@@ -170,6 +199,7 @@ class Layout:
     warnings: tuple[Problem, ...] = ()
     has_contents: bool = False  # a newsletter: its section labels head groups of articles
     line_roles: tuple[LineRole, ...] = ()  # every block and furniture line, in line order
+    areas: tuple[PageArea, ...] = ()  # a PDF page: where each article, block and furniture stands
 
 
 @dataclass(frozen=True)
@@ -182,11 +212,23 @@ class Article:
 
 
 @dataclass(frozen=True)
+class PageFacts:
+    """What the editor's sidecar says the page is, and the day its articles carry."""
+
+    publication: str = ""  # the sidecar's; "" when it says none (the page's folio may)
+    page: str = ""  # the sidecar's page, such as 第5版
+    date: str = ""  # YYYY-MM-DD printed on the page or given by the sidecar; "" when neither
+
+
+@dataclass(frozen=True)
 class PageResult:
     source: str
     layout: Layout
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
+    pictures: tuple[PagePicture, ...] = ()  # a PDF's pages, for the source view
+    text: tuple[str, ...] = ()  # a PDF's text as read (what the report's line numbers count)
+    facts: PageFacts = PageFacts()
 
 
 class Role(str, Enum):

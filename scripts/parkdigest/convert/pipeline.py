@@ -14,7 +14,9 @@ from parkdigest.convert.cache import Convert, Planner, Reuse, Written
 from parkdigest.convert.metadata import describe_articles
 from parkdigest.convert.model import Page, PageResult, Problem, Severity
 from parkdigest.convert.normalize import normalize_page
-from parkdigest.convert.read import ReadError, collect_seeds, read_page
+from parkdigest.convert.pdf.extract import PdfError, read_pdf
+from parkdigest.convert.pdf.segment import segment_pdf
+from parkdigest.convert.read import ReadError, collect_seeds, is_pdf, read_page
 from parkdigest.convert.reflow import reflow_page
 from parkdigest.convert.render import render_file
 from parkdigest.convert.segment import segment_page
@@ -70,7 +72,8 @@ def run(inputs: list[Path], out: Path, *, force: bool = False, dry_run: bool = F
         final = replace(page, articles=slugs.assign(page.articles))
         writer.write_page(final)
         written.append(Written(page.source, tuple(a.slug for a in page.articles),
-                               tuple(a.slug for a in final.articles), page.problems))
+                               tuple(a.slug for a in final.articles), page.problems,
+                               tuple(p.page for p in page.pictures)))
         if on_page:
             on_page(final)
         if keep_pages:
@@ -100,6 +103,8 @@ _MAX_CHUNK = 8
 
 def convert_page(path: Path) -> PageResult | Problem:
     """One seed file to its articles, in memory (only `read` touches the disk)."""
+    if is_pdf(path):
+        return convert_pdf(path)
     try:
         page = read_page(path)
     except ReadError as exc:
@@ -113,12 +118,33 @@ def convert_page(path: Path) -> PageResult | Problem:
     return invalid_article(result) or result
 
 
+def convert_pdf(path: Path) -> PageResult | Problem:
+    """A PDF seed to its articles: its pages read by their geometry, then the same metadata
+    and validation as a text page."""
+    try:
+        seed = read_pdf(path)
+    except PdfError as exc:
+        return Problem(path.name, exc.message, exc.hint)
+    try:
+        layout, page = segment_pdf(seed)
+        described = describe_articles(layout, page)
+        result = PageResult(page.source, layout, described.articles,
+                            page.problems + layout.warnings + described.problems, pictures=seed.pictures,
+                            text=tuple(line.text for line in page.lines), facts=described.facts)
+    except Exception as exc:  # a bug of ours on one page: report it, convert the others
+        if os.environ.get(DEBUG_ENV):
+            raise
+        return Problem(seed.source, f"internal error: {type(exc).__name__}: {exc}", INTERNAL_ERROR_HINT)
+    return invalid_article(result) or result
+
+
 def _convert(page: Page) -> PageResult:
     page = normalize_page(page)
     segmentation = segment_page(page)
     layout = reflow_page(segmentation)
     described = describe_articles(layout, page)
-    return PageResult(page.source, layout, described.articles, page.problems + layout.warnings + described.problems)
+    return PageResult(page.source, layout, described.articles, page.problems + layout.warnings + described.problems,
+                      facts=described.facts)
 
 
 def invalid_article(result: PageResult) -> Problem | None:

@@ -25,7 +25,13 @@ MAX_PAGE_LINES = 3000
 
 # Share of undecodable or control characters above which a file is treated as binary.
 MAX_CONTROL_SHARE = 0.01
-SEED_SUFFIX = ".txt"
+TEXT_SUFFIX = ".txt"  # a page's copied text
+PDF_SUFFIX = ".pdf"  # a page (or a newsletter's pages) as the digital edition publishes it
+SEED_SUFFIXES = (TEXT_SUFFIX, PDF_SUFFIX)
+
+
+def is_pdf(path: Path) -> bool:
+    return path.suffix.lower() == PDF_SUFFIX
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ def collect_seeds(inputs: list[Path]) -> Seeds:
     present: set[str] | None = None
     for item in inputs:
         if item.is_dir():
-            found = sorted(item.glob(f"*{SEED_SUFFIX}"))
+            found = sorted(p for p in item.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
             paths += found
             present = (present or set()) | {p.name for p in found}
         elif item.is_file():

@@ -2,10 +2,12 @@
 
     publication: 科技日报
     date: 2019-03-04
+    page: 第5版               # the page number as printed (5 also works)
     articles:
       1:                      # the article's position on the page (1 = first), or its title
         zone: 成都高新区
         topics: [营商环境]
+        park_news: true       # about parks (listed first on the site) or not
         title: 新标题
     split_at: [120]           # a new article starts at line 120 of the seed
     merge: [[3, 4]]           # article 4 (by position) is the rest of article 3
@@ -37,6 +39,7 @@ class ArticleOverride(BaseModel):
     title: str | None = None
     zone: str | None = None
     topics: list[str] | None = None
+    park_news: bool | None = None
 
     @field_validator("topics")
     @classmethod
@@ -51,6 +54,15 @@ class Sidecar(BaseModel):
     model_config = ConfigDict(extra="forbid")
     publication: str | None = None
     date: dt.date | None = None
+    page: str | None = None  # the page as printed: 第5版
+
+    @field_validator("page", mode="before")
+    @classmethod
+    def _page(cls, value):
+        """5 or "5" -> 第5版; any other wording is kept as the editor wrote it."""
+        if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
+            return f"第{int(value)}版"
+        return value
     articles: dict[str | int, ArticleOverride] = {}
     split_at: list[int] = []  # seed lines where a new article starts
     merge: list[tuple[int, int]] = []  # (article, later article that continues it), 1-based
@@ -78,7 +90,7 @@ def validate_sidecar(data: object, name: str, text: str) -> tuple[dict, tuple[Pr
     gazetteer lacks (`parkdigest check` then asks for it in zones_unlisted)."""
     if not isinstance(data, dict):
         return {}, (Problem(name, "sidecar must be a mapping of keys to values",
-                            "see README: publication, date, articles"),)
+                            "see README: publication, date, page, articles"),)
     try:
         model = Sidecar.model_validate(data)
     except ValidationError as exc:
@@ -88,7 +100,7 @@ def validate_sidecar(data: object, name: str, text: str) -> tuple[dict, tuple[Pr
             where = ".".join(str(part) for part in err["loc"])
             if err["type"] == "extra_forbidden":
                 message = f"unknown key '{where}'"
-                hint = "allowed keys: publication, date, articles (title, zone, topics), split_at, merge"
+                hint = "allowed keys: publication, date, page, articles (title, zone, topics, park_news), split_at, merge"
             elif where.endswith(".topics"):
                 message, hint = f"bad value for '{where}': {err['msg'].removeprefix('Value error, ')}", \
                     "topics come from docs/guide.md"

@@ -1,47 +1,107 @@
-"""Topics: which themes of the taxonomy (reference/topics.py) an article is about, scored
-on its jieba words."""
+"""Topics: which themes of the taxonomy (reference/topics.py) an article is about.
+
+An article is about a topic when the topic's keywords make up a good part of what the
+article says most, and come back through it rather than in one passage. "What it says
+most" is its TF-IDF keywords: its words weighted by how often it uses them and by how
+telling they are in Chinese at large (jieba's inverse document frequencies), so 锂离子电池
+counts for more than 服务. A topic's score is the weight of its keywords as a share of the
+weight of the article's own top keywords: it does not grow with the article's length, and an
+article that no topic carries gets no topic.
+"""
 
 from __future__ import annotations
 
-from parkdigest.convert.words import cut
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from parkdigest.convert.words import cut, idf, is_content_word, place_words
 from parkdigest.reference.topics import taxonomy
+from parkdigest.resources import language_words
 
-# Scores are per this many words of the article, so long and short articles compare.
-PER_WORDS = 1000
-# A headline's words say more than the text's, and the lead's more than the rest: each
-# counts this many times (the same order as for zones: title, lead, then frequency).
-TITLE_REPEAT = 5
-LEAD_REPEAT = 2
-
-
-def score_topics(text: str, title: str = "", lead: str = "") -> dict[str, float]:
-    """Weighted keyword count per 1,000 jieba words, for every topic.
-
-    The headline (title and deck) and the lead say what the article is about in a few
-    words: each of their words counts as TITLE_REPEAT or LEAD_REPEAT words of the text
-    (the lead is part of the text, so it gets LEAD_REPEAT - 1 more)."""
-    words = cut(text) + cut(title) * TITLE_REPEAT + cut(lead) * (LEAD_REPEAT - 1)
-    total = max(len(words), 1)
-    counts: dict[str, int] = {}
-    for word in words:
-        counts[word] = counts.get(word, 0) + 1
-    return {topic.label: round(sum(w * counts.get(k, 0) for k, w in topic.keywords.items()) * PER_WORDS / total, 3)
-            for topic in taxonomy().topics}
+# The headline says what the article is about in a few words: each of its words counts
+# this many times, and a topic it names needs only this share of the evidence another needs
+# (its score is doubled, also where topics are ranked).
+HEADLINE_REPEAT = 3
+HEADLINE_NAMES = 0.5
+# Words for parks (园区, 高新区 …, language.yaml): every story of the digest has them.
+_PARK = re.compile(f"(?:{'|'.join(map(re.escape, language_words()['park_class_terms']))})$")
 
 
-def choose_topics(text: str, title: str = "", lead: str = "") -> list[str]:
-    """The 2-5 strongest topics, strongest first (taxonomy order breaks ties): those at or
-    above the taxonomy's min_score and min_share of the strongest, topped up to min_topics
-    with the next ones that scored."""
+@dataclass(frozen=True)
+class TopicEvidence:
+    label: str
+    share: float  # the weight of its keywords, as a share of the article's top keywords'
+    places: int  # of the headline and the paragraphs, those that use its keywords
+    in_headline: bool
+
+    @property
+    def score(self) -> float:
+        """The share, as much larger for a topic the headline names as it needs less of it."""
+        return self.share / (HEADLINE_NAMES if self.in_headline else 1.0)
+
+
+def topic_evidence(headline: str, paragraphs: list[str]) -> list[TopicEvidence]:
+    """Every topic's evidence in an article, the highest score first (taxonomy order breaks ties)."""
     tax = taxonomy()
-    scores = score_topics(text, title, lead)
+    places = [topic_terms(headline), *(topic_terms(p) for p in paragraphs)]
+    counts = Counter(places[0] * HEADLINE_REPEAT + [t for terms in places[1:] for t in terms])
+    weights = {term: count * idf(term) for term, count in counts.items()}
+    top = sorted(weights, key=lambda t: (-weights[t], t))[: tax.keywords_per_article]
+    mass = sum(weights[t] for t in top) or 1.0
+    out = []
+    for topic in tax.topics:
+        share = sum(weights[t] for t in top if topic.label in _topics_of(t)) / mass
+        used = sum(1 for terms in places if any(topic.label in _topics_of(t) for t in terms))
+        named = any(topic.label in _topics_of(t) for t in places[0])
+        out.append(TopicEvidence(topic.label, round(share, 4), used, named))
     order = {label: i for i, label in enumerate(tax.labels())}
-    ranked = sorted(scores, key=lambda label: (-scores[label], order[label]))
-    threshold = max(tax.min_score, tax.min_share * scores[ranked[0]])
-    chosen = [label for label in ranked if scores[label] >= threshold][: tax.max_topics]
-    for label in ranked:
-        if len(chosen) >= tax.min_topics:
-            break
-        if label not in chosen and scores[label] > 0:
-            chosen.append(label)
-    return chosen
+    return sorted(out, key=lambda e: (-e.score, order[e.label]))
+
+
+def choose_topics(headline: str, paragraphs: list[str]) -> list[str]:
+    """The topics an article is about, the highest score first: those whose keywords hold at
+    least the taxonomy's min_share of the weight of its keywords (HEADLINE_NAMES of it for a
+    topic the headline names), in at least min_places of its headline and paragraphs (all
+    of them, in a shorter article); at most max_topics, and none when no topic fits."""
+    tax = taxonomy()
+    needed = min(tax.min_places, 1 + len(paragraphs))
+    chosen = [e.label for e in topic_evidence(headline, paragraphs) if e.score >= tax.min_share and e.places >= needed]
+    return chosen[: tax.max_topics]
+
+
+def topic_terms(text: str) -> list[str]:
+    """The text's content words (words.content_words), a run of words that makes up a
+    keyword (内卷式竞争) counted as one, without places and parks that are no keyword:
+    where a story happens is not what it is about."""
+    words = cut(text)
+    joined = "".join(words)
+    starts = list(itertools.accumulate((len(w) for w in words), initial=0))
+    word_at = {offset: i for i, offset in enumerate(starts)}
+    merged, i = [], 0
+    while i < len(words):
+        match = _keyword_pattern().match(joined, starts[i])
+        if match and match.end() in word_at and word_at[match.end()] > i + 1:
+            merged.append(match.group())
+            i = word_at[match.end()]
+        else:
+            merged.append(words[i])
+            i += 1
+    places = place_words()
+    return [w for w in merged if is_content_word(w) and (_topics_of(w) or (w not in places and not _PARK.search(w)))]
+
+
+@cache
+def _topics_of(term: str) -> frozenset[str]:
+    """The topics a word belongs to: those with a keyword that is the word or ends it —
+    Chinese puts a compound's head last (公共数据 is a kind of 数据; 科技部 is no 科技)."""
+    return frozenset(topic.label for topic in taxonomy().topics
+                     if any(term == k or (len(k) >= 2 and term.endswith(k)) for k in topic.keywords))
+
+
+@cache
+def _keyword_pattern() -> re.Pattern:
+    terms = {k for topic in taxonomy().topics for k in topic.keywords}
+    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t))))

@@ -10,11 +10,11 @@ import math
 import re
 from collections import Counter
 from functools import cache, lru_cache
+from pathlib import Path
 
 import jieba
 
 from parkdigest.reference.gazetteer import surface_forms
-from parkdigest.reference.topics import domain_terms
 from parkdigest.resources import language_words
 from parkdigest.text import HAN_CHAR
 
@@ -33,8 +33,8 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 def domain_words() -> list[str]:
-    """Zone names and topic keywords: jieba keeps them whole (成都高新区, 营商环境)."""
-    return sorted(set(surface_forms()) | set(domain_terms()))
+    """Zone names and the domain's terms (language.yaml): jieba keeps them whole (成都高新区, 营商环境)."""
+    return sorted(set(surface_forms()) | set(language_words()["domain_terms"]))
 
 
 # Each line of a page is cut once: junction scoring asks about the same few characters at
@@ -83,6 +83,16 @@ def tag(text: str) -> list[tuple[str, str]]:
     HMM; numbers are m, Latin words eng, anything else unknown x."""
     table = _tag_table()
     return [(word, table.get(word) or _unlisted_flag(word)) for word in cut(text)]
+
+
+def last_word(text: str) -> tuple[str, bool]:
+    """The last word of a clause and whether jieba's dictionary knows it. Here jieba may
+    guess words it does not know (its HMM): a name it has never seen (雄安) comes out whole,
+    not as single characters."""
+    words = tokenizer().lcut(text, HMM=True) if text else []
+    if not words:
+        return "", False
+    return words[-1], words[-1] in tokenizer().FREQ
 
 
 def first_tags(text: str, count: int) -> list[tuple[str, str]]:
@@ -180,7 +190,30 @@ def _coarse(flag: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Words that say what a text is about: Chinese, two characters or more, not stopwords."""
-    return [w for w in cut(text) if len(w) >= 2 and HAN_CHAR.search(w) and w not in _STOPWORDS]
+    return [w for w in cut(text) if is_content_word(w)]
+
+
+def is_content_word(word: str) -> bool:
+    return len(word) >= 2 and bool(HAN_CHAR.search(word)) and word not in _STOPWORDS
+
+
+@cache
+def _idf_table() -> tuple[dict[str, str], float]:
+    """jieba's inverse document frequencies (jieba/analyse/idf.txt, from a large general
+    corpus: word and IDF a line) and the median, which jieba.analyse gives a word the table
+    lacks. Read here rather than through jieba.analyse, whose import parses the table into
+    floats at once (1.2 s against 0.5 s); values stay text until asked for."""
+    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
+    table = dict(line.split(" ", 1) for line in path.read_text(encoding="utf-8").splitlines() if " " in line)
+    values = sorted(map(float, table.values()))
+    return table, values[len(values) // 2]
+
+
+def idf(word: str) -> float:
+    """How telling a word is in general Chinese text: high for 锂离子电池, low for 服务."""
+    table, median = _idf_table()
+    value = table.get(word)
+    return float(value) if value is not None else median
 
 
 def is_word_prefix(text: str) -> bool:

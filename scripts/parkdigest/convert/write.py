@@ -16,12 +16,19 @@ from pathlib import Path
 
 from parkdigest.articles.files import (
     ARTICLE_SUFFIX,
+    PICTURE_SUFFIX,
+    REPORT_SUFFIX,
+    REPORTS_DIR,
     LineRanges,
     PageReport,
+    ReportArea,
     ReportArticle,
     ReportJoin,
     ReportLine,
+    ReportPage,
     article_path,
+    picture_name,
+    picture_path,
     read_front_matter,
     report_path,
 )
@@ -66,6 +73,10 @@ class OutputWriter:
             _write_one(path, render_file(article.meta, article.body), self.summary, self.force, self.dry_run)
         report = page_report(result).dumps() + "\n"
         _write_plain(report_path(self.articles_dir, result.source), report, self.summary, self.dry_run)
+        for picture in result.pictures:
+            path = picture_path(self.articles_dir, result.source, picture.page)
+            self.wanted.add(path)
+            _write_bytes(path, picture.data, self.summary, self.dry_run)
 
     def _read_existing(self) -> dict[Path, str]:
         if self.existing is None:
@@ -89,7 +100,28 @@ class OutputWriter:
                     self.summary.removed.append(str(path))
                     if not self.dry_run:
                         path.unlink()
+        self._prune_page_files()
         return self.summary
+
+    def _prune_page_files(self) -> None:
+        """Reports and pictures of pages no seed gives any more: a seed removed (unless an
+        article an editor kept still cites it), or a PDF replaced by one with fewer pages."""
+        folder = self.articles_dir.parent / REPORTS_DIR
+        if not folder.is_dir():
+            return
+        present = {Path(s).stem for s in self.sources} if self.sources is not None else None
+        if present is not None:
+            removed = set(self.summary.removed)
+            present |= {Path(source).stem for path, source in self._read_existing().items() if str(path) not in removed}
+        converted = {Path(s).stem for s in self.converted}
+        for path in sorted([*folder.glob(f"*{REPORT_SUFFIX}"), *folder.glob(f"*{PICTURE_SUFFIX}")]):
+            stem = path.stem if path.suffix == REPORT_SUFFIX else path.name.rsplit(".p", 1)[0]
+            gone = present is not None and stem not in present
+            stale_picture = path.suffix == PICTURE_SUFFIX and stem in converted and path not in self.wanted
+            if gone or stale_picture:
+                self.summary.removed.append(str(path))
+                if not self.dry_run:
+                    path.unlink()
 
 
 def page_report(result: PageResult) -> PageReport:
@@ -97,7 +129,9 @@ def page_report(result: PageResult) -> PageReport:
     layout = result.layout
     return PageReport(
         source=result.source,
-        date=layout.page_date,
+        date=result.facts.date or layout.page_date,
+        publication=result.facts.publication,
+        page=result.facts.page,
         articles=tuple(ReportArticle(a.meta["title"], a.slug, a.meta.get("confidence"), LineRanges.of(d.lines))
                        for a, d in zip(result.articles, layout.drafts)),
         joins=tuple(ReportJoin(j.left_line, j.right_line, j.score, j.confidence, j.moved) for j in layout.joins),
@@ -107,6 +141,12 @@ def page_report(result: PageResult) -> PageReport:
         lines=tuple(ReportLine(LineRanges(((r.first_line, r.last_line),)), r.role,
                                "" if r.article is None else result.articles[r.article].meta["title"], r.rule)
                     for r in layout.line_roles if r.role != "body"),
+        pages=tuple(ReportPage(p.page, picture_name(result.source, p.page), p.width, p.height,
+                               tuple(ReportArea(a.box, a.kind.value,
+                                                "" if a.article is None else result.articles[a.article].slug, a.first_line)
+                                     for a in layout.areas if a.page == p.page))
+                    for p in result.pictures),
+        text=result.text,
     )
 
 
@@ -134,6 +174,15 @@ def _write_plain(path: Path, text: str, summary: WriteSummary, dry_run: bool) ->
     if not dry_run:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def _write_bytes(path: Path, data: bytes, summary: WriteSummary, dry_run: bool) -> None:
+    if path.exists() and path.read_bytes() == data:
+        return
+    (summary.changed if path.exists() else summary.created).append(str(path))
+    if not dry_run:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
 
 
 def _generated_files(directory: Path) -> dict[Path, str]:

@@ -24,6 +24,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from parkdigest.articles.files import article_body, article_files, read_front_matter
+from parkdigest.reference.gazetteer import surface_forms
 
 # Headlines this similar (0..1, difflib's ratio) name the same article.
 MATCH_MIN_SIMILARITY = 0.75
@@ -179,3 +180,96 @@ def _score_page(gold: dict, outputs: list[Output]) -> PageScore:
         dated=dated, dates_right=dates_right,
         unmatched_gold=tuple(a["title"] for i, a in enumerate(articles) if i not in pairs),
         unmatched_outputs=tuple(str(o.meta.get("title")) for j, o in enumerate(outputs) if j not in matched_outputs))
+
+
+# --- metadata -----------------------------------------------------------------------------------
+# An editor's reading of each article (the format of ../shared/devset/meta.json, copied to
+# tests/devset/meta.json): {"pages": {page id: [{"title", "zones", "other_parks", "topics",
+# "park_news"}, …]}}. `zones` are gazetteer parks the article is about, `other_parks` parks it
+# is about that the gazetteer lacks; an article is paired with its output as above.
+
+# A park's name written two ways (甘肃庆阳“东数西算”产业园, 庆阳东数西算产业园) is one park when
+# one holds the other and the shorter is at least this long (a name, not a bare 产业园).
+PARK_NAME_MIN_CHARS = 5
+_NOT_NAME = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True)
+class MetaCounts:
+    """Counts of one page's (or a whole set's) metadata against an editor's reading."""
+
+    articles: int = 0  # articles paired with an output
+    zones_found: int = 0  # parks in the outputs' `zones`
+    zones_right: int = 0  # of those, parks the editor names
+    zones_gold: int = 0  # parks the editor names
+    zones_recalled: int = 0  # of those, parks in the output's `zones`
+    topics_found: int = 0
+    topics_right: int = 0
+    topics_gold: int = 0
+    park_news_right: int = 0
+    led: int = 0  # articles the editor gives topics
+    first_topic_right: int = 0  # of those, articles whose first topic is the editor's first
+    wrong: tuple[str, ...] = ()  # what differs, one line per article, for a reviewer
+
+    def __add__(self, other: MetaCounts) -> MetaCounts:
+        return MetaCounts(*(a + b for a, b in zip(self.__dict__.values(), other.__dict__.values())))
+
+    def figures(self) -> dict[str, float]:
+        """Zone and topic precision and recall, park-news accuracy, first topics right (1.0 when
+        there is nothing to count)."""
+        def ratio(part: int, whole: int) -> float:
+            return round(part / whole, 4) if whole else 1.0
+        return {"zone_precision": ratio(self.zones_right, self.zones_found),
+                "zone_recall": ratio(self.zones_recalled, self.zones_gold),
+                "topic_precision": ratio(self.topics_right, self.topics_found),
+                "topic_recall": ratio(self.topics_right, self.topics_gold),
+                "park_news": ratio(self.park_news_right, self.articles),
+                "first_topic": ratio(self.first_topic_right, self.led)}
+
+
+def score_metadata(meta: dict, out_dir: Path, pages: list[str] | None = None) -> MetaCounts:
+    """Metadata of the article files under `out_dir` against an editor's reading (`meta`),
+    over all of its pages or the ones named."""
+    outputs = [_read_output(path) for path in article_files(out_dir)]
+    total = MetaCounts()
+    for page, golds in sorted(meta["pages"].items()):
+        if pages is None or page in pages:
+            total += score_page_metadata(golds, [o.meta for o in outputs if Path(str(o.meta.get("source", ""))).stem == page])
+    return total
+
+
+def score_page_metadata(golds: list[dict], metas: list[dict]) -> MetaCounts:
+    """One page: its editor's articles paired with the front-matter of its outputs by headline."""
+    outputs = [Output("", m, "", ()) for m in metas]
+    counts = MetaCounts()
+    for i, j in _pairs(golds, outputs).items():
+        counts += _article_metadata(golds[i], metas[j])
+    return counts
+
+
+def _article_metadata(gold: dict, meta: dict) -> MetaCounts:
+    wanted = [_park_key(p) for p in [*gold.get("zones", []), *gold.get("other_parks", [])]]
+    found = [_park_key(p) for p in meta.get("zones") or []]
+    right = sum(1 for p in found if any(_same_park(p, w) for w in wanted))
+    recalled = sum(1 for w in wanted if any(_same_park(p, w) for p in found))
+    topics, gold_topics = list(meta.get("topics") or []), list(gold.get("topics", []))
+    news = bool(meta.get("park_news")) == bool(gold.get("park_news"))
+    wrong: tuple[str, ...] = ()
+    if right < len(found) or recalled < len(wanted) or set(topics) != set(gold_topics) or not news:
+        wrong = (f"{gold['title']}: zones {meta.get('zones') or []} (editor {gold.get('zones', []) + gold.get('other_parks', [])}), "
+                 f"topics {topics} (editor {gold_topics}), park_news {bool(meta.get('park_news'))} "
+                 f"(editor {bool(gold.get('park_news'))})",)
+    first = bool(gold_topics) and topics[:1] == gold_topics[:1]
+    return MetaCounts(1, len(found), right, len(wanted), recalled, len(topics), len(set(topics) & set(gold_topics)),
+                      len(gold_topics), int(news), int(bool(gold_topics)), int(first), wrong)
+
+
+def _park_key(name: str) -> str:
+    """A park's canonical gazetteer name, or its name without quotes and punctuation."""
+    folded = _NOT_NAME.sub("", unicodedata.normalize("NFKC", name))
+    return surface_forms().get(folded, folded)
+
+
+def _same_park(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return a == b or (len(short) >= PARK_NAME_MIN_CHARS and short in long)

@@ -13,15 +13,15 @@ from parkdigest.resources import load_yaml
 class Topic:
     label: str
     slug: str
-    keywords: dict
+    keywords: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Taxonomy:
     topics: tuple[Topic, ...]
-    min_score: float
-    min_share: float
-    min_topics: int
+    keywords_per_article: int  # how many of an article's keywords say what it is about
+    min_share: float  # a topic's share of them
+    min_places: int  # headline and paragraphs that must use its words
     max_topics: int
 
     def labels(self) -> list[str]:
@@ -31,12 +31,6 @@ class Taxonomy:
 @cache
 def taxonomy() -> Taxonomy:
     data = load_yaml("topics.yaml")
-    topics = tuple(Topic(t["label"], t["slug"], dict(t["keywords"])) for t in data["topics"])
-    return Taxonomy(topics, float(data["min_score"]), float(data.get("min_share", 0)), int(data["min_topics"]),
+    topics = tuple(Topic(t["label"], t["slug"], tuple(t["keywords"])) for t in data["topics"])
+    return Taxonomy(topics, int(data["keywords_per_article"]), float(data["min_share"]), int(data["min_places"]),
                     int(data["max_topics"]))
-
-
-@cache
-def domain_terms() -> tuple[str, ...]:
-    """Keywords of the taxonomy: jieba should keep them whole."""
-    return tuple(sorted({k for t in taxonomy().topics for k in t.keywords}))

@@ -62,6 +62,12 @@ class Entry:
     deck: str
     source: str  # seed file name, "" for hand-written articles
     first_line: int  # where the article starts on its page (for page order)
+    park_news: bool = False  # about parks: listings lead with it
+
+    @property
+    def undated(self) -> bool:
+        """Neither printed, nor given by an editor, nor found in the text: shown as 日期不详."""
+        return not self.date
 
     @property
     def month(self) -> str:
@@ -90,7 +96,7 @@ class Report:
 @dataclass
 class Catalog:
     articles: list[Entry] = field(default_factory=list)  # newest first
-    reports: dict[str, Report] = field(default_factory=dict)  # seed file name -> report, by file name
+    reports: dict[str, Report] = field(default_factory=dict)  # seed file name -> report
     zone_slugs: dict[str, str] = field(default_factory=dict)  # zone name -> url slug
     by_zone: dict[str, list[Entry]] = field(default_factory=dict)
     by_month: dict[str, list[Entry]] = field(default_factory=dict)
@@ -98,6 +104,8 @@ class Catalog:
     by_topic: dict[str, list[Entry]] = field(default_factory=dict)  # newest first
     topic_slugs: dict[str, str] = field(default_factory=dict)  # topic label -> url slug
     by_uri: dict[str, Entry] = field(default_factory=dict)
+    park_news: list[Entry] = field(default_factory=list)  # the home page's list, newest first
+    others: list[Entry] = field(default_factory=list)  # 其他报道, newest first
 
     def zone_url(self, name: str) -> str:
         return f"{ZONES_PREFIX}{self.zone_slugs[name]}/"
@@ -115,25 +123,20 @@ class Catalog:
         return self.topic_url(topic) + FEED_NAME
 
     def zone_news(self, name: str) -> list[Entry]:
-        """What a zone's page and feed list, newest first: its articles, and for a demonstration
-        zone its members' articles too (one article once)."""
+        """What a zone's page and feed list, in listing order: its articles, and for a
+        demonstration zone its members' articles too (one article once)."""
         own = self.by_zone.get(name, [])
         members = demo_members().get(name, ())
         if not members:
             return own
         news = {e.src_uri: e for member in members for e in self.by_zone.get(member, [])}
         news.update((e.src_uri, e) for e in own)
-        return sorted(news.values(), key=by_date, reverse=True)
+        return sorted(news.values(), key=listing_order, reverse=True)
 
     def source_url(self, source: str) -> str | None:
         """The source page of a seed, if it has a report."""
         report = self.reports.get(source)
         return report_url(report) if report else None
-
-
-def by_date(entry: Entry) -> tuple[str, str]:
-    """Sort key of every listing, reversed for newest first: the date, then the file."""
-    return entry.date, entry.src_uri
 
 
 def report_url(report) -> str:
@@ -153,10 +156,15 @@ def collect_catalog(files) -> Catalog:
             report = read_report(file)
             if report:
                 catalog.reports[report.record.source or f"{report.stem}.txt"] = report
-    catalog.articles.sort(key=by_date, reverse=True)
-    catalog.reports = dict(sorted(catalog.reports.items()))  # the 来源 table's order
+    catalog.articles.sort(key=listing_order, reverse=True)
     index_catalog(catalog)
     return catalog
+
+
+def listing_order(entry: Entry) -> tuple:
+    """Sort key (reversed) of every listing: park news first — the digest is about parks —,
+    then the newest first; an undated article after the dated ones."""
+    return entry.park_news, entry.date, entry.src_uri
 
 
 def read_entry(file) -> Entry | None:
@@ -167,11 +175,11 @@ def read_entry(file) -> Entry | None:
     if meta.get("zone") and str(meta["zone"]) not in zones:
         zones.insert(0, str(meta["zone"]))
     return Entry(
-        title=display_heading(str(meta["title"])), src_uri=file.src_uri, url=file.url, date=str(meta.get("date", "")),
-        precision=str(meta.get("date_precision", "day")), zones=tuple(zones),
+        title=display_heading(str(meta["title"])), src_uri=file.src_uri, url=file.url,
+        date=str(meta.get("date") or ""), precision=str(meta.get("date_precision", "day")), zones=tuple(zones),
         topics=tuple(str(t) for t in meta.get("topics") or meta.get("tags") or []),
         summary=str(meta.get("summary", "")), deck=display_heading(str(meta.get("deck", ""))),
-        source=str(meta.get("source", "")), first_line=0)
+        source=str(meta.get("source", "")), first_line=0, park_news=meta.get("park_news") is True)
 
 
 def read_report(file) -> Report | None:
@@ -189,7 +197,8 @@ def read_report(file) -> Report | None:
 
 
 def index_catalog(catalog: Catalog) -> None:
-    """Group the (newest first) articles by zone, month and source page."""
+    """Group the articles (in listing order) by zone, month, topic and source page, and into
+    park news and the others."""
     by_zone: dict[str, list[Entry]] = defaultdict(list)
     by_month: dict[str, list[Entry]] = defaultdict(list)
     by_source: dict[str, list[Entry]] = defaultdict(list)
@@ -208,6 +217,8 @@ def index_catalog(catalog: Catalog) -> None:
         for topic in dict.fromkeys(entry.topics):
             by_topic[topic].append(entry)
     catalog.articles = articles
+    catalog.park_news = [e for e in articles if e.park_news]
+    catalog.others = [e for e in articles if not e.park_news]
     catalog.by_zone = dict(by_zone)
     catalog.by_month = dict(sorted(by_month.items(), reverse=True))
     catalog.by_source = {source: sorted(entries, key=lambda e: e.first_line)

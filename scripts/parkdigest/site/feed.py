@@ -3,8 +3,10 @@ site's latest articles (feed.xml), each zone's and each topic's beside its page
 (zones/<slug>/feed.xml, tags/<slug>/feed.xml), and one OPML file listing every zone's feed by
 province (zones/feeds.opml) and one listing every topic's (tags/feeds.opml).
 
-A feed takes the first `feed_items` of a list the catalog already holds newest first, so all
-feeds together cost one pass over the articles plus a few items per zone and topic."""
+A feed lists what its page lists, in the same order (park news first, then the others, each
+newest first: catalog.listing_order), up to `feed_items`: it takes the head of a list the
+catalog already holds, so all feeds together cost one pass over the articles plus a few items
+per zone and topic."""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from parkdigest.site.catalog import (
     group_zones_by_province,
     topic_order,
 )
-from parkdigest.site.render import INFERRED_MARK, date_text
+from parkdigest.site.render import INFERRED_MARK, UNDATED, date_text
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 # Newspapers' dates are Beijing dates; noon keeps the day the same in every reader's zone.
@@ -77,14 +79,16 @@ def describe_item(entry: Entry) -> str:
     """The item's text. A feed reader shows pubDate as a plain day, so an estimated date is
     said in the text, at its precision and marked, before the summary."""
     text = entry.summary or entry.deck or entry.title
+    if entry.undated:
+        return f"日期：{UNDATED}。{text}"
     if entry.inferred and date_text(entry):
         return f"日期：{date_text(entry)}{INFERRED_MARK}。{text}"
     return text
 
 
 def render_feed(entries: list[Entry], channel: Channel, site: Site) -> str:
-    """RSS 2.0, newest first. The channel's date is the newest article's, so the same articles
-    give the same bytes."""
+    """RSS 2.0 of `entries` in the order given. The channel's date is the newest article's, so
+    the same articles give the same bytes."""
     ET.register_namespace("atom", ATOM_NS)
     rss = ET.Element("rss", {"version": "2.0"})
     head = ET.SubElement(rss, "channel")
@@ -95,9 +99,9 @@ def render_feed(entries: list[Entry], channel: Channel, site: Site) -> str:
     if site.url:  # the feed's own address, for readers that follow it when the feed moves
         ET.SubElement(head, f"{{{ATOM_NS}}}link", {"href": urljoin(site.url, channel.feed_url), "rel": "self",
                                                    "type": "application/rss+xml"})
-    dates = [d for d in (format_pubdate(e.date) for e in entries) if d]
-    if dates:
-        ET.SubElement(head, "lastBuildDate").text = dates[0]
+    newest = max((e.date for e in entries if format_pubdate(e.date)), default="")
+    if newest:
+        ET.SubElement(head, "lastBuildDate").text = format_pubdate(newest)
     for entry in entries:
         add_item(head, entry, channel, site)
     ET.indent(rss)
@@ -146,12 +150,12 @@ def site_channel(site: Site, feed_path: str) -> Channel:
 
 
 def zone_channel(catalog: Catalog, zone: str, site: Site) -> Channel:
-    return Channel(zone, f"{zone} · {site.name}", f"{site.name}：{zone}的新闻，最新的在前", catalog.zone_url(zone),
+    return Channel(zone, f"{zone} · {site.name}", f"{site.name}：{zone}的新闻", catalog.zone_url(zone),
                    catalog.zone_feed_url(zone))
 
 
 def topic_channel(catalog: Catalog, topic: str, site: Site) -> Channel:
-    return Channel(topic, f"专题：{topic} · {site.name}", f"{site.name}：{topic}专题的新闻，最新的在前",
+    return Channel(topic, f"专题：{topic} · {site.name}", f"{site.name}：{topic}专题的新闻",
                    catalog.topic_url(topic), catalog.topic_feed_url(topic))
 
 

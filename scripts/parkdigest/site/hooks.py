@@ -31,7 +31,7 @@ from parkdigest.site.catalog import (
     display_heading,
 )
 from parkdigest.site.feed import Site, make_feeds
-from parkdigest.site.pages import Settings, fill_markers, make_generated_pages
+from parkdigest.site.pages import OTHERS_URL, Settings, fill_markers, make_generated_pages
 from parkdigest.site.render import PAGE_PART, format_date
 from parkdigest.site.search import finish_index, index_name_pages, index_page, start_index
 from parkdigest.site.sources import page_title
@@ -43,10 +43,12 @@ SEARCH_INDEX = Path("search") / "search_index.json"
 HAN_RUN = re.compile(f"[{HAN}]+")
 ZWSP = "\u200b"
 # The tab (a top-level page of the navigation) that each page outside the navigation belongs
-# to, by the start of its address: a listing's pages under its index, and articles under 归档,
-# the section that holds every article by its month (首页 shows only the latest).
+# to, by the start of its url: a listing's pages under its index (其他报道 under 首页, which
+# links it), and articles under 归档, the section that holds every article by its month (首页
+# shows only the latest).
 SECTION_TABS = {ZONES_PREFIX: "zones.md", TOPICS_PREFIX: "tags.md", ARCHIVE_PREFIX: "archive.md",
-                REPORTS_PREFIX: "sources.md", PAGE_PART: "index.md", ARTICLES_PREFIX: "archive.md"}
+                REPORTS_PREFIX: "sources.md", PAGE_PART: "index.md", OTHERS_URL: "index.md",
+                ARTICLES_PREFIX: "archive.md"}
 
 _state: dict = {"catalog": Catalog(), "settings": Settings()}
 
@@ -113,7 +115,7 @@ def section_tab(page):
     if page.file.src_uri in _state.get("tabs", {}):
         return None  # MkDocs lights it itself
     for prefix, tab in SECTION_TABS.items():
-        if page.file.src_uri.startswith(prefix):
+        if page.url.startswith(prefix):
             return _state.get("tabs", {}).get(tab)
     return None
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from html import escape
-from itertools import islice
 
 from parkdigest.articles.files import LineRanges, article_uri
 from parkdigest.site.catalog import (
     REPORTS_PREFIX,
     ZONE_FEEDS,
     Catalog,
+    Report,
     demo_members,
     describe_zone,
     display_heading,
@@ -39,7 +39,14 @@ from parkdigest.site.render import (
     render_table,
     render_zone_counts,
 )
-from parkdigest.site.sources import furniture_label, line_ranges, page_date_text, page_title, translate_warning
+from parkdigest.site.sources import (
+    furniture_label,
+    line_ranges,
+    page_date_text,
+    page_title,
+    source_order,
+    translate_warning,
+)
 from parkdigest.site.topics import make_topic_pages, render_topic_index
 
 MARKER = "<!-- parkdigest:{} -->"
@@ -62,7 +69,10 @@ class Settings:
 
 
 # ---------------------------------------------------------------------------------------------
-# Latest articles (首页), paginated
+# Latest park news (首页) and the other articles (其他报道), each paginated
+
+OTHERS_URL = "others/"
+OTHERS_TITLE = "其他报道"
 
 
 def latest_url(n: int) -> str:
@@ -70,15 +80,18 @@ def latest_url(n: int) -> str:
 
 
 def count_latest_pages(catalog: Catalog, settings: Settings) -> int:
-    return count_pages(len(catalog.articles), settings.page_size)
+    return count_pages(len(catalog.park_news), settings.page_size)
 
 
 def render_latest(catalog: Catalog, settings: Settings, n: int, from_url: str) -> str:
+    """Park news, newest first; the other articles are a link away (其他报道)."""
     total = count_latest_pages(catalog, settings)
-    entries = catalog.articles[(n - 1) * settings.page_size: n * settings.page_size]
+    entries = catalog.park_news[(n - 1) * settings.page_size: n * settings.page_size]
     pager = render_pager(n, total, latest_url, from_url)
-    feed = f'<p class="pd-subscribe">{render_feed_link(settings.feed, from_url, "订阅最新文章")}</p>'
-    return f"{render_article_list(entries, from_url, catalog)}\n\n{pager}\n\n{feed}\n"
+    more = (f'<p class="pd-others"><a href="{link(OTHERS_URL, from_url)}">{OTHERS_TITLE}</a>'
+            f' <span class="pd-count">{len(catalog.others)}篇</span>：不是园区新闻的文章</p>' if catalog.others else "")
+    feed = f'<p class="pd-subscribe">{render_feed_link(settings.feed, from_url, "订阅园区新闻")}</p>'
+    return f"{render_article_list(entries, from_url, catalog)}\n\n{pager}\n\n{more}\n\n{feed}\n"
 
 
 def make_latest_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
@@ -88,6 +101,19 @@ def make_latest_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
         pages[f"{PAGE_PART}{n}.md"] = (make_front_matter(f"最新文章 · 第{n}页")
                                            + f"# 最新文章 · 第{n}页\n\n{body}")
     return pages
+
+
+def make_other_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
+    """其他报道: the articles that are not park news, newest first, paginated like the home page."""
+    if not catalog.others:
+        return {}
+    return make_listing_pages(catalog, OTHERS_URL, OTHERS_TITLE, catalog.others, settings.page_size,
+                              partial(render_others_facts, len(catalog.others)))
+
+
+def render_others_facts(count: int, url: str) -> str:
+    return (f'<p class="pd-facts">{count}篇不是园区新闻的文章，最新的在前 · '
+            f'<a href="{link("", url)}">园区新闻</a></p>')
 
 
 # ---------------------------------------------------------------------------------------------
@@ -133,8 +159,9 @@ def render_demo_group(catalog: Catalog, demo: str, from_url: str) -> str:
 
 
 def make_zone_pages(catalog: Catalog, page_size: int) -> dict[str, str]:
-    """One listing per zone (zones/<slug>/, paginated): its news newest first — a demonstration
-    zone's with its members' (Catalog.zone_news) — announcing its feed (zones/<slug>/feed.xml)."""
+    """One listing per zone (zones/<slug>/, paginated): its news in listing order — a
+    demonstration zone's with its members' (Catalog.zone_news) — announcing its feed
+    (zones/<slug>/feed.xml)."""
     pages = {}
     for zone in catalog.zone_slugs:
         news = catalog.zone_news(zone)
@@ -206,12 +233,15 @@ def render_month_facts(count: int, url: str) -> str:
 # Source pages (来源): each seed page's articles in page order and its conversion report
 
 
-def render_sources_index(catalog: Catalog, settings: Settings, from_url: str, n: int = 1) -> str:
-    """Page n of the table of source pages (by file name), `page_size` rows a page."""
+def render_sources_index(catalog: Catalog, settings: Settings, from_url: str, n: int = 1,
+                         reports: list[tuple[str, Report]] | None = None) -> str:
+    """Page n of the table of source pages, newest first, `page_size` rows a page (`reports`:
+    sources_newest_first, when the caller has it)."""
     if not catalog.reports:
         return '<p class="pd-empty">暂无来源版面。</p>\n'
     rows = []
-    for source, report in islice(catalog.reports.items(), (n - 1) * settings.page_size, n * settings.page_size):
+    reports = sources_newest_first(catalog) if reports is None else reports
+    for source, report in reports[(n - 1) * settings.page_size: n * settings.page_size]:
         data = report.data
         url = report_url(report)
         rows.append([f'<a href="{link(url, from_url)}">{escape(page_title(source, data))}</a>',
@@ -225,12 +255,19 @@ def render_sources_index(catalog: Catalog, settings: Settings, from_url: str, n:
 def make_sources_index_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
     """The table's later pages (sources/page/2/ …); the first is 来源 itself (sources.md's marker)."""
     pages = {}
-    for n in range(2, count_pages(len(catalog.reports), settings.page_size) + 1):
+    reports = sources_newest_first(catalog)
+    for n in range(2, count_pages(len(reports), settings.page_size) + 1):
         url = listing_page_url(REPORTS_PREFIX, n)
         title = f"来源 · 第{n}页"
         pages[f"{url.rstrip('/')}.md"] = (make_front_matter(title) + f"# {title}\n\n"
-                                          + render_sources_index(catalog, settings, url, n))
+                                          + render_sources_index(catalog, settings, url, n, reports))
     return pages
+
+
+def sources_newest_first(catalog: Catalog) -> list[tuple[str, Report]]:
+    """(seed file name, report) of every source page, the newest page first (sources.source_order)."""
+    return sorted(catalog.reports.items(), reverse=True,
+                  key=lambda item: source_order(item[1].data, catalog.by_source.get(item[0], [])))
 
 
 def count_to_check(data: dict, settings: Settings) -> int:
@@ -269,6 +306,8 @@ def render_source_page(catalog: Catalog, settings: Settings, source: str, url: s
     heading = f"# {escape(title)}\n" if title != source else f'<h1 class="pd-file-title">{escape(title)}</h1>\n'
     out = [heading, f'<p class="pd-facts">{" · ".join(facts)}</p>\n',
            "## 本版文章（按版面顺序）\n", render_source_articles(catalog, settings, data, url) + "\n"]
+    if data.get("pages"):
+        out += ["## 版面图\n", render_page_pictures(catalog, data, report.src_uri, url), ""]
     joins = [j for j in data.get("joins") or [] if float(j.get("confidence", 1)) < settings.low_confidence]
     out += ["## 把握较低的接续\n", _joins_table(joins) if joins else '<p class="pd-empty">没有。</p>', ""]
     moves = data.get("moves") or []
@@ -294,6 +333,52 @@ def render_source_page(catalog: Catalog, settings: Settings, source: str, url: s
     items = "\n".join(f"<li>{escape(translate_warning(str(w)))}</li>" for w in warnings)
     out += ["## 转换提示\n", f'<ul class="pd-warnings">\n{items}\n</ul>' if warnings else '<p class="pd-empty">没有。</p>', ""]
     return "\n".join(out)
+
+
+def render_page_pictures(catalog: Catalog, data: dict, report_uri: str, from_url: str) -> str:
+    """A PDF seed's pages as pictures, each article's module outlined, numbered as in the list
+    above and linked to the article, each block of its lines marked with its first line (the
+    number a sidecar's split_at names), the furniture shaded."""
+    numbers = {str(a.get("slug")): k for k, a in enumerate(sorted(data.get("articles") or [], key=_first_line), 1)}
+    folder = report_uri.rsplit("/", 1)[0]
+    figures = []
+    for page in data["pages"]:
+        width, height = int(page.get("width") or 0), int(page.get("height") or 0)
+        src = link(f"{folder}/{page.get('picture')}", from_url)
+        areas = [_page_area(area, numbers, catalog, from_url) for area in page.get("areas") or []]
+        figures.append(
+            f'<figure class="pd-page">\n<div class="pd-page-sheet" style="aspect-ratio: {width} / {height}">'
+            f'<img src="{src}" loading="lazy" decoding="async" width="{width}" height="{height}" '
+            f'alt="第{int(page.get("number") or 0)}页版面">\n' + "\n".join(a for a in areas if a) + "\n</div>\n"
+            f'<figcaption>第{int(page.get("number") or 0)}页：彩框为文章（编号同上表），灰底为版头、署名等版面元素，'
+            f'小号数字为各块的起始行号（附注文件 split_at 用）。<a href="{src}">查看大图</a></figcaption>\n</figure>')
+    text = data.get("text") or []
+    lines = "\n".join(f"<li>{escape(str(line))}</li>" for line in text)
+    listing = (f'<details class="pd-page-text"><summary>版面文字（共{len(text)}行，行号即上图与各表中的行号）</summary>\n'
+               f"<ol>\n{lines}\n</ol>\n</details>") if text else ""
+    return "\n".join(figures) + "\n" + listing
+
+
+def _page_area(area: dict, numbers: dict[str, int], catalog: Catalog, from_url: str) -> str:
+    box = area.get("box") or []
+    if len(box) != 4:
+        return ""
+    x0, y0, x1, y1 = (max(0.0, min(1.0, float(v))) for v in box)
+    place = f"left:{x0 * 100:.2f}%;top:{y0 * 100:.2f}%;width:{(x1 - x0) * 100:.2f}%;height:{(y1 - y0) * 100:.2f}%"
+    kind = str(area.get("kind"))
+    if kind == "furniture":
+        return f'<span class="pd-area pd-area-furniture" style="{place}"></span>'
+    if kind == "block":
+        return (f'<span class="pd-area pd-area-block" style="{place}">'
+                f'<span class="pd-area-line">{int(area.get("line") or 0)}</span></span>')
+    slug = str(area.get("article") or "")
+    number = numbers.get(slug)
+    entry = catalog.by_uri.get(article_uri(slug))
+    label = f'<span class="pd-area-number">{number}</span>' if number else ""
+    if entry is None:
+        return f'<span class="pd-area pd-area-article" style="{place}">{label}</span>'
+    return (f'<a class="pd-area pd-area-article" style="{place}" href="{link(entry.url, from_url)}" '
+            f'title="{escape(entry.title)}">{label}</a>')
 
 
 def render_source_articles(catalog: Catalog, settings: Settings, data: dict, from_url: str) -> str:
@@ -351,7 +436,7 @@ def fill_markers(markdown: str, catalog: Catalog, settings: Settings, page_url: 
 
 def make_generated_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
     """src_uri -> Markdown of every generated listing page."""
-    return {**make_latest_pages(catalog, settings), **make_zone_pages(catalog, settings.page_size),
-            **make_month_pages(catalog, settings.page_size),
+    return {**make_latest_pages(catalog, settings), **make_other_pages(catalog, settings),
+            **make_zone_pages(catalog, settings.page_size), **make_month_pages(catalog, settings.page_size),
             **make_topic_pages(catalog, settings.page_size), **make_source_pages(catalog, settings),
             **make_sources_index_pages(catalog, settings)}

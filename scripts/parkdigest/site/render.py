@@ -19,6 +19,8 @@ PAGER_NEIGHBOURS = 2
 # After every date the page did not print (listings, article, related list, feed).
 INFERRED_MARK = "（推断）"
 INFERRED_TITLE = "版面没有印日期，由正文推断"
+# An article whose page printed no date, that no editor dated and whose text dates nothing.
+UNDATED = "日期不详"
 
 
 def make_front_matter(title: str, **extra) -> str:
@@ -64,6 +66,8 @@ def date_text(entry: Entry) -> str:
 def format_date(entry: Entry) -> str:
     """The date as HTML: <time> at its precision, and INFERRED_MARK after an estimated date."""
     text = date_text(entry)
+    if entry.undated:
+        return f'<span class="pd-undated">{UNDATED}</span>'
     if not text:
         return escape(entry.date)
     machine = entry.date[:7] if entry.month_only else entry.date  # a valid HTML month string: 2018-12

@@ -2,8 +2,9 @@
 
 The report (docs/sources/<page>.json) is written for editors and tools: rule names such as
 `photo-credit`, line lists such as "3,5,7,…,37", warnings in English. A source page is
-titled by what the page is — publication, issue, date and 版 as the page printed them (its
-furniture lines), else the file name — and says the rest in Chinese."""
+titled by what the page is — publication, issue, date and 版 as the editor's sidecar gives
+them or the page printed them (its furniture lines) — never by its file name, and says the
+rest in Chinese."""
 
 from __future__ import annotations
 
@@ -44,11 +45,16 @@ FURNITURE_LABELS = {
     "contents": "目录",
 }
 OTHER_FURNITURE = "其他版面元素"
+# How a page that prints neither its publication nor its date is named.
+UNNAMED_PAGE = "未印报名和日期的版面"
 # Lines of a paragraph listed one by one are usually every other line (blank lines between):
 # numbers this close belong to one run, shown as 3–37.
 RUN_GAP = 2
 # A folio is the publication's name with its page number: 中国高新技术产业导报5, 科技日报 第8版.
 _FOLIO = re.compile(r"^(?P<name>.*?[^\d\s第])\s*(?:第?(?P<page>\d{1,3})版?)?$")
+# A dated folio line prints the publication's name just before the date: 科技日报2026年1月6日 …,
+# 14科技日报2026年1月6日 (a page number before it).
+_DATED_FOLIO_NAME = re.compile(rf"(?:^|\d)\s*(?P<name>[{HAN}]{{2,10}})\s*(?=\d{{4}}\s*[年.\-/])")
 # The page number in a folio or section line: 第 6 版, 第02版, 要闻2.
 _PAGE_NUMBER = re.compile(rf"第\s*0*(\d{{1,3}})\s*版|^[{HAN}]{{2,6}}\s*0*(\d{{1,3}})$")
 _ISSUE = re.compile(r"(\d{4})年第(\d{1,3})期")
@@ -59,8 +65,8 @@ _WARNINGS = [
      lambda m: f"第{m[1]}行与第{m[2]}行的接续把握较低（{m[3]}），请核对该处文字。"),
     (re.compile(r"no date printed on the page; inferred (\d{4}-\d{2}-\d{2}) from '([^']*)'"),
      lambda m: f"版面没有印日期，文章日期按正文中的“{m[2]}”推断。"),
-    (re.compile(r"no date on the page or in its text; used (\S+)"),
-     lambda m: f"版面和正文都没有日期，暂记为{m[1]}。"),
+    (re.compile(r"no date on the page or in its text; its articles are undated — add the line '([^']+)' to (\S+)"),
+     lambda m: f"版面和正文都没有日期，本版文章标为“日期不详”。请在版面旁的 {m[2]} 里写上一行 {m[1]}。"),
     (re.compile(r"park\(s\) not in the gazetteer: (.+?) — "),
      lambda m: f"园区名录中还没有：{m[1]}。确是园区的，请补入名录。"),
     (re.compile(r"no recognizable title; the page becomes one article"),
@@ -86,8 +92,9 @@ class PageIdentity:
 
 def identify_page(data: dict) -> PageIdentity:
     """Publication, issue, page number and page name from the furniture the converter removed."""
-    publication = str(data.get("publication") or "")
-    issue = page = page_name = ""
+    publication = str(data.get("publication") or "")  # the sidecar's, when it names one
+    page = str(data.get("page") or "")
+    issue = page_name = ""
     for item in data.get("furniture") or []:
         rule, text = item.get("rule"), str(item.get("text", "")).strip()
         if rule in ("publication-name", "newsletter-name"):
@@ -96,10 +103,14 @@ def identify_page(data: dict) -> PageIdentity:
                 publication = match["name"]
             if match and match["page"] and not page:
                 page = f"第{int(match['page'])}版"
-        elif rule in ("folio", "section-page", "page-number") and not page:
-            found = re.search(r"(\d{1,3})", text) if rule == "page-number" else _PAGE_NUMBER.search(text)
-            number = next((g for g in found.groups() if g), "") if found else ""
-            page = f"第{int(number)}版" if number else ""
+        elif rule in ("folio", "section-page", "page-number"):
+            named = _DATED_FOLIO_NAME.search(text) if rule == "folio" else None
+            if named and not publication:
+                publication = named["name"]
+            if not page:
+                found = re.search(r"(\d{1,3})", text) if rule == "page-number" else _PAGE_NUMBER.search(text)
+                number = next((g for g in found.groups() if g), "") if found else ""
+                page = f"第{int(number)}版" if number else ""
         elif rule == "issue-line" and not issue:
             found = _ISSUE.search(text)
             issue = f"{found[1]}年第{int(found[2])}期" if found else ""
@@ -110,15 +121,25 @@ def identify_page(data: dict) -> PageIdentity:
 
 
 def page_title(source: str, data: dict) -> str:
-    """《中国高新技术产业导报》2020年1月13日 · 第5版（创新园区）; the file name when the page
-    prints neither its publication nor its date."""
+    """《中国高新技术产业导报》2020年1月13日 · 第5版（创新园区）. A page that prints neither its
+    publication nor its date (and whose sidecar gives neither) is named by what it holds:
+    未印报名和日期的版面：成都高新区：让产业齿轮精准咬合等4篇 — never by its file name."""
     who = identify_page(data)
     day = printed_date_text(who.date)
     if not (who.publication or day):
-        return source
+        titles = [str(a.get("title") or "") for a in data.get("articles") or [] if isinstance(a, dict)]
+        held = f"：{titles[0]}" + (f"等{len(titles)}篇" if len(titles) > 1 else "") if titles and titles[0] else ""
+        return UNNAMED_PAGE + held
     page = who.page + (f"（{who.page_name}）" if who.page_name else "")
     parts = [(f"《{who.publication}》" if who.publication else "") + who.issue, day, page]
     return " · ".join(p for p in parts if p) + ("" if day else "（未印日期）")
+
+
+def source_order(data: dict, entries: list[Entry]) -> tuple[str, str]:
+    """Sort key (reversed) of the 来源 index: the newest page first — its printed or given date,
+    else its articles' estimated one; an undated page last —, then by publication."""
+    date = str(data.get("date") or "") or next((e.date for e in entries if e.date), "")
+    return date, identify_page(data).publication
 
 
 def printed_date_text(date: str) -> str:

@@ -1,0 +1,344 @@
+"""Read a PDF page into what its geometry says: glyphs with their boxes, type size, font and
+weight, and the shapes drawn on it (rules, frames, filled areas, pictures).
+
+This is the only PDF module that talks to pypdfium2, and besides `convert/read.py` the only
+one that reads the disk. Coordinates are turned to a top-down page (y grows downwards, as a
+reader looks at the page); everything downstream works in those points, relative to the
+page's size and its body type.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from enum import Enum
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from parkdigest.convert.model import PagePicture, Problem, Severity
+from parkdigest.convert.read import read_sidecar
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the page, top-down: x0 < x1 left to right, y0 < y1 top to bottom."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    def union(self, other: Box) -> Box:
+        return Box(min(self.x0, other.x0), min(self.y0, other.y0), max(self.x1, other.x1), max(self.y1, other.y1))
+
+    def x_overlap(self, other: Box) -> float:
+        return max(0.0, min(self.x1, other.x1) - max(self.x0, other.x0))
+
+    def y_overlap(self, other: Box) -> float:
+        return max(0.0, min(self.y1, other.y1) - max(self.y0, other.y0))
+
+    def contains(self, other: Box, slack: float = 0.0) -> bool:
+        return (other.x0 >= self.x0 - slack and other.x1 <= self.x1 + slack
+                and other.y0 >= self.y0 - slack and other.y1 <= self.y1 + slack)
+
+
+def enclosing(boxes: Iterator[Box] | list[Box] | tuple[Box, ...]) -> Box:
+    items = list(boxes)
+    return Box(min(b.x0 for b in items), min(b.y0 for b in items), max(b.x1 for b in items), max(b.y1 for b in items))
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One printed character."""
+
+    char: str
+    box: Box  # the font's box around the character (ascent to descent), not its ink
+    baseline: float  # top-down y of the character's origin
+    size: float  # type size in points
+    font: str  # font name without its subset prefix (ABCDEF+)
+    weight: int  # 400 regular, 700 bold; -1 when the font does not say
+    light: bool  # printed in a light colour (white on a dark label)
+
+
+class ShapeKind(str, Enum):
+    """What a drawn shape is to a reader of the page."""
+
+    HRULE = "hrule"  # a thin horizontal line: between articles, under a band, a frame's side
+    VRULE = "vrule"  # a thin vertical line: between columns or modules
+    AREA = "area"  # a filled or stroked rectangle: a picture, a tinted box, a label's ground
+    PICTURE = "picture"  # an embedded image
+
+
+@dataclass(frozen=True)
+class Shape:
+    kind: ShapeKind
+    box: Box
+    dark: bool = False  # filled with a dark colour (a reversed label's ground, a frame's ring)
+    blank: bool = False  # filled white and not stroked: invisible on the paper
+
+
+@dataclass(frozen=True)
+class PdfPage:
+    """One page of a PDF as geometry."""
+
+    number: int  # 1-based
+    width: float
+    height: float
+    glyphs: tuple[Glyph, ...]
+    shapes: tuple[Shape, ...]
+    rotated_chars: int = 0  # characters printed at an angle (vertical text), not read
+    unmapped_fonts: tuple[str, ...] = ()  # fonts whose characters have no Unicode meaning
+    unmapped_share: float = 0.0  # share of the page's characters without a Unicode meaning
+
+
+class PdfError(Exception):
+    """A PDF that cannot be read: `message` and `hint` say what and what to do."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+# A rule is a shape this thin, in points (a hairline is 0.25-1 pt; 2.5 pt is a heavy rule).
+RULE_MAX_THICKNESS = 2.5
+# Shapes smaller than this in both directions are ornaments (a bullet, a dot between words).
+ORNAMENT_MAX = 4.0
+# A colour this dark (0-255, all three channels) is a dark ground; this light, light text;
+# this light, the paper's white (a white area shows nothing).
+DARK_CHANNEL, LIGHT_CHANNEL, WHITE_CHANNEL = 96, 200, 250
+# pdfium's font weight when the font does not say.
+UNKNOWN_WEIGHT = -1
+# Characters that carry no meaning of their own: the private-use area and the replacement
+# character are what a font without a Unicode map gives.
+_PRIVATE_USE = (0xE000, 0xF8FF)
+_REPLACEMENT = 0xFFFD
+
+
+def open_pdf(path: Path) -> pdfium.PdfDocument:
+    """Open a PDF, or raise PdfError saying why not in an editor's words."""
+    try:
+        head = path.read_bytes()[:1024]
+    except OSError as exc:
+        raise PdfError(f"cannot read file ({exc.strerror})", "check the path") from None
+    if b"%PDF-" not in head:
+        raise PdfError("not a PDF (no %PDF header)", "save the page from the paper's digital edition as PDF")
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise PdfError("the PDF is encrypted with a password",
+                           "save an unprotected copy (print it to PDF) and convert that") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise PdfError("the PDF uses an unsupported security handler",
+                           "save an unprotected copy (print it to PDF) and convert that") from None
+        raise PdfError("the PDF is damaged or truncated and cannot be opened",
+                       "download the page again from the digital edition") from None
+
+
+def read_page(doc: pdfium.PdfDocument, index: int) -> PdfPage:
+    """The glyphs and shapes of page `index` (0-based)."""
+    try:
+        page = doc[index]
+    except pdfium.PdfiumError:
+        raise PdfError(f"page {index + 1} is damaged and cannot be read",
+                       "download the page again from the digital edition") from None
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            if textpage.count_chars() > MAX_PAGE_CHARS:
+                raise PdfError(f"page {index + 1} holds {textpage.count_chars()} characters, over the "
+                               f"{MAX_PAGE_CHARS} a newspaper page has", "check that the file is a newspaper page")
+            glyphs, rotated, unmapped, share = _glyphs(textpage, height)
+        finally:
+            textpage.close()
+        shapes = tuple(_shapes(page, height))
+    finally:
+        page.close()
+    return PdfPage(index + 1, width, height, glyphs, shapes, rotated, unmapped, share)
+
+
+def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, ...], int, tuple[str, ...], float]:
+    glyphs: list[Glyph] = []
+    rotated = 0
+    unmapped: set[str] = set()
+    unmapped_count = 0
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    rect = pdfium_c.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    matrix = pdfium_c.FS_MATRIX()
+    for i in range(textpage.count_chars()):
+        if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+            continue  # a space or line break pdfium made up: our own lines decide those
+        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+        if code in (0, 0x0D, 0x0A, 0xFFFE, 0xFEFF):
+            continue
+        pdfium_c.FPDFText_GetFontInfo(textpage, i, name, len(name), ctypes.byref(flags))
+        font = name.value.decode("latin-1").split("+", 1)[-1]
+        if pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1 or code == _REPLACEMENT \
+                or _PRIVATE_USE[0] <= code <= _PRIVATE_USE[1]:
+            unmapped.add(font or "unnamed font")
+            unmapped_count += 1
+        if abs(pdfium_c.FPDFText_GetCharAngle(textpage, i)) > 0.01:
+            rotated += 1
+            continue
+        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
+            continue
+        pdfium_c.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(ox), ctypes.byref(oy))
+        pdfium_c.FPDFText_GetFillColor(textpage, i, *(ctypes.byref(c) for c in rgba))
+        # The size printed: the font's size in the text state scaled by the text and page
+        # matrices (a PDF may set every font at 1 pt and scale it to 9 or 36 by its matrix).
+        pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
+        size = pdfium_c.FPDFText_GetFontSize(textpage, i) * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+        box = Box(rect.left, height - rect.top, rect.right, height - rect.bottom)
+        if size <= 0 or box.height <= 0:
+            continue
+        glyphs.append(Glyph(
+            char=chr(code), box=box, baseline=height - oy.value, size=round(size, 2), font=font,
+            weight=pdfium_c.FPDFText_GetFontWeight(textpage, i),
+            light=all(c.value >= LIGHT_CHANNEL for c in rgba[:3])))
+    share = unmapped_count / max(1, len(glyphs) + rotated)
+    return tuple(glyphs), rotated, tuple(sorted(unmapped)), share
+
+
+def _shapes(page: pdfium.PdfPage, height: float) -> Iterator[Shape]:
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    fill_mode, stroked = ctypes.c_int(), ctypes.c_int()
+    for obj in page.get_objects(max_depth=4):
+        if obj.type not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        box = Box(left, height - top, right, height - bottom)
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            if box.width > ORNAMENT_MAX and box.height > ORNAMENT_MAX:
+                yield Shape(ShapeKind.PICTURE, box)
+            continue
+        if box.width <= ORNAMENT_MAX and box.height <= ORNAMENT_MAX:
+            continue
+        if box.height <= RULE_MAX_THICKNESS:
+            yield Shape(ShapeKind.HRULE, box)
+        elif box.width <= RULE_MAX_THICKNESS:
+            yield Shape(ShapeKind.VRULE, box)
+        else:
+            pdfium_c.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in rgba))
+            pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroked))
+            filled = fill_mode.value != 0 and rgba[3].value > 0
+            dark = filled and all(c.value <= DARK_CHANNEL for c in rgba[:3])
+            blank = not stroked.value and (not filled or all(c.value >= WHITE_CHANNEL for c in rgba[:3]))
+            yield Shape(ShapeKind.AREA, box, dark, blank)
+
+
+@dataclass(frozen=True)
+class PdfSeed:
+    """A PDF seed as read from disk: its pages' geometry, its sidecar, what reading found."""
+
+    source: str
+    pages: tuple[PdfPage, ...]
+    sidecar: dict
+    problems: tuple[Problem, ...] = ()
+    pictures: tuple[PagePicture, ...] = ()  # each page rendered for the source view
+
+
+# A newspaper page or a newsletter fits in this many pages; a longer file is a book or a
+# whole issue glued together, and each page costs memory and time.
+MAX_PAGES = 64
+# A broadsheet page holds ~5-15 thousand characters; far more is not a page of text (a
+# table of figures, a file that repeats its text layer) and is refused to bound memory.
+MAX_PAGE_CHARS = 60_000
+
+
+def read_pdf(path: Path, display: str | None = None) -> PdfSeed:
+    """Read a PDF seed and its sidecar; PdfError for a file that cannot be converted at all."""
+    name = display or path.name
+    doc = open_pdf(path)
+    try:
+        count = len(doc)
+        if count == 0:
+            raise PdfError("the PDF has no pages", "download the page again from the digital edition")
+        if count > MAX_PAGES:
+            raise PdfError(f"the PDF has {count} pages, over the {MAX_PAGES} pages a seed may hold",
+                           "split it into pages or issues (one PDF each)")
+        pages = tuple(read_page(doc, i) for i in range(count))
+        pictures = tuple(render_page(doc, i) for i in range(count))
+    finally:
+        doc.close()
+    problems = [p for page in pages for p in page_problems(page, name)]
+    if all(not page.glyphs for page in pages):
+        raise PdfError("the PDF has no text layer (a scanned page?)", "run OCR first, then convert the OCR'd PDF")
+    fonts = sorted({f for page in pages for f in page.unmapped_fonts})
+    # A page whose text is mostly codes gives no articles (its error says why).
+    pages = tuple(replace(page, glyphs=()) if page.unmapped_share > MAX_UNMAPPED_SHARE else page for page in pages)
+    if all(not page.glyphs for page in pages):
+        raise PdfError(f"the PDF's font(s) {', '.join(fonts)} have no Unicode map: its text comes out as codes",
+                       "export the PDF again with embedded Unicode fonts, or run OCR first")
+    sidecar, sidecar_problems = read_sidecar(path, name)
+    return PdfSeed(name, pages, sidecar, tuple(problems) + sidecar_problems, pictures)
+
+
+# The source view's picture of a page: this many pixels wide (a phone shows it zoomed out,
+# a desktop at about its size), grey (the outlines are drawn over it in colour), WebP at a
+# quality that keeps 8-pt type legible at full size (~120-180 kB a broadsheet page).
+PICTURE_WIDTH_PX = 900
+PICTURE_QUALITY = 40
+
+
+def render_page(doc: pdfium.PdfDocument, index: int) -> PagePicture:
+    page = doc[index]
+    try:
+        bitmap = page.render(scale=PICTURE_WIDTH_PX / page.get_width(), grayscale=True)
+        image = bitmap.to_pil()
+    finally:
+        page.close()
+    out = io.BytesIO()
+    image.save(out, format="WEBP", quality=PICTURE_QUALITY, method=0)
+    return PagePicture(index + 1, image.width, image.height, out.getvalue())
+
+
+# Characters without a Unicode meaning, in this share of a page's text, make it unreadable.
+MAX_UNMAPPED_SHARE = 0.05
+
+
+def page_problems(page: PdfPage, name: str) -> list[Problem]:
+    """What an editor must know about one page: no text on it, fonts that give no
+    characters, characters printed at an angle (vertical text)."""
+    where = f"page {page.number}"
+    problems = []
+    if not page.glyphs:
+        problems.append(Problem(name, f"{where} has no text layer (a scanned page?); it gives no articles",
+                                "run OCR first, then convert the OCR'd PDF", severity=Severity.WARNING))
+    if page.unmapped_fonts:
+        problems.append(Problem(
+            name, f"{where}: font(s) {', '.join(page.unmapped_fonts)} have no Unicode map; their characters "
+            "come out as codes, not text", "export the PDF again with embedded Unicode fonts, or run OCR",
+            severity=Severity.ERROR if page.unmapped_share > MAX_UNMAPPED_SHARE else Severity.WARNING))
+    if page.rotated_chars:
+        problems.append(Problem(
+            name, f"{where}: {page.rotated_chars} characters are printed at an angle (vertical or rotated text) "
+            "and are not read", "add that text by hand to its article, or convert a horizontal copy",
+            severity=Severity.WARNING))
+    return problems

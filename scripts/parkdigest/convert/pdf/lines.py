@@ -1,0 +1,293 @@
+"""Glyphs to printed lines, and the page's type measure.
+
+A line is the run of glyphs on one baseline that no column gutter interrupts. The page's
+body type is the size most of its characters are set in; everything else (headline, kicker,
+caption, folio) is judged relative to it, so another paper's type sizes change nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from parkdigest.convert.pdf.extract import Box, Glyph, PdfPage, Shape, ShapeKind, enclosing
+
+# Glyphs whose baselines differ by less than this share of their size sit on one line
+# (superscripts and mixed fonts shift a baseline by a little, the next line by a whole
+# line height).
+BASELINE_TOLERANCE = 0.3
+# White between two characters of a row, in ems beyond the row's letter spacing: from
+# GUTTER_EM on it may be a column gutter (papers leave from under an em to two between
+# columns), from SURE_GUTTER_EM on it is one. Between the two it may also be a space (a
+# byline's 本报记者　李亚楠　姜　峰, a Latin word space), so it is a gutter only where the rows
+# under or over it are white at the same place (a gutter runs down the page) and one side is
+# a column's line, not a word.
+GUTTER_EM = 0.5
+SURE_GUTTER_EM = 1.6
+# Narrower still, white lined up with column edges on both sides (see _between_columns).
+NARROW_GUTTER_EM = 0.25
+# A column's line is this many ems wide at least; a name or a word between spaces is narrower.
+COLUMN_LINE_EM = 4.0
+# Rows this many ems above or below show whether a gutter runs down the page there.
+CHANNEL_ROWS_EM = 2.5
+# A column edge is shared by this many other rows' lines, ending (or starting) within this
+# many half points, within this many ems above or below (a module's height).
+EDGE_MIN_ROWS = 2
+EDGE_SLACK_HALF_POINTS = 3
+EDGE_WINDOW_EM = 15
+# A gap this much wider than the line's usual letter spacing, in ems, is a space the
+# typesetter printed (a byline's padding, the space between a title's parallel halves or
+# between a caption and its credit); the usual spacing is that of justified text.
+SPACE_EM = 0.2
+# Sizes within this many points are one size (rounding of scaled fonts).
+SIZE_QUANTUM = 0.25
+# Weight from which a font is bold (CSS/OpenType: 600 semibold, 700 bold).
+BOLD_WEIGHT = 600
+# Font-name words that mark a bold or heavy face when the weight is not given.
+_BOLD_NAMES = ("bold", "heavy", "black", "medium", "semibold", "demibold", "hei", "黑")
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """A printed line: its text, box, and the style most of its characters are set in."""
+
+    id: int
+    text: str
+    box: Box
+    size: float  # type size of most of its characters
+    font: str
+    bold: bool
+    light: bool  # light characters: reversed out of a dark ground
+    glyph_boxes: tuple[Box, ...] = ()
+    vertical: bool = False  # set top to bottom (vertical writing)
+
+    @property
+    def chars(self) -> int:
+        return len(self.text.replace(" ", ""))
+
+
+@dataclass(frozen=True)
+class TypeMeasure:
+    """The page's body type: the size, font and line pitch most of its text is set in."""
+
+    size: float
+    font: str
+    pitch: float  # baseline to baseline distance of body lines
+
+
+def build_lines(page: PdfPage) -> tuple[TextLine, ...]:
+    """Every printed line of the page, top to bottom then left to right."""
+    vrules = [s.box for s in page.shapes if s.kind is ShapeKind.VRULE]
+    rows: list[list[Glyph]] = []
+    for glyph in sorted(page.glyphs, key=lambda g: (g.baseline, g.box.x0)):
+        if rows and abs(rows[-1][0].baseline - glyph.baseline) <= BASELINE_TOLERANCE * min(rows[-1][0].size, glyph.size):
+            rows[-1].append(glyph)
+        else:
+            rows.append([glyph])
+    for row in rows:
+        row.sort(key=lambda g: g.box.x0)
+    cutter = _GutterFinder(rows, vrules)
+    runs = [run for k in range(len(rows)) for run in cutter.split(k)]
+    made = _vertical_runs([_line(run) for run in runs if any(not g.char.isspace() for g in run)])
+    made.sort(key=lambda line: (round(line.box.y0, 1), line.box.x0))
+    return tuple(replace(ln, id=i) for i, ln in enumerate(made))
+
+
+# Characters set one under another (vertical writing: a label or a title down the side of a
+# module) come out as one-character "lines"; this many in a column make a vertical line.
+VERTICAL_MIN_CHARS = 3
+# ... stacked this close (in ems): the next character of the same vertical line.
+VERTICAL_PITCH_EM = 1.4
+
+
+def _vertical_runs(lines: list[TextLine]) -> list[TextLine]:
+    """One-character lines stacked in a column are one vertical line, read top to bottom."""
+    singles = sorted((ln for ln in lines if ln.chars == 1), key=lambda ln: (round(ln.box.cx), ln.box.y0))
+    runs: list[list[TextLine]] = []
+    for line in singles:
+        last = runs[-1][-1] if runs else None
+        if last is not None and abs(last.box.cx - line.box.cx) <= 0.3 * line.size and last.size == line.size \
+                and 0 <= line.box.y0 - last.box.y0 <= VERTICAL_PITCH_EM * line.size:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    merged: set[int] = set()
+    out = []
+    for run in runs:
+        if len(run) >= VERTICAL_MIN_CHARS:
+            merged.update(id(ln) for ln in run)
+            first = run[0]
+            out.append(TextLine(-1, "".join(ln.text for ln in run), enclosing(ln.box for ln in run), first.size,
+                                first.font, first.bold, first.light, tuple(ln.box for ln in run), vertical=True))
+    return [ln for ln in lines if id(ln) not in merged] + out
+
+
+def _letter_spacing(row: list[Glyph]) -> dict[float, float]:
+    """The usual white between neighbouring characters of each type size in a row (a title
+    set with wide letter spacing has wide gaps everywhere; a gutter is wider still)."""
+    gaps: dict[float, list[float]] = {}
+    ink = [g for g in row if not g.char.isspace()]
+    for left, right in zip(ink, ink[1:]):
+        if _quantize(left.size) == _quantize(right.size):
+            gaps.setdefault(_quantize(left.size), []).append(right.box.x0 - left.box.x1)
+    return {size: max(0.0, sorted(values)[len(values) // 2]) for size, values in gaps.items()}
+
+
+class _GutterFinder:
+    """Where a row of glyphs is cut into lines (see GUTTER_EM): sure gutters, and gaps that
+    line up with a column edge many rows share or with white in the rows around."""
+
+    def __init__(self, rows: list[list[Glyph]], vrules: list[Box]):
+        self.rows, self.vrules = rows, vrules
+        self.baselines = [row[0].baseline for row in rows]
+        self.spacing = [_letter_spacing(row) for row in rows]
+        # Where the pieces between possible gutters start and end, by half point: the column
+        # edges the page's lines share.
+        self.starts: dict[int, list[float]] = {}
+        self.ends: dict[int, list[float]] = {}
+        for k, row in enumerate(rows):
+            ink = [g for g in row if not g.char.isspace()]
+            pieces = [0] + [i for i in range(1, len(ink)) if self._white(k, ink, i) > GUTTER_EM * _em(ink, i)]
+            for first, last in zip(pieces, [*pieces[1:], len(ink)]):
+                self.starts.setdefault(round(ink[first].box.x0 * 2), []).append(self.baselines[k])
+                self.ends.setdefault(round(ink[last - 1].box.x1 * 2), []).append(self.baselines[k])
+
+    def _white(self, k: int, ink: list[Glyph], i: int) -> float:
+        return ink[i].box.x0 - ink[i - 1].box.x1 - self.spacing[k].get(_quantize(ink[i - 1].size), 0.0)
+
+    def split(self, k: int) -> list[list[Glyph]]:
+        row = self.rows[k]
+        ink = [g for g in row if not g.char.isspace()]
+        cuts = set()  # index in `ink` of the first glyph after a gutter
+        for i in range(1, len(ink)):
+            em, white = _em(ink, i), self._white(k, ink, i)
+            if white > SURE_GUTTER_EM * em or (white > 0 and _rule_between(ink[i - 1], ink[i], self.vrules)):
+                cuts.add(i)
+            elif white > GUTTER_EM * em and self._column_gutter(k, ink, i, em):
+                cuts.add(i)
+            elif white > NARROW_GUTTER_EM * em and self._between_columns(k, ink, i, em):
+                cuts.add(i)
+        runs: list[list[Glyph]] = [[]]
+        position = {id(g): i for i, g in enumerate(ink)}
+        for glyph in row:
+            if position.get(id(glyph)) in cuts:
+                runs.append([])
+            runs[-1].append(glyph)
+        return [run for run in runs if run]
+
+    def _column_gutter(self, k: int, ink: list[Glyph], i: int, em: float) -> bool:
+        """One side of the gap is a column's line, and the gap lines up with a column edge
+        other rows share (their lines end where the left side ends, or start where the right
+        side starts) or with white in a row just above or below."""
+        gap_start, gap_end = ink[i - 1].box.x1, ink[i].box.x0
+        if max(gap_start - _run_start(ink, i - 1, em), _run_end(ink, i, em) - gap_end) < COLUMN_LINE_EM * em:
+            return False
+        baseline, window = self.baselines[k], EDGE_WINDOW_EM * em
+        if self._shared(self.ends, gap_start, baseline, window) or self._shared(self.starts, gap_end, baseline, window):
+            return True
+        return any(_white_in(other, gap_start, gap_end, em) for other in self._nearby(k))
+
+    def _between_columns(self, k: int, ink: list[Glyph], i: int, em: float) -> bool:
+        """Even a narrow gap is a gutter when the text under or over it has column edges on
+        both its sides (two titles side by side over their own columns: the gutter between
+        modules is narrow measured in the titles' big ems)."""
+        baseline, window = self.baselines[k], EDGE_WINDOW_EM * em
+        return self._shared(self.ends, ink[i - 1].box.x1, baseline, window) \
+            and self._shared(self.starts, ink[i].box.x0, baseline, window)
+
+    @staticmethod
+    def _shared(edges: dict[int, list[float]], x: float, baseline: float, window: float) -> bool:
+        others = [b for key in range(round(x * 2) - EDGE_SLACK_HALF_POINTS, round(x * 2) + EDGE_SLACK_HALF_POINTS + 1)
+                  for b in edges.get(key, ()) if 0 < abs(b - baseline) <= window]
+        return len(others) >= EDGE_MIN_ROWS
+
+    def _nearby(self, k: int) -> list[list[Glyph]]:
+        """The rows within CHANNEL_ROWS_EM above and below row k (not k itself)."""
+        reach = CHANNEL_ROWS_EM * max(g.size for g in self.rows[k])
+        low = bisect.bisect_left(self.baselines, self.baselines[k] - reach)
+        high = bisect.bisect_right(self.baselines, self.baselines[k] + reach)
+        return [self.rows[j] for j in range(low, high) if j != k]
+
+
+def _em(ink: list[Glyph], i: int) -> float:
+    return max(ink[i - 1].size, ink[i].size)
+
+
+def _white_in(row: list[Glyph], gap_start: float, gap_end: float, em: float) -> bool:
+    """Is the row white over the gap, with text close to it on both sides?"""
+    before = [g.box.x1 for g in row if not g.char.isspace() and g.box.x1 <= gap_start + 0.2 * em]
+    after = [g.box.x0 for g in row if not g.char.isspace() and g.box.x0 >= gap_end - 0.2 * em]
+    inside = any(not g.char.isspace() and g.box.x1 > gap_start + 0.2 * em and g.box.x0 < gap_end - 0.2 * em
+                 for g in row)
+    return bool(before and after) and not inside and gap_start - max(before) <= em and min(after) - gap_end <= em
+
+
+def _rule_between(left: Glyph, right: Glyph, vrules: list[Box]) -> bool:
+    top, bottom = min(left.box.y0, right.box.y0), max(left.box.y1, right.box.y1)
+    return any(left.box.x1 - 0.5 <= rule.cx <= right.box.x0 + 0.5 and rule.y0 <= bottom and rule.y1 >= top
+               for rule in vrules)
+
+
+def _run_start(ink: list[Glyph], k: int, em: float) -> float:
+    """Where the run of characters that ends at ink[k] starts (white of GUTTER_EM ends it)."""
+    while k > 0 and ink[k].box.x0 - ink[k - 1].box.x1 < GUTTER_EM * em:
+        k -= 1
+    return ink[k].box.x0
+
+
+def _run_end(ink: list[Glyph], k: int, em: float) -> float:
+    while k + 1 < len(ink) and ink[k + 1].box.x0 - ink[k].box.x1 < GUTTER_EM * em:
+        k += 1
+    return ink[k].box.x1
+
+
+def _line(run: list[Glyph]) -> TextLine:
+    glyphs = [g for g in run if not g.char.isspace()] or run
+    gaps = sorted(b.box.x0 - a.box.x1 for a, b in zip(glyphs, glyphs[1:]))
+    usual = max(0.0, gaps[len(gaps) // 2]) if gaps else 0.0
+    parts: list[str] = []
+    for prev, glyph in zip([None, *run], run):
+        if prev is not None and glyph.box.x0 - prev.box.x1 > usual + SPACE_EM * glyph.size \
+                and not _is_punct(prev.char) and not _is_punct(glyph.char) \
+                and not prev.char.isspace() and not glyph.char.isspace():
+            parts.append(" ")
+        parts.append(glyph.char)
+    text = "".join(parts).strip()
+    style = Counter((_quantize(g.size), g.font, _is_bold(g), g.light) for g in glyphs).most_common(1)[0][0]
+    return TextLine(-1, text, enclosing(g.box for g in glyphs), *style, glyph_boxes=tuple(g.box for g in glyphs))
+
+
+def _is_punct(char: str) -> bool:
+    return unicodedata.category(char).startswith("P") or char in "%％"
+
+
+def _is_bold(glyph: Glyph) -> bool:
+    if glyph.weight >= BOLD_WEIGHT:
+        return True
+    return glyph.weight < 0 and any(word in glyph.font.lower() for word in _BOLD_NAMES)
+
+
+def _quantize(size: float) -> float:
+    return round(size / SIZE_QUANTUM) * SIZE_QUANTUM
+
+
+def type_measure(lines: tuple[TextLine, ...]) -> TypeMeasure:
+    """The size and font most characters are set in, and the pitch of lines set in it."""
+    sizes: Counter[tuple[float, str]] = Counter()
+    for line in lines:
+        sizes[(line.size, line.font)] += line.chars
+    (size, font), _ = sizes.most_common(1)[0]
+    body = sorted((ln for ln in lines if ln.size == size and ln.font == font), key=lambda ln: (ln.box.x0, ln.box.y0))
+    steps: Counter[float] = Counter()
+    for above, below in zip(body, body[1:]):
+        step = below.box.y0 - above.box.y0
+        if abs(below.box.x0 - above.box.x0) < 3 * size and 0.9 * size < step < 3 * size:
+            steps[round(step, 1)] += 1
+    pitch = steps.most_common(1)[0][0] if steps else 1.5 * size
+    return TypeMeasure(size, font, pitch)
+
+
+def rules(page: PdfPage, kind: ShapeKind) -> tuple[Shape, ...]:
+    return tuple(s for s in page.shapes if s.kind is kind)

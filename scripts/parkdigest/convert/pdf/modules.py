@@ -1,0 +1,191 @@
+"""Modules: which blocks each headline heads, and the order a reader reads them in.
+
+A newspaper article is a rectangle (or an L of rectangles): its headline stack on top and
+its columns under it. A block belongs to the nearest stack above it whose reach covers it,
+unless a rule between them closes the module (American Stories' association: a headline
+takes the text below it that overlaps it horizontally). A block with no stack above it —
+the pictures and captions of a photo item whose title stands under them — belongs to the
+nearest stack below it. Inside a module the reader goes down each column, then on to the
+next column on the right; a spanning picture or box is read where it stands (a recursive
+cut of the module along its white gutters, down first into columns, then across).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from parkdigest.convert.pdf.blocks import Part, TextBlock
+from parkdigest.convert.pdf.extract import Box, enclosing
+from parkdigest.convert.pdf.lines import TypeMeasure
+from parkdigest.convert.pdf.regions import Regions
+from parkdigest.convert.pdf.stacks import Stack
+
+# A block is under a stack when this share of its width lies within the stack's reach.
+UNDER_REACH = 0.5
+# A rule closes a module when it spans this share of the block it stands above...
+RULE_SPAN = 0.5
+# ... and stands clear of the stack (a rule right under a headline belongs to it).
+RULE_CLEAR_LINES = 0.6
+# Two items are side by side (a gutter between them) when they overlap vertically by less
+# than this many points; the cut tolerates the slack of glyph boxes.
+CUT_SLACK = 1.0
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Module:
+    stack: Stack | None
+    blocks: tuple[int, ...]  # its content blocks (not the stack), in reading order
+    box: Box
+
+
+def find_modules(blocks: list[TextBlock], stacks: list[Stack], regions: Regions, measure: TypeMeasure) -> list[Module]:
+    """Every article's module, in the page's reading order; blocks no stack heads form a
+    module without a stack."""
+    in_stack = {i for s in stacks for i in s.members}
+    heads = [enclosing(blocks[i].box for i in s.members) for s in stacks]
+    owner: dict[int, int] = {}
+    content = [b for b in blocks if b.id not in in_stack and b.part is not Part.FURNITURE]
+    for block in content:
+        found = _stack_above(block, stacks, heads, blocks, regions, measure)
+        if found is not None:
+            owner[block.id] = found
+    # Running text with no stack above it goes on from the column before it (a story's next
+    # column, beside the stack of another item); a picture's caption with no stack above it
+    # belongs to the item titled under it (a photo item).
+    for block in sorted((b for b in content if b.id not in owner), key=lambda b: (b.box.x0, b.box.y0)):
+        found = None
+        if block.part is Part.BODY:
+            before = _column_before(block, [b for b in content if b.id in owner and b.part is Part.BODY])
+            found = owner[before.id] if before is not None else None
+        if found is None:
+            found = _stack_below(block, stacks, heads, blocks, regions, measure)
+        if found is not None:
+            owner[block.id] = found
+    orphans = [b for b in content if b.id not in owner]
+    for block in orphans:  # beside an owned block (the rest of a column under a picture)
+        near = _nearest_owned(block, [b for b in content if b.id in owner])
+        if near is not None:
+            owner[block.id] = owner[near]
+    modules = []
+    for k, stack in enumerate(stacks):
+        own = [b for b in content if owner.get(b.id) == k]
+        box = heads[k]
+        for b in own:
+            box = box.union(b.box)
+        modules.append(Module(stack, tuple(b.id for b in reading_order(own, lambda b: b.box)), box))
+    loose = [b for b in content if b.id not in owner]
+    if loose:
+        modules.append(Module(None, tuple(b.id for b in reading_order(loose, lambda b: b.box)),
+                              enclosing(b.box for b in loose)))
+    return reading_order(modules, lambda m: m.box)
+
+
+def _stack_above(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks: list[TextBlock],
+                 regions: Regions, measure: TypeMeasure) -> int | None:
+    best, best_distance = None, None
+    for k, (stack, head) in enumerate(zip(stacks, heads)):
+        if head.y1 > block.box.y0 + CUT_SLACK or not _covers(stack, block, blocks):
+            continue
+        if _closed_between(head, block.box, regions, measure):
+            continue
+        distance = block.box.y0 - head.y1
+        if best_distance is None or distance < best_distance:
+            best, best_distance = k, distance
+    return best
+
+
+def _stack_below(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks: list[TextBlock],
+                 regions: Regions, measure: TypeMeasure) -> int | None:
+    best, best_distance = None, None
+    for k, (stack, head) in enumerate(zip(stacks, heads)):
+        if head.y0 < block.box.y1 - CUT_SLACK or not _covers(stack, block, blocks):
+            continue
+        if _closed_between(block.box, head, regions, measure, clear_of_head=False):
+            continue
+        distance = head.y0 - block.box.y1
+        if best_distance is None or distance < best_distance:
+            best, best_distance = k, distance
+    return best
+
+
+def _covers(stack: Stack, block: TextBlock, blocks: list[TextBlock]) -> bool:
+    if block.box.x_overlap(stack.reach) < UNDER_REACH * block.box.width:
+        return False
+    title_frame = blocks[stack.title[0]].container
+    return title_frame is None or block.container == title_frame
+
+
+def _closed_between(upper: Box, lower: Box, regions: Regions, measure: TypeMeasure, *, clear_of_head: bool = True) -> bool:
+    """Is there a rule between `upper` and `lower` that closes a module above `lower`?"""
+    clear = RULE_CLEAR_LINES * measure.pitch if clear_of_head else 0.0
+    for rule in regions.hrules:
+        if upper.y1 + clear <= rule.cy <= lower.y0 + CUT_SLACK and rule.x_overlap(lower) >= RULE_SPAN * lower.width:
+            return True
+    return False
+
+
+def _column_before(block: TextBlock, owned: list[TextBlock]) -> TextBlock | None:
+    """The running text at the foot of the column just left of `block`: a block left of it
+    whose column goes down at least as far as `block` starts."""
+    left = [b for b in owned if b.box.x1 <= block.box.x0 + CUT_SLACK and b.box.y1 >= block.box.y0
+            and block.box.x0 - b.box.x1 <= 2 * block.lines[0].size]
+    if not left:
+        return None
+    column = max(b.box.x1 for b in left)
+    return max((b for b in left if b.box.x1 >= column - 2 * CUT_SLACK), key=lambda b: b.box.y1)
+
+
+def _nearest_owned(block: TextBlock, owned: list[TextBlock]) -> int | None:
+    best, best_distance = None, None
+    for other in owned:
+        dx = max(0.0, other.box.x0 - block.box.x1, block.box.x0 - other.box.x1)
+        dy = max(0.0, other.box.y0 - block.box.y1, block.box.y0 - other.box.y1)
+        distance = dx + dy
+        if best_distance is None or distance < best_distance:
+            best, best_distance = other.id, distance
+    return best
+
+
+def reading_order(items: Sequence[T], box_of: Callable[[T], Box]) -> list[T]:
+    """Items in the order a reader takes them: cut along white gutters that run the full
+    height into columns (left to right), else along white gaps that run the full width
+    into rows (top to bottom), and so on inside each part."""
+    if len(items) <= 1:
+        return list(items)
+    for cut in (_columns, _rows):
+        parts = cut(list(items), box_of)
+        if len(parts) > 1:
+            return [item for part in parts for item in reading_order(part, box_of)]
+    return sorted(items, key=lambda item: (box_of(item).y0, box_of(item).x0))
+
+
+def _columns(items: list[T], box_of: Callable[[T], Box]) -> list[list[T]]:
+    ordered = sorted(items, key=lambda item: box_of(item).x0)
+    parts: list[list[T]] = [[ordered[0]]]
+    right = box_of(ordered[0]).x1
+    for item in ordered[1:]:
+        box = box_of(item)
+        if box.x0 >= right - CUT_SLACK:
+            parts.append([item])
+        else:
+            parts[-1].append(item)
+        right = max(right, box.x1)
+    return parts
+
+
+def _rows(items: list[T], box_of: Callable[[T], Box]) -> list[list[T]]:
+    ordered = sorted(items, key=lambda item: box_of(item).y0)
+    parts: list[list[T]] = [[ordered[0]]]
+    bottom = box_of(ordered[0]).y1
+    for item in ordered[1:]:
+        box = box_of(item)
+        if box.y0 >= bottom - CUT_SLACK:
+            parts.append([item])
+        else:
+            parts[-1].append(item)
+        bottom = max(bottom, box.y1)
+    return parts
