@@ -57,8 +57,8 @@ def test_a_pdf_seeds_articles_and_source_page_are_published(pdf_site):
         html = (site / "articles" / article.slug / "index.html").read_text(encoding="utf-8")
         assert article.meta["title"].split(" ")[0][:6] in html
     source = (site / "sources" / STEM / "index.html").read_text(encoding="utf-8")
-    assert f"{STEM}.p1.webp" in source and source.count('class="pd-area pd-area-article"') == 6
-    assert (site / "sources" / f"{STEM}.p1.webp").read_bytes()[8:12] == b"WEBP"
+    assert f"{STEM}.p1.jpg" in source and source.count('class="pd-area pd-area-article"') == 6
+    assert (site / "sources" / f"{STEM}.p1.jpg").read_bytes()[:3] == b"\xff\xd8\xff"
 
 
 @pytest.mark.browser

@@ -122,7 +122,7 @@ def _reword_gold(gold: dict) -> dict:
     return gold
 
 
-def test_other_papers_wording_changes_nothing(tmp_path, dev_scores):
+def test_other_papers_wording_changes_nothing(tmp_path, dev_run, dev_scores):
     from parkdigest.convert.pipeline import run
 
     for folder in ("pages", "gold"):
@@ -132,13 +132,14 @@ def test_other_papers_wording_changes_nothing(tmp_path, dev_scores):
     for gold in (DEVSET / "gold").glob("*.json"):
         reworded = _reword_gold(json.loads(gold.read_text(encoding="utf-8")))
         (tmp_path / "gold" / gold.name).write_text(json.dumps(reworded, ensure_ascii=False), encoding="utf-8")
-    run([tmp_path / "pages"], tmp_path / "out", jobs=1)
-    got = score_outputs(tmp_path / "gold", tmp_path / "out").figures()
-    want = dev_scores.figures()
-    assert got["furniture_in_bodies"] == got["furniture_in_meta"] == 0, got
-    for figure in ("articles_recall", "articles_precision", "title_exact", "order", "joins", "date"):
-        assert got[figure] >= want[figure] - REWORDED_SLACK, (figure, got[figure], want[figure])
+    result = run([tmp_path / "pages"], tmp_path / "out", jobs=1)
+    assert _structure(result) == _structure(dev_run[1])
+    assert score_outputs(tmp_path / "gold", tmp_path / "out").figures() == dev_scores.figures()
 
 
-# Substituted words change jieba's cut of a few lines, and so a join's evidence here and there.
-REWORDED_SLACK = 0.02
+def _structure(result) -> dict:
+    """Per page: the lines of each article, the joins and the furniture lines (the rule that finds
+    a line may differ: 本版编辑 has a rule of its own, 责编 is found as a role：name credit)."""
+    return {page.source: ([draft.lines for draft in page.layout.drafts],
+                          [(j.left_line, j.right_line) for j in page.layout.joins],
+                          [f.line for f in page.layout.furniture]) for page in result.pages}

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from parkdigest.articles.schema import FrontMatter
 from parkdigest.convert.pipeline import run
 from parkdigest.convert.read import MAX_PAGE_BYTES
 
-from conftest import ROOT, SEED_FILES, build_site
+from conftest import SEED_FILES, build_site
 
 TITLED_PAGE = """园镜头
 
@@ -35,9 +36,35 @@ TITLED_PAGE = """园镜头
 BODY = "近日，成都高新区召开大会，发布了支持科技企业发展的若干政策措施，涉及人才、金融和产业等多个方面。"
 
 
-def _cli(*args, cwd=ROOT, env=None):
-    return subprocess.run([sys.executable, "-m", "parkdigest", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, env=env)
+def _cli(*args, env=None):
+    """The CLI in a process of its own, run from a scratch folder: convert keeps its cache where
+    it runs (.cache/parkdigest)."""
+    with tempfile.TemporaryDirectory(prefix="parkdigest-cli-") as scratch:
+        return subprocess.run([sys.executable, "-m", "parkdigest", *map(str, args)], cwd=scratch,
+                              capture_output=True, text=True, env=env)
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch, capsys):
+    """The CLI's main() in this process (its start-up, 3 s of imports and jieba, paid once), run
+    from tmp_path: its exit code and what it printed, as a finished process. Convert runs in one
+    process unless --jobs is given (the pool has its tests in test_foundation and test_bench; a
+    test worker is not to be forked); a process of its own, with its hash seed and locale, is
+    _cli's."""
+    from parkdigest.cli import main
+
+    monkeypatch.chdir(tmp_path)
+
+    def run_cli(*args) -> subprocess.CompletedProcess:
+        argv = [str(a) for a in args]
+        if argv[0] == "convert" and "--jobs" not in argv:
+            argv += ["--jobs", "1"]
+        capsys.readouterr()
+        code = main(argv)
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(argv, code, out, err)
+
+    return run_cli
 
 
 def _seeds(tmp_path: Path, files: dict[str, bytes | str]) -> Path:
@@ -71,18 +98,18 @@ def _page(title: str = "成都高新区发布新政", body: str = BODY) -> str:
     ("latin1.txt", "Caf\xe9 ".encode("latin-1") * 3 + b"\xff\xfe\xfd" * 5,
      "latin1.txt: error: file is neither UTF-8 nor GB18030 text — save it as UTF-8"),
 ])
-def test_bad_input_is_one_clear_line(tmp_path, name, content, message):
+def test_bad_input_is_one_clear_line(tmp_path, name, content, message, cli):
     seeds = _seeds(tmp_path, {name: content, "good.txt": _page()})
-    proc = _cli("convert", seeds, "--out", tmp_path / "out" / "articles", "--jobs", "1")
+    proc = cli("convert", seeds, "--out", tmp_path / "out" / "articles", "--jobs", "1")
     assert proc.returncode == 1
     assert message in proc.stderr.splitlines()
     assert "Traceback" not in proc.stderr + proc.stdout
     assert len(_articles(tmp_path / "out" / "articles")) == 1  # the good page still converted
 
 
-def test_huge_page_is_refused_with_the_limit(tmp_path):
+def test_huge_page_is_refused_with_the_limit(tmp_path, cli):
     seeds = _seeds(tmp_path, {"huge.txt": ("园区" * 1000 + "。\n\n") * (20 * 2**20 // 6002)})
-    proc = _cli("convert", seeds, "--out", tmp_path / "out" / "articles")
+    proc = cli("convert", seeds, "--out", tmp_path / "out" / "articles")
     assert proc.returncode == 1
     limit = MAX_PAGE_BYTES // 2**20
     assert f"huge.txt: error: file is 20.0 MB, over the {limit} MB limit for one page — " \
@@ -94,9 +121,9 @@ def test_huge_page_is_refused_with_the_limit(tmp_path):
     ("utf-16", "file is UTF-16; read it as such — save seeds as UTF-8"),
     ("utf-8-sig", None),
 ])
-def test_other_encodings_are_read_without_mojibake(tmp_path, encoding, warning):
+def test_other_encodings_are_read_without_mojibake(tmp_path, encoding, warning, cli):
     seeds = _seeds(tmp_path, {"page.txt": _page().replace("\n", "\r\n").encode(encoding)})
-    proc = _cli("convert", seeds, "--out", tmp_path / "out" / "articles")
+    proc = cli("convert", seeds, "--out", tmp_path / "out" / "articles")
     assert proc.returncode == 0, proc.stderr
     if warning:
         assert f"page.txt: warning: {warning}" in proc.stderr
@@ -105,9 +132,9 @@ def test_other_encodings_are_read_without_mojibake(tmp_path, encoding, warning):
     assert BODY in body and "\r" not in body and "\ufeff" not in body
 
 
-def test_page_without_a_title_becomes_one_article_with_a_warning(tmp_path):
+def test_page_without_a_title_becomes_one_article_with_a_warning(tmp_path, cli):
     seeds = _seeds(tmp_path, {"untitled.txt": BODY + "\n\n" + BODY.replace("近日", "此前")})
-    proc = _cli("convert", seeds, "--out", tmp_path / "out" / "articles")
+    proc = cli("convert", seeds, "--out", tmp_path / "out" / "articles")
     assert proc.returncode == 0
     assert "untitled.txt:1: warning: no recognizable title; the page becomes one article — " \
            "add a title line above the text" in proc.stderr
@@ -116,18 +143,18 @@ def test_page_without_a_title_becomes_one_article_with_a_warning(tmp_path):
     assert BODY in body
 
 
-def test_strict_turns_warnings_into_errors(tmp_path):
+def test_strict_turns_warnings_into_errors(tmp_path, cli):
     seeds = _seeds(tmp_path, {"untitled.txt": BODY})
-    assert _cli("convert", seeds, "--out", tmp_path / "a" / "articles").returncode == 0
-    assert _cli("convert", seeds, "--out", tmp_path / "b" / "articles", "--strict").returncode == 1
+    assert cli("convert", seeds, "--out", tmp_path / "a" / "articles").returncode == 0
+    assert cli("convert", seeds, "--out", tmp_path / "b" / "articles", "--strict").returncode == 1
 
 
-def test_html_script_and_markdown_in_text_stay_text(tmp_path, built_site_for):
+def test_html_script_and_markdown_in_text_stay_text(tmp_path, built_site_for, cli):
     hostile = ("近日<script>alert(1)</script>成都高新区发布<img src=x onerror=alert(2)>政策，"
                "# 不是标题 *不是强调* [点我](javascript:alert(3)) | 表格 | `代码`。")
     seeds = _seeds(tmp_path, {"x.txt": _page(title='标题: "引号" \'单引号\' # 井号 --- 三横', body=hostile)})
     out = tmp_path / "docs" / "articles"
-    assert _cli("convert", seeds, "--out", out).returncode == 0
+    assert cli("convert", seeds, "--out", out).returncode == 0
     [(meta, body)] = _articles(out).values()
     assert meta["title"] == '标题：“引号” \'单引号\' # 井号 --- 三横'
     FrontMatter.model_validate(meta)
@@ -163,9 +190,9 @@ def test_seed_names_with_spaces_or_chinese(tmp_path):
     ("date: 2024-13-45\n", "page.yml:1: error: bad value for 'date'"),
     ("date: [2024\n", "page.yml:1: error: YAML syntax error"),
 ])
-def test_bad_sidecar_is_a_file_line_error(tmp_path, sidecar, message):
+def test_bad_sidecar_is_a_file_line_error(tmp_path, sidecar, message, cli):
     seeds = _seeds(tmp_path, {"page.txt": _page(), "page.yml": sidecar})
-    proc = _cli("convert", seeds, "--out", tmp_path / "out" / "articles")
+    proc = cli("convert", seeds, "--out", tmp_path / "out" / "articles")
     assert proc.returncode == 1
     assert any(line.startswith(message) for line in proc.stderr.splitlines()), proc.stderr
 
@@ -224,17 +251,17 @@ def test_new_page_adds_articles_and_changes_nothing_else(tmp_path):
     assert not result.written.changed and not result.written.removed
 
 
-def test_hand_edits_are_kept_until_forced(tmp_path):
+def test_hand_edits_are_kept_until_forced(tmp_path, cli):
     seeds = _seeds(tmp_path, {SEED_FILES[0].name: SEED_FILES[0].read_bytes()})
     out = tmp_path / "articles"
     run([seeds], out, jobs=1)
     target = sorted(out.glob("*.md"))[0]
     edited = target.read_text(encoding="utf-8").replace("。", "。（编者按）", 1)
     target.write_text(edited, encoding="utf-8")
-    proc = _cli("convert", seeds, "--out", out)
+    proc = cli("convert", seeds, "--out", out)
     assert f"kept hand-edited {target} (use --force to regenerate it)" in proc.stderr
     assert target.read_text(encoding="utf-8") == edited
-    assert _cli("convert", seeds, "--out", out, "--force").returncode == 0
+    assert cli("convert", seeds, "--out", out, "--force").returncode == 0
     assert "（编者按）" not in target.read_text(encoding="utf-8")
 
 
@@ -255,12 +282,12 @@ def test_deleted_seed_removes_only_its_untouched_articles(tmp_path):
     assert str(kept_by_hand) in result.written.kept
 
 
-def test_convert_check_reports_out_of_date(tmp_path):
+def test_convert_check_reports_out_of_date(tmp_path, cli):
     seeds = _seeds(tmp_path, {SEED_FILES[3].name: SEED_FILES[3].read_bytes()})
     out = tmp_path / "articles"
-    assert _cli("convert", seeds, "--out", out, "--check").returncode == 1
-    assert _cli("convert", seeds, "--out", out).returncode == 0
-    proc = _cli("convert", seeds, "--out", out, "--check")
+    assert cli("convert", seeds, "--out", out, "--check").returncode == 1
+    assert cli("convert", seeds, "--out", out).returncode == 0
+    proc = cli("convert", seeds, "--out", out, "--check")
     assert proc.returncode == 0 and "0 changed" in proc.stdout
 
 

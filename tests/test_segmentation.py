@@ -7,14 +7,18 @@ may not lower, as trafilatura does for its extraction.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
 from parkdigest.convert.conservation import conservation_errors
+from parkdigest.convert.junctions import LOW_CONFIDENCE
 from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.read import read_page
+from parkdigest.problems import Severity
 
 from conftest import SEED_FILES, SEEDS
 
@@ -148,11 +152,9 @@ def test_convert_report_lists_articles_joins_moves_and_furniture(tmp_path):
     import subprocess
     import sys
 
-    from conftest import ROOT
-
     seed = SEEDS / "000_beff7d82536003b2.txt"
     proc = subprocess.run([sys.executable, "-m", "parkdigest", "convert", str(seed), "--out",
-                           str(tmp_path / "articles"), "--report"], cwd=ROOT, capture_output=True, text=True)
+                           str(tmp_path / "articles"), "--report"], cwd=tmp_path, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     start = proc.stdout.index("{")
     report, _ = json.JSONDecoder().raw_decode(proc.stdout[start:])
@@ -160,6 +162,26 @@ def test_convert_report_lists_articles_joins_moves_and_furniture(tmp_path):
     assert {"left": 21, "right": 31} in [{k: j[k] for k in ("left", "right")} for j in report["joins"]]
     assert any(j["moved"] for j in report["joins"])
     assert {"line": 55, "text": "视觉中国", "rule": "photo-credit"} in report["furniture"]
-    assert any("uncertain join" in w for w in report["warnings"])
+    uncertain = {(j["left"], j["right"]) for j in report["joins"] if j["confidence"] < LOW_CONFIDENCE}
+    warned = {(int(m[1]), int(m[2])) for w in report["warnings"] if (m := UNCERTAIN_JOIN.search(w))}
+    assert warned == uncertain  # the joins below the floor, and only those, are for an editor to check
     saved = json.loads((tmp_path / "sources" / "000_beff7d82536003b2.json").read_text(encoding="utf-8"))
     assert saved == report
+
+
+UNCERTAIN_JOIN = re.compile(r"uncertain join of line (\d+) with line (\d+) \(confidence ([\d.]+)\)")
+
+
+def test_a_join_below_the_confidence_floor_is_a_warning_and_a_sure_one_is_not():
+    from parkdigest.convert.reflow import reflow_page
+    from parkdigest.convert.segment import segment_page
+
+    segmentation = segment_page(normalize_page(read_page(SEEDS / "000_beff7d82536003b2.txt")))
+    first, *others = segmentation.joins
+    unsure = replace(first, confidence=LOW_CONFIDENCE - 0.01)
+    sure = [replace(j, confidence=max(j.confidence, LOW_CONFIDENCE)) for j in others]
+    layout = reflow_page(replace(segmentation, joins=(unsure, *sure)))
+    warnings = [w for w in layout.warnings if UNCERTAIN_JOIN.search(w.message)]
+    assert [(w.message, w.line, w.severity) for w in warnings] == [
+        (f"uncertain join of line {unsure.left_line} with line {unsure.right_line} (confidence 0.59)",
+         unsure.left_line, Severity.WARNING)]

@@ -71,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--keep", type=Path, default=None, metavar="DIR",
                        help="keep the generated pages, articles and sites in DIR (default: a temporary directory)")
     bench.add_argument("--no-build", action="store_true", help="measure convert only")
+    bench.add_argument("--pdf", type=Path, nargs="?", const=Path("tests/devset-pdf/pdf"), default=None, metavar="DIR",
+                       help="measure PDF pages instead (default DIR: tests/devset-pdf/pdf): convert beside "
+                            "pdftotext and jieba, peak memory for one page and for all")
     bench.add_argument("--debug", action="store_true", help="show tracebacks")
     bench.set_defaults(handler=_bench)
     return parser
@@ -127,6 +130,10 @@ def _sizes(text: str) -> list[int]:
 
 
 def _bench(args) -> int:
+    if args.pdf is not None:
+        from parkdigest.bench.pdf import run_pdf_bench
+
+        return run_pdf_bench(args.pdf, repeat=args.repeat or None, json_path=args.json.with_name("bench-pdf.json"))
     from parkdigest.bench.run import DEFAULT_SIZES, run_bench
 
     if not args.seeds.is_dir() or not any(args.seeds.glob("*.txt")):

@@ -9,7 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from parkdigest.articles.files import article_files, validate_article
-from parkdigest.convert.model import Problem
+from parkdigest.problems import Problem
 
 
 def check_articles(root: Path) -> list[Problem]:

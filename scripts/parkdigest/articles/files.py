@@ -6,7 +6,7 @@ site hooks read by them; nobody else knows a file name or splits a front-matter.
 
     docs/articles/<slug>.md      an article: '---' YAML front-matter '---' Markdown body
     docs/sources/<stem>.json     a seed page's conversion report (`PageReport`)
-    docs/sources/<stem>.pN.webp  page N of a PDF seed, rendered for the source view
+    docs/sources/<stem>.pN.jpg   page N of a PDF seed, rendered for the source view
 """
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ import yaml
 from pydantic import ValidationError
 
 from parkdigest.articles.schema import SLUG_MAX_CHARS, FrontMatter, unknown_topics, zone_problems
-from parkdigest.convert.model import Furniture, Move, Problem, Severity
+from parkdigest.problems import Problem, Severity
 from parkdigest.reference.topics import taxonomy
 
 ARTICLES_DIR = "articles"
 REPORTS_DIR = "sources"  # beside the articles directory: docs/sources/
 ARTICLE_SUFFIX = ".md"
 REPORT_SUFFIX = ".json"
-PICTURE_SUFFIX = ".webp"  # a PDF page rendered for its source view
+PICTURE_SUFFIX = ".jpg"  # a PDF page rendered for its source view
 FENCE = "---\n"
 FIRST_KEY_LINE = 2  # line 1 of an article is the opening '---'
 
@@ -50,7 +50,7 @@ def report_path(articles_dir: Path, source: str) -> Path:
 
 
 def picture_name(source: str, page: int) -> str:
-    """The file name of a PDF page's picture beside its report: <seed stem>.p<N>.webp."""
+    """The file name of a PDF page's picture beside its report: <seed stem>.p<N>.jpg."""
     return f"{Path(source).stem}.p{page}{PICTURE_SUFFIX}"
 
 
@@ -311,6 +311,28 @@ class ReportJoin:
     score: float
     confidence: float
     moved: bool
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A line of page furniture (masthead, folio, credit …) and the rule that found it:
+    convert's segmentation finds them, the report lists them."""
+
+    line: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Move:
+    """A run of lines placed somewhere other than where the file had it: reflow finds
+    them, the report lists them."""
+
+    article: str
+    first_line: int
+    last_line: int
+    after_line: int
+    confidence: float
 
 
 @dataclass(frozen=True)

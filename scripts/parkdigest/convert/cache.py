@@ -39,8 +39,8 @@ from parkdigest.articles.files import (
     read_front_matter,
     report_path,
 )
-from parkdigest.convert.model import Problem, Severity
 from parkdigest.convert.sidecar import SIDECAR_SUFFIX
+from parkdigest.problems import Problem, Severity
 
 DEFAULT_DIR = Path(".cache/parkdigest")
 # Bump when the layout of the cache file changes: older files are then ignored.

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from parkdigest.articles.schema import SUMMARY_MAX_CHARS
 from parkdigest.convert.about import describe_parks
 from parkdigest.convert.dates import infer_date, parse_printed_date
-from parkdigest.convert.model import Article, Draft, Layout, Page, PageFacts, Problem, Severity
+from parkdigest.convert.model import Article, Draft, Layout, Page, PageFacts
 from parkdigest.convert.render import render_body
 from parkdigest.convert.sidecar import sidecar_name
 from parkdigest.convert.slugs import make_slug
 from parkdigest.convert.topics import choose_topics
+from parkdigest.problems import Problem, Severity
 from parkdigest.reference.gazetteer import surface_forms, zones
 from parkdigest.resources import language_words
 from parkdigest.text import HAN, HAN_CHAR

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from parkdigest.articles.files import Furniture, Move
+from parkdigest.problems import Problem
+
 
 class Kind(str, Enum):
     """What a block of page text is, as decided by `classify`."""
@@ -22,26 +25,6 @@ class Kind(str, Enum):
     CREDIT = "credit"  # closing credit such as (供稿:科技部火炬中心)
     CAPTION = "caption"  # a photo caption
     BODY = "body"  # running text (possibly a fragment of a paragraph)
-
-
-class Severity(str, Enum):
-    WARNING = "warning"
-    ERROR = "error"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an input, reported as `file:line: message — hint`."""
-
-    path: str
-    message: str
-    hint: str
-    line: int | None = None
-    severity: Severity = Severity.ERROR
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity.value}: {self.message} — {self.hint}"
 
 
 @dataclass(frozen=True)
@@ -127,24 +110,6 @@ class Draft:
 
 
 @dataclass(frozen=True)
-class Furniture:
-    line: int
-    text: str
-    rule: str
-
-
-@dataclass(frozen=True)
-class Move:
-    """A run of lines placed somewhere other than where the file had it."""
-
-    article: str
-    first_line: int
-    last_line: int
-    after_line: int
-    confidence: float
-
-
-@dataclass(frozen=True)
 class LineRole:
     """What a line (or a run of lines glued into one block) was taken for, so an editor sees
     why a page split as it did: furniture, label, kicker, title, subtitle, byline, subhead,
@@ -183,7 +148,7 @@ class PagePicture:
     page: int
     width: int  # pixels
     height: int
-    data: bytes  # WebP
+    data: bytes  # JPEG
 
 
 @dataclass(frozen=True)

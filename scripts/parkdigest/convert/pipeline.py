@@ -12,7 +12,7 @@ from pathlib import Path
 from parkdigest.articles.files import article_path, validate_article
 from parkdigest.convert.cache import Convert, Planner, Reuse, Written
 from parkdigest.convert.metadata import describe_articles
-from parkdigest.convert.model import Page, PageResult, Problem, Severity
+from parkdigest.convert.model import Page, PageResult
 from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.pdf.extract import PdfError, read_pdf
 from parkdigest.convert.pdf.segment import segment_pdf
@@ -22,6 +22,7 @@ from parkdigest.convert.render import render_file
 from parkdigest.convert.segment import segment_page
 from parkdigest.convert.slugs import SlugAssigner
 from parkdigest.convert.write import OutputWriter, WriteSummary
+from parkdigest.problems import Problem, Severity
 
 # Set (by `--debug`) to let errors inside a page's conversion raise with their traceback;
 # an environment variable reaches the worker processes too.

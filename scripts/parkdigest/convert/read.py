@@ -13,8 +13,9 @@ from pathlib import Path
 import yaml
 
 from parkdigest.articles.files import load_yaml_text
-from parkdigest.convert.model import Line, Page, Problem, Severity
+from parkdigest.convert.model import Line, Page
 from parkdigest.convert.sidecar import SIDECAR_SUFFIX, sidecar_name, validate_sidecar
+from parkdigest.problems import Problem, Severity
 
 # A newspaper page is ~10-30 kB of text; 2 MiB is a hundred pages glued together, almost
 # certainly a wrong file. Refusing it keeps memory and time per page bounded.

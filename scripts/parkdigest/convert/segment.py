@@ -18,23 +18,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from parkdigest.articles.files import Furniture
 from parkdigest.convert.classify import classify_blocks, heading_key, strip_label
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.heads import Story, find_heads, opens_with_dateline
 from parkdigest.convert.junctions import choose_joins, start_evidence
-from parkdigest.convert.model import (
-    Block,
-    Furniture,
-    Join,
-    Kind,
-    Page,
-    PlacedBlock,
-    Problem,
-    Role,
-    Segmentation,
-    Severity,
-)
+from parkdigest.convert.model import Block, Join, Kind, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.words import Similarity, TagModel, junction_gain
+from parkdigest.problems import Problem, Severity
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
 # better by this much (cosine points): neighbours in the file are usually one article.

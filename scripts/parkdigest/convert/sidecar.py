@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from parkdigest.articles.files import key_line
 from parkdigest.articles.schema import unknown_topics
-from parkdigest.convert.model import Problem, Severity
+from parkdigest.problems import Problem, Severity
 from parkdigest.reference.gazetteer import zones
 from parkdigest.reference.topics import taxonomy
 

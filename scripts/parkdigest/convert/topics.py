@@ -97,8 +97,19 @@ def topic_terms(text: str) -> list[str]:
 def _topics_of(term: str) -> frozenset[str]:
     """The topics a word belongs to: those with a keyword that is the word or ends it —
     Chinese puts a compound's head last (公共数据 is a kind of 数据; 科技部 is no 科技)."""
-    return frozenset(topic.label for topic in taxonomy().topics
-                     if any(term == k or (len(k) >= 2 and term.endswith(k)) for k in topic.keywords))
+    by_keyword = _keyword_topics()
+    endings = [term] + [term[i:] for i in range(1, len(term) - 1)]  # the word, and its endings of 2 or more
+    return frozenset(label for ending in endings for label in by_keyword.get(ending, ()))
+
+
+@cache
+def _keyword_topics() -> dict[str, frozenset[str]]:
+    """Each keyword of the taxonomy and the topics it belongs to."""
+    topics: dict[str, set[str]] = {}
+    for topic in taxonomy().topics:
+        for keyword in topic.keywords:
+            topics.setdefault(keyword, set()).add(topic.label)
+    return {keyword: frozenset(labels) for keyword, labels in topics.items()}
 
 
 @cache

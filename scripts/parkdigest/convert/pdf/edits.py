@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from parkdigest.convert.model import Draft, LineRole, PageArea, Paragraph, Problem, Severity
+from parkdigest.convert.model import Draft, LineRole, PageArea, Paragraph
 from parkdigest.convert.pdf.blocks import Part, TextBlock
 from parkdigest.convert.pdf.modules import Module
 from parkdigest.convert.pdf.stacks import Stack
+from parkdigest.problems import Problem, Severity
 
 
 def split_modules(blocks: list[TextBlock], modules: list[Module], numbers: dict[int, int],

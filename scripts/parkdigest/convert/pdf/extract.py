@@ -20,8 +20,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from parkdigest.convert.model import PagePicture, Problem, Severity
+from parkdigest.convert.model import PagePicture
 from parkdigest.convert.read import read_sidecar
+from parkdigest.problems import Problem, Severity
 
 
 @dataclass(frozen=True)
@@ -181,60 +182,102 @@ def read_page(doc: pdfium.PdfDocument, index: int) -> PdfPage:
     return PdfPage(index + 1, width, height, glyphs, shapes, rotated, unmapped, share)
 
 
+@dataclass(frozen=True)
+class _RunStyle:
+    """What every character of one text object shares: its font, printed size, weight,
+    colour, angle and whether its font maps to Unicode (read once per object, as pdfium's calls
+    per character are the cost)."""
+
+    font: str
+    size: float
+    weight: int
+    light: bool
+    rotated: bool
+    unmapped: bool  # the font has no Unicode map for it: its characters come out as codes
+
+
+class _StyleReader:
+    """Reads a character's run style through pdfium, reusing its buffers (a PDF printed by a
+    browser puts nearly every character in a text object of its own)."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage):
+        self.textpage = textpage
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+        self.rgba = [ctypes.c_uint() for _ in range(4)]
+        self.rgba_refs = [ctypes.byref(c) for c in self.rgba]
+        self.matrix = pdfium_c.FS_MATRIX()
+
+    def __call__(self, i: int) -> _RunStyle:
+        textpage, m = self.textpage, self.matrix
+        pdfium_c.FPDFText_GetFontInfo(textpage, i, self.name, 128, ctypes.byref(self.flags))
+        pdfium_c.FPDFText_GetFillColor(textpage, i, *self.rgba_refs)
+        # The size printed: the font's size in the text state scaled by the text and page
+        # matrices (a PDF may set every font at 1 pt and scale it to 9 or 36 by its matrix).
+        pdfium_c.FPDFText_GetMatrix(textpage, i, m)
+        size = pdfium_c.FPDFText_GetFontSize(textpage, i) * math.sqrt(abs(m.a * m.d - m.b * m.c))
+        return _RunStyle(font=self.name.value.decode("latin-1").split("+", 1)[-1], size=round(size, 2),
+                         weight=pdfium_c.FPDFText_GetFontWeight(textpage, i),
+                         light=all(c.value >= LIGHT_CHANNEL for c in self.rgba[:3]),
+                         rotated=abs(pdfium_c.FPDFText_GetCharAngle(textpage, i)) > 0.01,
+                         unmapped=pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1)
+
+
 def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, ...], int, tuple[str, ...], float]:
     glyphs: list[Glyph] = []
     rotated = 0
     unmapped: set[str] = set()
     unmapped_count = 0
-    name = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    rgba = [ctypes.c_uint() for _ in range(4)]
-    matrix = pdfium_c.FS_MATRIX()
-    for i in range(textpage.count_chars()):
-        if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
-            continue  # a space or line break pdfium made up: our own lines decide those
-        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
+    styles: dict[int | None, _RunStyle] = {}
+    read_style = _StyleReader(textpage)
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count)  # every character at once (one per index, outside rare planes)
+    for i in range(count):
+        code = ord(text[i]) if len(text) == count else pdfium_c.FPDFText_GetUnicode(textpage, i)
         if code in (0, 0x0D, 0x0A, 0xFFFE, 0xFEFF):
             continue
-        pdfium_c.FPDFText_GetFontInfo(textpage, i, name, len(name), ctypes.byref(flags))
-        font = name.value.decode("latin-1").split("+", 1)[-1]
-        if pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1 or code == _REPLACEMENT \
-                or _PRIVATE_USE[0] <= code <= _PRIVATE_USE[1]:
-            unmapped.add(font or "unnamed font")
+        if code == 0x20 and pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+            continue  # a space pdfium made up: our own lines decide those
+        key = ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage, i), ctypes.c_void_p).value
+        style = styles.get(key) if key else None
+        if style is None:
+            style = styles[key] = read_style(i)
+        if style.unmapped or code == _REPLACEMENT or _PRIVATE_USE[0] <= code <= _PRIVATE_USE[1]:
+            unmapped.add(style.font or "unnamed font")
             unmapped_count += 1
-        if abs(pdfium_c.FPDFText_GetCharAngle(textpage, i)) > 0.01:
+        if style.rotated:
             rotated += 1
             continue
         if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
             continue
         pdfium_c.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(ox), ctypes.byref(oy))
-        pdfium_c.FPDFText_GetFillColor(textpage, i, *(ctypes.byref(c) for c in rgba))
-        # The size printed: the font's size in the text state scaled by the text and page
-        # matrices (a PDF may set every font at 1 pt and scale it to 9 or 36 by its matrix).
-        pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, i) * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
         box = Box(rect.left, height - rect.top, rect.right, height - rect.bottom)
-        if size <= 0 or box.height <= 0:
+        if style.size <= 0 or box.height <= 0:
             continue
-        glyphs.append(Glyph(
-            char=chr(code), box=box, baseline=height - oy.value, size=round(size, 2), font=font,
-            weight=pdfium_c.FPDFText_GetFontWeight(textpage, i),
-            light=all(c.value >= LIGHT_CHANNEL for c in rgba[:3])))
+        glyphs.append(Glyph(char=chr(code), box=box, baseline=height - oy.value, size=style.size, font=style.font,
+                            weight=style.weight, light=style.light))
     share = unmapped_count / max(1, len(glyphs) + rotated)
     return tuple(glyphs), rotated, tuple(sorted(unmapped)), share
 
 
+# Page objects nested in form XObjects are followed this deep.
+FORM_DEPTH = 4
+
+
 def _shapes(page: pdfium.PdfPage, height: float) -> Iterator[Shape]:
+    """The page's rules, areas and pictures (its text objects, thousands of them, are skipped
+    through pdfium's raw calls: no wrapper object is made for them)."""
     rgba = [ctypes.c_uint() for _ in range(4)]
+    rgba_refs = [ctypes.byref(c) for c in rgba]
     fill_mode, stroked = ctypes.c_int(), ctypes.c_int()
-    for obj in page.get_objects(max_depth=4):
-        if obj.type not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
-            continue
-        left, bottom, right, top = obj.get_bounds()
-        box = Box(left, height - top, right, height - bottom)
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for obj, kind in _drawn_objects(page):
+        pdfium_c.FPDFPageObj_GetBounds(obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right),
+                                       ctypes.byref(top))
+        box = Box(left.value, height - top.value, right.value, height - bottom.value)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             if box.width > ORNAMENT_MAX and box.height > ORNAMENT_MAX:
                 yield Shape(ShapeKind.PICTURE, box)
             continue
@@ -245,12 +288,28 @@ def _shapes(page: pdfium.PdfPage, height: float) -> Iterator[Shape]:
         elif box.width <= RULE_MAX_THICKNESS:
             yield Shape(ShapeKind.VRULE, box)
         else:
-            pdfium_c.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in rgba))
+            pdfium_c.FPDFPageObj_GetFillColor(obj, *rgba_refs)
             pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroked))
             filled = fill_mode.value != 0 and rgba[3].value > 0
             dark = filled and all(c.value <= DARK_CHANNEL for c in rgba[:3])
             blank = not stroked.value and (not filled or all(c.value >= WHITE_CHANNEL for c in rgba[:3]))
             yield Shape(ShapeKind.AREA, box, dark, blank)
+
+
+def _drawn_objects(page: pdfium.PdfPage) -> Iterator[tuple[object, int]]:
+    """Path and image objects of the page, in forms too, with their type."""
+    stack: list[tuple[object, int, int]] = [(page, 0, 0)]  # (container, is a form, depth)
+    while stack:
+        container, is_form, depth = stack.pop()
+        count = (pdfium_c.FPDFFormObj_CountObjects(container) if is_form
+                 else pdfium_c.FPDFPage_CountObjects(container))
+        for i in range(count):
+            obj = pdfium_c.FPDFFormObj_GetObject(container, i) if is_form else pdfium_c.FPDFPage_GetObject(container, i)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+                yield obj, kind
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < FORM_DEPTH:
+                stack.append((obj, 1, depth + 1))
 
 
 @dataclass(frozen=True)
@@ -301,10 +360,11 @@ def read_pdf(path: Path, display: str | None = None) -> PdfSeed:
 
 
 # The source view's picture of a page: this many pixels wide (a phone shows it zoomed out,
-# a desktop at about its size), grey (the outlines are drawn over it in colour), WebP at a
-# quality that keeps 8-pt type legible at full size (~120-180 kB a broadsheet page).
+# a desktop at about its size), grey (the outlines are drawn over it in colour), JPEG at a
+# quality that keeps 8-pt type legible at full size (~170 kB a broadsheet page; WebP is 14 %
+# smaller but takes 30 times as long to encode, a fifth of a page's conversion).
 PICTURE_WIDTH_PX = 900
-PICTURE_QUALITY = 40
+PICTURE_QUALITY = 50
 
 
 def render_page(doc: pdfium.PdfDocument, index: int) -> PagePicture:
@@ -315,7 +375,7 @@ def render_page(doc: pdfium.PdfDocument, index: int) -> PagePicture:
     finally:
         page.close()
     out = io.BytesIO()
-    image.save(out, format="WEBP", quality=PICTURE_QUALITY, method=0)
+    image.save(out, format="JPEG", quality=PICTURE_QUALITY)
     return PagePicture(index + 1, image.width, image.height, out.getvalue())
 
 

@@ -18,18 +18,18 @@ from parkdigest.convert.model import (
     LineRole,
     Page,
     PageArea,
-    Problem,
-    Severity,
 )
 from parkdigest.convert.normalize import normalize_page
-from parkdigest.convert.pdf.blocks import Part, TextBlock, classify_blocks, make_blocks
+from parkdigest.convert.pdf.blocks import Part, TextBlock, make_blocks
 from parkdigest.convert.pdf.compose import Composed, compose, number_lines
 from parkdigest.convert.pdf.edits import merge_drafts, split_modules
 from parkdigest.convert.pdf.extract import Box, PdfPage, PdfSeed
 from parkdigest.convert.pdf.lines import TextLine, build_lines, type_measure
 from parkdigest.convert.pdf.modules import Module, find_modules
+from parkdigest.convert.pdf.parts import classify_blocks
 from parkdigest.convert.pdf.regions import find_regions
 from parkdigest.convert.pdf.stacks import find_stacks
+from parkdigest.problems import Problem, Severity
 
 
 @dataclass(frozen=True)

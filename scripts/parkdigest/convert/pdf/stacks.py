@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parkdigest.convert.pdf.blocks import Part, TextBlock
+from parkdigest.convert.pdf.blocks import MARKERS, Part, TextBlock, byline_text
 from parkdigest.convert.pdf.extract import Box
 from parkdigest.convert.pdf.lines import TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
-from parkdigest.resources import layout_words
 
 # A stack's parts stand this close: white of at most this share of the title's type size, or
 # of one body line when that is more (a byline under a small title).
@@ -29,11 +28,8 @@ IN_REACH = 0.8
 # A label is short: a column name (经济观察, 记者手记), not a clause (a kicker is one).
 LABEL_MAX_CHARS = 8
 CLAUSE_MARKS = re.compile(r"[，。；！？、：—]|\s")
-# A byline is short and has no sentence in it.
-BYLINE_MAX_CHARS = 40
 SENTENCE_MARKS = re.compile(r"[，。；！？]")
 SUBTITLE_MARK = re.compile(r"^[—―-]{1,2}")
-_MARKERS = "■□◆◇●○▲△▶►★☆【】◎"
 
 
 @dataclass(frozen=True)
@@ -123,7 +119,7 @@ def _chain(head: Box, title: TextBlock, blocks: list[TextBlock], reach: Box, gap
     while True:
         candidates = [b for b in blocks if b.id not in taken and b not in chain
                       and (b.part in (Part.MINOR, Part.LABEL, Part.BODY) or b.part is Part.TITLE and b.size < title.size)
-                      and b.container == title.container
+                      and (b.container == title.container or b.part is Part.LABEL)
                       and b.box.x_overlap(reach) >= IN_REACH * b.box.width
                       and (0 <= edge - b.box.y1 <= gap if up else 0 <= b.box.y0 - edge <= gap)
                       and _may_head(b) and (up or not _column_top(b, blocks, reach))
@@ -162,7 +158,7 @@ def _assign_parts(title: list[TextBlock], above: list[TextBlock], below: list[Te
     subtitle: list[int] = []
     byline: list[int] = []
     for block in above:  # nearest first: a byline set over the title, its kicker, its label
-        if _byline_like(block) and not label:
+        if byline_text(block.text) and not label:
             byline.append(block.id)
         elif block.part is Part.LABEL or _label_like(block) or label:
             label.append(block.id)
@@ -174,7 +170,7 @@ def _assign_parts(title: list[TextBlock], above: list[TextBlock], below: list[Te
             byline.append(block.id)
         elif SUBTITLE_MARK.match(block.text) and not byline:
             subtitle.append(block.id)
-        elif _byline_like(block) or (last and not SENTENCE_MARKS.search(block.text) and len(block.text) <= 12):
+        elif byline_text(block.text) or (last and not SENTENCE_MARKS.search(block.text) and len(block.text) <= 12):
             byline.append(block.id)
         elif block.part is Part.LABEL:
             label.append(block.id)
@@ -188,16 +184,7 @@ def _label_like(block: TextBlock) -> bool:
     """A column label (经济观察, 【政策解读】, ■一线调研): a name of a few characters, no clause;
     or any words set in brackets or behind a block marker (【国家高新区高质量发展 在行动】)."""
     text = block.text.strip()
-    if re.fullmatch(r"【[^【】]+】", text) or (text[:1] in "■◆●" and not _byline_like(block)):
+    if re.fullmatch(r"【[^【】]+】", text) or (text[:1] in "■◆●" and not byline_text(block.text)):
         return True
-    text = text.strip(_MARKERS + " ")
+    text = text.strip(MARKERS + " ")
     return len(text) <= LABEL_MAX_CHARS and not CLAUSE_MARKS.search(text)
-
-
-def _byline_like(block: TextBlock) -> bool:
-    text = block.text.lstrip(_MARKERS + " ")
-    if len(text) > BYLINE_MAX_CHARS or SENTENCE_MARKS.search(text):
-        return False
-    words = layout_words()
-    return any(re.match(p, text) for p in words["byline_patterns"]) \
-        or any(role in text for role in words["byline_roles"])

@@ -1,0 +1,133 @@
+"""What each block is on the page: furniture (in a band, or by its own words), a label
+(reversed, or alone in a box), a title (type half again the text's), running text (a style
+that fills columns), a caption (`captions`), a title set small (`headings`), or a minor part
+whose role in a headline stack `stacks` decides.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from parkdigest.convert.pdf.blocks import (
+    HEADING_MAX_LINES,
+    MARKERS,
+    Part,
+    Style,
+    TextBlock,
+    byline_text,
+    style_of,
+    with_part,
+)
+from parkdigest.convert.pdf.captions import mark_captions
+from parkdigest.convert.pdf.extract import Box, enclosing
+from parkdigest.convert.pdf.headings import promote_titles
+from parkdigest.convert.pdf.lines import TextLine, TypeMeasure
+from parkdigest.convert.pdf.regions import Regions
+from parkdigest.text import HAN_CHAR
+
+# Type this much bigger than the body type is a headline (kickers, subheads and bylines are
+# set at most a third bigger than the text; titles half again as big or more).
+TITLE_MIN_RATIO = 1.45
+# A style that fills blocks of this many lines is running text: a column, not a headline
+# part or a label.
+RUN_MIN_LINES = 5
+# A headline needs words: big type without Chinese characters is a data box's figure (11.1%).
+TITLE_MIN_HAN = 2
+
+
+def classify_blocks(groups: list[list[TextLine]], regions: Regions, measure: TypeMeasure,
+                    furniture_rule) -> list[TextBlock]:
+    """Each block's part by its type, colour and place; `furniture_rule(text)` names the rule a
+    text matches on its own words ('' for none)."""
+    running = _running_styles(groups)
+    groups = [part for lines in groups for part in _split_credit(lines, running, furniture_rule)]
+    groups = [part for lines in groups for part in _split_heading_parts(lines, running, furniture_rule)]
+    blocks = [TextBlock(i, tuple(lines), Part.MINOR, regions.container(enclosing(ln.box for ln in lines)))
+              for i, lines in enumerate(groups)]
+    labels = _boxed_labels(blocks)
+    blocks = [with_part(b, Part.LABEL, "boxed") if b.id in labels and not regions.in_band(b.box)
+              else _part(b, regions, measure, running, furniture_rule) for b in blocks]
+    blocks = mark_captions(blocks, regions, measure, furniture_rule)
+    return promote_titles(blocks, regions, measure)
+
+
+# A label in a box of its own: one or two short lines alone in a frame (【绿色发展】 in a box).
+LABEL_MAX_CHARS = 12
+
+
+def _boxed_labels(blocks: list[TextBlock]) -> set[int]:
+    by_box: dict[Box, list[TextBlock]] = {}
+    for block in blocks:
+        if block.container is not None:
+            by_box.setdefault(block.container, []).append(block)
+    return {inside[0].id for inside in by_box.values()
+            if len(inside) == 1 and len(inside[0].lines) <= 2 and len(inside[0].text.strip(MARKERS + " ")) <= LABEL_MAX_CHARS}
+
+
+def _split_credit(lines: list[TextLine], running: set[Style], furniture_rule) -> list[list[TextLine]]:
+    """A caption set with its picture's credit under it in the same type (图为……。/ XX供图):
+    the credit lines at its end are a block of their own."""
+    if len(lines) < 2 or (style_of(lines[0]) in running and len(lines) >= RUN_MIN_LINES):
+        return [lines]
+    for cut in range(1, len(lines)):
+        if furniture_rule("".join(ln.text for ln in lines[cut:])) \
+                and not furniture_rule("".join(ln.text for ln in lines[:cut])):
+            return [lines[:cut], lines[cut:]]
+    return [lines]
+
+
+def _split_heading_parts(lines: list[TextLine], running: set[Style], furniture_rule) -> list[list[TextLine]]:
+    """Headline parts set in one type one under another (文/郑丽娟 over ——国家高新区一线见闻):
+    a line opening with a dash (a subtitle) or after a line ending with one (a kicker), or a
+    byline next to a line that is none, stands apart (a photo credit over two lines, 新华社记者
+    江宏景摄 / （人民视觉）, stays whole). Titles are split here too: running text never is."""
+    if len(lines) < 2 or len(lines) > HEADING_MAX_LINES + 1 or style_of(lines[0]) in running \
+            or furniture_rule("".join(ln.text for ln in lines)):
+        return [lines]
+    parts = [[lines[0]]]
+    for line in lines[1:]:
+        if line.text.startswith(("——", "—")) or parts[-1][-1].text.endswith(("——", "—")) \
+                or byline_text(line.text) != byline_text(parts[-1][-1].text):
+            parts.append([line])
+        else:
+            parts[-1].append(line)
+    return parts
+
+
+def _running_styles(groups: list[list[TextLine]]) -> set[Style]:
+    """Styles that fill columns: set in blocks of five lines or more (a brief's title may take
+    four lines of a narrow column)."""
+    chars: Counter[Style] = Counter()
+    for lines in groups:
+        if len(lines) >= RUN_MIN_LINES:
+            chars[style_of(lines[0])] += sum(ln.chars for ln in lines)
+    return set(chars)
+
+
+def _part(block: TextBlock, regions: Regions, measure: TypeMeasure, running: set[Style], furniture_rule) -> TextBlock:
+    if regions.in_band(block.box):
+        return with_part(block, Part.FURNITURE, furniture_rule(block.text) or "band")
+    style = block.style
+    if style.light:
+        return with_part(block, Part.LABEL, "reversed")
+    ratio = block.size / measure.size
+    if ratio >= TITLE_MIN_RATIO and len(HAN_CHAR.findall(block.text)) >= TITLE_MIN_HAN:
+        return with_part(block, Part.TITLE, "type-size")
+    rule = _furniture(block, furniture_rule)
+    if rule and (style not in running or len(block.lines) <= 2):
+        return with_part(block, Part.FURNITURE, rule)
+    if style in running or ratio >= TITLE_MIN_RATIO:
+        return with_part(block, Part.BODY, "running-text")
+    return block
+
+
+def _furniture(block: TextBlock, furniture_rule) -> str:
+    """The furniture rule the block's text matches, or that each of its lines matches (a
+    picture's credits stacked: 受访者供图 / 视觉中国)."""
+    rule = furniture_rule(block.text)
+    if rule or len(block.lines) == 1:
+        return rule
+    rules = [furniture_rule(ln.text) for ln in block.lines]
+    return rules[0] if all(rules) else ""
+
+

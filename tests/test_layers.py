@@ -1,0 +1,120 @@
+"""The package's layers, read from its source with ast: the article-file contract and the
+reference data sit below the converter and the site; a later stage never imports an earlier
+one; no module imports itself back through others (no import cycle, lazy imports included)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "scripts" / "parkdigest"
+
+# What each part of the package may import from the package, besides itself. A part is a
+# subpackage (articles, convert …) or a top-level module (cli, problems …).
+BASE = {"__init__", "problems", "text", "resources"}  # leaves: the version, the error type, the Han range, data
+MAY_IMPORT = {
+    "problems": set(), "text": set(), "resources": set(), "data": set(),
+    "reference": BASE,
+    "articles": BASE | {"reference"},  # the output contract
+    "convert": BASE | {"reference", "articles"},
+    "site": BASE | {"reference", "articles"},  # the site reads articles, never the converter
+    "quality": BASE | {"reference", "articles"},  # the scorer reads articles as the site does
+    "bench": BASE | {"reference", "articles", "convert", "site"},
+    "cli": BASE | {"reference", "articles", "convert", "bench"},
+    "__main__": {"cli"},
+    "__init__": set(),
+}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def package_modules() -> dict[str, Path]:
+    return {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def imports_of(path: Path, modules: dict[str, Path]) -> set[str]:
+    """The package's modules that a file imports, at its top or inside a function."""
+    name = module_name(path)
+    is_package = path.name == "__init__.py"
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:  # relative: from its own package up
+                base = name.split(".")[: len(name.split(".")) - node.level + (1 if is_package else 0)]
+                stem = ".".join(base + ([node.module] if node.module else []))
+            else:
+                stem = node.module or ""
+            # `from parkdigest.convert import model` imports the module parkdigest.convert.model
+            found |= {f"{stem}.{alias.name}" if f"{stem}.{alias.name}" in modules else stem for alias in node.names}
+    return {m for m in found if m in modules and m != name}
+
+
+def part_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def import_graph() -> dict[str, set[str]]:
+    modules = package_modules()
+    return {name: imports_of(path, modules) for name, path in modules.items()}
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One import cycle as a path that comes back to its start, or [] (depth-first search)."""
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = 1
+        path.append(node)
+        for target in sorted(graph.get(node, ())):
+            if state.get(target) == 1:
+                return path[path.index(target):] + [target]
+            if target not in state and (cycle := visit(target)):
+                return cycle
+        path.pop()
+        state[node] = 2
+        return []
+
+    for node in sorted(graph):
+        if node not in state and (cycle := visit(node)):
+            return cycle
+    return []
+
+
+def test_the_walk_sees_the_package():
+    graph = import_graph()
+    assert {"parkdigest.articles.files", "parkdigest.convert.pipeline", "parkdigest.site.hooks",
+            "parkdigest.cli", "parkdigest.problems"} <= set(graph)
+    assert "parkdigest.articles.files" in graph["parkdigest.convert.pipeline"]
+    assert "parkdigest.convert.pipeline" in graph["parkdigest.cli"]  # a lazy import, inside a function
+    assert {part_of(m) for m in graph} <= set(MAY_IMPORT), "a new part of the package: give it its layer"
+
+
+def test_each_part_imports_only_the_layers_below_it():
+    wrong = sorted(f"{module} imports {target}" for module, targets in import_graph().items() for target in targets
+                   if part_of(target) != part_of(module) and part_of(target) not in MAY_IMPORT[part_of(module)])
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_contract_and_the_reference_data_import_no_converter_site_bench_or_cli():
+    below = {"articles", "reference"} | BASE
+    above = {"convert", "site", "bench", "quality", "cli", "__main__"}
+    wrong = sorted(f"{module} imports {target}" for module, targets in import_graph().items() for target in targets
+                   if part_of(module) in below and part_of(target) in above)
+    assert not wrong, "\n".join(wrong)
+
+
+def test_there_is_no_import_cycle():
+    cycle = find_cycle(import_graph())
+    assert not cycle, " imports ".join(cycle)
+
+
+def test_find_cycle_finds_one():
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": set(), "c": {"b", "a"}}) == []
