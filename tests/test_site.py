@@ -718,7 +718,7 @@ def test_the_space_check_catches_a_paragraph_broken_over_lines():
 
 
 # Latin words the site may show in its own text: names of formats and tools.
-LATIN_NAMES = {"RSS", "OPML", "JSON", "YAML", "UTF", "GBK", "CI", "jieba"}
+LATIN_NAMES = {"RSS", "OPML", "JSON", "YAML", "UTF", "GBK", "CI", "PDF", "OCR", "Unicode", "jieba"}
 
 
 def test_every_text_the_site_writes_is_chinese(site, articles):
