@@ -57,9 +57,10 @@ def built_site(tmp_path_factory, converted):
     return site, proc
 
 
-def build_site(work: Path, docs_src: Path, *, strict: bool = True):
+def build_site(work: Path, docs_src: Path, *, strict: bool = True, site_url: str | None = None):
     """Build the project's site in `work` from the project's docs/ with the articles (and page
-    reports, if any) of `docs_src`; return (site dir, completed mkdocs process)."""
+    reports, if any) of `docs_src`, published at `site_url` (SITE_URL; none by default);
+    return (site dir, completed mkdocs process)."""
     shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns("articles", "sources"))
     shutil.copytree(docs_src / "articles", work / "docs" / "articles")
     if (docs_src / "sources").is_dir():
@@ -71,11 +72,16 @@ def build_site(work: Path, docs_src: Path, *, strict: bool = True):
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     site = work / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)] + (["--strict"] if strict else [])
-    proc = subprocess.run(command, cwd=work, capture_output=True, text=True, env=_env())
+    proc = subprocess.run(command, cwd=work, capture_output=True, text=True, env=_env(site_url))
     return site, proc
 
 
-def _env():
+def _env(site_url: str | None):
+    """The build's environment: SITE_URL as given, whatever the shell has."""
     import os
 
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
+    return env

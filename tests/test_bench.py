@@ -63,13 +63,13 @@ def test_bench_takes_every_measure_and_prints_each(tmp_path, seeds):
         assert size[step]["wall_s"] > 0 and size[step]["peak_mb"] > 0, step
     assert size["rerun"]["reused"] == 1 and size["rerun"]["converted"] == 0
     assert size["identical_output"] is True
-    for key in ("index_mb", "index_gzip_mb", "home_gzip_kb", "search_gzip_mb", "files", "mb"):
+    for key in ("index_mb", "index_gzip_mb", "home_gzip_kb", "search_gzip_mb", "files", "mb", "feed_files", "feeds_mb"):
         assert size["site"][key] > 0, key
     assert figures["profile"]["top"]
 
     # every cell of the table shows its figure (or why it was not taken), and the JSON's
     table = _table(proc.stdout)
-    assert len(table) == 19 and "| N = 1 |" in proc.stdout
+    assert len(table) == 20 and "| N = 1 |" in proc.stdout
     assert not [(label, cell) for label, cell in table.items() if not re.search(r"\d", cell)
                 and cell not in ("yes", "not installed")], table
     assert table["convert, 1 process: s · pages/s · MB/s"].startswith(f"{size['convert_1']['wall_s']:.1f} · ")
@@ -78,6 +78,8 @@ def test_bench_takes_every_measure_and_prints_each(tmp_path, seeds):
         f"{size['rerun']['wall_s']:.2f} · {size['rerun']['run_s']:.3f}"
     assert table["cached + parallel output identical to uncached"] == "yes"
     assert table["mkdocs build: s · peak MB"] == f"{size['build']['wall_s']:.1f} · {size['build']['peak_mb']:.0f}"
+    assert table["feeds (site, zones, topics) and OPML lists: files · MB"] == \
+        f"{size['site']['feed_files']:,} · {size['site']['feeds_mb']:.2f}"
     assert table["build ÷ bare (target ≤ 1.3)"] == f"{size['build_ratio']:.2f}×"
 
     # one search per query drawn from the site, on both sites, each ended by its result count

@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SEED_FILES
 from test_site_support import LocalServer, read_articles
 
 pytestmark = pytest.mark.browser
@@ -39,19 +39,23 @@ def server(built_site):
 
 
 class Reader:
-    """A browser tab that records console errors and every request that would leave 127.0.0.1."""
+    """A browser tab that records console errors, every request that would leave 127.0.0.1 and
+    every request for the sitemap (a page view must not download the whole site's list)."""
 
     def __init__(self, browser, server, viewport):
         self.server = server
         self.context = browser.new_context(viewport=viewport, locale="zh-CN")
         self.errors: list[str] = []
         self.outside: list[str] = []
+        self.sitemaps: list[str] = []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
 
     def _route(self, route):
+        if urlsplit(route.request.url).path.endswith("sitemap.xml"):
+            self.sitemaps.append(route.request.url)
         host = urlsplit(route.request.url).hostname
         if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
             route.continue_()
@@ -71,6 +75,7 @@ class Reader:
         self.context.close()
         assert not self.errors, self.errors
         assert not self.outside, self.outside
+        assert not self.sitemaps, self.sitemaps
 
 
 @pytest.fixture
@@ -328,3 +333,130 @@ def test_no_serious_accessibility_violations(reader, articles):
     (ARTIFACTS / "axe.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
     blocking = {name: [v for v in found if v["impact"] in AXE_BLOCKING] for name, found in summary.items()}
     assert not any(blocking.values()), blocking
+
+
+# ---------------------------------------------------------------------------------------------
+# Feeds, tabs, width, the site's language
+
+
+@pytest.mark.parametrize("path, text", [("zones/lanzhougaoxinqu/", "订阅本园区"), ("tags/talent/", "订阅本专题")])
+def test_zone_and_topic_pages_offer_their_feed_to_readers_and_feed_readers(reader, path, text):
+    """A visible 订阅 link and, for feed readers and browser extensions, rel="alternate" in the
+    head (the page's own feed first, then the site's), both naming the feed beside the page."""
+    page = reader.open(path)
+    link = page.get_by_role("link", name=text)
+    assert link.is_visible()
+    own = urljoin(page.url, "feed.xml")
+    assert urljoin(page.url, link.get_attribute("href")) == own
+    alternates = page.locator('link[rel="alternate"][type="application/rss+xml"]').evaluate_all(
+        "links => links.map(l => l.href)")
+    assert alternates == [own, urljoin(page.url, "../../feed.xml")]
+    feed = page.request.get(own)
+    assert feed.ok and "<rss" in feed.text() and "<item>" in feed.text()
+
+
+def test_the_zones_page_offers_the_list_of_every_zone_feed(reader):
+    page = reader.open("zones/")
+    link = page.get_by_role("link", name="导入阅读器（OPML）")
+    assert link.is_visible()
+    opml = page.request.get(urljoin(page.url, link.get_attribute("href")))
+    assert opml.ok and opml.text().count('type="rss"') >= 10
+
+
+def _sections(articles) -> dict[str, tuple[str, str]]:
+    """Pages outside the navigation -> (path, the tab of their section)."""
+    article = next(a for a in articles if a.meta.get("zone") == "兰州高新区")
+    return {"article": (f"articles/{article.slug}/", "归档"), "zone": ("zones/lanzhougaoxinqu/", "园区"),
+            "topic": ("tags/talent/", "专题")}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390", "1366"])
+def test_the_tab_of_a_pages_section_is_lit(browser, server, articles, viewport):
+    """On a laptop the tab bar lights the section (bold, the others not); on a phone, where the
+    menu replaces the tabs, the menu lights it (coloured, the others not)."""
+    reader = Reader(browser, server, viewport)
+    for name, (path, tab) in _sections(articles).items():
+        page = reader.open(path)
+        if viewport is LAPTOP:
+            tabs = page.locator(".md-tabs__item").evaluate_all("""items => items.map(i => [i.innerText.trim(),
+                i.classList.contains('md-tabs__item--active'), getComputedStyle(i.querySelector('a')).fontWeight])""")
+        else:
+            page.locator("label.md-header__button[for=__drawer]").click()
+            page.wait_for_timeout(400)  # the drawer slides in
+            tabs = page.locator(".md-nav--primary > .md-nav__list > .md-nav__item").evaluate_all("""items => items.map(i =>
+                [i.querySelector('.md-nav__link').innerText.trim(), i.classList.contains('md-nav__item--active'),
+                 getComputedStyle(i.querySelector('.md-nav__link')).color])""")
+            assert page.locator(".md-nav--primary").is_visible()
+        lit = [label for label, active, _ in tabs if active]
+        assert lit == [tab], (name, viewport["width"], tabs)
+        looks = {style for label, _, style in tabs if label == tab}
+        assert looks.isdisjoint(style for label, _, style in tabs if label != tab), (name, tabs)
+    reader.close()
+
+
+def test_an_article_uses_the_width_it_has_on_a_laptop(reader, articles):
+    """No empty navigation column: the article's text starts where the header's title does."""
+    article = next(a for a in articles if a.meta.get("zone") == "兰州高新区")
+    page = reader.open(f"articles/{article.slug}/")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    text = page.locator("article.md-content__inner").bounding_box()
+    logo = page.locator(".md-header__button.md-logo").bounding_box()
+    assert text["x"] <= logo["x"] + 24, (text, logo)
+    assert text["width"] >= LAPTOP["width"] * 0.6, text
+
+
+def test_the_404_page_leads_home_from_any_depth(browser, server):
+    reader = Reader(browser, server, PHONE)
+    page = reader.open("zones/no-such-park/page/9/")
+    assert page.locator("article h1").inner_text().startswith("404")
+    page.locator("article").get_by_role("link", name="首页").click()
+    page.wait_for_load_state("networkidle")
+    assert reader.path_of(page.url) == "" and page.locator("ul.pd-list a.pd-title").count() > 0
+    reader.errors = [e for e in reader.errors if "404" not in e]  # the missing page itself
+    reader.close()
+
+
+# Latin words a reader may meet in the site's own words: names of formats.
+FORMAT_NAMES = {"RSS", "OPML", "JSON", "UTF"}
+# What a reader sees of a page: the text of every shown element except code (literal file
+# names and commands), the page's title, and what tooltips, screen readers and empty boxes say
+# (title, aria-label, placeholder, alt).
+SEEN_TEXT = """() => {
+    const shown = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement
+        if (parent && !parent.closest('code, pre, kbd, samp, script, style') && parent.checkVisibility())
+            shown.push(node.data)
+    }
+    const said = [...document.querySelectorAll('[title], [aria-label], [placeholder], [alt]')].flatMap(e =>
+        ['title', 'aria-label', 'placeholder', 'alt'].map(a => e.getAttribute(a) || ''))
+    return [document.title, ...shown, ...said].join('\\n')
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390", "1366"])
+def test_a_reader_sees_no_english(browser, server, articles, viewport):
+    """Every kind of page a reader meets (a missing one and search results too) says everything
+    in Chinese; Latin words appear only where the newspaper printed them."""
+    printed = "\n".join([*(a.text + str(a.meta) for a in articles), *(p.read_text(encoding="utf-8") for p in SEED_FILES)])
+    allowed = set(re.findall(r"[A-Za-z]{2,}", printed)) | FORMAT_NAMES
+    reader = Reader(browser, server, viewport)
+    paths = {**{name: path for name, path in _pages_to_check(articles).items()},
+             **{name: path for name, (path, _) in _sections(articles).items()},
+             "about": "about/", "month": "archive/2022-07/", "404": "no-such-page/"}
+    english = {}
+    for name, path in paths.items():
+        page = reader.open(path)
+        if not page.locator("input.md-search__input").is_visible():
+            page.locator("label.md-header__button[for=__drawer]").click()  # the menu's words too
+            page.wait_for_timeout(400)
+        words = set(re.findall(r"[A-Za-z]{2,}", page.evaluate(SEEN_TEXT))) - allowed
+        if words:
+            english[name] = sorted(words)
+    search(reader, "人才")
+    words = set(re.findall(r"[A-Za-z]{2,}", reader.page.evaluate(SEEN_TEXT))) - allowed
+    if words:
+        english["search"] = sorted(words)
+    reader.errors = [e for e in reader.errors if "404" not in e]  # the missing page
+    reader.close()
+    assert not english, english

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
 
+from parkdigest.reference.topics import taxonomy
 from parkdigest.site import search as index
 from test_browser import ARTIFACTS, LAPTOP, PHONE, Reader
 
@@ -123,9 +125,32 @@ def test_a_pair_found_almost_everywhere_gets_a_file_of_its_own(tmp_path):
 
 
 def test_listings_are_not_indexed_and_every_article_is(site, articles):
-    urls = {r["u"] for r in read_records(site).values()}
+    """Zone and topic pages are found by their names alone, never by the titles they list;
+    other listings and the editors' guide are not searched."""
+    records = read_records(site).values()
+    urls = {r["u"] for r in records}
     assert {f"articles/{a.slug}/" for a in articles} <= urls
-    assert not [u for u in urls if u == "" or u.startswith(("zones/", "archive/", "sources/", "page/", "tags/"))]
+    assert not [u for u in urls if u in ("", "guide/") or u.startswith(("archive/", "sources/", "page/"))]
+    named = [r for r in records if r["u"].startswith(("zones/", "tags/"))]
+    assert {r["u"] for r in named} >= {"zones/lanzhougaoxinqu/", "tags/talent/"}
+    titles = {a.title for a in articles}
+    assert not [r["u"] for r in named if any(t in r["body"] for t in titles) or len(r["body"]) > 80]
+
+
+def test_manifest_names_the_zone_and_topic_pages_by_every_form_of_their_name(site):
+    manifest = json.loads((site / INDEX / "manifest.json").read_text(encoding="utf-8"))
+    records = read_records(site)
+    named = {name: {records[i]["u"] for i in ids} for name, ids in manifest["names"].items()}
+    assert named["兰州高新区"] == named["兰州高新技术产业开发区"] == named["兰州国家高新区"] == {"zones/lanzhougaoxinqu/"}
+    assert named["光谷"] == named["武汉东湖高新区"] == {"zones/wuhandonghugaoxinqu/"}
+    assert named["人才"] == {"tags/talent/"}
+    assert not [u for urls in named.values() for u in urls if not u.startswith(("zones/", "tags/"))]
+
+
+def test_the_editors_guide_is_in_no_search_index(site):
+    material = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in material["docs"] if d["location"].startswith("guide/")]
+    assert (site / "guide" / "index.html").is_file()  # still on the site, under 关于
 
 
 def test_records_are_text_not_html(site, articles):
@@ -233,11 +258,39 @@ def test_search_finds_every_article_with_the_query_verbatim_best_first(reader, a
     assert expected, f"no article contains {query}"
     found = article_slugs(results)
     assert set(found) == expected and len(found) == len(expected)  # every article with it, no other, once
-    assert results[0][0].startswith("articles/")
+    named = NAME_PAGES.get(query)
+    assert results[0][0] == named if named else results[0][0].startswith("articles/")
     best = max(evidence(a, query) for a in articles if a.slug in expected)
     first = next(a for a in articles if a.slug == found[0])
     assert evidence(first, query)[0] == best[0] and evidence(first, query)[1] >= best[1] * 0.8, (first.title, best)
     assert all(title and title != "…" for _, title in results)  # every row drawn, later ones too
+    note_search(query, results)
+
+
+# Queries that are the name of a zone or a topic, and the page found first for them.
+NAME_PAGES = {"兰州高新区": "zones/lanzhougaoxinqu/", "人才": "tags/talent/"}
+
+
+def busiest_topic_but_talent(articles) -> tuple[str, str]:
+    """(topic, its page) of the topic most articles have, 人才 aside (searched above)."""
+    counts = Counter(t for a in articles for t in a.meta.get("topics") or [] if t != "人才")
+    topic = counts.most_common(1)[0][0]
+    return topic, f"tags/{next(t.slug for t in taxonomy().topics if t.label == topic)}/"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, page", [("成都高新区", "zones/chengdugaoxinqu/"),
+                                         ("兰州高新技术产业开发区", "zones/lanzhougaoxinqu/"),
+                                         ("光谷", "zones/wuhandonghugaoxinqu/"), ("topic", None)])
+def test_a_parks_or_topics_name_lists_its_page_first(reader, articles, query, page):
+    """Searched by a park's name (or another form of it, or a topic's), its page comes first,
+    then the articles; the row says what the page is."""
+    if page is None:
+        query, page = busiest_topic_but_talent(articles)
+    results = search(reader, query)
+    assert results[0][0] == page, results[:3]
+    row = reader.page.locator("li.md-search-result__item").first.inner_text()
+    assert ("园区 · " in row) if page.startswith("zones/") else ("专题 · " in row), row
     note_search(query, results)
 
 

@@ -9,27 +9,38 @@ import re
 from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree as ET
 
 import feedparser
 import pytest
 
 from parkdigest.resources import load_yaml
-from parkdigest.site.catalog import Catalog, Entry, demo_members, index_catalog, make_zone_slugs, member_of
+from parkdigest.site.catalog import Catalog, Entry, Report, demo_members, index_catalog, make_zone_slugs, member_of
 from parkdigest.site.chart import render_month_chart
-from parkdigest.site.feed import describe_item, format_pubdate
+from parkdigest.site.feed import Site, describe_item, format_pubdate, make_feeds
 from parkdigest.site.map import TILES
-from parkdigest.site.pages import LINE_ROLE_LABELS, Settings, make_latest_pages, render_latest
+from parkdigest.site.pages import (
+    LINE_ROLE_LABELS,
+    Settings,
+    make_latest_pages,
+    make_month_pages,
+    make_sources_index_pages,
+    make_zone_pages,
+    render_latest,
+    render_sources_index,
+)
 from parkdigest.site.render import format_date, pages_to_link
 from parkdigest.site.sources import FURNITURE_LABELS, identify_page, line_ranges, page_title, translate_warning
 from parkdigest.site.topics import make_topic_pages, render_topic_index
 
 from conftest import ROOT, SEED_FILES
-from test_site_support import hrefs_in, page_html, parse_links, read_articles, rendered_text
+from test_site_support import LocalServer, hrefs_in, page_html, parse_links, read_articles, rendered_text
 
 LISTING_PREFIXES = ("zones/", "archive/", "sources/", "page/", "tags/")
 RESOURCE_TAGS = {"script", "img", "source", "iframe", "embed", "object", "video", "audio"}
 # <link rel=...> that a browser does not fetch (the canonical address, the feed's address)
 NOT_FETCHED_LINKS = {"canonical", "alternate"}
+FEED_ITEMS = 30  # mkdocs.yml extra.parkdigest.feed_items
 
 
 def resolve(page_url: str, href: str) -> str:
@@ -96,20 +107,139 @@ def test_search_index_is_written_as_utf8_not_escapes(site):
 # Feed
 
 
-def test_feed_is_valid_rss_of_the_latest_articles(site, articles):
-    feed = feedparser.parse((site / "feed.xml").read_bytes())
-    assert feed.bozo == 0, feed.get("bozo_exception")
-    assert feed.version == "rss20"
-    expected = newest_first(articles)[:30]
-    assert [e.link.rstrip("/").rsplit("/", 1)[1] for e in feed.entries] == expected
+@pytest.fixture(scope="module")
+def server(site):
+    with LocalServer(site) as running:
+        yield running
+
+
+def subscribe(server, path: str):
+    """A feed as a feed reader gets it: fetched from the site's address (relative links resolve
+    against it), valid RSS 2.0."""
+    feed = feedparser.parse(server.url + path)
+    assert feed.bozo == 0, (path, feed.get("bozo_exception"))
+    assert feed.version == "rss20", path
+    return feed
+
+
+def feed_slugs(feed, server) -> list[str]:
+    links = [e.link for e in feed.entries]
+    assert all(link.startswith(server.url + "articles/") for link in links), links[:3]
+    return [link.rstrip("/").rsplit("/", 1)[1] for link in links]
+
+
+def test_feed_is_valid_rss_of_the_latest_articles(server, articles):
+    feed = subscribe(server, "feed.xml")
+    expected = newest_first(articles)[:FEED_ITEMS]
+    assert feed_slugs(feed, server) == expected
     for entry in feed.entries:
         assert entry.title and entry.summary and entry.published_parsed
-        assert entry.link.startswith("http")
     by_slug = {a.slug: a for a in articles}
     first = feed.entries[0]
     article = by_slug[expected[0]]
     assert first.title == article.title
     assert first.published_parsed[:3] == tuple(int(x) for x in str(article.meta["date"]).split("-"))
+
+
+def zone_news(articles, zone: str) -> list:
+    """What a zone's page and feed list: its articles, and a demonstration zone's members' too."""
+    zones = {zone, *demo_members().get(zone, ())}
+    return [a for a in articles if zones & set(a.zones)]
+
+
+def test_each_zone_feed_holds_exactly_its_articles_newest_first(server, site, articles):
+    """Subscribed like a reader: every zone's feed (兰州高新区, and a demonstration zone with its
+    members' news) lists exactly the articles of that zone, newest first, each with its date,
+    summary, zones and topics."""
+    links = zone_links(site)
+    assert {"兰州高新区", "武汉东湖国家自主创新示范区"} <= set(links)
+    by_slug = {a.slug: a for a in articles}
+    for zone, url in links.items():
+        feed = subscribe(server, f"{url}feed.xml")
+        assert feed_slugs(feed, server) == newest_first(zone_news(articles, zone))[:FEED_ITEMS], zone
+        assert zone in feed.feed.title and feed.feed.link == server.url + url
+        for entry in feed.entries:
+            article = by_slug[entry.link.rstrip("/").rsplit("/", 1)[1]]
+            assert entry.summary and entry.published_parsed[:3] == tuple(
+                int(x) for x in str(article.meta["date"]).split("-")), article.slug
+            terms = {(t.scheme, t.term) for t in entry.tags}
+            assert {("园区", z) for z in article.zones} | {("专题", t) for t in article.meta["topics"]} == terms
+
+
+def test_each_topic_feed_holds_exactly_its_articles_newest_first(server, site, articles):
+    topics = topic_links(site)
+    assert "人才" in [name for name, _, _ in topics]
+    for topic, url, count in topics:
+        feed = subscribe(server, f"{url}feed.xml")
+        expected = newest_first([a for a in articles if topic in a.meta["topics"]])
+        assert len(expected) == count and feed_slugs(feed, server) == expected[:FEED_ITEMS], topic
+        assert topic in feed.feed.title and feed.feed.link == server.url + url
+        assert all(("专题", topic) in {(t.scheme, t.term) for t in e.tags} for e in feed.entries), topic
+
+
+def test_zone_and_topic_pages_announce_their_feed_and_offer_it_to_subscribe(site):
+    pages = list(zone_links(site).values()) + [url for _, url, _ in topic_links(site)]
+    for url in pages:
+        html = page_html(site, url)
+        alternates = re.findall(r'<link rel="alternate" type="application/rss\+xml" title="([^"]+)" href="([^"]+)">',
+                                html)
+        assert [href for _, href in alternates] == ["feed.xml", "../../feed.xml"], url  # its own, then the site's
+        visible = re.findall(r'<a class="pd-feed" href="([^"]+)"[^>]*>([^<]+)</a>', html)
+        assert visible == [("feed.xml", "订阅本园区" if url.startswith("zones/") else "订阅本专题")], url
+        assert (site / url / "feed.xml").is_file()
+
+
+def test_opml_lists_every_zone_feed_by_province_and_the_zones_page_links_it(site):
+    html = page_html(site, "zones")
+    assert re.search(r'<a class="pd-feed-list" href="feeds.opml"[^>]*>导入阅读器（OPML）</a>', html)
+    root = ET.parse(site / "zones" / "feeds.opml").getroot()
+    assert root.tag == "opml" and root.get("version") == "2.0"
+    folders = root.findall("body/outline")
+    listed = {feed.get("text"): feed for folder in folders for feed in folder.findall("outline")}
+    links = zone_links(site)
+    assert set(listed) == set(links)
+    for zone, feed in listed.items():
+        assert feed.get("type") == "rss"
+        assert resolve("zones/", feed.get("xmlUrl")) == f"{links[zone]}feed.xml"
+        assert resolve("zones/", feed.get("htmlUrl")) == links[zone]
+    provinces = [folder.get("text") for folder in folders]
+    assert "甘肃" in provinces and "兰州高新区" in {f.get("text") for f in folders[provinces.index("甘肃")]}
+    topics = ET.parse(site / "tags" / "feeds.opml").getroot().findall("body/outline/outline")
+    assert {t.get("text") for t in topics} == {name for name, _, _ in topic_links(site)}
+
+
+def test_feeds_link_absolutely_when_the_site_has_an_address_else_relatively():
+    entries = [make_entry(i, zones=("唐山高新区",), topics=("人才",)) for i in range(3)][::-1]
+    catalog = Catalog(articles=entries)
+    index_catalog(catalog)
+    published = make_feeds(catalog, Site("园区动态", "摘编", "https://example.org/pd/"), feed_path="feed.xml", items=2)
+    local = make_feeds(catalog, Site("园区动态", "摘编", ""), feed_path="feed.xml", items=2)
+    assert set(published) == set(local) == {"feed.xml", "zones/tangshangaoxinqu/feed.xml", "tags/talent/feed.xml",
+                                             "zones/feeds.opml", "tags/feeds.opml"}
+    zone = feedparser.parse(published["zones/tangshangaoxinqu/feed.xml"])
+    assert [e.link for e in zone.entries] == ["https://example.org/pd/articles/t2/", "https://example.org/pd/articles/t1/"]
+    assert zone.feed.link == "https://example.org/pd/zones/tangshangaoxinqu/"
+    assert 'href="https://example.org/pd/zones/tangshangaoxinqu/feed.xml" rel="self"' in published[
+        "zones/tangshangaoxinqu/feed.xml"]
+    assert "<link>../../articles/t2/</link>" in local["zones/tangshangaoxinqu/feed.xml"]
+    assert 'xmlUrl="https://example.org/pd/zones/tangshangaoxinqu/feed.xml"' in published["zones/feeds.opml"]
+    assert 'xmlUrl="tangshangaoxinqu/feed.xml"' in local["zones/feeds.opml"]
+    assert "127.0.0.1" not in "".join(local.values())
+
+
+def test_each_feed_holds_the_newest_feed_items_of_a_long_list():
+    entries = [make_entry(i, zones=("兰州高新区",), topics=("人才",)) for i in range(2000)][::-1]
+    catalog = Catalog(articles=entries)
+    index_catalog(catalog)
+    feeds = make_feeds(catalog, Site("园区动态", "摘编", ""), feed_path="feed.xml", items=30)
+    assert all(text.count("<item>") == 30 for path, text in feeds.items() if path.endswith(".xml"))
+
+
+def make_entry(i: int, **fields) -> Entry:
+    """A catalog entry for unit tests: article t<i>, dated July 2022 (later i, later day)."""
+    base = dict(title=f"t{i}", src_uri=f"articles/t{i}.md", url=f"articles/t{i}/", date=f"2022-07-{i % 28 + 1:02d}",
+                precision="day", zones=(), topics=(), summary="", deck="", source="", first_line=0)
+    return Entry(**{**base, **fields})
 
 
 def test_every_page_announces_the_feed(site):
@@ -146,11 +276,23 @@ def test_each_zone_page_lists_its_articles_newest_first(site, articles):
     links = zone_links(site)
     assert links
     for zone, url in links.items():
-        expected = newest_first([a for a in articles if zone in a.zones])
-        if zone in demo_members():  # then the members' news, newest first (test_demo_zone_…)
-            expected += newest_first([a for a in articles if set(a.zones) & set(demo_members()[zone])
-                                      and zone not in a.zones])
-        assert listed_slugs(site, url) == expected, zone
+        assert listed_slugs(site, url) == newest_first(zone_news(articles, zone)), zone
+
+
+def test_zone_and_month_pages_are_paginated_like_the_home_page():
+    entries = [make_entry(i, zones=("唐山高新区",)) for i in range(5)][::-1]
+    catalog = Catalog(articles=entries)
+    index_catalog(catalog)
+    zones = make_zone_pages(catalog, page_size=2)
+    assert sorted(zones) == ["zones/tangshangaoxinqu.md", "zones/tangshangaoxinqu/page/2.md",
+                             "zones/tangshangaoxinqu/page/3.md"]
+    first, last = zones["zones/tangshangaoxinqu.md"], zones["zones/tangshangaoxinqu/page/3.md"]
+    assert 'href="../../articles/t4/"' in first and "t2/" not in first and 'rel="next" href="page/2/"' in first
+    assert "5篇文章" in first and 'href="feed.xml"' in first
+    assert 'href="../../../../articles/t0/"' in last and 'rel="prev" href="../2/"' in last
+    assert 'href="../../feed.xml"' in last and "url: zones/tangshangaoxinqu/feed.xml" in last
+    months = make_month_pages(catalog, page_size=2)
+    assert sorted(months) == ["archive/2022-07.md", "archive/2022-07/page/2.md", "archive/2022-07/page/3.md"]
 
 
 def test_archive_lists_every_article_once_by_month(site, articles):
@@ -390,6 +532,46 @@ def test_pages_load_nothing_from_elsewhere(site):
     assert not loaded_elsewhere and not css, loaded_elsewhere[:10] + [str(p) for p in css]
 
 
+def test_no_page_links_off_the_site_unless_its_text_printed_the_address(site):
+    """A reader leaves the site only by a link the newspaper printed (none in the seeds), never by
+    one the site adds (Material's "Made with" credit did)."""
+    printed = seed_text()
+    off_site = [f"{path.relative_to(site)}: {value}" for path in html_files(site)
+                for tag, _, value, _ in parse_links(path).links
+                if tag == "a" and urlsplit(value).netloc and value not in printed]
+    assert not off_site, off_site[:10]
+
+
+def test_without_an_address_no_built_file_names_a_host(site):
+    """Built without SITE_URL, links are relative (feeds' and OPML lists' to their file), and the
+    404 page, served at any address, starts its links from the server's root."""
+    named = [str(p.relative_to(site)) for p in site.rglob("*") if p.suffix in (".html", ".xml", ".opml", ".json")
+             and re.search(r"127\.0\.0\.1|localhost", p.read_text(encoding="utf-8"))]
+    assert not named, named[:10]
+    not_found = (site / "404.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a href="([^"]*)">首页</a>', not_found) == ["/"]
+
+
+# The tab each page lights, by the start of its address: a page of the navigation its own (关于
+# for its two pages), a generated listing its index's, an article 归档 (every article by month).
+SECTION_TABS = {"articles/": "archive/", "archive/": "archive/", "zones/": "zones/", "tags/": "tags/",
+                "sources/": "sources/", "page/": "", "others/": "", "about/": "about/", "guide/": "about/"}
+ACTIVE_TAB = re.compile(r'<li class="md-tabs__item md-tabs__item--active">\s*<a href="([^"]+)"')
+
+
+def test_every_page_lights_the_tab_of_its_section(site):
+    wrong = []
+    for path in html_files(site):
+        url = path.parent.relative_to(site).as_posix() + "/" if path.parent != site else ""
+        if path.name != "index.html":
+            continue  # 404.html belongs to no section
+        expected = next((tab for prefix, tab in SECTION_TABS.items() if url.startswith(prefix)), "")
+        lit = [resolve(url, href) for href in ACTIVE_TAB.findall(path.read_text(encoding="utf-8"))]
+        if lit != [expected]:
+            wrong.append(f"{url or 'home'}: {lit}")
+    assert not wrong, wrong[:10]
+
+
 def test_strict_build_has_no_warnings(built_site):
     _, proc = built_site
     assert "WARNING" not in proc.stderr and "ERROR" not in proc.stderr, proc.stderr[-2000:]
@@ -535,8 +717,8 @@ def test_the_space_check_catches_a_paragraph_broken_over_lines():
     assert spaces_in(rendered_text(html)) == ["园区。 编辑把"]
 
 
-# Latin words the site may show in its own text: names of formats and tools, Material's footer.
-LATIN_NAMES = {"RSS", "JSON", "YAML", "UTF", "GBK", "CI", "PDF", "OCR", "Unicode", "jieba", "Made", "with", "Material", "for", "MkDocs"}
+# Latin words the site may show in its own text: names of formats and tools.
+LATIN_NAMES = {"RSS", "OPML", "JSON", "YAML", "UTF", "GBK", "CI", "PDF", "OCR", "Unicode", "jieba"}
 
 
 def test_every_text_the_site_writes_is_chinese(site, articles):
@@ -573,10 +755,9 @@ def test_demo_zone_page_lists_its_members_news_and_members_name_their_demo_zone(
     assert "武汉东湖国家自主创新示范区" in demos
     for demo in demos:
         html = page_html(site, links[demo])
-        members_news = html.split('id="members-news"')[1]
-        expected = {a.slug for a in articles if set(a.zones) & set(demo_members()[demo]) and demo not in a.zones}
-        listed = {resolve(links[demo], h).split("/")[1] for h in hrefs_in(members_news, "pd-title")}
-        assert listed == expected, demo
+        members_only = {a.slug for a in articles if set(a.zones) & set(demo_members()[demo]) and demo not in a.zones}
+        assert members_only <= set(listed_slugs(site, links[demo])), demo
+        assert members_only or demo != "武汉东湖国家自主创新示范区"  # its member's news is not its own
         for member in (m for m in demo_members()[demo] if m in links):
             assert f'href="../{links[member].split("/")[1]}/"' in html.split("成员园区：")[1].split("</p>")[0]
             member_html = page_html(site, links[member])
@@ -612,6 +793,18 @@ def test_tile_map_has_every_province_shaded_by_count_and_linked_to_its_section(s
 
 # ---------------------------------------------------------------------------------------------
 # Source pages
+
+
+def test_the_sources_table_is_paginated_like_the_home_page():
+    reports = {f"p{i}.txt": Report(f"p{i}", f"sources/p{i}.json", {"articles": []}, None) for i in range(5)}
+    catalog = Catalog(reports=reports)
+    settings = Settings(page_size=2)
+    pages = make_sources_index_pages(catalog, settings)
+    assert sorted(pages) == ["sources/page/2.md", "sources/page/3.md"]
+    first = render_sources_index(catalog, settings, "sources/")
+    assert first.count("<tr><td>") == 2 and 'href="p0/"' in first and 'rel="next" href="page/2/"' in first
+    last = pages["sources/page/3.md"]
+    assert last.count("<tr><td>") == 1 and 'href="../../p4/"' in last and 'rel="prev" href="../2/"' in last
 
 
 def test_source_pages_are_titled_by_what_the_page_is(site, converted):

@@ -42,6 +42,7 @@ from parkdigest.bench.synth import read_templates, write_pages
 from parkdigest.convert.pipeline import convert_page, run
 from parkdigest.convert.words import cut, domain_words, place_words, tokenizer
 from parkdigest.reference.gazetteer import find_zones
+from parkdigest.site.catalog import FEED_NAME
 from parkdigest.site.hooks import SEARCH_INDEX, ZWSP
 from parkdigest.site.search import INDEX_DIR
 from parkdigest.text import HAN_CHAR
@@ -275,6 +276,8 @@ def site_sizes(site: Path) -> dict:
     search_files = [scripts / "workers" / "pd-search.js", scripts / "pd-search-common.js",
                     scripts / "pd-search-page.js", pd / "config.json", pd / "manifest.json"]
     shard_files = list((pd / "t").glob("*.txt")) if (pd / "t").is_dir() else []
+    # The feeds the build writes: the site's, each zone's and topic's (feed.xml), their OPML lists.
+    feeds = [p for p in files if p.name == FEED_NAME or p.suffix == ".opml"]
     return {
         "files": len(files), "mb": sum(p.stat().st_size for p in files) / MB,
         "index_mb": index.stat().st_size / MB, "index_gzip_mb": _gzip_size(index) / MB,
@@ -282,6 +285,7 @@ def site_sizes(site: Path) -> dict:
         "home_kb": sum(p.stat().st_size for p in home_files if p.is_file()) / 1e3,
         "home_gzip_kb": sum(_gzip_size(p) for p in home_files if p.is_file()) / 1e3,
         "search_mb": sum(p.stat().st_size for p in search_files if p.is_file()) / MB,
+        "feed_files": len(feeds), "feeds_mb": sum(p.stat().st_size for p in feeds) / MB,
         "search_gzip_mb": sum(_gzip_size(p) for p in search_files if p.is_file()) / MB,
     }
 
@@ -525,6 +529,8 @@ def format_table(results: dict) -> str:
         lambda s: f"{s['build_bare']['wall_s']:.1f} · {s['build_bare']['peak_mb']:.0f}", built=True)
     row("build ÷ bare (target ≤ 1.3)", lambda s: f"{s['build_ratio']:.2f}×", built=True)
     row("site: files · MB", lambda s: f"{s['site']['files']:,} · {s['site']['mb']:.1f}", built=True)
+    row("feeds (site, zones, topics) and OPML lists: files · MB",
+        lambda s: f"{s['site']['feed_files']:,} · {s['site']['feeds_mb']:.2f}", built=True)
     row("search index MB: Material's whole (fallback) raw · gzip · sharded files · MB",
         lambda s: f"{s['site']['index_mb']:.1f} · {s['site']['index_gzip_mb']:.2f} · "
                   f"{s['site']['shard_files']:,} · {s['site']['shards_mb']:.1f}", built=True)

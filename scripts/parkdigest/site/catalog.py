@@ -31,6 +31,21 @@ TOPICS_PREFIX = "tags/"
 # Where a zone's province is unknown (a park missing from the gazetteer).
 NO_PROVINCE = "其他"
 KIND_LABELS = {"national-hitech": "国家高新区", "demo-zone": "国家自主创新示范区", "other": "园区"}
+# Each zone and topic page has its own RSS feed beside it (zones/<slug>/feed.xml); the 园区
+# and 专题 pages link an OPML list of those feeds (site/feed.py).
+FEED_NAME = "feed.xml"
+ZONE_FEEDS = f"{ZONES_PREFIX}feeds.opml"
+TOPIC_FEEDS = f"{TOPICS_PREFIX}feeds.opml"
+# A headline printed as two parallel halves keeps the paper's wide gap in the front-matter
+# ("小吃节  烟火味": two or more spaces, or an ideographic space, perhaps with spaces around it);
+# the site and its feeds show the gap as one full-width space, as Chinese typesetting does.
+PARALLEL_GAP = re.compile(r"[ \t\u00a0]*\u3000[ \t\u00a0\u3000]*|[ \t\u00a0]{2,}")
+FULL_WIDTH_SPACE = "\u3000"
+
+
+def display_heading(text: str) -> str:
+    """A title, deck or kicker as the site shows it: parallel halves apart by one full-width space."""
+    return PARALLEL_GAP.sub(FULL_WIDTH_SPACE, text.strip())
 
 
 @dataclass(frozen=True)
@@ -101,6 +116,23 @@ class Catalog:
     def month_url(self, month: str) -> str:
         return f"{ARCHIVE_PREFIX}{month}/"
 
+    def zone_feed_url(self, name: str) -> str:
+        return self.zone_url(name) + FEED_NAME
+
+    def topic_feed_url(self, topic: str) -> str:
+        return self.topic_url(topic) + FEED_NAME
+
+    def zone_news(self, name: str) -> list[Entry]:
+        """What a zone's page and feed list, in listing order: its articles, and for a
+        demonstration zone its members' articles too (one article once)."""
+        own = self.by_zone.get(name, [])
+        members = demo_members().get(name, ())
+        if not members:
+            return own
+        news = {e.src_uri: e for member in members for e in self.by_zone.get(member, [])}
+        news.update((e.src_uri, e) for e in own)
+        return sorted(news.values(), key=listing_order, reverse=True)
+
     def source_url(self, source: str) -> str | None:
         """The source page of a seed, if it has a report."""
         report = self.reports.get(source)
@@ -143,10 +175,10 @@ def read_entry(file) -> Entry | None:
     if meta.get("zone") and str(meta["zone"]) not in zones:
         zones.insert(0, str(meta["zone"]))
     return Entry(
-        title=str(meta["title"]), src_uri=file.src_uri, url=file.url, date=str(meta.get("date") or ""),
-        precision=str(meta.get("date_precision", "day")), zones=tuple(zones),
+        title=display_heading(str(meta["title"])), src_uri=file.src_uri, url=file.url,
+        date=str(meta.get("date") or ""), precision=str(meta.get("date_precision", "day")), zones=tuple(zones),
         topics=tuple(str(t) for t in meta.get("topics") or meta.get("tags") or []),
-        summary=str(meta.get("summary", "")), deck=str(meta.get("deck", "")),
+        summary=str(meta.get("summary", "")), deck=display_heading(str(meta.get("deck", ""))),
         source=str(meta.get("source", "")), first_line=0, park_news=meta.get("park_news") is True)
 
 
@@ -289,3 +321,15 @@ def province_order() -> list[str]:
         if zone.province and zone.province not in order:
             order.append(zone.province)
     return order + [NO_PROVINCE]
+
+
+def group_zones_by_province(catalog: Catalog) -> dict[str, list[str]]:
+    """province -> zones with news (their own or their members'), provinces in gazetteer order,
+    busiest zone first."""
+    groups: dict[str, list[str]] = {}
+    for zone in catalog.zone_slugs:
+        province, _, _ = describe_zone(zone)
+        groups.setdefault(province, []).append(zone)
+    order = {p: i for i, p in enumerate(province_order())}
+    return {p: sorted(groups[p], key=lambda z: (-len(catalog.by_zone.get(z, [])), z))
+            for p in sorted(groups, key=lambda p: (order.get(p, len(order)), p))}

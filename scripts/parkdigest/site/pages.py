@@ -5,17 +5,20 @@ marker (`<!-- parkdigest:zones -->`). Each is built from the catalog, never by s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 
 from parkdigest.articles.files import LineRanges, article_uri
 from parkdigest.site.catalog import (
+    REPORTS_PREFIX,
+    ZONE_FEEDS,
     Catalog,
-    Entry,
+    Report,
     demo_members,
     describe_zone,
-    listing_order,
+    display_heading,
+    group_zones_by_province,
     member_of,
-    province_order,
     report_url,
 )
 from parkdigest.site.chart import render_month_chart
@@ -25,8 +28,12 @@ from parkdigest.site.render import (
     count_pages,
     format_date,
     link,
+    listing_page_url,
     make_front_matter,
+    make_listing_pages,
     render_article_list,
+    render_feed_link,
+    render_feed_list,
     render_month_links,
     render_pager,
     render_table,
@@ -43,8 +50,6 @@ from parkdigest.site.sources import (
 from parkdigest.site.topics import make_topic_pages, render_topic_index
 
 MARKER = "<!-- parkdigest:{} -->"
-# Section ids of a demonstration zone's page: its own articles, then its members'.
-OWN_NEWS, MEMBER_NEWS = "own-news", "members-news"
 
 
 @dataclass(frozen=True)
@@ -71,11 +76,7 @@ OTHERS_TITLE = "其他报道"
 
 
 def latest_url(n: int) -> str:
-    return "" if n == 1 else f"{PAGE_PART}{n}/"
-
-
-def others_url(n: int) -> str:
-    return OTHERS_URL if n == 1 else f"{OTHERS_URL}{PAGE_PART}{n}/"
+    return listing_page_url("", n)  # the home page, then page/2/ …
 
 
 def count_latest_pages(catalog: Catalog, settings: Settings) -> int:
@@ -89,7 +90,7 @@ def render_latest(catalog: Catalog, settings: Settings, n: int, from_url: str) -
     pager = render_pager(n, total, latest_url, from_url)
     more = (f'<p class="pd-others"><a href="{link(OTHERS_URL, from_url)}">{OTHERS_TITLE}</a>'
             f' <span class="pd-count">{len(catalog.others)}篇</span>：不是园区新闻的文章</p>' if catalog.others else "")
-    feed = f'<p class="pd-feed"><a href="{link(settings.feed, from_url)}">RSS 订阅</a></p>'
+    feed = f'<p class="pd-subscribe">{render_feed_link(settings.feed, from_url, "订阅园区新闻")}</p>'
     return f"{render_article_list(entries, from_url, catalog)}\n\n{pager}\n\n{more}\n\n{feed}\n"
 
 
@@ -106,33 +107,17 @@ def make_other_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
     """其他报道: the articles that are not park news, newest first, paginated like the home page."""
     if not catalog.others:
         return {}
-    pages = {}
-    total = count_pages(len(catalog.others), settings.page_size)
-    for n in range(1, total + 1):
-        url = others_url(n)
-        title = OTHERS_TITLE + (f" · 第{n}页" if n > 1 else "")
-        shown = catalog.others[(n - 1) * settings.page_size: n * settings.page_size]
-        body = (f"# {title}\n\n<p class=\"pd-facts\">{len(catalog.others)}篇不是园区新闻的文章，最新的在前 · "
-                f'<a href="{link("", url)}">园区新闻</a></p>\n\n'
-                f"{render_article_list(shown, url, catalog)}\n\n{render_pager(n, total, others_url, url)}\n")
-        pages[f"{url.rstrip('/')}.md"] = make_front_matter(title) + body
-    return pages
+    return make_listing_pages(catalog, OTHERS_URL, OTHERS_TITLE, catalog.others, settings.page_size,
+                              partial(render_others_facts, len(catalog.others)))
+
+
+def render_others_facts(count: int, url: str) -> str:
+    return (f'<p class="pd-facts">{count}篇不是园区新闻的文章，最新的在前 · '
+            f'<a href="{link("", url)}">园区新闻</a></p>')
 
 
 # ---------------------------------------------------------------------------------------------
 # Zones (园区): a tile map, then zones by province; demonstration zones with their members
-
-
-def group_zones_by_province(catalog: Catalog) -> dict[str, list[str]]:
-    """province -> zones with news (their own or their members'), provinces in gazetteer order,
-    busiest zone first."""
-    groups: dict[str, list[str]] = {}
-    for zone in catalog.zone_slugs:
-        province, _, _ = describe_zone(zone)
-        groups.setdefault(province, []).append(zone)
-    order = {p: i for i, p in enumerate(province_order())}
-    return {p: sorted(groups[p], key=lambda z: (-len(catalog.by_zone.get(z, [])), z))
-            for p in sorted(groups, key=lambda p: (order.get(p, len(order)), p))}
 
 
 def province_articles(catalog: Catalog, zones: list[str]) -> int:
@@ -144,7 +129,8 @@ def render_zone_index(catalog: Catalog, from_url: str) -> str:
     if not groups:
         return '<p class="pd-empty">暂无园区。</p>\n'
     counts = {province: province_articles(catalog, zones) for province, zones in groups.items()}
-    out = [render_tile_map(counts)]
+    out = [render_feed_list(ZONE_FEEDS, from_url, "每个园区都可以单独订阅（在园区页上点“订阅本园区”）；"
+                            "全部园区的订阅列表"), render_tile_map(counts)]
     for n, (province, zones) in enumerate(groups.items()):
         anchor = province_anchor(province, f"province-{n}")
         with_news = [z for z in zones if z in catalog.by_zone]
@@ -172,45 +158,39 @@ def render_demo_group(catalog: Catalog, demo: str, from_url: str) -> str:
             f'<div class="pd-demo"><p class="pd-demo__head">{head}</p></div>')
 
 
-def member_news(catalog: Catalog, demo: str) -> list[Entry]:
-    """Articles about a demonstration zone's members and not about the zone itself, newest first."""
-    own = {e.src_uri for e in catalog.by_zone.get(demo, [])}
-    seen: dict[str, Entry] = {}
-    for member in demo_members().get(demo, ()):
-        for entry in catalog.by_zone.get(member, []):
-            if entry.src_uri not in own:
-                seen.setdefault(entry.src_uri, entry)
-    return sorted(seen.values(), key=listing_order, reverse=True)
-
-
-def make_zone_pages(catalog: Catalog) -> dict[str, str]:
+def make_zone_pages(catalog: Catalog, page_size: int) -> dict[str, str]:
+    """One listing per zone (zones/<slug>/, paginated): its news in listing order — a
+    demonstration zone's with its members' (Catalog.zone_news) — announcing its feed
+    (zones/<slug>/feed.xml)."""
     pages = {}
     for zone in catalog.zone_slugs:
-        url = catalog.zone_url(zone)
-        entries = catalog.by_zone.get(zone, [])
-        province, kind, official = describe_zone(zone)
-        facts = [escape(province), escape(kind)]
-        if official and official != zone:
-            facts.append(escape(official))
-        facts.append(f"{len(entries)}篇文章")
-        for demo in member_of().get(zone, ()):
-            facts.append(f'属于<a href="{link(catalog.zone_url(demo), url)}">{escape(demo)}</a>')
-        body = f"# {escape(zone)}\n\n<p class=\"pd-facts\">{' · '.join(facts)}</p>\n\n"
-        if zone in demo_members():
-            members = [m for m in demo_members()[zone] if m in catalog.zone_slugs]
-            listed = "、".join(f'<a href="{link(catalog.zone_url(m), url)}">{escape(m)}</a>' for m in members)
-            others = [m for m in demo_members()[zone] if m not in catalog.zone_slugs]
-            listed += ("、" if listed and others else "") + "、".join(escape(m) for m in others)
-            body += f'<p class="pd-members">成员园区：{listed}</p>\n\n'
-            body += f"## 本区文章 {{#{OWN_NEWS}}}\n\n{render_article_list(entries, url, catalog)}\n\n"
-            news = member_news(catalog, zone)
-            listing = (render_article_list(news, url, catalog) if news or not any(m in catalog.by_zone for m in members)
-                       else '<p class="pd-empty">成员园区的文章都已列在上面。</p>')
-            body += f"## 成员园区的文章 {{#{MEMBER_NEWS}}}\n\n{listing}\n"
-        else:
-            body += f"{render_article_list(entries, url, catalog)}\n"
-        pages[f"{url.rstrip('/')}.md"] = make_front_matter(zone) + body
+        news = catalog.zone_news(zone)
+        feed = {"url": catalog.zone_feed_url(zone), "title": zone}
+        pages.update(make_listing_pages(catalog, catalog.zone_url(zone), zone, news, page_size,
+                                        partial(render_zone_facts, catalog, zone, len(news)), feed=feed))
     return pages
+
+
+def render_zone_facts(catalog: Catalog, zone: str, news: int, url: str) -> str:
+    """Under a zone page's title: province, kind, official name, counts, the demonstration zone
+    it belongs to or the members it has, and its feed."""
+    province, kind, official = describe_zone(zone)
+    facts = [escape(province), escape(kind)]
+    if official and official != zone:
+        facts.append(escape(official))
+    own = len(catalog.by_zone.get(zone, []))
+    facts.append(f"{own}篇本区文章 · {news - own}篇成员园区文章" if zone in demo_members() else f"{own}篇文章")
+    for demo in member_of().get(zone, ()):
+        facts.append(f'属于<a href="{link(catalog.zone_url(demo), url)}">{escape(demo)}</a>')
+    facts.append(render_feed_link(catalog.zone_feed_url(zone), url, "订阅本园区"))
+    html = f'<p class="pd-facts">{" · ".join(facts)}</p>'
+    if zone in demo_members():
+        members = [m for m in demo_members()[zone] if m in catalog.zone_slugs]
+        listed = "、".join(f'<a href="{link(catalog.zone_url(m), url)}">{escape(m)}</a>' for m in members)
+        others = [m for m in demo_members()[zone] if m not in catalog.zone_slugs]
+        listed += ("、" if listed and others else "") + "、".join(escape(m) for m in others)
+        html += f'\n\n<p class="pd-members">成员园区：{listed}（它们的文章也列在下面）</p>'
+    return html
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,35 +216,58 @@ def render_archive_index(catalog: Catalog, from_url: str) -> str:
     return "\n".join(out)
 
 
-def make_month_pages(catalog: Catalog) -> dict[str, str]:
+def make_month_pages(catalog: Catalog, page_size: int) -> dict[str, str]:
+    """One listing per month (archive/<YYYY-MM>/, paginated), newest first."""
     pages = {}
     for month, entries in catalog.by_month.items():
-        url = catalog.month_url(month)
-        title = month_title(month)
-        body = f"# {title}\n\n<p class=\"pd-facts\">{len(entries)}篇文章</p>\n\n"
-        body += render_article_list(entries, url, catalog) + "\n"
-        pages[f"{url.rstrip('/')}.md"] = make_front_matter(title) + body
+        pages.update(make_listing_pages(catalog, catalog.month_url(month), month_title(month), entries, page_size,
+                                        partial(render_month_facts, len(entries))))
     return pages
+
+
+def render_month_facts(count: int, url: str) -> str:
+    return f'<p class="pd-facts">{count}篇文章</p>'
 
 
 # ---------------------------------------------------------------------------------------------
 # Source pages (来源): each seed page's articles in page order and its conversion report
 
 
-def render_sources_index(catalog: Catalog, settings: Settings, from_url: str) -> str:
+def render_sources_index(catalog: Catalog, settings: Settings, from_url: str, n: int = 1,
+                         reports: list[tuple[str, Report]] | None = None) -> str:
+    """Page n of the table of source pages, newest first, `page_size` rows a page (`reports`:
+    sources_newest_first, when the caller has it)."""
     if not catalog.reports:
         return '<p class="pd-empty">暂无来源版面。</p>\n'
     rows = []
-    newest_first = sorted(catalog.reports.items(), reverse=True,
-                          key=lambda item: source_order(item[1].data, catalog.by_source.get(item[0], [])))
-    for source, report in newest_first:
+    reports = sources_newest_first(catalog) if reports is None else reports
+    for source, report in reports[(n - 1) * settings.page_size: n * settings.page_size]:
         data = report.data
         url = report_url(report)
         rows.append([f'<a href="{link(url, from_url)}">{escape(page_title(source, data))}</a>',
                      escape(page_date_text(data, catalog.by_source.get(source, []))),
                      str(len(data.get("articles") or [])), str(count_to_check(data, settings))])
-    return render_table(["版面", "日期", "文章", "待核对"], rows, "全部来源版面",
-                        numeric=(2, 3)) + "\n"
+    pager = render_pager(n, count_pages(len(catalog.reports), settings.page_size), partial(listing_page_url, REPORTS_PREFIX),
+                         from_url)
+    return render_table(["版面", "日期", "文章", "待核对"], rows, "全部来源版面", numeric=(2, 3)) + f"\n\n{pager}\n"
+
+
+def make_sources_index_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
+    """The table's later pages (sources/page/2/ …); the first is 来源 itself (sources.md's marker)."""
+    pages = {}
+    reports = sources_newest_first(catalog)
+    for n in range(2, count_pages(len(reports), settings.page_size) + 1):
+        url = listing_page_url(REPORTS_PREFIX, n)
+        title = f"来源 · 第{n}页"
+        pages[f"{url.rstrip('/')}.md"] = (make_front_matter(title) + f"# {title}\n\n"
+                                          + render_sources_index(catalog, settings, url, n, reports))
+    return pages
+
+
+def sources_newest_first(catalog: Catalog) -> list[tuple[str, Report]]:
+    """(seed file name, report) of every source page, the newest page first (sources.source_order)."""
+    return sorted(catalog.reports.items(), reverse=True,
+                  key=lambda item: source_order(item[1].data, catalog.by_source.get(item[0], [])))
 
 
 def count_to_check(data: dict, settings: Settings) -> int:
@@ -382,7 +385,7 @@ def render_source_articles(catalog: Catalog, settings: Settings, data: dict, fro
     items = []
     for article in sorted(data.get("articles") or [], key=_first_line):
         entry = catalog.by_uri.get(article_uri(str(article.get("slug"))))
-        title = escape(str(article.get("title", "")))
+        title = escape(display_heading(str(article.get("title", ""))))
         head = f'<a class="pd-title" href="{link(entry.url, from_url)}">{title}</a>' if entry else title
         meta = [f'<span class="pd-nowrap">第{escape(line_ranges(article.get("lines", "")))}行</span>',
                 f'<span class="pd-nowrap">把握{_confidence(article.get("confidence"), settings)}</span>']
@@ -433,6 +436,7 @@ def fill_markers(markdown: str, catalog: Catalog, settings: Settings, page_url: 
 
 def make_generated_pages(catalog: Catalog, settings: Settings) -> dict[str, str]:
     """src_uri -> Markdown of every generated listing page."""
-    return {**make_latest_pages(catalog, settings), **make_other_pages(catalog, settings), **make_zone_pages(catalog),
-            **make_month_pages(catalog),
-            **make_topic_pages(catalog, settings.page_size), **make_source_pages(catalog, settings)}
+    return {**make_latest_pages(catalog, settings), **make_other_pages(catalog, settings),
+            **make_zone_pages(catalog, settings.page_size), **make_month_pages(catalog, settings.page_size),
+            **make_topic_pages(catalog, settings.page_size), **make_source_pages(catalog, settings),
+            **make_sources_index_pages(catalog, settings)}

@@ -3,6 +3,8 @@ titles and summaries come from newspapers and are never markup."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from html import escape
 
 import yaml
@@ -31,6 +33,22 @@ def make_front_matter(title: str, **extra) -> str:
 def link(target_url: str, from_url: str) -> str:
     """A relative href from one page to another (the site may live under a sub-path)."""
     return escape(get_relative_url(target_url, from_url) or ".")
+
+
+# What a feed link says when one hovers it: the link is a feed's address, not a page.
+FEED_HINT = "RSS 订阅地址：在阅读器中添加即可订阅"
+
+
+def render_feed_link(feed_url: str, from_url: str, text: str) -> str:
+    """A visible link to a feed (its text says 订阅), typed as RSS for browsers and readers."""
+    return (f'<a class="pd-feed" href="{link(feed_url, from_url)}" type="application/rss+xml" '
+            f'title="{FEED_HINT}">{escape(text)}</a>')
+
+
+def render_feed_list(opml_url: str, from_url: str, text: str) -> str:
+    """A paragraph offering the OPML list of feeds that a feed reader imports all at once."""
+    return (f'<p class="pd-subscribe">{escape(text)}：<a class="pd-feed-list" href="{link(opml_url, from_url)}" '
+            f'type="text/x-opml" download>导入阅读器（OPML）</a></p>')
 
 
 def date_text(entry: Entry) -> str:
@@ -118,6 +136,28 @@ def render_pager(current: int, total: int, page_url, from_url: str) -> str:
     if current < total:
         parts.append(f'<a class="pd-pager__next" rel="next" href="{link(page_url(current + 1), from_url)}">下一页</a>')
     return '<nav class="pd-pager" aria-label="分页">' + " ".join(parts) + "</nav>"
+
+
+def listing_page_url(base_url: str, n: int) -> str:
+    """Page n of a paginated listing at base_url: the listing itself, then base_url/page/n/."""
+    return base_url if n == 1 else f"{base_url}{PAGE_PART}{n}/"
+
+
+def make_listing_pages(catalog: Catalog, base_url: str, title: str, entries: list[Entry], page_size: int,
+                       head: Callable[[str], str], **meta) -> dict[str, str]:
+    """src_uri -> Markdown of a listing paginated like the home page (a zone, topic or month):
+    `page_size` articles a page, a pager under them, and `head(page url)` — the HTML of its
+    facts and links — under the title. However long the list grows, a page stays one page."""
+    total = count_pages(len(entries), page_size)
+    pages = {}
+    for n in range(1, total + 1):
+        url = listing_page_url(base_url, n)
+        page_title = title if n == 1 else f"{title} · 第{n}页"
+        shown = entries[(n - 1) * page_size: n * page_size]
+        pager = render_pager(n, total, partial(listing_page_url, base_url), url)
+        body = f"# {escape(page_title)}\n\n{head(url)}\n\n{render_article_list(shown, url, catalog)}\n\n{pager}\n"
+        pages[f"{url.rstrip('/')}.md"] = make_front_matter(page_title, **meta) + body
+    return pages
 
 
 def render_zone_counts(zones: list[tuple[str, int]], from_url: str, catalog: Catalog) -> str:

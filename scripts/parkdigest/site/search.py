@@ -9,8 +9,9 @@ when the pairs that cover it (offsets 0, 2, 4 … and n-2) sit at p, p+2, … �
 no dictionary and no text to download but the shards holding those pairs.
 
 Files written under `site/search/pd/` (read by overrides/assets/javascripts/workers/pd-search.js):
-- `manifest.json`: the number of shards and where a page's body starts (positions below are
-  its title and tags);
+- `manifest.json`: the number of shards, where a page's body starts (positions below are
+  its title and tags) and the names of the pages found by name (zones and topics: 兰州高新区,
+  光谷, 人才), so that a query that is such a name lists its page first;
 - `config.json`: Material's search config with no documents (its search box and the
   `?h=` highlighter need the config; the whole index stays in search_index.json, fetched
   only when a reader asks for Material's own search);
@@ -33,12 +34,17 @@ import shutil
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
+from parkdigest.reference.gazetteer import surface_forms
+from parkdigest.site.catalog import describe_zone
 from parkdigest.site.render import format_date
 
 INDEX_DIR = Path("search") / "pd"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 2: names of the pages found by name
+# What a zone page's result says first, before its province and kind: the result is a park's page.
+ZONE_PAGE_LABEL = "园区"
 # Positions of a page's body start here; title and tags lie below. A title or tag list
 # longer than this is cut (no real title comes near).
 BODY_OFFSET = 4096
@@ -164,6 +170,7 @@ class IndexWriter:
     buckets: list = field(default_factory=list)
     bytes_written: int = 0
     hashes: dict[str, int] = field(default_factory=dict)  # pair -> hash, computed once per pair
+    names: dict[str, list[int]] = field(default_factory=dict)  # folded name -> pages found by that name
 
     @classmethod
     def start(cls, article_urls: list[str]) -> IndexWriter:
@@ -186,6 +193,21 @@ class IndexWriter:
         pairs = pair_positions(head)
         for pair, positions in pair_positions(body, BODY_OFFSET).items():
             pairs[pair].extend(positions)
+        self._write_pairs(doc_id, pairs)
+
+    def add_named(self, url: str, title: str, names: list[str], facts: str) -> None:
+        """A page found by its name (a zone's or a topic's listing): its title and names are
+        indexed, not the titles it lists; a result shows `facts` as its text."""
+        doc_id = self.ids.setdefault(url, len(self.ids))
+        if doc_id in self.docs:
+            return
+        head = (title + "\n" + " ".join(names))[:BODY_OFFSET - 1]
+        self.docs[doc_id] = Doc(url, title, "", [], head, facts)
+        self._write_pairs(doc_id, pair_positions(head))
+        for name in dict.fromkeys(fold(n) for n in names):
+            self.names.setdefault(name, []).append(doc_id)
+
+    def _write_pairs(self, doc_id: int, pairs: dict[str, list[int]]) -> None:
         for pair, positions in pairs.items():
             h = self.hashes.get(pair)
             if h is None:
@@ -218,8 +240,10 @@ class IndexWriter:
                 (out / "d" / f"{doc_id}-{k}.json").write_text(
                     json.dumps(record, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         manifest = {"version": MANIFEST_VERSION, "shards": shards, "docs": len(self.docs), "body": BODY_OFFSET,
-                    "chunk": CHUNK_CHARS, "shard_bytes": TARGET_SHARD_BYTES, "hot": dict(sorted(hot.items()))}
-        (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+                    "chunk": CHUNK_CHARS, "shard_bytes": TARGET_SHARD_BYTES, "hot": dict(sorted(hot.items())),
+                    "names": dict(sorted(self.names.items()))}
+        (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")),
+                                           encoding="utf-8")
         (out / "config.json").write_text(json.dumps({"config": material_config, "docs": []}, ensure_ascii=False),
                                          encoding="utf-8")
         shutil.rmtree(self.work, ignore_errors=True)
@@ -293,6 +317,29 @@ def index_page(writer: IndexWriter, page, content_html: str, catalog) -> None:
         return
     writer.add(entry.url, entry.title, content_html, date=html_to_text(format_date(entry)),
                tags=entry.topics, preface=(str(meta.get("kicker") or ""), entry.deck))
+
+
+def index_name_pages(writer: IndexWriter, catalog) -> None:
+    """Zone and topic pages, found by their names: a zone by every form the gazetteer knows
+    (兰州高新区, 兰州高新技术产业开发区, 光谷 …), a topic by its label."""
+    forms = zone_forms()
+    for zone in catalog.zone_slugs:
+        province, kind, official = describe_zone(zone)
+        facts = [ZONE_PAGE_LABEL, province, kind, *([official] if official and official != zone else []),
+                 f"{len(catalog.zone_news(zone))}篇文章"]
+        writer.add_named(catalog.zone_url(zone), zone, [zone, *forms.get(zone, ())], " · ".join(facts))
+    for topic, entries in catalog.by_topic.items():
+        writer.add_named(catalog.topic_url(topic), f"专题：{topic}", [topic], f"专题 · {len(entries)}篇文章")
+
+
+@cache
+def zone_forms() -> dict[str, tuple[str, ...]]:
+    """Zone -> every other way the gazetteer knows of writing it."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for form, name in surface_forms().items():
+        if form != name:
+            out[name].append(form)
+    return {name: tuple(found) for name, found in out.items()}
 
 
 def finish_index(writer: IndexWriter, config, material_config: dict) -> dict:

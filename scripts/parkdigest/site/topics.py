@@ -9,17 +9,8 @@ from __future__ import annotations
 from functools import partial
 from html import escape
 
-from parkdigest.site.catalog import TOPICS_PREFIX, Catalog, topic_order
-from parkdigest.site.render import PAGE_PART, count_pages, link, make_front_matter, render_article_list, render_pager
-
-
-def topic_page_url(catalog: Catalog, topic: str, n: int) -> str:
-    base = catalog.topic_url(topic)
-    return base if n == 1 else f"{base}{PAGE_PART}{n}/"
-
-
-def count_topic_pages(catalog: Catalog, topic: str, page_size: int) -> int:
-    return count_pages(len(catalog.by_topic[topic]), page_size)
+from parkdigest.site.catalog import TOPIC_FEEDS, TOPICS_PREFIX, Catalog, topic_order
+from parkdigest.site.render import link, make_listing_pages, render_feed_link, render_feed_list
 
 
 def render_topic_index(catalog: Catalog, from_url: str) -> str:
@@ -30,21 +21,24 @@ def render_topic_index(catalog: Catalog, from_url: str) -> str:
     items = [f'<li id="tag:{escape(topic)}"><a href="{link(catalog.topic_url(topic), from_url)}">{escape(topic)}</a>'
              f' <span class="pd-count">{len(catalog.by_topic[topic])}篇</span></li>'
              for topic in topic_order(catalog.by_topic)]
-    return '<ul class="pd-chips pd-topics">\n' + "\n".join(items) + "\n</ul>\n"
+    feeds = render_feed_list(TOPIC_FEEDS, from_url, "每个专题都可以单独订阅（在专题页上点“订阅本专题”）；全部专题的订阅列表")
+    return '<ul class="pd-chips pd-topics">\n' + "\n".join(items) + "\n</ul>\n\n" + feeds + "\n"
 
 
 def make_topic_pages(catalog: Catalog, page_size: int) -> dict[str, str]:
-    """src_uri -> Markdown of every topic page (tags/<slug>.md, tags/<slug>/page/<n>.md)."""
+    """src_uri -> Markdown of every topic page (tags/<slug>.md, tags/<slug>/page/<n>.md), each
+    announcing the topic's feed (tags/<slug>/feed.xml)."""
     pages = {}
     for topic, entries in catalog.by_topic.items():
-        total = count_topic_pages(catalog, topic, page_size)
-        for n in range(1, total + 1):
-            url = topic_page_url(catalog, topic, n)
-            title = f"专题：{topic}" + (f" · 第{n}页" if n > 1 else "")
-            shown = entries[(n - 1) * page_size: n * page_size]
-            pager = render_pager(n, total, partial(topic_page_url, catalog, topic), url)
-            body = (f"# {escape(title)}\n\n<p class=\"pd-facts\">{len(entries)}篇文章，最新的在前 · "
-                    f'<a href="{link(TOPICS_PREFIX, url)}">全部专题</a></p>\n\n'
-                    f"{render_article_list(shown, url, catalog)}\n\n{pager}\n")
-            pages[f"{url.rstrip('/')}.md"] = make_front_matter(title) + body
+        title = f"专题：{topic}"
+        feed = {"url": catalog.topic_feed_url(topic), "title": title}
+        pages.update(make_listing_pages(catalog, catalog.topic_url(topic), title, entries, page_size,
+                                        partial(render_topic_facts, catalog, topic), feed=feed))
     return pages
+
+
+def render_topic_facts(catalog: Catalog, topic: str, url: str) -> str:
+    """Under a topic page's title: its count, the way back to all topics, its feed."""
+    return (f'<p class="pd-facts">{len(catalog.by_topic[topic])}篇文章，最新的在前 · '
+            f'<a href="{link(TOPICS_PREFIX, url)}">全部专题</a> · '
+            f'{render_feed_link(catalog.topic_feed_url(topic), url, "订阅本专题")}</p>')

@@ -7,8 +7,11 @@
  *
  * Matching is verbatim: a part of n characters is at position p of a page when the pairs
  * covering it (offsets 0, 2, 4 … and n-2) are at p, p+2, … (each pair's positions are in
- * its shard). Pages rank by the parts they contain, the parts in their title or tags, how
+ * its shard). Pages rank by the parts they contain, the parts that are the page's name (a
+ * zone's or topic's page: the manifest's names), the parts in their title or tags, how
  * often the parts occur, then newest first (page ids are given newest first).
+ *
+ * Nothing is fetched until the first query: a page view downloads no part of the index.
  */
 "use strict"
 
@@ -147,9 +150,12 @@ function matchPart(cover, postingsOf, bodyOffset) {
 }
 
 async function search(query) {
-  const index = await loadManifest()
-  /* Parts of one character have no pair: they are not searched */
+  /* Parts of one character have no pair: they are not searched. Material asks for the empty
+     query as a page loads: answered without fetching anything */
   const parts = ParkSearch.splitQuery(query).filter(part => [...part].length >= 2)
+  if (!parts.length)
+    return { items: [] }
+  const index = await loadManifest()
   const covers = parts.map(part => coverPairs(part, index))
   const pairs = [...new Set(covers.flat().map(({ pair }) => pair))]
   const texts = await Promise.all(pairs.map(pair => loadFile(pairFile(pair, index))))
@@ -168,8 +174,14 @@ async function search(query) {
       scores.set(id, score)
     }
   })
+  /* page id -> how many parts are one of its names */
+  const named = new Map()
+  for (const part of parts)
+    for (const id of Object.hasOwn(index.names, part) ? index.names[part] : [])
+      named.set(id, (named.get(id) || 0) + 1)
+  const byName = id => named.get(id) || 0
   const ranked = [...scores].sort(([a, x], [b, y]) =>
-    y.found - x.found || y.inHead - x.inHead || y.count - x.count || a - b)
+    y.found - x.found || byName(b) - byName(a) || y.inHead - x.inHead || y.count - x.count || a - b)
   const chunkOf = score => Math.floor(Math.max(score.first, 0) / index.chunk)
   const shown = await Promise.all(ranked.slice(0, FIRST_RESULTS).map(([id, score]) => loadRecord(id, chunkOf(score))))
   const items = ranked.map(([id, match], rank) => {
@@ -185,8 +197,7 @@ async function search(query) {
 addEventListener("message", async ev => {
   const message = ev.data
   if (message.type === SETUP) {
-    loadManifest().catch(() => {})  /* a few bytes, so the first query waits for its shards only */
-    postMessage({ type: READY })
+    postMessage({ type: READY })  /* the manifest waits for the first query: it grows with the index */
   } else if (message.type === QUERY) {
     const number = ++latest
     let result
