@@ -42,9 +42,10 @@ def mark_captions(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
     gap = CAPTION_GAP_LINES * measure.pitch
     caption_styles: set[Style] = set()
     out = list(blocks)
+    body = _body_style(out, measure)
     gap = CAPTION_GAP_LINES * measure.pitch
     for picture in regions.pictures:
-        beside = [b for b in out if b.part in (Part.MINOR, Part.BODY) and b.style != _body_style(out, measure)
+        beside = [b for b in out if b.part in (Part.MINOR, Part.BODY) and b.style != body
                   and b.size <= CAPTION_MAX_RATIO * measure.size and picture.y0 - 2 <= b.box.y0 < picture.y1
                   and 0 <= max(b.box.x0 - picture.x1, picture.x0 - b.box.x1) <= CAPTION_BESIDE_EM * measure.size
                   and b.box.y1 <= picture.y1 + gap and "。" in b.text]  # a sentence, no brief's title
@@ -57,7 +58,7 @@ def mark_captions(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
         for block in below:
             if block.part is Part.FURNITURE:
                 continue  # a credit between the picture and its caption
-            if block.style == _body_style(out, measure) or block.size > CAPTION_MAX_RATIO * measure.size:
+            if block.style == body or block.size > CAPTION_MAX_RATIO * measure.size:
                 break  # the text, or a title under its picture (a photo item's), is no caption
             out[block.id] = with_credit(with_part(block, Part.CAPTION, "under-picture"), furniture_rule)
             caption_styles.add(block.style)

@@ -11,6 +11,7 @@ import bisect
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 
 from parkdigest.convert.pdf.extract import Box, Glyph, PdfPage, Shape, ShapeKind, enclosing
 
@@ -63,7 +64,7 @@ class TextLine:
     glyph_boxes: tuple[Box, ...] = ()
     vertical: bool = False  # set top to bottom (vertical writing)
 
-    @property
+    @cached_property
     def chars(self) -> int:
         return len(self.text.replace(" ", ""))
 
@@ -269,6 +270,7 @@ def _is_bold(glyph: Glyph) -> bool:
     return glyph.weight < 0 and any(word in glyph.font.lower() for word in _BOLD_NAMES)
 
 
+@lru_cache(maxsize=256)
 def _quantize(size: float) -> float:
     return round(size / SIZE_QUANTUM) * SIZE_QUANTUM
 
