@@ -82,10 +82,11 @@ def topic_terms(text: str) -> list[str]:
     word_at = {offset: i for i, offset in enumerate(starts)}
     merged, i = [], 0
     while i < len(words):
-        match = _keyword_pattern().match(joined, starts[i])
-        if match and match.end() in word_at and word_at[match.end()] > i + 1:
-            merged.append(match.group())
-            i = word_at[match.end()]
+        keyword = _keyword_at(joined, starts[i])
+        end = starts[i] + len(keyword)
+        if keyword and end in word_at and word_at[end] > i + 1:
+            merged.append(keyword)
+            i = word_at[end]
         else:
             merged.append(words[i])
             i += 1
@@ -112,7 +113,19 @@ def _keyword_topics() -> dict[str, frozenset[str]]:
     return {keyword: frozenset(labels) for keyword, labels in topics.items()}
 
 
+def _keyword_at(text: str, start: int) -> str:
+    """The longest keyword of the taxonomy that the text holds at `start`, or ''."""
+    for keyword in _keywords_by_first_char().get(text[start:start + 1], ()):
+        if text.startswith(keyword, start):
+            return keyword
+    return ""
+
+
 @cache
-def _keyword_pattern() -> re.Pattern:
+def _keywords_by_first_char() -> dict[str, tuple[str, ...]]:
+    """The taxonomy's keywords by their first character, longest first."""
     terms = {k for topic in taxonomy().topics for k in topic.keywords}
-    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t))))
+    by_char: dict[str, list[str]] = {}
+    for term in sorted(terms, key=lambda t: (-len(t), t)):
+        by_char.setdefault(term[:1], []).append(term)
+    return {char: tuple(terms) for char, terms in by_char.items()}

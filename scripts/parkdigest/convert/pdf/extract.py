@@ -135,6 +135,8 @@ UNKNOWN_WEIGHT = -1
 # character are what a font without a Unicode map gives.
 _PRIVATE_USE = (0xE000, 0xF8FF)
 _REPLACEMENT = 0xFFFD
+# Codes that stand for no printed character: NUL, line breaks, byte-order marks.
+_NOT_CHARACTERS = frozenset({0, 0x0D, 0x0A, 0xFFFE, 0xFEFF})
 
 
 def open_pdf(path: Path) -> pdfium.PdfDocument:
@@ -204,13 +206,14 @@ class _StyleReader:
         self.textpage = textpage
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
+        self.flags_ref = ctypes.byref(self.flags)
         self.rgba = [ctypes.c_uint() for _ in range(4)]
         self.rgba_refs = [ctypes.byref(c) for c in self.rgba]
         self.matrix = pdfium_c.FS_MATRIX()
 
     def __call__(self, i: int) -> _RunStyle:
         textpage, m = self.textpage, self.matrix
-        pdfium_c.FPDFText_GetFontInfo(textpage, i, self.name, 128, ctypes.byref(self.flags))
+        pdfium_c.FPDFText_GetFontInfo(textpage, i, self.name, 128, self.flags_ref)
         pdfium_c.FPDFText_GetFillColor(textpage, i, *self.rgba_refs)
         # The size printed: the font's size in the text state scaled by the text and page
         # matrices (a PDF may set every font at 1 pt and scale it to 9 or 36 by its matrix).
@@ -230,17 +233,23 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, .
     unmapped_count = 0
     rect = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    origin = (ctypes.byref(ox), ctypes.byref(oy))
     styles: dict[int | None, _RunStyle] = {}
     read_style = _StyleReader(textpage)
+    # pdfium's calls, looked up once: this loop runs for every character of the page.
+    text_object, loose_box, char_origin = (pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDFText_GetLooseCharBox,
+                                           pdfium_c.FPDFText_GetCharOrigin)
+    address, void_p = ctypes.cast, ctypes.c_void_p
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count)  # every character at once (one per index, outside rare planes)
+    one_per_index = len(text) == count
     for i in range(count):
-        code = ord(text[i]) if len(text) == count else pdfium_c.FPDFText_GetUnicode(textpage, i)
-        if code in (0, 0x0D, 0x0A, 0xFFFE, 0xFEFF):
+        code = ord(text[i]) if one_per_index else pdfium_c.FPDFText_GetUnicode(textpage, i)
+        if code in _NOT_CHARACTERS:
             continue
         if code == 0x20 and pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
             continue  # a space pdfium made up: our own lines decide those
-        key = ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage, i), ctypes.c_void_p).value
+        key = address(text_object(textpage, i), void_p).value
         style = styles.get(key) if key else None
         if style is None:
             style = styles[key] = read_style(i)
@@ -250,14 +259,11 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, .
         if style.rotated:
             rotated += 1
             continue
-        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, rect):
+        if not loose_box(textpage, i, rect) or style.size <= 0 or rect.top <= rect.bottom:
             continue
-        pdfium_c.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(ox), ctypes.byref(oy))
-        box = Box(rect.left, height - rect.top, rect.right, height - rect.bottom)
-        if style.size <= 0 or box.height <= 0:
-            continue
-        glyphs.append(Glyph(char=chr(code), box=box, baseline=height - oy.value, size=style.size, font=style.font,
-                            weight=style.weight, light=style.light))
+        char_origin(textpage, i, *origin)
+        glyphs.append(Glyph(chr(code), Box(rect.left, height - rect.top, rect.right, height - rect.bottom),
+                            height - oy.value, style.size, style.font, style.weight, style.light))
     share = unmapped_count / max(1, len(glyphs) + rotated)
     return tuple(glyphs), rotated, tuple(sorted(unmapped)), share
 
