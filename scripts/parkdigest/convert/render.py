@@ -54,9 +54,12 @@ def render_body(draft: Draft) -> str:
 
 
 def render_file(meta: dict, body: str) -> str:
-    """Front-matter (YAML, safely dumped) + body, with a checksum of both."""
-    text = _compose(meta, body)
-    return _compose(dict(meta, checksum=checksum(text)), body)
+    """Front-matter (YAML, safely dumped) + body, with a checksum of both. The checksum is the
+    mapping's last key: its line is dumped on its own and put last (a block mapping dumps as the
+    lines of its keys, one after another), so the front-matter is dumped once."""
+    front = _front(meta)
+    text = f"---\n{front}---\n\n{body}"
+    return f"---\n{front}{_front({'checksum': checksum(text)})}---\n\n{body}"
 
 
 def checksum(text: str) -> str:
@@ -71,6 +74,5 @@ def strip_checksum(text: str) -> tuple[str, str]:
     return text[: match.start()] + text[match.end():], match.group(1)
 
 
-def _compose(meta: dict, body: str) -> str:
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
-    return f"---\n{front}---\n\n{body}"
+def _front(meta: dict) -> str:
+    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
