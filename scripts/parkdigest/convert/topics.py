@@ -52,10 +52,11 @@ def topic_evidence(headline: str, paragraphs: list[str]) -> list[TopicEvidence]:
     top = sorted(weights, key=lambda t: (-weights[t], t))[: tax.keywords_per_article]
     mass = sum(weights[t] for t in top) or 1.0
     out = []
+    place_topics = [frozenset().union(*(_topics_of(t) for t in terms)) for terms in places]
     for topic in tax.topics:
         share = sum(weights[t] for t in top if topic.label in _topics_of(t)) / mass
-        used = sum(1 for terms in places if any(topic.label in _topics_of(t) for t in terms))
-        named = any(topic.label in _topics_of(t) for t in places[0])
+        used = sum(1 for labels in place_topics if topic.label in labels)
+        named = topic.label in place_topics[0]
         out.append(TopicEvidence(topic.label, round(share, 4), used, named))
     order = {label: i for i, label in enumerate(tax.labels())}
     return sorted(out, key=lambda e: (-e.score, order[e.label]))

@@ -101,6 +101,11 @@ def _hitech_stems() -> dict[str, str]:
             if form.endswith(_HITECH_SUFFIX) and len(form) - len(_HITECH_SUFFIX) >= 2}
 
 
+@cache
+def _longest_stem() -> int:
+    return max((len(s) for s in _hitech_stems()), default=0)
+
+
 def find_zones(text: str) -> list[Mention]:
     """Gazetteer zones named in the text, longest form first, non-overlapping, in text order.
 
@@ -118,7 +123,7 @@ def _coordinated(text: str, mentions: list[Mention]) -> list[Mention]:
     """Parks whose suffix is left to the last of a list: in "成都、沈阳和广州高新区" the
     stems 成都 and 沈阳 name 成都高新区 and 沈阳高新区."""
     table, stems = zones(), _hitech_stems()
-    longest = max((len(s) for s in stems), default=0)
+    longest = _longest_stem()
     taken = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
     for mention in mentions:
