@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from parkdigest.convert.pdf.extract import Box, Glyph, PdfPage, Shape, ShapeKind, enclosing
+from parkdigest.text import HAN_CHAR
 
 # Glyphs whose baselines differ by less than this share of their size sit on one line
 # (superscripts and mixed fonts shift a baseline by a little, the next line by a whole
@@ -256,7 +257,10 @@ def _line(run: list[Glyph]) -> TextLine:
             parts.append(" ")
         parts.append(glyph.char)
     text = "".join(parts).strip()
-    style = Counter((_quantize(g.size), g.font, _is_bold(g), g.light) for g in glyphs).most_common(1)[0][0]
+    # The line's style is its Chinese characters' (digits and Latin letters often come from a
+    # fallback font of another weight or size: 破300亿元，达到350.4 is set like its paragraph).
+    han = [g for g in glyphs if HAN_CHAR.match(g.char)] or glyphs
+    style = Counter((_quantize(g.size), g.font, _is_bold(g), g.light) for g in han).most_common(1)[0][0]
     return TextLine(-1, text, enclosing(g.box for g in glyphs), *style, glyph_boxes=tuple(g.box for g in glyphs))
 
 
