@@ -258,6 +258,9 @@ PARAGRAPH_END_MARKS = "。！？!?…”’」』）)：:；"
 # White this much (in ems) above the usual leading between two lines of a column is the space
 # a paper puts between paragraphs instead of an indent.
 PARAGRAPH_SPACE_EM = 0.35
+# White this tall or taller is no paragraph space: a picture stands there, inside a paragraph
+# as often as between two.
+PICTURE_SPACE_EM = 2.5
 
 
 def _opens_paragraph(previous: TextLine, line: TextLine, columns: Columns, leading: float) -> bool:
@@ -269,9 +272,9 @@ def _opens_paragraph(previous: TextLine, line: TextLine, columns: Columns, leadi
         return False
     if columns.indented(line):
         return True
-    below = line.box.y0 - previous.box.y1
-    if line.box.x_overlap(previous.box) > 0 and below > leading + PARAGRAPH_SPACE_EM * line.size:
-        return True  # further down the same column than the leading: a space between paragraphs
+    below = line.box.y0 - previous.box.y1 - leading
+    if line.box.x_overlap(previous.box) > 0 and PARAGRAPH_SPACE_EM * line.size < below < PICTURE_SPACE_EM * line.size:
+        return True  # a little further down the same column: a space between paragraphs
     return columns.short(previous) and previous.text.rstrip()[-1:] in PARAGRAPH_END_MARKS
 
 
