@@ -1732,7 +1732,8 @@ def compare(truth: Truth, result) -> list[str]:
 # CLI: render, convert, summarise
 # ---------------------------------------------------------------------------------------------
 
-def _seeds(text: str) -> list[int]:
+def parse_seeds(text: str) -> list[int]:
+    """Seeds written as 0-49 or 3,7,12."""
     out: list[int] = []
     for part in text.split(","):
         if "-" in part:
@@ -1749,6 +1750,24 @@ def render(seed: int, out: Path, browser) -> tuple[Path, Truth]:
     truth = typeset(random_page(seed, style), style, path, browser)
     (out / f"typeset-{seed:03d}.truth.json").write_text(truth.to_json() + "\n", encoding="utf-8")
     return path, truth
+
+
+def render_pages(seeds: Sequence[int], out: Path) -> list[tuple[Path, Truth]]:
+    """Render each seed's page into `out` in one browser; a seed that cannot be set is said and skipped."""
+    from playwright.sync_api import sync_playwright
+
+    rendered = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for seed in seeds:
+                try:
+                    rendered.append(render(seed, out, browser))
+                except TypesetError as exc:
+                    print(f"typeset: seed {seed}: {exc}", file=sys.stderr)
+        finally:
+            browser.close()
+    return rendered
 
 
 def summary(reports: Sequence[Report]) -> str:
@@ -1799,20 +1818,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not CHROMIUM.is_file():
         print(f"typeset: {CHROMIUM} is missing: install Debian's chromium (make chromium)", file=sys.stderr)
         return 2
-    from playwright.sync_api import sync_playwright
-
     args.out.mkdir(parents=True, exist_ok=True)
-    rendered = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            for seed in _seeds(args.seeds):
-                try:
-                    rendered.append(render(seed, args.out, browser))
-                except TypesetError as exc:
-                    print(f"typeset: seed {seed}: {exc}", file=sys.stderr)
-        finally:
-            browser.close()
+    rendered = render_pages(parse_seeds(args.seeds), args.out)
     if args.png:
         import pypdfium2 as pdfium
 

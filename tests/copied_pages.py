@@ -1,0 +1,144 @@
+"""Text pages the converter has never seen: pages typeset by tests/typeset.py (other grids, fonts,
+publications, furniture wording), their text copied the way a PDF reader's copy gives it, and gold in
+the dev set's schema (../shared/devset/README.md) built from what the typesetter printed.
+
+    .venv/bin/python tests/copied_pages.py --seeds 200-229 --out /tmp/copied    # render, copy, score
+
+The copy is what a reader's copy-and-paste gives: the page's text blocks (a column's run of lines of
+one style) in a naive tool order — top to bottom by each block's top, then left to right, so a page's
+columns interleave with its neighbours' — the lines of a block joined, a blank line between blocks, a
+paragraph break where a line starts indented. Characters stay as the PDF's text layer has them
+(radicals, half-width punctuation, padded names), as a copy would.
+
+Gold per article: title, kicker, deck, column label, byline, closing credit and captions as printed;
+anchors are three snippets of the body that occur once on the page; first/last are the body's first
+and last 16 characters. The typesetter knows no layout joins of this kind, so `joins` is empty.
+
+This is a measure for tuning reports (README: "Text pages copied from PDFs"), not a test: the
+figures it prints are the text converter's on pages nobody tuned it on. Seeds 0–199 are free to tune
+on; quote seeds 200 and up as held out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+import typeset  # the sibling tool: tests/ is on the path when run as a script or by pytest
+from parkdigest.convert.pdf.blocks import make_blocks
+from parkdigest.convert.pdf.extract import read_pdf
+from parkdigest.convert.pdf.lines import TextLine, build_lines, type_measure
+from parkdigest.convert.pdf.regions import find_regions
+
+INDENT_EM = 1.2  # a line that starts this far (in body ems) right of its block starts a paragraph
+ANCHORS = 3  # snippets per article, spread over its body
+ANCHOR_CHARS = 10
+END_CHARS = 16  # first/last, as in the dev set's gold
+MARKUP = re.compile(r"[\s#*>_`|\\\-]+")  # what the dev set's scorer folds away
+
+
+def fold(text: str) -> str:
+    return MARKUP.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def copied_text(pdf: Path) -> str:
+    """The page's text as a reader's copy gives it (see the module's docstring)."""
+    out: list[str] = []
+    for page in read_pdf(pdf).pages:
+        lines = build_lines(page)
+        if not lines:
+            continue
+        measure = type_measure(lines)
+        regions = find_regions(page, lines, measure, lambda _line: False)
+        for block in sorted(make_blocks(lines, regions), key=lambda b: _tool_order(b, measure.size)):
+            out.append("\n".join(_paragraphs(block, measure.size)))
+    return "\n\n".join(out) + "\n"
+
+
+def _tool_order(block: list[TextLine], em: float) -> tuple[int, float]:
+    return round(min(ln.box.y0 for ln in block) / em), min(ln.box.x0 for ln in block)
+
+
+def _paragraphs(block: list[TextLine], em: float) -> list[str]:
+    left = min(ln.box.x0 for ln in block)
+    paragraphs = [""]
+    for line in block:
+        if paragraphs[-1] and line.box.x0 - left > INDENT_EM * em:
+            paragraphs.append("")
+        paragraphs[-1] += line.text
+    return [p for p in paragraphs if p.strip()]
+
+
+def _anchors(body: str, page: str) -> list[str]:
+    """Up to ANCHORS snippets of the body, in order, each found once on the page."""
+    text = fold(body)
+    if len(text) < ANCHOR_CHARS:
+        return []
+    picks: list[str] = []
+    for k in range(ANCHORS):
+        start = int((len(text) - ANCHOR_CHARS) * (k + 0.5) / ANCHORS)
+        for at in (start, max(0, start - 7), min(len(text) - ANCHOR_CHARS, start + 7)):
+            snippet = text[at:at + ANCHOR_CHARS]
+            if page.count(snippet) == 1 and snippet not in picks:
+                picks.append(snippet)
+                break
+    return picks
+
+
+def gold_of(truth: typeset.Truth, seed: str, text: str) -> dict:
+    """The page's gold in the dev set's schema."""
+    page = fold(text)
+    articles = []
+    for article in truth.articles:
+        photo = article.kind == "photo"
+        body = "".join(article.paragraphs)
+        articles.append({
+            "title": article.title, "kicker": article.kicker or None, "deck": article.subtitle or None,
+            "section": article.label or None, "byline": article.byline or None,
+            "source_line": article.credit or None, "kind": "photo" if photo else "article",
+            "zones": [], "topics": [], "subheads": list(article.subheads), "captions": list(article.captions),
+            "anchors": [] if photo else _anchors(body, page),
+            "first": "" if photo else fold(body)[:END_CHARS], "last": "" if photo else fold(body)[-END_CHARS:],
+        })
+    return {"seed": seed, "publication": truth.publication, "issue_date": truth.date or None,
+            "date_estimate": None, "furniture": list(truth.furniture), "captions": list(truth.captions),
+            "articles": articles, "joins": [], "notes": truth.style}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Typeset pages, copy their text as a PDF reader would, "
+                                                 "write gold, convert the text and score it.")
+    parser.add_argument("--seeds", default="200-229", help="typesetter seeds (default 200-229: held out)")
+    parser.add_argument("--out", type=Path, default=Path("/tmp/copied"), help="folder for pdf/, pages/, gold/")
+    parser.add_argument("--no-convert", action="store_true", help="only write the pages and their gold")
+    args = parser.parse_args(argv)
+    pdfs, pages, gold = args.out / "pdf", args.out / "pages", args.out / "gold"
+    for folder in (pdfs, pages, gold):
+        folder.mkdir(parents=True, exist_ok=True)
+    rendered = typeset.render_pages(typeset.parse_seeds(args.seeds), pdfs)
+    for path, truth in rendered:
+        text = copied_text(path)
+        seed = path.stem + ".txt"
+        (pages / seed).write_text(text, encoding="utf-8")
+        (gold / f"{path.stem}.json").write_text(json.dumps(gold_of(truth, seed, text), ensure_ascii=False,
+                                                           indent=1) + "\n", encoding="utf-8")
+    print(f"{len(rendered)} pages and their gold in {args.out}")
+    if args.no_convert:
+        return 0
+    from parkdigest.convert.pipeline import run
+    from parkdigest.quality.score import score_outputs
+
+    articles = args.out / "articles"
+    run([pages], articles, force=True)
+    for name, value in score_outputs(gold, articles).figures().items():
+        print(f"{name:<22}{value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
