@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from parkdigest.articles.files import LOW_CONFIDENCE
 from parkdigest.convert.conservation import conservation_errors
-from parkdigest.convert.junctions import LOW_CONFIDENCE
 from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.read import read_page
 from parkdigest.problems import Severity

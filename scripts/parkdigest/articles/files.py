@@ -295,6 +295,11 @@ class LineRanges:
 
 _RANGE = re.compile(r"(\d+)(?:-(\d+))?")
 
+# A join or an article split of the page report below this confidence deserves a human look:
+# convert warns about it and the page's source view lists and marks it. One threshold for
+# both, so what an editor is told to check is what the site shows.
+LOW_CONFIDENCE = 0.6
+
 
 @dataclass(frozen=True)
 class ReportArticle:

@@ -91,7 +91,6 @@ LOOP_REPAIR_MIN_SCORE = 0.0
 NO_JOIN_SCORE = 2.0  # below this, leave the end open (the page may be cut there)
 # Confidence is a logistic of the margin over the best alternative for the same end.
 CONFIDENCE_SCALE = 1.5
-LOW_CONFIDENCE = 0.6
 HIGH_CONFIDENCE = 0.8
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -44,48 +44,73 @@ class RunResult:
 def run(inputs: list[Path], out: Path, *, force: bool = False, dry_run: bool = False,
         jobs: int = 1, cache_dir: Path | None = None, keep_pages: bool = True,
         on_page: Callable[[PageResult], None] | None = None) -> RunResult:
-    """Convert seed files (or directories of them) into articles under `out`.
-
-    Pages are written as they arrive, in seed order, so a run holds one page at a time
-    (with `keep_pages=False`; `on_page` sees each converted page). With `cache_dir`, pages
-    unchanged since the last run are not converted again (cache.py); the files written are
-    the same as without it.
-    """
+    """Convert seed files (or directories of them) into articles under `out`, written as they
+    arrive in seed order (with `keep_pages=False` a run holds one page at a time; `on_page` sees
+    each). With `cache_dir`, pages unchanged since the last run are reused (cache.py): same files."""
     seeds = collect_seeds(inputs)
     planner = Planner(cache_dir, out) if cache_dir else None
     plan = planner.plan(list(seeds.paths)) if planner else [Convert(path) for path in seeds.paths]
-    converted = convert_stream([step.seed for step in plan if isinstance(step, Convert)], jobs)
-    slugs = SlugAssigner()
     writer = OutputWriter(out, sources=seeds.present, force=force, dry_run=dry_run)
-    problems, pages, written, reused = list(seeds.problems), [], [], []
+    slugs = SlugAssigner()
+    tally = _Tally(list(seeds.problems))
+    for page in _pages_in_order(plan, jobs, slugs):
+        if isinstance(page, PageResult):
+            final = tally.write(page, slugs, writer)
+            if on_page:
+                on_page(final)
+            if keep_pages:
+                tally.pages.append(final)
+        else:
+            tally.note(page, slugs)
+    nothing_to_prune = not writer.wrote and planner is not None and planner.nothing_to_prune(seeds.present)
+    summary = WriteSummary() if nothing_to_prune else writer.finish()
+    summary.unchanged += [file for page in tally.reused for file in page.files]
+    if planner and not dry_run:
+        planner.record(tally.written, summary.kept, tally.reused_names(), seeds.present)
+    return RunResult(tally.pages, tally.problems, summary, tally.reused_names())
+
+
+@dataclass
+class _Tally:
+    """What a run has met so far, page by page: problems, pages written, pages reused."""
+
+    problems: list[Problem]
+    pages: list[PageResult] = field(default_factory=list)
+    written: list[Written] = field(default_factory=list)
+    reused: list[Reuse] = field(default_factory=list)
+
+    def note(self, page: Reuse | Problem, slugs: SlugAssigner) -> None:
+        """A seed that could not be converted, or one unchanged since the last run (its slugs taken)."""
+        if isinstance(page, Problem):
+            self.problems.append(page)
+        else:
+            slugs.take(page.slugs)
+            self.reused.append(page)
+
+    def write(self, page: PageResult, slugs: SlugAssigner, writer: OutputWriter) -> PageResult:
+        """The page with its final slugs, written; what was written recorded for the cache."""
+        self.problems += page.problems
+        final = replace(page, articles=slugs.assign(page.articles))
+        writer.write_page(final)
+        self.written.append(Written(page.source, tuple(a.slug for a in page.articles),
+                                    tuple(a.slug for a in final.articles), page.problems,
+                                    tuple(p.page for p in page.pictures)))
+        return final
+
+    def reused_names(self) -> list[str]:
+        return [page.seed.name for page in self.reused]
+
+
+def _pages_in_order(plan: Sequence[Convert | Reuse], jobs: int,
+                    slugs: SlugAssigner) -> Iterator[PageResult | Reuse | Problem]:
+    """Each planned seed's page, in plan order: converted, or reused from the cache unless an
+    earlier page now takes its slugs (then it is converted again)."""
+    converted = convert_stream([step.seed for step in plan if isinstance(step, Convert)], jobs)
     for step in plan:
         page = next(converted) if isinstance(step, Convert) else step
         if isinstance(page, Reuse) and slugs.peek(page.slugs) != page.final:
-            page = convert_page(page.seed)  # an earlier page now takes its slugs: convert it again
-        if isinstance(page, Problem):
-            problems.append(page)
-            continue
-        problems += page.problems
-        if isinstance(page, Reuse):
-            slugs.take(page.slugs)
-            reused.append(page)
-            continue
-        final = replace(page, articles=slugs.assign(page.articles))
-        writer.write_page(final)
-        written.append(Written(page.source, tuple(a.slug for a in page.articles),
-                               tuple(a.slug for a in final.articles), page.problems,
-                               tuple(p.page for p in page.pictures)))
-        if on_page:
-            on_page(final)
-        if keep_pages:
-            pages.append(final)
-    nothing_to_prune = not writer.wrote and planner is not None and planner.nothing_to_prune(seeds.present)
-    summary = WriteSummary() if nothing_to_prune else writer.finish()
-    summary.unchanged += [file for page in reused for file in page.files]
-    reused_names = [page.seed.name for page in reused]
-    if planner and not dry_run:
-        planner.record(written, summary.kept, reused_names, seeds.present)
-    return RunResult(pages, problems, summary, reused_names)
+            page = convert_page(page.seed)
+        yield page
 
 
 def convert_stream(paths: list[Path], jobs: int) -> Iterator[PageResult | Problem]:

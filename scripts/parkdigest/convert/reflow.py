@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from parkdigest.articles.files import Move
+from parkdigest.articles.files import LOW_CONFIDENCE, Move
 from parkdigest.convert.classify import sentence_closed
 from parkdigest.convert.heads import HeadParts, parse_head
-from parkdigest.convert.junctions import LOW_CONFIDENCE, next_in_flow
+from parkdigest.convert.junctions import next_in_flow
 from parkdigest.convert.model import Block, Draft, Kind, Layout, LineRole, Paragraph, Role, Segmentation
 from parkdigest.problems import Problem, Severity
 

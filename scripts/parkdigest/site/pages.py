@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from html import escape
 
-from parkdigest.articles.files import LineRanges, article_uri
+from parkdigest.articles.files import LOW_CONFIDENCE, LineRanges, article_uri
 from parkdigest.site.catalog import (
     REPORTS_PREFIX,
     ZONE_FEEDS,
@@ -59,7 +59,6 @@ class Settings:
     related: int = 5  # "more from this zone" under an article
     feed: str = "feed.xml"
     feed_items: int = 30
-    low_confidence: float = 0.6  # below this a join or an article split deserves a human look
 
     @classmethod
     def from_config(cls, config) -> Settings:
@@ -272,8 +271,8 @@ def sources_newest_first(catalog: Catalog) -> list[tuple[str, Report]]:
 
 def count_to_check(data: dict, settings: Settings) -> int:
     """Joins and article splits of a page below the confidence worth a human look."""
-    low = [j for j in data.get("joins") or [] if float(j.get("confidence", 1)) < settings.low_confidence]
-    low += [a for a in data.get("articles") or [] if float(a.get("confidence", 1)) < settings.low_confidence]
+    low = [j for j in data.get("joins") or [] if float(j.get("confidence", 1)) < LOW_CONFIDENCE]
+    low += [a for a in data.get("articles") or [] if float(a.get("confidence", 1)) < LOW_CONFIDENCE]
     return len(low)
 
 
@@ -308,12 +307,12 @@ def render_source_page(catalog: Catalog, settings: Settings, source: str, url: s
            "## 本版文章（按版面顺序）\n", render_source_articles(catalog, settings, data, url) + "\n"]
     if data.get("pages"):
         out += ["## 版面图\n", render_page_pictures(catalog, data, report.src_uri, url), ""]
-    joins = [j for j in data.get("joins") or [] if float(j.get("confidence", 1)) < settings.low_confidence]
+    joins = [j for j in data.get("joins") or [] if float(j.get("confidence", 1)) < LOW_CONFIDENCE]
     out += ["## 把握较低的接续\n", _joins_table(joins) if joins else '<p class="pd-empty">没有。</p>', ""]
     moves = data.get("moves") or []
     if moves:
         rows = [[escape(line_ranges(m.get("lines", ""))), escape(str(m.get("after", ""))),
-                 escape(str(m.get("article", ""))), _confidence(m.get("confidence"), settings)] for m in moves]
+                 escape(str(m.get("article", ""))), _confidence(m.get("confidence"))] for m in moves]
         out += ["## 移动的段落\n", render_table(["行", "接在第几行后", "文章", "把握"], rows, "移到别处续接的段落",
                                                numeric=(0, 1, 3)), ""]
     furniture = data.get("furniture") or []
@@ -388,7 +387,7 @@ def render_source_articles(catalog: Catalog, settings: Settings, data: dict, fro
         title = escape(display_heading(str(article.get("title", ""))))
         head = f'<a class="pd-title" href="{link(entry.url, from_url)}">{title}</a>' if entry else title
         meta = [f'<span class="pd-nowrap">第{escape(line_ranges(article.get("lines", "")))}行</span>',
-                f'<span class="pd-nowrap">把握{_confidence(article.get("confidence"), settings)}</span>']
+                f'<span class="pd-nowrap">把握{_confidence(article.get("confidence"))}</span>']
         if entry:
             meta.insert(0, format_date(entry))
         items.append(f'<li class="pd-item">{head}<div class="pd-meta">{" · ".join(meta)}</div></li>')
@@ -399,12 +398,12 @@ def _first_line(article: dict) -> int:
     return LineRanges.parse(article.get("lines")).first
 
 
-def _confidence(value, settings: Settings) -> str:
+def _confidence(value) -> str:
     if value is None:
         return "—"
     value = float(value)
     text = f"{value:.2f}"
-    if value < settings.low_confidence:
+    if value < LOW_CONFIDENCE:
         return f'<strong class="pd-low" title="把握较低，请人工核对">{text}（待核对）</strong>'
     return text
 
