@@ -35,7 +35,8 @@ from parkdigest.convert.pdf.extract import read_pdf
 from parkdigest.convert.pdf.lines import TextLine, build_lines, type_measure
 from parkdigest.convert.pdf.regions import find_regions
 
-INDENT_EM = 1.2  # a line that starts this far (in body ems) right of its block starts a paragraph
+INDENT_EM = 1.2  # a body line that starts this far (in body ems) right of its block starts a paragraph
+HEADING_SIZE = 1.1  # lines set this much larger than the body are a heading's: centred, never indented
 ANCHORS = 3  # snippets per article, spread over its body
 ANCHOR_CHARS = 10
 END_CHARS = 16  # first/last, as in the dev set's gold
@@ -68,7 +69,7 @@ def _paragraphs(block: list[TextLine], em: float) -> list[str]:
     left = min(ln.box.x0 for ln in block)
     paragraphs = [""]
     for line in block:
-        if paragraphs[-1] and line.box.x0 - left > INDENT_EM * em:
+        if paragraphs[-1] and line.size <= HEADING_SIZE * em and line.box.x0 - left > INDENT_EM * em:
             paragraphs.append("")
         paragraphs[-1] += line.text
     return [p for p in paragraphs if p.strip()]
