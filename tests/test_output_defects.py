@@ -97,7 +97,7 @@ def test_a_credit_shows_its_names_without_padding():
 ])
 def test_an_editors_note_is_signed_on_a_line_of_its_own_and_the_text_goes_on_apart(page, title_part, after):
     blocks = _blocks(_article(page, title_part))
-    at = blocks.index("——编  者\n{ .signature }")
+    at = blocks.index("——编者\n{ .signature }")  # 编者 without the padding a signature is set with
     assert blocks[at - 1].endswith("。")
     assert blocks[at + 1].startswith(after)
 

@@ -45,10 +45,14 @@ def _escape_line_start(match: re.Match) -> str:
 _PICTURE_NUMBER = re.compile(r"^图?\s*(?:([\u2460-\u2473])|(\d{1,2})(?=[：:\s]))")
 
 
+# Lines that name who wrote: a story's byline, an editor's note signature (——编  者).
+_SIGNED = (Aside.BYLINE, Aside.SIGNATURE)
+
+
 def for_reading(draft: Draft) -> Draft:
-    """The draft as a reader sees it: two-character names in its byline and credits without
+    """The draft as a reader sees it: two-character names in its bylines, signatures and credits without
     the padding the page set between their characters, numbered captions in number order."""
-    paragraphs = tuple(replace(p, text=close_name_padding(p.text)) if p.credit or p.aside is Aside.BYLINE else p
+    paragraphs = tuple(replace(p, text=close_name_padding(p.text)) if p.credit or p.aside in _SIGNED else p
                        for p in draft.paragraphs)
     return replace(draft, byline=close_name_padding(draft.byline), paragraphs=paragraphs,
                    captions=_in_picture_order(draft.captions))
