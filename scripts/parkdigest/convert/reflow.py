@@ -275,8 +275,9 @@ def _unwrap(blocks: list[Block]) -> list[Block]:
 
 def _split_signature(paragraph: Paragraph) -> list[Paragraph]:
     """A paragraph whose last line is a signature, as the paragraph and the signature."""
-    match = _SIGNATURE_TAIL.search(paragraph.text) if not paragraph.subhead and paragraph.aside is None else None
-    if not match or paragraph.credit:
+    running_text = not (paragraph.subhead or paragraph.credit or paragraph.aside)
+    match = _SIGNATURE_TAIL.search(paragraph.text) if running_text else None
+    if not match:
         return [paragraph]
     return [replace(paragraph, text=paragraph.text[:match.start()]),
             Paragraph(match.group(), paragraph.lines[-1:], aside=Aside.SIGNATURE)]
