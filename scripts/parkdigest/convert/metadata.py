@@ -18,7 +18,7 @@ from parkdigest.articles.schema import SUMMARY_MAX_CHARS
 from parkdigest.convert.about import describe_parks
 from parkdigest.convert.dates import infer_date, parse_printed_date
 from parkdigest.convert.model import Article, Draft, Layout, Page, PageFacts
-from parkdigest.convert.render import render_body
+from parkdigest.convert.render import for_reading, render_body
 from parkdigest.convert.sidecar import sidecar_name
 from parkdigest.convert.slugs import make_slug
 from parkdigest.convert.topics import choose_topics
@@ -64,7 +64,7 @@ def describe_articles(layout: Layout, page: Page) -> Described:
     date, precision = _page_date(layout, page, sidecar, problems)
     articles = []
     section = ""
-    for draft in layout.drafts:
+    for draft in map(for_reading, layout.drafts):
         # In a newsletter a section label heads a group of articles, not just the first.
         section = draft.section or (section if layout.has_contents else "")
         override = _override(sidecar, draft)
@@ -162,7 +162,7 @@ def _authors(draft: Draft) -> list[str]:
 
 
 def _lead(draft: Draft) -> str:
-    return next((p.text for p in draft.paragraphs if not p.subhead and not p.credit), "")
+    return next((p.text for p in draft.paragraphs if not p.subhead and not p.credit and p.aside is None), "")
 
 
 def _summary(draft: Draft) -> str:

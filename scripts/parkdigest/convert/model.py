@@ -76,12 +76,22 @@ class Join:
         return not self.adjacent
 
 
+class Aside(str, Enum):
+    """A line of an article's text printed apart from its paragraphs, on a line of its own."""
+
+    KICKER = "kicker"  # a package story's kicker, printed above the story's heading
+    DECK = "deck"  # a package story's subtitle, printed under its heading
+    BYLINE = "byline"  # a package story's byline, under its heading
+    SIGNATURE = "signature"  # the signature closing an editor's note (——编  者)
+
+
 @dataclass(frozen=True)
 class Paragraph:
     text: str
     lines: tuple[int, ...]
     subhead: bool = False
     credit: bool = False  # a closing credit (（作者为……）), printed where it stands
+    aside: Aside | None = None  # a line of its own that is not a paragraph of running text
 
 
 @dataclass(frozen=True)

@@ -98,3 +98,43 @@ def _full_parens(match: re.Match) -> str:
     if _CJK_CHAR.search(inner) or _is_cjk_context(before):
         return f"（{inner}）"
     return match.group()
+
+
+
+# Papers print a two-character name as wide as a three-character one, with a space between
+# its characters (本报记者  杨  迅, 文/颜  色). In a byline or a credit, single characters
+# standing alone side by side are names of two: the space inside each goes, the spaces
+# between names stay. The first may carry the role before it (文/颜, 记者：王), the last a
+# bracket after it (珂）).
+_NAME_START = re.compile(f"^(?:.*[^{HAN}A-Za-z0-9])?[{HAN}]$")
+_NAME_END = re.compile(f"^[{HAN}](?:[^{HAN}A-Za-z0-9].*)?$")
+_LONE = re.compile(f"^[{HAN}]$")
+_GAP = re.compile(r"(\s+)")
+
+
+def close_name_padding(text: str) -> str:
+    """A byline or credit with the padding inside its two-character names removed
+    (本报记者  杨  迅  祝佳祺 -> 本报记者  杨迅  祝佳祺). A run of lone characters pairs off
+    from the left; a run of odd length is left as printed (its names cannot be told apart)."""
+    parts = _GAP.split(text)  # words at even indices, the spaces after them at odd ones
+    words = parts[::2]
+    closed: set[int] = set()  # words whose following space goes
+    i = 0
+    while i < len(words):
+        end = _lone_run_end(words, i)
+        if end > i and (end - i) % 2:
+            closed.update(range(i, end, 2))
+        i = max(end, i) + 1
+    return "".join(part for k, part in enumerate(parts) if not (k % 2 and k // 2 in closed))
+
+
+def _lone_run_end(words: list[str], start: int) -> int:
+    """The last word of the run of lone characters that opens at `start` (`start` if none)."""
+    if not _NAME_START.match(words[start]):
+        return start
+    end = start
+    while end + 1 < len(words) and _LONE.match(words[end + 1]):
+        end += 1
+    if end + 1 < len(words) and _NAME_END.match(words[end + 1]) and (end == start or _LONE.match(words[end])):
+        end += 1  # the last character of the run, with a bracket after it
+    return end

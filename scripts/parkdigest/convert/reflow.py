@@ -11,13 +11,15 @@ how columns of one article are laid out on a page.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from parkdigest.articles.files import LOW_CONFIDENCE, Move
-from parkdigest.convert.classify import sentence_closed
+from parkdigest.convert.classify import CLOSERS, SENTENCE_END, sentence_closed
 from parkdigest.convert.heads import HeadParts, parse_head
 from parkdigest.convert.junctions import next_in_flow
-from parkdigest.convert.model import Block, Draft, Kind, Layout, LineRole, Paragraph, Role, Segmentation
+from parkdigest.convert.model import Aside, Block, Draft, Kind, Layout, LineRole, Paragraph, Role, Segmentation
 from parkdigest.problems import Problem, Severity
+from parkdigest.text import HAN
 
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
@@ -149,25 +151,37 @@ def _draft(seg: Segmentation, article: int, parts: HeadParts, order: list[int],
     joined_from = {v: k for k, v in successor.items()
                    if seg.placed[k].block.kind is Kind.BODY and not sentence_closed(seg.placed[k].block.text)}
     paragraphs: list[Paragraph] = []
+    heading: list[Block] = []  # the subhead lines read last, not yet written
     for k in order:
         block, role = seg.placed[k].block, seg.placed[k].role
         if role is Role.HEAD:
             continue
+        if role is Role.SUBHEAD and (not heading or _same_heading(heading, block)):
+            heading.append(block)
+            continue
+        paragraphs += _heading(heading)
+        heading = [block] if role is Role.SUBHEAD else []
         if role is Role.CREDIT:
             paragraphs.append(Paragraph(block.text, (block.first_line,), credit=True))
         elif role is Role.SUBHEAD:
-            if paragraphs and paragraphs[-1].subhead and paragraphs[-1].lines[-1] + 2 >= block.first_line:
-                last = paragraphs.pop()  # a two-line subhead
-                paragraphs.append(Paragraph(f"{last.text} {block.text}", last.lines + (block.first_line,), True))
-            else:
-                paragraphs.append(Paragraph(block.text, (block.first_line,), True))
-        elif k in joined_from and paragraphs and not paragraphs[-1].subhead:
+            continue
+        elif block.rule == SIGNATURE_RULE:
+            paragraphs.append(Paragraph(block.text, (block.first_line,), aside=Aside.SIGNATURE))
+        elif (k in joined_from and paragraphs and not paragraphs[-1].subhead and paragraphs[-1].aside is None
+              and not _POINT_MARK.match(block.text)):
             last = paragraphs.pop()
             paragraphs.append(Paragraph(_glue(last.text, block.text), last.lines + (block.first_line,)))
         else:
             paragraphs.append(Paragraph(block.text, (block.first_line,)))
+    paragraphs += _heading(heading)
+    paragraphs = [part for paragraph in paragraphs for part in _split_signature(paragraph)]
     members = [p.id for p in seg.placed if p.owner == article]
     captions = tuple(seg.placed[k].block.text for k in members if seg.placed[k].role is Role.CAPTION)
+    if captions and all(p.credit for p in paragraphs) and all(_tells_news(c) for c in captions):
+        # A photo item (a title over a picture and its caption): the caption is its text.
+        paragraphs[:0] = [Paragraph(seg.placed[k].block.text, (seg.placed[k].block.first_line,))
+                          for k in members if seg.placed[k].role is Role.CAPTION]
+        captions = ()
     pull_quote = " ".join(seg.placed[k].block.text for k in members if seg.placed[k].role is Role.KICKER)
     lines = tuple(sorted({line for k in members
                           for line in range(seg.placed[k].block.first_line, seg.placed[k].block.last_line + 1)}))
@@ -176,6 +190,97 @@ def _draft(seg: Segmentation, article: int, parts: HeadParts, order: list[int],
     return Draft(title=parts.title, lines=lines, paragraphs=tuple(paragraphs), deck=parts.deck,
                  section=parts.section, byline=parts.byline, kicker=" ".join(filter(None, [parts.kicker, pull_quote])), captions=captions,
                  confidence=round(min(confidences + join_conf), 3), index=article)
+
+
+# The rule `classify` gives a ——name line under a paragraph: the signature of an editor's
+# note or of a quotation, which closes what stands above it.
+SIGNATURE_RULE = "dash-signature"
+# A mark that opens a point of a list (■ 要牢牢把握……): each point is a paragraph of its own,
+# even when the one before it ends without a full stop, as points often do.
+_POINT_MARK = re.compile(r"^[■□●○◆◇▲△▶►•]")
+# A signature the page printed on the last line of a paragraph's block (……新活力。——编  者):
+# a dash and a few characters of a name after a closed sentence, with nothing else on them.
+_SIGNATURE_TAIL = re.compile(f"(?<=[。！？…”’）])——[{HAN}][{HAN} \u3000·]{{0,7}}$")
+
+
+# A head line this short under a longer one is the end of that line, wrapped: a title or a
+# kicker prints no line of two or three characters under a long one.
+WRAP_REMAINDER_MAX = 3
+# What ends a kicker (——, ：) and what may mark a byline (□ 本报记者……): the same marks as
+# `heads` reads in an article's head stack (private there).
+KICKER_ENDS = ("——", "：", "—")
+BYLINE_MARKS = "□■◆●▲▶►> "
+
+
+def _same_heading(heading: list[Block], block: Block) -> bool:
+    """Whether a subhead line goes on the heading read just before it: it stands right under
+    it, and that heading is not closed by a byline (a byline ends a story's head stack)."""
+    return heading[-1].first_line + 2 >= block.first_line and heading[-1].kind is not Kind.BYLINE
+
+
+def _heading(blocks: list[Block]) -> list[Paragraph]:
+    """The paragraphs of a heading inside an article. A subhead printed in two lines is one
+    heading. A story of a package (its kicker, title and byline) is a heading of its title,
+    with the kicker on a line above it and the subtitle and byline on lines under it."""
+    if not blocks:
+        return []
+    lines = tuple(b.first_line for b in blocks)
+    if blocks[-1].kind is not Kind.BYLINE:
+        return [Paragraph(" ".join(b.text for b in blocks), lines, subhead=True)]
+    labels = [b.text for b in blocks if b.kind is Kind.LABEL]
+    heads = [b.text for b in _unwrap(blocks) if b.kind not in (Kind.LABEL, Kind.BYLINE)]
+    decks = [text for text in heads[1:] if text.startswith("——")]
+    heads = [text for text in heads if text not in decks]
+    kicker, title = _kicker_and_title(heads)
+    byline = " ".join(b.text.lstrip(BYLINE_MARKS).strip() for b in blocks if b.kind is Kind.BYLINE)
+    asides = [(Aside.KICKER, " ".join(labels + kicker)), (Aside.DECK, " ".join(decks)), (Aside.BYLINE, byline)]
+    above, deck, under = (Paragraph(text, lines, aside=aside) for aside, text in asides)
+    return [p for p in (above, Paragraph(" ".join(title), lines, subhead=True), deck, under) if p.text]
+
+
+def _kicker_and_title(heads: list[str]) -> tuple[list[str], list[str]]:
+    """A story's kicker lines and title lines. A kicker ends with a dash or a colon
+    (好政策增收减负——); unmarked, of two lines the first is the kicker (a kicker stands above
+    a title: 株洲硬质合金集团有限公司 / 加强研发，……). Three or more unmarked lines cannot be
+    told from a title printed in several lines: they are all the title."""
+    marked = [i for i, text in enumerate(heads[:-1]) if text.endswith(KICKER_ENDS)]
+    if marked:
+        return heads[:marked[-1] + 1], heads[marked[-1] + 1:]
+    if len(heads) == 2:
+        return heads[:1], heads[1:]
+    return [], heads
+
+
+def _tells_news(caption: str) -> bool:
+    """A photo item's caption tells the news in sentences of its own (……发展特色产业。图为……。);
+    a caption of one sentence only names what a picture shows, a chart's source line
+    (数据来源：……) is no sentence: an article of such captions is not a photo item."""
+    inner = caption.rstrip().rstrip(CLOSERS)[:-1]  # all but its last sentence's end
+    return sentence_closed(caption) and any(mark in SENTENCE_END for mark in inner)
+
+
+def _unwrap(blocks: list[Block]) -> list[Block]:
+    """A story's head lines with the ends of wrapped lines put back on the line they end
+    (腰包鼓起来，消费底 / 气足: the text was extracted with the column's line breaks)."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (previous is not None and block.kind is Kind.HEADLINE and previous.kind is Kind.HEADLINE
+                and len(block.text) <= WRAP_REMAINDER_MAX < len(previous.text)):
+            out[-1] = replace(previous, text=_glue(previous.text, block.text), last_line=block.last_line)
+        else:
+            out.append(block)
+    return out
+
+
+def _split_signature(paragraph: Paragraph) -> list[Paragraph]:
+    """A paragraph whose last line is a signature, as the paragraph and the signature."""
+    running_text = not (paragraph.subhead or paragraph.credit or paragraph.aside)
+    match = _SIGNATURE_TAIL.search(paragraph.text) if running_text else None
+    if not match:
+        return [paragraph]
+    return [replace(paragraph, text=paragraph.text[:match.start()]),
+            Paragraph(match.group(), paragraph.lines[-1:], aside=Aside.SIGNATURE)]
 
 
 def _glue(left: str, right: str) -> str:

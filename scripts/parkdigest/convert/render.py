@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 import yaml
 
-from parkdigest.convert.model import Draft
+from parkdigest.convert.model import Aside, Draft
+from parkdigest.convert.normalize import close_name_padding
 from parkdigest.resources import language_words
 
 # The words put before a photo caption in the text (language.yaml).
@@ -38,6 +40,47 @@ def _escape_line_start(match: re.Match) -> str:
     return f"{indent}\\{marker}" if marker else f"{indent}{digits}\\{closer}"
 
 
+# A picture's number at the head of its caption (图③：…, ③…, 图3：…): a page numbers its
+# pictures in reading order, and captions are read in that order.
+_PICTURE_NUMBER = re.compile(r"^图?\s*(?:([\u2460-\u2473])|(\d{1,2})(?=[：:\s]))")
+
+
+# Lines that name who wrote: a story's byline, an editor's note signature (——编  者).
+_SIGNED = (Aside.BYLINE, Aside.SIGNATURE)
+
+
+def for_reading(draft: Draft) -> Draft:
+    """The draft as a reader sees it: two-character names in its bylines, signatures and credits without
+    the padding the page set between their characters, numbered captions in number order."""
+    paragraphs = tuple(replace(p, text=close_name_padding(p.text)) if p.credit or p.aside in _SIGNED else p
+                       for p in draft.paragraphs)
+    return replace(draft, byline=close_name_padding(draft.byline), paragraphs=paragraphs,
+                   captions=_in_picture_order(draft.captions))
+
+
+def _in_picture_order(captions: tuple[str, ...]) -> tuple[str, ...]:
+    """Numbered captions sorted by their number, each in one of the places numbered captions
+    held; captions without a number stay where they are."""
+    numbers = {k: _picture_number(c) for k, c in enumerate(captions)}
+    slots = [k for k, number in numbers.items() if number is not None]
+    ordered = iter(sorted((captions[k] for k in slots), key=lambda c: _picture_number(c) or 0))
+    placed = {k: next(ordered) for k in slots}
+    return tuple(placed.get(k, c) for k, c in enumerate(captions))
+
+
+def _picture_number(caption: str) -> int | None:
+    match = _PICTURE_NUMBER.match(caption)
+    if not match:
+        return None
+    circled, digits = match.groups()
+    return ord(circled) - 0x2460 + 1 if circled else int(digits)
+
+
+# The class each line of its own is shown with (docs/assets/site.css styles them).
+_ASIDE_CLASS = {Aside.KICKER: "story-kicker", Aside.DECK: "story-deck", Aside.BYLINE: "byline",
+                Aside.SIGNATURE: "signature"}
+
+
 def render_body(draft: Draft) -> str:
     """The article's Markdown body (the title comes from the front-matter)."""
     parts = []  # the kicker, like the title, is front-matter: the page template shows it
@@ -47,6 +90,8 @@ def render_body(draft: Draft) -> str:
             text = f"## {text}"
         elif paragraph.credit:
             text += "\n{ .credit }"
+        elif paragraph.aside is not None:
+            text += f"\n{{ .{_ASIDE_CLASS[paragraph.aside]} }}"
         parts.append(text)
     for caption in draft.captions:
         parts.append(f"{CAPTION_LABEL}{escape_markdown(caption)}\n{{ .caption }}")

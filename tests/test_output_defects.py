@@ -1,0 +1,132 @@
+"""What a reader sees of an article: package stories as headings of their titles, bylines
+without the padding inside two-character names, an editor's note signed on a line of its own,
+points of a list as paragraphs, captions in the order of their pictures, a photo item as text.
+Each case is a dev page where the defect was seen (issue 19), and the rule is also tested alone."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from parkdigest.convert.model import Article, Draft, PageResult, Paragraph
+from parkdigest.convert.normalize import close_name_padding
+from parkdigest.convert.pipeline import convert_page
+from parkdigest.convert.render import for_reading, render_body
+
+PAGES = Path(__file__).parent / "devset" / "pages"
+
+
+@cache
+def _articles(page: str) -> tuple[Article, ...]:
+    result = convert_page(PAGES / page)
+    assert isinstance(result, PageResult), result
+    return result.articles
+
+
+def _article(page: str, title_part: str) -> Article:
+    return next(a for a in _articles(page) if title_part in a.meta["title"])
+
+
+def _blocks(article: Article) -> list[str]:
+    return article.body.strip().split("\n\n")
+
+
+# --- package stories -------------------------------------------------------------------
+
+def test_a_package_story_is_a_heading_of_its_title_with_its_kicker_above_and_byline_under():
+    blocks = _blocks(_article("rmrb-2026-03-26-11.txt", "深耕主业"))
+    at = blocks.index("## 加强研发，给工业生产装上“牙齿”")
+    assert blocks[at - 1] == "株洲硬质合金集团有限公司\n{ .story-kicker }"
+    assert blocks[at + 1] == "本报记者  孙超\n{ .byline }"
+    assert blocks[at + 2].startswith("塔克拉玛干沙漠腹地")
+    headings = [b for b in blocks if b.startswith("## ")]
+    assert not [h for h in headings if "记者" in h]  # no byline inside any heading
+
+
+def test_a_story_kicker_marked_with_a_dash_stands_above_and_a_story_without_one_has_none():
+    blocks = _blocks(_article("rmrb-2025-06-11-19.txt", "改善条件"))
+    at = blocks.index("## 腰包鼓起来，消费底气足")
+    assert blocks[at - 1] == "好政策增收减负——\n{ .story-kicker }"
+    plain = blocks.index("## 产品功能多，市场卖得火")
+    assert not blocks[plain - 1].endswith("{ .story-kicker }")
+    assert blocks[plain + 1] == "本报记者  齐志明\n{ .byline }"
+
+
+def test_a_two_line_subhead_without_a_byline_is_still_one_heading():
+    blocks = _blocks(_article("rmrb-2026-01-06-05.txt", "坚持创新驱动"))
+    assert "## 找准自身定位，展现集群优势 因地制宜发展新质生产力" in blocks
+
+
+# --- padding inside names ----------------------------------------------------------------
+
+@pytest.mark.parametrize("printed, shown", [
+    ("本报记者  杨  迅", "本报记者  杨迅"),
+    ("文/颜 色", "文/颜色"),
+    ("黑龙江日报记者  姜  斌  刘  畅", "黑龙江日报记者  姜斌  刘畅"),
+    ("本报记者  杨  迅  祝佳祺  张文豪", "本报记者  杨迅  祝佳祺  张文豪"),
+    ("（记者 王 珂）", "（记者 王珂）"),
+    ("本报记者  李亚楠", "本报记者  李亚楠"),  # nothing padded
+    ("本报记者 靳 博 甲", "本报记者 靳 博 甲"),  # three lone characters: which two are a name?
+    ("在江南水乡  寻文化之美", "在江南水乡  寻文化之美"),  # words, not lone characters
+])
+def test_padding_inside_a_two_character_name_is_removed_and_nothing_else(printed, shown):
+    assert close_name_padding(printed) == shown
+
+
+def test_an_articles_byline_and_authors_show_names_without_padding():
+    assert _article("rmrb-2026-03-30-18.txt", "盐铁").meta["byline"] == "文/颜色"
+    article = _article("rmrb-2025-06-11-18.txt", "人工智能")
+    assert article.meta["byline"] == "本报记者  韩鑫"
+    assert article.meta["authors"] == ["韩鑫"]  # a name split in two was no name
+
+
+def test_a_credit_shows_its_names_without_padding():
+    draft = Draft("题", (1,), (Paragraph("正文。", (1,)), Paragraph("（记者 王 珂）", (2,), credit=True)))
+    assert "（记者 王珂）\n{ .credit }" in render_body(for_reading(draft))
+
+
+# --- an editor's note signature ------------------------------------------------------------
+
+@pytest.mark.parametrize("page, title_part, after", [
+    ("rmrb-2026-03-17-10.txt", "西瓜", "记者在山东省嘉祥县"),  # its own line, read into the next one
+    ("rmrb-2026-01-27-08.txt", "记录今天", "刚刚过去的2025年"),
+    ("rmrb-2026-01-29-06.txt", "百科全书", "四川省资阳市濛溪河畔"),
+    ("rmrb-2025-06-11-19.txt", "改善条件", "好政策增收减负——"),  # on the last line of the note's block
+])
+def test_an_editors_note_is_signed_on_a_line_of_its_own_and_the_text_goes_on_apart(page, title_part, after):
+    blocks = _blocks(_article(page, title_part))
+    at = blocks.index("——编者\n{ .signature }")  # 编者 without the padding a signature is set with
+    assert blocks[at - 1].endswith("。")
+    assert blocks[at + 1].startswith(after)
+
+
+# --- points of a list ------------------------------------------------------------------------
+
+def test_each_point_of_a_list_is_a_paragraph_of_its_own():
+    blocks = _blocks(_article("rmrb-2026-03-24-02.txt", "牢牢把握"))
+    points = [b for b in blocks if b.startswith("■")]
+    assert len(points) == 6
+    assert all(p.count("■") == 1 for p in points)
+
+
+# --- captions ----------------------------------------------------------------------------------
+
+def test_numbered_captions_are_in_the_order_of_their_pictures():
+    article = _article("rmrb-2025-06-11-18.txt", "江苏南京")
+    assert [c[:2] for c in article.meta["captions"]] == ["图①", "图②", "图③", "图④"]
+    body = article.body
+    assert body.index("图①") < body.index("图②") < body.index("图③") < body.index("图④")
+
+
+def test_captions_without_a_number_keep_their_order_among_numbered_ones():
+    draft = Draft("题", (1,), (Paragraph("正文。", (1,)),), captions=("图②：乙。", "远景。", "图①：甲。"))
+    assert for_reading(draft).captions == ("图①：甲。", "远景。", "图②：乙。")
+
+
+def test_a_photo_item_is_its_caption_as_text():
+    article = _article("rmrb-2025-02-18-10.txt", "库区早茶香")
+    assert not article.meta.get("captions")
+    assert article.body.strip().startswith("地处三峡库区")
+    assert "{ .caption }" not in article.body
