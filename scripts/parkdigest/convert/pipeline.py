@@ -80,10 +80,12 @@ class _Tally:
     reused: list[Reuse] = field(default_factory=list)
 
     def note(self, page: Reuse | Problem, slugs: SlugAssigner) -> None:
-        """A seed that could not be converted, or one unchanged since the last run (its slugs taken)."""
+        """A seed that could not be converted, or one unchanged since the last run (its slugs taken,
+        its warnings said again as on the run that converted it)."""
         if isinstance(page, Problem):
             self.problems.append(page)
         else:
+            self.problems += page.problems
             slugs.take(page.slugs)
             self.reused.append(page)
 
