@@ -15,11 +15,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from parkdigest.convert.model import Draft, Furniture, Join, LineRole, Paragraph
-from parkdigest.convert.pdf.blocks import CLOSING_CREDIT, Part, TextBlock
+from parkdigest.convert.classify import HEADLINE_MAX_CHARS, sentence_closed
+from parkdigest.convert.model import Aside, Block, Draft, Furniture, Join, Kind, LineRole, Paragraph
+from parkdigest.convert.pdf.blocks import CLOSING_CREDIT, HEADING_MAX_CHARS, MARKERS, Part, TextBlock, byline_text
 from parkdigest.convert.pdf.lines import TextLine
 from parkdigest.convert.pdf.modules import Module
-from parkdigest.convert.pdf.stacks import Stack
+from parkdigest.convert.pdf.stacks import SUBTITLE_MARK, Stack
+from parkdigest.convert.reflow import heading_paragraphs, split_signature
+from parkdigest.resources import layout_words
 
 # A line set in this many ems from its column's left edge opens a paragraph (Chinese text
 # indents two ems; a centred or right-set line stands further in).
@@ -117,6 +120,7 @@ def _draft(blocks: list[TextBlock], module: Module, numbers: dict[int, int],
         as_text = [replace(b, part=Part.BODY) if b.part is Part.CAPTION else b for b in content]
         paragraphs, joins = _paragraphs(as_text, numbers)
         captions = ()
+    paragraphs = as_read(paragraphs)
     if stack is None and not paragraphs:
         return None, [], []
     title = _title(blocks, stack) if stack else ""
@@ -185,6 +189,94 @@ def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list
         # The text's last paragraph in parentheses is its closing credit (（据新华社电）).
         paragraphs[-1] = replace(paragraphs[-1], credit=True)
     return paragraphs, joins
+
+
+def as_read(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs as the text path gives them: an editor's note signed on a line of its
+    own, each story of a package as a heading of its title (kicker above, byline under)."""
+    return _story_heads(_signatures(paragraphs))
+
+
+def _running(paragraph: Paragraph) -> bool:
+    return not (paragraph.subhead or paragraph.credit or paragraph.aside)
+
+
+def _signatures(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A signature closing what stands above it (——编  者, ——摘自……): a short line opening
+    with a dash, no sentence in it, right under a paragraph of running text that ends a sentence
+    (under an unclosed line a dash line is the subtitle of a title set in the text). A signature
+    printed on the paragraph's last line is split off as the text path splits it."""
+    out: list[Paragraph] = []
+    for paragraph in paragraphs:
+        previous = out[-1] if out else None
+        if (previous is not None and _running(previous) and _running(paragraph)
+                and sentence_closed(previous.text) and SUBTITLE_MARK.match(paragraph.text)
+                and len(paragraph.text) <= HEADLINE_MAX_CHARS and "。" not in paragraph.text):
+            out.append(replace(paragraph, aside=Aside.SIGNATURE))
+        else:
+            out += split_signature(paragraph)
+    return out
+
+
+# A story of a package: at most this many heading lines (label, kicker, title, subtitle) stand
+# over its byline.
+STORY_HEAD_MAX = 4
+# A heading line has no sentence in it (a title may ask a question).
+_SENTENCE_MARK = re.compile(r"[。；！!]")
+
+
+def _story_heads(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Several stories printed under one headline each open with their own kicker, title and
+    byline, set in the text's column: a byline with a few heading lines right above it (short,
+    no sentence; set as subheads or as paragraphs of the text) is a story's head, and is written
+    as the text path writes one (`reflow.heading_paragraphs`)."""
+    out: list[Paragraph] = []
+    k = 0
+    while k < len(paragraphs):
+        bylines = _bylines_from(paragraphs, k)
+        heads = _heads_above(out)
+        if not bylines or not heads:
+            out.append(paragraphs[k])
+            k += 1
+            continue
+        run = out[len(out) - heads:] + paragraphs[k:k + bylines]
+        del out[len(out) - heads:]
+        kinds = [Kind.HEADLINE] * heads + [Kind.BYLINE] * bylines
+        out += heading_paragraphs([Block(kind, p.text, p.lines[0], p.lines[-1]) for kind, p in zip(kinds, run)])
+        k += bylines
+    return out
+
+
+def _bylines_from(paragraphs: list[Paragraph], k: int) -> int:
+    """How many byline lines stand one under another from paragraph `k` (0: none)."""
+    count = 0
+    while k + count < len(paragraphs) and _byline_line(paragraphs[k + count]):
+        count += 1
+    return count
+
+
+def _byline_line(paragraph: Paragraph) -> bool:
+    """A byline's words on a line of their own; a box's heading (记者手记, 链接; layout.yaml) names
+    a reporter's role too, but heads a box of the text."""
+    text = paragraph.text.strip()
+    return not paragraph.credit and paragraph.aside is None and byline_text(text) \
+        and text.strip(MARKERS + " ") not in layout_words()["box_headings"]
+
+
+def _heads_above(out: list[Paragraph]) -> int:
+    """How many heading lines end the paragraphs read so far (at most `STORY_HEAD_MAX`)."""
+    count = 0
+    while count < min(STORY_HEAD_MAX, len(out)) and _head_line(out[-1 - count]):
+        count += 1
+    return count
+
+
+def _head_line(paragraph: Paragraph) -> bool:
+    """A heading's line: short, no sentence, no byline, not in parentheses (a note or credit
+    closing what stands above, （作者为……）)."""
+    text = paragraph.text.strip()
+    return not paragraph.credit and paragraph.aside is None and len(text) <= HEADING_MAX_CHARS \
+        and not _SENTENCE_MARK.search(text) and not byline_text(text) and not CLOSING_CREDIT.match(text)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,117 @@
+"""What a reader sees of a PDF article is what the text path gives (issue 19): a package's
+stories as headings of their titles (kicker above, byline under, names without padding), an
+editor's note signed on a line of its own. The dev PDFs set a story's head and a signature in
+the text's own type, as paragraphs of its column; pages that set them apart as short lines
+(subheads) give the same. Each rule is also tested alone, on paragraphs as `compose` reads them."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from parkdigest.convert.model import Article, Aside, PageResult, Paragraph
+from parkdigest.convert.pdf.compose import as_read
+from parkdigest.convert.pipeline import convert_page
+
+PDFS = Path(__file__).parent / "devset-pdf" / "pdf"
+
+
+@cache
+def _articles(pdf: str) -> tuple[Article, ...]:
+    result = convert_page(PDFS / pdf)
+    assert isinstance(result, PageResult), result
+    return result.articles
+
+
+def _blocks(pdf: str, title_part: str) -> list[str]:
+    article = next(a for a in _articles(pdf) if title_part in a.meta["title"])
+    return article.body.strip().split("\n\n")
+
+
+# --- package stories, on dev PDFs ---------------------------------------------------------
+
+def test_a_pdf_package_story_is_a_heading_of_its_title_with_its_kicker_above_and_byline_under():
+    blocks = _blocks("rmrb-2026-03-26-11.pdf", "深耕主业")
+    at = blocks.index("## 加强研发，给工业生产装上“牙齿”")
+    assert blocks[at - 1] == "株洲硬质合金集团有限公司\n{ .story-kicker }"
+    assert blocks[at + 1] == "本报记者 孙超\n{ .byline }"  # the padding inside 孙 超 goes
+    assert blocks[at + 2].startswith("塔克拉玛干沙漠腹地")
+    assert [b for b in blocks if b.startswith("## ")][:3] == [
+        "## 加强研发，给工业生产装上“牙齿”", "## 创新引领，智能生产铸就高端铜板", "## 革新工艺，为特高压工程造绝缘“关节”"]
+
+
+def test_a_pdf_story_kicker_marked_with_a_dash_stands_above_its_title():
+    blocks = _blocks("rmrb-2025-06-11-19.pdf", "改善条件")
+    at = blocks.index("## 腰包鼓起来，消费底气足")
+    assert blocks[at - 1] == "好政策增收减负——\n{ .story-kicker }"
+    assert blocks[at + 1] == "本报记者 周欢\n{ .byline }"
+    bylines = [b for b in blocks if b.endswith("{ .byline }")]
+    assert len(bylines) == 3 and all(blocks[blocks.index(b) - 1].startswith("## ") for b in bylines)
+
+
+def test_a_box_heading_that_names_a_reporter_is_no_story_byline():
+    for title_part in ("充电宝", "豁出去"):  # （作者为……）or （……参与采写）, then 记者手记 over a box
+        blocks = _blocks("rmrb-2026-03-30-06.pdf", title_part)
+        assert "## 记者手记" in blocks
+        assert not [b for b in blocks if b.startswith("## （") or b.endswith("{ .byline }")]
+
+
+# --- an editor's note signature, on dev PDFs ---------------------------------------------------
+
+@pytest.mark.parametrize("pdf, title_part, after", [
+    ("rmrb-2026-03-17-10.pdf", "西瓜", "记者在山东省嘉祥县"),
+    ("rmrb-2026-01-27-08.pdf", "记录今天", "刚刚过去的2025年"),
+    ("rmrb-2026-01-29-06.pdf", "百科全书", "四川省资阳市濛溪河畔"),
+    ("rmrb-2025-06-11-19.pdf", "改善条件", "好政策增收减负——"),
+])
+def test_a_pdf_editors_note_is_signed_on_a_line_of_its_own(pdf, title_part, after):
+    blocks = _blocks(pdf, title_part)
+    at = blocks.index("——编者\n{ .signature }")  # 编者 without the padding it is set with
+    assert blocks[at - 1].endswith("。")
+    assert blocks[at + 1].startswith(after)
+
+
+def test_a_quotations_source_under_it_is_its_signature():
+    blocks = _blocks("rmrb-2026-01-08-02.pdf", "15亿")
+    assert "——摘自“十五五”规划建议\n{ .signature }" in blocks
+
+
+# --- the rules alone ----------------------------------------------------------------------------
+
+def _p(text: str, line: int, **kinds) -> Paragraph:
+    return Paragraph(text, (line,), **kinds)
+
+
+def test_a_story_head_set_as_short_lines_apart_from_the_text_is_read_the_same():
+    read = as_read([_p("上一篇的最后一段。", 1), _p("新科技改变生活——", 2, subhead=True),
+                    _p("产品功能多，市场卖得火", 3, subhead=True), _p("——副题在此", 4, subhead=True),
+                    _p("本报记者 齐志明", 5, subhead=True), _p("每天清晨，……。", 6)])
+    assert [(p.text, p.subhead, p.aside) for p in read] == [
+        ("上一篇的最后一段。", False, None), ("新科技改变生活——", False, Aside.KICKER),
+        ("产品功能多，市场卖得火", True, None), ("——副题在此", False, Aside.DECK),
+        ("本报记者 齐志明", False, Aside.BYLINE), ("每天清晨，……。", False, None)]
+
+
+def test_a_subhead_without_a_byline_under_it_stays_a_subhead():
+    paragraphs = [_p("正文。", 1), _p("小标题一", 2, subhead=True), _p("正文又一段。", 3)]
+    assert as_read(paragraphs) == paragraphs
+
+
+def test_a_byline_with_a_sentence_above_it_heads_nothing():
+    paragraphs = [_p("这是一段正文，写完了。", 1), _p("本报记者 张三", 2), _p("正文。", 3)]
+    assert as_read(paragraphs) == paragraphs
+
+
+def test_a_dash_line_under_a_closed_paragraph_is_a_signature_and_under_a_title_a_subtitle():
+    signed = as_read([_p("编者按的最后一句。", 1), _p("——编 者", 2), _p("正文。", 3)])
+    assert signed[1] == _p("——编 者", 2, aside=Aside.SIGNATURE)
+    story = as_read([_p("正文。", 1), _p("标题在此", 2), _p("——副题在此", 3), _p("本报记者 李四", 4)])
+    assert [p.aside for p in story] == [None, None, Aside.DECK, Aside.BYLINE] and story[1].subhead
+
+
+def test_a_signature_on_a_paragraphs_last_line_is_split_off():
+    read = as_read([_p("这是编者按，到此为止。——编  者", 1), _p("正文。", 2)])
+    assert [p.text for p in read] == ["这是编者按，到此为止。", "——编  者", "正文。"]
+    assert read[1].aside is Aside.SIGNATURE
