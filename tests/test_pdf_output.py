@@ -58,6 +58,11 @@ def test_a_box_heading_that_names_a_reporter_is_no_story_byline():
         assert not [b for b in blocks if b.startswith("## （") or b.endswith("{ .byline }")]
 
 
+def test_a_subhead_wrapped_in_its_column_reads_as_one_line_and_one_set_in_parts_keeps_them_apart():
+    assert "## 从一场舞剧到数百个洞窟，敦煌舞从壁画中萌生" in _blocks("rmrb-2026-03-26-06.pdf", "壁画成舞")
+    assert "## 促进融资对接 联通银企信息，加速资金流动" in _blocks("rmrb-2026-01-08-06.pdf", "公共数据")
+
+
 # --- an editor's note signature, on dev PDFs ---------------------------------------------------
 
 @pytest.mark.parametrize("pdf, title_part, after", [
@@ -115,3 +120,4 @@ def test_a_signature_on_a_paragraphs_last_line_is_split_off():
     read = as_read([_p("这是编者按，到此为止。——编  者", 1), _p("正文。", 2)])
     assert [p.text for p in read] == ["这是编者按，到此为止。", "——编  者", "正文。"]
     assert read[1].aside is Aside.SIGNATURE
+

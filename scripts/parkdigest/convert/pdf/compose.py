@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from parkdigest.convert.classify import HEADLINE_MAX_CHARS, sentence_closed
 from parkdigest.convert.model import Aside, Block, Draft, Furniture, Join, Kind, LineRole, Paragraph
 from parkdigest.convert.pdf.blocks import CLOSING_CREDIT, HEADING_MAX_CHARS, MARKERS, Part, TextBlock, byline_text
+from parkdigest.convert.pdf.extract import Box
 from parkdigest.convert.pdf.lines import TextLine
 from parkdigest.convert.pdf.modules import Module
 from parkdigest.convert.pdf.stacks import SUBTITLE_MARK, Stack
@@ -167,7 +168,7 @@ def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list
             continue
         if block.part is not Part.BODY:
             close()
-            text = " ".join(ln.text for ln in block.lines)
+            text = _heading_text(block, columns)
             is_credit = CLOSING_CREDIT.match(text.strip()) is not None and _last_text_block(content, k)
             paragraphs.append(Paragraph(text, tuple(numbers[ln.id] for ln in block.lines),
                                         subhead=not is_credit, credit=is_credit))
@@ -330,6 +331,10 @@ class Columns:
         return offset >= INDENT_EM and column.right - line.box.x1 < SHORT_EM * line.size \
             and (self._indent is None or abs(offset - self._indent) > INDENT_SLACK_EM)
 
+    def fills(self, box: Box, size: float) -> bool:
+        """Is a box (set in type of `size`) as wide as a column of the text?"""
+        return self._width is not None and box.width >= self._width - SHORT_EM * size
+
     def short(self, line: TextLine) -> bool:
         column = self._of_line[line.id]
         right = column.right
@@ -368,6 +373,17 @@ def _opens_paragraph(previous: TextLine, line: TextLine, columns: Columns, leadi
     if line.box.x_overlap(previous.box) > 0 and PARAGRAPH_SPACE_EM * line.size < below < PICTURE_SPACE_EM * line.size:
         return True  # a little further down the same column: a space between paragraphs
     return columns.short(previous) and previous.text.rstrip()[-1:] in PARAGRAPH_END_MARKS
+
+
+def _heading_text(block: TextBlock, columns: Columns) -> str:
+    """A heading's lines (a subhead, a story's title): a line running to the end of a heading as
+    wide as a text column was wrapped there (加强研发，给工业生 / 产装上“牙齿”) and goes on with no
+    space; lines of a narrower heading are parts set one under another, read with a space."""
+    text = block.lines[0].text
+    for previous, line in zip(block.lines, block.lines[1:]):
+        wrapped = columns.fills(block.box, line.size) and block.box.x1 - previous.box.x1 < SHORT_EM * previous.size
+        text = _glue_all([text, line.text]) if wrapped else f"{text} {line.text}"
+    return text
 
 
 def _open_bracket(text: str) -> bool:
