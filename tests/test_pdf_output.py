@@ -121,3 +121,51 @@ def test_a_signature_on_a_paragraphs_last_line_is_split_off():
     assert [p.text for p in read] == ["这是编者按，到此为止。", "——编  者", "正文。"]
     assert read[1].aside is Aside.SIGNATURE
 
+
+# --- a package set apart by its type (Chromium) -------------------------------------------------
+
+_PARAGRAPH = "近年来，园区企业深耕主业，在实干笃行中释放动能，研发投入逐年增加，产品打入国际市场，带动上下游企业协同发展。"
+_STORIES = (("株洲某某集团有限公司", "加强研发，给工业生产装上“牙齿”", "本报记者　孙　超"),
+            ("云南某某股份有限公司", "创新引领，智能生产铸就高端铜板", "本报记者　叶传增"),
+            ("西安某某电瓷有限责任公司", "革新工艺，为特高压工程造绝缘“关节”", "本报记者　贾丰丰"))
+_PACKAGE = """<html><head><style>
+body {{ font-family: 'AR PL UMing CN', serif; font-size: 9pt; margin: 10mm; width: 190mm }}
+.kick {{ text-align: center; font-size: 12pt }}
+h1 {{ font-family: 'Noto Serif CJK SC', serif; text-align: center; font-size: 26pt; margin: 0 0 2mm }}
+.cols {{ column-count: 4; column-gap: 4mm; text-align: justify }}
+p {{ text-indent: 2em; margin: 0; line-height: 1.45 }}
+.sk {{ font-family: 'WenQuanYi Zen Hei', sans-serif; font-weight: bold; font-size: 10pt; margin-top: 4mm }}
+.st {{ font-family: 'Noto Serif CJK SC', serif; font-weight: bold; font-size: 13pt; line-height: 1.3 }}
+.sb {{ font-family: 'AR PL UKai CN', serif; margin: 1mm 0 2mm }}
+</style></head><body>
+<div class="kick">从“一五”到“十五五”，不断培育竞争优势——</div><h1>深耕主业，老企业激发新活力</h1>
+<div class="cols"><p>“十五五”规划纲要提出，增强企业核心功能。近日，记者走进三家企业，看它们如何激活内生动力。</p>
+<p>——编　者</p>{stories}</div></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def package_pdf(browser, tmp_path_factory):
+    """A package page: one headline over four columns, an editor's note, three stories each
+    with its kicker, title and byline set in the columns in type of their own."""
+    stories = "".join(f'<div class="sk">{kicker}</div><div class="st">{title}</div><div class="sb">{byline}</div>'
+                      + "".join(f"<p>{_PARAGRAPH}第{n}段。</p>" for n in range(6)) for kicker, title, byline in _STORIES)
+    path = tmp_path_factory.mktemp("package") / "package.pdf"
+    tab = browser.new_page()
+    tab.set_content(_PACKAGE.format(stories=stories))
+    tab.pdf(path=str(path), width="210mm", height="200mm", print_background=True)
+    tab.close()
+    return path
+
+
+@pytest.mark.browser
+def test_a_package_set_apart_by_its_type_is_one_article_with_a_heading_per_story(package_pdf):
+    result = convert_page(package_pdf)
+    assert isinstance(result, PageResult), result
+    assert [a.meta["title"] for a in result.articles] == ["深耕主业，老企业激发新活力"]
+    blocks = result.articles[0].body.strip().split("\n\n")
+    assert blocks[1] == "——编者\n{ .signature }"
+    for kicker, title, byline in _STORIES:
+        at = blocks.index(f"## {title}")  # a title wrapped in its column reads as one line
+        assert blocks[at - 1] == f"{kicker}\n{{ .story-kicker }}"
+        assert blocks[at + 1] == f"{byline.replace('孙　超', '孙超')}\n{{ .byline }}"
+        assert [b[-3:-1] for b in blocks[at + 2:at + 8]] == [f"{n}段" for n in range(6)]  # its text, in order
