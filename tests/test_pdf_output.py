@@ -143,18 +143,46 @@ p {{ text-indent: 2em; margin: 0; line-height: 1.45 }}
 <p>——编　者</p>{stories}</div></body></html>"""
 
 
+def _print(browser, html: str, path: Path, height_mm: int) -> Path:
+    tab = browser.new_page()
+    tab.set_content(html)
+    tab.pdf(path=str(path), width="210mm", height=f"{height_mm}mm", print_background=True)
+    tab.close()
+    return path
+
+
 @pytest.fixture(scope="module")
 def package_pdf(browser, tmp_path_factory):
     """A package page: one headline over four columns, an editor's note, three stories each
     with its kicker, title and byline set in the columns in type of their own."""
     stories = "".join(f'<div class="sk">{kicker}</div><div class="st">{title}</div><div class="sb">{byline}</div>'
                       + "".join(f"<p>{_PARAGRAPH}第{n}段。</p>" for n in range(6)) for kicker, title, byline in _STORIES)
-    path = tmp_path_factory.mktemp("package") / "package.pdf"
-    tab = browser.new_page()
-    tab.set_content(_PACKAGE.format(stories=stories))
-    tab.pdf(path=str(path), width="210mm", height="200mm", print_background=True)
-    tab.close()
-    return path
+    return _print(browser, _PACKAGE.format(stories=stories), tmp_path_factory.mktemp("package") / "package.pdf", 200)
+
+
+_L_SHAPE = """<html><head><style>
+body {{ font-family: 'AR PL UMing CN', serif; font-size: 9pt; margin: 10mm; width: 190mm }}
+h1 {{ font-family: 'Noto Serif CJK SC', serif; text-align: center; font-size: 26pt; margin: 0 0 1mm }}
+.by {{ text-align: center; font-family: 'AR PL UKai CN'; margin-bottom: 2mm }}
+.row {{ display: flex; gap: 4mm }} .row > div {{ flex: 1 }}
+.cols {{ column-count: 2; column-gap: 4mm; text-align: justify }}
+p {{ text-indent: 2em; margin: 0; line-height: 1.45 }}
+.st {{ font-family: 'Noto Serif CJK SC', serif; font-weight: bold; font-size: 13pt; margin-top: 4mm; text-align: center }}
+.sb {{ font-family: 'AR PL UKai CN', serif; margin: 1mm 0 2mm; text-align: center }}
+</style></head><body><h1>园区企业激发新活力</h1><div class="by">本报记者　王　强</div>
+<div class="row"><div class="cols">{left}</div><div><div class="cols">{right}</div>
+<div class="st">创新引领，智能生产铸就高端铜板</div><div class="sb">本报记者　叶传增</div><div class="cols">{small}</div></div>
+</div></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def l_shape_pdf(browser, tmp_path_factory):
+    """An article with a byline of its own set in an L around a smaller article, no rule between."""
+    def text(tag: str, count: int) -> str:
+        return "".join(f"<p>{_PARAGRAPH}{tag}{n}段。</p>" for n in range(count))
+
+    html = _L_SHAPE.format(left=text("左", 10), right=text("右", 3), small=text("小", 4))
+    return _print(browser, html, tmp_path_factory.mktemp("l-shape") / "l-shape.pdf", 160)
 
 
 @pytest.mark.browser
@@ -169,3 +197,14 @@ def test_a_package_set_apart_by_its_type_is_one_article_with_a_heading_per_story
         assert blocks[at - 1] == f"{kicker}\n{{ .story-kicker }}"
         assert blocks[at + 1] == f"{byline.replace('孙　超', '孙超')}\n{{ .byline }}"
         assert [b[-3:-1] for b in blocks[at + 2:at + 8]] == [f"{n}段" for n in range(6)]  # its text, in order
+
+
+@pytest.mark.browser
+def test_an_article_set_in_an_l_around_another_holds_no_story_of_it(l_shape_pdf):
+    """Its headline has a byline of its own: the article beside its text is an article, not a story."""
+    result = convert_page(l_shape_pdf)
+    assert isinstance(result, PageResult), result
+    by_title = {a.meta["title"]: a.body for a in result.articles}
+    assert sorted(by_title) == ["创新引领，智能生产铸就高端铜板", "园区企业激发新活力"]
+    assert "小3段" in by_title["创新引领，智能生产铸就高端铜板"] and "小0段" not in by_title["园区企业激发新活力"]
+    assert "右2段" in by_title["园区企业激发新活力"]

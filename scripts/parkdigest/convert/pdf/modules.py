@@ -90,8 +90,9 @@ def package_stories(blocks: list[TextBlock], stacks: list[Stack], regions: Regio
                     measure: TypeMeasure) -> dict[int, int]:
     """The stacks that head a story of a package, each with the stack of the package's headline
     (by index). A package prints several stories under one headline, each with its own kicker,
-    title and byline set in the headline's columns: a stack is a story of a stack above it when
-    it has a byline, its title is set smaller, it stands within the headline's reach with no
+    title and byline set in the headline's columns, the headline none (an article of its own
+    set in an L around another has a byline of its own): a stack is a story of a stack above it
+    when it has a byline, its title is set smaller, it stands within the headline's reach with no
     rule closing the module between them, and the running text beside its head (in the columns
     left and right of it) is the headline's text, or that of a story of the headline. A title
     over a module of its own has no text of another article beside its head, or text headed by
@@ -99,20 +100,24 @@ def package_stories(blocks: list[TextBlock], stacks: list[Stack], regions: Regio
     heads = [enclosing(blocks[i].box for i in s.members) for s in stacks]
     package: dict[int, int] = {}
     for k in sorted(range(len(stacks)), key=lambda k: (heads[k].y0, heads[k].x0)):
-        if not stacks[k].byline:
+        beside = _text_beside(heads[k], blocks, stacks)
+        owners = {_stack_above(b, stacks, heads, blocks, regions, measure) for b in beside}
+        headlines = {package.get(o, o) if o is not None else None for o in owners}
+        if not stacks[k].byline or len(headlines) != 1 or None in headlines:
             continue
-        size = blocks[stacks[k].title[0]].size
-        for p, (stack, head) in enumerate(zip(stacks, heads)):
-            if p == k or package.get(p, p) != p or blocks[stack.title[0]].size <= size + SAME_SIZE \
-                    or head.y1 > heads[k].y0 + CUT_SLACK or not _covers_box(stack, heads[k], blocks, blocks[stacks[k].title[0]]) \
-                    or _closed_between(head, heads[k], regions, measure):
-                continue
-            beside = _text_beside(heads[k], blocks, stacks)
-            owners = {_stack_above(b, stacks, heads, blocks, regions, measure) for b in beside}
-            if beside and {package.get(o, o) if o is not None else None for o in owners} == {p}:
-                package[k] = p
-                break
+        p = headlines.pop()
+        if p is not None and p != k and _may_hold(stacks[p], heads[p], stacks[k], heads[k], blocks, regions, measure):
+            package[k] = p
     return package
+
+
+def _may_hold(package: Stack, head: Box, story: Stack, story_head: Box, blocks: list[TextBlock], regions: Regions,
+              measure: TypeMeasure) -> bool:
+    """May the story stand under the package's headline: the headline has no byline, a bigger
+    title, stands above the story's head and reaches over it, with no rule closing between?"""
+    title, story_title = blocks[package.title[0]], blocks[story.title[0]]
+    return not package.byline and title.size > story_title.size + SAME_SIZE and head.y1 <= story_head.y0 + CUT_SLACK \
+        and _covers_box(package, story_head, blocks, story_title) and not _closed_between(head, story_head, regions, measure)
 
 
 def _covers_box(stack: Stack, box: Box, blocks: list[TextBlock], block: TextBlock) -> bool:
