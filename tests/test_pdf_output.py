@@ -10,7 +10,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from parkdigest.convert.conservation import cjk_counts
 from parkdigest.convert.model import Article, Aside, PageResult, Paragraph
 from parkdigest.convert.pdf.compose import as_read
 from parkdigest.convert.pipeline import convert_page
@@ -120,6 +123,25 @@ def test_a_signature_on_a_paragraphs_last_line_is_split_off():
     read = as_read([_p("这是编者按，到此为止。——编  者", 1), _p("正文。", 2)])
     assert [p.text for p in read] == ["这是编者按，到此为止。", "——编  者", "正文。"]
     assert read[1].aside is Aside.SIGNATURE
+
+
+# Lines an article's text is made of: sentences, heading lines, bylines, dash lines, credits,
+# a box heading that names a reporter.
+_LINES = ("这是一段正文，写完了。", "又一段正文", "株洲某某集团有限公司", "好政策增收减负——", "加强研发，给工业生产装上“牙齿”",
+          "——副题在此", "——编  者", "本报记者  孙  超", "□ 新华社记者 叶 婧", "（作者为某某大学教授）", "■记者手记",
+          "如何在1平方厘米的电路板上扎出2500个孔？", "这是编者按，到此为止。——编  者")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_LINES), st.booleans()), max_size=12))
+def test_reading_paragraphs_as_the_text_path_keeps_every_character(lines):
+    """Whatever stands in what order, every character of the paragraphs is kept (the page's
+    marks before a byline aside), each once, and no paragraph is left empty."""
+    paragraphs = [_p(text, n + 1, subhead=subhead) for n, (text, subhead) in enumerate(lines)]
+    read = as_read(paragraphs)
+    assert cjk_counts("".join(p.text for p in read)) == cjk_counts("".join(p.text for p in paragraphs))
+    assert all(p.text.strip() for p in read)
+    assert as_read(read) == read  # read once is read
 
 
 # --- a package set apart by its type (Chromium) -------------------------------------------------

@@ -230,7 +230,7 @@ def heading_paragraphs(blocks: list[Block]) -> list[Paragraph]:
     labels = [b.text for b in blocks if b.kind is Kind.LABEL]
     heads = [b.text for b in _unwrap(blocks) if b.kind not in (Kind.LABEL, Kind.BYLINE)]
     decks = [text for text in heads[1:] if text.startswith("——")]
-    heads = [text for text in heads if text not in decks]
+    heads = heads[:1] + [text for text in heads[1:] if not text.startswith("——")]  # each line once, by place
     kicker, title = _kicker_and_title(heads)
     byline = " ".join(b.text.lstrip(BYLINE_MARKS).strip() for b in blocks if b.kind is Kind.BYLINE)
     asides = [(Aside.KICKER, " ".join(labels + kicker)), (Aside.DECK, " ".join(decks)), (Aside.BYLINE, byline)]
