@@ -21,7 +21,7 @@ from parkdigest.convert.pdf.blocks import CLOSING_CREDIT, HEADING_MAX_CHARS, MAR
 from parkdigest.convert.pdf.extract import Box
 from parkdigest.convert.pdf.lines import TextLine
 from parkdigest.convert.pdf.modules import Module
-from parkdigest.convert.pdf.stacks import SUBTITLE_MARK, Stack
+from parkdigest.convert.pdf.stacks import Stack
 from parkdigest.convert.reflow import heading_paragraphs, split_signature
 from parkdigest.resources import layout_words
 
@@ -202,6 +202,10 @@ def _running(paragraph: Paragraph) -> bool:
     return not (paragraph.subhead or paragraph.credit or paragraph.aside)
 
 
+# A signature opens with a dash of two em-dashes, as the text path reads one (classify's dash line).
+SIGNATURE_DASH = "——"
+
+
 def _signatures(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """A signature closing what stands above it (——编  者, ——摘自……): a short line opening
     with a dash, no sentence in it, right under a paragraph of running text that ends a sentence
@@ -211,7 +215,7 @@ def _signatures(paragraphs: list[Paragraph]) -> list[Paragraph]:
     for paragraph in paragraphs:
         previous = out[-1] if out else None
         if (previous is not None and _running(previous) and _running(paragraph)
-                and sentence_closed(previous.text) and SUBTITLE_MARK.match(paragraph.text)
+                and sentence_closed(previous.text) and paragraph.text.startswith(SIGNATURE_DASH)
                 and len(paragraph.text) <= HEADLINE_MAX_CHARS and "。" not in paragraph.text):
             out.append(replace(paragraph, aside=Aside.SIGNATURE))
         else:
