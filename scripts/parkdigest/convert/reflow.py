@@ -159,7 +159,7 @@ def _draft(seg: Segmentation, article: int, parts: HeadParts, order: list[int],
         if role is Role.SUBHEAD and (not heading or _same_heading(heading, block)):
             heading.append(block)
             continue
-        paragraphs += _heading(heading)
+        paragraphs += heading_paragraphs(heading)
         heading = [block] if role is Role.SUBHEAD else []
         if role is Role.CREDIT:
             paragraphs.append(Paragraph(block.text, (block.first_line,), credit=True))
@@ -173,8 +173,8 @@ def _draft(seg: Segmentation, article: int, parts: HeadParts, order: list[int],
             paragraphs.append(Paragraph(_glue(last.text, block.text), last.lines + (block.first_line,)))
         else:
             paragraphs.append(Paragraph(block.text, (block.first_line,)))
-    paragraphs += _heading(heading)
-    paragraphs = [part for paragraph in paragraphs for part in _split_signature(paragraph)]
+    paragraphs += heading_paragraphs(heading)
+    paragraphs = [part for paragraph in paragraphs for part in split_signature(paragraph)]
     members = [p.id for p in seg.placed if p.owner == article]
     captions = tuple(seg.placed[k].block.text for k in members if seg.placed[k].role is Role.CAPTION)
     if captions and all(p.credit for p in paragraphs) and all(_tells_news(c) for c in captions):
@@ -218,7 +218,7 @@ def _same_heading(heading: list[Block], block: Block) -> bool:
     return heading[-1].first_line + 2 >= block.first_line and heading[-1].kind is not Kind.BYLINE
 
 
-def _heading(blocks: list[Block]) -> list[Paragraph]:
+def heading_paragraphs(blocks: list[Block]) -> list[Paragraph]:
     """The paragraphs of a heading inside an article. A subhead printed in two lines is one
     heading. A story of a package (its kicker, title and byline) is a heading of its title,
     with the kicker on a line above it and the subtitle and byline on lines under it."""
@@ -230,7 +230,7 @@ def _heading(blocks: list[Block]) -> list[Paragraph]:
     labels = [b.text for b in blocks if b.kind is Kind.LABEL]
     heads = [b.text for b in _unwrap(blocks) if b.kind not in (Kind.LABEL, Kind.BYLINE)]
     decks = [text for text in heads[1:] if text.startswith("——")]
-    heads = [text for text in heads if text not in decks]
+    heads = heads[:1] + [text for text in heads[1:] if not text.startswith("——")]  # each line once, by place
     kicker, title = _kicker_and_title(heads)
     byline = " ".join(b.text.lstrip(BYLINE_MARKS).strip() for b in blocks if b.kind is Kind.BYLINE)
     asides = [(Aside.KICKER, " ".join(labels + kicker)), (Aside.DECK, " ".join(decks)), (Aside.BYLINE, byline)]
@@ -273,7 +273,7 @@ def _unwrap(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _split_signature(paragraph: Paragraph) -> list[Paragraph]:
+def split_signature(paragraph: Paragraph) -> list[Paragraph]:
     """A paragraph whose last line is a signature, as the paragraph and the signature."""
     running_text = not (paragraph.subhead or paragraph.credit or paragraph.aside)
     match = _SIGNATURE_TAIL.search(paragraph.text) if running_text else None

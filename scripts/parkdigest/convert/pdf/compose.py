@@ -15,11 +15,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from parkdigest.convert.model import Draft, Furniture, Join, LineRole, Paragraph
-from parkdigest.convert.pdf.blocks import CLOSING_CREDIT, Part, TextBlock
+from parkdigest.convert.classify import HEADLINE_MAX_CHARS, sentence_closed
+from parkdigest.convert.model import Aside, Block, Draft, Furniture, Join, Kind, LineRole, Paragraph
+from parkdigest.convert.pdf.blocks import CLOSING_CREDIT, HEADING_MAX_CHARS, MARKERS, Part, TextBlock, byline_text
+from parkdigest.convert.pdf.extract import Box
 from parkdigest.convert.pdf.lines import TextLine
 from parkdigest.convert.pdf.modules import Module
 from parkdigest.convert.pdf.stacks import Stack
+from parkdigest.convert.reflow import heading_paragraphs, split_signature
+from parkdigest.resources import layout_words
 
 # A line set in this many ems from its column's left edge opens a paragraph (Chinese text
 # indents two ems; a centred or right-set line stands further in).
@@ -117,6 +121,7 @@ def _draft(blocks: list[TextBlock], module: Module, numbers: dict[int, int],
         as_text = [replace(b, part=Part.BODY) if b.part is Part.CAPTION else b for b in content]
         paragraphs, joins = _paragraphs(as_text, numbers)
         captions = ()
+    paragraphs = as_read(paragraphs)
     if stack is None and not paragraphs:
         return None, [], []
     title = _title(blocks, stack) if stack else ""
@@ -163,7 +168,7 @@ def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list
             continue
         if block.part is not Part.BODY:
             close()
-            text = " ".join(ln.text for ln in block.lines)
+            text = _heading_text(block, columns)
             is_credit = CLOSING_CREDIT.match(text.strip()) is not None and _last_text_block(content, k)
             paragraphs.append(Paragraph(text, tuple(numbers[ln.id] for ln in block.lines),
                                         subhead=not is_credit, credit=is_credit))
@@ -185,6 +190,98 @@ def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list
         # The text's last paragraph in parentheses is its closing credit (（据新华社电）).
         paragraphs[-1] = replace(paragraphs[-1], credit=True)
     return paragraphs, joins
+
+
+def as_read(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs as the text path gives them: an editor's note signed on a line of its
+    own, each story of a package as a heading of its title (kicker above, byline under)."""
+    return _story_heads(_signatures(paragraphs))
+
+
+def _running(paragraph: Paragraph) -> bool:
+    return not (paragraph.subhead or paragraph.credit or paragraph.aside)
+
+
+# A signature opens with a dash of two em-dashes, as the text path reads one (classify's dash line).
+SIGNATURE_DASH = "——"
+
+
+def _signatures(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A signature closing what stands above it (——编  者, ——摘自……): a short line opening
+    with a dash, no sentence in it, right under a paragraph of running text that ends a sentence
+    (under an unclosed line a dash line is the subtitle of a title set in the text). A signature
+    printed on the paragraph's last line is split off as the text path splits it."""
+    out: list[Paragraph] = []
+    for paragraph in paragraphs:
+        previous = out[-1] if out else None
+        if (previous is not None and _running(previous) and _running(paragraph)
+                and sentence_closed(previous.text) and paragraph.text.startswith(SIGNATURE_DASH)
+                and len(paragraph.text) <= HEADLINE_MAX_CHARS and "。" not in paragraph.text):
+            out.append(replace(paragraph, aside=Aside.SIGNATURE))
+        else:
+            out += split_signature(paragraph)
+    return out
+
+
+# A story of a package: at most this many heading lines (label, kicker, title, subtitle) stand
+# over its byline.
+STORY_HEAD_MAX = 4
+# A heading line has no sentence in it (a title may ask a question).
+_SENTENCE_MARK = re.compile(r"[。；！!]")
+
+
+def _story_heads(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Several stories printed under one headline each open with their own kicker, title and
+    byline, set in the text's column: a byline with a few heading lines right above it (short,
+    no sentence; set as subheads or as paragraphs of the text) is a story's head, and is written
+    as the text path writes one (`reflow.heading_paragraphs`)."""
+    out: list[Paragraph] = []
+    k = 0
+    while k < len(paragraphs):
+        bylines = _bylines_from(paragraphs, k)
+        heads = _heads_above(out)
+        if not bylines or not heads:
+            out.append(paragraphs[k])
+            k += 1
+            continue
+        run = out[len(out) - heads:] + paragraphs[k:k + bylines]
+        del out[len(out) - heads:]
+        kinds = [Kind.HEADLINE] * heads + [Kind.BYLINE] * bylines
+        out += heading_paragraphs([Block(kind, p.text, p.lines[0], p.lines[-1]) for kind, p in zip(kinds, run)])
+        k += bylines
+    return out
+
+
+def _bylines_from(paragraphs: list[Paragraph], k: int) -> int:
+    """How many byline lines stand one under another from paragraph `k` (0: none)."""
+    count = 0
+    while k + count < len(paragraphs) and _byline_line(paragraphs[k + count]):
+        count += 1
+    return count
+
+
+def _byline_line(paragraph: Paragraph) -> bool:
+    """A byline's words on a line of their own; a box's heading (记者手记, 链接; layout.yaml) names
+    a reporter's role too, but heads a box of the text."""
+    text = paragraph.text.strip()
+    return not paragraph.credit and paragraph.aside is None and byline_text(text) \
+        and text.strip(MARKERS + " ") not in layout_words()["box_headings"]
+
+
+def _heads_above(out: list[Paragraph]) -> int:
+    """How many heading lines end the paragraphs read so far (at most `STORY_HEAD_MAX`)."""
+    count = 0
+    while count < min(STORY_HEAD_MAX, len(out)) and _head_line(out[-1 - count]):
+        count += 1
+    return count
+
+
+def _head_line(paragraph: Paragraph) -> bool:
+    """A heading's line: short, no sentence, no byline, not in parentheses (a note or credit
+    closing what stands above, （作者为……）)."""
+    text = paragraph.text.strip()
+    return not paragraph.credit and paragraph.aside is None and len(text) <= HEADING_MAX_CHARS \
+        and not _SENTENCE_MARK.search(text) and not byline_text(text) and not CLOSING_CREDIT.match(text)
 
 
 @dataclass(frozen=True)
@@ -238,6 +335,10 @@ class Columns:
         return offset >= INDENT_EM and column.right - line.box.x1 < SHORT_EM * line.size \
             and (self._indent is None or abs(offset - self._indent) > INDENT_SLACK_EM)
 
+    def fills(self, box: Box, size: float) -> bool:
+        """Is a box (set in type of `size`) as wide as a column of the text?"""
+        return self._width is not None and box.width >= self._width - SHORT_EM * size
+
     def short(self, line: TextLine) -> bool:
         column = self._of_line[line.id]
         right = column.right
@@ -276,6 +377,17 @@ def _opens_paragraph(previous: TextLine, line: TextLine, columns: Columns, leadi
     if line.box.x_overlap(previous.box) > 0 and PARAGRAPH_SPACE_EM * line.size < below < PICTURE_SPACE_EM * line.size:
         return True  # a little further down the same column: a space between paragraphs
     return columns.short(previous) and previous.text.rstrip()[-1:] in PARAGRAPH_END_MARKS
+
+
+def _heading_text(block: TextBlock, columns: Columns) -> str:
+    """A heading's lines (a subhead, a story's title): a line running to the end of a heading as
+    wide as a text column was wrapped there (加强研发，给工业生 / 产装上“牙齿”) and goes on with no
+    space; lines of a narrower heading are parts set one under another, read with a space."""
+    text = block.lines[0].text
+    for previous, line in zip(block.lines, block.lines[1:]):
+        wrapped = columns.fills(block.box, line.size) and block.box.x1 - previous.box.x1 < SHORT_EM * previous.size
+        text = _glue_all([text, line.text]) if wrapped else f"{text} {line.text}"
+    return text
 
 
 def _open_bracket(text: str) -> bool:

@@ -20,7 +20,7 @@ from parkdigest.convert.pdf.blocks import Part, TextBlock
 from parkdigest.convert.pdf.extract import Box, enclosing
 from parkdigest.convert.pdf.lines import TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
-from parkdigest.convert.pdf.stacks import Stack
+from parkdigest.convert.pdf.stacks import SAME_SIZE, Stack
 
 # A block is under a stack when this share of its width lies within the stack's reach.
 UNDER_REACH = 0.5
@@ -44,7 +44,9 @@ class Module:
 
 def find_modules(blocks: list[TextBlock], stacks: list[Stack], regions: Regions, measure: TypeMeasure) -> list[Module]:
     """Every article's module, in the page's reading order; blocks no stack heads form a
-    module without a stack."""
+    module without a stack. The stories of a package are read inside the package's module
+    (their heads are content of its text, read where they stand)."""
+    stacks = [s for k, s in enumerate(stacks) if k not in package_stories(blocks, stacks, regions, measure)]
     in_stack = {i for s in stacks for i in s.members}
     heads = [enclosing(blocks[i].box for i in s.members) for s in stacks]
     owner: dict[int, int] = {}
@@ -82,6 +84,55 @@ def find_modules(blocks: list[TextBlock], stacks: list[Stack], regions: Regions,
         modules.append(Module(None, tuple(b.id for b in reading_order(loose, lambda b: b.box)),
                               enclosing(b.box for b in loose)))
     return reading_order(modules, lambda m: m.box)
+
+
+def package_stories(blocks: list[TextBlock], stacks: list[Stack], regions: Regions,
+                    measure: TypeMeasure) -> dict[int, int]:
+    """The stacks that head a story of a package, each with the stack of the package's headline
+    (by index). A package prints several stories under one headline, each with its own kicker,
+    title and byline set in the headline's columns, the headline none (an article of its own
+    set in an L around another has a byline of its own): a stack is a story of a stack above it
+    when it has a byline, its title is set smaller, it stands within the headline's reach with no
+    rule closing the module between them, and the running text beside its head (in the columns
+    left and right of it) is the headline's text, or that of a story of the headline. A title
+    over a module of its own has no text of another article beside its head, or text headed by
+    a stack of its own."""
+    heads = [enclosing(blocks[i].box for i in s.members) for s in stacks]
+    package: dict[int, int] = {}
+    for k in sorted(range(len(stacks)), key=lambda k: (heads[k].y0, heads[k].x0)):
+        beside = _text_beside(heads[k], blocks, stacks)
+        owners = {_stack_above(b, stacks, heads, blocks, regions, measure) for b in beside}
+        headlines = {package.get(o, o) if o is not None else None for o in owners}
+        if not stacks[k].byline or len(headlines) != 1 or None in headlines:
+            continue
+        p = headlines.pop()
+        if p is not None and p != k and _may_hold(stacks[p], heads[p], stacks[k], heads[k], blocks, regions, measure):
+            package[k] = p
+    return package
+
+
+def _may_hold(package: Stack, head: Box, story: Stack, story_head: Box, blocks: list[TextBlock], regions: Regions,
+              measure: TypeMeasure) -> bool:
+    """May the story stand under the package's headline: the headline has no byline, a bigger
+    title, stands above the story's head and reaches over it, with no rule closing between?"""
+    title, story_title = blocks[package.title[0]], blocks[story.title[0]]
+    return not package.byline and title.size > story_title.size + SAME_SIZE and head.y1 <= story_head.y0 + CUT_SLACK \
+        and _covers_box(package, story_head, blocks, story_title) and not _closed_between(head, story_head, regions, measure)
+
+
+def _covers_box(stack: Stack, box: Box, blocks: list[TextBlock], block: TextBlock) -> bool:
+    """Does the stack's reach cover `box` (the head of `block`'s stack), in the same frame?"""
+    if box.x_overlap(stack.reach) < UNDER_REACH * box.width:
+        return False
+    title_frame = blocks[stack.title[0]].container
+    return title_frame is None or block.container == title_frame
+
+
+def _text_beside(head: Box, blocks: list[TextBlock], stacks: list[Stack]) -> list[TextBlock]:
+    """Running text left and right of a head, at its height (no stack's part)."""
+    in_stack = {i for s in stacks for i in s.members}
+    return [b for b in blocks if b.part is Part.BODY and b.id not in in_stack and b.box.y_overlap(head) > 0
+            and (b.box.x1 <= head.x0 + CUT_SLACK or b.box.x0 >= head.x1 - CUT_SLACK)]
 
 
 def _stack_above(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks: list[TextBlock],

@@ -1,0 +1,232 @@
+"""What a reader sees of a PDF article is what the text path gives (issue 19): a package's
+stories as headings of their titles (kicker above, byline under, names without padding), an
+editor's note signed on a line of its own. The dev PDFs set a story's head and a signature in
+the text's own type, as paragraphs of its column; pages that set them apart as short lines
+(subheads) give the same. Each rule is also tested alone, on paragraphs as `compose` reads them."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parkdigest.convert.conservation import cjk_counts
+from parkdigest.convert.model import Article, Aside, PageResult, Paragraph
+from parkdigest.convert.pdf.compose import as_read
+from parkdigest.convert.pipeline import convert_page
+
+PDFS = Path(__file__).parent / "devset-pdf" / "pdf"
+
+
+@cache
+def _articles(pdf: str) -> tuple[Article, ...]:
+    result = convert_page(PDFS / pdf)
+    assert isinstance(result, PageResult), result
+    return result.articles
+
+
+def _blocks(pdf: str, title_part: str) -> list[str]:
+    article = next(a for a in _articles(pdf) if title_part in a.meta["title"])
+    return article.body.strip().split("\n\n")
+
+
+# --- package stories, on dev PDFs ---------------------------------------------------------
+
+def test_a_pdf_package_story_is_a_heading_of_its_title_with_its_kicker_above_and_byline_under():
+    blocks = _blocks("rmrb-2026-03-26-11.pdf", "深耕主业")
+    at = blocks.index("## 加强研发，给工业生产装上“牙齿”")
+    assert blocks[at - 1] == "株洲硬质合金集团有限公司\n{ .story-kicker }"
+    assert blocks[at + 1] == "本报记者 孙超\n{ .byline }"  # the padding inside 孙 超 goes
+    assert blocks[at + 2].startswith("塔克拉玛干沙漠腹地")
+    assert [b for b in blocks if b.startswith("## ")][:3] == [
+        "## 加强研发，给工业生产装上“牙齿”", "## 创新引领，智能生产铸就高端铜板", "## 革新工艺，为特高压工程造绝缘“关节”"]
+
+
+def test_a_pdf_story_kicker_marked_with_a_dash_stands_above_its_title():
+    blocks = _blocks("rmrb-2025-06-11-19.pdf", "改善条件")
+    at = blocks.index("## 腰包鼓起来，消费底气足")
+    assert blocks[at - 1] == "好政策增收减负——\n{ .story-kicker }"
+    assert blocks[at + 1] == "本报记者 周欢\n{ .byline }"
+    bylines = [b for b in blocks if b.endswith("{ .byline }")]
+    assert len(bylines) == 3 and all(blocks[blocks.index(b) - 1].startswith("## ") for b in bylines)
+
+
+def test_a_box_heading_that_names_a_reporter_is_no_story_byline():
+    for title_part in ("充电宝", "豁出去"):  # （作者为……）or （……参与采写）, then 记者手记 over a box
+        blocks = _blocks("rmrb-2026-03-30-06.pdf", title_part)
+        assert "## 记者手记" in blocks
+        assert not [b for b in blocks if b.startswith("## （") or b.endswith("{ .byline }")]
+
+
+def test_a_subhead_wrapped_in_its_column_reads_as_one_line_and_one_set_in_parts_keeps_them_apart():
+    assert "## 从一场舞剧到数百个洞窟，敦煌舞从壁画中萌生" in _blocks("rmrb-2026-03-26-06.pdf", "壁画成舞")
+    assert "## 促进融资对接 联通银企信息，加速资金流动" in _blocks("rmrb-2026-01-08-06.pdf", "公共数据")
+
+
+# --- an editor's note signature, on dev PDFs ---------------------------------------------------
+
+@pytest.mark.parametrize("pdf, title_part, after", [
+    ("rmrb-2026-03-17-10.pdf", "西瓜", "记者在山东省嘉祥县"),
+    ("rmrb-2026-01-27-08.pdf", "记录今天", "刚刚过去的2025年"),
+    ("rmrb-2026-01-29-06.pdf", "百科全书", "四川省资阳市濛溪河畔"),
+    ("rmrb-2025-06-11-19.pdf", "改善条件", "好政策增收减负——"),
+])
+def test_a_pdf_editors_note_is_signed_on_a_line_of_its_own(pdf, title_part, after):
+    blocks = _blocks(pdf, title_part)
+    at = blocks.index("——编者\n{ .signature }")  # 编者 without the padding it is set with
+    assert blocks[at - 1].endswith("。")
+    assert blocks[at + 1].startswith(after)
+
+
+def test_a_quotations_source_under_it_is_its_signature():
+    blocks = _blocks("rmrb-2026-01-08-02.pdf", "15亿")
+    assert "——摘自“十五五”规划建议\n{ .signature }" in blocks
+
+
+# --- the rules alone ----------------------------------------------------------------------------
+
+def _p(text: str, line: int, **kinds) -> Paragraph:
+    return Paragraph(text, (line,), **kinds)
+
+
+def test_a_story_head_set_as_short_lines_apart_from_the_text_is_read_the_same():
+    read = as_read([_p("上一篇的最后一段。", 1), _p("新科技改变生活——", 2, subhead=True),
+                    _p("产品功能多，市场卖得火", 3, subhead=True), _p("——副题在此", 4, subhead=True),
+                    _p("本报记者 齐志明", 5, subhead=True), _p("每天清晨，……。", 6)])
+    assert [(p.text, p.subhead, p.aside) for p in read] == [
+        ("上一篇的最后一段。", False, None), ("新科技改变生活——", False, Aside.KICKER),
+        ("产品功能多，市场卖得火", True, None), ("——副题在此", False, Aside.DECK),
+        ("本报记者 齐志明", False, Aside.BYLINE), ("每天清晨，……。", False, None)]
+
+
+def test_a_subhead_without_a_byline_under_it_stays_a_subhead():
+    paragraphs = [_p("正文。", 1), _p("小标题一", 2, subhead=True), _p("正文又一段。", 3)]
+    assert as_read(paragraphs) == paragraphs
+
+
+def test_a_byline_with_a_sentence_above_it_heads_nothing():
+    paragraphs = [_p("这是一段正文，写完了。", 1), _p("本报记者 张三", 2), _p("正文。", 3)]
+    assert as_read(paragraphs) == paragraphs
+
+
+def test_a_dash_line_under_a_closed_paragraph_is_a_signature_and_under_a_title_a_subtitle():
+    signed = as_read([_p("编者按的最后一句。", 1), _p("——编 者", 2), _p("正文。", 3)])
+    assert signed[1] == _p("——编 者", 2, aside=Aside.SIGNATURE)
+    story = as_read([_p("正文。", 1), _p("标题在此", 2), _p("——副题在此", 3), _p("本报记者 李四", 4)])
+    assert [p.aside for p in story] == [None, None, Aside.DECK, Aside.BYLINE] and story[1].subhead
+
+
+def test_a_signature_on_a_paragraphs_last_line_is_split_off():
+    read = as_read([_p("这是编者按，到此为止。——编  者", 1), _p("正文。", 2)])
+    assert [p.text for p in read] == ["这是编者按，到此为止。", "——编  者", "正文。"]
+    assert read[1].aside is Aside.SIGNATURE
+
+
+# Lines an article's text is made of: sentences, heading lines, bylines, dash lines, credits,
+# a box heading that names a reporter.
+_LINES = ("这是一段正文，写完了。", "又一段正文", "株洲某某集团有限公司", "好政策增收减负——", "加强研发，给工业生产装上“牙齿”",
+          "——副题在此", "——编  者", "本报记者  孙  超", "□ 新华社记者 叶 婧", "（作者为某某大学教授）", "■记者手记",
+          "如何在1平方厘米的电路板上扎出2500个孔？", "这是编者按，到此为止。——编  者")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_LINES), st.booleans()), max_size=12))
+def test_reading_paragraphs_as_the_text_path_keeps_every_character(lines):
+    """Whatever stands in what order, every character of the paragraphs is kept (the page's
+    marks before a byline aside), each once, and no paragraph is left empty."""
+    paragraphs = [_p(text, n + 1, subhead=subhead) for n, (text, subhead) in enumerate(lines)]
+    read = as_read(paragraphs)
+    assert cjk_counts("".join(p.text for p in read)) == cjk_counts("".join(p.text for p in paragraphs))
+    assert all(p.text.strip() for p in read)
+    assert as_read(read) == read  # read once is read
+
+
+# --- a package set apart by its type (Chromium) -------------------------------------------------
+
+_PARAGRAPH = "近年来，园区企业深耕主业，在实干笃行中释放动能，研发投入逐年增加，产品打入国际市场，带动上下游企业协同发展。"
+_STORIES = (("株洲某某集团有限公司", "加强研发，给工业生产装上“牙齿”", "本报记者　孙　超"),
+            ("云南某某股份有限公司", "创新引领，智能生产铸就高端铜板", "本报记者　叶传增"),
+            ("西安某某电瓷有限责任公司", "革新工艺，为特高压工程造绝缘“关节”", "本报记者　贾丰丰"))
+_PACKAGE = """<html><head><style>
+body {{ font-family: 'AR PL UMing CN', serif; font-size: 9pt; margin: 10mm; width: 190mm }}
+.kick {{ text-align: center; font-size: 12pt }}
+h1 {{ font-family: 'Noto Serif CJK SC', serif; text-align: center; font-size: 26pt; margin: 0 0 2mm }}
+.cols {{ column-count: 4; column-gap: 4mm; text-align: justify }}
+p {{ text-indent: 2em; margin: 0; line-height: 1.45 }}
+.sk {{ font-family: 'WenQuanYi Zen Hei', sans-serif; font-weight: bold; font-size: 10pt; margin-top: 4mm }}
+.st {{ font-family: 'Noto Serif CJK SC', serif; font-weight: bold; font-size: 13pt; line-height: 1.3 }}
+.sb {{ font-family: 'AR PL UKai CN', serif; margin: 1mm 0 2mm }}
+</style></head><body>
+<div class="kick">从“一五”到“十五五”，不断培育竞争优势——</div><h1>深耕主业，老企业激发新活力</h1>
+<div class="cols"><p>“十五五”规划纲要提出，增强企业核心功能。近日，记者走进三家企业，看它们如何激活内生动力。</p>
+<p>——编　者</p>{stories}</div></body></html>"""
+
+
+def _print(browser, html: str, path: Path, height_mm: int) -> Path:
+    tab = browser.new_page()
+    tab.set_content(html)
+    tab.pdf(path=str(path), width="210mm", height=f"{height_mm}mm", print_background=True)
+    tab.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def package_pdf(browser, tmp_path_factory):
+    """A package page: one headline over four columns, an editor's note, three stories each
+    with its kicker, title and byline set in the columns in type of their own."""
+    stories = "".join(f'<div class="sk">{kicker}</div><div class="st">{title}</div><div class="sb">{byline}</div>'
+                      + "".join(f"<p>{_PARAGRAPH}第{n}段。</p>" for n in range(6)) for kicker, title, byline in _STORIES)
+    return _print(browser, _PACKAGE.format(stories=stories), tmp_path_factory.mktemp("package") / "package.pdf", 200)
+
+
+_L_SHAPE = """<html><head><style>
+body {{ font-family: 'AR PL UMing CN', serif; font-size: 9pt; margin: 10mm; width: 190mm }}
+h1 {{ font-family: 'Noto Serif CJK SC', serif; text-align: center; font-size: 26pt; margin: 0 0 1mm }}
+.by {{ text-align: center; font-family: 'AR PL UKai CN'; margin-bottom: 2mm }}
+.row {{ display: flex; gap: 4mm }} .row > div {{ flex: 1 }}
+.cols {{ column-count: 2; column-gap: 4mm; text-align: justify }}
+p {{ text-indent: 2em; margin: 0; line-height: 1.45 }}
+.st {{ font-family: 'Noto Serif CJK SC', serif; font-weight: bold; font-size: 13pt; margin-top: 4mm; text-align: center }}
+.sb {{ font-family: 'AR PL UKai CN', serif; margin: 1mm 0 2mm; text-align: center }}
+</style></head><body><h1>园区企业激发新活力</h1><div class="by">本报记者　王　强</div>
+<div class="row"><div class="cols">{left}</div><div><div class="cols">{right}</div>
+<div class="st">创新引领，智能生产铸就高端铜板</div><div class="sb">本报记者　叶传增</div><div class="cols">{small}</div></div>
+</div></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def l_shape_pdf(browser, tmp_path_factory):
+    """An article with a byline of its own set in an L around a smaller article, no rule between."""
+    def text(tag: str, count: int) -> str:
+        return "".join(f"<p>{_PARAGRAPH}{tag}{n}段。</p>" for n in range(count))
+
+    html = _L_SHAPE.format(left=text("左", 10), right=text("右", 3), small=text("小", 4))
+    return _print(browser, html, tmp_path_factory.mktemp("l-shape") / "l-shape.pdf", 160)
+
+
+@pytest.mark.browser
+def test_a_package_set_apart_by_its_type_is_one_article_with_a_heading_per_story(package_pdf):
+    result = convert_page(package_pdf)
+    assert isinstance(result, PageResult), result
+    assert [a.meta["title"] for a in result.articles] == ["深耕主业，老企业激发新活力"]
+    blocks = result.articles[0].body.strip().split("\n\n")
+    assert blocks[1] == "——编者\n{ .signature }"
+    for kicker, title, byline in _STORIES:
+        at = blocks.index(f"## {title}")  # a title wrapped in its column reads as one line
+        assert blocks[at - 1] == f"{kicker}\n{{ .story-kicker }}"
+        assert blocks[at + 1] == f"{byline.replace('孙　超', '孙超')}\n{{ .byline }}"
+        assert [b[-3:-1] for b in blocks[at + 2:at + 8]] == [f"{n}段" for n in range(6)]  # its text, in order
+
+
+@pytest.mark.browser
+def test_an_article_set_in_an_l_around_another_holds_no_story_of_it(l_shape_pdf):
+    """Its headline has a byline of its own: the article beside its text is an article, not a story."""
+    result = convert_page(l_shape_pdf)
+    assert isinstance(result, PageResult), result
+    by_title = {a.meta["title"]: a.body for a in result.articles}
+    assert sorted(by_title) == ["创新引领，智能生产铸就高端铜板", "园区企业激发新活力"]
+    assert "小3段" in by_title["创新引领，智能生产铸就高端铜板"] and "小0段" not in by_title["园区企业激发新活力"]
+    assert "右2段" in by_title["园区企业激发新活力"]
