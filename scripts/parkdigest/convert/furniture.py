@@ -14,12 +14,13 @@ Two kinds of evidence, both about newspapers in general rather than particular p
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from parkdigest.convert.dates import printed_date_spans
 from parkdigest.convert.model import Block, Kind
-from parkdigest.resources import furniture_rules, layout_words
-from parkdigest.text import HAN
+from parkdigest.resources import furniture_rules, layout_words, load_yaml
+from parkdigest.text import HAN, HAN_CHAR
 
 # A folio line: publication, date, weekday, page number and page section, nothing more.
 FOLIO_MAX_CHARS = 60
@@ -32,9 +33,17 @@ FOLIO_WORD_MAX_CHARS = 8
 # The folio block sits within this many lines of the top or the bottom of the page.
 EDGE_LINES = 8
 
-_MARKS = "■◆●□▲★☆◇◎※"
-# role：name, the name possibly spaced out (校对：吕  莉), pairs separated by spaces.
-_ROLE_PAIR = re.compile(rf"([{HAN}]{{2,6}})[：:]\s*([{HAN}](?:\s?\s?[{HAN}]){{1,3}})(?=\s|$)\s*")
+# A role glued to its name with no separator (责任编辑张三) is read only for a qualified role
+# of this length: a bare two-character role before a word (设计时代) is more likely a headline.
+GLUED_ROLE_MIN_CHARS = 4
+# A piece of a photo credit wrapped onto the next block ("中国）" under "…摄（影像") is short.
+CREDIT_TAIL_MAX_CHARS = 12
+# Punctuation that ends or joins a sentence: a credit line has none.
+_SENTENCE_END = re.compile(r"[。！？!?]")
+# Stands for a contact value (phone, mailbox, web address) while a credit line is parsed.
+_VALUE = "\x00"
+# An identifier of a social or web account (微信 kjrbwx, QQ 12345).
+_ACCOUNT = re.compile(r"[A-Za-z0-9_.\-@]{3,40}")
 _WEEKDAY = re.compile(r"(星期|礼拜|周)[一二三四五六日天]")
 _PAGE_MARK = re.compile(r"第\s*[A-Z]?\d{1,3}\s*版|(?<![\d.])[A-Z]?\d{1,3}(?![\d.%])\s*版?")
 _SEPARATORS = re.compile(r"[\s■◆●□|｜·•—\-－–/]+")
@@ -62,16 +71,104 @@ def furniture_rule(text: str) -> str:
     return "role-credits" if is_role_credits(text) else ""
 
 
+@dataclass(frozen=True)
+class CreditGrammar:
+    """The grammar of credit lines (furniture.yaml `credit_grammar`), compiled once."""
+
+    markers: str
+    separators: re.Pattern
+    role: re.Pattern
+    contact: re.Pattern
+    address_labels: frozenset[str]
+    value: re.Pattern
+    address: re.Pattern
+
+
+@cache
+def credit_grammar() -> CreditGrammar:
+    data = load_yaml("furniture.yaml")["credit_grammar"]
+
+    def either(*keys: str) -> str:
+        return "|".join(re.escape(w) for key in keys for w in sorted(data[key]["words"], key=len, reverse=True))
+
+    return CreditGrammar(
+        markers=data["markers"]["chars"],
+        separators=re.compile(f"[{re.escape(data['separators']['chars'])}]+"),
+        role=re.compile(f"(?:{either('role_prefixes')})?(?:{either('roles')})"),
+        contact=re.compile(f"(?:{either('contact_prefixes')})?(?:{either('contact_labels')})"),
+        address_labels=frozenset(data["address_labels"]["words"]),
+        value=re.compile(data["values"]["pattern"]),
+        address=re.compile(data["address"]["pattern"]),
+    )
+
+
 def is_role_credits(text: str) -> bool:
-    """A line of production credits in any wording: only 'role：name' pairs (责编：马骏  美编：
-    孙浩, ◆ 审校：陈静), each name opening with a Chinese surname."""
-    body = text.lstrip(_MARKS + " ")
-    pairs = _ROLE_PAIR.findall(body)
-    if not pairs or _ROLE_PAIR.sub("", body).strip(" \u3000"):
+    """A line of production credits and contact details in any wording: only items "role
+    names" and "label value" (责编：马骏  美编：孙浩, ■ 责任编辑 张三 | 美术编辑 李四；版式设计：
+    王五, 本版编辑 杨帆 电话 010-65368486), each name opening with a Chinese surname."""
+    grammar = credit_grammar()
+    body = text.strip().strip(grammar.markers + " \u3000")
+    if not body or _SENTENCE_END.search(body):
         return False
-    if any(role.endswith(("来源", "出处")) for role, _ in pairs):
-        return False  # 数据来源：商务部 names a source: a caption of its chart, not a credit
-    return all(_is_name(name) for _, name in pairs)
+    body = grammar.value.sub(f" {_VALUE} ", body)
+    words = _join_spaced_names([w for w in grammar.separators.split(body) if w])
+    return _credit_items(words, grammar) > 0
+
+
+def _join_spaced_names(words: list[str]) -> list[str]:
+    """Single characters in a row are one spaced-out name (校对：吕  莉 -> 吕莉)."""
+    out: list[str] = []
+    for word in words:
+        if len(word) == 1 and HAN_CHAR.match(word) and out and len(out[-1]) < 4 and out[-1][-1:] == "\x01":
+            out[-1] = out[-1][:-1] + word + "\x01"
+        elif len(word) == 1 and HAN_CHAR.match(word):
+            out.append(word + "\x01")
+        else:
+            out.append(word)
+    return [w.rstrip("\x01") for w in out]
+
+
+def _credit_items(words: list[str], grammar: CreditGrammar) -> int:
+    """How many items "head value…" the words make, or 0 when a word is none of the grammar's."""
+    items, head, filled = 0, "", True
+    for word in words:
+        kind, rest = _credit_head(word, grammar)
+        if kind:
+            if not filled:
+                return 0  # a role or a label with nothing after it
+            items, head, filled = items + 1, kind, False
+            if not rest:
+                continue
+            word = rest
+        if not head or not _credit_value(head, word, grammar):
+            return 0
+        filled = True
+    return items if filled else 0
+
+
+def _credit_head(word: str, grammar: CreditGrammar) -> tuple[str, str]:
+    """('role' | a contact label, what follows it in the word) when the word opens with a role
+    or a contact label; ('', word) otherwise."""
+    if grammar.role.fullmatch(word):
+        return "role", ""
+    contact = grammar.contact.fullmatch(word)
+    if contact:
+        return word, ""
+    for end in range(len(word) - 1, 1, -1):
+        head, rest = word[:end], word[end:]
+        if grammar.contact.fullmatch(head) and (rest == _VALUE or _credit_value(head, rest, grammar)):
+            return head, rest
+        if end >= GLUED_ROLE_MIN_CHARS and grammar.role.fullmatch(head) and _is_name(rest):
+            return "role", rest
+    return "", word
+
+
+def _credit_value(head: str, word: str, grammar: CreditGrammar) -> bool:
+    if head == "role":
+        return _is_name(word)
+    if word == _VALUE or _ACCOUNT.fullmatch(word):
+        return True
+    return any(head.endswith(label) for label in grammar.address_labels) and bool(grammar.address.fullmatch(word))
 
 
 def _is_name(name: str) -> bool:
@@ -94,25 +191,51 @@ def is_photo_credit(rule: str) -> bool:
 
 def is_folio(text: str) -> bool:
     """A folio line: a printed date, weekday or page number, and beside it at most a
-    publication name and a page section."""
+    publication name and a page section, in any order (人民日报 2026年3月30日 星期一 第6版,
+    4 科技日报 2025年2月18日, 科技日报 要闻 A3)."""
     if len(text) > FOLIO_MAX_CHARS or _SENTENCE_MARKS.search(text):
         return False
     spans = printed_date_spans(text)
-    weekday = _WEEKDAY.search(text)
-    page = re.search(r"第\s*[A-Z]?\d{1,3}\s*版", text)
-    if not (spans or weekday or page):
-        return False
     rest = text
     for start, end, _ in reversed(spans):
         rest = rest[:start] + " " + rest[end:]
+    weekday = _WEEKDAY.search(rest)
+    page = re.search(r"第\s*[A-Z]?\d{1,3}\s*版", rest)
+    bare = _bare_page_number().search(rest)
+    if not (spans or weekday or page or bare):
+        return False
     rest = _WEEKDAY.sub(" ", rest)
     rest = _PAGE_MARK.sub(" ", rest)
-    rest = _SEPARATORS.sub("", rest)
-    if len(rest) > FOLIO_REST_MAX_CHARS:
+    words = [w for w in _SEPARATORS.split(rest) if w]
+    if sum(len(w) for w in words) > FOLIO_REST_MAX_CHARS:
         return False
-    # A bare date with a few words could be a headline ("2025年12月3日起施行"): without a
-    # weekday or a page number, only the date alone or beside a publication name is a folio.
-    return bool(weekday or page or not rest or furniture_rule_name_only(rest))
+    if weekday or page or not words:
+        return True
+    # A bare date with a few words could be a headline ("2025年12月3日起施行"), a bare number
+    # with a few words a figure ("5G基站"): beside a date, a page number makes it a folio; a
+    # page number alone needs a publication name.
+    return bool((spans and bare) or _names_publication(words))
+
+
+@cache
+def _bare_page_number() -> re.Pattern:
+    """A page number standing alone (4, 04, A3, 12版): no count word after it."""
+    counts = re.escape(load_yaml("furniture.yaml")["folio"]["count_words"]["chars"])
+    return re.compile(rf"(?<![\dA-Za-z.])[A-Z]?\d{{1,3}}(?![\d.%A-Za-z{counts}])")
+
+
+def _names_publication(words: list[str]) -> bool:
+    """The words are a publication name, with at most a page section before or after it
+    (科技日报, 科技日报要闻, 要闻 中国高新技术产业导报)."""
+    if len(words) > 2:
+        return False
+    if len(words) == 2:
+        return any(furniture_rule_name_only(w) and _is_folio_word(other) for w, other in (words, words[::-1]))
+    word = words[0]
+    if furniture_rule_name_only(word):
+        return True
+    return any((furniture_rule_name_only(word[:cut]) and _is_folio_word(word[cut:]))
+               or (furniture_rule_name_only(word[cut:]) and _is_folio_word(word[:cut])) for cut in range(2, len(word) - 1))
 
 
 def furniture_rule_name_only(text: str) -> bool:
@@ -121,9 +244,12 @@ def furniture_rule_name_only(text: str) -> bool:
 
 
 def mark_folio_block(blocks: list[Block], total_lines: int) -> list[Block]:
-    """Short lines of the folio block: between two furniture lines, or next to a page number
-    or publication name near the top or bottom of the page."""
-    out = list(blocks)
+    """Furniture decided among a line's neighbours (classify's one block-level hook here):
+    a credit glued after a caption on one line split off it, the rest of a credit wrapped
+    onto the next block joined to it, and the short lines of the folio block — between two
+    furniture lines, or next to a page number or publication name near the top or bottom of
+    the page."""
+    out = _join_credit_tails(_split_trailing_credits(list(blocks)))
     changed = True
     while changed:
         changed = False
@@ -159,3 +285,52 @@ def _edge_top(blocks: list[Block]) -> int:
 
 def _edge_bottom(blocks: list[Block], total_lines: int) -> int:
     return blocks[max(0, len(blocks) - EDGE_LINES)].first_line if blocks else total_lines
+
+
+# What may be split off the end of a line after a space: the page's production credits and
+# a picture's credit ("数据来源：国家数据局 制图：张芳曼" is a chart's caption and its credit).
+_TRAILING_CREDIT_RULES = frozenset({"editor-line", "role-credits"}) | _PHOTO_CREDITS
+
+
+def _split_trailing_credits(blocks: list[Block]) -> list[Block]:
+    """A caption or a line of text with a credit glued after a space: the credit is
+    furniture, the text before it keeps its kind."""
+    out: list[Block] = []
+    for block in blocks:
+        head, tail, rule = _trailing_credit(block.text) if block.kind is not Kind.FURNITURE else ("", "", "")
+        if not tail:
+            out.append(block)
+            continue
+        out.append(Block(block.kind, head, block.first_line, block.last_line, block.gap_before, block.rule))
+        out.append(Block(Kind.FURNITURE, tail, block.last_line, block.last_line, 0, rule))
+    return out
+
+
+def _trailing_credit(text: str) -> tuple[str, str, str]:
+    """(text, credit, rule) for the longest credit after a space at the end of the line."""
+    for space in re.finditer(r"[ \u3000]+", text):
+        head, tail = text[: space.start()], text[space.end():]
+        rule = furniture_rule(tail)
+        if rule in _TRAILING_CREDIT_RULES and HAN_CHAR.search(head) and not furniture_rule(head) \
+                and not _SENTENCE_END.search(tail):
+            return head, tail, rule
+    return text, "", ""
+
+
+def _join_credit_tails(blocks: list[Block]) -> list[Block]:
+    """The rest of a photo credit wrapped onto the next block ("…摄（影像" over "中国）"): a
+    short block closing the bracket the credit left open is part of the credit."""
+    out = list(blocks)
+    for i in range(1, len(out)):
+        before, block = out[i - 1], out[i]
+        if (before.kind is Kind.FURNITURE and is_photo_credit(before.rule) and _open_bracket(before.text)
+                and block.kind is not Kind.FURNITURE and len(block.text) <= CREDIT_TAIL_MAX_CHARS
+                and block.text.endswith(("）", ")")) and not _open_bracket(block.text)
+                and not re.search(r"[（(]", block.text)):
+            out[i] = Block(Kind.FURNITURE, block.text, block.first_line, block.last_line, block.gap_before,
+                           before.rule)
+    return out
+
+
+def _open_bracket(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
