@@ -30,6 +30,8 @@ FOLIO_REST_MAX_CHARS = 14
 # A page section or a publication name standing alone in the folio block (要闻, 人民日报,
 # 特别报道); longer lines are text.
 FOLIO_WORD_MAX_CHARS = 8
+# A page section printed beside a bare page number (4 | 要闻, 科技园区 A3): a few characters.
+SECTION_MAX_CHARS = 6
 # The folio block sits within this many lines of the top or the bottom of the page.
 EDGE_LINES = 8
 
@@ -63,8 +65,10 @@ _PHOTO_CREDITS = frozenset({"photo-credit", "agency-credit", "picture-note"})
 def furniture_rule(text: str) -> str:
     """The name of the furniture rule a line matches on its own, or ''."""
     line_rules, _ = furniture_rules()
+    # A marker before a line is typography: ■ 扫码阅读全文 is the footer 扫码阅读全文.
+    bare = text.lstrip(credit_grammar().markers + " \u3000")
     for rule in line_rules:
-        if rule.pattern.search(text):
+        if rule.pattern.search(text) or (bare != text and bare and rule.pattern.search(bare)):
             return rule.name
     if is_folio(text):
         return "folio"
@@ -212,9 +216,10 @@ def is_folio(text: str) -> bool:
     if weekday or page or not words:
         return True
     # A bare date with a few words could be a headline ("2025年12月3日起施行"), a bare number
-    # with a few words a figure ("5G基站"): beside a date, a page number makes it a folio; a
-    # page number alone needs a publication name.
-    return bool((spans and bare) or _names_publication(words))
+    # with words a figure ("5G基站"): beside a date, a page number makes it a folio; a page
+    # number alone needs a publication name or one page section (4 | 要闻, as section-page).
+    return bool((spans and bare) or _names_publication(words)
+                or (bare and len(words) == 1 and _is_folio_word(words[0]) and len(words[0]) <= SECTION_MAX_CHARS))
 
 
 @cache
