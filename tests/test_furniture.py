@@ -23,7 +23,7 @@ from parkdigest.resources import load_yaml
 
 DEVSETS = Path(__file__).parent
 GOLD_DIRS = (DEVSETS / "devset" / "gold", DEVSETS / "devset-pdf" / "gold")
-FAST = settings(max_examples=60, deadline=None, derandomize=True, database=None)
+FAST = settings(max_examples=150, deadline=None, derandomize=True, database=None)
 
 
 def _page(*lines: str) -> Page:

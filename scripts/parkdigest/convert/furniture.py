@@ -44,6 +44,8 @@ CREDIT_TAIL_MAX_CHARS = 12
 _SENTENCE_END = re.compile(r"[。！？!?]")
 # Stands for a contact value (phone, mailbox, web address) while a credit line is parsed.
 _VALUE = "\x00"
+# Two single characters with spaces between them: a two-character name spaced out (吕  莉).
+_SPACED_NAME = re.compile(rf"(?<![{HAN}])([{HAN}])[ \u3000]{{1,3}}([{HAN}])(?![{HAN}])")
 # An identifier of a social or web account (微信 kjrbwx, QQ 12345).
 _ACCOUNT = re.compile(r"[A-Za-z0-9_.\-@]{3,40}")
 _WEEKDAY = re.compile(r"(星期|礼拜|周)[一二三四五六日天]")
@@ -56,7 +58,8 @@ _WORD_ONLY = re.compile(rf"^[{HAN}·\s]+$")
 # page section or a publication name printed in the folio.
 # (A line next to the date line alone may be a column label above the first title: 创新视点.)
 _FOLIO_ANCHORS = frozenset({"page-number", "publication-name", "masthead-latin"})
-_PHOTO_CREDITS = frozenset({"photo-credit", "agency-credit", "picture-note"})
+_PHOTO_CREDITS = frozenset({"photo-credit", "agency-credit", "picture-note", "picture-source-note",
+                            "photo-credit-in-parentheses", "photo-credit-word-first"})
 
 
 # A line is asked about several times (unwrapping, splitting a caption from its credit,
@@ -115,21 +118,13 @@ def is_role_credits(text: str) -> bool:
     if not body or _SENTENCE_END.search(body):
         return False
     body = grammar.value.sub(f" {_VALUE} ", body)
-    words = _join_spaced_names([w for w in grammar.separators.split(body) if w])
+    words = [w for w in grammar.separators.split(_join_spaced_names(body)) if w]
     return _credit_items(words, grammar) > 0
 
 
-def _join_spaced_names(words: list[str]) -> list[str]:
-    """Single characters in a row are one spaced-out name (校对：吕  莉 -> 吕莉)."""
-    out: list[str] = []
-    for word in words:
-        if len(word) == 1 and HAN_CHAR.match(word) and out and len(out[-1]) < 4 and out[-1][-1:] == "\x01":
-            out[-1] = out[-1][:-1] + word + "\x01"
-        elif len(word) == 1 and HAN_CHAR.match(word):
-            out.append(word + "\x01")
-        else:
-            out.append(word)
-    return [w.rstrip("\x01") for w in out]
+def _join_spaced_names(text: str) -> str:
+    """A name spaced out as papers print two-character names (校对：吕  莉 -> 吕莉)."""
+    return _SPACED_NAME.sub(r"\1\2", text)
 
 
 def _credit_items(words: list[str], grammar: CreditGrammar) -> int:
@@ -206,7 +201,8 @@ def is_folio(text: str) -> bool:
     weekday = _WEEKDAY.search(rest)
     page = re.search(r"第\s*[A-Z]?\d{1,3}\s*版", rest)
     bare = _bare_page_number().search(rest)
-    if not (spans or weekday or page or bare):
+    number = _PAGE_MARK.search(rest)  # a page number, or a count: a publication name beside it decides
+    if not (spans or weekday or page or number):
         return False
     rest = _WEEKDAY.sub(" ", rest)
     rest = _PAGE_MARK.sub(" ", rest)
@@ -218,7 +214,7 @@ def is_folio(text: str) -> bool:
     # A bare date with a few words could be a headline ("2025年12月3日起施行"), a bare number
     # with words a figure ("5G基站"): beside a date, a page number makes it a folio; a page
     # number alone needs a publication name or one page section (4 | 要闻, as section-page).
-    return bool((spans and bare) or _names_publication(words)
+    return bool((spans and bare) or ((spans or number) and _names_publication(words))
                 or (bare and len(words) == 1 and _is_folio_word(words[0]) and len(words[0]) <= SECTION_MAX_CHARS))
 
 
@@ -284,12 +280,16 @@ def _is_furniture_or_edge(block: Block | None) -> bool:
 
 
 def _edge_top(blocks: list[Block]) -> int:
-    """The last line number of the page's top zone (its first EDGE_LINES non-blank lines)."""
-    return blocks[min(EDGE_LINES, len(blocks)) - 1].last_line if blocks else 0
+    """The last line number of the page's top zone: its first EDGE_LINES lines that are not
+    furniture (a folio block is a stack of furniture: however many lines it has, and
+    whatever stands above it, it is still at the edge)."""
+    content = [b for b in blocks if b.kind is not Kind.FURNITURE] or blocks
+    return content[min(EDGE_LINES, len(content)) - 1].last_line if content else 0
 
 
 def _edge_bottom(blocks: list[Block], total_lines: int) -> int:
-    return blocks[max(0, len(blocks) - EDGE_LINES)].first_line if blocks else total_lines
+    content = [b for b in blocks if b.kind is not Kind.FURNITURE] or blocks
+    return content[max(0, len(content) - EDGE_LINES)].first_line if content else total_lines
 
 
 # What may be split off the end of a line after a space: the page's production credits and
