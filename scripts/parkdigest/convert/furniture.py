@@ -38,6 +38,8 @@ EDGE_LINES = 8
 # A role glued to its name with no separator (责任编辑张三) is read only for a qualified role
 # of this length: a bare two-character role before a word (设计时代) is more likely a headline.
 GLUED_ROLE_MIN_CHARS = 4
+# A credit glued after a caption is a few names and roles (制图：张芳曼, 新华社记者 毛思倩摄).
+TRAILING_CREDIT_MAX_CHARS = 40
 # A piece of a photo credit wrapped onto the next block ("中国）" under "…摄（影像") is short.
 CREDIT_TAIL_MAX_CHARS = 12
 # Punctuation that ends or joins a sentence: a credit line has none.
@@ -315,6 +317,8 @@ def _trailing_credit(text: str) -> tuple[str, str, str]:
     """(text, credit, rule) for the longest credit after a space at the end of the line."""
     for space in re.finditer(r"[ \u3000]+", text):
         head, tail = text[: space.start()], text[space.end():]
+        if len(tail) > TRAILING_CREDIT_MAX_CHARS:
+            continue
         rule = furniture_rule(tail)
         if rule in _TRAILING_CREDIT_RULES and HAN_CHAR.search(head) and not furniture_rule(head) \
                 and not _SENTENCE_END.search(tail):
