@@ -127,3 +127,14 @@ def test_every_rule_and_list_says_what_it_covers_and_why():
     for section in ("credit_grammar", "folio"):
         for name, entry in data[section].items():
             assert entry.get("covers") and entry.get("why"), (section, name)
+
+
+@FAST
+@given(stack=st.lists(st.one_of(CLASSES["editor"], CLASSES["contact"], CLASSES["footer"]), min_size=6, max_size=10))
+def test_a_folio_block_under_more_furniture_is_still_at_the_edge(stack):
+    """The page's section beside the paper's name is furniture however many furniture lines
+    the band holds above it: the edge zone counts the page's text, not its furniture."""
+    body = [f"这是第{n}段，诞生于“一五”时期的国企老厂{'，在转型升级中焕发新活力' * (n % 3)}。" for n in range(1, 13)]
+    lines = [*stack, "人民日报", "经济", "深耕主业，老国企激发新活力", "本报记者 孙超", *body]
+    blocks = classify_blocks(_page(*lines))
+    assert [b.kind for b in blocks[len(stack):len(stack) + 3]] == [Kind.FURNITURE, Kind.FURNITURE, Kind.HEADLINE]
