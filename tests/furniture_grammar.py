@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 ROLES = ("责任编辑", "编辑", "美术编辑", "版式设计", "校对", "统筹", "策划", "制图", "图片编辑", "本版编辑",
          "责编", "主编", "值班编辑", "视觉设计", "美编", "本期统筹", "执行主编", "总编辑", "审校", "审核", "监制",
          "版面设计", "插图", "绘图", "排版", "文字编辑", "责任校对", "新媒体编辑", "数据编辑", "本版策划", "终审",
-         "签发", "组版", "图表编辑", "本期策划", "执行编辑")
+         "签发", "组版", "图表编辑", "本期策划", "执行编辑", "本版责编", "本版责任编辑", "本版美编", "美术设计",
+         "版式", "本版统筹", "视觉", "校审")
 # Between a role and its name.
-ROLE_SEPARATORS = ("：", ":", " ", "　", "|", "｜", "/", "·", "： ", " | ", "  ")
+ROLE_SEPARATORS = ("：", ":", " ", "　", "|", "｜", "/", "·", "： ", " | ", "  ", " / ", "／")
 # Between two items of a line.
 ITEM_SEPARATORS = (" ", "  ", "　", "　　", " | ", "|", "｜", "；", "/", " / ", " · ", "，")
 # What stands before a credit line, or around it.
@@ -30,7 +31,9 @@ GIVEN = ("伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "
          "平", "刚", "飞", "鹏", "浩", "宇", "帆", "琳", "欣", "晨", "佳", "悦", "雪", "梅", "婷", "颖", "凯", "斌")
 
 CONTACT_LABELS = ("电话", "热线", "新闻热线", "读者热线", "服务热线", "报料热线", "联系电话", "编辑部电话", "传真",
-                  "邮箱", "电子邮箱", "投稿邮箱", "E-mail", "Email", "投稿", "网址", "邮编", "地址")
+                  "邮箱", "电子邮箱", "投稿邮箱", "E-mail", "Email", "投稿", "网址", "邮编", "地址", "客服电话",
+                  "咨询电话", "值班电话", "订阅热线", "广告热线", "发行热线", "本报地址", "社址", "邮政编码", "电子信箱",
+                  "E-MAIL", "Tel", "传真号码")
 CONTACT_SEPARATORS = ("：", ":", " ", "　", "： ")
 PHONES = ("010-65368486", "(010)65368486", "（010）65363526", "65368486", "13912345678", "400-800-1234",
           "0755-86668888")
@@ -41,8 +44,8 @@ ADDRESSES = ("北京市海淀区复兴路15号", "北京市朝阳区金台西路
 
 PAPERS = ("科技日报", "人民日报", "经济日报", "光明日报", "中国高新技术产业导报", "新华日报", "南方日报", "中国青年报")
 SECTIONS = ("要闻", "综合", "经济", "国际", "地方", "科技园区", "特别报道", "评论", "财经", "创新", "区域", "产业")
-PAGE_NUMBERS = ("4", "04", "12", "A3", "B2", "第4版", "第04版", "4版", "A3版", "第12版")
-DATES = ("2026年1月8日", "2025年12月3日", "2026-01-08", "2026.1.8", "2026/01/08")
+PAGE_NUMBERS = ("4", "04", "12", "A3", "B2", "第4版", "第04版", "4版", "A3版", "第12版", "第04版：", "第A3版：")
+DATES = ("2026年1月8日", "2025年12月3日", "2026-01-08", "2026.1.8", "2026/01/08", "2026年01月08日")
 WEEKDAYS = ("", "星期四", "周四", "星期一")
 FOLIO_SEPARATORS = (" ", "  ", "　", " | ", "｜", " · ")
 
@@ -70,13 +73,13 @@ def role_pairs(draw) -> str:
 @st.composite
 def contact_items(draw) -> str:
     label = draw(st.sampled_from(CONTACT_LABELS))
-    if label in ("邮箱", "电子邮箱", "投稿邮箱", "E-mail", "Email", "投稿"):
+    if label in ("邮箱", "电子邮箱", "投稿邮箱", "E-mail", "Email", "投稿", "电子信箱", "E-MAIL"):
         value = draw(st.sampled_from(MAILS))
     elif label == "网址":
         value = draw(st.sampled_from(SITES))
-    elif label == "邮编":
+    elif label in ("邮编", "邮政编码"):
         value = draw(st.sampled_from(POSTCODES))
-    elif label == "地址":
+    elif label in ("地址", "本报地址", "社址"):
         value = draw(st.sampled_from(ADDRESSES))
     else:
         value = draw(st.sampled_from(PHONES))
@@ -121,7 +124,8 @@ def footer_lines(draw) -> str:
              "扫一扫 关注我们", "长按识别二维码", "长按识别二维码关注我们", f"下载{paper}客户端",
              f"{paper}客户端下载", f"{paper}APP下载", f"欢迎订阅《{paper}》", f"关注{paper}微信公众号",
              f"关注{paper}官方微博", f"欢迎关注{paper}视频号", "更多内容请扫码", "更多精彩内容，请扫码阅读",
-             f"订阅{paper}电子版", f"下载{paper}APP 阅读更多精彩内容")
+             f"订阅{paper}电子版", f"下载{paper}APP 阅读更多精彩内容", "扫码看视频", "扫码看更多精彩内容",
+             f"{paper}微信公众号", "欢迎投稿", f"欢迎订阅{paper}", "长按二维码关注")
     return draw(st.sampled_from(MARKERS[:3])) + draw(st.sampled_from(forms))
 
 
@@ -159,7 +163,8 @@ def credit_lines(draw) -> str:
     forms = (f"（{reporter}{name} 摄）", f"（{reporter}{name}摄）", f"({name}/摄)", f"{reporter}{name} 摄",
              f"{reporter}{name}摄", f"{name}/摄", f"摄影 {name}", f"摄影：{reporter}{name}", f"摄影:{name}",
              f"图片来源：{agency}", f"图片来源 {agency}", f"（{org}供图）", f"{org}供图", f"图片提供：{org}",
-             f"（{name} 绘）", f"漫画：{name}")
+             f"（{name} 绘）", f"漫画：{name}", "资料图片", "（资料图片）", f"{reporter}{name} 摄影", f"{org}供图",
+             "视觉中国供图", f"（{draw(st.sampled_from(('新华社', '中新社')))}发）")
     return draw(st.sampled_from(forms))
 
 
@@ -169,7 +174,7 @@ def picture_notes(draw) -> str:
     org = draw(st.sampled_from(ORGS))
     forms = (f"本版图片均由{org}提供", f"本版图片除署名外均来自{org}", f"（本版图片由{org}提供）",
              f"图片均由{org}提供", f"本期图片均来自{org}", f"（所有图片来自{org}）", f"文中图片除署名外均由{org}提供",
-             f"本版照片均由{org}提供")
+             f"本版照片均由{org}提供", f"（本文图片均由{org}提供）", f"图片由{org}提供", f"以上图片均由{org}提供")
     return draw(st.sampled_from(forms))
 
 

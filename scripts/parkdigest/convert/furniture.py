@@ -52,6 +52,7 @@ _SPACED_NAME = re.compile(rf"(?<![{HAN}])([{HAN}])[ \u3000]{{1,3}}([{HAN}])(?![{
 _ACCOUNT = re.compile(r"[A-Za-z0-9_.\-@]{3,40}")
 _WEEKDAY = re.compile(r"(星期|礼拜|周)[一二三四五六日天]")
 _PAGE_MARK = re.compile(r"第\s*[A-Z]?\d{1,3}\s*版|(?<![\d.])[A-Z]?\d{1,3}(?![\d.%])\s*版?")
+_PAGE_COLON = re.compile(r"版\s*[：:]")
 _SEPARATORS = re.compile(r"[\s■◆●□|｜·•—\-－–/]+")
 # Sentence punctuation: a folio line has none.
 _SENTENCE_MARKS = re.compile(r"[，。；！？、“”：]")
@@ -103,7 +104,7 @@ def credit_grammar() -> CreditGrammar:
     return CreditGrammar(
         markers=data["markers"]["chars"],
         separators=re.compile(f"[{re.escape(data['separators']['chars'])}]+"),
-        role=re.compile(f"(?:{either('role_prefixes')})?(?:{either('roles')})"),
+        role=re.compile(f"(?:{either('role_prefixes')}){{0,{data['role_prefixes']['most']}}}(?:{either('roles')})"),
         contact=re.compile(f"(?:{either('contact_prefixes')})?(?:{either('contact_labels')})"),
         address_labels=frozenset(data["address_labels"]["words"]),
         value=re.compile(data["values"]["pattern"]),
@@ -194,6 +195,7 @@ def is_folio(text: str) -> bool:
     """A folio line: a printed date, weekday or page number, and beside it at most a
     publication name and a page section, in any order (人民日报 2026年3月30日 星期一 第6版,
     4 科技日报 2025年2月18日, 科技日报 要闻 A3)."""
+    text = _PAGE_COLON.sub("版 ", text)  # 第04版：要闻 — the colon only introduces the section
     if len(text) > FOLIO_MAX_CHARS or _SENTENCE_MARKS.search(text):
         return False
     spans = printed_date_spans(text)
