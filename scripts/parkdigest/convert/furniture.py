@@ -2,19 +2,25 @@
 
 Two kinds of evidence, both about newspapers in general rather than particular pages:
 
-- the line itself: the broad patterns of `data/furniture.yaml` (editor and contact lines,
-  licences, page numbers, photo credits, QR footers), and folio lines recognised by their
+- the line itself, by class: the broad patterns of `data/furniture.yaml` (licences, page
+  numbers, photo credits, notes on pictures, footers inviting to scan, follow, download or
+  subscribe); credit lines parsed by the grammar of `credit_grammar` there — any marker, then
+  items "role names" or "contact label value" with any separator, as many as a line holds
+  ("■ 责任编辑 张三 | 美术编辑 李四；版式设计：王五　电话 010-65368486"); folio lines by their
   structure — a printed date or page number with at most a publication name and a page
-  section beside it ("人民日报 2026年3月30日 星期一 第6版 要闻");
+  section beside it, in any order ("人民日报 2026年3月30日 星期一 第6版 要闻", "4 科技日报");
 - its place: the folio block at the top or bottom of a page is a stack of short lines
   (publication name, date, page number, page section). A short line standing between two
   furniture lines, or next to a page number or a publication name, is part of that block.
+  A credit glued after a caption on one line is split off it, and the rest of a credit
+  wrapped onto the next block joins it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import Enum
 from functools import cache, lru_cache
 
 from parkdigest.convert.dates import printed_date_spans
@@ -98,8 +104,9 @@ class CreditGrammar:
 def credit_grammar() -> CreditGrammar:
     data = load_yaml("furniture.yaml")["credit_grammar"]
 
-    def either(*keys: str) -> str:
-        return "|".join(re.escape(w) for key in keys for w in sorted(data[key]["words"], key=len, reverse=True))
+    def either(key: str) -> str:
+        """One alternation of a list's words, the longest first (本版编辑 before 编辑)."""
+        return "|".join(re.escape(w) for w in sorted(data[key]["words"], key=len, reverse=True))
 
     return CreditGrammar(
         markers=data["markers"]["chars"],
@@ -130,47 +137,60 @@ def _join_spaced_names(text: str) -> str:
     return _SPACED_NAME.sub(r"\1\2", text)
 
 
+class _Head(Enum):
+    """What opens an item of a credit line, and so what its values must be."""
+
+    ROLE = "role"  # names
+    CONTACT = "contact"  # a phone, a mailbox, a web address or an account
+    ADDRESS = "address"  # a postal address, or any contact value
+
+
 def _credit_items(words: list[str], grammar: CreditGrammar) -> int:
     """How many items "head value…" the words make, or 0 when a word is none of the grammar's."""
-    items, head, filled = 0, "", True
+    items, head, filled = 0, None, True
     for word in words:
         kind, rest = _credit_head(word, grammar)
-        if kind:
+        if kind is not None:
             if not filled:
                 return 0  # a role or a label with nothing after it
             items, head, filled = items + 1, kind, False
             if not rest:
                 continue
             word = rest
-        if not head or not _credit_value(head, word, grammar):
+        if head is None or not _credit_value(head, word, grammar):
             return 0
         filled = True
     return items if filled else 0
 
 
-def _credit_head(word: str, grammar: CreditGrammar) -> tuple[str, str]:
-    """('role' | a contact label, what follows it in the word) when the word opens with a role
-    or a contact label; ('', word) otherwise."""
+def _credit_head(word: str, grammar: CreditGrammar) -> tuple[_Head | None, str]:
+    """(what the word opens, what follows it in the word) when the word opens with a role or
+    a contact label; (None, word) otherwise."""
     if grammar.role.fullmatch(word):
-        return "role", ""
-    contact = grammar.contact.fullmatch(word)
-    if contact:
-        return word, ""
+        return _Head.ROLE, ""
+    if grammar.contact.fullmatch(word):
+        return _contact_head(word, grammar), ""
     for end in range(len(word) - 1, 1, -1):
         head, rest = word[:end], word[end:]
-        if grammar.contact.fullmatch(head) and (rest == _VALUE or _credit_value(head, rest, grammar)):
-            return head, rest
+        if grammar.contact.fullmatch(head):
+            kind = _contact_head(head, grammar)
+            if rest == _VALUE or _credit_value(kind, rest, grammar):
+                return kind, rest
         if end >= GLUED_ROLE_MIN_CHARS and grammar.role.fullmatch(head) and _is_name(rest):
-            return "role", rest
-    return "", word
+            return _Head.ROLE, rest
+    return None, word
 
 
-def _credit_value(head: str, word: str, grammar: CreditGrammar) -> bool:
-    if head == "role":
+def _contact_head(label: str, grammar: CreditGrammar) -> _Head:
+    return _Head.ADDRESS if label.endswith(tuple(grammar.address_labels)) else _Head.CONTACT
+
+
+def _credit_value(head: _Head, word: str, grammar: CreditGrammar) -> bool:
+    if head is _Head.ROLE:
         return _is_name(word)
     if word == _VALUE or _ACCOUNT.fullmatch(word):
         return True
-    return any(head.endswith(label) for label in grammar.address_labels) and bool(grammar.address.fullmatch(word))
+    return head is _Head.ADDRESS and bool(grammar.address.fullmatch(word))
 
 
 def _is_name(name: str) -> bool:
