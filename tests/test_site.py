@@ -831,7 +831,7 @@ def test_source_page_identity_and_reader_wording():
     assert page_title("x.txt", {"articles": [{"title": "甲"}]}) == "未印报名和日期的版面：甲"
     assert line_ranges("3,5,7,9,37,39,57") == "3–9、37–39、57"
     assert line_ranges("23-37") == "23–37" and line_ranges("3-7,9,40-41") == "3–9、40–41"
-    rules = {r["name"] for group in load_yaml("furniture.yaml").values() for r in group} | {"contents"}
+    rules = {r["name"] for key in ("line", "group") for r in load_yaml("furniture.yaml")[key]} | {"contents"}
     assert rules <= set(FURNITURE_LABELS)
     assert translate_warning("a.txt:29: warning: uncertain join of line 29 with line 37 (confidence 0.26) — x") == \
         "第29行与第37行的接续把握较低（0.26），请核对该处文字。"

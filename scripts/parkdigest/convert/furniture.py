@@ -2,24 +2,31 @@
 
 Two kinds of evidence, both about newspapers in general rather than particular pages:
 
-- the line itself: the broad patterns of `data/furniture.yaml` (editor and contact lines,
-  licences, page numbers, photo credits, QR footers), and folio lines recognised by their
+- the line itself, by class: the broad patterns of `data/furniture.yaml` (licences, page
+  numbers, photo credits, notes on pictures, footers inviting to scan, follow, download or
+  subscribe); credit lines parsed by the grammar of `credit_grammar` there — any marker, then
+  items "role names" or "contact label value" with any separator, as many as a line holds
+  ("■ 责任编辑 张三 | 美术编辑 李四；版式设计：王五　电话 010-65368486"); folio lines by their
   structure — a printed date or page number with at most a publication name and a page
-  section beside it ("人民日报 2026年3月30日 星期一 第6版 要闻");
+  section beside it, in any order ("人民日报 2026年3月30日 星期一 第6版 要闻", "4 科技日报");
 - its place: the folio block at the top or bottom of a page is a stack of short lines
   (publication name, date, page number, page section). A short line standing between two
   furniture lines, or next to a page number or a publication name, is part of that block.
+  A credit glued after a caption on one line is split off it, and the rest of a credit
+  wrapped onto the next block joins it.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache, lru_cache
 
 from parkdigest.convert.dates import printed_date_spans
 from parkdigest.convert.model import Block, Kind
-from parkdigest.resources import furniture_rules, layout_words
-from parkdigest.text import HAN
+from parkdigest.resources import furniture_rules, layout_words, load_yaml
+from parkdigest.text import HAN, HAN_CHAR
 
 # A folio line: publication, date, weekday, page number and page section, nothing more.
 FOLIO_MAX_CHARS = 60
@@ -29,14 +36,29 @@ FOLIO_REST_MAX_CHARS = 14
 # A page section or a publication name standing alone in the folio block (要闻, 人民日报,
 # 特别报道); longer lines are text.
 FOLIO_WORD_MAX_CHARS = 8
+# A page section printed beside a bare page number (4 | 要闻, 科技园区 A3): a few characters.
+SECTION_MAX_CHARS = 6
 # The folio block sits within this many lines of the top or the bottom of the page.
 EDGE_LINES = 8
 
-_MARKS = "■◆●□▲★☆◇◎※"
-# role：name, the name possibly spaced out (校对：吕  莉), pairs separated by spaces.
-_ROLE_PAIR = re.compile(rf"([{HAN}]{{2,6}})[：:]\s*([{HAN}](?:\s?\s?[{HAN}]){{1,3}})(?=\s|$)\s*")
+# A role glued to its name with no separator (责任编辑张三) is read only for a qualified role
+# of this length: a bare two-character role before a word (设计时代) is more likely a headline.
+GLUED_ROLE_MIN_CHARS = 4
+# A credit glued after a caption is a few names and roles (制图：张芳曼, 新华社记者 毛思倩摄).
+TRAILING_CREDIT_MAX_CHARS = 40
+# A piece of a photo credit wrapped onto the next block ("中国）" under "…摄（影像") is short.
+CREDIT_TAIL_MAX_CHARS = 12
+# Punctuation that ends or joins a sentence: a credit line has none.
+_SENTENCE_END = re.compile(r"[。！？!?]")
+# Stands for a contact value (phone, mailbox, web address) while a credit line is parsed.
+_VALUE = "\x00"
+# Two single characters with spaces between them: a two-character name spaced out (吕  莉).
+_SPACED_NAME = re.compile(rf"(?<![{HAN}])([{HAN}])[ \u3000]{{1,3}}([{HAN}])(?![{HAN}])")
+# An identifier of a social or web account (微信 kjrbwx, QQ 12345).
+_ACCOUNT = re.compile(r"[A-Za-z0-9_.\-@]{3,40}")
 _WEEKDAY = re.compile(r"(星期|礼拜|周)[一二三四五六日天]")
 _PAGE_MARK = re.compile(r"第\s*[A-Z]?\d{1,3}\s*版|(?<![\d.])[A-Z]?\d{1,3}(?![\d.%])\s*版?")
+_PAGE_COLON = re.compile(r"版\s*[：:]")
 _SEPARATORS = re.compile(r"[\s■◆●□|｜·•—\-－–/]+")
 # Sentence punctuation: a folio line has none.
 _SENTENCE_MARKS = re.compile(r"[，。；！？、“”：]")
@@ -45,7 +67,8 @@ _WORD_ONLY = re.compile(rf"^[{HAN}·\s]+$")
 # page section or a publication name printed in the folio.
 # (A line next to the date line alone may be a column label above the first title: 创新视点.)
 _FOLIO_ANCHORS = frozenset({"page-number", "publication-name", "masthead-latin"})
-_PHOTO_CREDITS = frozenset({"photo-credit", "agency-credit", "picture-note"})
+_PHOTO_CREDITS = frozenset({"photo-credit", "agency-credit", "picture-note", "picture-source-note",
+                            "photo-credit-in-parentheses", "photo-credit-word-first"})
 
 
 # A line is asked about several times (unwrapping, splitting a caption from its credit,
@@ -54,24 +77,120 @@ _PHOTO_CREDITS = frozenset({"photo-credit", "agency-credit", "picture-note"})
 def furniture_rule(text: str) -> str:
     """The name of the furniture rule a line matches on its own, or ''."""
     line_rules, _ = furniture_rules()
+    # A marker before a line is typography: ■ 扫码阅读全文 is the footer 扫码阅读全文.
+    bare = text.lstrip(credit_grammar().markers + " \u3000")
     for rule in line_rules:
-        if rule.pattern.search(text):
+        if rule.pattern.search(text) or (bare != text and bare and rule.pattern.search(bare)):
             return rule.name
     if is_folio(text):
         return "folio"
     return "role-credits" if is_role_credits(text) else ""
 
 
+@dataclass(frozen=True)
+class CreditGrammar:
+    """The grammar of credit lines (furniture.yaml `credit_grammar`), compiled once."""
+
+    markers: str
+    separators: re.Pattern
+    role: re.Pattern
+    contact: re.Pattern
+    address_labels: frozenset[str]
+    value: re.Pattern
+    address: re.Pattern
+
+
+@cache
+def credit_grammar() -> CreditGrammar:
+    data = load_yaml("furniture.yaml")["credit_grammar"]
+
+    def either(key: str) -> str:
+        """One alternation of a list's words, the longest first (本版编辑 before 编辑)."""
+        return "|".join(re.escape(w) for w in sorted(data[key]["words"], key=len, reverse=True))
+
+    return CreditGrammar(
+        markers=data["markers"]["chars"],
+        separators=re.compile(f"[{re.escape(data['separators']['chars'])}]+"),
+        role=re.compile(f"(?:{either('role_prefixes')}){{0,{data['role_prefixes']['most']}}}(?:{either('roles')})"),
+        contact=re.compile(f"(?:{either('contact_prefixes')})?(?:{either('contact_labels')})"),
+        address_labels=frozenset(data["address_labels"]["words"]),
+        value=re.compile(data["values"]["pattern"]),
+        address=re.compile(data["address"]["pattern"]),
+    )
+
+
 def is_role_credits(text: str) -> bool:
-    """A line of production credits in any wording: only 'role：name' pairs (责编：马骏  美编：
-    孙浩, ◆ 审校：陈静), each name opening with a Chinese surname."""
-    body = text.lstrip(_MARKS + " ")
-    pairs = _ROLE_PAIR.findall(body)
-    if not pairs or _ROLE_PAIR.sub("", body).strip(" \u3000"):
+    """A line of production credits and contact details in any wording: only items "role
+    names" and "label value" (责编：马骏  美编：孙浩, ■ 责任编辑 张三 | 美术编辑 李四；版式设计：
+    王五, 本版编辑 杨帆 电话 010-65368486), each name opening with a Chinese surname."""
+    grammar = credit_grammar()
+    body = text.strip().strip(grammar.markers + " \u3000")
+    if not body or _SENTENCE_END.search(body):
         return False
-    if any(role.endswith(("来源", "出处")) for role, _ in pairs):
-        return False  # 数据来源：商务部 names a source: a caption of its chart, not a credit
-    return all(_is_name(name) for _, name in pairs)
+    body = grammar.value.sub(f" {_VALUE} ", body)
+    words = [w for w in grammar.separators.split(_join_spaced_names(body)) if w]
+    return _credit_items(words, grammar) > 0
+
+
+def _join_spaced_names(text: str) -> str:
+    """A name spaced out as papers print two-character names (校对：吕  莉 -> 吕莉)."""
+    return _SPACED_NAME.sub(r"\1\2", text)
+
+
+class _Head(Enum):
+    """What opens an item of a credit line, and so what its values must be."""
+
+    ROLE = "role"  # names
+    CONTACT = "contact"  # a phone, a mailbox, a web address or an account
+    ADDRESS = "address"  # a postal address, or any contact value
+
+
+def _credit_items(words: list[str], grammar: CreditGrammar) -> int:
+    """How many items "head value…" the words make, or 0 when a word is none of the grammar's."""
+    items, head, filled = 0, None, True
+    for word in words:
+        kind, rest = _credit_head(word, grammar)
+        if kind is not None:
+            if not filled:
+                return 0  # a role or a label with nothing after it
+            items, head, filled = items + 1, kind, False
+            if not rest:
+                continue
+            word = rest
+        if head is None or not _credit_value(head, word, grammar):
+            return 0
+        filled = True
+    return items if filled else 0
+
+
+def _credit_head(word: str, grammar: CreditGrammar) -> tuple[_Head | None, str]:
+    """(what the word opens, what follows it in the word) when the word opens with a role or
+    a contact label; (None, word) otherwise."""
+    if grammar.role.fullmatch(word):
+        return _Head.ROLE, ""
+    if grammar.contact.fullmatch(word):
+        return _contact_head(word, grammar), ""
+    for end in range(len(word) - 1, 1, -1):
+        head, rest = word[:end], word[end:]
+        if grammar.contact.fullmatch(head):
+            kind = _contact_head(head, grammar)
+            if rest == _VALUE or _credit_value(kind, rest, grammar):
+                return kind, rest
+        if end >= GLUED_ROLE_MIN_CHARS and grammar.role.fullmatch(head) and _is_name(rest):
+            return _Head.ROLE, rest
+    return None, word
+
+
+def _contact_head(label: str, grammar: CreditGrammar) -> _Head:
+    return _Head.ADDRESS if label.endswith(tuple(grammar.address_labels)) else _Head.CONTACT
+
+
+def _credit_value(head: _Head, word: str, grammar: CreditGrammar) -> bool:
+    if head is _Head.ROLE:
+        return _is_name(word)
+    if word == _VALUE or _ACCOUNT.fullmatch(word):
+        return True
+    return head is _Head.ADDRESS and bool(grammar.address.fullmatch(word))
 
 
 def _is_name(name: str) -> bool:
@@ -94,25 +213,54 @@ def is_photo_credit(rule: str) -> bool:
 
 def is_folio(text: str) -> bool:
     """A folio line: a printed date, weekday or page number, and beside it at most a
-    publication name and a page section."""
+    publication name and a page section, in any order (人民日报 2026年3月30日 星期一 第6版,
+    4 科技日报 2025年2月18日, 科技日报 要闻 A3)."""
+    text = _PAGE_COLON.sub("版 ", text)  # 第04版：要闻 — the colon only introduces the section
     if len(text) > FOLIO_MAX_CHARS or _SENTENCE_MARKS.search(text):
         return False
     spans = printed_date_spans(text)
-    weekday = _WEEKDAY.search(text)
-    page = re.search(r"第\s*[A-Z]?\d{1,3}\s*版", text)
-    if not (spans or weekday or page):
-        return False
     rest = text
     for start, end, _ in reversed(spans):
         rest = rest[:start] + " " + rest[end:]
+    weekday = _WEEKDAY.search(rest)
+    page = re.search(r"第\s*[A-Z]?\d{1,3}\s*版", rest)
+    bare = _bare_page_number().search(rest)
+    number = _PAGE_MARK.search(rest)  # a page number, or a count: a publication name beside it decides
+    if not (spans or weekday or page or number):
+        return False
     rest = _WEEKDAY.sub(" ", rest)
     rest = _PAGE_MARK.sub(" ", rest)
-    rest = _SEPARATORS.sub("", rest)
-    if len(rest) > FOLIO_REST_MAX_CHARS:
+    words = [w for w in _SEPARATORS.split(rest) if w]
+    if sum(len(w) for w in words) > FOLIO_REST_MAX_CHARS:
         return False
-    # A bare date with a few words could be a headline ("2025年12月3日起施行"): without a
-    # weekday or a page number, only the date alone or beside a publication name is a folio.
-    return bool(weekday or page or not rest or furniture_rule_name_only(rest))
+    if weekday or page or not words:
+        return True
+    # A bare date with a few words could be a headline ("2025年12月3日起施行"), a bare number
+    # with words a figure ("5G基站"): beside a date, a page number makes it a folio; a page
+    # number alone needs a publication name or one page section (4 | 要闻, as section-page).
+    return bool((spans and bare) or ((spans or number) and _names_publication(words))
+                or (bare and len(words) == 1 and _is_folio_word(words[0]) and len(words[0]) <= SECTION_MAX_CHARS))
+
+
+@cache
+def _bare_page_number() -> re.Pattern:
+    """A page number standing alone (4, 04, A3, 12版): no count word after it."""
+    counts = re.escape(load_yaml("furniture.yaml")["folio"]["count_words"]["chars"])
+    return re.compile(rf"(?<![\dA-Za-z.])[A-Z]?\d{{1,3}}(?![\d.%A-Za-z{counts}])")
+
+
+def _names_publication(words: list[str]) -> bool:
+    """The words are a publication name, with at most a page section before or after it
+    (科技日报, 科技日报要闻, 要闻 中国高新技术产业导报)."""
+    if len(words) > 2:
+        return False
+    if len(words) == 2:
+        return any(furniture_rule_name_only(w) and _is_folio_word(other) for w, other in (words, words[::-1]))
+    word = words[0]
+    if furniture_rule_name_only(word):
+        return True
+    return any((furniture_rule_name_only(word[:cut]) and _is_folio_word(word[cut:]))
+               or (furniture_rule_name_only(word[cut:]) and _is_folio_word(word[:cut])) for cut in range(2, len(word) - 1))
 
 
 def furniture_rule_name_only(text: str) -> bool:
@@ -121,9 +269,12 @@ def furniture_rule_name_only(text: str) -> bool:
 
 
 def mark_folio_block(blocks: list[Block], total_lines: int) -> list[Block]:
-    """Short lines of the folio block: between two furniture lines, or next to a page number
-    or publication name near the top or bottom of the page."""
-    out = list(blocks)
+    """Furniture decided among a line's neighbours (classify's one block-level hook here):
+    a credit glued after a caption on one line split off it, the rest of a credit wrapped
+    onto the next block joined to it, and the short lines of the folio block — between two
+    furniture lines, or next to a page number or publication name near the top or bottom of
+    the page."""
+    out = _join_credit_tails(_split_trailing_credits(list(blocks)))
     changed = True
     while changed:
         changed = False
@@ -153,9 +304,64 @@ def _is_furniture_or_edge(block: Block | None) -> bool:
 
 
 def _edge_top(blocks: list[Block]) -> int:
-    """The last line number of the page's top zone (its first EDGE_LINES non-blank lines)."""
-    return blocks[min(EDGE_LINES, len(blocks)) - 1].last_line if blocks else 0
+    """The last line number of the page's top zone: its first EDGE_LINES lines that are not
+    furniture (a folio block is a stack of furniture: however many lines it has, and
+    whatever stands above it, it is still at the edge)."""
+    content = [b for b in blocks if b.kind is not Kind.FURNITURE] or blocks
+    return content[min(EDGE_LINES, len(content)) - 1].last_line if content else 0
 
 
 def _edge_bottom(blocks: list[Block], total_lines: int) -> int:
-    return blocks[max(0, len(blocks) - EDGE_LINES)].first_line if blocks else total_lines
+    content = [b for b in blocks if b.kind is not Kind.FURNITURE] or blocks
+    return content[max(0, len(content) - EDGE_LINES)].first_line if content else total_lines
+
+
+# What may be split off the end of a line after a space: the page's production credits and
+# a picture's credit ("数据来源：国家数据局 制图：张芳曼" is a chart's caption and its credit).
+_TRAILING_CREDIT_RULES = frozenset({"editor-line", "role-credits"}) | _PHOTO_CREDITS
+
+
+def _split_trailing_credits(blocks: list[Block]) -> list[Block]:
+    """A caption or a line of text with a credit glued after a space: the credit is
+    furniture, the text before it keeps its kind."""
+    out: list[Block] = []
+    for block in blocks:
+        head, tail, rule = _trailing_credit(block.text) if block.kind is not Kind.FURNITURE else ("", "", "")
+        if not tail:
+            out.append(block)
+            continue
+        out.append(Block(block.kind, head, block.first_line, block.last_line, block.gap_before, block.rule))
+        out.append(Block(Kind.FURNITURE, tail, block.last_line, block.last_line, 0, rule))
+    return out
+
+
+def _trailing_credit(text: str) -> tuple[str, str, str]:
+    """(text, credit, rule) for the longest credit after a space at the end of the line."""
+    for space in re.finditer(r"[ \u3000]+", text):
+        head, tail = text[: space.start()], text[space.end():]
+        if len(tail) > TRAILING_CREDIT_MAX_CHARS:
+            continue
+        rule = furniture_rule(tail)
+        if rule in _TRAILING_CREDIT_RULES and HAN_CHAR.search(head) and not furniture_rule(head) \
+                and not _SENTENCE_END.search(tail):
+            return head, tail, rule
+    return text, "", ""
+
+
+def _join_credit_tails(blocks: list[Block]) -> list[Block]:
+    """The rest of a photo credit wrapped onto the next block ("…摄（影像" over "中国）"): a
+    short block closing the bracket the credit left open is part of the credit."""
+    out = list(blocks)
+    for i in range(1, len(out)):
+        before, block = out[i - 1], out[i]
+        if (before.kind is Kind.FURNITURE and is_photo_credit(before.rule) and _open_bracket(before.text)
+                and block.kind is not Kind.FURNITURE and len(block.text) <= CREDIT_TAIL_MAX_CHARS
+                and block.text.endswith(("）", ")")) and not _open_bracket(block.text)
+                and not re.search(r"[（(]", block.text)):
+            out[i] = Block(Kind.FURNITURE, block.text, block.first_line, block.last_line, block.gap_before,
+                           before.rule)
+    return out
+
+
+def _open_bracket(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")

@@ -1,0 +1,211 @@
+"""A broad grammar of the page furniture Chinese newspapers print, as hypothesis strategies.
+
+Written from how papers print their furniture, not from the converter's lists: editor lines
+(every editorial role × every separator × every marker × several pairs a line, glued to a
+contact item), contact lines with or without a colon, footers inviting to scan, follow,
+download or subscribe, folios (page number, section, paper name and date in any order),
+photo credits (in parentheses, credit word first) and notes on where the pictures come from.
+The tests feed these lines to the converter: a rule that only one form passes fails here.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+# Every editorial role papers print in a page's credits.
+ROLES = ("责任编辑", "编辑", "美术编辑", "版式设计", "校对", "统筹", "策划", "制图", "图片编辑", "本版编辑",
+         "责编", "主编", "值班编辑", "视觉设计", "美编", "本期统筹", "执行主编", "总编辑", "审校", "审核", "监制",
+         "版面设计", "插图", "绘图", "排版", "文字编辑", "责任校对", "新媒体编辑", "数据编辑", "本版策划", "终审",
+         "签发", "组版", "图表编辑", "本期策划", "执行编辑", "本版责编", "本版责任编辑", "本版美编", "美术设计",
+         "版式", "本版统筹", "视觉", "校审")
+# Between a role and its name.
+ROLE_SEPARATORS = ("：", ":", " ", "　", "|", "｜", "/", "·", "： ", " | ", "  ", " / ", "／")
+# Between two items of a line.
+ITEM_SEPARATORS = (" ", "  ", "　", "　　", " | ", "|", "｜", "；", "/", " / ", " · ", "，")
+# What stands before a credit line, or around it.
+MARKERS = ("", "■", "■ ", "□", "● ", "◆", "◆ ", "▲", "★", "☆ ", "◇", "◎", "※", "▶", "•")
+BRACKETS = (("【", "】"), ("〔", "〕"), ("[", "]"))
+SURNAMES = ("王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何",
+            "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "欧阳", "司马")
+GIVEN = ("伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "霞",
+         "平", "刚", "飞", "鹏", "浩", "宇", "帆", "琳", "欣", "晨", "佳", "悦", "雪", "梅", "婷", "颖", "凯", "斌")
+
+CONTACT_LABELS = ("电话", "热线", "新闻热线", "读者热线", "服务热线", "报料热线", "联系电话", "编辑部电话", "传真",
+                  "邮箱", "电子邮箱", "投稿邮箱", "E-mail", "Email", "投稿", "网址", "邮编", "地址", "客服电话",
+                  "咨询电话", "值班电话", "订阅热线", "广告热线", "发行热线", "本报地址", "社址", "邮政编码", "电子信箱",
+                  "E-MAIL", "Tel", "传真号码")
+CONTACT_SEPARATORS = ("：", ":", " ", "　", "： ")
+PHONES = ("010-65368486", "(010)65368486", "（010）65363526", "65368486", "13912345678", "400-800-1234",
+          "0755-86668888")
+MAILS = ("kjrb@stdaily.com", "news@people.cn", "tougao@chinahightech.com", "rmrbkjb@163.com")
+SITES = ("www.stdaily.com", "http://www.people.com.cn", "https://www.chinahightech.com")
+POSTCODES = ("100038", "100733", "518057")
+ADDRESSES = ("北京市海淀区复兴路15号", "北京市朝阳区金台西路2号", "深圳市南山区科技园科苑路8号", "武汉市东湖新技术开发区高新大道666号")
+
+PAPERS = ("科技日报", "人民日报", "经济日报", "光明日报", "中国高新技术产业导报", "新华日报", "南方日报", "中国青年报")
+SECTIONS = ("要闻", "综合", "经济", "国际", "地方", "科技园区", "特别报道", "评论", "财经", "创新", "区域", "产业")
+PAGE_NUMBERS = ("4", "04", "12", "A3", "B2", "第4版", "第04版", "4版", "A3版", "第12版", "第04版：", "第A3版：")
+DATES = ("2026年1月8日", "2025年12月3日", "2026-01-08", "2026.1.8", "2026/01/08", "2026年01月08日")
+WEEKDAYS = ("", "星期四", "周四", "星期一")
+FOLIO_SEPARATORS = (" ", "  ", "　", " | ", "｜", " · ")
+
+ORGS = ("受访者", "受访单位", "新华社", "视觉中国", "园区管委会", "东湖高新区管委会", "企业")
+AGENCIES = ("新华社", "视觉中国", "人民视觉", "网络", "中新社")
+
+
+@st.composite
+def names(draw, spaced: bool = True) -> str:
+    """A Chinese name, its two characters possibly spaced out as papers print them (张  三)."""
+    surname = draw(st.sampled_from(SURNAMES))
+    given = "".join(draw(st.lists(st.sampled_from(GIVEN), min_size=1, max_size=2)))
+    name = surname + given
+    if spaced and len(name) == 2 and draw(st.booleans()):
+        return name[0] + draw(st.sampled_from(("  ", "　", " "))) + name[1]
+    return name
+
+
+@st.composite
+def role_pairs(draw) -> str:
+    names_ = draw(st.lists(names(), min_size=1, max_size=2))
+    return draw(st.sampled_from(ROLES)) + draw(st.sampled_from(ROLE_SEPARATORS)) + "、".join(names_)
+
+
+@st.composite
+def contact_items(draw) -> str:
+    label = draw(st.sampled_from(CONTACT_LABELS))
+    if label in ("邮箱", "电子邮箱", "投稿邮箱", "E-mail", "Email", "投稿", "电子信箱", "E-MAIL"):
+        value = draw(st.sampled_from(MAILS))
+    elif label == "网址":
+        value = draw(st.sampled_from(SITES))
+    elif label in ("邮编", "邮政编码"):
+        value = draw(st.sampled_from(POSTCODES))
+    elif label in ("地址", "本报地址", "社址"):
+        value = draw(st.sampled_from(ADDRESSES))
+    else:
+        value = draw(st.sampled_from(PHONES))
+    return label + draw(st.sampled_from(CONTACT_SEPARATORS)) + value
+
+
+def _marked(draw, text: str) -> str:
+    if draw(st.integers(0, 5)) == 0:
+        left, right = draw(st.sampled_from(BRACKETS))
+        return left + text + right
+    return draw(st.sampled_from(MARKERS)) + text
+
+
+@st.composite
+def editor_lines(draw) -> str:
+    """Editor lines: one to four role pairs, any separators, any marker, possibly glued to a
+    contact item (责任编辑 张三 | 美术编辑 李四；版式设计：王五　电话：010-65368486)."""
+    items = draw(st.lists(role_pairs(), min_size=1, max_size=4))
+    if draw(st.booleans()):
+        items.append(draw(contact_items()))
+    line = items[0]
+    for item in items[1:]:
+        line += draw(st.sampled_from(ITEM_SEPARATORS)) + item
+    return _marked(draw, line)
+
+
+@st.composite
+def contact_lines(draw) -> str:
+    """Contact, hotline and mailbox lines, one to three items, label with or without a colon."""
+    items = draw(st.lists(contact_items(), min_size=1, max_size=3))
+    line = items[0]
+    for item in items[1:]:
+        line += draw(st.sampled_from(ITEM_SEPARATORS)) + item
+    return _marked(draw, line)
+
+
+@st.composite
+def footer_lines(draw) -> str:
+    """Footers inviting readers to scan a code, follow an account, download an app, subscribe."""
+    paper = draw(st.sampled_from(PAPERS))
+    forms = (f"扫码阅读{paper}电子版", "扫码阅读全文", f"扫描二维码关注{paper}", "扫描二维码下载客户端",
+             "扫一扫 关注我们", "长按识别二维码", "长按识别二维码关注我们", f"下载{paper}客户端",
+             f"{paper}客户端下载", f"{paper}APP下载", f"欢迎订阅《{paper}》", f"关注{paper}微信公众号",
+             f"关注{paper}官方微博", f"欢迎关注{paper}视频号", "更多内容请扫码", "更多精彩内容，请扫码阅读",
+             f"订阅{paper}电子版", f"下载{paper}APP 阅读更多精彩内容", "扫码看视频", "扫码看更多精彩内容",
+             f"{paper}微信公众号", "欢迎投稿", f"欢迎订阅{paper}", "长按二维码关注")
+    return draw(st.sampled_from(MARKERS[:3])) + draw(st.sampled_from(forms))
+
+
+@st.composite
+def folio_lines(draw) -> str:
+    """Folios: a page number glued to or beside a section or a paper name, in any order, with
+    or without the date (4 科技日报 2026年1月8日, 要闻A3, 科技日报 要闻 第4版)."""
+    parts = [draw(st.sampled_from(PAGE_NUMBERS))]
+    words = draw(st.sampled_from(("section", "paper", "both")))
+    if words in ("section", "both"):
+        parts.append(draw(st.sampled_from(SECTIONS)))
+    if words in ("paper", "both"):
+        parts.append(draw(st.sampled_from(PAPERS)))
+    if draw(st.booleans()):
+        date = draw(st.sampled_from(DATES))
+        weekday = draw(st.sampled_from(WEEKDAYS))
+        parts.append(date + (" " + weekday if weekday else ""))
+    parts = draw(st.permutations(parts))
+    line = parts[0]
+    for part in parts[1:]:
+        separator = draw(st.sampled_from(FOLIO_SEPARATORS + ("",)))
+        if not separator and line[-1].isascii() and part[0].isascii():
+            separator = " "  # two numbers are never printed glued
+        line += separator + part
+    return line
+
+
+@st.composite
+def credit_lines(draw) -> str:
+    """Photo credits: in parentheses, after the name, or with the credit word first."""
+    name = draw(names())
+    reporter = draw(st.sampled_from(("", "本报记者 ", "新华社记者 ", "记者 ")))
+    agency = draw(st.sampled_from(AGENCIES))
+    org = draw(st.sampled_from(ORGS))
+    forms = (f"（{reporter}{name} 摄）", f"（{reporter}{name}摄）", f"({name}/摄)", f"{reporter}{name} 摄",
+             f"{reporter}{name}摄", f"{name}/摄", f"摄影 {name}", f"摄影：{reporter}{name}", f"摄影:{name}",
+             f"图片来源：{agency}", f"图片来源 {agency}", f"（{org}供图）", f"{org}供图", f"图片提供：{org}",
+             f"（{name} 绘）", f"漫画：{name}", "资料图片", "（资料图片）", f"{reporter}{name} 摄影", f"{org}供图",
+             "视觉中国供图", f"（{draw(st.sampled_from(('新华社', '中新社')))}发）")
+    return draw(st.sampled_from(forms))
+
+
+@st.composite
+def picture_notes(draw) -> str:
+    """Notes on where all the pictures of the page or the article come from."""
+    org = draw(st.sampled_from(ORGS))
+    forms = (f"本版图片均由{org}提供", f"本版图片除署名外均来自{org}", f"（本版图片由{org}提供）",
+             f"图片均由{org}提供", f"本期图片均来自{org}", f"（所有图片来自{org}）", f"文中图片除署名外均由{org}提供",
+             f"本版照片均由{org}提供", f"（本文图片均由{org}提供）", f"图片由{org}提供", f"以上图片均由{org}提供")
+    return draw(st.sampled_from(forms))
+
+
+# Every class, by name: what test_furniture checks one by one.
+CLASSES = {
+    "editor": editor_lines(),
+    "contact": contact_lines(),
+    "footer": footer_lines(),
+    "folio": folio_lines(),
+    "credit": credit_lines(),
+    "picture-note": picture_notes(),
+}
+
+
+def furniture_lines() -> st.SearchStrategy[str]:
+    """A furniture line of any class."""
+    return st.one_of(*CLASSES.values())
+
+
+def page_furniture_lines() -> st.SearchStrategy[str]:
+    """A line of the page's own furniture — editor, contact, footer, folio — that may stand
+    anywhere on the page. A photo credit or a note on pictures says the line above it is a
+    caption: it stays under its picture (test_metamorphic rewrites it where it stands)."""
+    return st.one_of(CLASSES["editor"], CLASSES["contact"], CLASSES["footer"], CLASSES["folio"])
+
+
+@st.composite
+def bylines(draw) -> str:
+    """Bylines behind a decorative marker, or with the stringer before the reporter."""
+    reporter = f"本报记者 {draw(names())}"
+    stringer = f"通讯员 {draw(names())}"
+    order = draw(st.sampled_from(((reporter,), (reporter, stringer), (stringer, reporter))))
+    # (▲ opens a caption under a picture, not a byline)
+    return draw(st.sampled_from(("", "■ ", "■", "□ ", "● ", "◆ ", "◇ ", "★ "))) + " ".join(order)

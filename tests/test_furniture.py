@@ -1,0 +1,140 @@
+"""Page furniture by class: every form of each class papers print is furniture, no line of
+an article is (the dev pages' titles, bylines, subheads, first and last lines), and each rule
+of data/furniture.yaml says what it covers and why.
+
+The forms come from the broad grammar of tests/furniture_grammar.py, drawn by hypothesis
+(bounded and derandomized: the run is fast and the same in CI)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from furniture_grammar import CLASSES, bylines, names
+from parkdigest.convert.classify import classify_blocks
+from parkdigest.convert.furniture import furniture_rule
+from parkdigest.convert.model import Kind, Line, Page
+from parkdigest.convert.normalize import normalize_page
+from parkdigest.resources import load_yaml
+
+DEVSETS = Path(__file__).parent
+GOLD_DIRS = (DEVSETS / "devset" / "gold", DEVSETS / "devset-pdf" / "gold")
+FAST = settings(max_examples=150, deadline=None, derandomize=True, database=None)
+
+
+def _page(*lines: str) -> Page:
+    return normalize_page(Page("t.txt", tuple(Line(i + 1, text) for i, text in enumerate(lines))))
+
+
+def _normalized(line: str) -> str:
+    return _page(line).lines[0].text.strip()
+
+
+@pytest.mark.parametrize("name", sorted(CLASSES))
+def test_every_form_of_each_class_is_furniture(name):
+    @FAST
+    @given(line=CLASSES[name])
+    def check(line):
+        assert furniture_rule(_normalized(line)), line
+
+    check()
+
+
+@FAST
+@given(line=st.one_of(*CLASSES.values()), body=st.sampled_from((
+    "在园区的支持下，企业的研发投入持续增长，去年新增发明专利120件。",
+    "“我们希望通过科技赋能，打破时空界限。”刘亚西介绍。",
+)))
+def test_furniture_between_paragraphs_is_classified_furniture(line, body):
+    """The same line, standing between two paragraphs of an article, is furniture there too."""
+    blocks = classify_blocks(_page(body, line, body))
+    assert [b.kind for b in blocks if b.text == _normalized(line)] == [Kind.FURNITURE], line
+
+
+@FAST
+@given(byline=bylines())
+def test_bylines_behind_a_marker_or_stringer_first_are_bylines(byline):
+    blocks = classify_blocks(_page("科技赋能红色文化传承", byline,
+                                   "全息影像亮起，长征中的“无名英雄”与参观者“同行”，记者探访了弘扬长征精神的新探索。"))
+    assert blocks[1].kind is Kind.BYLINE, (byline, blocks[1])
+
+
+@FAST
+@given(name=names(spaced=False))
+def test_a_credit_glued_after_a_caption_is_split_off(name):
+    caption = "数据来源：国家数据局 福建省数据管理局"
+    blocks = classify_blocks(_page("公共数据如何“跑起来”", f"{caption} 制图：{name}", "扩大基础公共信息数据安全有序开放。"))
+    assert [(b.kind, b.text) for b in blocks[1:3]] == [(Kind.CAPTION, caption), (Kind.FURNITURE, f"制图：{name}")]
+
+
+def test_the_rest_of_a_wrapped_photo_credit_is_furniture():
+    blocks = classify_blocks(_page("企业发挥着越来越重要的作用。", "", "位于广东省东莞市的中国散裂中子源。新华社记者 毛思倩摄（影像",
+                                   "", "中国）", "", "在研究员看来，要进一步推动创新资源向企业集聚。"))
+    assert [b.kind for b in blocks] == [Kind.BODY, Kind.CAPTION, Kind.FURNITURE, Kind.FURNITURE, Kind.BODY]
+
+
+def _gold_article_lines():
+    """Every title, kicker, deck, section, byline, subhead, first and last line of the gold
+    articles of both dev sets: text a reader must see."""
+    for gold_dir in GOLD_DIRS:
+        for path in sorted(gold_dir.glob("*.json")):
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            for article in gold["articles"]:
+                for key in ("title", "kicker", "deck", "section", "byline", "first", "last"):
+                    if article.get(key):
+                        yield article[key]
+                yield from article.get("subheads", [])
+
+
+ARTICLE_LINES = sorted(set(_gold_article_lines()))
+
+
+def test_no_line_of_an_article_is_furniture():
+    assert len(ARTICLE_LINES) > 300
+    wrong = [(line, furniture_rule(_normalized(line))) for line in ARTICLE_LINES if furniture_rule(_normalized(line))]
+    assert not wrong
+
+
+@pytest.mark.parametrize("line", [
+    "编辑部门认真审核每一篇稿件。",  # role words in a sentence
+    "策划、设计、制作一体化",  # roles with no names
+    "设计时代",  # a bare role glued to a word: a headline
+    "5G基站",  # a number before Latin: a figure
+    "3家企业",  # a count, not a page number
+    "6城试点数据要素",
+    "2025年12月3日起施行",  # a date with words: a headline
+    "2025年12月3日起5项新规施行",
+    "关注民生，办好实事",  # 关注 without an account
+    "订阅经济兴起",  # 订阅 without a paper
+    "地址变更后，企业需重新登记。",
+    "电话那头传来好消息",
+    "图片说明：工程师在调试设备。",  # a caption, not a credit
+    "数据来源：商务部",
+])
+def test_text_of_every_kind_is_no_furniture(line):
+    assert furniture_rule(_normalized(line)) == ""
+
+
+def test_every_rule_and_list_says_what_it_covers_and_why():
+    data = load_yaml("furniture.yaml")
+    for key in ("line", "group"):
+        for rule in data[key]:
+            assert rule.get("why"), rule["name"]
+    for section in ("credit_grammar", "folio"):
+        for name, entry in data[section].items():
+            assert entry.get("covers") and entry.get("why"), (section, name)
+
+
+@FAST
+@given(stack=st.lists(st.one_of(CLASSES["editor"], CLASSES["contact"], CLASSES["footer"]), min_size=6, max_size=10))
+def test_a_folio_block_under_more_furniture_is_still_at_the_edge(stack):
+    """The page's section beside the paper's name is furniture however many furniture lines
+    the band holds above it: the edge zone counts the page's text, not its furniture."""
+    body = [f"这是第{n}段，诞生于“一五”时期的国企老厂{'，在转型升级中焕发新活力' * (n % 3)}。" for n in range(1, 13)]
+    lines = [*stack, "人民日报", "经济", "深耕主业，老国企激发新活力", "本报记者 孙超", *body]
+    blocks = classify_blocks(_page(*lines))
+    assert [b.kind for b in blocks[len(stack):len(stack) + 3]] == [Kind.FURNITURE, Kind.FURNITURE, Kind.HEADLINE]
