@@ -225,7 +225,8 @@ def rewrapped_pages(draw) -> tuple[str, tuple[str, ...]]:
 @cache
 def wrapped_paragraphs(name: str) -> tuple[tuple[int, ...], ...]:
     """The paragraphs of text the converter reads over several consecutive lines of the page
-    (0-based; a subhead over two lines is a heading, not a wrapped paragraph)."""
+    (0-based; a subhead over two lines is a heading, and a story's kicker, subtitle and byline
+    are lines of their own: neither is a wrapped paragraph)."""
     page = Page("page.txt", tuple(Line(i + 1, text) for i, text in enumerate(dev_page(name).lines)))
     layout = reflow_page(segment_page(normalize_page(page)))
     runs = []
@@ -233,7 +234,7 @@ def wrapped_paragraphs(name: str) -> tuple[tuple[int, ...], ...]:
         for paragraph in draft.paragraphs:
             numbers = tuple(n - 1 for n in paragraph.lines)
             if (len(numbers) > 1 and numbers == tuple(range(numbers[0], numbers[-1] + 1))
-                    and not paragraph.subhead and not paragraph.credit):
+                    and not paragraph.subhead and not paragraph.credit and paragraph.aside is None):
                 runs.append(numbers)
     return tuple(runs)
 
