@@ -252,3 +252,14 @@ def test_a_brief_keeps_its_dateline_paragraph_and_not_another_articles_column_af
     drafts = reflow_page(segment_page(page)).drafts
     assert [d.title for d in drafts] == ["国家老年大学设立8.2万个基层学习点", "这些老厂房，越来越年轻（探访·城市更新）"]
     assert "红砖墙与玻璃幕墙" in drafts[1].body and "红砖墙与玻璃幕墙" not in drafts[0].body
+
+
+def test_a_line_that_closes_the_bracket_left_open_above_is_the_end_of_that_line():
+    kinds = _kinds("工作人员在子午工程二期进行设备运维。新华社记者  江宏景摄（人民", "视觉）")
+    assert kinds == [("工作人员在子午工程二期进行设备运维。", "caption"), ("新华社记者  江宏景摄（人民视觉）", "furniture")]
+    assert _head("运用法治力量提升居住质量（改革再深化", "奋进新征程·代表委员履职故事）").title == \
+        "运用法治力量提升居住质量（改革再深化奋进新征程·代表委员履职故事）"
+
+
+def test_the_tail_of_a_credit_cut_elsewhere_is_no_headline():
+    assert _kinds("理）", "新年伊始，这些小变化传递积极信号（经济新方位）", "本报记者  王珂")[0][1] == "body"

@@ -161,7 +161,10 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
             continue
         indented = page.lines[number - 1].text.startswith(("\u3000\u3000", "    ", "\t"))
         is_furniture = bool(furniture_rule(text))
-        if previous_full and gap == 0 and not indented and not is_furniture and not _tagged_headline(out[-1][2]):
+        if out and _closes_bracket_of(out[-1][2], text):
+            first, _, joined, above = out.pop()
+            out.append((first, number, joined + text, above))
+        elif previous_full and gap == 0 and not indented and not is_furniture and not _tagged_headline(out[-1][2]):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
         else:
@@ -169,6 +172,14 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
         previous_full = bool(width) and _display_width(text) >= width - WRAP_SLACK and not is_furniture
         gap = 0
     return out
+
+
+def _closes_bracket_of(previous: str, text: str) -> bool:
+    """A short line that closes the bracket the line before it left open is the end of that
+    line, wrapped ("…江宏景摄（人民" / "视觉）", "…提升居住质量（改革再深化" / "奋进新征程·…故事）"):
+    an extraction tool gives each printed line of a narrow column as a block of its own."""
+    return (len(text) <= HEADLINE_MAX_CHARS and _opens_unclosed_bracket(previous) and closes_unopened_bracket(text)
+            and not _has_sentence_punct(text))
 
 
 def _tagged_headline(text: str) -> bool:
@@ -221,6 +232,8 @@ def _classify_line(text: str, labels: set[str], words: dict) -> tuple[Kind, str]
         return Kind.HEADLINE, "headline"
     if _may_be_headline(text):
         return Kind.BODY, "headline-candidate"
+    if closes_unopened_bracket(text) and len(text) <= HEADLINE_MAX_CHARS and not _has_sentence_punct(text):
+        return Kind.BODY, "bracket-tail"
     return Kind.BODY, "body"
 
 
@@ -271,7 +284,21 @@ def _headline_shape(core: str) -> bool:
         return False
     if core.count("“") != core.count("”"):
         return False  # an unclosed quote: a fragment of a sentence broken at the line end
+    if closes_unopened_bracket(core):
+        return False  # the tail of text cut elsewhere ("整理）"), or of a title's tag (`_context_pass`)
     return core[0] not in "，。、；：,.;:)）”’"
+
+
+def closes_unopened_bracket(text: str) -> bool:
+    """Does the text close a bracket it never opened ("者窦瀚洋整理）")? It is the tail of a
+    text whose opening stands elsewhere: a credit cut by a column, or a title's column tag
+    broken over two lines."""
+    return text.count("）") + text.count(")") > text.count("（") + text.count("(")
+
+
+def _opens_unclosed_bracket(text: str) -> bool:
+    """Does the text open a bracket it does not close ("运用法治力量提升居住质量（改革再深化")?"""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _is_box_heading(text: str, words: dict, markers: bool = True) -> bool:
