@@ -263,3 +263,12 @@ def test_a_line_that_closes_the_bracket_left_open_above_is_the_end_of_that_line(
 
 def test_the_tail_of_a_credit_cut_elsewhere_is_no_headline():
     assert _kinds("理）", "新年伊始，这些小变化传递积极信号（经济新方位）", "本报记者  王珂")[0][1] == "body"
+
+
+def _titles(*lines: str) -> list[str]:
+    return [d.title for d in reflow_page(segment_page(_page(*lines))).drafts]
+
+
+def test_a_title_closed_by_its_tag_under_the_byline_is_the_title_of_that_byline():
+    assert _titles("区域经济", "文/李洪兴", "增强内生动力，激发新区活力（今日谈）",
+                   "以改革创新为引领增强内生发展动力，雄安新区定能蹚出新路。") == ["增强内生动力，激发新区活力（今日谈）"]

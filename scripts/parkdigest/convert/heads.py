@@ -159,7 +159,8 @@ def _stacks(content: list[Block]) -> list[list[int]]:
         in_stack = block.kind in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE)
         following = content[k + 1] if k + 1 < len(content) else None
         closes = current and (
-            (content[current[-1]].kind is Kind.BYLINE and block.kind is not Kind.BYLINE)
+            (content[current[-1]].kind is Kind.BYLINE and block.kind is not Kind.BYLINE
+             and not _title_beside_byline(content, current, block))
             or (block.kind is Kind.LABEL and content[current[-1]].kind is Kind.HEADLINE
                 and following is not None and following.kind is Kind.HEADLINE))
         # A byline ends a stack; a column label between two headlines stands above the second
@@ -175,6 +176,14 @@ def _stacks(content: list[Block]) -> list[list[int]]:
     if current:
         stacks.append(current)
     return stacks
+
+
+def _title_beside_byline(content: list[Block], stack: list[int], block: Block) -> bool:
+    """A title closed by its column tag right under the byline of a stack that has no such
+    title: the byline was printed beside the title and read before it ("区域经济" / "文/李洪兴" /
+    "增强内生动力，激发新区活力（今日谈）"). It is that stack's title, not a new article."""
+    return (block.kind is Kind.HEADLINE and closed_by_column_tag(block.text)
+            and not any(closed_by_column_tag(content[k].text) for k in stack))
 
 
 def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[str], split_at,
