@@ -272,3 +272,13 @@ def _titles(*lines: str) -> list[str]:
 def test_a_title_closed_by_its_tag_under_the_byline_is_the_title_of_that_byline():
     assert _titles("区域经济", "文/李洪兴", "增强内生动力，激发新区活力（今日谈）",
                    "以改革创新为引领增强内生发展动力，雄安新区定能蹚出新路。") == ["增强内生动力，激发新区活力（今日谈）"]
+
+
+@pytest.mark.parametrize("line, head", [
+    ("当支付遇到AI，我们期待什么？（财经观）文/王  观", "当支付遇到AI，我们期待什么？（财经观）"),
+    ("——二〇二五年，中国经济这么干⑥本报记者  朱  隽  郁静娴", "——二〇二五年，中国经济这么干⑥"),
+    ("为黑土地“体检”  推动节粮减损黑龙江日报记者  刘梦丹", "为黑土地“体检”  推动节粮减损"),
+])
+def test_a_byline_read_into_the_line_of_its_title_is_split_off(line, head):
+    kinds = _kinds(line, "最近，AI支付火了。")
+    assert [kind for _, kind in kinds] == ["headline", "byline", "body"] and kinds[0][0] == _page(head).lines[0].text

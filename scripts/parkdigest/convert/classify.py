@@ -11,6 +11,7 @@ import unicodedata
 
 from parkdigest.convert.furniture import furniture_rule, is_photo_credit, mark_folio_block, surname_length
 from parkdigest.convert.model import Block, Kind, Page
+from parkdigest.convert.words import cut as jieba_words
 from parkdigest.resources import furniture_rules, layout_words
 from parkdigest.text import HAN, HAN_CHAR
 
@@ -60,6 +61,8 @@ COLUMN_TAG = re.compile(r"[（(][^（）()。；]{2,30}[）)]$")
 # A line may hold a caption and, after a wide space, the credit of its picture.
 _WIDE_SPACE = re.compile(r"(?:\u3000+| {2,})")
 _BOX_MARKERS = "■◆●□▲★☆◇"
+# How the name of a paper, agency or station ends (湖南日报, 新华社, 湖南广播电视台, 人民网).
+PAPER_SUFFIXES = ("报", "社", "台", "网")
 # Where a person stands in a photo, as captions say it: （左）, （右二）, （中）, （前排左三）.
 _PICTURE_POSITION = re.compile(r"[（(](前排|后排|第一排|第二排)?[左右中][一二三四五六七八九]?(起)?[）)]")
 
@@ -97,6 +100,12 @@ def _first_pass(page: Page) -> list[Block]:
             out.append(Block(Kind.FURNITURE, credit, last, last, 0, credit_rule))
             continue
         kind, rule = _classify_line(text, labels, words)
+        head, byline = _split_trailing_byline(text, kind, words)
+        if byline:
+            head_kind, head_rule = _classify_line(head, labels, words)
+            out.append(Block(head_kind, head, first, last, gap, head_rule))
+            out.append(Block(Kind.BYLINE, byline, last, last, 0, "trailing-byline"))
+            continue
         if kind is Kind.BODY:
             body, credit = _split_trailing_credit(text, words)
             if credit:
@@ -125,6 +134,35 @@ def _split_wrapped_credits(blocks: list[Block]) -> list[Block]:
             continue
         out.append(block)
     return out
+
+
+def _split_trailing_byline(text: str, kind: Kind, words: dict) -> tuple[str, str]:
+    """'当支付遇到AI，我们期待什么？（财经观）文/王  观' -> (title, byline): a byline printed
+    beside a title or subtitle, read into the same block by the extraction tool. The head must
+    be a headline alone (closed, no sentence), the tail a byline alone."""
+    if kind in (Kind.BYLINE, Kind.FURNITURE) or len(text) > HEADLINE_MAX_CHARS + BYLINE_MAX_CHARS:
+        return text, ""
+    opens = tuple(words["byline_roles"]) + ("文/", "图/", "文／", "图／")
+    for cut in range(2, len(text) - 2):
+        if not text.startswith(opens, cut):
+            continue  # the byline opens with its role (本报记者, 文/): where a paper's name starts is unsure
+        head, tail = text[:cut].rstrip(_BOX_MARKERS + " "), text[cut:].strip()
+        if not _is_byline(tail, words):
+            continue
+        head = _without_paper_name(head, tail, words)
+        if _is_headline(head) or (head.startswith("——") and len(head) <= HEADLINE_MAX_CHARS
+                                  and not _has_sentence_punct(head)):
+            return head, text[len(head):].strip()
+    return text, ""
+
+
+def _without_paper_name(head: str, byline: str, words: dict) -> str:
+    """The head less the name of the paper or agency whose reporter the byline names
+    (……推动节粮减损黑龙江日报 + 记者 …): jieba knows papers' names as words."""
+    last = jieba_words(head)[-1] if head else ""
+    if len(last) >= 3 and last.endswith(PAPER_SUFFIXES) and _is_byline(last + byline, words):
+        return head[: -len(last)].rstrip()
+    return head
 
 
 def _split_picture_credit(text: str) -> tuple[str, str, str]:
