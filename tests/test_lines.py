@@ -282,3 +282,8 @@ def test_a_title_closed_by_its_tag_under_the_byline_is_the_title_of_that_byline(
 def test_a_byline_read_into_the_line_of_its_title_is_split_off(line, head):
     kinds = _kinds(line, "最近，AI支付火了。")
     assert [kind for _, kind in kinds] == ["headline", "byline", "body"] and kinds[0][0] == _page(head).lines[0].text
+
+
+def test_a_kicker_run_into_its_title_is_split_after_its_dash():
+    parts = _head("陈灿代表——运用法治力量提升居住质量（代表委员履职故事）", "本报记者  李亚楠")
+    assert (parts.kicker, parts.title) == ("陈灿代表——", "运用法治力量提升居住质量（代表委员履职故事）")

@@ -285,7 +285,7 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
     lines = [line for line in lines if line not in decks]
     if not labels and len(lines) > 1 and _is_label(lines[0], lines[1]):
         section = lines.pop(0)
-    lines = _join_broken_title(_join_tags(lines))
+    lines = _join_broken_title(_join_tags([part for line in lines for part in _split_joined_kicker(line)]))
     if len(lines) > 1 and len(lines[0]) <= SHORT_TITLE_PART and not lines[0].endswith(_KICKER_END):
         lines[:2] = [f"{lines[0]} {lines[1]}"]  # 来徐州高新区 / 感受有技术含量的“安全感”: one title
     if not lines:  # a label but no headline: the label is all the title there is
@@ -307,6 +307,15 @@ def _is_label(first: str, second: str) -> bool:
         return False
     core = COLUMN_TAG.sub("", second)
     return abs(len(core) - len(first)) > LABEL_PARALLEL_SLACK
+
+
+def _split_joined_kicker(line: str) -> list[str]:
+    """'陈灿代表——运用法治力量提升居住质量（……）' -> kicker and title: a kicker ends with a dash,
+    and an extraction tool that reads a stack's lines as one block runs it into the title."""
+    at = line.find("——")
+    if at <= 0 or not line[at + 2:].strip() or line.startswith("——"):
+        return [line]
+    return [line[: at + 2], line[at + 2:].strip()]
 
 
 def _join_tags(lines: list[str]) -> list[str]:
