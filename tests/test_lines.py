@@ -287,3 +287,9 @@ def test_a_byline_read_into_the_line_of_its_title_is_split_off(line, head):
 def test_a_kicker_run_into_its_title_is_split_after_its_dash():
     parts = _head("陈灿代表——运用法治力量提升居住质量（代表委员履职故事）", "本报记者  李亚楠")
     assert (parts.kicker, parts.title) == ("陈灿代表——", "运用法治力量提升居住质量（代表委员履职故事）")
+
+
+def test_a_byline_read_apart_from_its_title_opens_no_article():
+    assert _titles("本报记者  谷业凯", "广东江门，地下700米深处，中微子实验装置发布首个物理成果。",
+                   "坚持创新驱动，加紧培育壮大新动能（特别报道）", "数据是有力证明。2025年，我国热点论文数量全球占比首次过半。") \
+        == ["坚持创新驱动，加紧培育壮大新动能（特别报道）"]

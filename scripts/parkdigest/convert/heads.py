@@ -192,6 +192,8 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
     kinds = {b.kind for b in blocks}
     if blocks[0].rule in _INNER_RULES and Kind.BYLINE not in kinds:
         return False  # a box inside an article: 核心阅读, ■链接, ■延伸阅读 and its heading
+    if kinds == {Kind.BYLINE}:
+        return False  # a byline read apart from its title: its text goes with the title found elsewhere
     first = cluster[0]
     previous = content[first - 1] if first > 0 else None
     following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
