@@ -293,3 +293,19 @@ def test_a_byline_read_apart_from_its_title_opens_no_article():
     assert _titles("本报记者  谷业凯", "广东江门，地下700米深处，中微子实验装置发布首个物理成果。",
                    "坚持创新驱动，加紧培育壮大新动能（特别报道）", "数据是有力证明。2025年，我国热点论文数量全球占比首次过半。") \
         == ["坚持创新驱动，加紧培育壮大新动能（特别报道）"]
+
+
+def test_a_kicker_and_its_title_read_as_one_block_are_a_headline_not_a_credited_paragraph():
+    line = "中航集团员工黄启东勇救落水父子不幸牺牲，获救者泣不成声——“我永远记得他手掌的温度”（守望）"
+    assert _kinds(line, "本报记者 吴 勇", "2025年10月2日，内蒙古呼和浩特小黑河畔，一场险情打破了宁静。")[0] == (line, "headline")
+
+
+def test_a_writers_name_right_after_the_titles_tag_is_its_byline():
+    assert [kind for _, kind in _kinds("从“看风景”到“入情境”（编辑手记）高  尚", "实现消费升级，需要强化体验。")] == \
+        ["headline", "byline", "body"]
+
+
+def test_a_line_ending_with_a_word_that_needs_a_continuation_is_cut_text_not_a_kicker():
+    page = _page("近年来，南宁先后出台支持和鼓励举办中小型", "从“看风景”到“入情境”（编辑手记）", "高  尚",
+                 "音乐节、支持营业性演出发展等政策“组合拳”，优化了营商环境。")
+    assert [(d.kicker, d.deck) for d in reflow_page(segment_page(page)).drafts] == [("", "")]

@@ -153,6 +153,11 @@ def _split_trailing_byline(text: str, kind: Kind, words: dict) -> tuple[str, str
         if _is_headline(head) or (head.startswith("——") and len(head) <= HEADLINE_MAX_CHARS
                                   and not _has_sentence_punct(head)):
             return head, text[len(head):].strip()
+    # A commentary's byline is the writer's name alone, right after the title's column tag.
+    close = text.rfind("）")
+    head, tail = text[: close + 1], text[close + 1:]
+    if close > 0 and _is_lone_name(tail.strip()) and _is_headline(head) and closed_by_column_tag(head):
+        return head, tail.strip()
     return text, ""
 
 
@@ -268,6 +273,8 @@ def _classify_line(text: str, labels: set[str], words: dict) -> tuple[Kind, str]
         return Kind.HEADLINE, "box-heading"
     if _is_headline(text):
         return Kind.HEADLINE, "headline"
+    if _is_kicker_and_title(text):
+        return Kind.HEADLINE, "kicker-and-title"
     if _may_be_headline(text):
         return Kind.BODY, "headline-candidate"
     if closes_unopened_bracket(text) and len(text) <= HEADLINE_MAX_CHARS and not _has_sentence_punct(text):
@@ -306,6 +313,14 @@ def _is_headline(text: str) -> bool:
     if core[-1] in "，、：,:;；":
         return False  # first half of a two-line headline, or a kicker: decided in context
     return True
+
+
+def _is_kicker_and_title(text: str) -> bool:
+    """A kicker ending with its dash and the title under it, read as one block by an extraction
+    tool ("中航集团员工黄启东勇救落水父子不幸牺牲，获救者泣不成声——“我永远记得他手掌的温度”（守望）"):
+    a kicker before the dash, a headline after it."""
+    at = text.find("——")
+    return at > 0 and _may_be_headline(text[:at]) and _is_headline(text[at + 2:])
 
 
 def _may_be_headline(text: str) -> bool:

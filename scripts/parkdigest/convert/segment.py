@@ -24,7 +24,7 @@ from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.heads import Story, find_heads, opens_with_dateline
 from parkdigest.convert.junctions import choose_joins, start_evidence
 from parkdigest.convert.model import Block, Join, Kind, Page, PlacedBlock, Role, Segmentation
-from parkdigest.convert.words import Similarity, TagModel, junction_gain
+from parkdigest.convert.words import Similarity, TagModel, junction_gain, tag
 from parkdigest.problems import Problem, Severity
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
@@ -35,6 +35,9 @@ STAY_BONUS = 0.12
 # follows in the file, more when it stands elsewhere on the page (many candidates, more chance).
 CUT_TEXT_ADJACENT_NATS = 3.0
 CUT_TEXT_FAR_NATS = 6.0
+# Word classes that need a word after them (jieba's flags): attributives, prepositions,
+# conjunctions, structural particles.
+_OPEN_END_TAGS = ("b", "p", "c", "u")
 _PLAIN_HEADLINE_RULES = frozenset({"headline", "headline-in-stack"})
 _CLOSERS = "。！？!?”’）)》】…"
 _SENTENCE_INSIDE = re.compile(r"[。！？][”’]?[^。！？”’）)》】…]")
@@ -142,9 +145,17 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
         # A line that ends a sentence and runs on (“……指日可待！”程楠介绍，公司的…) reads as text
         # already: the evidence needed is that of a paragraph that follows.
         far_needed = CUT_TEXT_ADJACENT_NATS if _SENTENCE_INSIDE.search(block.text) else CUT_TEXT_FAR_NATS
-        if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= far_needed:
+        if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= far_needed or _needs_a_continuation(block.text):
             out[k] = Block(Kind.BODY, block.text, block.first_line, block.last_line, block.gap_before, "cut-text")
     return out
+
+
+def _needs_a_continuation(text: str) -> bool:
+    """Does the line end with a word that never ends a phrase — an attributive (中小型), a
+    preposition, a conjunction, a structural particle (的)? Then it is text broken at a column's
+    end, whatever its length ("近年来，南宁先后出台支持和鼓励举办中小型")."""
+    words = tag(text)
+    return bool(words) and words[-1][1].startswith(_OPEN_END_TAGS)
 
 
 def _merge(heads, owners, confidence, roles, page: Page, warnings: list[Problem]):
