@@ -36,8 +36,8 @@ STAY_BONUS = 0.12
 CUT_TEXT_ADJACENT_NATS = 3.0
 CUT_TEXT_FAR_NATS = 6.0
 # Word classes that need a word after them (jieba's flags): attributives, prepositions,
-# conjunctions, structural particles.
-_OPEN_END_TAGS = ("b", "p", "c", "u")
+# conjunctions, the particle 的 (uj; 了 and 地 may end a phrase).
+_OPEN_END_TAGS = ("b", "p", "c", "uj")
 _PLAIN_HEADLINE_RULES = frozenset({"headline", "headline-in-stack"})
 _CLOSERS = "。！？!?”’）)》】…"
 _SENTENCE_INSIDE = re.compile(r"[。！？][”’]?[^。！？”’）)》】…]")
