@@ -309,3 +309,8 @@ def test_a_line_ending_with_a_word_that_needs_a_continuation_is_cut_text_not_a_k
     page = _page("近年来，南宁先后出台支持和鼓励举办中小型", "从“看风景”到“入情境”（编辑手记）", "高  尚",
                  "音乐节、支持营业性演出发展等政策“组合拳”，优化了营商环境。")
     assert [(d.kicker, d.deck) for d in reflow_page(segment_page(page)).drafts] == [("", "")]
+
+
+def test_a_headline_under_the_byline_of_a_box_heading_is_the_title_of_that_item():
+    assert _titles("记者手记", "文/邱超奕", "脚踏实地才能登高望远",
+                   "于众声喧哗中保持冷思考，在竞逐风口时能够慢下来。") == ["脚踏实地才能登高望远"]

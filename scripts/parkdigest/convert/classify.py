@@ -504,7 +504,8 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
             out[i] = _as(block, Kind.HEADLINE, "column-tag")  # a title's tag printed on its own line
         elif (block.kind is Kind.HEADLINE and block.rule == "headline" and previous is not None
               and previous.kind is Kind.BYLINE and len(block.text) > BOX_LABEL_MAX_CHARS
-              and not closed_by_column_tag(block.text)):
+              and not closed_by_column_tag(block.text)
+              and not (position > 1 and out[content[position - 2]].rule == "box-heading")):
             out[i] = _as(block, Kind.BODY, "under-byline")  # the first paragraph, cut short by a column
     for position, i in enumerate(content):
         block = out[i]

@@ -181,9 +181,13 @@ def _stacks(content: list[Block]) -> list[list[int]]:
 def _title_beside_byline(content: list[Block], stack: list[int], block: Block) -> bool:
     """A title closed by its column tag right under the byline of a stack that has no such
     title: the byline was printed beside the title and read before it ("区域经济" / "文/李洪兴" /
-    "增强内生动力，激发新区活力（今日谈）"). It is that stack's title, not a new article."""
-    return (block.kind is Kind.HEADLINE and closed_by_column_tag(block.text)
-            and not any(closed_by_column_tag(content[k].text) for k in stack))
+    "增强内生动力，激发新区活力（今日谈）"). It is that stack's title, not a new article. So is
+    a headline under the byline of a box heading."""
+    if block.kind is not Kind.HEADLINE:
+        return False
+    if all(content[k].kind is Kind.BYLINE or content[k].rule == "box-heading" for k in stack):
+        return True  # a box with a byline of its own (记者手记 / 文/邱超奕 / its title): an item
+    return closed_by_column_tag(block.text) and not any(closed_by_column_tag(content[k].text) for k in stack)
 
 
 def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[str], split_at,
