@@ -314,3 +314,11 @@ def test_a_line_ending_with_a_word_that_needs_a_continuation_is_cut_text_not_a_k
 def test_a_headline_under_the_byline_of_a_box_heading_is_the_title_of_that_item():
     assert _titles("记者手记", "文/邱超奕", "脚踏实地才能登高望远",
                    "于众声喧哗中保持冷思考，在竞逐风口时能够慢下来。") == ["脚踏实地才能登高望远"]
+
+
+def test_a_subhead_beside_a_picture_with_its_sections_paragraphs_under_it_opens_no_photo_item():
+    lines = ("疆电千里入巴渝（经济新方位）", "本报记者  李亚楠", "工程投产送电，重庆迎来新的电源。",
+             "科技赋能强化技术攻关", "工程渝北换流站鸟瞰图。", "新华社记者  王全超摄",
+             "气候严寒、风振强烈、盐渍土和戈壁碎石土分布广泛，工程建设面临许多难题，建设者们一一攻克",
+             "在哈密巴里坤换流站，有14台换流变压器，每台重达数百吨，运输和安装都要极其精细地组织")
+    assert _titles(*lines) == ["疆电千里入巴渝（经济新方位）"]

@@ -16,7 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parkdigest.convert.classify import COLUMN_TAG, closed_by_column_tag, heading_key, sentence_closed
+from parkdigest.convert.classify import (
+    CAPTION_MAX_CHARS,
+    COLUMN_TAG,
+    closed_by_column_tag,
+    heading_key,
+    sentence_closed,
+)
 from parkdigest.convert.model import Block, Kind, Role
 from parkdigest.convert.words import tag
 from parkdigest.reference.gazetteer import surface_forms
@@ -240,13 +246,28 @@ def _under_pull_quote(content: list[Block], first: int) -> bool:
 
 
 def _is_picture_item(content: list[Block], cluster: list[int]) -> bool:
-    """A title over a picture and its caption ("库区早茶香" + caption + credit): a photo item."""
+    """A title over a picture and its caption ("库区早茶香" + caption + credit): a photo item.
+    Text that runs on under the caption makes the line a subhead beside a picture instead."""
     after = cluster[-1] + 1
-    return (len(cluster) == 1 and after < len(content) and not COLUMN_TAG.search(content[cluster[0]].text)
-            and (content[after].kind is Kind.CAPTION
-                 or (after + 1 < len(content) and content[after].kind is Kind.BODY
-                     and content[after + 1].kind is Kind.CAPTION
-                     and content[after + 1].first_line <= content[after].last_line + 2)))
+    if len(cluster) != 1 or after >= len(content) or COLUMN_TAG.search(content[cluster[0]].text):
+        return False
+    if content[after].kind is Kind.CAPTION:
+        return not _text_runs_on(content, after)
+    return (after + 1 < len(content) and content[after].kind is Kind.BODY
+            and content[after + 1].kind is Kind.CAPTION
+            and content[after + 1].first_line <= content[after].last_line + 2)
+
+
+def _text_runs_on(content: list[Block], caption: int) -> bool:
+    """Do paragraphs run on under the captions of a picture? A photo item has a paragraph at
+    most, and the short closed sentences that caption its other pictures; a subhead set beside
+    a picture has its section's paragraphs under it (and no dateline)."""
+    k = caption
+    while k < len(content) and content[k].kind is Kind.CAPTION:
+        k += 1
+    following = content[k: k + 2]
+    return len(following) == 2 and not opens_with_dateline(following[0]) and all(
+        b.kind is Kind.BODY and (len(b.text) > CAPTION_MAX_CHARS or not sentence_closed(b.text)) for b in following)
 
 
 def _is_caption_over_picture(content: list[Block], cluster: list[int]) -> bool:
