@@ -322,3 +322,7 @@ def test_a_subhead_beside_a_picture_with_its_sections_paragraphs_under_it_opens_
              "气候严寒、风振强烈、盐渍土和戈壁碎石土分布广泛，工程建设面临许多难题，建设者们一一攻克",
              "在哈密巴里坤换流站，有14台换流变压器，每台重达数百吨，运输和安装都要极其精细地组织")
     assert _titles(*lines) == ["疆电千里入巴渝（经济新方位）"]
+
+
+def test_a_line_that_goes_on_a_word_broken_above_is_no_byline_under_a_title():
+    assert _kinds("文旅共生，深挖历", "史底蕴", "挑高4层，展厅面积约4500平方米。")[1][1] != "byline"

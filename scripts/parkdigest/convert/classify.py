@@ -11,6 +11,7 @@ import unicodedata
 
 from parkdigest.convert.furniture import furniture_rule, is_photo_credit, mark_folio_block, surname_length
 from parkdigest.convert.model import Block, Kind, Page
+from parkdigest.convert.words import BROKEN_WORD_NATS, junction_gain
 from parkdigest.convert.words import cut as jieba_words
 from parkdigest.resources import furniture_rules, layout_words
 from parkdigest.text import HAN, HAN_CHAR
@@ -513,7 +514,8 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
         following = out[content[position + 1]] if position + 1 < len(content) else None
         under_title = previous is not None and previous.kind in (Kind.HEADLINE, Kind.LABEL) \
             and previous.rule not in ("box-heading", "dash-signature")
-        if block.kind in (Kind.HEADLINE, Kind.BODY) and under_title and not _has_sentence_punct(block.text) and (
+        if block.kind in (Kind.HEADLINE, Kind.BODY) and under_title and not _has_sentence_punct(block.text) \
+                and not _breaks_a_word(previous, block) and (
                 (_NAMES_ONLY.match(block.text) and all(_is_lone_name(name) for name in block.text.lstrip("▶ ").split()))
                 or (_is_lone_name(block.text) and following is not None and following.kind is Kind.BODY)):
             out[i] = _as(block, Kind.BYLINE, "byline-names")
@@ -524,6 +526,12 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
         elif block.kind is Kind.BODY and _places_people_in_a_picture(block.text):
             out[i] = _as(block, Kind.CAPTION, "caption-by-position")
     return out
+
+
+def _breaks_a_word(previous: Block | None, block: Block) -> bool:
+    """Does a word run across from the line above into this one (文旅共生，深挖历 / 史底蕴)? Then
+    they are one line broken by the layout, not a title and the name under it."""
+    return previous is not None and junction_gain(previous.text, block.text) >= BROKEN_WORD_NATS
 
 
 def _places_people_in_a_picture(text: str) -> bool:

@@ -24,7 +24,7 @@ from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.heads import Story, find_heads, opens_with_dateline
 from parkdigest.convert.junctions import choose_joins, start_evidence
 from parkdigest.convert.model import Block, Join, Kind, Page, PlacedBlock, Role, Segmentation
-from parkdigest.convert.words import Similarity, TagModel, junction_gain, tag
+from parkdigest.convert.words import BROKEN_WORD_NATS, Similarity, TagModel, junction_gain, tag
 from parkdigest.problems import Problem, Severity
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
@@ -33,7 +33,7 @@ STAY_BONUS = 0.12
 # A word broken across a headline-like line's end and a paragraph's start gains this many
 # nats (words.junction_gain: 5-17 for a broken word, 0 between words) when the paragraph
 # follows in the file, more when it stands elsewhere on the page (many candidates, more chance).
-CUT_TEXT_ADJACENT_NATS = 3.0
+CUT_TEXT_ADJACENT_NATS = BROKEN_WORD_NATS
 CUT_TEXT_FAR_NATS = 6.0
 # Word classes that need a word after them (jieba's flags): attributives, prepositions,
 # conjunctions, the particle 的 (uj; 了 and 地 may end a phrase).
