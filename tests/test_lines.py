@@ -326,3 +326,10 @@ def test_a_subhead_beside_a_picture_with_its_sections_paragraphs_under_it_opens_
 
 def test_a_line_that_goes_on_a_word_broken_above_is_no_byline_under_a_title():
     assert _kinds("文旅共生，深挖历", "史底蕴", "挑高4层，展厅面积约4500平方米。")[1][1] != "byline"
+
+
+def test_a_kicker_and_title_read_as_one_unpunctuated_block_open_an_article():
+    line = "习近平在河北雄安新区考察并主持召开座谈会时强调牢牢把握雄安新区功能定位 努力建设新时代创新高地和高质量发展样板"
+    titles = _titles("整治“内卷式”竞争，北京约谈12家平台企业", "本报北京3月23日电  23日，北京市市场监管局依法约谈平台企业。",
+                     line, "李强蔡奇丁薛祥陪同考察并出席座谈会", "■ 要牢牢把握雄安新区的首要功能定位，保持战略定力和历史耐心。")
+    assert len(titles) == 2

@@ -276,7 +276,7 @@ def _classify_line(text: str, labels: set[str], words: dict) -> tuple[Kind, str]
         return Kind.HEADLINE, "headline"
     if _is_kicker_and_title(text):
         return Kind.HEADLINE, "kicker-and-title"
-    if _may_be_headline(text):
+    if _may_be_headline(text) or _is_unpunctuated_stack(text):
         return Kind.BODY, "headline-candidate"
     if closes_unopened_bracket(text) and len(text) <= HEADLINE_MAX_CHARS and not _has_sentence_punct(text):
         return Kind.BODY, "bracket-tail"
@@ -331,6 +331,13 @@ def _may_be_headline(text: str) -> bool:
     if len(core) > KICKER_MAX_CHARS or not HAN_CHAR.search(core) or not _headline_shape(core):
         return False
     return core.count("，") <= 2
+
+
+def _is_unpunctuated_stack(text: str) -> bool:
+    """A kicker and its title read as one block: longer than a headline, and not one mark of
+    punctuation (text runs a clause or two at most between commas)."""
+    return (HEADLINE_MAX_CHARS < len(text) <= KICKER_MAX_CHARS + HEADLINE_MAX_CHARS and bool(HAN_CHAR.search(text))
+            and not any(unicodedata.category(ch).startswith("P") for ch in text))
 
 
 def _headline_shape(core: str) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from parkdigest.convert.classify import (
     CAPTION_MAX_CHARS,
     COLUMN_TAG,
+    HEADLINE_MAX_CHARS,
     closed_by_column_tag,
     heading_key,
     sentence_closed,
@@ -229,7 +230,10 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
              and not re.match(r"^[\d.]", b.text)]  # a figure of a data box (400多家央企分支机构) is no headline
     if len(lines) >= 3:
         return max(len(b.text) for b in lines) >= FULL_STACK_MIN_CHARS
-    return len(lines) == 2 and not after_open_text and lines[0].text.endswith(_KICKER_END)
+    # A first line longer than any headline is a kicker (or a kicker and title read as one block):
+    # subheads are single short lines.
+    return len(lines) == 2 and not after_open_text and (
+        lines[0].text.endswith(_KICKER_END) or len(lines[0].text) > HEADLINE_MAX_CHARS)
 
 
 def opens_with_dateline(block: Block | None) -> bool:
