@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from parkdigest.articles.files import Furniture
-from parkdigest.convert.classify import classify_blocks, heading_key, strip_label
+from parkdigest.convert.classify import classify_blocks, closed_by_column_tag, heading_key, strip_label
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.heads import Story, find_heads, opens_with_dateline
 from parkdigest.convert.junctions import choose_joins, start_evidence
@@ -145,7 +145,12 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
         # A line that ends a sentence and runs on (“……指日可待！”程楠介绍，公司的…) reads as text
         # already: the evidence needed is that of a paragraph that follows.
         far_needed = CUT_TEXT_ADJACENT_NATS if _SENTENCE_INSIDE.search(block.text) else CUT_TEXT_FAR_NATS
-        if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= far_needed or _needs_a_continuation(block.text):
+        # A line that needs a continuation goes on in the next line of its stack, unless that
+        # line is a whole title (closed by its tag): then it goes on in text elsewhere.
+        goes_on_below = following is not None and following.kind is Kind.HEADLINE \
+            and not closed_by_column_tag(following.text)
+        if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= far_needed or (
+                _needs_a_continuation(block.text) and not goes_on_below):
             out[k] = Block(Kind.BODY, block.text, block.first_line, block.last_line, block.gap_before, "cut-text")
     return out
 
