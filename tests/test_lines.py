@@ -333,3 +333,10 @@ def test_a_kicker_and_title_read_as_one_unpunctuated_block_open_an_article():
     titles = _titles("整治“内卷式”竞争，北京约谈12家平台企业", "本报北京3月23日电  23日，北京市市场监管局依法约谈平台企业。",
                      line, "李强蔡奇丁薛祥陪同考察并出席座谈会", "■ 要牢牢把握雄安新区的首要功能定位，保持战略定力和历史耐心。")
     assert len(titles) == 2
+
+
+def test_a_line_alone_above_a_paragraph_that_cannot_open_a_sentence_begins_that_sentence():
+    page = _page("本报记者  李洪兴", "雄安这座未来之城拔地而起。", "越是千年大计，越要保持战略定力",
+                 "和历史耐心。从一块地到一张图，再到一座城，未来之城拔地而起。")
+    kinds = {p.block.text: p.block.kind for p in segment_page(page).placed}
+    assert kinds["越是千年大计，越要保持战略定力"] is Kind.BODY

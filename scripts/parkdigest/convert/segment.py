@@ -22,7 +22,7 @@ from parkdigest.articles.files import Furniture
 from parkdigest.convert.classify import classify_blocks, closed_by_column_tag, heading_key, strip_label
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.heads import Story, find_heads, opens_with_dateline
-from parkdigest.convert.junctions import choose_joins, start_evidence
+from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
 from parkdigest.convert.model import Block, Join, Kind, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.words import BROKEN_WORD_NATS, Similarity, TagModel, junction_gain, tag
 from parkdigest.problems import Problem, Severity
@@ -149,7 +149,12 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
         # line is a whole title (closed by its tag): then it goes on in text elsewhere.
         goes_on_below = following is not None and following.kind is Kind.HEADLINE \
             and not closed_by_column_tag(following.text)
-        if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= far_needed or (
+        # A paragraph cannot open with 和, 的 or a comma: a line alone right above it (no line of a
+        # stack, whose text may stand anywhere) begins its sentence.
+        alone = k == 0 or content[k - 1].kind is not Kind.HEADLINE
+        continued_below = alone and following is not None and following.kind is Kind.BODY \
+            and start_evidence(following.text) >= NEVER_START_BONUS
+        if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= far_needed or continued_below or (
                 _needs_a_continuation(block.text) and not goes_on_below):
             out[k] = Block(Kind.BODY, block.text, block.first_line, block.last_line, block.gap_before, "cut-text")
     return out
