@@ -340,3 +340,9 @@ def test_a_line_alone_above_a_paragraph_that_cannot_open_a_sentence_begins_that_
                  "和历史耐心。从一块地到一张图，再到一座城，未来之城拔地而起。")
     kinds = {p.block.text: p.block.kind for p in segment_page(page).placed}
     assert kinds["越是千年大计，越要保持战略定力"] is Kind.BODY
+
+
+def test_a_column_label_and_a_byline_without_a_title_open_no_article():
+    assert _titles("焦点关注", "梅生伟", "内蒙古乌兰察布市卓资县，3套压缩空气储能机组正在建设。",
+                   "给风电和光伏配上巨型“充电宝”（创新故事）", "2017年起，我担任江苏金坛盐穴压缩空气储能项目首席科学家。") \
+        == ["给风电和光伏配上巨型“充电宝”（创新故事）"]

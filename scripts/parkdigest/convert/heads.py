@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from parkdigest.convert.classify import (
+    BOX_LABEL_MAX_CHARS,
     CAPTION_MAX_CHARS,
     COLUMN_TAG,
     HEADLINE_MAX_CHARS,
@@ -203,8 +204,8 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
     kinds = {b.kind for b in blocks}
     if blocks[0].rule in _INNER_RULES and Kind.BYLINE not in kinds:
         return False  # a box inside an article: 核心阅读, ■链接, ■延伸阅读 and its heading
-    if kinds == {Kind.BYLINE}:
-        return False  # a byline read apart from its title: its text goes with the title found elsewhere
+    if _byline_without_title(blocks):
+        return False  # a byline (and column label) read apart from its title: the text goes to the title elsewhere
     first = cluster[0]
     previous = content[first - 1] if first > 0 else None
     following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
@@ -328,13 +329,34 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
     return HeadParts(title=lines[title_at], kicker=kicker, deck=deck, section=section, byline=" ".join(bylines))
 
 
+def _byline_without_title(blocks: list[Block]) -> bool:
+    """A stack of a byline with at most column labels above it and nothing under it."""
+    if blocks[-1].kind is not Kind.BYLINE:
+        return False
+    first_byline = next(i for i, b in enumerate(blocks) if b.kind is Kind.BYLINE)
+    return all(b.kind is Kind.BYLINE for b in blocks[first_byline:]) and all(
+        _names_a_column(b) for b in blocks[:first_byline])
+
+
+def _names_a_column(block: Block) -> bool:
+    """A column label or a box heading: a short noun phrase that names a kind of text, no title."""
+    return block.kind is Kind.LABEL or block.rule == "box-heading" or (
+        block.kind is Kind.HEADLINE and len(block.text) <= BOX_LABEL_MAX_CHARS and _noun_phrase_label(block.text))
+
+
+def _noun_phrase_label(text: str) -> bool:
+    """A short noun phrase (经济观察, 焦点关注), not a clause (来徐州高新区, 记录今天的突破)."""
+    if len(text) > LABEL_MAX_CHARS or not _WORD_ONLY.match(text.replace(" ", "")):
+        return False
+    words = tag(text)
+    return not (any(flag.startswith(_CLAUSE_TAGS) for _, flag in words)
+                or (len(words[0][0]) == 1 and words[0][1] == "v"))
+
+
 def _is_label(first: str, second: str) -> bool:
     """A short noun phrase above the rest of the stack is a column label (开发区动态, 看台),
     unless it reads as a clause (来徐州高新区, 记录今天的突破) or is one half of a parallel title."""
-    if len(first) > LABEL_MAX_CHARS or not _WORD_ONLY.match(first.replace(" ", "")):
-        return False
-    words = tag(first)
-    if any(flag.startswith(_CLAUSE_TAGS) for _, flag in words) or (len(words[0][0]) == 1 and words[0][1] == "v"):
+    if not _noun_phrase_label(first):
         return False
     core = COLUMN_TAG.sub("", second)
     return abs(len(core) - len(first)) > LABEL_PARALLEL_SLACK
