@@ -346,3 +346,9 @@ def test_a_column_label_and_a_byline_without_a_title_open_no_article():
     assert _titles("焦点关注", "梅生伟", "内蒙古乌兰察布市卓资县，3套压缩空气储能机组正在建设。",
                    "给风电和光伏配上巨型“充电宝”（创新故事）", "2017年起，我担任江苏金坛盐穴压缩空气储能项目首席科学家。") \
         == ["给风电和光伏配上巨型“充电宝”（创新故事）"]
+
+
+def test_a_column_label_read_between_kicker_and_title_is_the_section():
+    parts = _head("刘国中在河南调研时强调", "县域经济", "着力抓好小麦田管促苗情转化升级 扎实做好“菜篮子”产品稳产保供")
+    assert (parts.section, parts.kicker) == ("县域经济", "刘国中在河南调研时强调")
+    assert parts.title == _page("着力抓好小麦田管促苗情转化升级 扎实做好“菜篮子”产品稳产保供").lines[0].text

@@ -317,6 +317,13 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
     lines = [line for line in lines if line not in decks]
     if not labels and len(lines) > 1 and _is_label(lines[0], lines[1]):
         section = lines.pop(0)
+    elif not labels and len(lines) > 2:
+        # A column label read between the kicker and the title (刘国中在河南调研时强调 / 县域经济 / …):
+        # a short noun phrase amid longer lines, no part of a parallel title.
+        inner = [i for i in range(1, len(lines) - 1) if len(lines[i]) <= BOX_LABEL_MAX_CHARS
+                 and _is_label(lines[i], lines[i + 1]) and _is_label(lines[i], lines[i - 1])]
+        if inner:
+            section = lines.pop(inner[0])
     lines = _join_broken_title(_join_tags([part for line in lines for part in _split_joined_kicker(line)]))
     if len(lines) > 1 and len(lines[0]) <= SHORT_TITLE_PART and not lines[0].endswith(_KICKER_END):
         lines[:2] = [f"{lines[0]} {lines[1]}"]  # 来徐州高新区 / 感受有技术含量的“安全感”: one title
