@@ -352,3 +352,8 @@ def test_a_column_label_read_between_kicker_and_title_is_the_section():
     parts = _head("刘国中在河南调研时强调", "县域经济", "着力抓好小麦田管促苗情转化升级 扎实做好“菜篮子”产品稳产保供")
     assert (parts.section, parts.kicker) == ("县域经济", "刘国中在河南调研时强调")
     assert parts.title == _page("着力抓好小麦田管促苗情转化升级 扎实做好“菜篮子”产品稳产保供").lines[0].text
+
+
+def test_a_short_line_above_a_title_closed_by_its_tag_is_no_half_of_that_title():
+    parts = _head("特别报道", "坚持创新驱动，加紧培育壮大新动能（稳中求进）", "——着力推进全年经济工作八大重点任务②")
+    assert parts.title == "坚持创新驱动，加紧培育壮大新动能（稳中求进）"

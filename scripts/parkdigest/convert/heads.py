@@ -325,7 +325,8 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
         if inner:
             section = lines.pop(inner[0])
     lines = _join_broken_title(_join_tags([part for line in lines for part in _split_joined_kicker(line)]))
-    if len(lines) > 1 and len(lines[0]) <= SHORT_TITLE_PART and not lines[0].endswith(_KICKER_END):
+    if len(lines) > 1 and len(lines[0]) <= SHORT_TITLE_PART and not lines[0].endswith(_KICKER_END) \
+            and not closed_by_column_tag(lines[1]):  # a title closed by its tag is whole: 特别报道 is a kicker
         lines[:2] = [f"{lines[0]} {lines[1]}"]  # 来徐州高新区 / 感受有技术含量的“安全感”: one title
     if not lines:  # a label but no headline: the label is all the title there is
         return HeadParts(title=section or " ".join(decks), byline=" ".join(bylines),
