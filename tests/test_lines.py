@@ -357,3 +357,12 @@ def test_a_column_label_read_between_kicker_and_title_is_the_section():
 def test_a_short_line_above_a_title_closed_by_its_tag_is_no_half_of_that_title():
     parts = _head("特别报道", "坚持创新驱动，加紧培育壮大新动能（稳中求进）", "——着力推进全年经济工作八大重点任务②")
     assert parts.title == "坚持创新驱动，加紧培育壮大新动能（稳中求进）"
+
+
+def test_a_speaker_and_the_quotation_that_is_the_title_read_as_one_block_open_an_article():
+    line = "中国科学院合肥物质科学研究院副院长宋云涛：“为最终解决能源问题贡献中国智慧”"
+    assert _head(line).kicker == "中国科学院合肥物质科学研究院副院长宋云涛："
+    titles = _titles("记录今天的突破（科技自立自强）", "本报记者  吴月辉", "“科技是驱动历史车轮向前、重塑发展格局的重要",
+                     line, "2025年1月20日，我国有“人造太阳”之称的实验装置成功实现亿度千秒高约束模运行。")
+    assert titles == ["记录今天的突破（科技自立自强）", "“为最终解决能源问题贡献中国智慧”"]
+    assert _head("商业航天：“高热度”下的“冷思考”（深度观察）").kicker == ""

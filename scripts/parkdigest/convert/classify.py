@@ -272,10 +272,10 @@ def _classify_line(text: str, labels: set[str], words: dict) -> tuple[Kind, str]
         return Kind.BYLINE, "byline"
     if _is_box_heading(text, words):
         return Kind.HEADLINE, "box-heading"
-    if _is_headline(text):
-        return Kind.HEADLINE, "headline"
     if _is_kicker_and_title(text):
         return Kind.HEADLINE, "kicker-and-title"
+    if _is_headline(text):
+        return Kind.HEADLINE, "headline"
     if _may_be_headline(text) or _is_unpunctuated_stack(text):
         return Kind.BODY, "headline-candidate"
     if closes_unopened_bracket(text) and len(text) <= HEADLINE_MAX_CHARS and not _has_sentence_punct(text):
@@ -320,8 +320,23 @@ def _is_kicker_and_title(text: str) -> bool:
     """A kicker ending with its dash and the title under it, read as one block by an extraction
     tool ("中航集团员工黄启东勇救落水父子不幸牺牲，获救者泣不成声——“我永远记得他手掌的温度”（守望）"):
     a kicker before the dash, a headline after it."""
-    at = text.find("——")
-    return at > 0 and _may_be_headline(text[:at]) and _is_headline(text[at + 2:])
+    at = kicker_end(text)
+    return at > 0 and _may_be_headline(text[:at]) and _is_headline(text[at:])
+
+
+def kicker_end(text: str) -> int:
+    """Where a kicker run into its title ends: after a dash inside the line, or after a colon
+    that a whole quotation follows (宋云涛：“为最终解决能源问题贡献中国智慧”, a person's words
+    as the title); 0 when the line holds no such kicker. A title may hold a colon itself
+    (江苏南京：竞逐新兴产业新赛道): only a whole quotation after it marks a kicker."""
+    dash = text.find("——")
+    if dash > 0 and text[dash + 2:].strip():
+        return dash + 2
+    colon = text.find("：“")
+    core, _ = _headline_core(text)
+    if colon > 0 and core.endswith("”") and core.find("”", colon) == len(core) - 1:
+        return colon + 1
+    return 0
 
 
 def _may_be_headline(text: str) -> bool:

@@ -23,6 +23,7 @@ from parkdigest.convert.classify import (
     HEADLINE_MAX_CHARS,
     closed_by_column_tag,
     heading_key,
+    kicker_end,
     sentence_closed,
 )
 from parkdigest.convert.model import Block, Kind, Role
@@ -229,6 +230,8 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
     dash over a title, after finished text: the shape of an article's head, not of a subhead."""
     lines = [b for b in blocks if b.kind is Kind.HEADLINE and b.rule not in _INNER_RULES
              and not re.match(r"^[\d.]", b.text)]  # a figure of a data box (400多家央企分支机构) is no headline
+    if len(lines) == 1 and lines[0].rule == "kicker-and-title":
+        return True  # a kicker and its title read as one block: subheads have no kicker
     if len(lines) >= 3:
         return max(len(b.text) for b in lines) >= FULL_STACK_MIN_CHARS
     # A first line longer than any headline is a kicker (or a kicker and title read as one block):
@@ -371,12 +374,11 @@ def _is_label(first: str, second: str) -> bool:
 
 
 def _split_joined_kicker(line: str) -> list[str]:
-    """'陈灿代表——运用法治力量提升居住质量（……）' -> kicker and title: a kicker ends with a dash,
-    and an extraction tool that reads a stack's lines as one block runs it into the title."""
-    at = line.find("——")
-    if at <= 0 or not line[at + 2:].strip() or line.startswith("——"):
-        return [line]
-    return [line[: at + 2], line[at + 2:].strip()]
+    """'陈灿代表——运用法治力量提升居住质量（……）' -> kicker and title: a kicker ends with a dash
+    (or a colon before a quotation), and an extraction tool that reads a stack's lines as one
+    block runs it into the title."""
+    at = kicker_end(line)
+    return [line[:at], line[at:].strip()] if at else [line]
 
 
 def _join_tags(lines: list[str]) -> list[str]:
