@@ -366,3 +366,8 @@ def test_a_speaker_and_the_quotation_that_is_the_title_read_as_one_block_open_an
                      line, "2025年1月20日，我国有“人造太阳”之称的实验装置成功实现亿度千秒高约束模运行。")
     assert titles == ["记录今天的突破（科技自立自强）", "“为最终解决能源问题贡献中国智慧”"]
     assert _head("商业航天：“高热度”下的“冷思考”（深度观察）").kicker == ""
+
+
+def test_a_chart_credit_after_a_single_space_is_split_from_its_caption():
+    kinds = _kinds("数据来源：国家数据局 福建省数据管理局 制图：张芳曼")
+    assert kinds == [("数据来源：国家数据局 福建省数据管理局", "caption"), ("制图：张芳曼", "furniture")]

@@ -59,8 +59,8 @@ _NAMES_ONLY = re.compile(rf"^▶?\s*{_NAME}(\s+{_NAME}){{1,5}}$")
 _LONE_NAME = re.compile(rf"^[{HAN}](\s*[{HAN}]){{1,3}}$")
 # A column tag closes many headlines: "……（人民论坛）", "……（经济新方位·重大工程一线）".
 COLUMN_TAG = re.compile(r"[（(][^（）()。；]{2,30}[）)]$")
-# A line may hold a caption and, after a wide space, the credit of its picture.
-_WIDE_SPACE = re.compile(r"(?:\u3000+| {2,})")
+# A line may hold a caption and, after a space, the credit of its picture.
+_SPACES = re.compile(r"\s+")
 _BOX_MARKERS = "■◆●□▲★☆◇"
 # How the name of a paper, agency or station ends (湖南日报, 新华社, 湖南广播电视台, 人民网).
 PAPER_SUFFIXES = ("报", "社", "台", "网")
@@ -173,13 +173,14 @@ def _without_paper_name(head: str, byline: str, words: dict) -> str:
 
 def _split_picture_credit(text: str) -> tuple[str, str, str]:
     """'工程新疆段，东天山山区架设导线。　　吴世平摄' -> (caption, credit, rule): a caption and
-    its picture's credit printed on one line, after a wide space or right after the caption's
+    its picture's credit printed on one line, after a space or right after the caption's
     full stop (normalizing removes the space around a full-width mark). The longest credit
     wins: "…运维。 新华社记者  江宏景摄" is split at the full stop, not inside the credit."""
     if furniture_rule(text):
         return text, "", ""  # a credit with spaced names (新华社记者  杨世尧摄) is one line
     stop = text.rfind("。", 0, len(text) - 1)
-    cuts = sorted({match.end() for match in _WIDE_SPACE.finditer(text)} | ({stop + 1} if stop > 0 else set()))
+    # A PDF extraction tool sets a single space where the print had a wide one.
+    cuts = sorted({match.end() for match in _SPACES.finditer(text)} | ({stop + 1} if stop > 0 else set()))
     for cut in cuts:
         head, tail = text[:cut].rstrip(), text[cut:].strip()
         rule = furniture_rule(tail)
