@@ -371,3 +371,9 @@ def test_a_speaker_and_the_quotation_that_is_the_title_read_as_one_block_open_an
 def test_a_chart_credit_after_a_single_space_is_split_from_its_caption():
     kinds = _kinds("数据来源：国家数据局 福建省数据管理局 制图：张芳曼")
     assert kinds == [("数据来源：国家数据局 福建省数据管理局", "caption"), ("制图：张芳曼", "furniture")]
+
+
+def test_a_note_on_all_the_pages_pictures_makes_no_caption_of_the_sentence_above_it():
+    assert _kinds("我们期待一个真正商业航天大年的到来。", "（本版图片除署名外均由受访单位提供）", "■ 本版编辑：何敏")[0][1] == "body"
+    assert _kinds("巍山小吃节现场。", "以上图片均为陈畅摄", "3月21日，第十三届大理巍山小吃节开幕，游客品尝长街宴，感受烟火气。"
+                  )[0][1] == "caption"

@@ -62,6 +62,8 @@ COLUMN_TAG = re.compile(r"[（(][^（）()。；]{2,30}[）)]$")
 # A line may hold a caption and, after a space, the credit of its picture.
 _SPACES = re.compile(r"\s+")
 _BOX_MARKERS = "■◆●□▲★☆◇"
+# The furniture rule of a note on several pictures (以上图片均为…, 本版图片除署名外…; furniture.yaml).
+PICTURE_NOTE = "picture-note"
 # How the name of a paper, agency or station ends (湖南日报, 新华社, 湖南广播电视台, 人民网).
 PAPER_SUFFIXES = ("报", "社", "台", "网")
 # Where a person stands in a photo, as captions say it: （左）, （右二）, （中）, （前排左三）.
@@ -604,4 +606,7 @@ def _beside_picture_credit(blocks: list[Block], i: int) -> bool:
     if len(block.text) > CAPTION_MAX_CHARS or not sentence_closed(block.text):
         return False
     j = i + 1
-    return j < len(blocks) and blocks[j].kind is Kind.FURNITURE and is_photo_credit(blocks[j].rule)
+    # A note on pictures in the furniture band that ends the page (本版图片除署名外均由受访单位提供)
+    # is about all the page's pictures: it credits no one picture above it.
+    return (j < len(blocks) and blocks[j].kind is Kind.FURNITURE and is_photo_credit(blocks[j].rule)
+            and not (blocks[j].rule == PICTURE_NOTE and all(b.kind is Kind.FURNITURE for b in blocks[j + 1:])))
