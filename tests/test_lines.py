@@ -377,3 +377,12 @@ def test_a_note_on_all_the_pages_pictures_makes_no_caption_of_the_sentence_above
     assert _kinds("我们期待一个真正商业航天大年的到来。", "（本版图片除署名外均由受访单位提供）", "■ 本版编辑：何敏")[0][1] == "body"
     assert _kinds("巍山小吃节现场。", "以上图片均为陈畅摄", "3月21日，第十三届大理巍山小吃节开幕，游客品尝长街宴，感受烟火气。"
                   )[0][1] == "caption"
+
+
+def test_a_stack_above_a_dateline_holds_the_briefs_title_and_a_signed_storys_head():
+    page = _page("广西实施个体工商户转型为企业“一件事”改革", "政策助力入境游热度高涨（链接）", "□ 本报记者 王 珂",
+                 "本报南宁5月19日电 （记者张云河）广西壮族自治区市场监管局等8部门联合印发实施方案。",
+                 "文旅市场欣欣向荣、入境游热度高涨，政策助力是重要原因，一系列免签政策让外国游客来到中国。")
+    drafts = reflow_page(segment_page(page)).drafts
+    assert [d.title for d in drafts] == ["广西实施个体工商户转型为企业“一件事”改革", "政策助力入境游热度高涨（链接）"]
+    assert drafts[0].body.startswith("本报南宁5月19日电") and not drafts[0].byline

@@ -103,7 +103,7 @@ def find_heads(content: list[Block], contents_keys: set[str],
     heads: list[list[int]] = []
     for cluster in _stacks(content):
         if _opens_article(content, cluster, contents_keys, split_at, heads):
-            heads.append(cluster)
+            heads += _heads_of_a_brief_and_a_signed_story(content, cluster)
             for k in cluster:
                 roles[k] = Role.HEAD
         elif _is_caption_over_picture(content, cluster):
@@ -158,6 +158,21 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
         package_article = len(kept)
         kept.append(cluster)
     return kept, stories
+
+
+def _heads_of_a_brief_and_a_signed_story(content: list[Block], cluster: list[int]) -> list[list[int]]:
+    """A story that opens with its dateline (本报南宁5月19日电（记者张云河）) names its reporter
+    there and prints no byline. A stack of a whole headline, a title closed by its tag and a
+    byline, right above a dateline, holds two heads read as one block: the brief's title, then
+    the signed story's title and byline (segment gives the dateline paragraph to the first)."""
+    blocks = [content[k] for k in cluster]
+    after = cluster[-1] + 1
+    if (len(blocks) == 3 and [b.kind for b in blocks] == [Kind.HEADLINE, Kind.HEADLINE, Kind.BYLINE]
+            and blocks[0].rule == "headline" and not closed_by_column_tag(blocks[0].text)
+            and closed_by_column_tag(blocks[1].text)
+            and after < len(content) and opens_with_dateline(content[after])):
+        return [cluster[:1], cluster[1:]]
+    return [cluster]
 
 
 def _stacks(content: list[Block]) -> list[list[int]]:

@@ -320,6 +320,9 @@ def _share_runs_of_stacked_heads(content, heads, runs) -> list[list[int]]:
         if credits and credits[0] + 1 < len(run):
             runs[a] = runs[a] + run[: credits[0] + 1]
             runs[a + 1] = run[credits[0] + 1:]
+        elif run and opens_with_dateline(content[run[0]]) and any(content[k].kind is Kind.BYLINE for k in heads[a + 1]):
+            # A story opened by its dateline prints no byline: the brief under the second head is the first's.
+            runs[a], runs[a + 1] = runs[a] + run, []
     return runs
 
 
