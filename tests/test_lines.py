@@ -386,3 +386,8 @@ def test_a_stack_above_a_dateline_holds_the_briefs_title_and_a_signed_storys_hea
     drafts = reflow_page(segment_page(page)).drafts
     assert [d.title for d in drafts] == ["广西实施个体工商户转型为企业“一件事”改革", "政策助力入境游热度高涨（链接）"]
     assert drafts[0].body.startswith("本报南宁5月19日电") and not drafts[0].byline
+
+
+def test_a_line_of_two_phrases_set_apart_by_a_space_is_no_cut_text():
+    page = _page("小吃节 烟火味", "3月21日，第十三届大理巍山小吃节开幕。", "道一路沿着新槎浦和外环高速南下，串联起多个公园。")
+    assert next(p for p in segment_page(page).placed if p.block.text == "小吃节 烟火味").block.kind is Kind.HEADLINE
