@@ -252,3 +252,142 @@ def test_a_brief_keeps_its_dateline_paragraph_and_not_another_articles_column_af
     drafts = reflow_page(segment_page(page)).drafts
     assert [d.title for d in drafts] == ["国家老年大学设立8.2万个基层学习点", "这些老厂房，越来越年轻（探访·城市更新）"]
     assert "红砖墙与玻璃幕墙" in drafts[1].body and "红砖墙与玻璃幕墙" not in drafts[0].body
+
+
+def test_a_line_that_closes_the_bracket_left_open_above_is_the_end_of_that_line():
+    kinds = _kinds("工作人员在子午工程二期进行设备运维。新华社记者  江宏景摄（人民", "视觉）")
+    assert kinds == [("工作人员在子午工程二期进行设备运维。", "caption"), ("新华社记者  江宏景摄（人民视觉）", "furniture")]
+    assert _head("运用法治力量提升居住质量（改革再深化", "奋进新征程·代表委员履职故事）").title == \
+        "运用法治力量提升居住质量（改革再深化奋进新征程·代表委员履职故事）"
+
+
+def test_the_tail_of_a_credit_cut_elsewhere_is_no_headline():
+    assert _kinds("理）", "新年伊始，这些小变化传递积极信号（经济新方位）", "本报记者  王珂")[0][1] == "body"
+
+
+def _titles(*lines: str) -> list[str]:
+    return [d.title for d in reflow_page(segment_page(_page(*lines))).drafts]
+
+
+def test_a_title_closed_by_its_tag_under_the_byline_is_the_title_of_that_byline():
+    assert _titles("区域经济", "文/李洪兴", "增强内生动力，激发新区活力（今日谈）",
+                   "以改革创新为引领增强内生发展动力，雄安新区定能蹚出新路。") == ["增强内生动力，激发新区活力（今日谈）"]
+
+
+@pytest.mark.parametrize("line, head", [
+    ("当支付遇到AI，我们期待什么？（财经观）文/王  观", "当支付遇到AI，我们期待什么？（财经观）"),
+    ("——二〇二五年，中国经济这么干⑥本报记者  朱  隽  郁静娴", "——二〇二五年，中国经济这么干⑥"),
+    ("为黑土地“体检”  推动节粮减损黑龙江日报记者  刘梦丹", "为黑土地“体检”  推动节粮减损"),
+])
+def test_a_byline_read_into_the_line_of_its_title_is_split_off(line, head):
+    kinds = _kinds(line, "最近，AI支付火了。")
+    assert [kind for _, kind in kinds] == ["headline", "byline", "body"] and kinds[0][0] == _page(head).lines[0].text
+
+
+def test_a_kicker_run_into_its_title_is_split_after_its_dash():
+    parts = _head("陈灿代表——运用法治力量提升居住质量（代表委员履职故事）", "本报记者  李亚楠")
+    assert (parts.kicker, parts.title) == ("陈灿代表——", "运用法治力量提升居住质量（代表委员履职故事）")
+
+
+def test_a_byline_read_apart_from_its_title_opens_no_article():
+    assert _titles("本报记者  谷业凯", "广东江门，地下700米深处，中微子实验装置发布首个物理成果。",
+                   "坚持创新驱动，加紧培育壮大新动能（特别报道）", "数据是有力证明。2025年，我国热点论文数量全球占比首次过半。") \
+        == ["坚持创新驱动，加紧培育壮大新动能（特别报道）"]
+
+
+def test_a_kicker_and_its_title_read_as_one_block_are_a_headline_not_a_credited_paragraph():
+    line = "中航集团员工黄启东勇救落水父子不幸牺牲，获救者泣不成声——“我永远记得他手掌的温度”（守望）"
+    assert _kinds(line, "本报记者 吴 勇", "2025年10月2日，内蒙古呼和浩特小黑河畔，一场险情打破了宁静。")[0] == (line, "headline")
+
+
+def test_a_writers_name_right_after_the_titles_tag_is_its_byline():
+    assert [kind for _, kind in _kinds("从“看风景”到“入情境”（编辑手记）高  尚", "实现消费升级，需要强化体验。")] == \
+        ["headline", "byline", "body"]
+
+
+def test_a_line_ending_with_a_word_that_needs_a_continuation_is_cut_text_not_a_kicker():
+    page = _page("近年来，南宁先后出台支持和鼓励举办中小型", "从“看风景”到“入情境”（编辑手记）", "高  尚",
+                 "音乐节、支持营业性演出发展等政策“组合拳”，优化了营商环境。")
+    assert [(d.kicker, d.deck) for d in reflow_page(segment_page(page)).drafts] == [("", "")]
+
+
+def test_a_headline_under_the_byline_of_a_box_heading_is_the_title_of_that_item():
+    assert _titles("记者手记", "文/邱超奕", "脚踏实地才能登高望远",
+                   "于众声喧哗中保持冷思考，在竞逐风口时能够慢下来。") == ["脚踏实地才能登高望远"]
+
+
+def test_a_subhead_beside_a_picture_with_its_sections_paragraphs_under_it_opens_no_photo_item():
+    lines = ("疆电千里入巴渝（经济新方位）", "本报记者  李亚楠", "工程投产送电，重庆迎来新的电源。",
+             "科技赋能强化技术攻关", "工程渝北换流站鸟瞰图。", "新华社记者  王全超摄",
+             "气候严寒、风振强烈、盐渍土和戈壁碎石土分布广泛，工程建设面临许多难题，建设者们一一攻克",
+             "在哈密巴里坤换流站，有14台换流变压器，每台重达数百吨，运输和安装都要极其精细地组织")
+    assert _titles(*lines) == ["疆电千里入巴渝（经济新方位）"]
+
+
+def test_a_line_that_goes_on_a_word_broken_above_is_no_byline_under_a_title():
+    assert _kinds("文旅共生，深挖历", "史底蕴", "挑高4层，展厅面积约4500平方米。")[1][1] != "byline"
+
+
+def test_a_kicker_and_title_read_as_one_unpunctuated_block_open_an_article():
+    line = "习近平在河北雄安新区考察并主持召开座谈会时强调牢牢把握雄安新区功能定位 努力建设新时代创新高地和高质量发展样板"
+    titles = _titles("整治“内卷式”竞争，北京约谈12家平台企业", "本报北京3月23日电  23日，北京市市场监管局依法约谈平台企业。",
+                     line, "李强蔡奇丁薛祥陪同考察并出席座谈会", "■ 要牢牢把握雄安新区的首要功能定位，保持战略定力和历史耐心。")
+    assert len(titles) == 2
+
+
+def test_a_line_alone_above_a_paragraph_that_cannot_open_a_sentence_begins_that_sentence():
+    page = _page("本报记者  李洪兴", "雄安这座未来之城拔地而起。", "越是千年大计，越要保持战略定力",
+                 "和历史耐心。从一块地到一张图，再到一座城，未来之城拔地而起。")
+    kinds = {p.block.text: p.block.kind for p in segment_page(page).placed}
+    assert kinds["越是千年大计，越要保持战略定力"] is Kind.BODY
+
+
+def test_a_column_label_and_a_byline_without_a_title_open_no_article():
+    assert _titles("焦点关注", "梅生伟", "内蒙古乌兰察布市卓资县，3套压缩空气储能机组正在建设。",
+                   "给风电和光伏配上巨型“充电宝”（创新故事）", "2017年起，我担任江苏金坛盐穴压缩空气储能项目首席科学家。") \
+        == ["给风电和光伏配上巨型“充电宝”（创新故事）"]
+
+
+def test_a_column_label_read_between_kicker_and_title_is_the_section():
+    parts = _head("刘国中在河南调研时强调", "县域经济", "着力抓好小麦田管促苗情转化升级 扎实做好“菜篮子”产品稳产保供")
+    assert (parts.section, parts.kicker) == ("县域经济", "刘国中在河南调研时强调")
+    assert parts.title == _page("着力抓好小麦田管促苗情转化升级 扎实做好“菜篮子”产品稳产保供").lines[0].text
+
+
+def test_a_short_line_above_a_title_closed_by_its_tag_is_no_half_of_that_title():
+    parts = _head("特别报道", "坚持创新驱动，加紧培育壮大新动能（稳中求进）", "——着力推进全年经济工作八大重点任务②")
+    assert parts.title == "坚持创新驱动，加紧培育壮大新动能（稳中求进）"
+
+
+def test_a_speaker_and_the_quotation_that_is_the_title_read_as_one_block_open_an_article():
+    line = "中国科学院合肥物质科学研究院副院长宋云涛：“为最终解决能源问题贡献中国智慧”"
+    assert _head(line).kicker == "中国科学院合肥物质科学研究院副院长宋云涛："
+    titles = _titles("记录今天的突破（科技自立自强）", "本报记者  吴月辉", "“科技是驱动历史车轮向前、重塑发展格局的重要",
+                     line, "2025年1月20日，我国有“人造太阳”之称的实验装置成功实现亿度千秒高约束模运行。")
+    assert titles == ["记录今天的突破（科技自立自强）", "“为最终解决能源问题贡献中国智慧”"]
+    assert _head("商业航天：“高热度”下的“冷思考”（深度观察）").kicker == ""
+
+
+def test_a_chart_credit_after_a_single_space_is_split_from_its_caption():
+    kinds = _kinds("数据来源：国家数据局 福建省数据管理局 制图：张芳曼")
+    assert kinds == [("数据来源：国家数据局 福建省数据管理局", "caption"), ("制图：张芳曼", "furniture")]
+
+
+def test_a_note_on_all_the_pages_pictures_makes_no_caption_of_the_sentence_above_it():
+    assert _kinds("我们期待一个真正商业航天大年的到来。", "（本版图片除署名外均由受访单位提供）", "■ 本版编辑：何敏")[0][1] == "body"
+    assert _kinds("巍山小吃节现场。", "以上图片均为陈畅摄", "3月21日，第十三届大理巍山小吃节开幕，游客品尝长街宴，感受烟火气。"
+                  )[0][1] == "caption"
+
+
+def test_a_stack_above_a_dateline_holds_the_briefs_title_and_a_signed_storys_head():
+    page = _page("广西实施个体工商户转型为企业“一件事”改革", "政策助力入境游热度高涨（链接）", "□ 本报记者 王 珂",
+                 "本报南宁5月19日电 （记者张云河）广西壮族自治区市场监管局等8部门联合印发实施方案。",
+                 "文旅市场欣欣向荣、入境游热度高涨，政策助力是重要原因，一系列免签政策让外国游客来到中国。")
+    drafts = reflow_page(segment_page(page)).drafts
+    assert [d.title for d in drafts] == ["广西实施个体工商户转型为企业“一件事”改革", "政策助力入境游热度高涨（链接）"]
+    assert drafts[0].body.startswith("本报南宁5月19日电") and not drafts[0].byline
+
+
+def test_a_line_of_two_phrases_set_apart_by_a_space_is_no_cut_text():
+    page = _page("小吃节 烟火味", "3月21日，第十三届大理巍山小吃节开幕。", "道一路沿着新槎浦和外环高速南下，串联起多个公园。")
+    assert next(p for p in segment_page(page).placed if p.block.text == "小吃节 烟火味").block.kind is Kind.HEADLINE

@@ -100,6 +100,55 @@ def test_the_printed_date_of_every_dev_page_is_read(dev_run):
         assert page.layout.page_date == golds[page.source]["issue_date"], page.source
 
 
+# The same pages as text copied from their PDFs (tests/devset-pdf/pages, gold in tests/devset-pdf/gold):
+# the extraction tool's blocks in its own order. Gated like the text pages, by their own floors.
+PDF_TEXT = Path(__file__).parent / "devset-pdf"
+PDF_TEXT_PAGES = sorted((PDF_TEXT / "pages").glob("*.txt"))
+PDF_TEXT_FLOORS = QUALITY["devset_pdf_pages"]
+
+
+@pytest.fixture(scope="module")
+def pdf_text_run(tmp_path_factory):
+    from parkdigest.convert.pipeline import run
+
+    out = tmp_path_factory.mktemp("pdf-text") / "articles"
+    result = run([PDF_TEXT / "pages"], out, jobs=1)
+    return result, score_outputs(PDF_TEXT / "gold", out)
+
+
+def test_every_page_copied_from_a_pdf_converts_without_error(pdf_text_run):
+    result, _ = pdf_text_run
+    assert len(result.pages) == len(PDF_TEXT_PAGES) == 30
+    errors = [str(p) for page in result.pages for p in page.problems if p.severity.value == "error"]
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("page", [p.name for p in PDF_TEXT_PAGES])
+def test_every_character_of_a_page_copied_from_a_pdf_lands_exactly_once(page):
+    normalized = normalize_page(read_page(PDF_TEXT / "pages" / page))
+    lost, added = conservation_errors(normalized, reflow_page(segment_page(normalized)))
+    assert not lost and not added, (dict(lost), dict(added))
+
+
+@pytest.mark.parametrize("figure", [k for k in PDF_TEXT_FLOORS if not k.startswith("max_")])
+def test_pdf_text_figure_does_not_fall_below_its_floor(pdf_text_run, figure):
+    got = pdf_text_run[1].figures()[figure]
+    print(f"{figure}: {got:.3f} (floor {PDF_TEXT_FLOORS[figure]})")
+    assert got >= PDF_TEXT_FLOORS[figure], f"{figure} fell to {got:.3f} (floor {PDF_TEXT_FLOORS[figure]})"
+
+
+def test_pdf_text_furniture_missed_and_invented_articles_stay_within_their_ceilings(pdf_text_run):
+    """What leaks, is missed or is made up on the pages copied from PDFs, page by page."""
+    scores = pdf_text_run[1]
+    leaks = {p.page: p.furniture_in_bodies + p.furniture_in_meta for p in scores.pages
+             if p.furniture_in_bodies or p.furniture_in_meta}
+    missed = {p.page: p.unmatched_gold for p in scores.pages if p.unmatched_gold}
+    invented = {p.page: p.unmatched_outputs for p in scores.pages if p.unmatched_outputs}
+    assert sum(map(len, leaks.values())) <= PDF_TEXT_FLOORS["max_furniture_leaks"], leaks
+    assert sum(map(len, missed.values())) <= PDF_TEXT_FLOORS["max_missed_articles"], missed
+    assert sum(map(len, invented.values())) <= PDF_TEXT_FLOORS["max_invented_articles"], invented
+
+
 # Other papers print other names and wordings around the same structure. Substituted into the
 # dev pages (and their gold), they must change nothing: furniture is found by its structure,
 # not by the words of these pages. None of the substitutes occurs in the converter's data.

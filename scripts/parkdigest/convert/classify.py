@@ -11,6 +11,8 @@ import unicodedata
 
 from parkdigest.convert.furniture import furniture_rule, is_photo_credit, mark_folio_block, surname_length
 from parkdigest.convert.model import Block, Kind, Page
+from parkdigest.convert.words import BROKEN_WORD_NATS, junction_gain
+from parkdigest.convert.words import cut as jieba_words
 from parkdigest.resources import furniture_rules, layout_words
 from parkdigest.text import HAN, HAN_CHAR
 
@@ -57,9 +59,13 @@ _NAMES_ONLY = re.compile(rf"^▶?\s*{_NAME}(\s+{_NAME}){{1,5}}$")
 _LONE_NAME = re.compile(rf"^[{HAN}](\s*[{HAN}]){{1,3}}$")
 # A column tag closes many headlines: "……（人民论坛）", "……（经济新方位·重大工程一线）".
 COLUMN_TAG = re.compile(r"[（(][^（）()。；]{2,30}[）)]$")
-# A line may hold a caption and, after a wide space, the credit of its picture.
-_WIDE_SPACE = re.compile(r"(?:\u3000+| {2,})")
+# A line may hold a caption and, after a space, the credit of its picture.
+_SPACES = re.compile(r"\s+")
 _BOX_MARKERS = "■◆●□▲★☆◇"
+# The furniture rule of a note on several pictures (以上图片均为…, 本版图片除署名外…; furniture.yaml).
+PICTURE_NOTE = "picture-note"
+# How the name of a paper, agency or station ends (湖南日报, 新华社, 湖南广播电视台, 人民网).
+PAPER_SUFFIXES = ("报", "社", "台", "网")
 # Where a person stands in a photo, as captions say it: （左）, （右二）, （中）, （前排左三）.
 _PICTURE_POSITION = re.compile(r"[（(](前排|后排|第一排|第二排)?[左右中][一二三四五六七八九]?(起)?[）)]")
 
@@ -97,6 +103,12 @@ def _first_pass(page: Page) -> list[Block]:
             out.append(Block(Kind.FURNITURE, credit, last, last, 0, credit_rule))
             continue
         kind, rule = _classify_line(text, labels, words)
+        head, byline = _split_trailing_byline(text, kind, words)
+        if byline:
+            head_kind, head_rule = _classify_line(head, labels, words)
+            out.append(Block(head_kind, head, first, last, gap, head_rule))
+            out.append(Block(Kind.BYLINE, byline, last, last, 0, "trailing-byline"))
+            continue
         if kind is Kind.BODY:
             body, credit = _split_trailing_credit(text, words)
             if credit:
@@ -127,15 +139,50 @@ def _split_wrapped_credits(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _split_trailing_byline(text: str, kind: Kind, words: dict) -> tuple[str, str]:
+    """'当支付遇到AI，我们期待什么？（财经观）文/王  观' -> (title, byline): a byline printed
+    beside a title or subtitle, read into the same block by the extraction tool. The head must
+    be a headline alone (closed, no sentence), the tail a byline alone."""
+    if kind in (Kind.BYLINE, Kind.FURNITURE) or len(text) > HEADLINE_MAX_CHARS + BYLINE_MAX_CHARS:
+        return text, ""
+    opens = tuple(words["byline_roles"]) + ("文/", "图/", "文／", "图／")
+    for cut in range(2, len(text) - 2):
+        if not text.startswith(opens, cut):
+            continue  # the byline opens with its role (本报记者, 文/): where a paper's name starts is unsure
+        head, tail = text[:cut].rstrip(_BOX_MARKERS + " "), text[cut:].strip()
+        if not _is_byline(tail, words):
+            continue
+        head = _without_paper_name(head, tail, words)
+        if _is_headline(head) or (head.startswith("——") and len(head) <= HEADLINE_MAX_CHARS
+                                  and not _has_sentence_punct(head)):
+            return head, text[len(head):].strip()
+    # A commentary's byline is the writer's name alone, right after the title's column tag.
+    close = text.rfind("）")
+    head, tail = text[: close + 1], text[close + 1:]
+    if close > 0 and _is_lone_name(tail.strip()) and _is_headline(head) and closed_by_column_tag(head):
+        return head, tail.strip()
+    return text, ""
+
+
+def _without_paper_name(head: str, byline: str, words: dict) -> str:
+    """The head less the name of the paper or agency whose reporter the byline names
+    (……推动节粮减损黑龙江日报 + 记者 …): jieba knows papers' names as words."""
+    last = jieba_words(head)[-1] if head else ""
+    if len(last) >= 3 and last.endswith(PAPER_SUFFIXES) and _is_byline(last + byline, words):
+        return head[: -len(last)].rstrip()
+    return head
+
+
 def _split_picture_credit(text: str) -> tuple[str, str, str]:
     """'工程新疆段，东天山山区架设导线。　　吴世平摄' -> (caption, credit, rule): a caption and
-    its picture's credit printed on one line, after a wide space or right after the caption's
+    its picture's credit printed on one line, after a space or right after the caption's
     full stop (normalizing removes the space around a full-width mark). The longest credit
     wins: "…运维。 新华社记者  江宏景摄" is split at the full stop, not inside the credit."""
     if furniture_rule(text):
         return text, "", ""  # a credit with spaced names (新华社记者  杨世尧摄) is one line
     stop = text.rfind("。", 0, len(text) - 1)
-    cuts = sorted({match.end() for match in _WIDE_SPACE.finditer(text)} | ({stop + 1} if stop > 0 else set()))
+    # A PDF extraction tool sets a single space where the print had a wide one.
+    cuts = sorted({match.end() for match in _SPACES.finditer(text)} | ({stop + 1} if stop > 0 else set()))
     for cut in cuts:
         head, tail = text[:cut].rstrip(), text[cut:].strip()
         rule = furniture_rule(tail)
@@ -161,7 +208,10 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
             continue
         indented = page.lines[number - 1].text.startswith(("\u3000\u3000", "    ", "\t"))
         is_furniture = bool(furniture_rule(text))
-        if previous_full and gap == 0 and not indented and not is_furniture and not _tagged_headline(out[-1][2]):
+        if out and _closes_bracket_of(out[-1][2], text):
+            first, _, joined, above = out.pop()
+            out.append((first, number, joined + text, above))
+        elif previous_full and gap == 0 and not indented and not is_furniture and not _tagged_headline(out[-1][2]):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
         else:
@@ -169,6 +219,14 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
         previous_full = bool(width) and _display_width(text) >= width - WRAP_SLACK and not is_furniture
         gap = 0
     return out
+
+
+def _closes_bracket_of(previous: str, text: str) -> bool:
+    """A short line that closes the bracket the line before it left open is the end of that
+    line, wrapped ("…江宏景摄（人民" / "视觉）", "…提升居住质量（改革再深化" / "奋进新征程·…故事）"):
+    an extraction tool gives each printed line of a narrow column as a block of its own."""
+    return (len(text) <= HEADLINE_MAX_CHARS and _opens_unclosed_bracket(previous) and closes_unopened_bracket(text)
+            and not _has_sentence_punct(text))
 
 
 def _tagged_headline(text: str) -> bool:
@@ -217,10 +275,14 @@ def _classify_line(text: str, labels: set[str], words: dict) -> tuple[Kind, str]
         return Kind.BYLINE, "byline"
     if _is_box_heading(text, words):
         return Kind.HEADLINE, "box-heading"
+    if _is_kicker_and_title(text):
+        return Kind.HEADLINE, "kicker-and-title"
     if _is_headline(text):
         return Kind.HEADLINE, "headline"
-    if _may_be_headline(text):
+    if _may_be_headline(text) or _is_unpunctuated_stack(text):
         return Kind.BODY, "headline-candidate"
+    if closes_unopened_bracket(text) and len(text) <= HEADLINE_MAX_CHARS and not _has_sentence_punct(text):
+        return Kind.BODY, "bracket-tail"
     return Kind.BODY, "body"
 
 
@@ -257,6 +319,29 @@ def _is_headline(text: str) -> bool:
     return True
 
 
+def _is_kicker_and_title(text: str) -> bool:
+    """A kicker ending with its dash and the title under it, read as one block by an extraction
+    tool ("中航集团员工黄启东勇救落水父子不幸牺牲，获救者泣不成声——“我永远记得他手掌的温度”（守望）"):
+    a kicker before the dash, a headline after it."""
+    at = kicker_end(text)
+    return at > 0 and _may_be_headline(text[:at]) and _is_headline(text[at:])
+
+
+def kicker_end(text: str) -> int:
+    """Where a kicker run into its title ends: after a dash inside the line, or after a colon
+    that a whole quotation follows (宋云涛：“为最终解决能源问题贡献中国智慧”, a person's words
+    as the title); 0 when the line holds no such kicker. A title may hold a colon itself
+    (江苏南京：竞逐新兴产业新赛道): only a whole quotation after it marks a kicker."""
+    dash = text.find("——")
+    if dash > 0 and text[dash + 2:].strip():
+        return dash + 2
+    colon = text.find("：“")
+    core, _ = _headline_core(text)
+    if colon > 0 and core.endswith("”") and core.find("”", colon) == len(core) - 1:
+        return colon + 1
+    return 0
+
+
 def _may_be_headline(text: str) -> bool:
     """Lines that are headlines only inside a headline stack: a kicker with commas, the first
     half of a title broken after a comma, a kicker ending with a colon or a dash."""
@@ -266,12 +351,33 @@ def _may_be_headline(text: str) -> bool:
     return core.count("，") <= 2
 
 
+def _is_unpunctuated_stack(text: str) -> bool:
+    """A kicker and its title read as one block: longer than a headline, and not one mark of
+    punctuation (text runs a clause or two at most between commas)."""
+    return (HEADLINE_MAX_CHARS < len(text) <= KICKER_MAX_CHARS + HEADLINE_MAX_CHARS and bool(HAN_CHAR.search(text))
+            and not any(unicodedata.category(ch).startswith("P") for ch in text))
+
+
 def _headline_shape(core: str) -> bool:
     if any(mark in core for mark in "。；;") or core.count("、") > 2:
         return False
     if core.count("“") != core.count("”"):
         return False  # an unclosed quote: a fragment of a sentence broken at the line end
+    if closes_unopened_bracket(core):
+        return False  # the tail of text cut elsewhere ("整理）"), or of a title's tag (`_context_pass`)
     return core[0] not in "，。、；：,.;:)）”’"
+
+
+def closes_unopened_bracket(text: str) -> bool:
+    """Does the text close a bracket it never opened ("者窦瀚洋整理）")? It is the tail of a
+    text whose opening stands elsewhere: a credit cut by a column, or a title's column tag
+    broken over two lines."""
+    return text.count("）") + text.count(")") > text.count("（") + text.count("(")
+
+
+def _opens_unclosed_bracket(text: str) -> bool:
+    """Does the text open a bracket it does not close ("运用法治力量提升居住质量（改革再深化")?"""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _is_box_heading(text: str, words: dict, markers: bool = True) -> bool:
@@ -423,7 +529,9 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
               and COLUMN_TAG.fullmatch(block.text) and len(block.text) <= HEADLINE_MAX_CHARS):
             out[i] = _as(block, Kind.HEADLINE, "column-tag")  # a title's tag printed on its own line
         elif (block.kind is Kind.HEADLINE and block.rule == "headline" and previous is not None
-              and previous.kind is Kind.BYLINE and len(block.text) > BOX_LABEL_MAX_CHARS):
+              and previous.kind is Kind.BYLINE and len(block.text) > BOX_LABEL_MAX_CHARS
+              and not closed_by_column_tag(block.text)
+              and not (position > 1 and out[content[position - 2]].rule == "box-heading")):
             out[i] = _as(block, Kind.BODY, "under-byline")  # the first paragraph, cut short by a column
     for position, i in enumerate(content):
         block = out[i]
@@ -431,7 +539,8 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
         following = out[content[position + 1]] if position + 1 < len(content) else None
         under_title = previous is not None and previous.kind in (Kind.HEADLINE, Kind.LABEL) \
             and previous.rule not in ("box-heading", "dash-signature")
-        if block.kind in (Kind.HEADLINE, Kind.BODY) and under_title and not _has_sentence_punct(block.text) and (
+        if block.kind in (Kind.HEADLINE, Kind.BODY) and under_title and not _has_sentence_punct(block.text) \
+                and not _breaks_a_word(previous, block) and (
                 (_NAMES_ONLY.match(block.text) and all(_is_lone_name(name) for name in block.text.lstrip("▶ ").split()))
                 or (_is_lone_name(block.text) and following is not None and following.kind is Kind.BODY)):
             out[i] = _as(block, Kind.BYLINE, "byline-names")
@@ -442,6 +551,12 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
         elif block.kind is Kind.BODY and _places_people_in_a_picture(block.text):
             out[i] = _as(block, Kind.CAPTION, "caption-by-position")
     return out
+
+
+def _breaks_a_word(previous: Block | None, block: Block) -> bool:
+    """Does a word run across from the line above into this one (文旅共生，深挖历 / 史底蕴)? Then
+    they are one line broken by the layout, not a title and the name under it."""
+    return previous is not None and junction_gain(previous.text, block.text) >= BROKEN_WORD_NATS
 
 
 def _places_people_in_a_picture(text: str) -> bool:
@@ -491,4 +606,7 @@ def _beside_picture_credit(blocks: list[Block], i: int) -> bool:
     if len(block.text) > CAPTION_MAX_CHARS or not sentence_closed(block.text):
         return False
     j = i + 1
-    return j < len(blocks) and blocks[j].kind is Kind.FURNITURE and is_photo_credit(blocks[j].rule)
+    # A note on pictures in the furniture band that ends the page (本版图片除署名外均由受访单位提供)
+    # is about all the page's pictures: it credits no one picture above it.
+    return (j < len(blocks) and blocks[j].kind is Kind.FURNITURE and is_photo_credit(blocks[j].rule)
+            and not (blocks[j].rule == PICTURE_NOTE and all(b.kind is Kind.FURNITURE for b in blocks[j + 1:])))

@@ -16,7 +16,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parkdigest.convert.classify import COLUMN_TAG, closed_by_column_tag, heading_key, sentence_closed
+from parkdigest.convert.classify import (
+    BOX_LABEL_MAX_CHARS,
+    CAPTION_MAX_CHARS,
+    COLUMN_TAG,
+    HEADLINE_MAX_CHARS,
+    closed_by_column_tag,
+    heading_key,
+    kicker_end,
+    sentence_closed,
+)
 from parkdigest.convert.model import Block, Kind, Role
 from parkdigest.convert.words import tag
 from parkdigest.reference.gazetteer import surface_forms
@@ -94,7 +103,7 @@ def find_heads(content: list[Block], contents_keys: set[str],
     heads: list[list[int]] = []
     for cluster in _stacks(content):
         if _opens_article(content, cluster, contents_keys, split_at, heads):
-            heads.append(cluster)
+            heads += _heads_of_a_brief_and_a_signed_story(content, cluster)
             for k in cluster:
                 roles[k] = Role.HEAD
         elif _is_caption_over_picture(content, cluster):
@@ -151,6 +160,21 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
     return kept, stories
 
 
+def _heads_of_a_brief_and_a_signed_story(content: list[Block], cluster: list[int]) -> list[list[int]]:
+    """A story that opens with its dateline (本报南宁5月19日电（记者张云河）) names its reporter
+    there and prints no byline. A stack of a whole headline, a title closed by its tag and a
+    byline, right above a dateline, holds two heads read as one block: the brief's title, then
+    the signed story's title and byline (segment gives the dateline paragraph to the first)."""
+    blocks = [content[k] for k in cluster]
+    after = cluster[-1] + 1
+    if (len(blocks) == 3 and [b.kind for b in blocks] == [Kind.HEADLINE, Kind.HEADLINE, Kind.BYLINE]
+            and blocks[0].rule == "headline" and not closed_by_column_tag(blocks[0].text)
+            and closed_by_column_tag(blocks[1].text)
+            and after < len(content) and opens_with_dateline(content[after])):
+        return [cluster[:1], cluster[1:]]
+    return [cluster]
+
+
 def _stacks(content: list[Block]) -> list[list[int]]:
     """Runs of headline, label and byline blocks; a byline closes its stack."""
     stacks: list[list[int]] = []
@@ -159,7 +183,8 @@ def _stacks(content: list[Block]) -> list[list[int]]:
         in_stack = block.kind in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE)
         following = content[k + 1] if k + 1 < len(content) else None
         closes = current and (
-            (content[current[-1]].kind is Kind.BYLINE and block.kind is not Kind.BYLINE)
+            (content[current[-1]].kind is Kind.BYLINE and block.kind is not Kind.BYLINE
+             and not _title_beside_byline(content, current, block))
             or (block.kind is Kind.LABEL and content[current[-1]].kind is Kind.HEADLINE
                 and following is not None and following.kind is Kind.HEADLINE))
         # A byline ends a stack; a column label between two headlines stands above the second
@@ -177,12 +202,26 @@ def _stacks(content: list[Block]) -> list[list[int]]:
     return stacks
 
 
+def _title_beside_byline(content: list[Block], stack: list[int], block: Block) -> bool:
+    """A title closed by its column tag right under the byline of a stack that has no such
+    title: the byline was printed beside the title and read before it ("区域经济" / "文/李洪兴" /
+    "增强内生动力，激发新区活力（今日谈）"). It is that stack's title, not a new article. So is
+    a headline under the byline of a box heading."""
+    if block.kind is not Kind.HEADLINE:
+        return False
+    if all(content[k].kind is Kind.BYLINE or content[k].rule == "box-heading" for k in stack):
+        return True  # a box with a byline of its own (记者手记 / 文/邱超奕 / its title): an item
+    return closed_by_column_tag(block.text) and not any(closed_by_column_tag(content[k].text) for k in stack)
+
+
 def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[str], split_at,
                    heads: list[list[int]]) -> bool:
     blocks = [content[k] for k in cluster]
     kinds = {b.kind for b in blocks}
     if blocks[0].rule in _INNER_RULES and Kind.BYLINE not in kinds:
         return False  # a box inside an article: 核心阅读, ■链接, ■延伸阅读 and its heading
+    if _byline_without_title(blocks):
+        return False  # a byline (and column label) read apart from its title: the text goes to the title elsewhere
     first = cluster[0]
     previous = content[first - 1] if first > 0 else None
     following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
@@ -206,9 +245,14 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
     dash over a title, after finished text: the shape of an article's head, not of a subhead."""
     lines = [b for b in blocks if b.kind is Kind.HEADLINE and b.rule not in _INNER_RULES
              and not re.match(r"^[\d.]", b.text)]  # a figure of a data box (400多家央企分支机构) is no headline
+    if len(lines) == 1 and lines[0].rule == "kicker-and-title":
+        return True  # a kicker and its title read as one block: subheads have no kicker
     if len(lines) >= 3:
         return max(len(b.text) for b in lines) >= FULL_STACK_MIN_CHARS
-    return len(lines) == 2 and not after_open_text and lines[0].text.endswith(_KICKER_END)
+    # A first line longer than any headline is a kicker (or a kicker and title read as one block):
+    # subheads are single short lines.
+    return len(lines) == 2 and not after_open_text and (
+        lines[0].text.endswith(_KICKER_END) or len(lines[0].text) > HEADLINE_MAX_CHARS)
 
 
 def opens_with_dateline(block: Block | None) -> bool:
@@ -225,13 +269,28 @@ def _under_pull_quote(content: list[Block], first: int) -> bool:
 
 
 def _is_picture_item(content: list[Block], cluster: list[int]) -> bool:
-    """A title over a picture and its caption ("库区早茶香" + caption + credit): a photo item."""
+    """A title over a picture and its caption ("库区早茶香" + caption + credit): a photo item.
+    Text that runs on under the caption makes the line a subhead beside a picture instead."""
     after = cluster[-1] + 1
-    return (len(cluster) == 1 and after < len(content) and not COLUMN_TAG.search(content[cluster[0]].text)
-            and (content[after].kind is Kind.CAPTION
-                 or (after + 1 < len(content) and content[after].kind is Kind.BODY
-                     and content[after + 1].kind is Kind.CAPTION
-                     and content[after + 1].first_line <= content[after].last_line + 2)))
+    if len(cluster) != 1 or after >= len(content) or COLUMN_TAG.search(content[cluster[0]].text):
+        return False
+    if content[after].kind is Kind.CAPTION:
+        return not _text_runs_on(content, after)
+    return (after + 1 < len(content) and content[after].kind is Kind.BODY
+            and content[after + 1].kind is Kind.CAPTION
+            and content[after + 1].first_line <= content[after].last_line + 2)
+
+
+def _text_runs_on(content: list[Block], caption: int) -> bool:
+    """Do paragraphs run on under the captions of a picture? A photo item has a paragraph at
+    most, and the short closed sentences that caption its other pictures; a subhead set beside
+    a picture has its section's paragraphs under it (and no dateline)."""
+    k = caption
+    while k < len(content) and content[k].kind is Kind.CAPTION:
+        k += 1
+    following = content[k: k + 2]
+    return len(following) == 2 and not opens_with_dateline(following[0]) and all(
+        b.kind is Kind.BODY and (len(b.text) > CAPTION_MAX_CHARS or not sentence_closed(b.text)) for b in following)
 
 
 def _is_caption_over_picture(content: list[Block], cluster: list[int]) -> bool:
@@ -276,8 +335,16 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
     lines = [line for line in lines if line not in decks]
     if not labels and len(lines) > 1 and _is_label(lines[0], lines[1]):
         section = lines.pop(0)
-    lines = _join_broken_title(_join_tags(lines))
-    if len(lines) > 1 and len(lines[0]) <= SHORT_TITLE_PART and not lines[0].endswith(_KICKER_END):
+    elif not labels and len(lines) > 2:
+        # A column label read between the kicker and the title (刘国中在河南调研时强调 / 县域经济 / …):
+        # a short noun phrase amid longer lines, no part of a parallel title.
+        inner = [i for i in range(1, len(lines) - 1) if len(lines[i]) <= BOX_LABEL_MAX_CHARS
+                 and _is_label(lines[i], lines[i + 1]) and _is_label(lines[i], lines[i - 1])]
+        if inner:
+            section = lines.pop(inner[0])
+    lines = _join_broken_title(_join_tags([part for line in lines for part in _split_joined_kicker(line)]))
+    if len(lines) > 1 and len(lines[0]) <= SHORT_TITLE_PART and not lines[0].endswith(_KICKER_END) \
+            and not closed_by_column_tag(lines[1]):  # a title closed by its tag is whole: 特别报道 is a kicker
         lines[:2] = [f"{lines[0]} {lines[1]}"]  # 来徐州高新区 / 感受有技术含量的“安全感”: one title
     if not lines:  # a label but no headline: the label is all the title there is
         return HeadParts(title=section or " ".join(decks), byline=" ".join(bylines),
@@ -288,16 +355,45 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
     return HeadParts(title=lines[title_at], kicker=kicker, deck=deck, section=section, byline=" ".join(bylines))
 
 
+def _byline_without_title(blocks: list[Block]) -> bool:
+    """A stack of a byline with at most column labels above it and nothing under it."""
+    if blocks[-1].kind is not Kind.BYLINE:
+        return False
+    first_byline = next(i for i, b in enumerate(blocks) if b.kind is Kind.BYLINE)
+    return all(b.kind is Kind.BYLINE for b in blocks[first_byline:]) and all(
+        _names_a_column(b) for b in blocks[:first_byline])
+
+
+def _names_a_column(block: Block) -> bool:
+    """A column label or a box heading: a short noun phrase that names a kind of text, no title."""
+    return block.kind is Kind.LABEL or block.rule == "box-heading" or (
+        block.kind is Kind.HEADLINE and len(block.text) <= BOX_LABEL_MAX_CHARS and _noun_phrase_label(block.text))
+
+
+def _noun_phrase_label(text: str) -> bool:
+    """A short noun phrase (经济观察, 焦点关注), not a clause (来徐州高新区, 记录今天的突破)."""
+    if len(text) > LABEL_MAX_CHARS or not _WORD_ONLY.match(text.replace(" ", "")):
+        return False
+    words = tag(text)
+    return not (any(flag.startswith(_CLAUSE_TAGS) for _, flag in words)
+                or (len(words[0][0]) == 1 and words[0][1] == "v"))
+
+
 def _is_label(first: str, second: str) -> bool:
     """A short noun phrase above the rest of the stack is a column label (开发区动态, 看台),
     unless it reads as a clause (来徐州高新区, 记录今天的突破) or is one half of a parallel title."""
-    if len(first) > LABEL_MAX_CHARS or not _WORD_ONLY.match(first.replace(" ", "")):
-        return False
-    words = tag(first)
-    if any(flag.startswith(_CLAUSE_TAGS) for _, flag in words) or (len(words[0][0]) == 1 and words[0][1] == "v"):
+    if not _noun_phrase_label(first):
         return False
     core = COLUMN_TAG.sub("", second)
     return abs(len(core) - len(first)) > LABEL_PARALLEL_SLACK
+
+
+def _split_joined_kicker(line: str) -> list[str]:
+    """'陈灿代表——运用法治力量提升居住质量（……）' -> kicker and title: a kicker ends with a dash
+    (or a colon before a quotation), and an extraction tool that reads a stack's lines as one
+    block runs it into the title."""
+    at = kicker_end(line)
+    return [line[:at], line[at:].strip()] if at else [line]
 
 
 def _join_tags(lines: list[str]) -> list[str]:

@@ -19,13 +19,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from parkdigest.articles.files import Furniture
-from parkdigest.convert.classify import classify_blocks, heading_key, strip_label
+from parkdigest.convert.classify import classify_blocks, closed_by_column_tag, heading_key, strip_label
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.heads import Story, find_heads, opens_with_dateline
-from parkdigest.convert.junctions import choose_joins, start_evidence
+from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
 from parkdigest.convert.model import Block, Join, Kind, Page, PlacedBlock, Role, Segmentation
-from parkdigest.convert.words import Similarity, TagModel, junction_gain
+from parkdigest.convert.words import BROKEN_WORD_NATS, Similarity, TagModel, junction_gain, tag
 from parkdigest.problems import Problem, Severity
+from parkdigest.text import HAN
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
 # better by this much (cosine points): neighbours in the file are usually one article.
@@ -33,10 +34,14 @@ STAY_BONUS = 0.12
 # A word broken across a headline-like line's end and a paragraph's start gains this many
 # nats (words.junction_gain: 5-17 for a broken word, 0 between words) when the paragraph
 # follows in the file, more when it stands elsewhere on the page (many candidates, more chance).
-CUT_TEXT_ADJACENT_NATS = 3.0
+CUT_TEXT_ADJACENT_NATS = BROKEN_WORD_NATS
 CUT_TEXT_FAR_NATS = 6.0
+# Word classes that need a word after them (jieba's flags): attributives, prepositions,
+# conjunctions, the particle 的 (uj; 了 and 地 may end a phrase).
+_OPEN_END_TAGS = ("b", "p", "c", "uj")
 _PLAIN_HEADLINE_RULES = frozenset({"headline", "headline-in-stack"})
 _CLOSERS = "。！？!?”’）)》】…"
+_PARALLEL_HALVES = re.compile(rf"[{HAN}”] +[{HAN}“]")
 _SENTENCE_INSIDE = re.compile(r"[。！？][”’]?[^。！？”’）)》】…]")
 # Rounds of re-assignment: each round recomputes every article's vocabulary.
 ASSIGN_ROUNDS = 3
@@ -138,13 +143,34 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
         following = content[k + 1] if k + 1 < len(content) else None
         adjacent = junction_gain(block.text, following.text) if following is not None and following.kind is Kind.BODY \
             else 0.0
-        far = max((junction_gain(block.text, s) + start_evidence(s) for s in starts), default=0.0)
+        # Two phrases set apart by a space (小吃节 烟火味) are the halves of a parallel title:
+        # running text puts no space between Chinese characters.
+        far = 0.0 if _PARALLEL_HALVES.search(block.text) else max(
+            (junction_gain(block.text, s) + start_evidence(s) for s in starts), default=0.0)
         # A line that ends a sentence and runs on (“……指日可待！”程楠介绍，公司的…) reads as text
         # already: the evidence needed is that of a paragraph that follows.
         far_needed = CUT_TEXT_ADJACENT_NATS if _SENTENCE_INSIDE.search(block.text) else CUT_TEXT_FAR_NATS
-        if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= far_needed:
+        # A line that needs a continuation goes on in the next line of its stack, unless that
+        # line is a whole title (closed by its tag): then it goes on in text elsewhere.
+        goes_on_below = following is not None and following.kind is Kind.HEADLINE \
+            and not closed_by_column_tag(following.text)
+        # A paragraph cannot open with 和, 的 or a comma: a line alone right above it (no line of a
+        # stack, whose text may stand anywhere) begins its sentence.
+        alone = k == 0 or content[k - 1].kind is not Kind.HEADLINE
+        continued_below = alone and following is not None and following.kind is Kind.BODY \
+            and start_evidence(following.text) >= NEVER_START_BONUS
+        if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= far_needed or continued_below or (
+                _needs_a_continuation(block.text) and not goes_on_below):
             out[k] = Block(Kind.BODY, block.text, block.first_line, block.last_line, block.gap_before, "cut-text")
     return out
+
+
+def _needs_a_continuation(text: str) -> bool:
+    """Does the line end with a word that never ends a phrase — an attributive (中小型), a
+    preposition, a conjunction, a structural particle (的)? Then it is text broken at a column's
+    end, whatever its length ("近年来，南宁先后出台支持和鼓励举办中小型")."""
+    words = tag(text)
+    return bool(words) and words[-1][1].startswith(_OPEN_END_TAGS)
 
 
 def _merge(heads, owners, confidence, roles, page: Page, warnings: list[Problem]):
@@ -299,6 +325,9 @@ def _share_runs_of_stacked_heads(content, heads, runs) -> list[list[int]]:
         if credits and credits[0] + 1 < len(run):
             runs[a] = runs[a] + run[: credits[0] + 1]
             runs[a + 1] = run[credits[0] + 1:]
+        elif run and opens_with_dateline(content[run[0]]) and any(content[k].kind is Kind.BYLINE for k in heads[a + 1]):
+            # A story opened by its dateline prints no byline: the brief under the second head is the first's.
+            runs[a], runs[a + 1] = runs[a] + run, []
     return runs
 
 

@@ -221,6 +221,11 @@ def is_word_prefix(text: str) -> bool:
     return text in tokenizer().FREQ
 
 
+# A junction gain this large means a word broken at a line end, not two words side by side
+# (a compound split at its seam gains ~2.7 nats, a broken word 5-17).
+BROKEN_WORD_NATS = 3.0
+
+
 def junction_gain(left: str, right: str, context: int = 4) -> float:
     """How much more probable jieba finds the text read across the junction than its two
     sides read apart, in nats: log P(best cut of a+b) − log P(a) − log P(b).
