@@ -289,6 +289,15 @@ def test_a_kicker_run_into_its_title_is_split_after_its_dash():
     assert (parts.kicker, parts.title) == ("陈灿代表——", "运用法治力量提升居住质量（代表委员履职故事）")
 
 
+def test_a_dash_inside_brackets_ends_no_kicker():
+    """A column label's own dash (【奋进新征程 建功新时代——…】) is inside its brackets: no kicker ends there."""
+    from parkdigest.convert.classify import kicker_end
+
+    assert kicker_end("【奋进新征程 建功新时代——国家高新区十年成就巡礼】") == 0
+    assert kicker_end("“十年磨一剑——”我们的路") == 0
+    assert kicker_end("陈灿代表——运用法治力量提升居住质量（代表委员履职故事）") == len("陈灿代表——")
+
+
 def test_a_byline_read_apart_from_its_title_opens_no_article():
     assert _titles("本报记者  谷业凯", "广东江门，地下700米深处，中微子实验装置发布首个物理成果。",
                    "坚持创新驱动，加紧培育壮大新动能（特别报道）", "数据是有力证明。2025年，我国热点论文数量全球占比首次过半。") \

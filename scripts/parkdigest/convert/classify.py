@@ -333,6 +333,8 @@ def kicker_end(text: str) -> int:
     as the title); 0 when the line holds no such kicker. A title may hold a colon itself
     (江苏南京：竞逐新兴产业新赛道): only a whole quotation after it marks a kicker."""
     dash = text.find("——")
+    while dash > 0 and _open_bracket(text[:dash]):
+        dash = text.find("——", dash + 2)  # a dash inside brackets (【奋进新征程——…】) is the bracket's
     if dash > 0 and text[dash + 2:].strip():
         return dash + 2
     colon = text.find("：“")
@@ -340,6 +342,15 @@ def kicker_end(text: str) -> int:
     if colon > 0 and core.endswith("”") and core.find("”", colon) == len(core) - 1:
         return colon + 1
     return 0
+
+
+# Brackets a kicker cannot end inside: a column label (【…】), a tag (（…）), a quotation, a work's name.
+_BRACKET_PAIRS = ("【】", "（）", "“”", "《》", "〔〕")
+
+
+def _open_bracket(text: str) -> bool:
+    """The text leaves a bracket open (more openers than closers of one pair)."""
+    return any(text.count(pair[0]) > text.count(pair[1]) for pair in _BRACKET_PAIRS)
 
 
 def _may_be_headline(text: str) -> bool:
