@@ -74,7 +74,9 @@ def test_a_credit_glued_after_a_caption_is_split_off(name):
 def test_the_rest_of_a_wrapped_photo_credit_is_furniture():
     blocks = classify_blocks(_page("企业发挥着越来越重要的作用。", "", "位于广东省东莞市的中国散裂中子源。新华社记者 毛思倩摄（影像",
                                    "", "中国）", "", "在研究员看来，要进一步推动创新资源向企业集聚。"))
-    assert [b.kind for b in blocks] == [Kind.BODY, Kind.CAPTION, Kind.FURNITURE, Kind.FURNITURE, Kind.BODY]
+    furniture = "".join(b.text for b in blocks if b.kind is Kind.FURNITURE).replace(" ", "")
+    assert furniture == "新华社记者毛思倩摄（影像中国）"  # the credit whole, its wrapped rest included
+    assert [b.kind for b in blocks if b.kind is not Kind.FURNITURE] == [Kind.BODY, Kind.CAPTION, Kind.BODY]
 
 
 def _gold_article_lines():
