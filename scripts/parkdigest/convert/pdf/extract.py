@@ -12,10 +12,11 @@ from __future__ import annotations
 import ctypes
 import io
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -163,24 +164,32 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
 
 def read_page(doc: pdfium.PdfDocument, index: int) -> PdfPage:
     """The glyphs and shapes of page `index` (0-based)."""
+    page = _load_page(doc, index)
     try:
-        page = doc[index]
+        return _page_geometry(page, index)
+    finally:
+        page.close()
+
+
+def _load_page(doc: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+    try:
+        return doc[index]
     except pdfium.PdfiumError:
         raise PdfError(f"page {index + 1} is damaged and cannot be read",
                        "download the page again from the digital edition") from None
+
+
+def _page_geometry(page: pdfium.PdfPage, index: int) -> PdfPage:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
     try:
-        width, height = page.get_size()
-        textpage = page.get_textpage()
-        try:
-            if textpage.count_chars() > MAX_PAGE_CHARS:
-                raise PdfError(f"page {index + 1} holds {textpage.count_chars()} characters, over the "
-                               f"{MAX_PAGE_CHARS} a newspaper page has", "check that the file is a newspaper page")
-            glyphs, rotated, unmapped, share = _glyphs(textpage, height)
-        finally:
-            textpage.close()
-        shapes = tuple(_shapes(page, height))
+        if textpage.count_chars() > MAX_PAGE_CHARS:
+            raise PdfError(f"page {index + 1} holds {textpage.count_chars()} characters, over the "
+                           f"{MAX_PAGE_CHARS} a newspaper page has", "check that the file is a newspaper page")
+        glyphs, rotated, unmapped, share = _glyphs(textpage, height)
     finally:
-        page.close()
+        textpage.close()
+    shapes = tuple(_shapes(page, height))
     return PdfPage(index + 1, width, height, glyphs, shapes, rotated, unmapped, share)
 
 
@@ -198,32 +207,73 @@ class _RunStyle:
     unmapped: bool  # the font has no Unicode map for it: its characters come out as codes
 
 
+def _returning_address(function: Any, *argtypes: Any) -> Callable[..., int | None]:
+    """A pdfium call that returns a handle as a plain int (None for NULL): a handle is only
+    compared and used as a key here, and casting each returned pointer costs more than the call."""
+    address = ctypes.cast(function, ctypes.c_void_p).value or 0
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(address)
+
+
+_TEXT_OBJECT = _returning_address(pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
+_TEXT_OBJECT_FONT = _returning_address(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+
+
 class _StyleReader:
-    """Reads a character's run style through pdfium, reusing its buffers (a PDF printed by a
-    browser puts nearly every character in a text object of its own)."""
+    """Reads a character's run style through pdfium, reusing its buffers. A PDF printed by a
+    browser puts nearly every character in a text object of its own, but uses a few styles: a
+    style is made once for each font, size, matrix, colour and Unicode-map error, and a font's
+    name and weight are read once (both are the font's own)."""
 
     def __init__(self, textpage: pdfium.PdfTextPage):
-        self.textpage = textpage
+        self.textpage = textpage.raw
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.flags_ref = ctypes.byref(self.flags)
         self.rgba = [ctypes.c_uint() for _ in range(4)]
         self.rgba_refs = [ctypes.byref(c) for c in self.rgba]
         self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
+        self.fonts: dict[int, tuple[str, int]] = {}  # font handle: name, weight
+        self.styles: dict[tuple, _RunStyle] = {}
 
-    def __call__(self, i: int) -> _RunStyle:
-        textpage, m = self.textpage, self.matrix
+    def __call__(self, i: int, text_object: int | None) -> _RunStyle:
+        textpage, m, rgba = self.textpage, self.matrix, self.rgba
+        font = _TEXT_OBJECT_FONT(text_object) if text_object else None
+        if not font:
+            return self._read(i)  # no text object or font (a character pdfium made up): read it all
+        pdfium_c.FPDFText_GetFillColor(textpage, i, *self.rgba_refs)
+        pdfium_c.FPDFText_GetMatrix(textpage, i, self.matrix_ref)
+        key = (font, pdfium_c.FPDFText_GetFontSize(textpage, i), m.a, m.b, m.c, m.d,
+               rgba[0].value, rgba[1].value, rgba[2].value, pdfium_c.FPDFText_HasUnicodeMapError(textpage, i))
+        style = self.styles.get(key)
+        if style is None:
+            named = self.fonts.get(font)
+            if named is None:
+                pdfium_c.FPDFText_GetFontInfo(textpage, i, self.name, 128, self.flags_ref)
+                named = self.fonts[font] = (self.name.value.decode("latin-1").split("+", 1)[-1],
+                                            pdfium_c.FPDFText_GetFontWeight(textpage, i))
+            style = self.styles[key] = self._style(i, key[1], *named, key[-1])
+        return style
+
+    def _read(self, i: int) -> _RunStyle:
+        textpage = self.textpage
         pdfium_c.FPDFText_GetFontInfo(textpage, i, self.name, 128, self.flags_ref)
         pdfium_c.FPDFText_GetFillColor(textpage, i, *self.rgba_refs)
+        pdfium_c.FPDFText_GetMatrix(textpage, i, self.matrix_ref)
+        return self._style(i, pdfium_c.FPDFText_GetFontSize(textpage, i),
+                           self.name.value.decode("latin-1").split("+", 1)[-1],
+                           pdfium_c.FPDFText_GetFontWeight(textpage, i), pdfium_c.FPDFText_HasUnicodeMapError(textpage, i))
+
+    def _style(self, i: int, font_size: float, font: str, weight: int, unmapped: int) -> _RunStyle:
+        """The style from the font and what the buffers hold for character i (matrix, colour)."""
+        m = self.matrix
         # The size printed: the font's size in the text state scaled by the text and page
         # matrices (a PDF may set every font at 1 pt and scale it to 9 or 36 by its matrix).
-        pdfium_c.FPDFText_GetMatrix(textpage, i, m)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, i) * math.sqrt(abs(m.a * m.d - m.b * m.c))
-        return _RunStyle(font=self.name.value.decode("latin-1").split("+", 1)[-1], size=round(size, 2),
-                         weight=pdfium_c.FPDFText_GetFontWeight(textpage, i),
+        size = font_size * math.sqrt(abs(m.a * m.d - m.b * m.c))
+        return _RunStyle(font=font, size=round(size, 2), weight=weight,
                          light=all(c.value >= LIGHT_CHANNEL for c in self.rgba[:3]),
-                         rotated=abs(pdfium_c.FPDFText_GetCharAngle(textpage, i)) > 0.01,
-                         unmapped=pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1)
+                         rotated=abs(pdfium_c.FPDFText_GetCharAngle(self.textpage, i)) > 0.01,
+                         unmapped=unmapped == 1)
 
 
 def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, ...], int, tuple[str, ...], float]:
@@ -232,36 +282,38 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, .
     unmapped: set[str] = set()
     unmapped_count = 0
     rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
     ox, oy = ctypes.c_double(), ctypes.c_double()
     origin = (ctypes.byref(ox), ctypes.byref(oy))
-    styles: dict[int | None, _RunStyle] = {}
+    styles: dict[int, _RunStyle] = {}  # by text object
     read_style = _StyleReader(textpage)
+    raw = textpage.raw
     # pdfium's calls, looked up once: this loop runs for every character of the page.
-    text_object, loose_box, char_origin = (pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDFText_GetLooseCharBox,
-                                           pdfium_c.FPDFText_GetCharOrigin)
-    address, void_p = ctypes.cast, ctypes.c_void_p
+    text_object, loose_box, char_origin = _TEXT_OBJECT, pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count)  # every character at once (one per index, outside rare planes)
     one_per_index = len(text) == count
     for i in range(count):
-        code = ord(text[i]) if one_per_index else pdfium_c.FPDFText_GetUnicode(textpage, i)
+        code = ord(text[i]) if one_per_index else pdfium_c.FPDFText_GetUnicode(raw, i)
         if code in _NOT_CHARACTERS:
             continue
-        if code == 0x20 and pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+        if code == 0x20 and pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
             continue  # a space pdfium made up: our own lines decide those
-        key = address(text_object(textpage, i), void_p).value
+        key = text_object(raw, i)
         style = styles.get(key) if key else None
         if style is None:
-            style = styles[key] = read_style(i)
+            style = read_style(i, key)
+            if key:
+                styles[key] = style
         if style.unmapped or code == _REPLACEMENT or _PRIVATE_USE[0] <= code <= _PRIVATE_USE[1]:
             unmapped.add(style.font or "unnamed font")
             unmapped_count += 1
         if style.rotated:
             rotated += 1
             continue
-        if not loose_box(textpage, i, rect) or style.size <= 0 or rect.top <= rect.bottom:
+        if not loose_box(raw, i, rect_ref) or style.size <= 0 or rect.top <= rect.bottom:
             continue
-        char_origin(textpage, i, *origin)
+        char_origin(raw, i, *origin)
         glyphs.append(Glyph(chr(code), Box(rect.left, height - rect.top, rect.right, height - rect.bottom),
                             height - oy.value, style.size, style.font, style.weight, style.light))
     share = unmapped_count / max(1, len(glyphs) + rotated)
@@ -348,8 +400,8 @@ def read_pdf(path: Path, display: str | None = None) -> PdfSeed:
         if count > MAX_PAGES:
             raise PdfError(f"the PDF has {count} pages, over the {MAX_PAGES} pages a seed may hold",
                            "split it into pages or issues (one PDF each)")
-        pages = tuple(read_page(doc, i) for i in range(count))
-        pictures = tuple(render_page(doc, i) for i in range(count))
+        read = [_read_and_render(doc, i) for i in range(count)]  # each page loaded once
+        pages, pictures = tuple(r[0] for r in read), tuple(r[1] for r in read)
     finally:
         doc.close()
     problems = [p for page in pages for p in page_problems(page, name)]
@@ -376,13 +428,26 @@ PICTURE_QUALITY = 50
 def render_page(doc: pdfium.PdfDocument, index: int) -> PagePicture:
     page = doc[index]
     try:
-        bitmap = page.render(scale=PICTURE_WIDTH_PX / page.get_width(), grayscale=True)
-        image = bitmap.to_pil()
+        return _picture(page, index)
     finally:
         page.close()
+
+
+def _picture(page: pdfium.PdfPage, index: int) -> PagePicture:
+    bitmap = page.render(scale=PICTURE_WIDTH_PX / page.get_width(), grayscale=True)
+    image = bitmap.to_pil()
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=PICTURE_QUALITY)
     return PagePicture(index + 1, image.width, image.height, out.getvalue())
+
+
+def _read_and_render(doc: pdfium.PdfDocument, index: int) -> tuple[PdfPage, PagePicture]:
+    """Page `index`'s geometry and its picture, from one load of the page."""
+    page = _load_page(doc, index)
+    try:
+        return _page_geometry(page, index), _picture(page, index)
+    finally:
+        page.close()
 
 
 # Characters without a Unicode meaning, in this share of a page's text, make it unreadable.
