@@ -112,13 +112,16 @@ def make_blocks(lines: tuple[TextLine, ...], regions: Regions) -> list[list[Text
     """Group lines into blocks: same style, same column, same box, at the leading of their type."""
     groups: list[list[TextLine]] = []
     open_groups: list[int] = []
+    # Each line's box and style, found once (a line is compared with every open group's last).
+    container = {id(ln): regions.container(ln.box) for ln in lines}
+    style = {id(ln): style_of(ln) for ln in lines}
     for line in sorted(lines, key=lambda ln: (ln.box.y0, ln.box.x0)):
-        box = regions.container(line.box)
+        box = container[id(line)]
         best, best_gap = None, None
         for gi in open_groups:
             last = groups[gi][-1]
             gap = line.box.y0 - last.box.y1
-            if style_of(last) != style_of(line) or regions.container(last.box) != box:
+            if style[id(last)] != style[id(line)] or container[id(last)] != box:
                 continue
             if not -0.3 * line.size <= gap <= LEADING_MAX * line.size:
                 continue
