@@ -207,15 +207,27 @@ class _RunStyle:
     unmapped: bool  # the font has no Unicode map for it: its characters come out as codes
 
 
-def _returning_address(function: Any, *argtypes: Any) -> Callable[..., int | None]:
-    """A pdfium call that returns a handle as a plain int (None for NULL): a handle is only
-    compared and used as a key here, and casting each returned pointer costs more than the call."""
+def _plain_call(function: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
+    """A pdfium call that takes its handles and buffers as plain addresses (ints) and returns
+    a handle as an int (None for NULL): the loop over a page's characters makes a few calls a
+    character, and pypdfium2's typed pointers cost more to convert than the calls themselves."""
     address = ctypes.cast(function, ctypes.c_void_p).value or 0
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(address)
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
-_TEXT_OBJECT = _returning_address(pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
-_TEXT_OBJECT_FONT = _returning_address(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+_HANDLE, _INT = ctypes.c_void_p, ctypes.c_int
+_TEXT_OBJECT = _plain_call(pdfium_c.FPDFText_GetTextObject, _HANDLE, _HANDLE, _INT)
+_TEXT_OBJECT_FONT = _plain_call(pdfium_c.FPDFTextObj_GetFont, _HANDLE, _HANDLE)
+_FILL_COLOR = _plain_call(pdfium_c.FPDFText_GetFillColor, _INT, _HANDLE, _INT, _HANDLE, _HANDLE, _HANDLE, _HANDLE)
+_MATRIX = _plain_call(pdfium_c.FPDFText_GetMatrix, _INT, _HANDLE, _INT, _HANDLE)
+_FONT_SIZE = _plain_call(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _HANDLE, _INT)
+_UNICODE_MAP_ERROR = _plain_call(pdfium_c.FPDFText_HasUnicodeMapError, _INT, _HANDLE, _INT)
+_LOOSE_BOX = _plain_call(pdfium_c.FPDFText_GetLooseCharBox, _INT, _HANDLE, _INT, _HANDLE)
+_ORIGIN = _plain_call(pdfium_c.FPDFText_GetCharOrigin, _INT, _HANDLE, _INT, _HANDLE, _HANDLE)
+
+
+def _address(handle: Any) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
 class _StyleReader:
@@ -226,40 +238,41 @@ class _StyleReader:
 
     def __init__(self, textpage: pdfium.PdfTextPage):
         self.textpage = textpage.raw
+        self.address = _address(textpage.raw)
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.flags_ref = ctypes.byref(self.flags)
-        self.rgba = [ctypes.c_uint() for _ in range(4)]
-        self.rgba_refs = [ctypes.byref(c) for c in self.rgba]
+        self.rgba = (ctypes.c_uint * 4)()
+        self.rgba_at = tuple(ctypes.addressof(self.rgba) + k * ctypes.sizeof(ctypes.c_uint) for k in range(4))
         self.matrix = pdfium_c.FS_MATRIX()
-        self.matrix_ref = ctypes.byref(self.matrix)
+        self.matrix_at = ctypes.addressof(self.matrix)
         self.fonts: dict[int, tuple[str, int]] = {}  # font handle: name, weight
         self.styles: dict[tuple, _RunStyle] = {}
 
     def __call__(self, i: int, text_object: int | None) -> _RunStyle:
-        textpage, m, rgba = self.textpage, self.matrix, self.rgba
+        textpage, m, rgba = self.address, self.matrix, self.rgba
         font = _TEXT_OBJECT_FONT(text_object) if text_object else None
         if not font:
             return self._read(i)  # no text object or font (a character pdfium made up): read it all
-        pdfium_c.FPDFText_GetFillColor(textpage, i, *self.rgba_refs)
-        pdfium_c.FPDFText_GetMatrix(textpage, i, self.matrix_ref)
-        key = (font, pdfium_c.FPDFText_GetFontSize(textpage, i), m.a, m.b, m.c, m.d,
-               rgba[0].value, rgba[1].value, rgba[2].value, pdfium_c.FPDFText_HasUnicodeMapError(textpage, i))
+        _FILL_COLOR(textpage, i, *self.rgba_at)
+        _MATRIX(textpage, i, self.matrix_at)
+        key = (font, _FONT_SIZE(textpage, i), m.a, m.b, m.c, m.d, rgba[0], rgba[1], rgba[2],
+               _UNICODE_MAP_ERROR(textpage, i))
         style = self.styles.get(key)
         if style is None:
             named = self.fonts.get(font)
             if named is None:
-                pdfium_c.FPDFText_GetFontInfo(textpage, i, self.name, 128, self.flags_ref)
+                pdfium_c.FPDFText_GetFontInfo(self.textpage, i, self.name, 128, self.flags_ref)
                 named = self.fonts[font] = (self.name.value.decode("latin-1").split("+", 1)[-1],
-                                            pdfium_c.FPDFText_GetFontWeight(textpage, i))
+                                            pdfium_c.FPDFText_GetFontWeight(self.textpage, i))
             style = self.styles[key] = self._style(i, key[1], *named, key[-1])
         return style
 
     def _read(self, i: int) -> _RunStyle:
         textpage = self.textpage
         pdfium_c.FPDFText_GetFontInfo(textpage, i, self.name, 128, self.flags_ref)
-        pdfium_c.FPDFText_GetFillColor(textpage, i, *self.rgba_refs)
-        pdfium_c.FPDFText_GetMatrix(textpage, i, self.matrix_ref)
+        _FILL_COLOR(self.address, i, *self.rgba_at)
+        _MATRIX(self.address, i, self.matrix_at)
         return self._style(i, pdfium_c.FPDFText_GetFontSize(textpage, i),
                            self.name.value.decode("latin-1").split("+", 1)[-1],
                            pdfium_c.FPDFText_GetFontWeight(textpage, i), pdfium_c.FPDFText_HasUnicodeMapError(textpage, i))
@@ -271,7 +284,7 @@ class _StyleReader:
         # matrices (a PDF may set every font at 1 pt and scale it to 9 or 36 by its matrix).
         size = font_size * math.sqrt(abs(m.a * m.d - m.b * m.c))
         return _RunStyle(font=font, size=round(size, 2), weight=weight,
-                         light=all(c.value >= LIGHT_CHANNEL for c in self.rgba[:3]),
+                         light=all(c >= LIGHT_CHANNEL for c in self.rgba[:3]),
                          rotated=abs(pdfium_c.FPDFText_GetCharAngle(self.textpage, i)) > 0.01,
                          unmapped=unmapped == 1)
 
@@ -282,14 +295,14 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, .
     unmapped: set[str] = set()
     unmapped_count = 0
     rect = pdfium_c.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
+    rect_at = ctypes.addressof(rect)
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    origin = (ctypes.byref(ox), ctypes.byref(oy))
+    origin = (ctypes.addressof(ox), ctypes.addressof(oy))
     styles: dict[int, _RunStyle] = {}  # by text object
     read_style = _StyleReader(textpage)
-    raw = textpage.raw
+    raw, address = textpage.raw, read_style.address
     # pdfium's calls, looked up once: this loop runs for every character of the page.
-    text_object, loose_box, char_origin = _TEXT_OBJECT, pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+    text_object, loose_box, char_origin = _TEXT_OBJECT, _LOOSE_BOX, _ORIGIN
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count)  # every character at once (one per index, outside rare planes)
     one_per_index = len(text) == count
@@ -299,7 +312,7 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, .
             continue
         if code == 0x20 and pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
             continue  # a space pdfium made up: our own lines decide those
-        key = text_object(raw, i)
+        key = text_object(address, i)
         style = styles.get(key) if key else None
         if style is None:
             style = read_style(i, key)
@@ -311,9 +324,9 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, .
         if style.rotated:
             rotated += 1
             continue
-        if not loose_box(raw, i, rect_ref) or style.size <= 0 or rect.top <= rect.bottom:
+        if not loose_box(address, i, rect_at) or style.size <= 0 or rect.top <= rect.bottom:
             continue
-        char_origin(raw, i, *origin)
+        char_origin(address, i, *origin)
         glyphs.append(Glyph(chr(code), Box(rect.left, height - rect.top, rect.right, height - rect.bottom),
                             height - oy.value, style.size, style.font, style.weight, style.light))
     share = unmapped_count / max(1, len(glyphs) + rotated)
