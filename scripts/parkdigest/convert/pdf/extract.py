@@ -10,9 +10,11 @@ page's size and its body type.
 from __future__ import annotations
 
 import ctypes
+import gc
 import io
 import math
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
@@ -186,7 +188,8 @@ def _page_geometry(page: pdfium.PdfPage, index: int) -> PdfPage:
         if textpage.count_chars() > MAX_PAGE_CHARS:
             raise PdfError(f"page {index + 1} holds {textpage.count_chars()} characters, over the "
                            f"{MAX_PAGE_CHARS} a newspaper page has", "check that the file is a newspaper page")
-        glyphs, rotated, unmapped, share = _glyphs(textpage, height)
+        with collector_paused():
+            glyphs, rotated, unmapped, share = _glyphs(textpage, height)
     finally:
         textpage.close()
     shapes = tuple(_shapes(page, height))
@@ -331,6 +334,21 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, .
                             height - oy.value, style.size, style.font, style.weight, style.light))
     share = unmapped_count / max(1, len(glyphs) + rotated)
     return tuple(glyphs), rotated, tuple(sorted(unmapped)), share
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a page's glyphs or lines are made: a page makes
+    tens of thousands of objects that live as long as the page and form no cycles, and each
+    pass of the collector they set off walks every object of the process (jieba's dictionary,
+    the word lists)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 # Page objects nested in form XObjects are followed this deep.
