@@ -69,7 +69,8 @@ class Box:
 
 def enclosing(boxes: Iterator[Box] | list[Box] | tuple[Box, ...]) -> Box:
     items = list(boxes)
-    return Box(min(b.x0 for b in items), min(b.y0 for b in items), max(b.x1 for b in items), max(b.y1 for b in items))
+    return Box(min([b.x0 for b in items]), min([b.y0 for b in items]), max([b.x1 for b in items]),
+               max([b.y1 for b in items]))
 
 
 @dataclass(frozen=True)

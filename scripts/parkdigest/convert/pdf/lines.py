@@ -262,7 +262,7 @@ def _run_end(ink: list[Glyph], k: int, em: float) -> float:
 
 def _line(run: list[Glyph]) -> TextLine:
     glyphs = [g for g in run if not g.char.isspace()] or run
-    gaps = sorted(b.box.x0 - a.box.x1 for a, b in zip(glyphs, glyphs[1:]))
+    gaps = sorted([b.box.x0 - a.box.x1 for a, b in zip(glyphs, glyphs[1:])])
     usual = max(0.0, gaps[len(gaps) // 2]) if gaps else 0.0
     parts: list[str] = [run[0].char]
     for prev, glyph in zip(run, run[1:]):
@@ -277,7 +277,7 @@ def _line(run: list[Glyph]) -> TextLine:
     # Counted by the glyphs' own style first (a line has one or two), each then read as a line's.
     han = [g for g in glyphs if HAN_CHAR.match(g.char)] or glyphs
     styles: Counter[tuple[float, str, bool, bool]] = Counter()
-    for (size, font, weight, light), n in Counter((g.size, g.font, g.weight, g.light) for g in han).items():
+    for (size, font, weight, light), n in Counter([(g.size, g.font, g.weight, g.light) for g in han]).items():
         styles[(_quantize(size), font, _is_bold_font(weight, font), light)] += n
     style = styles.most_common(1)[0][0]
     boxes = tuple(g.box for g in glyphs)
