@@ -100,7 +100,11 @@ class TextBlock:
 
 
 def style_of(line: TextLine) -> Style:
-    return Style(line.size, line.font, line.bold, line.light)
+    return Style(*_style_fields(line))
+
+
+def _style_fields(line: TextLine) -> tuple[float, str, bool, bool]:
+    return line.size, line.font, line.bold, line.light
 
 
 
@@ -114,7 +118,7 @@ def make_blocks(lines: tuple[TextLine, ...], regions: Regions) -> list[list[Text
     open_groups: list[int] = []
     # Each line's box and style, found once (a line is compared with every open group's last).
     container = {id(ln): regions.container(ln.box) for ln in lines}
-    style = {id(ln): style_of(ln) for ln in lines}
+    style = {id(ln): _style_fields(ln) for ln in lines}  # compared as tuples: cheaper than Style's __eq__
     for line in sorted(lines, key=lambda ln: (ln.box.y0, ln.box.x0)):
         box = container[id(line)]
         best, best_gap = None, None
