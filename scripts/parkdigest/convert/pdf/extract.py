@@ -226,6 +226,11 @@ _FILL_COLOR = _plain_call(pdfium_c.FPDFText_GetFillColor, _INT, _HANDLE, _INT, _
 _MATRIX = _plain_call(pdfium_c.FPDFText_GetMatrix, _INT, _HANDLE, _INT, _HANDLE)
 _FONT_SIZE = _plain_call(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _HANDLE, _INT)
 _UNICODE_MAP_ERROR = _plain_call(pdfium_c.FPDFText_HasUnicodeMapError, _INT, _HANDLE, _INT)
+_PAGE_COUNT = _plain_call(pdfium_c.FPDFPage_CountObjects, _INT, _HANDLE)
+_PAGE_OBJECT = _plain_call(pdfium_c.FPDFPage_GetObject, _HANDLE, _HANDLE, _INT)
+_FORM_COUNT = _plain_call(pdfium_c.FPDFFormObj_CountObjects, _INT, _HANDLE)
+_FORM_OBJECT = _plain_call(pdfium_c.FPDFFormObj_GetObject, _HANDLE, _HANDLE, ctypes.c_ulong)
+_OBJECT_TYPE = _plain_call(pdfium_c.FPDFPageObj_GetType, _INT, _HANDLE)
 _LOOSE_BOX = _plain_call(pdfium_c.FPDFText_GetLooseCharBox, _INT, _HANDLE, _INT, _HANDLE)
 _ORIGIN = _plain_call(pdfium_c.FPDFText_GetCharOrigin, _INT, _HANDLE, _INT, _HANDLE, _HANDLE)
 
@@ -387,17 +392,18 @@ def _shapes(page: pdfium.PdfPage, height: float) -> Iterator[Shape]:
 
 
 def _drawn_objects(page: pdfium.PdfPage) -> Iterator[tuple[object, int]]:
-    """Path and image objects of the page, in forms too, with their type."""
-    stack: list[tuple[object, int, int]] = [(page, 0, 0)]  # (container, is a form, depth)
+    """Path and image objects of the page, in forms too, with their type (every object is
+    looked at through plain-address calls: a page printed by a browser has one a character)."""
+    stack: list[tuple[int, int, int]] = [(_address(page.raw), 0, 0)]  # (container, is a form, depth)
     while stack:
         container, is_form, depth = stack.pop()
-        count = (pdfium_c.FPDFFormObj_CountObjects(container) if is_form
-                 else pdfium_c.FPDFPage_CountObjects(container))
+        count = _FORM_COUNT(container) if is_form else _PAGE_COUNT(container)
+        get_object = _FORM_OBJECT if is_form else _PAGE_OBJECT
         for i in range(count):
-            obj = pdfium_c.FPDFFormObj_GetObject(container, i) if is_form else pdfium_c.FPDFPage_GetObject(container, i)
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            obj = get_object(container, i)
+            kind = _OBJECT_TYPE(obj)
             if kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
-                yield obj, kind
+                yield ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT), kind
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < FORM_DEPTH:
                 stack.append((obj, 1, depth + 1))
 
