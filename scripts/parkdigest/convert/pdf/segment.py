@@ -99,8 +99,9 @@ def _normalized(lines: tuple[TextLine, ...]) -> tuple[TextLine, ...]:
     page = normalize_page(Page("", tuple(Line(ln.id + 1, ln.text) for ln in lines)))
     out = []
     for line, normal in zip(lines, page.lines):
-        if normal.text.strip():
-            out.append(replace(line, text=normal.text.strip()))
+        text = normal.text.strip()
+        if text:
+            out.append(line if text == line.text else replace(line, text=text))
     return tuple(out)
 
 
