@@ -100,7 +100,11 @@ class TextBlock:
 
 
 def style_of(line: TextLine) -> Style:
-    return Style(line.size, line.font, line.bold, line.light)
+    return Style(*_style_fields(line))
+
+
+def _style_fields(line: TextLine) -> tuple[float, str, bool, bool]:
+    return line.size, line.font, line.bold, line.light
 
 
 
@@ -112,13 +116,16 @@ def make_blocks(lines: tuple[TextLine, ...], regions: Regions) -> list[list[Text
     """Group lines into blocks: same style, same column, same box, at the leading of their type."""
     groups: list[list[TextLine]] = []
     open_groups: list[int] = []
+    # Each line's box and style, found once (a line is compared with every open group's last).
+    container = {id(ln): regions.container(ln.box) for ln in lines}
+    style = {id(ln): _style_fields(ln) for ln in lines}  # compared as tuples: cheaper than Style's __eq__
     for line in sorted(lines, key=lambda ln: (ln.box.y0, ln.box.x0)):
-        box = regions.container(line.box)
+        box = container[id(line)]
         best, best_gap = None, None
         for gi in open_groups:
             last = groups[gi][-1]
             gap = line.box.y0 - last.box.y1
-            if style_of(last) != style_of(line) or regions.container(last.box) != box:
+            if style[id(last)] != style[id(line)] or container[id(last)] != box:
                 continue
             if not -0.3 * line.size <= gap <= LEADING_MAX * line.size:
                 continue

@@ -304,15 +304,17 @@ class Columns:
     @classmethod
     def of(cls, lines: list[TextLine]) -> Columns:
         groups: list[list[TextLine]] = []
+        extents: list[tuple[float, float]] = []  # each group's left and right, kept as lines join
         for line in sorted(lines, key=lambda ln: ln.box.x0):
-            for group in groups:
-                extent = (min(g.box.x0 for g in group), max(g.box.x1 for g in group))
-                overlap = min(extent[1], line.box.x1) - max(extent[0], line.box.x0)
-                if overlap >= 0.5 * min(line.box.width, extent[1] - extent[0]):
-                    group.append(line)
+            for k, (left, right) in enumerate(extents):
+                overlap = min(right, line.box.x1) - max(left, line.box.x0)
+                if overlap >= 0.5 * min(line.box.width, right - left):
+                    groups[k].append(line)
+                    extents[k] = (min(left, line.box.x0), max(right, line.box.x1))
                     break
             else:
                 groups.append([line])
+                extents.append((line.box.x0, line.box.x1))
         columns, of_line = [], {}
         for group in groups:
             column = Column(_edge(Counter(round(ln.box.x0, 0) for ln in group), min),

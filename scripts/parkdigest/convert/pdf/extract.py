@@ -10,12 +10,15 @@ page's size and its body type.
 from __future__ import annotations
 
 import ctypes
+import gc
 import io
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -66,7 +69,8 @@ class Box:
 
 def enclosing(boxes: Iterator[Box] | list[Box] | tuple[Box, ...]) -> Box:
     items = list(boxes)
-    return Box(min(b.x0 for b in items), min(b.y0 for b in items), max(b.x1 for b in items), max(b.y1 for b in items))
+    return Box(min([b.x0 for b in items]), min([b.y0 for b in items]), max([b.x1 for b in items]),
+               max([b.y1 for b in items]))
 
 
 @dataclass(frozen=True)
@@ -163,24 +167,33 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
 
 def read_page(doc: pdfium.PdfDocument, index: int) -> PdfPage:
     """The glyphs and shapes of page `index` (0-based)."""
+    page = _load_page(doc, index)
     try:
-        page = doc[index]
+        return _page_geometry(page, index)
+    finally:
+        page.close()
+
+
+def _load_page(doc: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+    try:
+        return doc[index]
     except pdfium.PdfiumError:
         raise PdfError(f"page {index + 1} is damaged and cannot be read",
                        "download the page again from the digital edition") from None
+
+
+def _page_geometry(page: pdfium.PdfPage, index: int) -> PdfPage:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
     try:
-        width, height = page.get_size()
-        textpage = page.get_textpage()
-        try:
-            if textpage.count_chars() > MAX_PAGE_CHARS:
-                raise PdfError(f"page {index + 1} holds {textpage.count_chars()} characters, over the "
-                               f"{MAX_PAGE_CHARS} a newspaper page has", "check that the file is a newspaper page")
+        if textpage.count_chars() > MAX_PAGE_CHARS:
+            raise PdfError(f"page {index + 1} holds {textpage.count_chars()} characters, over the "
+                           f"{MAX_PAGE_CHARS} a newspaper page has", "check that the file is a newspaper page")
+        with collector_paused():
             glyphs, rotated, unmapped, share = _glyphs(textpage, height)
-        finally:
-            textpage.close()
-        shapes = tuple(_shapes(page, height))
     finally:
-        page.close()
+        textpage.close()
+    shapes = tuple(_shapes(page, height))
     return PdfPage(index + 1, width, height, glyphs, shapes, rotated, unmapped, share)
 
 
@@ -198,32 +211,91 @@ class _RunStyle:
     unmapped: bool  # the font has no Unicode map for it: its characters come out as codes
 
 
+def _plain_call(function: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
+    """A pdfium call that takes its handles and buffers as plain addresses (ints) and returns
+    a handle as an int (None for NULL): the loop over a page's characters makes a few calls a
+    character, and pypdfium2's typed pointers cost more to convert than the calls themselves."""
+    address = ctypes.cast(function, ctypes.c_void_p).value or 0
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_HANDLE, _INT = ctypes.c_void_p, ctypes.c_int
+_TEXT_OBJECT = _plain_call(pdfium_c.FPDFText_GetTextObject, _HANDLE, _HANDLE, _INT)
+_TEXT_OBJECT_FONT = _plain_call(pdfium_c.FPDFTextObj_GetFont, _HANDLE, _HANDLE)
+_FILL_COLOR = _plain_call(pdfium_c.FPDFText_GetFillColor, _INT, _HANDLE, _INT, _HANDLE, _HANDLE, _HANDLE, _HANDLE)
+_MATRIX = _plain_call(pdfium_c.FPDFText_GetMatrix, _INT, _HANDLE, _INT, _HANDLE)
+_FONT_SIZE = _plain_call(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _HANDLE, _INT)
+_UNICODE_MAP_ERROR = _plain_call(pdfium_c.FPDFText_HasUnicodeMapError, _INT, _HANDLE, _INT)
+_PAGE_COUNT = _plain_call(pdfium_c.FPDFPage_CountObjects, _INT, _HANDLE)
+_PAGE_OBJECT = _plain_call(pdfium_c.FPDFPage_GetObject, _HANDLE, _HANDLE, _INT)
+_FORM_COUNT = _plain_call(pdfium_c.FPDFFormObj_CountObjects, _INT, _HANDLE)
+_FORM_OBJECT = _plain_call(pdfium_c.FPDFFormObj_GetObject, _HANDLE, _HANDLE, ctypes.c_ulong)
+_OBJECT_TYPE = _plain_call(pdfium_c.FPDFPageObj_GetType, _INT, _HANDLE)
+_LOOSE_BOX = _plain_call(pdfium_c.FPDFText_GetLooseCharBox, _INT, _HANDLE, _INT, _HANDLE)
+_ORIGIN = _plain_call(pdfium_c.FPDFText_GetCharOrigin, _INT, _HANDLE, _INT, _HANDLE, _HANDLE)
+
+
+def _address(handle: Any) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
 class _StyleReader:
-    """Reads a character's run style through pdfium, reusing its buffers (a PDF printed by a
-    browser puts nearly every character in a text object of its own)."""
+    """Reads a character's run style through pdfium, reusing its buffers. A PDF printed by a
+    browser puts nearly every character in a text object of its own, but uses a few styles: a
+    style is made once for each font, size, matrix, colour and Unicode-map error, and a font's
+    name and weight are read once (both are the font's own)."""
 
     def __init__(self, textpage: pdfium.PdfTextPage):
-        self.textpage = textpage
+        self.textpage = textpage.raw
+        self.address = _address(textpage.raw)
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.flags_ref = ctypes.byref(self.flags)
-        self.rgba = [ctypes.c_uint() for _ in range(4)]
-        self.rgba_refs = [ctypes.byref(c) for c in self.rgba]
+        self.rgba = (ctypes.c_uint * 4)()
+        self.rgba_at = tuple(ctypes.addressof(self.rgba) + k * ctypes.sizeof(ctypes.c_uint) for k in range(4))
         self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix_at = ctypes.addressof(self.matrix)
+        self.fonts: dict[int, tuple[str, int]] = {}  # font handle: name, weight
+        self.styles: dict[tuple, _RunStyle] = {}
 
-    def __call__(self, i: int) -> _RunStyle:
-        textpage, m = self.textpage, self.matrix
+    def __call__(self, i: int, text_object: int | None) -> _RunStyle:
+        textpage, m, rgba = self.address, self.matrix, self.rgba
+        font = _TEXT_OBJECT_FONT(text_object) if text_object else None
+        if not font:
+            return self._read(i)  # no text object or font (a character pdfium made up): read it all
+        _FILL_COLOR(textpage, i, *self.rgba_at)
+        _MATRIX(textpage, i, self.matrix_at)
+        key = (font, _FONT_SIZE(textpage, i), m.a, m.b, m.c, m.d, rgba[0], rgba[1], rgba[2],
+               _UNICODE_MAP_ERROR(textpage, i))
+        style = self.styles.get(key)
+        if style is None:
+            named = self.fonts.get(font)
+            if named is None:
+                pdfium_c.FPDFText_GetFontInfo(self.textpage, i, self.name, 128, self.flags_ref)
+                named = self.fonts[font] = (self.name.value.decode("latin-1").split("+", 1)[-1],
+                                            pdfium_c.FPDFText_GetFontWeight(self.textpage, i))
+            style = self.styles[key] = self._style(i, key[1], *named, key[-1])
+        return style
+
+    def _read(self, i: int) -> _RunStyle:
+        textpage = self.textpage
         pdfium_c.FPDFText_GetFontInfo(textpage, i, self.name, 128, self.flags_ref)
-        pdfium_c.FPDFText_GetFillColor(textpage, i, *self.rgba_refs)
+        _FILL_COLOR(self.address, i, *self.rgba_at)
+        _MATRIX(self.address, i, self.matrix_at)
+        return self._style(i, pdfium_c.FPDFText_GetFontSize(textpage, i),
+                           self.name.value.decode("latin-1").split("+", 1)[-1],
+                           pdfium_c.FPDFText_GetFontWeight(textpage, i), pdfium_c.FPDFText_HasUnicodeMapError(textpage, i))
+
+    def _style(self, i: int, font_size: float, font: str, weight: int, unmapped: int) -> _RunStyle:
+        """The style from the font and what the buffers hold for character i (matrix, colour)."""
+        m = self.matrix
         # The size printed: the font's size in the text state scaled by the text and page
         # matrices (a PDF may set every font at 1 pt and scale it to 9 or 36 by its matrix).
-        pdfium_c.FPDFText_GetMatrix(textpage, i, m)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, i) * math.sqrt(abs(m.a * m.d - m.b * m.c))
-        return _RunStyle(font=self.name.value.decode("latin-1").split("+", 1)[-1], size=round(size, 2),
-                         weight=pdfium_c.FPDFText_GetFontWeight(textpage, i),
-                         light=all(c.value >= LIGHT_CHANNEL for c in self.rgba[:3]),
-                         rotated=abs(pdfium_c.FPDFText_GetCharAngle(textpage, i)) > 0.01,
-                         unmapped=pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) == 1)
+        size = font_size * math.sqrt(abs(m.a * m.d - m.b * m.c))
+        return _RunStyle(font=font, size=round(size, 2), weight=weight,
+                         light=all(c >= LIGHT_CHANNEL for c in self.rgba[:3]),
+                         rotated=abs(pdfium_c.FPDFText_GetCharAngle(self.textpage, i)) > 0.01,
+                         unmapped=unmapped == 1)
 
 
 def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, ...], int, tuple[str, ...], float]:
@@ -232,40 +304,57 @@ def _glyphs(textpage: pdfium.PdfTextPage, height: float) -> tuple[tuple[Glyph, .
     unmapped: set[str] = set()
     unmapped_count = 0
     rect = pdfium_c.FS_RECTF()
+    rect_at = ctypes.addressof(rect)
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    origin = (ctypes.byref(ox), ctypes.byref(oy))
-    styles: dict[int | None, _RunStyle] = {}
+    origin = (ctypes.addressof(ox), ctypes.addressof(oy))
+    styles: dict[int, _RunStyle] = {}  # by text object
     read_style = _StyleReader(textpage)
+    raw, address = textpage.raw, read_style.address
     # pdfium's calls, looked up once: this loop runs for every character of the page.
-    text_object, loose_box, char_origin = (pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDFText_GetLooseCharBox,
-                                           pdfium_c.FPDFText_GetCharOrigin)
-    address, void_p = ctypes.cast, ctypes.c_void_p
+    text_object, loose_box, char_origin = _TEXT_OBJECT, _LOOSE_BOX, _ORIGIN
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count)  # every character at once (one per index, outside rare planes)
     one_per_index = len(text) == count
     for i in range(count):
-        code = ord(text[i]) if one_per_index else pdfium_c.FPDFText_GetUnicode(textpage, i)
+        code = ord(text[i]) if one_per_index else pdfium_c.FPDFText_GetUnicode(raw, i)
         if code in _NOT_CHARACTERS:
             continue
-        if code == 0x20 and pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+        if code == 0x20 and pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
             continue  # a space pdfium made up: our own lines decide those
-        key = address(text_object(textpage, i), void_p).value
+        key = text_object(address, i)
         style = styles.get(key) if key else None
         if style is None:
-            style = styles[key] = read_style(i)
+            style = read_style(i, key)
+            if key:
+                styles[key] = style
         if style.unmapped or code == _REPLACEMENT or _PRIVATE_USE[0] <= code <= _PRIVATE_USE[1]:
             unmapped.add(style.font or "unnamed font")
             unmapped_count += 1
         if style.rotated:
             rotated += 1
             continue
-        if not loose_box(textpage, i, rect) or style.size <= 0 or rect.top <= rect.bottom:
+        if not loose_box(address, i, rect_at) or style.size <= 0 or rect.top <= rect.bottom:
             continue
-        char_origin(textpage, i, *origin)
+        char_origin(address, i, *origin)
         glyphs.append(Glyph(chr(code), Box(rect.left, height - rect.top, rect.right, height - rect.bottom),
                             height - oy.value, style.size, style.font, style.weight, style.light))
     share = unmapped_count / max(1, len(glyphs) + rotated)
     return tuple(glyphs), rotated, tuple(sorted(unmapped)), share
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a page's glyphs or lines are made: a page makes
+    tens of thousands of objects that live as long as the page and form no cycles, and each
+    pass of the collector they set off walks every object of the process (jieba's dictionary,
+    the word lists)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 # Page objects nested in form XObjects are followed this deep.
@@ -303,17 +392,18 @@ def _shapes(page: pdfium.PdfPage, height: float) -> Iterator[Shape]:
 
 
 def _drawn_objects(page: pdfium.PdfPage) -> Iterator[tuple[object, int]]:
-    """Path and image objects of the page, in forms too, with their type."""
-    stack: list[tuple[object, int, int]] = [(page, 0, 0)]  # (container, is a form, depth)
+    """Path and image objects of the page, in forms too, with their type (every object is
+    looked at through plain-address calls: a page printed by a browser has one a character)."""
+    stack: list[tuple[int, int, int]] = [(_address(page.raw), 0, 0)]  # (container, is a form, depth)
     while stack:
         container, is_form, depth = stack.pop()
-        count = (pdfium_c.FPDFFormObj_CountObjects(container) if is_form
-                 else pdfium_c.FPDFPage_CountObjects(container))
+        count = _FORM_COUNT(container) if is_form else _PAGE_COUNT(container)
+        get_object = _FORM_OBJECT if is_form else _PAGE_OBJECT
         for i in range(count):
-            obj = pdfium_c.FPDFFormObj_GetObject(container, i) if is_form else pdfium_c.FPDFPage_GetObject(container, i)
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            obj = get_object(container, i)
+            kind = _OBJECT_TYPE(obj)
             if kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
-                yield obj, kind
+                yield ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT), kind
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < FORM_DEPTH:
                 stack.append((obj, 1, depth + 1))
 
@@ -348,8 +438,8 @@ def read_pdf(path: Path, display: str | None = None) -> PdfSeed:
         if count > MAX_PAGES:
             raise PdfError(f"the PDF has {count} pages, over the {MAX_PAGES} pages a seed may hold",
                            "split it into pages or issues (one PDF each)")
-        pages = tuple(read_page(doc, i) for i in range(count))
-        pictures = tuple(render_page(doc, i) for i in range(count))
+        read = [_read_and_render(doc, i) for i in range(count)]  # each page loaded once
+        pages, pictures = tuple(r[0] for r in read), tuple(r[1] for r in read)
     finally:
         doc.close()
     problems = [p for page in pages for p in page_problems(page, name)]
@@ -376,13 +466,26 @@ PICTURE_QUALITY = 50
 def render_page(doc: pdfium.PdfDocument, index: int) -> PagePicture:
     page = doc[index]
     try:
-        bitmap = page.render(scale=PICTURE_WIDTH_PX / page.get_width(), grayscale=True)
-        image = bitmap.to_pil()
+        return _picture(page, index)
     finally:
         page.close()
+
+
+def _picture(page: pdfium.PdfPage, index: int) -> PagePicture:
+    bitmap = page.render(scale=PICTURE_WIDTH_PX / page.get_width(), grayscale=True)
+    image = bitmap.to_pil()
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=PICTURE_QUALITY)
     return PagePicture(index + 1, image.width, image.height, out.getvalue())
+
+
+def _read_and_render(doc: pdfium.PdfDocument, index: int) -> tuple[PdfPage, PagePicture]:
+    """Page `index`'s geometry and its picture, from one load of the page."""
+    page = _load_page(doc, index)
+    try:
+        return _page_geometry(page, index), _picture(page, index)
+    finally:
+        page.close()
 
 
 # Characters without a Unicode meaning, in this share of a page's text, make it unreadable.

@@ -90,7 +90,7 @@ def build_lines(page: PdfPage) -> tuple[TextLine, ...]:
             rows.append([glyph])
     for row in rows:
         row.sort(key=lambda g: g.box.x0)
-    cutter = _GutterFinder(rows, vrules)
+    cutter = _GutterFinder(rows, _VerticalRules(vrules))
     runs = [run for k in range(len(rows)) for run in cutter.split(k)]
     made = _vertical_runs([_line(run) for run in runs if any(not g.char.isspace() for g in run)])
     made.sort(key=lambda line: (round(line.box.y0, 1), line.box.x0))
@@ -126,11 +126,10 @@ def _vertical_runs(lines: list[TextLine]) -> list[TextLine]:
     return [ln for ln in lines if id(ln) not in merged] + out
 
 
-def _letter_spacing(row: list[Glyph]) -> dict[float, float]:
-    """The usual white between neighbouring characters of each type size in a row (a title
-    set with wide letter spacing has wide gaps everywhere; a gutter is wider still)."""
+def _letter_spacing(ink: list[Glyph]) -> dict[float, float]:
+    """The usual white between neighbouring characters of each type size in a row's ink (a
+    title set with wide letter spacing has wide gaps everywhere; a gutter is wider still)."""
     gaps: dict[float, list[float]] = {}
-    ink = [g for g in row if not g.char.isspace()]
     for left, right in zip(ink, ink[1:]):
         if _quantize(left.size) == _quantize(right.size):
             gaps.setdefault(_quantize(left.size), []).append(right.box.x0 - left.box.x1)
@@ -141,31 +140,36 @@ class _GutterFinder:
     """Where a row of glyphs is cut into lines (see GUTTER_EM): sure gutters, and gaps that
     line up with a column edge many rows share or with white in the rows around."""
 
-    def __init__(self, rows: list[list[Glyph]], vrules: list[Box]):
+    def __init__(self, rows: list[list[Glyph]], vrules: _VerticalRules):
         self.rows, self.vrules = rows, vrules
         self.baselines = [row[0].baseline for row in rows]
-        self.spacing = [_letter_spacing(row) for row in rows]
+        self.inks = [[g for g in row if not g.char.isspace()] for row in rows]
+        # Each row's gaps, measured once: gap i is the white before ink[i] beyond the row's
+        # letter spacing, in the em of the two characters it parts (index 0 unused).
+        self.whites: list[list[float]] = []
+        self.ems: list[list[float]] = []
+        for ink in self.inks:
+            spacing = _letter_spacing(ink)
+            self.ems.append([0.0] + [_em(ink, i) for i in range(1, len(ink))])
+            self.whites.append([0.0] + [ink[i].box.x0 - ink[i - 1].box.x1 - spacing.get(_quantize(ink[i - 1].size), 0.0)
+                                        for i in range(1, len(ink))])
         # Where the pieces between possible gutters start and end, by half point: the column
         # edges the page's lines share.
         self.starts: dict[int, list[float]] = {}
         self.ends: dict[int, list[float]] = {}
-        for k, row in enumerate(rows):
-            ink = [g for g in row if not g.char.isspace()]
-            pieces = [0] + [i for i in range(1, len(ink)) if self._white(k, ink, i) > GUTTER_EM * _em(ink, i)]
+        for k, ink in enumerate(self.inks):
+            whites, ems = self.whites[k], self.ems[k]
+            pieces = [0] + [i for i in range(1, len(ink)) if whites[i] > GUTTER_EM * ems[i]]
             for first, last in zip(pieces, [*pieces[1:], len(ink)]):
                 self.starts.setdefault(round(ink[first].box.x0 * 2), []).append(self.baselines[k])
                 self.ends.setdefault(round(ink[last - 1].box.x1 * 2), []).append(self.baselines[k])
 
-    def _white(self, k: int, ink: list[Glyph], i: int) -> float:
-        return ink[i].box.x0 - ink[i - 1].box.x1 - self.spacing[k].get(_quantize(ink[i - 1].size), 0.0)
-
     def split(self, k: int) -> list[list[Glyph]]:
-        row = self.rows[k]
-        ink = [g for g in row if not g.char.isspace()]
+        row, ink, whites, ems = self.rows[k], self.inks[k], self.whites[k], self.ems[k]
         cuts = set()  # index in `ink` of the first glyph after a gutter
         for i in range(1, len(ink)):
-            em, white = _em(ink, i), self._white(k, ink, i)
-            if white > SURE_GUTTER_EM * em or (white > 0 and _rule_between(ink[i - 1], ink[i], self.vrules)):
+            em, white = ems[i], whites[i]
+            if white > SURE_GUTTER_EM * em or (white > 0 and self.vrules.between(ink[i - 1], ink[i])):
                 cuts.add(i)
             elif white > GUTTER_EM * em and self._column_gutter(k, ink, i, em):
                 cuts.add(i)
@@ -226,10 +230,21 @@ def _white_in(row: list[Glyph], gap_start: float, gap_end: float, em: float) -> 
     return bool(before and after) and not inside and gap_start - max(before) <= em and min(after) - gap_end <= em
 
 
-def _rule_between(left: Glyph, right: Glyph, vrules: list[Box]) -> bool:
-    top, bottom = min(left.box.y0, right.box.y0), max(left.box.y1, right.box.y1)
-    return any(left.box.x1 - 0.5 <= rule.cx <= right.box.x0 + 0.5 and rule.y0 <= bottom and rule.y1 >= top
-               for rule in vrules)
+class _VerticalRules:
+    """The page's vertical rules by their x (a row asks about each of its gaps)."""
+
+    def __init__(self, vrules: list[Box]):
+        self.rules = sorted(vrules, key=lambda rule: rule.cx)
+        self.xs = [rule.cx for rule in self.rules]
+
+    def between(self, left: Glyph, right: Glyph) -> bool:
+        """Does a rule stand in the gap between two characters of a row?"""
+        low = bisect.bisect_left(self.xs, left.box.x1 - 0.5)
+        high = bisect.bisect_right(self.xs, right.box.x0 + 0.5)
+        if low >= high:
+            return False
+        top, bottom = min(left.box.y0, right.box.y0), max(left.box.y1, right.box.y1)
+        return any(rule.y0 <= bottom and rule.y1 >= top for rule in self.rules[low:high])
 
 
 def _run_start(ink: list[Glyph], k: int, em: float) -> float:
@@ -247,11 +262,11 @@ def _run_end(ink: list[Glyph], k: int, em: float) -> float:
 
 def _line(run: list[Glyph]) -> TextLine:
     glyphs = [g for g in run if not g.char.isspace()] or run
-    gaps = sorted(b.box.x0 - a.box.x1 for a, b in zip(glyphs, glyphs[1:]))
+    gaps = sorted([b.box.x0 - a.box.x1 for a, b in zip(glyphs, glyphs[1:])])
     usual = max(0.0, gaps[len(gaps) // 2]) if gaps else 0.0
-    parts: list[str] = []
-    for prev, glyph in zip([None, *run], run):
-        if prev is not None and glyph.box.x0 - prev.box.x1 > usual + SPACE_EM * glyph.size \
+    parts: list[str] = [run[0].char]
+    for prev, glyph in zip(run, run[1:]):
+        if glyph.box.x0 - prev.box.x1 > usual + SPACE_EM * glyph.size \
                 and not _is_punct(prev.char) and not _is_punct(glyph.char) \
                 and not prev.char.isspace() and not glyph.char.isspace():
             parts.append(" ")
@@ -259,19 +274,24 @@ def _line(run: list[Glyph]) -> TextLine:
     text = "".join(parts).strip()
     # The line's style is its Chinese characters' (digits and Latin letters often come from a
     # fallback font of another weight or size: 破300亿元，达到350.4 is set like its paragraph).
+    # Counted by the glyphs' own style first (a line has one or two), each then read as a line's.
     han = [g for g in glyphs if HAN_CHAR.match(g.char)] or glyphs
-    style = Counter((_quantize(g.size), g.font, _is_bold(g), g.light) for g in han).most_common(1)[0][0]
-    return TextLine(-1, text, enclosing(g.box for g in glyphs), *style, glyph_boxes=tuple(g.box for g in glyphs))
+    styles: Counter[tuple[float, str, bool, bool]] = Counter()
+    for (size, font, weight, light), n in Counter([(g.size, g.font, g.weight, g.light) for g in han]).items():
+        styles[(_quantize(size), font, _is_bold_font(weight, font), light)] += n
+    style = styles.most_common(1)[0][0]
+    boxes = tuple(g.box for g in glyphs)
+    return TextLine(-1, text, enclosing(boxes), *style, glyph_boxes=boxes)
 
 
 def _is_punct(char: str) -> bool:
     return unicodedata.category(char).startswith("P") or char in "%％"
 
 
-def _is_bold(glyph: Glyph) -> bool:
-    if glyph.weight >= BOLD_WEIGHT:
+def _is_bold_font(weight: int, font: str) -> bool:
+    if weight >= BOLD_WEIGHT:
         return True
-    return glyph.weight < 0 and any(word in glyph.font.lower() for word in _BOLD_NAMES)
+    return weight < 0 and any(word in font.lower() for word in _BOLD_NAMES)
 
 
 @lru_cache(maxsize=256)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -74,8 +75,12 @@ def find_regions(page: PdfPage, lines: tuple[TextLine, ...], measure: TypeMeasur
 def _pictures_and_boxes(areas: list[Shape], lines: tuple[TextLine, ...]) -> tuple[tuple[Box, ...], tuple[Box, ...]]:
     pictures: list[Box] = []
     boxes: list[Box] = []
+    # Lines by their top, so that each area tries only the lines that reach down into it.
+    by_top = sorted(lines, key=lambda ln: ln.box.y0)
+    tops = [ln.box.y0 for ln in by_top]
     for shape in areas:
-        inside = [ln for ln in lines if _inside_share(ln.box, shape.box) >= INSIDE_SHARE]
+        reach = by_top[:bisect.bisect_left(tops, shape.box.y1)]  # a line below the area is not in it
+        inside = [ln for ln in reach if _inside_share(ln.box, shape.box) >= INSIDE_SHARE]
         if shape.kind is ShapeKind.PICTURE or not inside:
             if not any(_same(shape.box, p) for p in pictures):
                 pictures.append(shape.box)

@@ -23,7 +23,7 @@ from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.pdf.blocks import Part, TextBlock, make_blocks
 from parkdigest.convert.pdf.compose import Composed, compose, number_lines
 from parkdigest.convert.pdf.edits import merge_drafts, split_modules
-from parkdigest.convert.pdf.extract import Box, PdfPage, PdfSeed
+from parkdigest.convert.pdf.extract import Box, PdfPage, PdfSeed, collector_paused
 from parkdigest.convert.pdf.lines import TextLine, build_lines, type_measure
 from parkdigest.convert.pdf.modules import Module, find_modules
 from parkdigest.convert.pdf.parts import classify_blocks
@@ -80,7 +80,8 @@ def segment_pdf(seed: PdfSeed) -> tuple[Layout, Page]:
 
 def read_page(page: PdfPage) -> PageReading:
     """Blocks and modules of one page."""
-    lines = _normalized(build_lines(page))
+    with collector_paused():
+        lines = _normalized(build_lines(page))
     if not lines:
         return PageReading((), ())
     measure = type_measure(lines)
@@ -98,8 +99,9 @@ def _normalized(lines: tuple[TextLine, ...]) -> tuple[TextLine, ...]:
     page = normalize_page(Page("", tuple(Line(ln.id + 1, ln.text) for ln in lines)))
     out = []
     for line, normal in zip(lines, page.lines):
-        if normal.text.strip():
-            out.append(replace(line, text=normal.text.strip()))
+        text = normal.text.strip()
+        if text:
+            out.append(line if text == line.text else replace(line, text=text))
     return tuple(out)
 
 
