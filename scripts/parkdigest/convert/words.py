@@ -32,6 +32,16 @@ def tokenizer() -> jieba.Tokenizer:
     return tok
 
 
+def load() -> None:
+    """Load every table the converter reads words with — jieba's dictionary with our domain
+    terms, and the part-of-speech, IDF and place tables built from jieba's files — as
+    `jieba.initialize()` loads jieba's own; otherwise each loads when first asked."""
+    tokenizer()
+    _tag_table()
+    _idf_table()
+    place_words()
+
+
 def domain_words() -> list[str]:
     """Zone names and the domain's terms (language.yaml): jieba keeps them whole (成都高新区, 营商环境)."""
     return sorted(set(surface_forms()) | set(language_words()["domain_terms"]))
