@@ -274,6 +274,25 @@ def test_a_title_closed_by_its_tag_under_the_byline_is_the_title_of_that_byline(
                    "以改革创新为引领增强内生发展动力，雄安新区定能蹚出新路。") == ["增强内生动力，激发新区活力（今日谈）"]
 
 
+def test_a_parallel_title_read_after_its_byline_is_a_title():
+    """Two phrases set apart by a space under a byline are a title read after it, not the first
+    line of a paragraph cut short by a column (running text has no space between characters)."""
+    kinds = dict(_kinds("本报记者 盛利", "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈",
+                        "结交一群优秀的小伙伴，每个人都心向往之。对于一家西部高新区来说，又该如何打造朋友圈？"))
+    assert kinds["有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈"] == "headline"
+
+
+def test_a_headline_under_a_byline_with_no_text_after_it_is_a_title():
+    """A line under a byline followed by a caption is no paragraph cut short by a column: a cut
+    paragraph's line is followed by the rest of its column."""
+    kinds = dict(_kinds("提出，由该区率先实施的全球顶级科技园区合伙人计划受到广泛关注。", "本报通讯员 刘军",
+                        "兰州高新区：建西北地区重要科创中心", "10月7日，宁波高新区企业招聘会现场，求职者在了解岗位信息。",
+                        "新华社发"))
+    assert kinds["兰州高新区：建西北地区重要科创中心"] == "headline"
+    assert dict(_kinds("本报记者 王海滨", "近日从山西转型综合示范区晋中开发区传来喜讯",
+                       "山西中聚晶科半导体有限公司创立的项目获奖。"))["近日从山西转型综合示范区晋中开发区传来喜讯"] == "body"
+
+
 @pytest.mark.parametrize("line, head", [
     ("当支付遇到AI，我们期待什么？（财经观）文/王  观", "当支付遇到AI，我们期待什么？（财经观）"),
     ("——二〇二五年，中国经济这么干⑥本报记者  朱  隽  郁静娴", "——二〇二五年，中国经济这么干⑥"),

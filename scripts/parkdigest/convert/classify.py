@@ -14,7 +14,7 @@ from parkdigest.convert.model import Block, Kind, Page
 from parkdigest.convert.words import BROKEN_WORD_NATS, junction_gain
 from parkdigest.convert.words import cut as jieba_words
 from parkdigest.resources import furniture_rules, layout_words
-from parkdigest.text import HAN, HAN_CHAR
+from parkdigest.text import HAN, HAN_CHAR, PARALLEL_HALVES
 
 # Chinese headlines run to ~35 characters, plus a column tag in parentheses; body lines are
 # paragraphs of 50+ (a short one ends its sentence).
@@ -353,6 +353,20 @@ def _open_bracket(text: str) -> bool:
     return any(text.count(pair[0]) > text.count(pair[1]) for pair in _BRACKET_PAIRS)
 
 
+def _title_read_after_its_byline(blocks: list[Block], i: int, next_i: int | None) -> bool:
+    """A headline under a byline is the title that a copy read after its byline, not a first
+    paragraph cut short by a column, when it is a parallel title (two phrases set apart by a
+    space: running text has none) or when no running text follows it (a headline, a label or a
+    picture's caption comes next: a cut paragraph's line is followed by the rest of its column)."""
+    if PARALLEL_HALVES.search(blocks[i].text):
+        return True
+    if next_i is None:
+        return False
+    following = blocks[next_i]
+    return following.kind in (Kind.HEADLINE, Kind.CAPTION, Kind.LABEL) or (
+        following.kind is Kind.BODY and _beside_picture_credit(blocks, next_i))
+
+
 def _may_be_headline(text: str) -> bool:
     """Lines that are headlines only inside a headline stack: a kicker with commas, the first
     half of a title broken after a comma, a kicker ending with a colon or a dash."""
@@ -542,7 +556,8 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
         elif (block.kind is Kind.HEADLINE and block.rule == "headline" and previous is not None
               and previous.kind is Kind.BYLINE and len(block.text) > BOX_LABEL_MAX_CHARS
               and not closed_by_column_tag(block.text)
-              and not (position > 1 and out[content[position - 2]].rule == "box-heading")):
+              and not (position > 1 and out[content[position - 2]].rule == "box-heading")
+              and not _title_read_after_its_byline(out, i, content[position + 1] if following is not None else None)):
             out[i] = _as(block, Kind.BODY, "under-byline")  # the first paragraph, cut short by a column
     for position, i in enumerate(content):
         block = out[i]

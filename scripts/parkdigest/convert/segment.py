@@ -26,7 +26,7 @@ from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_
 from parkdigest.convert.model import Block, Join, Kind, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.words import BROKEN_WORD_NATS, Similarity, TagModel, junction_gain, tag
 from parkdigest.problems import Problem, Severity
-from parkdigest.text import HAN
+from parkdigest.text import PARALLEL_HALVES
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
 # better by this much (cosine points): neighbours in the file are usually one article.
@@ -41,7 +41,6 @@ CUT_TEXT_FAR_NATS = 6.0
 _OPEN_END_TAGS = ("b", "p", "c", "uj")
 _PLAIN_HEADLINE_RULES = frozenset({"headline", "headline-in-stack"})
 _CLOSERS = "。！？!?”’）)》】…"
-_PARALLEL_HALVES = re.compile(rf"[{HAN}”] +[{HAN}“]")
 _SENTENCE_INSIDE = re.compile(r"[。！？][”’]?[^。！？”’）)》】…]")
 # Rounds of re-assignment: each round recomputes every article's vocabulary.
 ASSIGN_ROUNDS = 3
@@ -143,9 +142,7 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
         following = content[k + 1] if k + 1 < len(content) else None
         adjacent = junction_gain(block.text, following.text) if following is not None and following.kind is Kind.BODY \
             else 0.0
-        # Two phrases set apart by a space (小吃节 烟火味) are the halves of a parallel title:
-        # running text puts no space between Chinese characters.
-        far = 0.0 if _PARALLEL_HALVES.search(block.text) else max(
+        far = 0.0 if PARALLEL_HALVES.search(block.text) else max(
             (junction_gain(block.text, s) + start_evidence(s) for s in starts), default=0.0)
         # A line that ends a sentence and runs on (“……指日可待！”程楠介绍，公司的…) reads as text
         # already: the evidence needed is that of a paragraph that follows.
