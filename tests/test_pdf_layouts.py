@@ -296,3 +296,44 @@ def test_truth_round_trips_to_json():
     assert '"title": "成都高新区：让产业齿轮精准咬合"' in data
     assert "printed" not in data
     assert dataclasses.asdict(TRUTH)["furniture"][-1] == "王伟摄"
+
+
+# ---- the same pages as copied text, converted as text pages ----
+
+COPIED_FLOORS = yaml.safe_load((Path(__file__).parent / "expected" / "quality.yaml").read_text(
+    encoding="utf-8"))["copied_pages"]
+
+
+@pytest.fixture(scope="module")
+def copied_figures(pages, tmp_path_factory):
+    """The text converter's figures on the typeset pages copied as a PDF reader copies them."""
+    import json
+
+    from copied_pages import copied_text, gold_of
+    from parkdigest.convert.pipeline import run
+    from parkdigest.quality.score import score_outputs
+
+    root = tmp_path_factory.mktemp("copied")
+    (root / "pages").mkdir()
+    (root / "gold").mkdir()
+    for path, truth in pages.values():
+        text = copied_text(path)
+        (root / "pages" / f"{path.stem}.txt").write_text(text, encoding="utf-8")
+        (root / "gold" / f"{path.stem}.json").write_text(
+            json.dumps(gold_of(truth, f"{path.stem}.txt", text), ensure_ascii=False), encoding="utf-8")
+    result = run([root / "pages"], root / "articles", force=True)
+    assert not result.errors(), result.errors()
+    return score_outputs(root / "gold", root / "articles").figures()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("figure", ["articles_recall", "articles_precision", "title_exact", "anchors_present",
+                                    "order", "first_last"])
+def test_copied_pages_keep_their_floors(copied_figures, figure):
+    assert copied_figures[figure] >= COPIED_FLOORS[figure], copied_figures
+
+
+@pytest.mark.browser
+def test_copied_pages_leak_no_more_furniture(copied_figures):
+    assert copied_figures["furniture_in_bodies"] <= COPIED_FLOORS["max_furniture_in_bodies"], copied_figures
+    assert copied_figures["furniture_in_meta"] <= COPIED_FLOORS["max_furniture_in_meta"], copied_figures
