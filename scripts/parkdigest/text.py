@@ -10,6 +10,19 @@ import re
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_CHAR = re.compile(f"[{HAN}]")  # one Chinese character
 
+# The marks that end a sentence (GB/T 15834): full stop, exclamation and question marks, the
+# Latin forms of the last two that copied text may carry, and the ellipsis (……). Every test
+# of "does a sentence end here" starts from these; the named subsets below say which marks a
+# use leaves out and why.
+CHINESE_SENTENCE_END = "。！？"
+LATIN_SENTENCE_END = "!?"
+ELLIPSIS = "…"
+# Ended by a full stop, "!" or "?" — a credit line, a summary's cut, a word's start: an
+# ellipsis there trails off a quotation or a list, it does not close the sentence.
+SENTENCE_END_NO_ELLIPSIS = CHINESE_SENTENCE_END + LATIN_SENTENCE_END
+# Whether a line ends its sentence: an ellipsis at a line's end closes it too.
+SENTENCE_END = SENTENCE_END_NO_ELLIPSIS + ELLIPSIS
+
 # A news item's dateline, opening its first paragraph: 本报讯, 本报北京3月29日电, 新华社郑州
 # 1月7日电, 湖南日报讯, 科技日报长沙6月3日讯 — where it stands, a brief begins.
 DATELINE = re.compile(

@@ -14,7 +14,7 @@ from parkdigest.convert.model import Block, Kind, Page
 from parkdigest.convert.words import BROKEN_WORD_NATS, junction_gain
 from parkdigest.convert.words import cut as jieba_words
 from parkdigest.resources import furniture_rules, layout_words
-from parkdigest.text import HAN, HAN_CHAR
+from parkdigest.text import HAN, HAN_CHAR, SENTENCE_END
 
 # Chinese headlines run to ~35 characters, plus a column tag in parentheses; body lines are
 # paragraphs of 50+ (a short one ends its sentence).
@@ -50,7 +50,6 @@ WRAPPED_SHARE = 0.4  # share of lines at the wrap width that makes a page hard-w
 # on a page without blank lines a longer line next to it is text, and stops the run.
 GROUP_FURNITURE_MAX_CHARS = 12
 
-SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》】"
 _BRACKET_LABEL = re.compile(r"^【([^】]{1,20})】\s*(.*)$")
 _NAME = rf"[{HAN}·]{{2,4}}"

@@ -14,12 +14,12 @@ import re
 from dataclasses import replace
 
 from parkdigest.articles.files import LOW_CONFIDENCE, Move
-from parkdigest.convert.classify import CLOSERS, SENTENCE_END, sentence_closed
+from parkdigest.convert.classify import CLOSERS, sentence_closed
 from parkdigest.convert.heads import HeadParts, parse_head
 from parkdigest.convert.junctions import next_in_flow
 from parkdigest.convert.model import Aside, Block, Draft, Kind, Layout, LineRole, Paragraph, Role, Segmentation
 from parkdigest.problems import Problem, Severity
-from parkdigest.text import HAN
+from parkdigest.text import HAN, SENTENCE_END
 
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
