@@ -23,6 +23,16 @@ SENTENCE_END_NO_ELLIPSIS = CHINESE_SENTENCE_END + LATIN_SENTENCE_END
 # Whether a line ends its sentence: an ellipsis at a line's end closes it too.
 SENTENCE_END = SENTENCE_END_NO_ELLIPSIS + ELLIPSIS
 
+# Box markers: the solid and outline shapes a paper sets before a box's heading, a label, a
+# list item, a byline or a credit line (■链接, ◆记者手记, ●人物小传, □本报记者, ◎编辑) —
+# typography, not text: the same line with any of them, or none, says the same.
+BOX_MARKERS = "■□◆◇●○▲△★☆◎"
+# Arrows a paper sets before a byline or a label in the same way (▶记者 张三).
+POINTERS = "▶►"
+# What may stand before a byline's first word: a box marker, an arrow, the ">" of a quoted
+# line in copied text, a space.
+BYLINE_MARKS = BOX_MARKERS + POINTERS + "> "
+
 # A news item's dateline, opening its first paragraph: 本报讯, 本报北京3月29日电, 新华社郑州
 # 1月7日电, 湖南日报讯, 科技日报长沙6月3日讯 — where it stands, a brief begins.
 DATELINE = re.compile(

@@ -14,7 +14,7 @@ from parkdigest.convert.model import Block, Kind, Page
 from parkdigest.convert.words import BROKEN_WORD_NATS, junction_gain
 from parkdigest.convert.words import cut as jieba_words
 from parkdigest.resources import furniture_rules, layout_words
-from parkdigest.text import HAN, HAN_CHAR, SENTENCE_END
+from parkdigest.text import BOX_MARKERS, BYLINE_MARKS, HAN, HAN_CHAR, SENTENCE_END
 
 # Chinese headlines run to ~35 characters, plus a column tag in parentheses; body lines are
 # paragraphs of 50+ (a short one ends its sentence).
@@ -60,7 +60,6 @@ _LONE_NAME = re.compile(rf"^[{HAN}](\s*[{HAN}]){{1,3}}$")
 COLUMN_TAG = re.compile(r"[（(][^（）()。；]{2,30}[）)]$")
 # A line may hold a caption and, after a space, the credit of its picture.
 _SPACES = re.compile(r"\s+")
-_BOX_MARKERS = "■◆●□▲★☆◇"
 # The furniture rule of a note on several pictures (以上图片均为…, 本版图片除署名外…; furniture.yaml).
 PICTURE_NOTE = "picture-note"
 # How the name of a paper, agency or station ends (湖南日报, 新华社, 湖南广播电视台, 人民网).
@@ -148,7 +147,7 @@ def _split_trailing_byline(text: str, kind: Kind, words: dict) -> tuple[str, str
     for cut in range(2, len(text) - 2):
         if not text.startswith(opens, cut):
             continue  # the byline opens with its role (本报记者, 文/): where a paper's name starts is unsure
-        head, tail = text[:cut].rstrip(_BOX_MARKERS + " "), text[cut:].strip()
+        head, tail = text[:cut].rstrip(BOX_MARKERS + " "), text[cut:].strip()
         if not _is_byline(tail, words):
             continue
         head = _without_paper_name(head, tail, words)
@@ -395,7 +394,7 @@ def _is_box_heading(text: str, words: dict, markers: bool = True) -> bool:
     any short line opening with a box marker (■ ◆ ●)."""
     if len(text) > HEADLINE_MAX_CHARS or _has_sentence_punct(text):
         return False
-    body = text.lstrip(_BOX_MARKERS + " ")
+    body = text.lstrip(BOX_MARKERS + " ")
     if any(body.startswith(word) for word in words["box_headings"]):
         return True
     return markers and body != text and bool(body) and bool(HAN_CHAR.search(body))
@@ -404,7 +403,7 @@ def _is_box_heading(text: str, words: dict, markers: bool = True) -> bool:
 def _is_byline(text: str, words: dict) -> bool:
     if len(text) > BYLINE_MAX_CHARS or _has_sentence_punct(text) or "，" in text:
         return False
-    body = text.lstrip(_BOX_MARKERS + "▶►> ").strip()
+    body = text.lstrip(BYLINE_MARKS).strip()
     for pattern in words["byline_patterns"]:
         match = re.match(pattern, body)
         if match and _names_after(body[match.end():], words):
