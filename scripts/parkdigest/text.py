@@ -33,8 +33,25 @@ POINTERS = "▶►"
 # line in copied text, a space.
 BYLINE_MARKS = BOX_MARKERS + POINTERS + "> "
 
+# How a newspaper's name ends (科技日报, 中国高新技术产业导报, 北京青年报, 法制报 …): each
+# suffix names a paper by itself, so a few characters and one of them make a paper's name
+# (data/furniture.yaml writes them as {newspaper}).
+NEWSPAPER_SUFFIXES = ("日报", "晚报", "早报", "时报", "商报", "周报", "导报", "青年报", "法制报", "经济报", "科技报")
+# How the name of any news outlet ends, as a dateline or a byline names it: a newspaper (any
+# name ending in 报), a station (湖南广播电视台), an agency (…通讯社) or a website (人民网).
+# The newspaper suffixes stay in it: they let a paper's name run a character or two longer.
+OUTLET_SUFFIXES = (*NEWSPAPER_SUFFIXES, "报", "广播电视台", "电视台", "通讯社", "网")
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regular expression matching any of the words, the longest first."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+NEWSPAPER_SUFFIX = alternation(NEWSPAPER_SUFFIXES)
+OUTLET_SUFFIX = alternation(OUTLET_SUFFIXES)
+# An outlet named in a dateline (本报, 新华社, 湖南日报, 湖南广播电视台).
+DATELINE_SOURCE = rf"(?:本报|新华社|中新社|[{HAN}]{{2,8}}{OUTLET_SUFFIX})"
 # A news item's dateline, opening its first paragraph: 本报讯, 本报北京3月29日电, 新华社郑州
 # 1月7日电, 湖南日报讯, 科技日报长沙6月3日讯 — where it stands, a brief begins.
-DATELINE = re.compile(
-    rf"^[（(]?(本报|新华社|中新社|[{HAN}]{{2,8}}(日报|晚报|时报|导报|报|电视台|网))"
-    rf"([{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日)?(电|讯)")
+DATELINE = re.compile(rf"^[（(]?{DATELINE_SOURCE}([{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日)?(电|讯)")

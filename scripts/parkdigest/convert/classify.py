@@ -14,7 +14,7 @@ from parkdigest.convert.model import Block, Kind, Page
 from parkdigest.convert.words import BROKEN_WORD_NATS, junction_gain
 from parkdigest.convert.words import cut as jieba_words
 from parkdigest.resources import furniture_rules, layout_words
-from parkdigest.text import BOX_MARKERS, BYLINE_MARKS, HAN, HAN_CHAR, SENTENCE_END
+from parkdigest.text import BOX_MARKERS, BYLINE_MARKS, HAN, HAN_CHAR, OUTLET_SUFFIXES, SENTENCE_END
 
 # Chinese headlines run to ~35 characters, plus a column tag in parentheses; body lines are
 # paragraphs of 50+ (a short one ends its sentence).
@@ -62,8 +62,9 @@ COLUMN_TAG = re.compile(r"[（(][^（）()。；]{2,30}[）)]$")
 _SPACES = re.compile(r"\s+")
 # The furniture rule of a note on several pictures (以上图片均为…, 本版图片除署名外…; furniture.yaml).
 PICTURE_NOTE = "picture-note"
-# How the name of a paper, agency or station ends (湖南日报, 新华社, 湖南广播电视台, 人民网).
-PAPER_SUFFIXES = ("报", "社", "台", "网")
+# How the name of a paper, agency or station ends (湖南日报, 新华社, 湖南广播电视台, 人民网):
+# the last characters of text.py's outlet suffixes (报, 社, 台, 网).
+PAPER_SUFFIXES = tuple(sorted({suffix[-1] for suffix in OUTLET_SUFFIXES}))
 # Where a person stands in a photo, as captions say it: （左）, （右二）, （中）, （前排左三）.
 _PICTURE_POSITION = re.compile(r"[（(](前排|后排|第一排|第二排)?[左右中][一二三四五六七八九]?(起)?[）)]")
 

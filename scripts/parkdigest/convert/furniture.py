@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from parkdigest.convert.dates import printed_date_spans
 from parkdigest.convert.model import Block, Kind
 from parkdigest.resources import furniture_rules, layout_words, load_yaml
-from parkdigest.text import BOX_MARKERS, HAN, HAN_CHAR, POINTERS, SENTENCE_END_NO_ELLIPSIS
+from parkdigest.text import HAN, HAN_CHAR, SENTENCE_END_NO_ELLIPSIS
 
 # A folio line: publication, date, weekday, page number and page section, nothing more.
 FOLIO_MAX_CHARS = 60
@@ -109,7 +109,7 @@ def credit_grammar() -> CreditGrammar:
         return "|".join(re.escape(w) for w in sorted(data[key]["words"], key=len, reverse=True))
 
     return CreditGrammar(
-        markers=data["markers"]["chars"].replace("{box_markers}", BOX_MARKERS + POINTERS),
+        markers=data["markers"]["chars"],
         separators=re.compile(f"[{re.escape(data['separators']['chars'])}]+"),
         role=re.compile(f"(?:{either('role_prefixes')}){{0,{data['role_prefixes']['most']}}}(?:{either('roles')})"),
         contact=re.compile(f"(?:{either('contact_prefixes')})?(?:{either('contact_labels')})"),
