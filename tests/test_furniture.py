@@ -19,7 +19,8 @@ from parkdigest.convert.classify import classify_blocks
 from parkdigest.convert.furniture import furniture_rule
 from parkdigest.convert.model import Kind, Line, Page
 from parkdigest.convert.normalize import normalize_page
-from parkdigest.resources import load_yaml
+from parkdigest.resources import PLACEHOLDERS, load_yaml
+from parkdigest.text import BOX_MARKERS, NEWSPAPER_SUFFIXES, OUTLET_SUFFIXES, POINTERS
 
 DEVSETS = Path(__file__).parent
 GOLD_DIRS = (DEVSETS / "devset" / "gold", DEVSETS / "devset-pdf" / "gold")
@@ -119,6 +120,20 @@ def test_no_line_of_an_article_is_furniture():
 ])
 def test_text_of_every_kind_is_no_furniture(line):
     assert furniture_rule(_normalized(line)) == ""
+
+
+def test_the_data_files_use_the_shared_definitions_of_text_py():
+    """{newspaper}, {outlet} and {box_markers} in the YAML are filled with text.py's definitions."""
+    for name in ("furniture.yaml", "layout.yaml", "language.yaml"):
+        text = json.dumps(load_yaml(name), ensure_ascii=False)
+        assert not any(placeholder in text for placeholder in PLACEHOLDERS), name
+    for suffix in NEWSPAPER_SUFFIXES:
+        assert furniture_rule(f"湖南{suffix}") == "publication-name", suffix
+    for suffix in OUTLET_SUFFIXES:
+        for marker in ("", BOX_MARKERS[0], POINTERS[0]):  # ▲ also opens a caption (▲图为…)
+            blocks = classify_blocks(_page("科技赋能红色文化传承", f"{marker}湖南{suffix}记者 张三 李四",
+                                           "全息影像亮起，长征中的“无名英雄”与参观者“同行”，记者探访了弘扬长征精神的新探索。"))
+            assert blocks[1].kind is Kind.BYLINE, (suffix, marker, blocks[1])
 
 
 def test_every_rule_and_list_says_what_it_covers_and_why():

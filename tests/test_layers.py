@@ -13,7 +13,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "scripts" / "parkdigest"
 # subpackage (articles, convert …) or a top-level module (cli, problems …).
 BASE = {"__init__", "problems", "text", "resources"}  # leaves: the version, the error type, the Han range, data
 MAY_IMPORT = {
-    "problems": set(), "text": set(), "resources": set(), "data": set(),
+    # resources fills text.py's definitions into the data files' placeholders ({outlet} …)
+    "problems": set(), "text": set(), "resources": {"text"}, "data": set(),
     "reference": BASE,
     "articles": BASE | {"reference"},  # the output contract
     "convert": BASE | {"reference", "articles"},

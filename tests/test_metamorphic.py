@@ -28,6 +28,7 @@ from parkdigest.convert.model import Line, Page
 from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.reflow import reflow_page
 from parkdigest.convert.segment import segment_page
+from parkdigest.text import SENTENCE_END
 
 DEVSET = Path(__file__).parent / "devset"
 PAGE_NAMES = tuple(sorted(path.name for path in (DEVSET / "pages").glob("*.txt")))
@@ -40,7 +41,7 @@ PARAGRAPH_MIN_CHARS = 60
 # Where a column may end inside a paragraph: not within this many characters of its ends.
 CUT_MARGIN = 8
 # Marks after which a line break is a paragraph's end, not a column's: the variant avoids them.
-SENTENCE_ENDS = "。！？!?…”’）)》：:；;"
+SENTENCE_ENDS = SENTENCE_END + "”’）)》：:；;"
 # Places a moved or added furniture line may go.
 PLACES = ("top", "bottom", "between")
 

@@ -10,6 +10,13 @@ from typing import Any
 
 import yaml
 
+from parkdigest.text import BOX_MARKERS, NEWSPAPER_SUFFIX, OUTLET_SUFFIX, POINTERS
+
+# Names a data file may use for a definition text.py holds, so that each is written once:
+# {newspaper} and {outlet} are regular expressions of how a paper's or any outlet's name ends,
+# {box_markers} the characters of the box markers and arrows.
+PLACEHOLDERS = {"{newspaper}": NEWSPAPER_SUFFIX, "{outlet}": OUTLET_SUFFIX, "{box_markers}": BOX_MARKERS + POINTERS}
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -20,6 +27,8 @@ class Rule:
 
 def load_yaml(name: str) -> Any:
     text = resources.files("parkdigest.data").joinpath(name).read_text(encoding="utf-8")
+    for placeholder, value in PLACEHOLDERS.items():
+        text = text.replace(placeholder, value)
     return yaml.safe_load(text)
 
 

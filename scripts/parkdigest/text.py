@@ -14,8 +14,48 @@ HAN_CHAR = re.compile(f"[{HAN}]")  # one Chinese character
 # parallel title. Running text puts no space between Chinese characters.
 PARALLEL_HALVES = re.compile(rf"[{HAN}”] +[{HAN}“]")
 
+# The marks that end a sentence (GB/T 15834): full stop, exclamation and question marks, the
+# Latin forms of the last two that copied text may carry, and the ellipsis (……). Every test
+# of "does a sentence end here" starts from these; the named subsets below say which marks a
+# use leaves out and why.
+CHINESE_SENTENCE_END = "。！？"
+LATIN_SENTENCE_END = "!?"
+ELLIPSIS = "…"
+# Ended by a full stop, "!" or "?" — a credit line, a summary's cut, a word's start: an
+# ellipsis there trails off a quotation or a list, it does not close the sentence.
+SENTENCE_END_NO_ELLIPSIS = CHINESE_SENTENCE_END + LATIN_SENTENCE_END
+# Whether a line ends its sentence: an ellipsis at a line's end closes it too.
+SENTENCE_END = SENTENCE_END_NO_ELLIPSIS + ELLIPSIS
+
+# Box markers: the solid and outline shapes a paper sets before a box's heading, a label, a
+# list item, a byline or a credit line (■链接, ◆记者手记, ●人物小传, □本报记者, ◎编辑) —
+# typography, not text: the same line with any of them, or none, says the same.
+BOX_MARKERS = "■□◆◇●○▲△★☆◎"
+# Arrows a paper sets before a byline or a label in the same way (▶记者 张三).
+POINTERS = "▶►"
+# What may stand before a byline's first word: a box marker, an arrow, the ">" of a quoted
+# line in copied text, a space.
+BYLINE_MARKS = BOX_MARKERS + POINTERS + "> "
+
+# How a newspaper's name ends (科技日报, 中国高新技术产业导报, 北京青年报, 法制报 …): each
+# suffix names a paper by itself, so a few characters and one of them make a paper's name
+# (data/furniture.yaml writes them as {newspaper}).
+NEWSPAPER_SUFFIXES = ("日报", "晚报", "早报", "时报", "商报", "周报", "导报", "青年报", "法制报", "经济报", "科技报")
+# How the name of any news outlet ends, as a dateline or a byline names it: a newspaper (any
+# name ending in 报), a station (湖南广播电视台), an agency (…通讯社) or a website (人民网).
+# The newspaper suffixes stay in it: they let a paper's name run a character or two longer.
+OUTLET_SUFFIXES = (*NEWSPAPER_SUFFIXES, "报", "广播电视台", "电视台", "通讯社", "网")
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regular expression matching any of the words, the longest first."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+NEWSPAPER_SUFFIX = alternation(NEWSPAPER_SUFFIXES)
+OUTLET_SUFFIX = alternation(OUTLET_SUFFIXES)
+# An outlet named in a dateline (本报, 新华社, 湖南日报, 湖南广播电视台).
+DATELINE_SOURCE = rf"(?:本报|新华社|中新社|[{HAN}]{{2,8}}{OUTLET_SUFFIX})"
 # A news item's dateline, opening its first paragraph: 本报讯, 本报北京3月29日电, 新华社郑州
 # 1月7日电, 湖南日报讯, 科技日报长沙6月3日讯 — where it stands, a brief begins.
-DATELINE = re.compile(
-    rf"^[（(]?(本报|新华社|中新社|[{HAN}]{{2,8}}(日报|晚报|时报|导报|报|电视台|网))"
-    rf"([{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日)?(电|讯)")
+DATELINE = re.compile(rf"^[（(]?{DATELINE_SOURCE}([{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日)?(电|讯)")

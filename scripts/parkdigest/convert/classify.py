@@ -14,7 +14,7 @@ from parkdigest.convert.model import Block, Kind, Page
 from parkdigest.convert.words import BROKEN_WORD_NATS, junction_gain
 from parkdigest.convert.words import cut as jieba_words
 from parkdigest.resources import furniture_rules, layout_words
-from parkdigest.text import HAN, HAN_CHAR, PARALLEL_HALVES
+from parkdigest.text import BOX_MARKERS, BYLINE_MARKS, HAN, HAN_CHAR, OUTLET_SUFFIXES, PARALLEL_HALVES, SENTENCE_END
 
 # Chinese headlines run to ~35 characters, plus a column tag in parentheses; body lines are
 # paragraphs of 50+ (a short one ends its sentence).
@@ -50,7 +50,6 @@ WRAPPED_SHARE = 0.4  # share of lines at the wrap width that makes a page hard-w
 # on a page without blank lines a longer line next to it is text, and stops the run.
 GROUP_FURNITURE_MAX_CHARS = 12
 
-SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》】"
 _BRACKET_LABEL = re.compile(r"^【([^】]{1,20})】\s*(.*)$")
 _NAME = rf"[{HAN}·]{{2,4}}"
@@ -61,11 +60,11 @@ _LONE_NAME = re.compile(rf"^[{HAN}](\s*[{HAN}]){{1,3}}$")
 COLUMN_TAG = re.compile(r"[（(][^（）()。；]{2,30}[）)]$")
 # A line may hold a caption and, after a space, the credit of its picture.
 _SPACES = re.compile(r"\s+")
-_BOX_MARKERS = "■◆●□▲★☆◇"
 # The furniture rule of a note on several pictures (以上图片均为…, 本版图片除署名外…; furniture.yaml).
 PICTURE_NOTE = "picture-note"
-# How the name of a paper, agency or station ends (湖南日报, 新华社, 湖南广播电视台, 人民网).
-PAPER_SUFFIXES = ("报", "社", "台", "网")
+# How the name of a paper, agency or station ends (湖南日报, 新华社, 湖南广播电视台, 人民网):
+# the last characters of text.py's outlet suffixes (报, 社, 台, 网).
+PAPER_SUFFIXES = tuple(sorted({suffix[-1] for suffix in OUTLET_SUFFIXES}))
 # Where a person stands in a photo, as captions say it: （左）, （右二）, （中）, （前排左三）.
 _PICTURE_POSITION = re.compile(r"[（(](前排|后排|第一排|第二排)?[左右中][一二三四五六七八九]?(起)?[）)]")
 
@@ -149,7 +148,7 @@ def _split_trailing_byline(text: str, kind: Kind, words: dict) -> tuple[str, str
     for cut in range(2, len(text) - 2):
         if not text.startswith(opens, cut):
             continue  # the byline opens with its role (本报记者, 文/): where a paper's name starts is unsure
-        head, tail = text[:cut].rstrip(_BOX_MARKERS + " "), text[cut:].strip()
+        head, tail = text[:cut].rstrip(BOX_MARKERS + " "), text[cut:].strip()
         if not _is_byline(tail, words):
             continue
         head = _without_paper_name(head, tail, words)
@@ -410,7 +409,7 @@ def _is_box_heading(text: str, words: dict, markers: bool = True) -> bool:
     any short line opening with a box marker (■ ◆ ●)."""
     if len(text) > HEADLINE_MAX_CHARS or _has_sentence_punct(text):
         return False
-    body = text.lstrip(_BOX_MARKERS + " ")
+    body = text.lstrip(BOX_MARKERS + " ")
     if any(body.startswith(word) for word in words["box_headings"]):
         return True
     return markers and body != text and bool(body) and bool(HAN_CHAR.search(body))
@@ -419,7 +418,7 @@ def _is_box_heading(text: str, words: dict, markers: bool = True) -> bool:
 def _is_byline(text: str, words: dict) -> bool:
     if len(text) > BYLINE_MAX_CHARS or _has_sentence_punct(text) or "，" in text:
         return False
-    body = text.lstrip(_BOX_MARKERS + "▶►> ").strip()
+    body = text.lstrip(BYLINE_MARKS).strip()
     for pattern in words["byline_patterns"]:
         match = re.match(pattern, body)
         if match and _names_after(body[match.end():], words):

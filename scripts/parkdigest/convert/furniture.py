@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from parkdigest.convert.dates import printed_date_spans
 from parkdigest.convert.model import Block, Kind
 from parkdigest.resources import furniture_rules, layout_words, load_yaml
-from parkdigest.text import HAN, HAN_CHAR
+from parkdigest.text import HAN, HAN_CHAR, SENTENCE_END_NO_ELLIPSIS
 
 # A folio line: publication, date, weekday, page number and page section, nothing more.
 FOLIO_MAX_CHARS = 60
@@ -49,7 +49,7 @@ TRAILING_CREDIT_MAX_CHARS = 40
 # A piece of a photo credit wrapped onto the next block ("中国）" under "…摄（影像") is short.
 CREDIT_TAIL_MAX_CHARS = 12
 # Punctuation that ends or joins a sentence: a credit line has none.
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_END = re.compile(f"[{SENTENCE_END_NO_ELLIPSIS}]")
 # Stands for a contact value (phone, mailbox, web address) while a credit line is parsed.
 _VALUE = "\x00"
 # Two single characters with spaces between them: a two-character name spaced out (吕  莉).

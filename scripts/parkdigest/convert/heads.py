@@ -29,7 +29,7 @@ from parkdigest.convert.classify import (
 from parkdigest.convert.model import Block, Kind, Role
 from parkdigest.convert.words import tag
 from parkdigest.reference.gazetteer import surface_forms
-from parkdigest.text import HAN
+from parkdigest.text import BYLINE_MARKS, DATELINE_SOURCE, HAN
 
 # Two or more blank lines in a row: a picture stood there, and a short line after it is
 # its caption rather than a subhead.
@@ -54,10 +54,10 @@ LABEL_PARALLEL_SLACK = 1
 # A pull quote above the first title: a sentence or two.
 PULL_QUOTE_MAX_BLOCKS = 2
 PULL_QUOTE_MAX_CHARS = 80
-_DATELINE = re.compile(
-    rf"^(本报|新华社|中新社|[{HAN}]{{2,8}}(日报|晚报|时报|报|电视台|网))[{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日(电|讯)")
+# A dated dateline (本报北京3月29日电): text.py's DATELINE with its date required and no
+# opening bracket, as the head stack has always read it (a bare 本报讯 does not count here).
+_DATED_DATELINE = re.compile(rf"^{DATELINE_SOURCE}[{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日(电|讯)")
 _KICKER_END = ("——", "：", "—")
-_BYLINE_MARKS = "□■◆●▲▶►> "
 # A figure standing in the stack ("68万平方米"): the number the story is about, a subtitle.
 _FIGURE = re.compile(rf"^[\d.,，]+[%‰]?[{HAN}]{{0,5}}$")
 _WORD_ONLY = re.compile(rf"^[{HAN}·]+$")
@@ -257,7 +257,7 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
 
 def opens_with_dateline(block: Block | None) -> bool:
     """A brief's first paragraph opens with its dateline: 本报北京3月29日电（记者…）."""
-    return block is not None and block.kind is Kind.BODY and bool(_DATELINE.match(block.text))
+    return block is not None and block.kind is Kind.BODY and bool(_DATED_DATELINE.match(block.text))
 
 
 def _under_pull_quote(content: list[Block], first: int) -> bool:
@@ -326,7 +326,7 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
               for i, b in enumerate(blocks)]
     labels = [b.text for b in blocks if b.kind is Kind.LABEL]
     # As printed, less the box or arrow that marks it (□ 本报记者  王  珂 -> 本报记者  王  珂).
-    bylines = [b.text.lstrip(_BYLINE_MARKS).strip() for b in blocks if b.kind is Kind.BYLINE]
+    bylines = [b.text.lstrip(BYLINE_MARKS).strip() for b in blocks if b.kind is Kind.BYLINE]
     # A title broken over two lines on the page is whole in the contents list.
     listed = {heading_key(entry): entry for entry in contents}
     lines = [listed.get(heading_key(b.text), b.text) for b in blocks if b.kind not in (Kind.LABEL, Kind.BYLINE)]

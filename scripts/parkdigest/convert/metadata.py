@@ -25,7 +25,7 @@ from parkdigest.convert.topics import choose_topics
 from parkdigest.problems import Problem, Severity
 from parkdigest.reference.gazetteer import surface_forms, zones
 from parkdigest.resources import language_words
-from parkdigest.text import HAN, HAN_CHAR
+from parkdigest.text import CHINESE_SENTENCE_END, HAN, HAN_CHAR
 
 CHARS_PER_MINUTE = 400  # reading speed of Chinese text
 # An article printed without a title is titled by its opening words, this many at most.
@@ -43,7 +43,10 @@ _ORGANISATION = re.compile(f"(?:{'|'.join(map(re.escape, _WORDS['organisation_en
 _ORGANISATION_THEN_NAME = re.compile(rf".+{_ORGANISATION.pattern}(?P<name>[{HAN}]{{2,3}})")
 _SOURCE_CREDIT_WORDS = tuple(_WORDS["source_credit_words"])
 _NOT_AUTHOR_CREDIT = _WORDS["not_author_credit_word"]
-_SENTENCE_ENDS: str = _WORDS["sentence_end_marks"]
+# A summary is cut after one of these, and an untitled article is titled by its text up to one.
+# Chinese marks only: a Latin "!" or "?" is not taken for a sentence's end in a lead (as
+# before the definitions were shared; counting them would change summaries and titles).
+_SENTENCE_ENDS = CHINESE_SENTENCE_END
 _NAME_TRIM: str = _WORDS["name_trim_marks"]
 _UNTITLED: str = _WORDS["untitled"]
 

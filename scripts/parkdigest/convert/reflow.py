@@ -14,12 +14,12 @@ import re
 from dataclasses import replace
 
 from parkdigest.articles.files import LOW_CONFIDENCE, Move
-from parkdigest.convert.classify import CLOSERS, SENTENCE_END, sentence_closed
+from parkdigest.convert.classify import CLOSERS, sentence_closed
 from parkdigest.convert.heads import HeadParts, parse_head
 from parkdigest.convert.junctions import next_in_flow
 from parkdigest.convert.model import Aside, Block, Draft, Kind, Layout, LineRole, Paragraph, Role, Segmentation
 from parkdigest.problems import Problem, Severity
-from parkdigest.text import HAN
+from parkdigest.text import BYLINE_MARKS, HAN, SENTENCE_END
 
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
@@ -206,10 +206,9 @@ _SIGNATURE_TAIL = re.compile(f"(?<=[。！？…”’）])——[{HAN}][{HAN} \
 # A head line this short under a longer one is the end of that line, wrapped: a title or a
 # kicker prints no line of two or three characters under a long one.
 WRAP_REMAINDER_MAX = 3
-# What ends a kicker (——, ：) and what may mark a byline (□ 本报记者……): the same marks as
-# `heads` reads in an article's head stack (private there).
+# What ends a kicker (——, ：): the same marks as `heads` reads in an article's head stack
+# (private there).
 KICKER_ENDS = ("——", "：", "—")
-BYLINE_MARKS = "□■◆●▲▶►> "
 
 
 def _same_heading(heading: list[Block], block: Block) -> bool:

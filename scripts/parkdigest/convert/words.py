@@ -16,7 +16,7 @@ import jieba
 
 from parkdigest.reference.gazetteer import surface_forms
 from parkdigest.resources import language_words
-from parkdigest.text import HAN_CHAR
+from parkdigest.text import HAN_CHAR, SENTENCE_END_NO_ELLIPSIS
 
 # Words too common on these pages to say anything about what a paragraph is about.
 _STOPWORDS = frozenset(language_words()["stopwords"])
@@ -190,7 +190,8 @@ class TagModel:
 
 
 _START = "^"
-_SENTENCE_END = frozenset(language_words()["sentence_end_marks"] + language_words()["latin_sentence_end_marks"])
+# A word after one of these opens a sentence.
+_SENTENCE_END = frozenset(SENTENCE_END_NO_ELLIPSIS)
 
 
 def _coarse(flag: str) -> str:

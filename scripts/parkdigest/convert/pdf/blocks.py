@@ -15,7 +15,7 @@ from parkdigest.convert.pdf.extract import Box, enclosing
 from parkdigest.convert.pdf.lines import TextLine
 from parkdigest.convert.pdf.regions import Regions
 from parkdigest.resources import layout_words
-from parkdigest.text import HAN_CHAR
+from parkdigest.text import BOX_MARKERS, HAN_CHAR, POINTERS
 
 # Two lines of one style are one block when the white between them is at most this share of
 # their type size (a paragraph's leading; the gap between modules or a headline's parts is
@@ -28,8 +28,9 @@ SAME_COLUMN_OVERLAP = 0.5
 SAME_COLUMN_START_EM = 2.5
 # A closing credit: a line in parentheses that ends an item (（供稿：……）, （据新华社电）).
 CLOSING_CREDIT = re.compile(r"^[（(].*[）)]$")
-# Marks printed before a label, a byline or a heading.
-MARKERS = "■□◆◇●○▲△▶►★☆【】◎"
+# Marks printed before a label, a byline or a heading; the PDF reader also takes the 【】 of a
+# bracketed label (【链接】) for marks, as its box headings are matched by their words alone.
+MARKERS = BOX_MARKERS + POINTERS + "【】"
 # A heading (a title, a subhead, a brief's bold title) has at most this many lines and
 # characters, and no sentence in it.
 HEADING_MAX_LINES = 4

@@ -24,6 +24,7 @@ from parkdigest.convert.pdf.modules import Module
 from parkdigest.convert.pdf.stacks import Stack
 from parkdigest.convert.reflow import heading_paragraphs, split_signature
 from parkdigest.resources import layout_words
+from parkdigest.text import SENTENCE_END
 
 # A line set in this many ems from its column's left edge opens a paragraph (Chinese text
 # indents two ems; a centred or right-set line stands further in).
@@ -357,7 +358,8 @@ def _edge(counts: Counter, pick) -> float:
 
 # Marks a paragraph may end with; a line that stops short after anything else broke before a
 # word that did not fit (a number, a Latin word, a mark that may not start a line).
-PARAGRAPH_END_MARKS = "。！？!?…”’」』）)：:；"
+# (a sentence's end, possibly inside closing quotes or brackets, or a colon or semicolon before a list)
+PARAGRAPH_END_MARKS = SENTENCE_END + "”’」』）)：:；"
 # White this much (in ems) above the usual leading between two lines of a column is the space
 # a paper puts between paragraphs instead of an indent.
 PARAGRAPH_SPACE_EM = 0.35
