@@ -59,3 +59,28 @@ DATELINE_SOURCE = rf"(?:本报|新华社|中新社|[{HAN}]{{2,8}}{OUTLET_SUFFIX}
 # A news item's dateline, opening its first paragraph: 本报讯, 本报北京3月29日电, 新华社郑州
 # 1月7日电, 湖南日报讯, 科技日报长沙6月3日讯 — where it stands, a brief begins.
 DATELINE = re.compile(rf"^[（(]?{DATELINE_SOURCE}([{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日)?(电|讯)")
+
+# Closing quotes and brackets that may stand after a sentence's end (……说。”).
+CLOSERS = "”’」』）)》】"
+
+
+def sentence_closed(text: str) -> bool:
+    """Does the text end at the end of a sentence (possibly inside closing quotes)?"""
+    stripped = text.rstrip().rstrip(CLOSERS)
+    if not stripped:
+        return True
+    if stripped[-1] in SENTENCE_END:
+        return True
+    # "……说。”" is closed; "“共同体”" at the end of a clause is not decided by the quote alone.
+    return False
+
+
+def heading_key(text: str) -> str:
+    """A heading with its spacing and punctuation removed: a contents entry and the heading
+    it lists compare equal though one was broken over two lines or quoted differently."""
+    return re.sub(r"[\s【】“”\"'‘’：:，,—\-·]", "", text)
+
+
+def strip_label(text: str) -> str:
+    """A contents entry without its 【section】 label."""
+    return re.sub(r"^【[^】]*】\s*", "", text)

@@ -14,7 +14,16 @@ from parkdigest.convert.model import Block, Kind, Page
 from parkdigest.convert.words import BROKEN_WORD_NATS, junction_gain
 from parkdigest.convert.words import cut as jieba_words
 from parkdigest.resources import furniture_rules, layout_words
-from parkdigest.text import BOX_MARKERS, BYLINE_MARKS, HAN, HAN_CHAR, OUTLET_SUFFIXES, PARALLEL_HALVES, SENTENCE_END
+from parkdigest.text import (
+    BOX_MARKERS,
+    BYLINE_MARKS,
+    HAN,
+    HAN_CHAR,
+    OUTLET_SUFFIXES,
+    PARALLEL_HALVES,
+    heading_key,
+    sentence_closed,
+)
 
 # Chinese headlines run to ~35 characters, plus a column tag in parentheses; body lines are
 # paragraphs of 50+ (a short one ends its sentence).
@@ -50,7 +59,6 @@ WRAPPED_SHARE = 0.4  # share of lines at the wrap width that makes a page hard-w
 # on a page without blank lines a longer line next to it is text, and stops the run.
 GROUP_FURNITURE_MAX_CHARS = 12
 
-CLOSERS = "”’」』）)》】"
 _BRACKET_LABEL = re.compile(r"^【([^】]{1,20})】\s*(.*)$")
 _NAME = rf"[{HAN}·]{{2,4}}"
 _NAMES_ONLY = re.compile(rf"^▶?\s*{_NAME}(\s+{_NAME}){{1,5}}$")
@@ -76,17 +84,6 @@ def classify_blocks(page: Page) -> tuple[Block, ...]:
     blocks = _mark_group_furniture(blocks, page)
     blocks = mark_folio_block(blocks, len(page.lines))
     return tuple(_context_pass(blocks))
-
-
-def sentence_closed(text: str) -> bool:
-    """Does the text end at the end of a sentence (possibly inside closing quotes)?"""
-    stripped = text.rstrip().rstrip(CLOSERS)
-    if not stripped:
-        return True
-    if stripped[-1] in SENTENCE_END:
-        return True
-    # "……说。”" is closed; "“共同体”" at the end of a clause is not decided by the quote alone.
-    return False
 
 
 def _first_pass(page: Page) -> list[Block]:
@@ -465,17 +462,6 @@ def _split_trailing_credit(text: str, words: dict) -> tuple[str, str]:
     if not _is_credit(credit, words):
         return text, ""
     return text[: match.start(2)].rstrip(), credit
-
-
-def heading_key(text: str) -> str:
-    """A heading with its spacing and punctuation removed: a contents entry and the heading
-    it lists compare equal though one was broken over two lines or quoted differently."""
-    return re.sub(r"[\s【】“”\"'‘’：:，,—\-·]", "", text)
-
-
-def strip_label(text: str) -> str:
-    """A contents entry without its 【section】 label."""
-    return re.sub(r"^【[^】]*】\s*", "", text)
 
 
 def _mark_contents(blocks: list[Block]) -> list[Block]:

@@ -22,14 +22,12 @@ from parkdigest.convert.classify import (
     COLUMN_TAG,
     HEADLINE_MAX_CHARS,
     closed_by_column_tag,
-    heading_key,
     kicker_end,
-    sentence_closed,
 )
 from parkdigest.convert.model import Block, Kind, Role
 from parkdigest.convert.words import tag
 from parkdigest.reference.gazetteer import surface_forms
-from parkdigest.text import BYLINE_MARKS, DATELINE_SOURCE, HAN
+from parkdigest.text import BYLINE_MARKS, DATELINE_SOURCE, HAN, heading_key, sentence_closed
 
 # Two or more blank lines in a row: a picture stood there, and a short line after it is
 # its caption rather than a subhead.

@@ -28,11 +28,10 @@ from functools import lru_cache
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from parkdigest.convert.classify import sentence_closed
 from parkdigest.convert.model import Block, Join, Kind
 from parkdigest.convert.words import TagModel, first_tags, is_word_prefix, junction_gain, last_tags, tag, word_spanning
 from parkdigest.resources import layout_words
-from parkdigest.text import HAN_CHAR
+from parkdigest.text import HAN_CHAR, sentence_closed
 
 # Scores are in "evidence points"; a join is made when its score beats NO_JOIN_SCORE.
 ADJACENT_BONUS = 4.0  # the next fragment in the file: how most lines are broken

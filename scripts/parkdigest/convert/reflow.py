@@ -14,12 +14,11 @@ import re
 from dataclasses import replace
 
 from parkdigest.articles.files import LOW_CONFIDENCE, Move
-from parkdigest.convert.classify import CLOSERS, sentence_closed
 from parkdigest.convert.heads import HeadParts, parse_head
 from parkdigest.convert.junctions import next_in_flow
 from parkdigest.convert.model import Aside, Block, Draft, Kind, Layout, LineRole, Paragraph, Role, Segmentation
 from parkdigest.problems import Problem, Severity
-from parkdigest.text import BYLINE_MARKS, HAN, SENTENCE_END
+from parkdigest.text import BYLINE_MARKS, CLOSERS, HAN, SENTENCE_END, sentence_closed
 
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")

@@ -19,14 +19,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from parkdigest.articles.files import Furniture
-from parkdigest.convert.classify import classify_blocks, closed_by_column_tag, heading_key, strip_label
+from parkdigest.convert.classify import classify_blocks, closed_by_column_tag
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.heads import Story, find_heads, opens_with_dateline
 from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
 from parkdigest.convert.model import Block, Join, Kind, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.words import BROKEN_WORD_NATS, Similarity, TagModel, junction_gain, tag
 from parkdigest.problems import Problem, Severity
-from parkdigest.text import PARALLEL_HALVES
+from parkdigest.text import PARALLEL_HALVES, heading_key, strip_label
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
 # better by this much (cosine points): neighbours in the file are usually one article.

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from parkdigest.convert.classify import HEADLINE_MAX_CHARS, sentence_closed
+from parkdigest.convert.classify import HEADLINE_MAX_CHARS
 from parkdigest.convert.model import Aside, Block, Draft, Furniture, Join, Kind, LineRole, Paragraph
 from parkdigest.convert.pdf.blocks import CLOSING_CREDIT, HEADING_MAX_CHARS, MARKERS, Part, TextBlock, byline_text
 from parkdigest.convert.pdf.extract import Box
@@ -24,7 +24,7 @@ from parkdigest.convert.pdf.modules import Module
 from parkdigest.convert.pdf.stacks import Stack
 from parkdigest.convert.reflow import heading_paragraphs, split_signature
 from parkdigest.resources import layout_words
-from parkdigest.text import SENTENCE_END
+from parkdigest.text import SENTENCE_END, sentence_closed
 
 # A line set in this many ems from its column's left edge opens a paragraph (Chinese text
 # indents two ems; a centred or right-set line stands further in).
