@@ -126,13 +126,14 @@ def _vertical_runs(lines: list[TextLine]) -> list[TextLine]:
     return [ln for ln in lines if id(ln) not in merged] + out
 
 
-def _letter_spacing(ink: list[Glyph]) -> dict[float, float]:
+def _letter_spacing(ink: list[Glyph], sizes: list[float]) -> dict[float, float]:
     """The usual white between neighbouring characters of each type size in a row's ink (a
-    title set with wide letter spacing has wide gaps everywhere; a gutter is wider still)."""
+    title set with wide letter spacing has wide gaps everywhere; a gutter is wider still);
+    `sizes` are the ink's type sizes, quantized."""
     gaps: dict[float, list[float]] = {}
-    for left, right in zip(ink, ink[1:]):
-        if _quantize(left.size) == _quantize(right.size):
-            gaps.setdefault(_quantize(left.size), []).append(right.box.x0 - left.box.x1)
+    for i in range(1, len(ink)):
+        if sizes[i - 1] == sizes[i]:
+            gaps.setdefault(sizes[i], []).append(ink[i].box.x0 - ink[i - 1].box.x1)
     return {size: max(0.0, sorted(values)[len(values) // 2]) for size, values in gaps.items()}
 
 
@@ -149,9 +150,10 @@ class _GutterFinder:
         self.whites: list[list[float]] = []
         self.ems: list[list[float]] = []
         for ink in self.inks:
-            spacing = _letter_spacing(ink)
+            sizes = [_quantize(g.size) for g in ink]
+            spacing = _letter_spacing(ink, sizes)
             self.ems.append([0.0] + [_em(ink, i) for i in range(1, len(ink))])
-            self.whites.append([0.0] + [ink[i].box.x0 - ink[i - 1].box.x1 - spacing.get(_quantize(ink[i - 1].size), 0.0)
+            self.whites.append([0.0] + [ink[i].box.x0 - ink[i - 1].box.x1 - spacing.get(sizes[i - 1], 0.0)
                                         for i in range(1, len(ink))])
         # Where the pieces between possible gutters start and end, by half point: the column
         # edges the page's lines share.
