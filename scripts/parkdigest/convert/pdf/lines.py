@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from operator import attrgetter
 
 from parkdigest.convert.pdf.extract import Box, Glyph, PdfPage, Shape, ShapeKind, enclosing
 from parkdigest.text import HAN_CHAR
@@ -79,17 +80,22 @@ class TypeMeasure:
     pitch: float  # baseline to baseline distance of body lines
 
 
+# Sort keys read in C (tens of thousands of glyphs a page).
+_BASELINE_THEN_X = attrgetter("baseline", "box.x0")
+_X = attrgetter("box.x0")
+
+
 def build_lines(page: PdfPage) -> tuple[TextLine, ...]:
     """Every printed line of the page, top to bottom then left to right."""
     vrules = [s.box for s in page.shapes if s.kind is ShapeKind.VRULE]
     rows: list[list[Glyph]] = []
-    for glyph in sorted(page.glyphs, key=lambda g: (g.baseline, g.box.x0)):
+    for glyph in sorted(page.glyphs, key=_BASELINE_THEN_X):
         if rows and abs(rows[-1][0].baseline - glyph.baseline) <= BASELINE_TOLERANCE * min(rows[-1][0].size, glyph.size):
             rows[-1].append(glyph)
         else:
             rows.append([glyph])
     for row in rows:
-        row.sort(key=lambda g: g.box.x0)
+        row.sort(key=_X)
     cutter = _GutterFinder(rows, _VerticalRules(vrules))
     runs = [run for k in range(len(rows)) for run in cutter.split(k)]
     made = _vertical_runs([_line(run) for run in runs if any(not g.char.isspace() for g in run)])
@@ -264,25 +270,29 @@ def _run_end(ink: list[Glyph], k: int, em: float) -> float:
 
 def _line(run: list[Glyph]) -> TextLine:
     glyphs = [g for g in run if not g.char.isspace()] or run
-    gaps = sorted([b.box.x0 - a.box.x1 for a, b in zip(glyphs, glyphs[1:])])
+    boxes = tuple(g.box for g in glyphs)
+    gaps = sorted([b.x0 - a.x1 for a, b in zip(boxes, boxes[1:])])
     usual = max(0.0, gaps[len(gaps) // 2]) if gaps else 0.0
     parts: list[str] = [run[0].char]
+    prev_x1 = run[0].box.x1
     for prev, glyph in zip(run, run[1:]):
-        if glyph.box.x0 - prev.box.x1 > usual + SPACE_EM * glyph.size \
+        box = glyph.box
+        if box.x0 - prev_x1 > usual + SPACE_EM * glyph.size \
                 and not _is_punct(prev.char) and not _is_punct(glyph.char) \
                 and not prev.char.isspace() and not glyph.char.isspace():
             parts.append(" ")
         parts.append(glyph.char)
+        prev_x1 = box.x1
     text = "".join(parts).strip()
     # The line's style is its Chinese characters' (digits and Latin letters often come from a
     # fallback font of another weight or size: 破300亿元，达到350.4 is set like its paragraph).
     # Counted by the glyphs' own style first (a line has one or two), each then read as a line's.
-    han = [g for g in glyphs if HAN_CHAR.match(g.char)] or glyphs
+    # (HAN_CHAR matches one character, and each glyph is one: found in the glyphs' string at once.)
+    han = [glyphs[m.start()] for m in HAN_CHAR.finditer("".join([g.char for g in glyphs]))] or glyphs
     styles: Counter[tuple[float, str, bool, bool]] = Counter()
     for (size, font, weight, light), n in Counter([(g.size, g.font, g.weight, g.light) for g in han]).items():
         styles[(_quantize(size), font, _is_bold_font(weight, font), light)] += n
     style = styles.most_common(1)[0][0]
-    boxes = tuple(g.box for g in glyphs)
     return TextLine(-1, text, enclosing(boxes), *style, glyph_boxes=boxes)
 
 
