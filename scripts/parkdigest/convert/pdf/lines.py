@@ -183,10 +183,12 @@ class _GutterFinder:
                 cuts.add(i)
             elif white > NARROW_GUTTER_EM * em and self._between_columns(k, ink, i, em):
                 cuts.add(i)
+        if not cuts:
+            return [list(row)] if row else []
         runs: list[list[Glyph]] = [[]]
-        position = {id(g): i for i, g in enumerate(ink)}
+        firsts = {id(ink[i]) for i in cuts}  # the glyphs each new run opens with
         for glyph in row:
-            if position.get(id(glyph)) in cuts:
+            if id(glyph) in firsts:
                 runs.append([])
             runs[-1].append(glyph)
         return [run for run in runs if run]
