@@ -132,15 +132,16 @@ def _vertical_runs(lines: list[TextLine]) -> list[TextLine]:
     return [ln for ln in lines if id(ln) not in merged] + out
 
 
-def _letter_spacing(ink: list[Glyph], sizes: list[float]) -> dict[float, float]:
+def _letter_spacing(sizes: list[float], gaps: list[float]) -> dict[float, float]:
     """The usual white between neighbouring characters of each type size in a row's ink (a
-    title set with wide letter spacing has wide gaps everywhere; a gutter is wider still);
-    `sizes` are the ink's type sizes, quantized."""
-    gaps: dict[float, list[float]] = {}
-    for i in range(1, len(ink)):
+    title set with wide letter spacing has wide gaps everywhere; a gutter is wider still):
+    `sizes` are the ink's type sizes, quantized, and gaps[i] the white before its character
+    i (index 0 unused)."""
+    by_size: dict[float, list[float]] = {}
+    for i in range(1, len(sizes)):
         if sizes[i - 1] == sizes[i]:
-            gaps.setdefault(sizes[i], []).append(ink[i].box.x0 - ink[i - 1].box.x1)
-    return {size: max(0.0, sorted(values)[len(values) // 2]) for size, values in gaps.items()}
+            by_size.setdefault(sizes[i], []).append(gaps[i])
+    return {size: max(0.0, sorted(values)[len(values) // 2]) for size, values in by_size.items()}
 
 
 class _GutterFinder:
@@ -156,11 +157,13 @@ class _GutterFinder:
         self.whites: list[list[float]] = []
         self.ems: list[list[float]] = []
         for ink in self.inks:
-            sizes = [_quantize(g.size) for g in ink]
-            spacing = _letter_spacing(ink, sizes)
-            self.ems.append([0.0] + [_em(ink, i) for i in range(1, len(ink))])
-            self.whites.append([0.0] + [ink[i].box.x0 - ink[i - 1].box.x1 - spacing.get(sizes[i - 1], 0.0)
-                                        for i in range(1, len(ink))])
+            raw = [g.size for g in ink]
+            sizes = [_quantize(size) for size in raw]
+            boxes = [g.box for g in ink]
+            gaps = [0.0] + [right.x0 - left.x1 for left, right in zip(boxes, boxes[1:])]
+            spacing = _letter_spacing(sizes, gaps)
+            self.ems.append([0.0, *map(max, raw, raw[1:])])  # a gap's em: the larger of its two sizes
+            self.whites.append([0.0] + [gaps[i] - spacing.get(sizes[i - 1], 0.0) for i in range(1, len(ink))])
         # Where the pieces between possible gutters start and end, by half point: the column
         # edges the page's lines share.
         self.starts: dict[int, list[float]] = {}
@@ -225,10 +228,6 @@ class _GutterFinder:
         low = bisect.bisect_left(self.baselines, self.baselines[k] - reach)
         high = bisect.bisect_right(self.baselines, self.baselines[k] + reach)
         return [self.rows[j] for j in range(low, high) if j != k]
-
-
-def _em(ink: list[Glyph], i: int) -> float:
-    return max(ink[i - 1].size, ink[i].size)
 
 
 def _white_in(row: list[Glyph], gap_start: float, gap_end: float, em: float) -> bool:
