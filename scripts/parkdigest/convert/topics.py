@@ -15,7 +15,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from parkdigest.convert.words import cut, idf, is_content_word, place_words
 from parkdigest.reference.topics import taxonomy
@@ -81,9 +81,11 @@ def topic_terms(text: str) -> list[str]:
     joined = "".join(words)
     starts = list(itertools.accumulate((len(w) for w in words), initial=0))
     word_at = {offset: i for i, offset in enumerate(starts)}
+    by_char = _keywords_by_first_char()
     merged, i = [], 0
     while i < len(words):
-        keyword = _keyword_at(joined, starts[i])
+        # Most words open with a character no keyword opens with: taken as they are.
+        keyword = _keyword_at(joined, starts[i]) if joined[starts[i]:starts[i] + 1] in by_char else ""
         end = starts[i] + len(keyword)
         if keyword and end in word_at and word_at[end] > i + 1:
             merged.append(keyword)
@@ -91,8 +93,15 @@ def topic_terms(text: str) -> list[str]:
         else:
             merged.append(words[i])
             i += 1
-    places = place_words()
-    return [w for w in merged if is_content_word(w) and (_topics_of(w) or (w not in places and not _PARK.search(w)))]
+    return [w for w in merged if _is_term(w)]
+
+
+# Words come back from paragraph to paragraph (发展, 企业): each one's answer is kept, for
+# as many words as a few pages use.
+@lru_cache(maxsize=1 << 16)
+def _is_term(word: str) -> bool:
+    """A content word that is a keyword of a topic, or names no place or park."""
+    return is_content_word(word) and bool(_topics_of(word) or (word not in place_words() and not _PARK.search(word)))
 
 
 @cache

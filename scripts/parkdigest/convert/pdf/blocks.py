@@ -148,7 +148,7 @@ def make_blocks(lines: tuple[TextLine, ...], regions: Regions) -> list[list[Text
 
 
 def _rule_between(above: Box, below: Box, regions: Regions) -> bool:
-    return any(above.y1 - 1 <= r.cy <= below.y0 + 1 and r.x_overlap(below) > 0.5 * below.width for r in regions.hrules)
+    return any(r.x_overlap(below) > 0.5 * below.width for r in regions.hrules_between(above.y1 - 1, below.y0 + 1))
 
 
 

@@ -157,6 +157,7 @@ def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list
     open_text: list[str] = []
     open_lines: list[int] = []
     previous: TextLine | None = None
+    previous_block = -1  # the block `previous` is a line of (a line of this block joins without a check)
 
     def close() -> None:
         nonlocal open_text, open_lines
@@ -181,11 +182,11 @@ def _paragraphs(content: list[TextBlock], numbers: dict[int, int]) -> tuple[list
             if previous is None or (not _open_bracket("".join(open_text))
                                     and _opens_paragraph(previous, line, columns, leading)):
                 close()
-            elif previous not in block.lines:
+            elif previous_block != k and previous not in block.lines:
                 joins.append(Join(numbers[previous.id], numbers[line.id], 1.0, 1.0, adjacent=True))
             open_text.append(text)
             open_lines.append(numbers[line.id])
-            previous = line
+            previous, previous_block = line, k
     close()
     if paragraphs and not paragraphs[-1].subhead and CLOSING_CREDIT.match(paragraphs[-1].text):
         # The text's last paragraph in parentheses is its closing credit (（据新华社电）).

@@ -255,18 +255,19 @@ class _StyleReader:
         self.rgba_at = tuple(ctypes.addressof(self.rgba) + k * ctypes.sizeof(ctypes.c_uint) for k in range(4))
         self.matrix = pdfium_c.FS_MATRIX()
         self.matrix_at = ctypes.addressof(self.matrix)
+        # The matrix's a, b, c, d as an array over the same memory (one slice, not four reads).
+        self.scale = (ctypes.c_float * 4).from_address(self.matrix_at)
         self.fonts: dict[int, tuple[str, int]] = {}  # font handle: name, weight
         self.styles: dict[tuple, _RunStyle] = {}
 
     def __call__(self, i: int, text_object: int | None) -> _RunStyle:
-        textpage, m, rgba = self.address, self.matrix, self.rgba
+        textpage = self.address
         font = _TEXT_OBJECT_FONT(text_object) if text_object else None
         if not font:
             return self._read(i)  # no text object or font (a character pdfium made up): read it all
         _FILL_COLOR(textpage, i, *self.rgba_at)
         _MATRIX(textpage, i, self.matrix_at)
-        key = (font, _FONT_SIZE(textpage, i), m.a, m.b, m.c, m.d, rgba[0], rgba[1], rgba[2],
-               _UNICODE_MAP_ERROR(textpage, i))
+        key = (font, _FONT_SIZE(textpage, i), *self.scale[:], *self.rgba[:3], _UNICODE_MAP_ERROR(textpage, i))
         style = self.styles.get(key)
         if style is None:
             named = self.fonts.get(font)

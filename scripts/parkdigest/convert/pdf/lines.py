@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from operator import attrgetter
 
 from parkdigest.convert.pdf.extract import Box, Glyph, PdfPage, Shape, ShapeKind, enclosing
 from parkdigest.text import HAN_CHAR
@@ -79,17 +80,22 @@ class TypeMeasure:
     pitch: float  # baseline to baseline distance of body lines
 
 
+# Sort keys read in C (tens of thousands of glyphs a page).
+_BASELINE_THEN_X = attrgetter("baseline", "box.x0")
+_X = attrgetter("box.x0")
+
+
 def build_lines(page: PdfPage) -> tuple[TextLine, ...]:
     """Every printed line of the page, top to bottom then left to right."""
     vrules = [s.box for s in page.shapes if s.kind is ShapeKind.VRULE]
     rows: list[list[Glyph]] = []
-    for glyph in sorted(page.glyphs, key=lambda g: (g.baseline, g.box.x0)):
+    for glyph in sorted(page.glyphs, key=_BASELINE_THEN_X):
         if rows and abs(rows[-1][0].baseline - glyph.baseline) <= BASELINE_TOLERANCE * min(rows[-1][0].size, glyph.size):
             rows[-1].append(glyph)
         else:
             rows.append([glyph])
     for row in rows:
-        row.sort(key=lambda g: g.box.x0)
+        row.sort(key=_X)
     cutter = _GutterFinder(rows, _VerticalRules(vrules))
     runs = [run for k in range(len(rows)) for run in cutter.split(k)]
     made = _vertical_runs([_line(run) for run in runs if any(not g.char.isspace() for g in run)])
@@ -126,14 +132,16 @@ def _vertical_runs(lines: list[TextLine]) -> list[TextLine]:
     return [ln for ln in lines if id(ln) not in merged] + out
 
 
-def _letter_spacing(ink: list[Glyph]) -> dict[float, float]:
+def _letter_spacing(sizes: list[float], gaps: list[float]) -> dict[float, float]:
     """The usual white between neighbouring characters of each type size in a row's ink (a
-    title set with wide letter spacing has wide gaps everywhere; a gutter is wider still)."""
-    gaps: dict[float, list[float]] = {}
-    for left, right in zip(ink, ink[1:]):
-        if _quantize(left.size) == _quantize(right.size):
-            gaps.setdefault(_quantize(left.size), []).append(right.box.x0 - left.box.x1)
-    return {size: max(0.0, sorted(values)[len(values) // 2]) for size, values in gaps.items()}
+    title set with wide letter spacing has wide gaps everywhere; a gutter is wider still):
+    `sizes` are the ink's type sizes, quantized, and gaps[i] the white before its character
+    i (index 0 unused)."""
+    by_size: dict[float, list[float]] = {}
+    for i in range(1, len(sizes)):
+        if sizes[i - 1] == sizes[i]:
+            by_size.setdefault(sizes[i], []).append(gaps[i])
+    return {size: max(0.0, sorted(values)[len(values) // 2]) for size, values in by_size.items()}
 
 
 class _GutterFinder:
@@ -149,10 +157,13 @@ class _GutterFinder:
         self.whites: list[list[float]] = []
         self.ems: list[list[float]] = []
         for ink in self.inks:
-            spacing = _letter_spacing(ink)
-            self.ems.append([0.0] + [_em(ink, i) for i in range(1, len(ink))])
-            self.whites.append([0.0] + [ink[i].box.x0 - ink[i - 1].box.x1 - spacing.get(_quantize(ink[i - 1].size), 0.0)
-                                        for i in range(1, len(ink))])
+            raw = [g.size for g in ink]
+            sizes = [_quantize(size) for size in raw]
+            boxes = [g.box for g in ink]
+            gaps = [0.0] + [right.x0 - left.x1 for left, right in zip(boxes, boxes[1:])]
+            spacing = _letter_spacing(sizes, gaps)
+            self.ems.append([0.0, *map(max, raw, raw[1:])])  # a gap's em: the larger of its two sizes
+            self.whites.append([0.0] + [gaps[i] - spacing.get(sizes[i - 1], 0.0) for i in range(1, len(ink))])
         # Where the pieces between possible gutters start and end, by half point: the column
         # edges the page's lines share.
         self.starts: dict[int, list[float]] = {}
@@ -175,10 +186,12 @@ class _GutterFinder:
                 cuts.add(i)
             elif white > NARROW_GUTTER_EM * em and self._between_columns(k, ink, i, em):
                 cuts.add(i)
+        if not cuts:
+            return [list(row)] if row else []
         runs: list[list[Glyph]] = [[]]
-        position = {id(g): i for i, g in enumerate(ink)}
+        firsts = {id(ink[i]) for i in cuts}  # the glyphs each new run opens with
         for glyph in row:
-            if position.get(id(glyph)) in cuts:
+            if id(glyph) in firsts:
                 runs.append([])
             runs[-1].append(glyph)
         return [run for run in runs if run]
@@ -215,10 +228,6 @@ class _GutterFinder:
         low = bisect.bisect_left(self.baselines, self.baselines[k] - reach)
         high = bisect.bisect_right(self.baselines, self.baselines[k] + reach)
         return [self.rows[j] for j in range(low, high) if j != k]
-
-
-def _em(ink: list[Glyph], i: int) -> float:
-    return max(ink[i - 1].size, ink[i].size)
 
 
 def _white_in(row: list[Glyph], gap_start: float, gap_end: float, em: float) -> bool:
@@ -262,25 +271,29 @@ def _run_end(ink: list[Glyph], k: int, em: float) -> float:
 
 def _line(run: list[Glyph]) -> TextLine:
     glyphs = [g for g in run if not g.char.isspace()] or run
-    gaps = sorted([b.box.x0 - a.box.x1 for a, b in zip(glyphs, glyphs[1:])])
+    boxes = tuple(g.box for g in glyphs)
+    gaps = sorted([b.x0 - a.x1 for a, b in zip(boxes, boxes[1:])])
     usual = max(0.0, gaps[len(gaps) // 2]) if gaps else 0.0
     parts: list[str] = [run[0].char]
+    prev_x1 = run[0].box.x1
     for prev, glyph in zip(run, run[1:]):
-        if glyph.box.x0 - prev.box.x1 > usual + SPACE_EM * glyph.size \
+        box = glyph.box
+        if box.x0 - prev_x1 > usual + SPACE_EM * glyph.size \
                 and not _is_punct(prev.char) and not _is_punct(glyph.char) \
                 and not prev.char.isspace() and not glyph.char.isspace():
             parts.append(" ")
         parts.append(glyph.char)
+        prev_x1 = box.x1
     text = "".join(parts).strip()
     # The line's style is its Chinese characters' (digits and Latin letters often come from a
     # fallback font of another weight or size: 破300亿元，达到350.4 is set like its paragraph).
     # Counted by the glyphs' own style first (a line has one or two), each then read as a line's.
-    han = [g for g in glyphs if HAN_CHAR.match(g.char)] or glyphs
+    # (HAN_CHAR matches one character, and each glyph is one: found in the glyphs' string at once.)
+    han = [glyphs[m.start()] for m in HAN_CHAR.finditer("".join([g.char for g in glyphs]))] or glyphs
     styles: Counter[tuple[float, str, bool, bool]] = Counter()
     for (size, font, weight, light), n in Counter([(g.size, g.font, g.weight, g.light) for g in han]).items():
         styles[(_quantize(size), font, _is_bold_font(weight, font), light)] += n
     style = styles.most_common(1)[0][0]
-    boxes = tuple(g.box for g in glyphs)
     return TextLine(-1, text, enclosing(boxes), *style, glyph_boxes=boxes)
 
 

@@ -127,7 +127,9 @@ def _furniture(block: TextBlock, furniture_rule) -> str:
     rule = furniture_rule(block.text)
     if rule or len(block.lines) == 1:
         return rule
-    rules = [furniture_rule(ln.text) for ln in block.lines]
-    return rules[0] if all(rules) else ""
+    # The first line that matches no rule settles it (a body block's first line, mostly):
+    # the others are not asked.
+    first = furniture_rule(block.lines[0].text)
+    return first if first and all(furniture_rule(ln.text) for ln in block.lines[1:]) else ""
 
 

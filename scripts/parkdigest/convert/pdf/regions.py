@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from parkdigest.convert.pdf.extract import Box, PdfPage, Shape, ShapeKind
 from parkdigest.convert.pdf.lines import TextLine, TypeMeasure
@@ -50,6 +51,17 @@ class Regions:
 
     def in_band(self, box: Box) -> bool:
         return box.y1 <= self.top or box.y0 >= self.bottom
+
+    def hrules_between(self, top: float, bottom: float) -> list[Box]:
+        """The horizontal rules whose middle lies from `top` to `bottom` (a block's lines ask
+        about the white between each pair: found by bisect, not tried one by one)."""
+        middles, rules = self._hrules_by_middle
+        return rules[bisect.bisect_left(middles, top):bisect.bisect_right(middles, bottom)]
+
+    @cached_property
+    def _hrules_by_middle(self) -> tuple[list[float], list[Box]]:
+        rules = sorted(self.hrules, key=lambda r: r.cy)
+        return [r.cy for r in rules], rules
 
     def container(self, box: Box) -> Box | None:
         """The innermost framed box holding `box`, if any."""

@@ -133,7 +133,7 @@ def _chain(head: Box, title: TextBlock, blocks: list[TextBlock], reach: Box, gap
 
 def _ruled_off(box: Box, edge: float, regions: Regions, up: bool) -> bool:
     top, bottom = (box.y1, edge) if up else (edge, box.y0)
-    return any(top - 1 <= r.cy <= bottom + 1 and r.x_overlap(box) > 0.5 * box.width for r in regions.hrules)
+    return any(r.x_overlap(box) > 0.5 * box.width for r in regions.hrules_between(top - 1, bottom + 1))
 
 
 def _column_top(block: TextBlock, blocks: list[TextBlock], reach: Box) -> bool:
