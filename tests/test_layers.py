@@ -5,6 +5,7 @@ one; no module imports itself back through others (no import cycle, lazy imports
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "scripts" / "parkdigest"
@@ -119,3 +120,25 @@ def test_there_is_no_import_cycle():
 def test_find_cycle_finds_one():
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b"}, "b": set(), "c": {"b", "a"}}) == []
+
+
+# A classify rule asked about by name as a string literal (block.rule == "box-heading"): the
+# rules later stages ask about are `LineRule` members, so renaming one cannot leave a stale
+# string behind. Furniture rules are named in data/furniture.yaml and read from the report.
+_RULE_AS_STRING = re.compile(r"\brule\s*(==|!=|\bin\b|\bnot in\b)\s*\(?\s*[\"']")
+
+
+def rule_compared_as_string(source: str) -> list[int]:
+    return [n for n, line in enumerate(source.splitlines(), 1) if _RULE_AS_STRING.search(line)]
+
+
+def test_the_converter_asks_about_classify_rules_by_enum_not_by_string():
+    offenders = {str(path.relative_to(PACKAGE)): lines for path in sorted((PACKAGE / "convert").rglob("*.py"))
+                 if (lines := rule_compared_as_string(path.read_text(encoding="utf-8")))}
+    assert offenders == {}
+
+
+def test_a_rule_compared_as_a_string_is_found():
+    assert rule_compared_as_string('if block.rule == "box-heading":\n    pass') == [1]
+    assert rule_compared_as_string("if b.rule in ('headline', 'x'):") == [1]
+    assert rule_compared_as_string("if block.rule == LineRule.BOX_HEADING:") == []

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from parkdigest.convert.furniture import furniture_rule, is_photo_credit, mark_folio_block, surname_length
-from parkdigest.convert.model import Block, Kind, Page
+from parkdigest.convert.model import Block, Kind, LineRule, Page
 from parkdigest.convert.words import BROKEN_WORD_NATS, junction_gain
 from parkdigest.convert.words import cut as jieba_words
 from parkdigest.resources import furniture_rules, layout_words
@@ -260,23 +260,23 @@ def _classify_line(text: str, labels: set[str], words: dict) -> tuple[Kind, str]
     if text.startswith("——") and len(text) <= HEADLINE_MAX_CHARS and "。" not in text:
         # A subtitle under a title, or the signature / source of a quote under a paragraph
         # ("——编  者", "——摘自…"): `_context_pass` tells them apart by what stands above.
-        return Kind.HEADLINE, "dash-line"
+        return Kind.HEADLINE, LineRule.DASH_LINE
     if _is_credit(text, words):
         return Kind.CREDIT, "credit"
     if _has_caption_prefix(text, words):
         return Kind.CAPTION, "caption-prefix"
     if _is_box_heading(text, words, markers=False):
-        return Kind.HEADLINE, "box-heading"
+        return Kind.HEADLINE, LineRule.BOX_HEADING
     if _is_byline(text, words):
         return Kind.BYLINE, "byline"
     if _is_box_heading(text, words):
-        return Kind.HEADLINE, "box-heading"
+        return Kind.HEADLINE, LineRule.BOX_HEADING
     if _is_kicker_and_title(text):
-        return Kind.HEADLINE, "kicker-and-title"
+        return Kind.HEADLINE, LineRule.KICKER_AND_TITLE
     if _is_headline(text):
-        return Kind.HEADLINE, "headline"
+        return Kind.HEADLINE, LineRule.HEADLINE
     if _may_be_headline(text) or _is_unpunctuated_stack(text):
-        return Kind.BODY, "headline-candidate"
+        return Kind.BODY, LineRule.HEADLINE_CANDIDATE
     if closes_unopened_bracket(text) and len(text) <= HEADLINE_MAX_CHARS and not _has_sentence_punct(text):
         return Kind.BODY, "bracket-tail"
     return Kind.BODY, "body"
@@ -529,19 +529,19 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
         block = out[i]
         previous = out[content[position - 1]] if position > 0 else None
         following = out[content[position + 1]] if position + 1 < len(content) else None
-        if block.rule == "headline-candidate" and following is not None and following.kind in (
-                Kind.HEADLINE, Kind.BYLINE) and following.rule not in ("box-heading", "dash-line"):
-            out[i] = _as(block, Kind.HEADLINE, "headline-in-stack")
-        elif block.rule == "dash-line" and previous is not None and previous.kind is Kind.BODY:
-            out[i] = _as(block, Kind.BODY, "dash-signature")
+        if block.rule == LineRule.HEADLINE_CANDIDATE and following is not None and following.kind in (
+                Kind.HEADLINE, Kind.BYLINE) and following.rule not in (LineRule.BOX_HEADING, LineRule.DASH_LINE):
+            out[i] = _as(block, Kind.HEADLINE, LineRule.HEADLINE_IN_STACK)
+        elif block.rule == LineRule.DASH_LINE and previous is not None and previous.kind is Kind.BODY:
+            out[i] = _as(block, Kind.BODY, LineRule.DASH_SIGNATURE)
         elif (block.kind is Kind.CREDIT and previous is not None
-              and (previous.kind is Kind.HEADLINE or previous.rule == "headline-candidate")
+              and (previous.kind is Kind.HEADLINE or previous.rule == LineRule.HEADLINE_CANDIDATE)
               and COLUMN_TAG.fullmatch(block.text) and len(block.text) <= HEADLINE_MAX_CHARS):
             out[i] = _as(block, Kind.HEADLINE, "column-tag")  # a title's tag printed on its own line
-        elif (block.kind is Kind.HEADLINE and block.rule == "headline" and previous is not None
+        elif (block.kind is Kind.HEADLINE and block.rule == LineRule.HEADLINE and previous is not None
               and previous.kind is Kind.BYLINE and len(block.text) > BOX_LABEL_MAX_CHARS
               and not closed_by_column_tag(block.text)
-              and not (position > 1 and out[content[position - 2]].rule == "box-heading")
+              and not (position > 1 and out[content[position - 2]].rule == LineRule.BOX_HEADING)
               and not _title_read_after_its_byline(out, i, content[position + 1] if following is not None else None)):
             out[i] = _as(block, Kind.BODY, "under-byline")  # the first paragraph, cut short by a column
     for position, i in enumerate(content):
@@ -549,7 +549,7 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
         previous = out[content[position - 1]] if position > 0 else None
         following = out[content[position + 1]] if position + 1 < len(content) else None
         under_title = previous is not None and previous.kind in (Kind.HEADLINE, Kind.LABEL) \
-            and previous.rule not in ("box-heading", "dash-signature")
+            and previous.rule not in (LineRule.BOX_HEADING, LineRule.DASH_SIGNATURE)
         if block.kind in (Kind.HEADLINE, Kind.BODY) and under_title and not _has_sentence_punct(block.text) \
                 and not _breaks_a_word(previous, block) and (
                 (_NAMES_ONLY.match(block.text) and all(_is_lone_name(name) for name in block.text.lstrip("▶ ").split()))

@@ -24,7 +24,7 @@ from parkdigest.convert.classify import (
     closed_by_column_tag,
     kicker_end,
 )
-from parkdigest.convert.model import Block, Kind, Role
+from parkdigest.convert.model import Block, Kind, LineRule, Role
 from parkdigest.convert.words import tag
 from parkdigest.reference.gazetteer import surface_forms
 from parkdigest.text import BYLINE_MARKS, DATELINE_SOURCE, HAN, heading_key, sentence_closed
@@ -60,7 +60,7 @@ _KICKER_END = ("——", "：", "—")
 _FIGURE = re.compile(rf"^[\d.,，]+[%‰]?[{HAN}]{{0,5}}$")
 _WORD_ONLY = re.compile(rf"^[{HAN}·]+$")
 # Stack lines that never open an article on their own.
-_INNER_RULES = frozenset({"box-heading", "dash-signature"})
+_INNER_RULES = frozenset({LineRule.BOX_HEADING, LineRule.DASH_SIGNATURE})
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def _heads_of_a_brief_and_a_signed_story(content: list[Block], cluster: list[int
     blocks = [content[k] for k in cluster]
     after = cluster[-1] + 1
     if (len(blocks) == 3 and [b.kind for b in blocks] == [Kind.HEADLINE, Kind.HEADLINE, Kind.BYLINE]
-            and blocks[0].rule == "headline" and not closed_by_column_tag(blocks[0].text)
+            and blocks[0].rule == LineRule.HEADLINE and not closed_by_column_tag(blocks[0].text)
             and closed_by_column_tag(blocks[1].text)
             and after < len(content) and opens_with_dateline(content[after])):
         return [cluster[:1], cluster[1:]]
@@ -207,7 +207,7 @@ def _title_beside_byline(content: list[Block], stack: list[int], block: Block) -
     a headline under the byline of a box heading."""
     if block.kind is not Kind.HEADLINE:
         return False
-    if all(content[k].kind is Kind.BYLINE or content[k].rule == "box-heading" for k in stack):
+    if all(content[k].kind is Kind.BYLINE or content[k].rule == LineRule.BOX_HEADING for k in stack):
         return True  # a box with a byline of its own (记者手记 / 文/邱超奕 / its title): an item
     return closed_by_column_tag(block.text) and not any(closed_by_column_tag(content[k].text) for k in stack)
 
@@ -243,7 +243,7 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
     dash over a title, after finished text: the shape of an article's head, not of a subhead."""
     lines = [b for b in blocks if b.kind is Kind.HEADLINE and b.rule not in _INNER_RULES
              and not re.match(r"^[\d.]", b.text)]  # a figure of a data box (400多家央企分支机构) is no headline
-    if len(lines) == 1 and lines[0].rule == "kicker-and-title":
+    if len(lines) == 1 and lines[0].rule == LineRule.KICKER_AND_TITLE:
         return True  # a kicker and its title read as one block: subheads have no kicker
     if len(lines) >= 3:
         return max(len(b.text) for b in lines) >= FULL_STACK_MIN_CHARS
@@ -364,7 +364,7 @@ def _byline_without_title(blocks: list[Block]) -> bool:
 
 def _names_a_column(block: Block) -> bool:
     """A column label or a box heading: a short noun phrase that names a kind of text, no title."""
-    return block.kind is Kind.LABEL or block.rule == "box-heading" or (
+    return block.kind is Kind.LABEL or block.rule == LineRule.BOX_HEADING or (
         block.kind is Kind.HEADLINE and len(block.text) <= BOX_LABEL_MAX_CHARS and _noun_phrase_label(block.text))
 
 

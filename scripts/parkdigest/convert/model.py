@@ -8,7 +8,7 @@ Line numbers are 1-based and refer to the seed file as the editor sees it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 
 from parkdigest.articles.files import Furniture, Move
 from parkdigest.problems import Problem
@@ -47,6 +47,20 @@ class Page:
         return "\n".join(line.text for line in self.lines)
 
 
+class LineRule(StrEnum):
+    """The rules of `classify` that later stages ask about: each is named here once, so a rule
+    cannot be renamed where it is given and left behind where it is asked. The other rules are
+    only shown in the page report (`Block.rule` holds them as plain text)."""
+
+    HEADLINE = "headline"  # a line with a headline's shape
+    HEADLINE_CANDIDATE = "headline-candidate"  # a headline only inside a stack (a kicker with commas …)
+    HEADLINE_IN_STACK = "headline-in-stack"  # such a candidate, found inside a stack
+    KICKER_AND_TITLE = "kicker-and-title"  # a kicker run into its title in one line
+    BOX_HEADING = "box-heading"  # ■链接, 核心阅读: a box's heading inside an article
+    DASH_LINE = "dash-line"  # a line opening with ——: a subtitle, or a signature
+    DASH_SIGNATURE = "dash-signature"  # a —— line under a paragraph: its signature (——编者)
+
+
 @dataclass(frozen=True)
 class Block:
     """A non-blank line of the page with what `classify` made of it."""
@@ -57,6 +71,10 @@ class Block:
     last_line: int
     gap_before: int = 0  # blank lines above it: a run of them marks an image on the page
     rule: str = ""  # which rule classified it (shown in the page report)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.rule, LineRule):  # kept as plain text: reports and YAML dumps read it
+            object.__setattr__(self, "rule", self.rule.value)
 
 
 @dataclass(frozen=True)

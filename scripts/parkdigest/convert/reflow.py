@@ -16,7 +16,18 @@ from dataclasses import replace
 from parkdigest.articles.files import LOW_CONFIDENCE, Move
 from parkdigest.convert.heads import HeadParts, parse_head
 from parkdigest.convert.junctions import next_in_flow
-from parkdigest.convert.model import Aside, Block, Draft, Kind, Layout, LineRole, Paragraph, Role, Segmentation
+from parkdigest.convert.model import (
+    Aside,
+    Block,
+    Draft,
+    Kind,
+    Layout,
+    LineRole,
+    LineRule,
+    Paragraph,
+    Role,
+    Segmentation,
+)
 from parkdigest.problems import Problem, Severity
 from parkdigest.text import BYLINE_MARKS, CLOSERS, HAN, SENTENCE_END, sentence_closed
 
@@ -68,7 +79,7 @@ def _line_roles(seg: Segmentation, heads: list[HeadParts]) -> tuple[LineRole, ..
         if placed.id in in_heads:
             continue
         block = placed.block
-        role = "box" if placed.role is Role.SUBHEAD and block.rule == "box-heading" else _ROLE_NAMES[placed.role]
+        role = "box" if placed.role is Role.SUBHEAD and block.rule == LineRule.BOX_HEADING else _ROLE_NAMES[placed.role]
         roles.append(LineRole(block.first_line, block.last_line, role, placed.owner, block.rule))
     return tuple(sorted(roles, key=lambda r: (r.first_line, r.last_line)))
 
@@ -193,7 +204,7 @@ def _draft(seg: Segmentation, article: int, parts: HeadParts, order: list[int],
 
 # The rule `classify` gives a ——name line under a paragraph: the signature of an editor's
 # note or of a quotation, which closes what stands above it.
-SIGNATURE_RULE = "dash-signature"
+SIGNATURE_RULE = LineRule.DASH_SIGNATURE
 # A mark that opens a point of a list (■ 要牢牢把握……): each point is a paragraph of its own,
 # even when the one before it ends without a full stop, as points often do.
 _POINT_MARK = re.compile(r"^[■□●○◆◇▲△▶►•]")

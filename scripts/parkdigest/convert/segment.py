@@ -23,7 +23,7 @@ from parkdigest.convert.classify import classify_blocks, closed_by_column_tag
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.heads import Story, find_heads, opens_with_dateline
 from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
-from parkdigest.convert.model import Block, Join, Kind, Page, PlacedBlock, Role, Segmentation
+from parkdigest.convert.model import Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.words import BROKEN_WORD_NATS, Similarity, TagModel, junction_gain, tag
 from parkdigest.problems import Problem, Severity
 from parkdigest.text import PARALLEL_HALVES, heading_key, strip_label
@@ -39,7 +39,7 @@ CUT_TEXT_FAR_NATS = 6.0
 # Word classes that need a word after them (jieba's flags): attributives, prepositions,
 # conjunctions, the particle 的 (uj; 了 and 地 may end a phrase).
 _OPEN_END_TAGS = ("b", "p", "c", "uj")
-_PLAIN_HEADLINE_RULES = frozenset({"headline", "headline-in-stack"})
+_PLAIN_HEADLINE_RULES = frozenset({LineRule.HEADLINE, LineRule.HEADLINE_IN_STACK})
 _CLOSERS = "。！？!?”’）)》】…"
 _SENTENCE_INSIDE = re.compile(r"[。！？][”’]?[^。！？”’）)》】…]")
 # Rounds of re-assignment: each round recomputes every article's vocabulary.
@@ -101,7 +101,7 @@ def _join_and_assign(content: list[Block], roles: list[Role], heads: list[list[i
     belongs to, and assign again (JOIN_ROUNDS rounds in all)."""
     similarity = Similarity([b.text for b in content])
     # A box's label (记者手记, 链接) names the kind of box, not its subject.
-    vectors = [{} if b.rule == "box-heading" else similarity.vector(b.text) for b in content]
+    vectors = [{} if b.rule == LineRule.BOX_HEADING else similarity.vector(b.text) for b in content]
     vector_squares = _squares(vectors)
     tags = TagModel([b.text for b in content if b.kind is Kind.BODY])
     memo: dict = {}  # junction evidence that does not change between rounds
