@@ -9,6 +9,7 @@ never lower them.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -24,46 +25,92 @@ from parkdigest.quality.score import score_metadata, score_outputs
 DEVSET = Path(__file__).parent / "devset"
 DEV_PAGES = sorted((DEVSET / "pages").glob("*.txt"))
 QUALITY = yaml.safe_load((Path(__file__).parent / "expected" / "quality.yaml").read_text(encoding="utf-8"))
-FLOORS = QUALITY["devset"]
 # An editor's parks, topics and park news for each dev article (a copy of ../shared/devset/meta.json).
 META = json.loads((DEVSET / "meta.json").read_text(encoding="utf-8"))
 META_FLOORS = QUALITY["devset_metadata"]
 
 
+@dataclass(frozen=True)
+class GatedSet:
+    """Pages with gold, gated by their own floors in quality.yaml (section `name`)."""
+
+    name: str
+    folder: Path  # pages/ and gold/
+
+    @property
+    def pages(self) -> list[Path]:
+        return sorted((self.folder / "pages").glob("*.txt"))
+
+    @property
+    def floors(self) -> dict:
+        return QUALITY[self.name]
+
+
+# The dev pages as raw extracted text, and the same articles as text copied from their PDFs
+# (tests/devset-pdf/pages: the extraction tool's blocks in its own order; same gold).
+GATED = (GatedSet("devset", DEVSET), GatedSet("devset_pdf_pages", Path(__file__).parent / "devset-pdf"))
+DEV = GATED[0]
+
+
 @pytest.fixture(scope="module")
-def dev_run(tmp_path_factory):
+def runs(tmp_path_factory) -> dict:
+    """Each gated set converted once: {name: (articles folder, run result, scores)}."""
     from parkdigest.convert.pipeline import run
 
-    out = tmp_path_factory.mktemp("dev") / "articles"
-    result = run([DEVSET / "pages"], out, jobs=1)
+    out = {}
+    for gated in GATED:
+        articles = tmp_path_factory.mktemp(gated.name) / "articles"
+        result = run([gated.folder / "pages"], articles, jobs=1)
+        out[gated.name] = (articles, result, score_outputs(gated.folder / "gold", articles))
+    return out
+
+
+@pytest.fixture(scope="module")
+def dev_run(runs):
+    out, result, _ = runs[DEV.name]
     return out, result
 
 
 @pytest.fixture(scope="module")
-def dev_scores(dev_run):
-    out, _ = dev_run
-    return score_outputs(DEVSET / "gold", out)
+def dev_scores(runs):
+    return runs[DEV.name][2]
 
 
-def test_every_dev_page_converts_without_error(dev_run):
-    _, result = dev_run
-    assert len(result.pages) == len(DEV_PAGES) == 30
+@pytest.mark.parametrize("gated", GATED, ids=lambda g: g.name)
+def test_every_page_converts_without_error(runs, gated):
+    _, result, _ = runs[gated.name]
+    assert len(result.pages) == len(gated.pages) == 30
     errors = [str(p) for page in result.pages for p in page.problems if p.severity.value == "error"]
     assert not errors, errors
 
 
-@pytest.mark.parametrize("page", [p.name for p in DEV_PAGES])
-def test_every_character_of_a_dev_page_lands_exactly_once(page):
-    normalized = normalize_page(read_page(DEVSET / "pages" / page))
+@pytest.mark.parametrize("path", [p for g in GATED for p in g.pages], ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_every_character_of_a_page_lands_exactly_once(path):
+    normalized = normalize_page(read_page(path))
     lost, added = conservation_errors(normalized, reflow_page(segment_page(normalized)))
     assert not lost and not added, (dict(lost), dict(added))
 
 
-@pytest.mark.parametrize("figure", [k for k in FLOORS if not k.startswith("max_")])
-def test_dev_figure_does_not_fall_below_its_floor(dev_scores, figure):
-    got = dev_scores.figures()[figure]
-    print(f"{figure}: {got:.3f} (floor {FLOORS[figure]})")
-    assert got >= FLOORS[figure], f"{figure} fell to {got:.3f} (floor {FLOORS[figure]})"
+@pytest.mark.parametrize("gated, figure", [(g, k) for g in GATED for k in g.floors if not k.startswith("max_")],
+                         ids=lambda v: v.name if isinstance(v, GatedSet) else v)
+def test_figure_does_not_fall_below_its_floor(runs, gated, figure):
+    floor = gated.floors[figure]
+    got = runs[gated.name][2].figures()[figure]
+    print(f"{gated.name} {figure}: {got:.3f} (floor {floor})")
+    assert got >= floor, f"{figure} fell to {got:.3f} (floor {floor})"
+
+
+@pytest.mark.parametrize("gated", GATED, ids=lambda g: g.name)
+def test_furniture_missed_and_invented_articles_stay_within_their_ceilings(runs, gated):
+    """What leaks, is missed or is made up, page by page, for a reviewer reading a failure."""
+    scores, floors = runs[gated.name][2], gated.floors
+    leaks = {p.page: p.furniture_in_bodies + p.furniture_in_meta for p in scores.pages
+             if p.furniture_in_bodies or p.furniture_in_meta}
+    missed = {p.page: p.unmatched_gold for p in scores.pages if p.unmatched_gold}
+    invented = {p.page: p.unmatched_outputs for p in scores.pages if p.unmatched_outputs}
+    assert sum(map(len, leaks.values())) <= floors["max_furniture_leaks"], leaks
+    assert sum(map(len, missed.values())) <= floors["max_missed_articles"], missed
+    assert sum(map(len, invented.values())) <= floors["max_invented_articles"], invented
 
 
 @pytest.mark.parametrize("figure", sorted(META_FLOORS))
@@ -78,75 +125,12 @@ def test_dev_metadata_against_an_editors_does_not_fall_below_its_floor(dev_run, 
     assert got >= META_FLOORS[figure], f"{figure} fell to {got:.3f} (floor {META_FLOORS[figure]})"
 
 
-def test_no_furniture_reaches_a_body_or_the_front_matter(dev_scores):
-    leaks = {p.page: p.furniture_in_bodies + p.furniture_in_meta for p in dev_scores.pages
-             if p.furniture_in_bodies or p.furniture_in_meta}
-    assert sum(map(len, leaks.values())) <= FLOORS["max_furniture_leaks"], leaks
-
-
-def test_every_gold_article_is_found_and_nothing_else_is_invented(dev_scores):
-    """What is missed and what is made up, page by page, for a reviewer reading a failure."""
-    missed = {p.page: p.unmatched_gold for p in dev_scores.pages if p.unmatched_gold}
-    invented = {p.page: p.unmatched_outputs for p in dev_scores.pages if p.unmatched_outputs}
-    assert sum(map(len, missed.values())) <= FLOORS["max_missed_articles"], missed
-    assert sum(map(len, invented.values())) <= FLOORS["max_invented_articles"], invented
-
-
 def test_the_printed_date_of_every_dev_page_is_read(dev_run):
     _, result = dev_run
     golds = {json.loads(p.read_text(encoding="utf-8"))["seed"]: json.loads(p.read_text(encoding="utf-8"))
              for p in (DEVSET / "gold").glob("*.json")}
     for page in result.pages:
         assert page.layout.page_date == golds[page.source]["issue_date"], page.source
-
-
-# The same pages as text copied from their PDFs (tests/devset-pdf/pages, gold in tests/devset-pdf/gold):
-# the extraction tool's blocks in its own order. Gated like the text pages, by their own floors.
-PDF_TEXT = Path(__file__).parent / "devset-pdf"
-PDF_TEXT_PAGES = sorted((PDF_TEXT / "pages").glob("*.txt"))
-PDF_TEXT_FLOORS = QUALITY["devset_pdf_pages"]
-
-
-@pytest.fixture(scope="module")
-def pdf_text_run(tmp_path_factory):
-    from parkdigest.convert.pipeline import run
-
-    out = tmp_path_factory.mktemp("pdf-text") / "articles"
-    result = run([PDF_TEXT / "pages"], out, jobs=1)
-    return result, score_outputs(PDF_TEXT / "gold", out)
-
-
-def test_every_page_copied_from_a_pdf_converts_without_error(pdf_text_run):
-    result, _ = pdf_text_run
-    assert len(result.pages) == len(PDF_TEXT_PAGES) == 30
-    errors = [str(p) for page in result.pages for p in page.problems if p.severity.value == "error"]
-    assert not errors, errors
-
-
-@pytest.mark.parametrize("page", [p.name for p in PDF_TEXT_PAGES])
-def test_every_character_of_a_page_copied_from_a_pdf_lands_exactly_once(page):
-    normalized = normalize_page(read_page(PDF_TEXT / "pages" / page))
-    lost, added = conservation_errors(normalized, reflow_page(segment_page(normalized)))
-    assert not lost and not added, (dict(lost), dict(added))
-
-
-@pytest.mark.parametrize("figure", [k for k in PDF_TEXT_FLOORS if not k.startswith("max_")])
-def test_pdf_text_figure_does_not_fall_below_its_floor(pdf_text_run, figure):
-    got = pdf_text_run[1].figures()[figure]
-    print(f"{figure}: {got:.3f} (floor {PDF_TEXT_FLOORS[figure]})")
-    assert got >= PDF_TEXT_FLOORS[figure], f"{figure} fell to {got:.3f} (floor {PDF_TEXT_FLOORS[figure]})"
-
-
-def test_pdf_text_furniture_missed_and_invented_articles_stay_within_their_ceilings(pdf_text_run):
-    """What leaks, is missed or is made up on the pages copied from PDFs, page by page."""
-    scores = pdf_text_run[1]
-    leaks = {p.page: p.furniture_in_bodies + p.furniture_in_meta for p in scores.pages
-             if p.furniture_in_bodies or p.furniture_in_meta}
-    missed = {p.page: p.unmatched_gold for p in scores.pages if p.unmatched_gold}
-    invented = {p.page: p.unmatched_outputs for p in scores.pages if p.unmatched_outputs}
-    assert sum(map(len, leaks.values())) <= PDF_TEXT_FLOORS["max_furniture_leaks"], leaks
-    assert sum(map(len, missed.values())) <= PDF_TEXT_FLOORS["max_missed_articles"], missed
-    assert sum(map(len, invented.values())) <= PDF_TEXT_FLOORS["max_invented_articles"], invented
 
 
 # Other papers print other names and wordings around the same structure. Substituted into the
