@@ -55,7 +55,8 @@ PULL_QUOTE_MAX_CHARS = 80
 # A dated dateline (本报北京3月29日电): text.py's DATELINE with its date required and no
 # opening bracket, as the head stack has always read it (a bare 本报讯 does not count here).
 _DATED_DATELINE = re.compile(rf"^{DATELINE_SOURCE}[{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日(电|讯)")
-_KICKER_END = ("——", "：", "—")
+# What ends a kicker (好政策增收减负——, 记者手记：): the head stack and a package story's head read it alike.
+KICKER_ENDS = ("——", "：", "—")
 # A figure standing in the stack ("68万平方米"): the number the story is about, a subtitle.
 _FIGURE = re.compile(rf"^[\d.,，]+[%‰]?[{HAN}]{{0,5}}$")
 _WORD_ONLY = re.compile(rf"^[{HAN}·]+$")
@@ -133,7 +134,7 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
         tagged = any(b.kind is Kind.LABEL or (b.kind is Kind.HEADLINE and COLUMN_TAG.search(b.text)) for b in blocks)
         lines = [b for b in blocks if b.kind is Kind.HEADLINE]
         kicker = len(lines) > 1
-        dash_kicker = any(b.text.endswith(_KICKER_END) for b in lines[:-1])
+        dash_kicker = any(b.text.endswith(KICKER_ENDS) for b in lines[:-1])
         shape = (len(lines), dash_kicker, has_byline)
         story = not tagged and len(cluster) > 1 and (
             (package == "marked" and (kicker or has_byline)) or (package == "plain" and dash_kicker))
@@ -250,7 +251,7 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
     # A first line longer than any headline is a kicker (or a kicker and title read as one block):
     # subheads are single short lines.
     return len(lines) == 2 and not after_open_text and (
-        lines[0].text.endswith(_KICKER_END) or len(lines[0].text) > HEADLINE_MAX_CHARS)
+        lines[0].text.endswith(KICKER_ENDS) or len(lines[0].text) > HEADLINE_MAX_CHARS)
 
 
 def opens_with_dateline(block: Block | None) -> bool:
@@ -341,7 +342,7 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
         if inner:
             section = lines.pop(inner[0])
     lines = _join_broken_title(_join_tags([part for line in lines for part in _split_joined_kicker(line)]))
-    if len(lines) > 1 and len(lines[0]) <= SHORT_TITLE_PART and not lines[0].endswith(_KICKER_END) \
+    if len(lines) > 1 and len(lines[0]) <= SHORT_TITLE_PART and not lines[0].endswith(KICKER_ENDS) \
             and not closed_by_column_tag(lines[1]):  # a title closed by its tag is whole: 特别报道 is a kicker
         lines[:2] = [f"{lines[0]} {lines[1]}"]  # 来徐州高新区 / 感受有技术含量的“安全感”: one title
     if not lines:  # a label but no headline: the label is all the title there is
@@ -419,7 +420,7 @@ def _join_broken_title(lines: list[str]) -> list[str]:
 
 
 def _parallel(first: str, second: str) -> bool:
-    if first.endswith(_KICKER_END) or "  " in first or "  " in second:
+    if first.endswith(KICKER_ENDS) or "  " in first or "  " in second:
         return False
     core = COLUMN_TAG.sub("", second)
     return len(first) <= LABEL_MAX_CHARS and abs(len(core) - len(first)) <= PARALLEL_SLACK
@@ -433,7 +434,7 @@ def _title_index(lines: list[str]) -> int:
         if closed_by_column_tag(line):
             return i
     for i, line in enumerate(lines[:-1]):
-        if line.endswith(_KICKER_END):
+        if line.endswith(KICKER_ENDS):
             return i + 1
     if len(lines) >= 3:
         return 1

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from parkdigest.articles.files import LOW_CONFIDENCE, Move
-from parkdigest.convert.heads import HeadParts, parse_head
+from parkdigest.convert.heads import KICKER_ENDS, HeadParts, parse_head
 from parkdigest.convert.junctions import next_in_flow
 from parkdigest.convert.model import (
     Aside,
@@ -216,9 +216,6 @@ _SIGNATURE_TAIL = re.compile(f"(?<=[。！？…”’）])——[{HAN}][{HAN} \
 # A head line this short under a longer one is the end of that line, wrapped: a title or a
 # kicker prints no line of two or three characters under a long one.
 WRAP_REMAINDER_MAX = 3
-# What ends a kicker (——, ：): the same marks as `heads` reads in an article's head stack
-# (private there).
-KICKER_ENDS = ("——", "：", "—")
 
 
 def _same_heading(heading: list[Block], block: Block) -> bool:
