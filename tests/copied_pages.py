@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -34,19 +32,13 @@ from parkdigest.convert.pdf.blocks import make_blocks
 from parkdigest.convert.pdf.extract import read_pdf
 from parkdigest.convert.pdf.lines import TextLine, build_lines, type_measure
 from parkdigest.convert.pdf.regions import find_regions
+from parkdigest.quality.score import fold  # text as the scorers compare it
 
 INDENT_EM = 1.2  # a body line that starts this far (in body ems) right of its block starts a paragraph
 HEADING_SIZE = 1.1  # lines set this much larger than the body are a heading's: centred, never indented
 ANCHORS = 3  # snippets per article, spread over its body
 ANCHOR_CHARS = 10
 END_CHARS = 16  # first/last, as in the dev set's gold
-MARKUP = re.compile(r"[\s#*>_`|\\\-]+")  # what the dev set's scorer folds away
-
-
-def fold(text: str) -> str:
-    return MARKUP.sub("", unicodedata.normalize("NFKC", text or ""))
-
-
 def copied_text(pdf: Path) -> str:
     """The page's text as a reader's copy gives it (see the module's docstring)."""
     out: list[str] = []
