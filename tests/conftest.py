@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,21 @@ SEED_FILES = sorted(SEEDS.glob("*.txt"))
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@cache
+def _page_articles(path: Path) -> tuple:
+    from parkdigest.convert.model import PageResult
+    from parkdigest.convert.pipeline import convert_page
+
+    result = convert_page(path)
+    assert isinstance(result, PageResult), result
+    return result.articles
+
+
+def article_titled(path: Path, title_part: str):
+    """The article of a page (text or PDF, converted once per test process) whose title holds `title_part`."""
+    return next(a for a in _page_articles(path) if title_part in a.meta["title"])
 
 
 @pytest.fixture(scope="module")

@@ -5,28 +5,21 @@ Each case is a dev page where the defect was seen (issue 19), and the rule is al
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from parkdigest.convert.model import Article, Draft, PageResult, Paragraph
+from parkdigest.convert.model import Article, Draft, Paragraph
 from parkdigest.convert.normalize import close_name_padding
-from parkdigest.convert.pipeline import convert_page
 from parkdigest.convert.render import for_reading, render_body
+
+from conftest import article_titled
 
 PAGES = Path(__file__).parent / "devset" / "pages"
 
 
-@cache
-def _articles(page: str) -> tuple[Article, ...]:
-    result = convert_page(PAGES / page)
-    assert isinstance(result, PageResult), result
-    return result.articles
-
-
 def _article(page: str, title_part: str) -> Article:
-    return next(a for a in _articles(page) if title_part in a.meta["title"])
+    return article_titled(PAGES / page, title_part)
 
 
 def _blocks(article: Article) -> list[str]:

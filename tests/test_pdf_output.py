@@ -6,7 +6,6 @@ the text's own type, as paragraphs of its column; pages that set them apart as s
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -14,22 +13,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parkdigest.convert.conservation import cjk_counts
-from parkdigest.convert.model import Article, Aside, PageResult, Paragraph
+from parkdigest.convert.model import Aside, PageResult, Paragraph
 from parkdigest.convert.pdf.compose import as_read
 from parkdigest.convert.pipeline import convert_page
+
+from conftest import article_titled
 
 PDFS = Path(__file__).parent / "devset-pdf" / "pdf"
 
 
-@cache
-def _articles(pdf: str) -> tuple[Article, ...]:
-    result = convert_page(PDFS / pdf)
-    assert isinstance(result, PageResult), result
-    return result.articles
-
-
 def _blocks(pdf: str, title_part: str) -> list[str]:
-    article = next(a for a in _articles(pdf) if title_part in a.meta["title"])
+    article = article_titled(PDFS / pdf, title_part)
     return article.body.strip().split("\n\n")
 
 
