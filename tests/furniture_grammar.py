@@ -93,6 +93,14 @@ def _marked(draw, text: str) -> str:
     return draw(st.sampled_from(MARKERS)) + text
 
 
+def _joined(draw, items: list[str]) -> str:
+    """Items one after another, each pair set apart by any separator papers print."""
+    line = items[0]
+    for item in items[1:]:
+        line += draw(st.sampled_from(ITEM_SEPARATORS)) + item
+    return line
+
+
 @st.composite
 def editor_lines(draw) -> str:
     """Editor lines: one to four role pairs, any separators, any marker, possibly glued to a
@@ -100,20 +108,14 @@ def editor_lines(draw) -> str:
     items = draw(st.lists(role_pairs(), min_size=1, max_size=4))
     if draw(st.booleans()):
         items.append(draw(contact_items()))
-    line = items[0]
-    for item in items[1:]:
-        line += draw(st.sampled_from(ITEM_SEPARATORS)) + item
-    return _marked(draw, line)
+    return _marked(draw, _joined(draw, items))
 
 
 @st.composite
 def contact_lines(draw) -> str:
     """Contact, hotline and mailbox lines, one to three items, label with or without a colon."""
     items = draw(st.lists(contact_items(), min_size=1, max_size=3))
-    line = items[0]
-    for item in items[1:]:
-        line += draw(st.sampled_from(ITEM_SEPARATORS)) + item
-    return _marked(draw, line)
+    return _marked(draw, _joined(draw, items))
 
 
 @st.composite
