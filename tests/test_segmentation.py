@@ -185,3 +185,30 @@ def test_a_join_below_the_confidence_floor_is_a_warning_and_a_sure_one_is_not():
     assert [(w.message, w.line, w.severity) for w in warnings] == [
         (f"uncertain join of line {unsure.left_line} with line {unsure.right_line} (confidence 0.59)",
          unsure.left_line, Severity.WARNING)]
+
+
+def _drafts(text: str):
+    from parkdigest.convert.model import Line, Page
+    from parkdigest.convert.reflow import reflow_page
+    from parkdigest.convert.segment import segment_page
+
+    page = Page("page.txt", tuple(Line(i + 1, t) for i, t in enumerate(text.splitlines())))
+    return reflow_page(segment_page(normalize_page(page))).drafts
+
+
+def _narrow_column(text: str, chars: int) -> list[str]:
+    return [text[i:i + chars] for i in range(0, len(text), chars)]
+
+
+@pytest.mark.parametrize("byline", ["本报记者 宋朝军", "□ 本报记者 易舒冉", "本报记者 汪志球 郑智文"])
+def test_a_byline_as_wide_as_a_narrow_column_is_not_read_into_its_first_paragraph(byline):
+    # A tool that copies a page line by line (pdftotext) gives a narrow column's lines, the byline
+    # among them as wide as they are: a byline is a whole line of its own, whatever its width.
+    first = ("在甘肃省兰州市闵家桥社区，72岁的居民杜新民正在自家楼下晒太阳，一位拿着公文包和笔记本的人走来，"
+             "和她聊起小区的电梯。")
+    second = "来人叫陈灿，全国人大代表，兰州市律师协会会长、甘肃锐城律师事务所主任。"
+    width = len(byline.replace(" ", "")) + 1
+    lines = ["运用法治力量提升居住质量", "", byline, *_narrow_column(first, width), *_narrow_column(second, width)]
+    (draft,) = _drafts("\n".join(lines))
+    assert draft.byline == byline.lstrip("□ ")
+    assert draft.body.startswith("在甘肃省兰州市闵家桥社区"), draft.body[:30]

@@ -196,6 +196,7 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
     line of the file, all of one width. Paragraph-per-line pages are left as they are."""
     lines = [(line.number, line.text.strip()) for line in page.lines]
     width = _wrap_width([text for _, text in lines if text])
+    words = layout_words()
     out: list[tuple[int, int, str, int]] = []
     gap, previous_full = 0, False
     for number, text in lines:
@@ -203,16 +204,18 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
             gap, previous_full = gap + 1, False
             continue
         indented = page.lines[number - 1].text.startswith(("\u3000\u3000", "    ", "\t"))
-        is_furniture = bool(furniture_rule(text))
+        # A line that is a whole unit on its own — furniture, or a byline (本报记者 宋朝军 over the
+        # first line of a narrow column) — is no part of a wrapped paragraph, whatever its width.
+        is_unit = bool(furniture_rule(text)) or _is_byline(text, words)
         if out and _closes_bracket_of(out[-1][2], text):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
-        elif previous_full and gap == 0 and not indented and not is_furniture and not _tagged_headline(out[-1][2]):
+        elif previous_full and gap == 0 and not indented and not is_unit and not _tagged_headline(out[-1][2]):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
         else:
             out.append((number, number, text, gap))
-        previous_full = bool(width) and _display_width(text) >= width - WRAP_SLACK and not is_furniture
+        previous_full = bool(width) and _display_width(text) >= width - WRAP_SLACK and not is_unit
         gap = 0
     return out
 
