@@ -212,3 +212,27 @@ def test_a_byline_as_wide_as_a_narrow_column_is_not_read_into_its_first_paragrap
     (draft,) = _drafts("\n".join(lines))
     assert draft.byline == byline.lstrip("□ ")
     assert draft.body.startswith("在甘肃省兰州市闵家桥社区"), draft.body[:30]
+
+
+def test_a_dateline_under_a_title_as_wide_as_the_column_opens_the_paragraph():
+    # pdftotext gives the title's last line and the dateline's first as two lines of one width.
+    text = ("本报北京3月25日电 （记者林丽鹂）近日，市场监管总局会同教育部组织起草《幼儿园落实食品安全主体责任监督"
+            "管理规定（征求意见稿）》，向社会公开征求意见。")
+    lines = ["园区观察", "", "两部门起草新规向社会征求意见", "", "明确幼儿园食品安全实行园长负责制",
+             *_narrow_column(text, 16)]
+    (draft,) = _drafts("\n".join(lines))
+    assert "负责制" in draft.title + draft.kicker + draft.deck
+    assert draft.body.startswith("本报北京3月25日电"), draft.body[:30]
+
+
+def test_the_line_under_a_kicker_that_ends_with_a_dash_is_its_title_not_text_cut_from_a_column():
+    # 壁画成舞 + 姿白描图 would make a word (舞姿): but a dash kicker announces the title under it.
+    lines = ["靠技术在市场上站稳脚跟（创新故事）", "卢 鑫", "",
+             "鞋之科技，七分在底。研发这一双小小的鞋底，我们花了近一年时间，模具都不知道开了多少套。", "",
+             "兰州文理学院教授高金荣47年致力于敦煌舞教学和创新——", "", "壁画成舞", "神韵流动（一辈子一件事）",
+             "□ 本报记者 宋朝军", "",
+             "“注意三道弯身体形态，眼神要威武庄严！”在兰州文理学院的舞蹈教室里，金亮正在指导学生练习敦煌舞。", "",
+             "上世纪80年代，敦煌研究院的专家把珍藏的敦煌舞", "", "姿白描图借给高金荣，用于临摹整理。"]
+    drafts = _drafts("\n".join(lines))
+    assert [d.title for d in drafts] == ["靠技术在市场上站稳脚跟（创新故事）", "壁画成舞  神韵流动（一辈子一件事）"]
+    assert drafts[0].body.startswith("鞋之科技")

@@ -17,6 +17,7 @@ from parkdigest.resources import furniture_rules, layout_words
 from parkdigest.text import (
     BOX_MARKERS,
     BYLINE_MARKS,
+    DATELINE,
     HAN,
     HAN_CHAR,
     OUTLET_SUFFIXES,
@@ -210,7 +211,8 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
         if out and _closes_bracket_of(out[-1][2], text):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
-        elif previous_full and gap == 0 and not indented and not is_unit and not _tagged_headline(out[-1][2]):
+        elif (previous_full and gap == 0 and not indented and not is_unit and not _tagged_headline(out[-1][2])
+              and not DATELINE.match(text)):  # a dateline (本报北京3月25日电) opens its paragraph
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
         else:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from parkdigest.articles.files import Furniture
 from parkdigest.convert.classify import classify_blocks, closed_by_column_tag
 from parkdigest.convert.dates import parse_printed_date
-from parkdigest.convert.heads import Story, find_heads, opens_with_dateline
+from parkdigest.convert.heads import KICKER_ENDS, Story, find_heads, opens_with_dateline
 from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
 from parkdigest.convert.model import Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.words import BROKEN_WORD_NATS, Similarity, TagModel, junction_gain, tag
@@ -139,6 +139,8 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
     for k, block in enumerate(content):
         if block.kind is not Kind.HEADLINE or block.rule not in _PLAIN_HEADLINE_RULES or block.text[-1] in _CLOSERS:
             continue
+        if k > 0 and content[k - 1].kind is Kind.HEADLINE and content[k - 1].text.endswith(KICKER_ENDS):
+            continue  # a kicker that ends with a dash or a colon announces the title under it
         following = content[k + 1] if k + 1 < len(content) else None
         adjacent = junction_gain(block.text, following.text) if following is not None and following.kind is Kind.BODY \
             else 0.0
