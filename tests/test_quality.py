@@ -35,20 +35,28 @@ class GatedSet:
     """Pages with gold, gated by their own floors in quality.yaml (section `name`)."""
 
     name: str
-    folder: Path  # pages/ and gold/
+    folder: Path  # pages/ and (unless `gold_of` says where) gold/
+    gold_of: Path | None = None  # the folder whose gold/ scores these pages
 
     @property
     def pages(self) -> list[Path]:
         return sorted((self.folder / "pages").glob("*.txt"))
 
     @property
+    def gold(self) -> Path:
+        return (self.gold_of or self.folder) / "gold"
+
+    @property
     def floors(self) -> dict:
         return QUALITY[self.name]
 
 
-# The dev pages as raw extracted text, and the same articles as text copied from their PDFs
-# (tests/devset-pdf/pages: the extraction tool's blocks in its own order; same gold).
-GATED = (GatedSet("devset", DEVSET), GatedSet("devset_pdf_pages", Path(__file__).parent / "devset-pdf"))
+# The dev pages as raw extracted text, and the same articles as text copied from their PDFs by two
+# tools: tests/devset-pdf/pages (the tool's blocks in its own order, a block's lines joined) and
+# tests/devset-pdftotext/pages (pdftotext: every printed line a line of its own); same gold.
+DEVSET_PDF = Path(__file__).parent / "devset-pdf"
+GATED = (GatedSet("devset", DEVSET), GatedSet("devset_pdf_pages", DEVSET_PDF),
+         GatedSet("devset_pdftotext", Path(__file__).parent / "devset-pdftotext", gold_of=DEVSET_PDF))
 DEV = GATED[0]
 
 
@@ -61,7 +69,7 @@ def runs(tmp_path_factory) -> dict:
     for gated in GATED:
         articles = tmp_path_factory.mktemp(gated.name) / "articles"
         result = run([gated.folder / "pages"], articles, jobs=1)
-        out[gated.name] = (articles, result, score_outputs(gated.folder / "gold", articles))
+        out[gated.name] = (articles, result, score_outputs(gated.gold, articles))
     return out
 
 
