@@ -25,6 +25,7 @@ from parkdigest.convert.classify import (
     kicker_end,
 )
 from parkdigest.convert.model import Block, Kind, LineRule, Role
+from parkdigest.convert.runon import run_on_kicker_end
 from parkdigest.convert.words import tag
 from parkdigest.reference.gazetteer import surface_forms
 from parkdigest.text import BYLINE_MARKS, DATELINE_SOURCE, HAN, heading_key, sentence_closed
@@ -390,8 +391,9 @@ def _is_label(first: str, second: str) -> bool:
 def _split_joined_kicker(line: str) -> list[str]:
     """'陈灿代表——运用法治力量提升居住质量（……）' -> kicker and title: a kicker ends with a dash
     (or a colon before a quotation), and an extraction tool that reads a stack's lines as one
-    block runs it into the title."""
-    at = kicker_end(line)
+    block runs it into the title. Without a mark, the title's own shape shows where it begins
+    (runon.py: 带动上下游投资超千亿元|疆电千里入巴渝)."""
+    at = kicker_end(line) or run_on_kicker_end(COLUMN_TAG.sub("", line))
     return [line[:at], line[at:].strip()] if at else [line]
 
 
