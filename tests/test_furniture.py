@@ -138,9 +138,9 @@ def test_the_data_files_use_the_shared_definitions_of_text_py():
 
 def test_every_rule_and_list_says_what_it_covers_and_why():
     data = load_yaml("furniture.yaml")
-    for key in ("line", "group"):
+    for key in ("line", "group", "structural"):
         for rule in data[key]:
-            assert rule.get("why"), rule["name"]
+            assert rule.get("why") and rule.get("label"), rule["name"]
     for section in ("credit_grammar", "folio"):
         for name, entry in data[section].items():
             assert entry.get("covers") and entry.get("why"), (section, name)

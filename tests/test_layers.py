@@ -132,10 +132,52 @@ def rule_compared_as_string(source: str) -> list[int]:
     return [n for n, line in enumerate(source.splitlines(), 1) if _RULE_AS_STRING.search(line)]
 
 
-def test_the_converter_asks_about_classify_rules_by_enum_not_by_string():
-    offenders = {str(path.relative_to(PACKAGE)): lines for path in sorted((PACKAGE / "convert").rglob("*.py"))
+def test_the_converter_and_the_site_ask_about_rules_by_enum_not_by_string():
+    paths = sorted([*(PACKAGE / "convert").rglob("*.py"), *(PACKAGE / "site").rglob("*.py")])
+    offenders = {str(path.relative_to(PACKAGE)): lines for path in paths
                  if (lines := rule_compared_as_string(path.read_text(encoding="utf-8")))}
     assert offenders == {}
+
+
+# A furniture rule's name written in the converter or the site ("publication-name" in a set, a
+# comparison, a return): what its lines say is asked by its flags (resources.Says), and a rule
+# found in code is named by resources.StructuralRule, so renaming a rule in furniture.yaml
+# cannot leave a stale name behind. A name used as a YAML section's key (data["folio"]) is no
+# rule. The exceptions left, each with its reason:
+RULE_NAME_EXCEPTIONS = {
+    ("convert/model.py", "contents"),  # Kind.CONTENTS, a block kind that shares the word
+    # classify.py is edited elsewhere: its PICTURE_NOTE and its table-of-contents rule are to
+    # become Says / StructuralRule.CONTENTS there
+    ("convert/classify.py", "picture-note"),
+    ("convert/classify.py", "contents"),
+}
+
+
+def furniture_rule_names_in(source: str, names: set[str]) -> list[tuple[int, str]]:
+    """(line, name) of each string literal that is a furniture rule's name, but a subscript's key."""
+    tree = ast.parse(source)
+    keys = {id(node.slice) for node in ast.walk(tree) if isinstance(node, ast.Subscript)}
+    return sorted((node.lineno, node.value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and node.value in names and id(node) not in keys)
+
+
+def test_no_furniture_rule_is_named_by_a_string_in_the_converter_or_the_site():
+    from parkdigest.resources import furniture_facts
+
+    names = set(furniture_facts())
+    paths = sorted([*(PACKAGE / "convert").rglob("*.py"), *(PACKAGE / "site").rglob("*.py")])
+    found = {(str(path.relative_to(PACKAGE)), name): line for path in paths
+             for line, name in furniture_rule_names_in(path.read_text(encoding="utf-8"), names)}
+    assert sorted(set(found) - RULE_NAME_EXCEPTIONS) == []
+    assert RULE_NAME_EXCEPTIONS <= set(found), "an exception no longer needed: remove it"
+
+
+def test_a_furniture_rule_named_by_a_string_is_found():
+    names = {"folio", "publication-name"}
+    assert furniture_rule_names_in('ANCHORS = frozenset({"publication-name"})', names) == [(1, "publication-name")]
+    assert furniture_rule_names_in('return "folio"', names) == [(1, "folio")]
+    assert furniture_rule_names_in('count = data["folio"]["count_words"]', names) == []
+    assert furniture_rule_names_in("return StructuralRule.FOLIO.value", names) == []
 
 
 def test_a_rule_compared_as_a_string_is_found():

@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 import feedparser
 import pytest
 
-from parkdigest.resources import load_yaml
+from parkdigest.resources import furniture_facts
 from parkdigest.site.catalog import Catalog, Entry, Report, demo_members, index_catalog, make_zone_slugs, member_of
 from parkdigest.site.chart import render_month_chart
 from parkdigest.site.feed import Site, describe_item, format_pubdate, make_feeds
@@ -30,7 +30,14 @@ from parkdigest.site.pages import (
     render_sources_index,
 )
 from parkdigest.site.render import format_date, pages_to_link
-from parkdigest.site.sources import FURNITURE_LABELS, identify_page, line_ranges, page_title, translate_warning
+from parkdigest.site.sources import (
+    OTHER_FURNITURE,
+    furniture_label,
+    identify_page,
+    line_ranges,
+    page_title,
+    translate_warning,
+)
 from parkdigest.site.topics import make_topic_pages, render_topic_index
 
 from conftest import ROOT, SEED_FILES
@@ -831,8 +838,10 @@ def test_source_page_identity_and_reader_wording():
     assert page_title("x.txt", {"articles": [{"title": "甲"}]}) == "未印报名和日期的版面：甲"
     assert line_ranges("3,5,7,9,37,39,57") == "3–9、37–39、57"
     assert line_ranges("23-37") == "23–37" and line_ranges("3-7,9,40-41") == "3–9、40–41"
-    rules = {r["name"] for key in ("line", "group") for r in load_yaml("furniture.yaml")[key]} | {"contents"}
-    assert rules <= set(FURNITURE_LABELS)
+    # every rule the converter names (furniture.yaml's, the structural ones included) is shown by its label
+    assert {name: furniture_label(name) for name in furniture_facts()} == \
+        {name: facts.label for name, facts in furniture_facts().items()}
+    assert furniture_label("contents") == "目录" and furniture_label("no-such-rule") == OTHER_FURNITURE
     assert translate_warning("a.txt:29: warning: uncertain join of line 29 with line 37 (confidence 0.26) — x") == \
         "第29行与第37行的接续把握较低（0.26），请核对该处文字。"
     assert translate_warning("p.txt: warning: no date on the page or in its text; its articles are undated — add the"

@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 
 from parkdigest.convert.dates import printed_date_spans
 from parkdigest.convert.model import Block, Kind
-from parkdigest.resources import furniture_rules, layout_words, load_yaml
+from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_words, load_yaml, says_of
 from parkdigest.text import HAN, HAN_CHAR, SENTENCE_END_NO_ELLIPSIS
 
 # A folio line: publication, date, weekday, page number and page section, nothing more.
@@ -63,12 +63,6 @@ _SEPARATORS = re.compile(r"[\s■◆●□|｜·•—\-－–/]+")
 # Sentence punctuation: a folio line has none.
 _SENTENCE_MARKS = re.compile(r"[，。；！？、“”：]")
 _WORD_ONLY = re.compile(rf"^[{HAN}·\s]+$")
-# Line rules whose lines anchor the folio block: a short line next to one of them is a
-# page section or a publication name printed in the folio.
-# (A line next to the date line alone may be a column label above the first title: 创新视点.)
-_FOLIO_ANCHORS = frozenset({"page-number", "publication-name", "masthead-latin"})
-_PHOTO_CREDITS = frozenset({"photo-credit", "agency-credit", "picture-note", "picture-source-note",
-                            "photo-credit-in-parentheses", "photo-credit-word-first"})
 
 
 # A line is asked about several times (unwrapping, splitting a caption from its credit,
@@ -83,8 +77,8 @@ def furniture_rule(text: str) -> str:
         if rule.pattern.search(text) or (bare != text and bare and rule.pattern.search(bare)):
             return rule.name
     if is_folio(text):
-        return "folio"
-    return "role-credits" if is_role_credits(text) else ""
+        return StructuralRule.FOLIO.value
+    return StructuralRule.ROLE_CREDITS.value if is_role_credits(text) else ""
 
 
 @dataclass(frozen=True)
@@ -208,7 +202,16 @@ def surname_length(name: str) -> int:
 
 
 def is_photo_credit(rule: str) -> bool:
-    return rule in _PHOTO_CREDITS
+    """The rule's lines credit a picture or say where the page's pictures come from."""
+    return Says.PICTURE_CREDIT in says_of(rule)
+
+
+def is_folio_anchor(rule: str) -> bool:
+    """The rule's lines anchor the folio block (a page number, a publication name, a Latin
+    masthead): a short line next to one of them is a page section or a publication name
+    printed in the folio. (A line next to the date line alone may be a column label above the
+    first title: 创新视点 — the folio's structural rule is no anchor.)"""
+    return Says.FOLIO_ANCHOR in says_of(rule)
 
 
 def is_folio(text: str) -> bool:
@@ -264,8 +267,9 @@ def _names_publication(words: list[str]) -> bool:
 
 
 def furniture_rule_name_only(text: str) -> bool:
+    """The text is a newspaper's name by its shape (科技日报, 湖南日报 4)."""
     line_rules, _ = furniture_rules()
-    return any(rule.name == "publication-name" and rule.pattern.search(text) for rule in line_rules)
+    return any(Says.NEWSPAPER_NAME in rule.says and rule.pattern.search(text) for rule in line_rules)
 
 
 def mark_folio_block(blocks: list[Block], total_lines: int) -> list[Block]:
@@ -285,11 +289,11 @@ def mark_folio_block(blocks: list[Block], total_lines: int) -> list[Block]:
             after = out[i + 1] if i + 1 < len(out) else None
             near_edge = block.first_line <= _edge_top(out) or block.last_line >= _edge_bottom(out, total_lines)
             between = _is_furniture_or_edge(before) and _is_furniture_or_edge(after) and near_edge
-            beside_anchor = near_edge and any(n is not None and n.kind is Kind.FURNITURE and n.rule in _FOLIO_ANCHORS
+            beside_anchor = near_edge and any(n is not None and n.kind is Kind.FURNITURE and is_folio_anchor(n.rule)
                                               for n in (before, after))
             if between or beside_anchor:
                 out[i] = Block(Kind.FURNITURE, block.text, block.first_line, block.last_line, block.gap_before,
-                               "folio-block")
+                               StructuralRule.FOLIO_BLOCK.value)
                 changed = True
     return out
 
@@ -318,7 +322,7 @@ def _edge_bottom(blocks: list[Block], total_lines: int) -> int:
 
 # What may be split off the end of a line after a space: the page's production credits and
 # a picture's credit ("数据来源：国家数据局 制图：张芳曼" is a chart's caption and its credit).
-_TRAILING_CREDIT_RULES = frozenset({"editor-line", "role-credits"}) | _PHOTO_CREDITS
+_TRAILING_CREDITS = frozenset({Says.PRODUCTION_CREDIT, Says.PICTURE_CREDIT})
 
 
 def _split_trailing_credits(blocks: list[Block]) -> list[Block]:
@@ -342,7 +346,7 @@ def _trailing_credit(text: str) -> tuple[str, str, str]:
         if len(tail) > TRAILING_CREDIT_MAX_CHARS:
             continue
         rule = furniture_rule(tail)
-        if rule in _TRAILING_CREDIT_RULES and HAN_CHAR.search(head) and not furniture_rule(head) \
+        if _TRAILING_CREDITS & says_of(rule) and HAN_CHAR.search(head) and not furniture_rule(head) \
                 and not _SENTENCE_END.search(tail):
             return head, tail, rule
     return text, "", ""

@@ -12,41 +12,13 @@ import re
 from dataclasses import dataclass
 
 from parkdigest.articles.files import LineRanges
+from parkdigest.resources import Says, furniture_facts, says_of
 from parkdigest.site.catalog import Entry
 from parkdigest.site.render import date_text
 from parkdigest.text import HAN
 
-# What each furniture rule (data/furniture.yaml, and the table of contents found by
-# convert/classify.py) removed, as a reader would name it.
-FURNITURE_LABELS = {
-    "masthead": "版头",
-    "masthead-latin": "外文报头",
-    "publication-name": "报名",
-    "folio": "报头日期与版次",
-    "folio-block": "报头栏目",
-    "page-number": "版次",
-    "section-page": "版名与版次",
-    "role-credits": "编辑署名",
-    "contact-line": "联系方式",
-    "contact-value": "联系方式",
-    "licence-line": "许可证与刊号",
-    "qr-line": "二维码与客户端",
-    "agency-credit": "图片署名",
-    "co-publisher": "合办单位",
-    "publisher": "主办单位",
-    "date-line": "日期行",
-    "issue-line": "期号与日期",
-    "editor-line": "编辑与联系方式",
-    "photo-credit": "图片署名",
-    "picture-note": "图片说明",
-    "picture-source-note": "图片说明",
-    "photo-credit-in-parentheses": "图片署名",
-    "photo-credit-word-first": "图片署名",
-    "newsletter-name": "刊名",
-    "qr-footer": "二维码与公众号",
-    "address-block": "地址与联系方式",
-    "contents": "目录",
-}
+# What a removed line is called whose rule furniture.yaml does not declare (each rule declares
+# its own label there: resources.furniture_facts).
 OTHER_FURNITURE = "其他版面元素"
 # How a page that prints neither its publication nor its date is named.
 UNNAMED_PAGE = "未印报名和日期的版面"
@@ -94,33 +66,40 @@ class PageIdentity:
 
 
 def identify_page(data: dict) -> PageIdentity:
-    """Publication, issue, page number and page name from the furniture the converter removed."""
+    """Publication, issue, page number and page name from the furniture the converter removed,
+    each read from the lines whose rule says it (furniture.yaml `says:`)."""
     publication = str(data.get("publication") or "")  # the sidecar's, when it names one
     page = str(data.get("page") or "")
     issue = page_name = ""
     for item in data.get("furniture") or []:
-        rule, text = item.get("rule"), str(item.get("text", "")).strip()
-        if rule in ("publication-name", "newsletter-name"):
+        says, text = says_of(str(item.get("rule") or "")), str(item.get("text", "")).strip()
+        if Says.PUBLICATION in says:
             match = _FOLIO.match(text)
             if match and not publication:
                 publication = match["name"]
             if match and match["page"] and not page:
                 page = f"第{int(match['page'])}版"
-        elif rule in ("folio", "section-page", "page-number"):
-            named = _DATED_FOLIO_NAME.search(text) if rule == "folio" else None
+        if Says.PUBLICATION_BEFORE_DATE in says:
+            named = _DATED_FOLIO_NAME.search(text)
             if named and not publication:
                 publication = named["name"]
-            if not page:
-                found = re.search(r"(\d{1,3})", text) if rule == "page-number" else _PAGE_NUMBER.search(text)
-                number = next((g for g in found.groups() if g), "") if found else ""
-                page = f"第{int(number)}版" if number else ""
-        elif rule == "issue-line" and not issue:
+        if not page and says & {Says.PAGE_NUMBER, Says.PAGE_NUMBER_ALONE}:
+            page = _page_number(text, says)
+        if Says.ISSUE in says and not issue:
             found = _ISSUE.search(text)
             issue = f"{found[1]}年第{int(found[2])}期" if found else ""
-        elif rule == "masthead" and not page_name:
+        if Says.PAGE_NAME in says and not page_name:
             found = _MASTHEAD_NAME.search(text)
             page_name = found.group() if found else ""
     return PageIdentity(publication, issue, page, page_name, str(data.get("date") or ""))
+
+
+def _page_number(text: str, says: frozenset[Says]) -> str:
+    """第5版 from a line that prints the page number: alone (— 5 —, A5版) or as a folio or a
+    section prints it (第05版, 要闻5); "" when none is found."""
+    found = re.search(r"(\d{1,3})", text) if Says.PAGE_NUMBER_ALONE in says else _PAGE_NUMBER.search(text)
+    number = next((g for g in found.groups() if g), "") if found else ""
+    return f"第{int(number)}版" if number else ""
 
 
 def page_title(source: str, data: dict) -> str:
@@ -174,7 +153,9 @@ def line_ranges(lines: str) -> str:
 
 
 def furniture_label(rule: str) -> str:
-    return FURNITURE_LABELS.get(rule, OTHER_FURNITURE)
+    """What a reader calls the lines a furniture rule removed (its label in furniture.yaml)."""
+    facts = furniture_facts().get(rule)
+    return facts.label if facts else OTHER_FURNITURE
 
 
 def translate_warning(text: str) -> str:

@@ -23,6 +23,7 @@ from parkdigest.convert.pdf.extract import Box, enclosing
 from parkdigest.convert.pdf.headings import promote_titles
 from parkdigest.convert.pdf.lines import TextLine, TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
+from parkdigest.resources import StructuralRule
 from parkdigest.text import HAN_CHAR
 
 # Type this much bigger than the body type is a headline (kickers, subheads and bylines are
@@ -106,7 +107,7 @@ def _running_styles(groups: list[list[TextLine]]) -> set[Style]:
 
 def _part(block: TextBlock, regions: Regions, measure: TypeMeasure, running: set[Style], furniture_rule) -> TextBlock:
     if regions.in_band(block.box):
-        return with_part(block, Part.FURNITURE, furniture_rule(block.text) or "band")
+        return with_part(block, Part.FURNITURE, furniture_rule(block.text) or StructuralRule.BAND.value)
     style = block.style
     if style.light:
         return with_part(block, Part.LABEL, "reversed")
