@@ -146,10 +146,6 @@ def test_the_converter_and_the_site_ask_about_rules_by_enum_not_by_string():
 # rule. The exceptions left, each with its reason:
 RULE_NAME_EXCEPTIONS = {
     ("convert/model.py", "contents"),  # Kind.CONTENTS, a block kind that shares the word
-    # classify.py is edited elsewhere: its PICTURE_NOTE and its table-of-contents rule are to
-    # become Says / StructuralRule.CONTENTS there
-    ("convert/classify.py", "picture-note"),
-    ("convert/classify.py", "contents"),
 }
 
 

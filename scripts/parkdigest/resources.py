@@ -35,6 +35,7 @@ class Says(StrEnum):
     PAGE_NAME = "page-name"  # the page's own name at the end of its masthead (INNOVATION 创新园区)
     FOLIO_ANCHOR = "folio-anchor"  # stands in the folio block: a short line beside it belongs to the block
     PICTURE_CREDIT = "picture-credit"  # who made a picture, or where the page's pictures come from
+    PAGE_PICTURES_NOTE = "page-pictures-note"  # a note on the page's pictures as a whole (本版图片…): credits no one picture
     PRODUCTION_CREDIT = "production-credit"  # the page's production credits (editors, designers, proofreaders)
 
 

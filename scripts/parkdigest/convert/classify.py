@@ -13,7 +13,7 @@ from parkdigest.convert.furniture import furniture_rule, is_photo_credit, mark_f
 from parkdigest.convert.model import Block, Kind, LineRule, Page
 from parkdigest.convert.words import BROKEN_WORD_NATS, junction_gain
 from parkdigest.convert.words import cut as jieba_words
-from parkdigest.resources import furniture_rules, layout_words
+from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_words, says_of
 from parkdigest.text import (
     BOX_MARKERS,
     BYLINE_MARKS,
@@ -69,8 +69,6 @@ _LONE_NAME = re.compile(rf"^[{HAN}](\s*[{HAN}]){{1,3}}$")
 COLUMN_TAG = re.compile(r"[（(][^（）()。；]{2,30}[）)]$")
 # A line may hold a caption and, after a space, the credit of its picture.
 _SPACES = re.compile(r"\s+")
-# The furniture rule of a note on several pictures (以上图片均为…, 本版图片除署名外…; furniture.yaml).
-PICTURE_NOTE = "picture-note"
 # How the name of a paper, agency or station ends (湖南日报, 新华社, 湖南广播电视台, 人民网):
 # the last characters of text.py's outlet suffixes (报, 社, 台, 网).
 PAPER_SUFFIXES = tuple(sorted({suffix[-1] for suffix in OUTLET_SUFFIXES}))
@@ -494,7 +492,7 @@ def _mark_contents(blocks: list[Block]) -> list[Block]:
     for i in range(first, last + 1):
         if blocks[i].kind in (Kind.HEADLINE, Kind.LABEL, Kind.BODY):
             out[i] = Block(Kind.CONTENTS, blocks[i].text, blocks[i].first_line, blocks[i].last_line,
-                           blocks[i].gap_before, "contents")
+                           blocks[i].gap_before, StructuralRule.CONTENTS)
     return out
 
 
@@ -625,4 +623,4 @@ def _beside_picture_credit(blocks: list[Block], i: int) -> bool:
     # A note on pictures in the furniture band that ends the page (本版图片除署名外均由受访单位提供)
     # is about all the page's pictures: it credits no one picture above it.
     return (j < len(blocks) and blocks[j].kind is Kind.FURNITURE and is_photo_credit(blocks[j].rule)
-            and not (blocks[j].rule == PICTURE_NOTE and all(b.kind is Kind.FURNITURE for b in blocks[j + 1:])))
+            and not (Says.PAGE_PICTURES_NOTE in says_of(blocks[j].rule) and all(b.kind is Kind.FURNITURE for b in blocks[j + 1:])))
