@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from parkdigest.articles.files import Furniture
 from parkdigest.convert.classify import classify_blocks, closed_by_column_tag
@@ -24,7 +24,9 @@ from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.heads import KICKER_ENDS, Story, find_heads, opens_with_dateline
 from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
 from parkdigest.convert.model import Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
-from parkdigest.convert.words import BROKEN_WORD_NATS, Similarity, TagModel, junction_gain, tag
+from parkdigest.convert.ownership import Claim, Ownership
+from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
+from parkdigest.convert.words import BROKEN_WORD_NATS, TagModel, junction_gain, tag
 from parkdigest.problems import Problem, Severity
 from parkdigest.text import PARALLEL_HALVES, heading_key, strip_label
 
@@ -50,7 +52,6 @@ JOIN_ROUNDS = 2
 OWNER_CONFIDENCE_SCALE = 0.05
 
 
-
 def segment_page(page: Page) -> Segmentation:
     """Split a normalized page into articles (block ownership, joins, furniture)."""
     blocks = classify_blocks(page)
@@ -58,30 +59,48 @@ def segment_page(page: Page) -> Segmentation:
                       if b.kind in (Kind.FURNITURE, Kind.CONTENTS))
     contents = tuple(strip_label(b.text) for b in blocks if b.kind is Kind.CONTENTS)
     contents_keys = {heading_key(entry) for entry in contents}
-    content = [b for b in blocks if b.kind not in (Kind.FURNITURE, Kind.CONTENTS)]
+    content_blocks = [b for b in blocks if b.kind not in (Kind.FURNITURE, Kind.CONTENTS)]
     warnings: list[Problem] = []
-    if not content:
+    if not content_blocks:
         warnings.append(Problem(page.source, "page has no article text, only furniture",
                                 "check that this is the right file", severity=Severity.WARNING))
         return Segmentation(source=page.source, placed=(), heads=(), joins=(), furniture=furniture,
                             page_date=_page_date(blocks), warnings=tuple(warnings))
-    content = _unmask_cut_text(content)
-    found = find_heads(content, contents_keys, set(page.sidecar.get("split_at") or ()))
-    roles, heads = list(found.roles), [list(cluster) for cluster in found.clusters]
+    content_blocks = _unmask_cut_text(content_blocks)
+    found = find_heads(content_blocks, contents_keys, set(page.sidecar.get("split_at") or ()))
+    heads = found.clusters
     if not heads:
         warnings.append(Problem(page.source, "no recognizable title; the page becomes one article",
-                                "add a title line above the text", line=content[0].first_line,
+                                "add a title line above the text", line=content_blocks[0].first_line,
                                 severity=Severity.WARNING))
-        heads = [[]]
-    content = [_as_flow_block(block, role) for block, role in zip(content, roles)]
-    placement = _join_and_assign(content, roles, heads, found.stories)
-    joins, breaks, owners, confidence = placement.joins, placement.breaks, list(placement.owners), \
-        list(placement.confidence)
-    heads, owners, confidence = _merge(heads, owners, confidence, roles, page, warnings)
-    placed = tuple(PlacedBlock(k, block, roles[k], owners[k], confidence[k]) for k, block in enumerate(content))
+        heads = ((),)
+    content = PageContent(tuple(_as_flow_block(block, role) for block, role in zip(content_blocks, found.roles)),
+                          found.roles, heads, found.stories)
+    placement = _join_and_assign(content)
+    merged, renumber = _merge(content, page, warnings)
+    placed = tuple(PlacedBlock(k, block, merged.roles[k], renumber[claim.article], claim.confidence)
+                   for k, (block, claim) in enumerate(zip(content.blocks, placement.owners)))
     return Segmentation(
-        source=page.source, placed=placed, heads=tuple(tuple(h) for h in heads), joins=joins, furniture=furniture,
-        breaks=breaks, contents=contents, page_date=_page_date(blocks), warnings=tuple(warnings))
+        source=page.source, placed=placed, heads=merged.heads, joins=placement.joins, furniture=furniture,
+        breaks=placement.breaks, contents=contents, page_date=_page_date(blocks), warnings=tuple(warnings))
+
+
+@dataclass(frozen=True)
+class PageContent:
+    """A page's content blocks (no furniture; file order, a block's id is its position) and what
+    `find_heads` made of them."""
+
+    blocks: tuple[Block, ...]
+    roles: tuple[Role, ...]  # of each block, in the same order
+    heads: tuple[tuple[int, ...], ...]  # per article: ids of its head-stack blocks (one empty stack: no title)
+    stories: tuple[Story, ...]  # the stories folded into packages
+
+    def __post_init__(self) -> None:
+        if len(self.roles) != len(self.blocks):
+            raise ValueError(f"{len(self.roles)} roles for {len(self.blocks)} blocks")
+
+    def __len__(self) -> int:
+        return len(self.blocks)
 
 
 @dataclass(frozen=True)
@@ -89,43 +108,38 @@ class Placement:
     """Which broken sentence continues where, and which article each block belongs to."""
 
     joins: tuple[Join, ...]
-    breaks: frozenset
-    owners: tuple[int, ...]  # per content block: index of its article
-    confidence: tuple[float, ...]  # per content block: how sure its owner is
+    breaks: frozenset[tuple[int, int]]
+    owners: tuple[Claim, ...]  # per content block: its article and how sure
 
 
-def _join_and_assign(content: list[Block], roles: list[Role], heads: list[list[int]],
-                     stories: tuple[Story, ...]) -> Placement:
+def _join_and_assign(content: PageContent) -> Placement:
     """Joins and ownership inform each other: first join by what two fragments share, assign
     every block to an article, then join again by how well a start fits the article its end
     belongs to, and assign again (JOIN_ROUNDS rounds in all)."""
-    similarity = Similarity([b.text for b in content])
-    # A box's label (记者手记, 链接) names the kind of box, not its subject.
-    vectors = [{} if b.rule == LineRule.BOX_HEADING else similarity.vector(b.text) for b in content]
-    vector_squares = _squares(vectors)
-    tags = TagModel([b.text for b in content if b.kind is Kind.BODY])
+    vocabulary = Vocabulary(content.blocks)
+    tags = TagModel([b.text for b in content.blocks if b.kind is Kind.BODY])
     memo: dict = {}  # junction evidence that does not change between rounds
-    units = [Similarity.unit(v) for v in vectors]
-    joins, breaks = choose_joins(content, lambda e, s: Similarity.dot(units[e], units[s]), tags, memo)
-    owners, confidence = _assign_articles(content, roles, heads, stories, joins, vectors, vector_squares)
+    fragments = list(content.blocks)
+    joins, breaks = choose_joins(fragments, vocabulary.cosine, tags, memo)
+    ownership = _assign_articles(content, joins, vocabulary)
     for _ in range(JOIN_ROUNDS - 1):
-        profiles = _profiles(vectors, owners, len(heads))
-        squares = _squares(profiles)
-        fit, same_article = _round_scorers(vectors, vector_squares, profiles, squares, list(owners))
-        joins, breaks = choose_joins(content, fit, tags, memo, same_article)
-        owners, confidence = _assign_articles(content, roles, heads, stories, joins, vectors, vector_squares)
-    return Placement(tuple(joins), breaks, tuple(owners), tuple(confidence))
+        fit, same_article = _round_scorers(vocabulary.profiles(ownership.members()), ownership.freeze())
+        joins, breaks = choose_joins(fragments, fit, tags, memo, same_article)
+        ownership = _assign_articles(content, joins, vocabulary)
+    return Placement(tuple(joins), breaks, ownership.freeze())
 
 
-def _round_scorers(vectors, vector_squares, profiles, squares, owners: list[int]
+def _round_scorers(profiles: ArticleProfiles, owners: tuple[Claim, ...]
                    ) -> tuple[Callable[[int, int], float], Callable[[int, int], bool]]:
     """How well a start fits the article of an end, and whether two blocks share an article,
     as one round of assignment left them."""
     def fit(e: int, s: int) -> float:
-        return _fit(vectors, vector_squares, profiles, squares, owners, e, s)
+        """How well fragment s fits the article that fragment e belongs to (cosine), leaving
+        s itself out of that article's vocabulary."""
+        return profiles.fit(s, owners[e].article)
 
     def same_article(a: int, b: int) -> bool:
-        return owners[a] == owners[b]
+        return owners[a].article == owners[b].article
 
     return fit, same_article
 
@@ -172,24 +186,29 @@ def _needs_a_continuation(text: str) -> bool:
     return bool(words) and words[-1][1].startswith(_OPEN_END_TAGS)
 
 
-def _merge(heads, owners, confidence, roles, page: Page, warnings: list[Problem]):
+def _merge(content: PageContent, page: Page, warnings: list[Problem]) -> tuple[PageContent, tuple[int, ...]]:
     """An editor's `merge: [[a, b]]`: article b (by position, 1-based) is the rest of
-    article a; its title lines become a subhead of a."""
-    target = list(range(len(heads)))  # article -> the article it ends up in
+    article a; its title lines become a subhead of a. The page's content after the merges, and
+    for each article before them the index of the article it ends up in."""
+    target = _merge_targets(len(content.heads), page, warnings)
+    kept = sorted(set(target))
+    renumber = {old: new for new, old in enumerate(kept)}
+    demoted = {k for a, cluster in enumerate(content.heads) if target[a] != a for k in cluster}
+    roles = tuple(Role.SUBHEAD if k in demoted and role is Role.HEAD else role for k, role in enumerate(content.roles))
+    merged = replace(content, roles=roles, heads=tuple(content.heads[a] for a in kept))
+    return merged, tuple(renumber[t] for t in target)
+
+
+def _merge_targets(n_articles: int, page: Page, warnings: list[Problem]) -> list[int]:
+    """For each article, the article it ends up in after the sidecar's merges."""
+    target = list(range(n_articles))
     for first, second in sorted(page.sidecar.get("merge") or (), key=lambda pair: -pair[1]):
-        if not 1 <= first < second <= len(heads):
-            warnings.append(Problem(page.source, f"merge [{first}, {second}]: the page has {len(heads)} articles",
+        if not 1 <= first < second <= n_articles:
+            warnings.append(Problem(page.source, f"merge [{first}, {second}]: the page has {n_articles} articles",
                                     "fix 'merge' in the sidecar", severity=Severity.WARNING))
             continue
         target = [first - 1 if t == second - 1 else t for t in target]
-    kept = sorted(set(target))
-    renumber = {old: new for new, old in enumerate(kept)}
-    for a, cluster in enumerate(heads):
-        if target[a] != a:
-            for k in cluster:
-                roles[k] = Role.SUBHEAD if roles[k] is Role.HEAD else roles[k]
-    owners = [renumber[target[o]] for o in owners]
-    return [heads[a] for a in kept], owners, confidence
+    return target
 
 
 def _as_flow_block(block: Block, role: Role) -> Block:
@@ -199,62 +218,63 @@ def _as_flow_block(block: Block, role: Role) -> Block:
     return block
 
 
-def _fit(vectors, vector_squares, profiles, squares, owners, e: int, s: int) -> float:
-    """How well fragment s fits the article that fragment e belongs to (cosine), leaving
-    s itself out of that article's vocabulary."""
-    article = owners[e]
-    return Similarity.cosine_leaving_out(vectors[s], vector_squares[s], profiles[article], squares[article],
-                                         owners[s] == article)
+
+@dataclass(frozen=True)
+class Flow:
+    """The joins as the runs of text under the heads read them."""
+
+    continuation: Mapping[int, int]  # end block id -> the block id where its sentence goes on
+    stops: frozenset[int]  # where a run stops: a continuation from afar, a story's stack in a package
 
 
-def _sum(vectors) -> dict[str, float]:
-    """Word vectors added up: the vocabulary of several blocks read as one text."""
-    total: dict[str, float] = {}
-    for vector in vectors:
-        for word, weight in vector.items():
-            total[word] = total.get(word, 0.0) + weight
-    return total
-
-
-def _squares(vectors) -> list[float]:
-    """Squared lengths of vectors (blocks' or articles')."""
-    return [sum(v * v for v in vec.values()) for vec in vectors]
-
-
-def _anchors(content, roles, heads, stories: tuple[Story, ...], joins) -> list[int]:
-    """Blocks that surely belong to an article: its title and the text that follows it
-    without a break, the stories of a package with their texts, plus the continuations
-    joined to that text."""
-    owners = [-1] * len(content)
-    join_from = _join_map(content, joins)
+def _flow(content: PageContent, joins: Sequence[Join]) -> Flow:
+    continuation = _join_map(joins)
     # A run of text stops at a continuation from afar and at a story's stack in a package.
-    stops = {s for e, s in join_from.items() if s != e + 1} | {story.first for story in stories}
-    runs = [_run_after(content, roles, cluster[-1] if cluster else -1, join_from, stops,
-                       brief=bool(cluster) and cluster[-1] + 1 < len(content)
-                       and opens_with_dateline(content[cluster[-1] + 1]))
-            for cluster in heads]
-    runs = _share_runs_of_stacked_heads(content, heads, runs)
-    runs = _take_continuations_under_heads(content, roles, heads, runs, join_from, stops)
-    runs = _give_datelines_to_textless_heads(content, heads, runs)
+    stops = {s for e, s in continuation.items() if s != e + 1} | {story.first for story in content.stories}
+    return Flow(continuation, frozenset(stops))
+
+
+def _anchors(content: PageContent, joins: Sequence[Join]) -> dict[int, int]:
+    """Blocks that surely belong to an article (block id -> article): its title and the text
+    that follows it without a break, the stories of a package with their texts, plus the
+    continuations joined to that text."""
+    flow = _flow(content, joins)
+    runs = [_head_run(content, flow, cluster) for cluster in content.heads]
+    runs = _share_runs_of_stacked_heads(content, runs)
+    runs = _take_continuations_under_heads(content, flow, runs)
+    runs = _give_datelines_to_textless_heads(content, runs)
     claims = list(enumerate(runs)) + [
-        (story.article, list(range(story.first, story.last + 1)) + _run_after(content, roles, story.last, join_from,
-                                                                               stops))
-        for story in stories]
+        (story.article, list(range(story.first, story.last + 1)) + _run_after(content, flow, story.last))
+        for story in content.stories]
+    return _claim_runs(claims, flow)
+
+
+def _head_run(content: PageContent, flow: Flow, cluster: tuple[int, ...]) -> list[int]:
+    """The text that follows a head stack without a break (only its first paragraph after a
+    brief's)."""
+    brief = bool(cluster) and cluster[-1] + 1 < len(content) and opens_with_dateline(content.blocks[cluster[-1] + 1])
+    return _run_after(content, flow, cluster[-1] if cluster else -1, brief=brief)
+
+
+def _claim_runs(claims: list[tuple[int, list[int]]], flow: Flow) -> dict[int, int]:
+    """Each run's blocks, and the continuations joined to them, to its article; the first claim
+    on a block keeps it."""
+    owners: dict[int, int] = {}
     for article, run in claims:
         stack = []
         for k in run:
-            if owners[k] < 0:
+            if k not in owners:
                 owners[k] = article
                 stack.append(k)
         while stack:
             k = stack.pop()
-            if k in join_from and owners[join_from[k]] < 0:
-                owners[join_from[k]] = article
-                stack.append(join_from[k])
+            if k in flow.continuation and flow.continuation[k] not in owners:
+                owners[flow.continuation[k]] = article
+                stack.append(flow.continuation[k])
     return owners
 
 
-def _run_after(content, roles, k, join_from, stops, brief: bool = False) -> list[int]:
+def _run_after(content: PageContent, flow: Flow, k: int, brief: bool = False) -> list[int]:
     """The blocks that follow block k in the file until a break: the next head, a block of
     `stops` (a continuation moved in from elsewhere, a story's stack), a sentence that
     continues elsewhere, the dateline that opens another article's text. After a brief
@@ -263,45 +283,47 @@ def _run_after(content, roles, k, join_from, stops, brief: bool = False) -> list
     run: list[int] = []
     while k + 1 < len(content):
         k += 1
-        if roles[k] in (Role.HEAD, Role.KICKER) or k in stops or (run and opens_with_dateline(content[k])):
+        if content.roles[k] in (Role.HEAD, Role.KICKER) or k in flow.stops or (
+                run and opens_with_dateline(content.blocks[k])):
             break
         run.append(k)
-        if k in join_from and join_from[k] != k + 1:
+        if k in flow.continuation and flow.continuation[k] != k + 1:
             break
-        if brief and k not in join_from:
+        if brief and k not in flow.continuation:
             break
     return run
 
 
-def _take_continuations_under_heads(content, roles, heads, runs, join_from, stops) -> list[list[int]]:
+def _take_continuations_under_heads(content: PageContent, flow: Flow, runs: list[list[int]]) -> list[list[int]]:
     """The text right under a head continues a sentence begun further down, in the head's own
     stretch of the page (before the next head): the article's first column was extracted after
     its second. That text and its run are the head's. A sentence begun in another head's
     stretch means that article flows on under this head instead."""
     runs = [list(run) for run in runs]
-    source = {s: e for e, s in join_from.items()}
-    starts = [cluster[0] for cluster in heads if cluster]
-    for a, cluster in enumerate(heads):
+    source = {s: e for e, s in flow.continuation.items()}
+    starts = [cluster[0] for cluster in content.heads if cluster]
+    for a, cluster in enumerate(content.heads):
         first = cluster[-1] + 1 if cluster else -1
         if runs[a] or first not in source or source[first] == first - 1:
             continue  # the head has text, or none of its text continues a sentence from afar
         following = [k for k in starts if k > cluster[-1]]
         stretch_end = following[0] if following else len(content)
         if first < source[first] < stretch_end and not any(source[first] in run for run in runs):
-            runs[a] = [first] + _run_after(content, roles, first, join_from, stops)
+            runs[a] = [first] + _run_after(content, flow, first)
     return runs
 
 
-def _give_datelines_to_textless_heads(content, heads, runs) -> list[list[int]]:
+def _give_datelines_to_textless_heads(content: PageContent, runs: list[list[int]]) -> list[list[int]]:
     """A head with no text after it (its columns were extracted elsewhere) takes the nearest
     paragraph that opens with a dateline (本报北京1月5日电……) and is no other head's start."""
     runs = [list(run) for run in runs]
     starts = {run[0] for run in runs if run}
-    datelines = [k for k, b in enumerate(content) if opens_with_dateline(b) and k not in starts]
+    datelines = [k for k, b in enumerate(content.blocks) if opens_with_dateline(b) and k not in starts]
     for a, run in enumerate(runs):
-        if any(content[k].kind is Kind.BODY for k in run) or not heads[a] or not datelines:
+        head = content.heads[a]
+        if any(content.blocks[k].kind is Kind.BODY for k in run) or not head or not datelines:
             continue
-        k = min(datelines, key=lambda d: abs(d - heads[a][0]))
+        k = min(datelines, key=lambda d: abs(d - head[0]))
         datelines.remove(k)
         for other in runs:
             other[:] = [m for m in other if m != k]
@@ -309,102 +331,102 @@ def _give_datelines_to_textless_heads(content, heads, runs) -> list[list[int]]:
     return runs
 
 
-def _share_runs_of_stacked_heads(content, heads, runs) -> list[list[int]]:
+def _share_runs_of_stacked_heads(content: PageContent, runs: list[list[int]]) -> list[list[int]]:
     """Two heads printed one right after the other (only captions between them): their texts
     follow in the same order, so the first head's text is the start of the run after the
     second, up to the credit that closes it."""
     runs = [list(run) for run in runs]
+    heads, blocks = content.heads, content.blocks
     for a in range(len(heads) - 1):
         after_a = heads[a][-1] + 1 if heads[a] else 0
         between = range(after_a, heads[a + 1][0]) if heads[a + 1] else range(0)
-        if not heads[a + 1] or any(content[k].kind is not Kind.CAPTION for k in between):
+        if not heads[a + 1] or any(blocks[k].kind is not Kind.CAPTION for k in between):
             continue
         run = runs[a + 1]
-        credits = [i for i, k in enumerate(run) if content[k].kind is Kind.CREDIT]
+        credits = [i for i, k in enumerate(run) if blocks[k].kind is Kind.CREDIT]
         if credits and credits[0] + 1 < len(run):
             runs[a] = runs[a] + run[: credits[0] + 1]
             runs[a + 1] = run[credits[0] + 1:]
-        elif run and opens_with_dateline(content[run[0]]) and any(content[k].kind is Kind.BYLINE for k in heads[a + 1]):
+        elif run and opens_with_dateline(blocks[run[0]]) and any(blocks[k].kind is Kind.BYLINE for k in heads[a + 1]):
             # A story opened by its dateline prints no byline: the brief under the second head is the first's.
             runs[a], runs[a + 1] = runs[a] + run, []
     return runs
 
 
-def _join_map(content, joins) -> dict[int, int]:
+def _join_map(joins: Sequence[Join]) -> dict[int, int]:
     """End block id -> start block id of every join."""
     return {j.left_block: j.right_block for j in joins}
 
 
-def _assign_articles(content, roles, heads, stories, joins, vectors, vector_squares):
-    n = len(content)
-    owners = [-1] * n
-    fixed = [False] * n
-    for a, cluster in enumerate(heads):
-        for k in cluster:
-            owners[k], fixed[k] = a, True
-    # A title's unbroken run of text is its own: only the rest is assigned by vocabulary.
-    anchors = _anchors(content, roles, heads, stories, joins)
-    for k, a in enumerate(anchors):
-        if a >= 0:
-            owners[k], fixed[k] = a, True
-    first_head = heads[0][0] if heads[0] else 0
-    for k in range(first_head):
-        if roles[k] is Role.KICKER:
-            owners[k], fixed[k] = 0, True
-    # The rest starts with the nearest title above it, but only the anchors speak for an
-    # article's vocabulary in the first round.
-    current = 0
-    head_starts = {cluster[0]: a for a, cluster in enumerate(heads) if cluster}
-    for k in range(n):
-        if k in head_starts:
-            current = head_starts[k]
-        elif owners[k] < 0:
-            owners[k] = anchors[k] if anchors[k] >= 0 else current
-    groups = []
-    for group in _groups(content, roles, joins):
-        decided_owners = {owners[k] for k in group if fixed[k]}
-        if len(decided_owners) == 1:  # a group shares the article of its decided members
-            for k in group:
-                owners[k], fixed[k] = next(iter(decided_owners)), True
-        elif not decided_owners:
-            groups.append(group)
-    confidence = [1.0] * n
-    cuts = _column_cuts(joins)
-    articles = range(len(heads))
-
-    def decide(group: list[int], scores: list[float]) -> None:
-        best = max(articles, key=lambda a: (scores[a], -abs(a - owners[group[0]])))
-        ranked = sorted(scores, reverse=True)
-        margin = ranked[0] - ranked[1] if len(ranked) > 1 else 1.0
-        for k in group:
-            owners[k] = best
-            confidence[k] = round(1.0 / (1.0 + math.exp(-margin / OWNER_CONFIDENCE_SCALE)), 3)
-
+def _assign_articles(content: PageContent, joins: Sequence[Join], vocabulary: Vocabulary) -> Ownership:
+    """Every block to an article: what the rules place is fixed, the groups of blocks they leave
+    free go where their vocabulary and their neighbours pull them."""
+    ownership = _place_by_rules(content, joins)
+    free = _fix_or_free_groups(content, ownership, _groups(content, joins), _column_cuts(joins))
     # Round 0 knows only the vocabulary of the heads and anchors, and a group is pulled only
     # by neighbours already decided: the anchors and the groups before it in the file (a
     # column runs down the page).
-    members = [owners[k] if fixed[k] else -1 for k in range(n)]
-    profiles = _profiles(vectors, members, len(heads))
-    squares = _squares(profiles)
-    decided = {k for k in range(n) if fixed[k]}
-    for group in groups:
-        decide(group, [_group_fit(group, a, vectors, vector_squares, profiles, squares, members)
-                       + _neighbour_pull(group, a, owners, roles, cuts, decided) for a in articles])
-        decided.update(group)
+    _vocabulary_round(free, ownership, vocabulary.profiles(ownership.members(fixed_only=True)), settled_only=True)
     # Later rounds: every block's vocabulary, every neighbour's current article, in file order.
     for _ in range(ASSIGN_ROUNDS - 1):
-        profiles = _profiles(vectors, owners, len(heads))
-        squares = _squares(profiles)
-        for group in groups:
-            decide(group, [_group_fit(group, a, vectors, vector_squares, profiles, squares, owners)
-                           + _neighbour_pull(group, a, owners, roles, cuts, None) for a in articles])
-    return owners, confidence
+        _vocabulary_round(free, ownership, vocabulary.profiles(ownership.members()), settled_only=False)
+    return ownership
 
 
-def _groups(content, roles, joins) -> list[list[int]]:
+def _place_by_rules(content: PageContent, joins: Sequence[Join]) -> Ownership:
+    """Heads, the text they surely keep (anchors) and kickers above the first title are fixed;
+    every other block starts with the nearest title above it."""
+    ownership = Ownership(len(content), len(content.heads))
+    for a, cluster in enumerate(content.heads):
+        for k in cluster:
+            ownership.fix(k, a)
+    # A title's unbroken run of text is its own: only the rest is assigned by vocabulary.
+    for k, a in _anchors(content, joins).items():
+        ownership.fix(k, a)
+    first_head = content.heads[0][0] if content.heads[0] else 0
+    for k in range(first_head):
+        if content.roles[k] is Role.KICKER:
+            ownership.fix(k, 0)
+    # The rest starts with the nearest title above it, but only the anchors speak for an
+    # article's vocabulary in the first round.
+    current = 0
+    head_starts = {cluster[0]: a for a, cluster in enumerate(content.heads) if cluster}
+    for k in range(len(content)):
+        if k in head_starts:
+            current = head_starts[k]
+        elif not ownership.is_placed(k):
+            ownership.guess(k, current)
+    return ownership
+
+
+@dataclass(frozen=True)
+class FreeGroup:
+    """Blocks that share an article and that no rule placed: the vocabulary rounds decide it."""
+
+    blocks: tuple[int, ...]  # ids, file order
+    neighbours: tuple[int, ...]  # blocks next to them in the file whose article pulls them (once per side)
+
+
+def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list[list[int]],
+                 cuts: frozenset[tuple[int, int]]) -> list[FreeGroup]:
+    """A group whose fixed blocks are of one article is fixed to it whole; the groups with no
+    fixed block are returned, left to the vocabulary."""
+    free = []
+    for group in groups:
+        decided_owners = {ownership.article_of(k) for k in group if ownership.is_fixed(k)}
+        if len(decided_owners) == 1:  # a group shares the article of its decided members
+            for k in group:
+                ownership.fix(k, next(iter(decided_owners)))
+        elif not decided_owners:
+            free.append(FreeGroup(tuple(group), tuple(_pulling_neighbours(content, group, cuts))))
+    return free
+
+
+def _groups(content: PageContent, joins: Sequence[Join]) -> list[list[int]]:
     """Blocks that must share an article: joined fragments, a subhead and its paragraph,
     a credit and the text it closes."""
     n = len(content)
+    roles = content.roles
     parent = list(range(n))
 
     def find(x: int) -> int:
@@ -418,7 +440,7 @@ def _groups(content, roles, joins) -> list[list[int]]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    for left, right in _join_map(content, joins).items():
+    for left, right in _join_map(joins).items():
         union(left, right)
     for k in range(n):
         if roles[k] is Role.SUBHEAD and k + 1 < n and roles[k + 1] in (Role.SUBHEAD, Role.BODY):
@@ -431,12 +453,7 @@ def _groups(content, roles, joins) -> list[list[int]]:
     return sorted(members.values())
 
 
-def _profiles(vectors, owners, n_articles) -> list[dict[str, float]]:
-    """Each article's vocabulary: the vectors of its blocks added up."""
-    return [_sum(vec for vec, owner in zip(vectors, owners) if owner == article) for article in range(n_articles)]
-
-
-def _column_cuts(joins) -> frozenset[tuple[int, int]]:
+def _column_cuts(joins: Sequence[Join]) -> frozenset[tuple[int, int]]:
     """Neighbouring blocks (k, k + 1) that a column break separates: a sentence that goes on
     elsewhere ends a column, and a continuation from elsewhere opens one."""
     cuts = set()
@@ -447,39 +464,60 @@ def _column_cuts(joins) -> frozenset[tuple[int, int]]:
     return frozenset(cuts)
 
 
-def _group_fit(group, article, vectors, vector_squares, profiles, squares, members) -> float:
-    """How well a group of blocks fits an article's vocabulary. The group is one text (a
-    subhead and its paragraph, the fragments of a sentence): its words together against the
-    article's, leaving itself out of its own article."""
-    if len(group) == 1:
-        return Similarity.cosine_leaving_out(vectors[group[0]], vector_squares[group[0]], profiles[article],
-                                             squares[article], members[group[0]] == article)
-    return Similarity.cosine_without(_sum(vectors[k] for k in group), profiles[article], squares[article],
-                                     _sum(vectors[k] for k in group if members[k] == article))
-
-
-def _neighbour_pull(group, article, owners, roles, cuts: frozenset[tuple[int, int]],
-                    decided: set[int] | None) -> float:
-    """The pull towards the article of the group's neighbours in the file — in the first
-    round only of neighbours already decided, not of the provisional nearest-title guess."""
-    pull = 0.0
+def _pulling_neighbours(content: PageContent, group: list[int], cuts: frozenset[tuple[int, int]]) -> list[int]:
+    """The group's neighbours in the file that pull it towards their article: a block before
+    or after one of its blocks, outside the group, on the same side of a column break, and
+    neither a credit above (which closes its article) nor a title below (which opens the next).
+    A neighbour of two of the group's blocks is listed twice."""
+    pulling = []
     in_group = set(group)
     for k in group:
         for neighbour in (k - 1, k + 1):
-            if neighbour in in_group or not 0 <= neighbour < len(owners):
+            if neighbour in in_group or not 0 <= neighbour < len(content):
                 continue
-            if neighbour == k - 1 and roles[neighbour] is Role.CREDIT:
+            if neighbour == k - 1 and content.roles[neighbour] is Role.CREDIT:
                 continue  # a credit closes its article: what follows starts elsewhere
-            if neighbour == k + 1 and roles[neighbour] is Role.HEAD:
+            if neighbour == k + 1 and content.roles[neighbour] is Role.HEAD:
                 continue  # a title opens the next article
             if (min(k, neighbour), max(k, neighbour)) in cuts:
                 continue  # a column break stands between them
-            if owners[neighbour] == article and (decided is None or neighbour in decided):
-                pull += STAY_BONUS
+            pulling.append(neighbour)
+    return pulling
+
+
+def _vocabulary_round(groups: list[FreeGroup], ownership: Ownership, profiles: ArticleProfiles,
+                      settled_only: bool) -> None:
+    """Each group, in file order, to the article its vocabulary fits best with the pull of its
+    neighbours' articles as they stand (with `settled_only`, of neighbours not merely guessed)."""
+    for group in groups:
+        scores = [profiles.group_fit(group.blocks, a) + _neighbour_pull(group, a, ownership, settled_only)
+                  for a in range(ownership.n_articles)]
+        _decide(group, scores, ownership)
+
+
+def _neighbour_pull(group: FreeGroup, article: int, ownership: Ownership, settled_only: bool) -> float:
+    """The pull towards the article of the group's neighbours in the file — in the first
+    round only of neighbours already decided, not of the provisional nearest-title guess."""
+    pull = 0.0
+    for neighbour in group.neighbours:
+        if ownership.article_of(neighbour) == article and not (settled_only and ownership.is_guess(neighbour)):
+            pull += STAY_BONUS
     return pull
 
 
-def _page_date(blocks) -> str:
+def _decide(group: FreeGroup, scores: list[float], ownership: Ownership) -> None:
+    """The group to the best-scoring article (on a tie, the one nearest its current article),
+    as sure as its margin over the runner-up."""
+    current = ownership.article_of(group.blocks[0])
+    best = max(range(len(scores)), key=lambda a: (scores[a], -abs(a - current)))
+    ranked = sorted(scores, reverse=True)
+    margin = ranked[0] - ranked[1] if len(ranked) > 1 else 1.0
+    confidence = round(1.0 / (1.0 + math.exp(-margin / OWNER_CONFIDENCE_SCALE)), 3)
+    for k in group.blocks:
+        ownership.choose(k, best, confidence)
+
+
+def _page_date(blocks: Sequence[Block]) -> str:
     """The date printed in the page's furniture (masthead, issue line), as YYYY-MM-DD."""
     for block in blocks:
         if block.kind is Kind.FURNITURE:
