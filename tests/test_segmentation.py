@@ -236,3 +236,26 @@ def test_the_line_under_a_kicker_that_ends_with_a_dash_is_its_title_not_text_cut
     drafts = _drafts("\n".join(lines))
     assert [d.title for d in drafts] == ["靠技术在市场上站稳脚跟（创新故事）", "壁画成舞  神韵流动（一辈子一件事）"]
     assert drafts[0].body.startswith("鞋之科技")
+
+
+def test_heads_of_two_articles_side_by_side_read_row_by_row_are_two_heads():
+    # A tool that reads a page row by row gives the titles of two modules side by side, then
+    # their bylines, then their columns' paragraphs in turn.
+    lines = ["来徐州高新区 感受有技术含量的“安全感”", "", "成都高新区：让产业齿轮精准咬合", "",
+             "记者 丁娜", "", "本报记者 徐洋", "",
+             "能在胡同自如穿行的智能移动消防车、专门应对高层建筑火灾的脉冲察打一体消防无人机，徐州高新区的安全应急装备企业吸引了参观者。", "",
+             "自我介绍改成了“介绍邻座”，企业的问题由所有参会者“问诊把脉开药方”，成都高新区的产业生态圈联盟活动让企业彼此成为客户。", "",
+             "徐州高新区安全应急产业园集聚了消防装备、矿山安全装备企业，安全应急装备产值逐年增长。", "",
+             "成都高新区发布产业培育政策，每年设立资金支持产业生态圈联盟和产业社区建设，让产业链上下游企业咬合得更紧。"]
+    drafts = _drafts("\n".join(lines))
+    assert [(d.title, d.byline) for d in drafts] == [("来徐州高新区 感受有技术含量的“安全感”", "记者 丁娜"),
+                                                    ("成都高新区：让产业齿轮精准咬合", "本报记者 徐洋")]
+    assert "消防无人机" in drafts[0].body and "产业园" in drafts[0].body
+    assert "介绍邻座" in drafts[1].body and "产业社区" in drafts[1].body
+
+
+def test_one_title_over_two_byline_lines_stays_one_head():
+    lines = ["“让汽车生产像搭积木一样灵活”（调查研究）", "本报记者 祝佳祺", "通讯员 刘强", "",
+             "汽车生产可以不在流水线上，而是在“岛”上。广西柳州，走进上汽通用五菱智能岛制造车间，机器人有序作业。"]
+    (draft,) = _drafts("\n".join(lines))
+    assert draft.title == "“让汽车生产像搭积木一样灵活”（调查研究）"

@@ -103,7 +103,8 @@ def find_heads(content: list[Block], contents_keys: set[str],
     heads: list[list[int]] = []
     for cluster in _stacks(content):
         if _opens_article(content, cluster, contents_keys, split_at, heads):
-            heads += _heads_of_a_brief_and_a_signed_story(content, cluster)
+            heads += [part for head in _side_by_side_heads(content, cluster)
+                      for part in _heads_of_a_brief_and_a_signed_story(content, head)]
             for k in cluster:
                 roles[k] = Role.HEAD
         elif _is_caption_over_picture(content, cluster):
@@ -173,6 +174,41 @@ def _heads_of_a_brief_and_a_signed_story(content: list[Block], cluster: list[int
             and after < len(content) and opens_with_dateline(content[after])):
         return [cluster[:1], cluster[1:]]
     return [cluster]
+
+
+def _side_by_side_heads(content: list[Block], cluster: list[int]) -> list[list[int]]:
+    """Heads of articles printed side by side, read row by row by an extraction tool: their
+    titles first, then their bylines ("来徐州高新区…" / "成都高新区：…" / 记者 丁娜 / 本报记者
+    徐洋). A stack that ends with as many bylines as it holds titles is that many heads, the
+    i-th title (with the kicker and label above it) signed by the i-th byline. One article
+    prints one byline line per credit, and one title: two bylines under one title stay one head."""
+    bylines = [k for k in cluster if content[k].kind is Kind.BYLINE]
+    if len(bylines) < 2 or cluster[-len(bylines):] != bylines:
+        return [cluster]
+    units = _title_units(content, cluster[: -len(bylines)])
+    if len(units) != len(bylines):
+        return [cluster]
+    return [unit + [byline] for unit, byline in zip(units, bylines)]
+
+
+def _title_units(content: list[Block], lines: list[int]) -> list[list[int]]:
+    """The stack's lines grouped by title, each group ending with its title: a line closed by its
+    column tag where the stack's titles carry tags, else a headline that is no kicker (ending
+    with a dash, a colon or a comma) and no column label."""
+    tagged = any(closed_by_column_tag(content[k].text) for k in lines)
+
+    def ends_a_title(block: Block) -> bool:
+        if tagged:
+            return closed_by_column_tag(block.text)
+        return (block.kind is Kind.HEADLINE and not block.text.endswith(KICKER_ENDS + ("，",))
+                and not _names_a_column(block))
+
+    units: list[list[int]] = [[]]
+    for k in lines:
+        units[-1].append(k)
+        if ends_a_title(content[k]):
+            units.append([])
+    return units[:-1] if not units[-1] else []  # lines after the last title: the stack is no row of titles
 
 
 def _stacks(content: list[Block]) -> list[list[int]]:

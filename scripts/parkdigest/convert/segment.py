@@ -251,7 +251,11 @@ def _anchors(content: PageContent, joins: Sequence[Join]) -> dict[int, int]:
 
 def _head_run(content: PageContent, flow: Flow, cluster: tuple[int, ...]) -> list[int]:
     """The text that follows a head stack without a break (only its first paragraph after a
-    brief's)."""
+    brief's). Under heads printed side by side and read row by row (their lines interleaved:
+    heads.py) the columns of both follow in turn: none of it is surely one head's, and the
+    vocabulary places it."""
+    if cluster and list(cluster) != list(range(cluster[0], cluster[-1] + 1)):
+        return []
     brief = bool(cluster) and cluster[-1] + 1 < len(content) and opens_with_dateline(content.blocks[cluster[-1] + 1])
     return _run_after(content, flow, cluster[-1] if cluster else -1, brief=brief)
 
@@ -361,8 +365,9 @@ def _join_map(joins: Sequence[Join]) -> dict[int, int]:
 def _assign_articles(content: PageContent, joins: Sequence[Join], vocabulary: Vocabulary) -> Ownership:
     """Every block to an article: what the rules place is fixed, the groups of blocks they leave
     free go where their vocabulary and their neighbours pull them."""
-    ownership = _place_by_rules(content, joins)
-    free = _fix_or_free_groups(content, ownership, _groups(content, joins), _column_cuts(joins))
+    side_by_side = _under_side_by_side_heads(content, joins)
+    ownership = _place_by_rules(content, joins, side_by_side)
+    free = _fix_or_free_groups(content, ownership, _groups(content, joins), _column_cuts(joins), side_by_side)
     # Round 0 knows only the vocabulary of the heads and anchors, and a group is pulled only
     # by neighbours already decided: the anchors and the groups before it in the file (a
     # column runs down the page).
@@ -373,9 +378,11 @@ def _assign_articles(content: PageContent, joins: Sequence[Join], vocabulary: Vo
     return ownership
 
 
-def _place_by_rules(content: PageContent, joins: Sequence[Join]) -> Ownership:
+def _place_by_rules(content: PageContent, joins: Sequence[Join], side_by_side: dict[int, tuple[int, ...]]
+                    ) -> Ownership:
     """Heads, the text they surely keep (anchors) and kickers above the first title are fixed;
-    every other block starts with the nearest title above it."""
+    every other block starts with the nearest title above it — under heads printed side by
+    side, with the first of them (a row is read from its left)."""
     ownership = Ownership(len(content), len(content.heads))
     for a, cluster in enumerate(content.heads):
         for k in cluster:
@@ -395,7 +402,7 @@ def _place_by_rules(content: PageContent, joins: Sequence[Join]) -> Ownership:
         if k in head_starts:
             current = head_starts[k]
         elif not ownership.is_placed(k):
-            ownership.guess(k, current)
+            ownership.guess(k, min(side_by_side[k]) if k in side_by_side else current)
     return ownership
 
 
@@ -405,21 +412,43 @@ class FreeGroup:
 
     blocks: tuple[int, ...]  # ids, file order
     neighbours: tuple[int, ...]  # blocks next to them in the file whose article pulls them (once per side)
+    articles: tuple[int, ...]  # the articles it may go to
 
 
 def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list[list[int]],
-                 cuts: frozenset[tuple[int, int]]) -> list[FreeGroup]:
+                        cuts: frozenset[tuple[int, int]], side_by_side: dict[int, tuple[int, ...]]
+                        ) -> list[FreeGroup]:
     """A group whose fixed blocks are of one article is fixed to it whole; the groups with no
-    fixed block are returned, left to the vocabulary."""
+    fixed block are returned, left to the vocabulary (among the articles of side-by-side heads,
+    for text right under them)."""
     free = []
+    everywhere = tuple(range(ownership.n_articles))
     for group in groups:
         decided_owners = {ownership.article_of(k) for k in group if ownership.is_fixed(k)}
         if len(decided_owners) == 1:  # a group shares the article of its decided members
             for k in group:
                 ownership.fix(k, next(iter(decided_owners)))
         elif not decided_owners:
-            free.append(FreeGroup(tuple(group), tuple(_pulling_neighbours(content, group, cuts))))
+            articles = next((side_by_side[k] for k in group if k in side_by_side), everywhere)
+            neighbours = _pulling_neighbours(content, group, cuts)
+            if articles != everywhere:  # the byline right above is either head's: it pulls to neither
+                neighbours = [k for k in neighbours if content.roles[k] is not Role.HEAD]
+            free.append(FreeGroup(tuple(group), tuple(neighbours), articles))
     return free
+
+
+def _under_side_by_side_heads(content: PageContent, joins: Sequence[Join]) -> dict[int, tuple[int, ...]]:
+    """The text that follows heads printed side by side (read row by row: their lines interleave)
+    without a break is their columns read in turn: each of its blocks is one of theirs."""
+    flow = _flow(content, joins)
+    under: dict[int, tuple[int, ...]] = {}
+    spans = [(cluster[0], cluster[-1], a) for a, cluster in enumerate(content.heads)
+             if cluster and list(cluster) != list(range(cluster[0], cluster[-1] + 1))]
+    for first, last, _ in spans:
+        articles = tuple(a for start, end, a in spans if start <= last and first <= end)  # interleaved with it
+        for k in _run_after(content, flow, max(end for start, end, a in spans if a in articles)):
+            under[k] = articles
+    return under
 
 
 def _groups(content: PageContent, joins: Sequence[Join]) -> list[list[int]]:
@@ -490,8 +519,8 @@ def _vocabulary_round(groups: list[FreeGroup], ownership: Ownership, profiles: A
     """Each group, in file order, to the article its vocabulary fits best with the pull of its
     neighbours' articles as they stand (with `settled_only`, of neighbours not merely guessed)."""
     for group in groups:
-        scores = [profiles.group_fit(group.blocks, a) + _neighbour_pull(group, a, ownership, settled_only)
-                  for a in range(ownership.n_articles)]
+        scores = {a: profiles.group_fit(group.blocks, a) + _neighbour_pull(group, a, ownership, settled_only)
+                  for a in group.articles}
         _decide(group, scores, ownership)
 
 
@@ -505,12 +534,12 @@ def _neighbour_pull(group: FreeGroup, article: int, ownership: Ownership, settle
     return pull
 
 
-def _decide(group: FreeGroup, scores: list[float], ownership: Ownership) -> None:
+def _decide(group: FreeGroup, scores: dict[int, float], ownership: Ownership) -> None:
     """The group to the best-scoring article (on a tie, the one nearest its current article),
     as sure as its margin over the runner-up."""
     current = ownership.article_of(group.blocks[0])
-    best = max(range(len(scores)), key=lambda a: (scores[a], -abs(a - current)))
-    ranked = sorted(scores, reverse=True)
+    best = max(scores, key=lambda a: (scores[a], -abs(a - current)))
+    ranked = sorted(scores.values(), reverse=True)
     margin = ranked[0] - ranked[1] if len(ranked) > 1 else 1.0
     confidence = round(1.0 / (1.0 + math.exp(-margin / OWNER_CONFIDENCE_SCALE)), 3)
     for k in group.blocks:
