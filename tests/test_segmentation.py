@@ -259,3 +259,21 @@ def test_one_title_over_two_byline_lines_stays_one_head():
              "汽车生产可以不在流水线上，而是在“岛”上。广西柳州，走进上汽通用五菱智能岛制造车间，机器人有序作业。"]
     (draft,) = _drafts("\n".join(lines))
     assert draft.title == "“让汽车生产像搭积木一样灵活”（调查研究）"
+
+
+def test_a_kicker_under_a_full_line_that_ends_a_sentence_is_no_line_of_that_paragraph():
+    # A page hard-wrapped at one width: a paragraph's last line may end a sentence at the full
+    # width; the short kicker under it ends no sentence, so it opens the next stack.
+    first = ("开年以来，从打破好莱坞票房垄断的电影，到登上春晚的人形机器人，再到全民关注的国产人工智能，"
+             "每一个令人惊叹的突破，都是一个关于热爱的故事，期待每份心中的热爱，都能向阳而开、绽放精彩。")
+    second = ("技能是产业工人的看家本领。如何才能带动更多产业工人精研技艺，不断激发创新创造活力？"
+              "全国政协总工会界别提交了一份提案，引起广泛关注，这份提案被评为年度好提案。")
+    width = 18  # characters a line: the paragraph's last line is full and ends with 。
+    assert len(first) % width == 0
+    lines = ["守护心中那团火（人民论坛）", "文/石羚", *_narrow_column(first, width),
+             "全国政协总工会界别——", "激发产业工人创新活力（落地有声·高质量办理委员提案）", "本报记者 易舒冉",
+             *_narrow_column(second, width)]
+    drafts = _drafts("\n".join(lines))
+    assert [(d.kicker, d.title) for d in drafts] == [
+        ("", "守护心中那团火（人民论坛）"), ("全国政协总工会界别——", "激发产业工人创新活力（落地有声·高质量办理委员提案）")]
+    assert drafts[0].body.endswith("绽放精彩。")

@@ -69,6 +69,8 @@ _LONE_NAME = re.compile(rf"^[{HAN}](\s*[{HAN}]){{1,3}}$")
 COLUMN_TAG = re.compile(r"[（(][^（）()。；]{2,30}[）)]$")
 # A line may hold a caption and, after a space, the credit of its picture.
 _SPACES = re.compile(r"\s+")
+# Besides a sentence's end, a paragraph's last line may end a clause that a list follows.
+_LAST_LINE_ENDS = ("：", "；", ":", ";")
 # How the name of a paper, agency or station ends (湖南日报, 新华社, 湖南广播电视台, 人民网):
 # the last characters of text.py's outlet suffixes (报, 社, 台, 网).
 PAPER_SUFFIXES = tuple(sorted({suffix[-1] for suffix in OUTLET_SUFFIXES}))
@@ -210,7 +212,8 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
         elif (previous_full and gap == 0 and not indented and not is_unit and not _tagged_headline(out[-1][2])
-              and not DATELINE.match(text)):  # a dateline (本报北京3月25日电) opens its paragraph
+              and not DATELINE.match(text)  # a dateline (本报北京3月25日电) opens its paragraph
+              and not _line_after_a_paragraph(out[-1][2], text, width)):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
         else:
@@ -218,6 +221,15 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
         previous_full = bool(width) and _display_width(text) >= width - WRAP_SLACK and not is_unit
         gap = 0
     return out
+
+
+def _line_after_a_paragraph(previous: str, text: str, width: int) -> bool:
+    """A wrapped paragraph's lines run to the full width but its last, which ends a sentence (or
+    a clause before a list: ：；). A short line that ends none and reads as no sentence (no full
+    stop, at most one comma), after a line that ended a sentence, is no line of that paragraph:
+    a kicker, a heading ("…绽放精彩。" / "全国政协总工会界别——")."""
+    return (sentence_closed(previous) and _display_width(text) < width - WRAP_SLACK
+            and not sentence_closed(text) and not text.endswith(_LAST_LINE_ENDS) and not _has_sentence_punct(text))
 
 
 def _closes_bracket_of(previous: str, text: str) -> bool:
