@@ -44,7 +44,8 @@ ADDRESSES = ("北京市海淀区复兴路15号", "北京市朝阳区金台西路
 
 PAPERS = ("科技日报", "人民日报", "经济日报", "光明日报", "中国高新技术产业导报", "新华日报", "南方日报", "中国青年报")
 SECTIONS = ("要闻", "综合", "经济", "国际", "地方", "科技园区", "特别报道", "评论", "财经", "创新", "区域", "产业")
-PAGE_NUMBERS = ("4", "04", "12", "A3", "B2", "第4版", "第04版", "4版", "A3版", "第12版", "第04版：", "第A3版：")
+PAGE_NUMBERS = ("4", "04", "12", "A3", "B2", "第4版", "第04版", "4版", "A3版", "第12版", "第04版：", "第A3版：",
+                "第4页", "第12页", "4页")  # a newsletter's or magazine's pages are 页
 DATES = ("2026年1月8日", "2025年12月3日", "2026-01-08", "2026.1.8", "2026/01/08", "2026年01月08日")
 WEEKDAYS = ("", "星期四", "周四", "星期一")
 FOLIO_SEPARATORS = (" ", "  ", "　", " | ", "｜", " · ")
@@ -102,9 +103,18 @@ def _joined(draw, items: list[str]) -> str:
 
 
 @st.composite
+def glued_role_pairs(draw) -> str:
+    """A role glued to its name, as a line of several such items prints them (责编于敏)."""
+    return draw(st.sampled_from(ROLES)) + draw(names(spaced=False))
+
+
+@st.composite
 def editor_lines(draw) -> str:
     """Editor lines: one to four role pairs, any separators, any marker, possibly glued to a
-    contact item (责任编辑 张三 | 美术编辑 李四；版式设计：王五　电话：010-65368486)."""
+    contact item (责任编辑 张三 | 美术编辑 李四；版式设计：王五　电话：010-65368486); or two to four
+    roles each glued to its name (责编于敏|美编朱强)."""
+    if draw(st.integers(0, 4)) == 0:
+        return _marked(draw, _joined(draw, draw(st.lists(glued_role_pairs(), min_size=2, max_size=4))))
     items = draw(st.lists(role_pairs(), min_size=1, max_size=4))
     if draw(st.booleans()):
         items.append(draw(contact_items()))

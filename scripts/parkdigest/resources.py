@@ -13,12 +13,13 @@ from typing import Any
 
 import yaml
 
-from parkdigest.text import BOX_MARKERS, NEWSPAPER_SUFFIX, OUTLET_SUFFIX, POINTERS
+from parkdigest.text import BOX_MARKERS, NEWSPAPER_SUFFIX, OUTLET_SUFFIX, PAGE_UNIT, POINTERS
 
 # Names a data file may use for a definition text.py holds, so that each is written once:
 # {newspaper} and {outlet} are regular expressions of how a paper's or any outlet's name ends,
-# {box_markers} the characters of the box markers and arrows.
-PLACEHOLDERS = {"{newspaper}": NEWSPAPER_SUFFIX, "{outlet}": OUTLET_SUFFIX, "{box_markers}": BOX_MARKERS + POINTERS}
+# {box_markers} the characters of the box markers and arrows, {page_unit} the unit pages are numbered in.
+PLACEHOLDERS = {"{newspaper}": NEWSPAPER_SUFFIX, "{outlet}": OUTLET_SUFFIX, "{box_markers}": BOX_MARKERS + POINTERS,
+                "{page_unit}": PAGE_UNIT}
 
 
 class Says(StrEnum):

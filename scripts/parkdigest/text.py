@@ -52,6 +52,8 @@ def alternation(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
+# The unit a page is numbered in: a newspaper's 版 (第8版), a newsletter's or magazine's 页 (第11页).
+PAGE_UNIT = "[版页]"
 NEWSPAPER_SUFFIX = alternation(NEWSPAPER_SUFFIXES)
 OUTLET_SUFFIX = alternation(OUTLET_SUFFIXES)
 # An outlet named in a dateline (本报, 新华社, 湖南日报, 湖南广播电视台).

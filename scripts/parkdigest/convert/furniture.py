@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from parkdigest.convert.dates import printed_date_spans
 from parkdigest.convert.model import Block, Kind
 from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_words, load_yaml, says_of
-from parkdigest.text import HAN, HAN_CHAR, SENTENCE_END_NO_ELLIPSIS
+from parkdigest.text import HAN, HAN_CHAR, PAGE_UNIT, SENTENCE_END_NO_ELLIPSIS
 
 # A folio line: publication, date, weekday, page number and page section, nothing more.
 FOLIO_MAX_CHARS = 60
@@ -44,6 +44,8 @@ EDGE_LINES = 8
 # A role glued to its name with no separator (责任编辑张三) is read only for a qualified role
 # of this length: a bare two-character role before a word (设计时代) is more likely a headline.
 GLUED_ROLE_MIN_CHARS = 4
+# ... and for any role (责编, 美编) on a line that prints two such items or more.
+GLUED_ROLE_REPEATED_MIN_CHARS = 2
 # A credit glued after a caption is a few names and roles (制图：张芳曼, 新华社记者 毛思倩摄).
 TRAILING_CREDIT_MAX_CHARS = 40
 # A piece of a photo credit wrapped onto the next block ("中国）" under "…摄（影像") is short.
@@ -57,8 +59,9 @@ _SPACED_NAME = re.compile(rf"(?<![{HAN}])([{HAN}])[ \u3000]{{1,3}}([{HAN}])(?![{
 # An identifier of a social or web account (微信 kjrbwx, QQ 12345).
 _ACCOUNT = re.compile(r"[A-Za-z0-9_.\-@]{3,40}")
 _WEEKDAY = re.compile(r"(星期|礼拜|周)[一二三四五六日天]")
-_PAGE_MARK = re.compile(r"第\s*[A-Z]?\d{1,3}\s*版|(?<![\d.])[A-Z]?\d{1,3}(?![\d.%])\s*版?")
-_PAGE_COLON = re.compile(r"版\s*[：:]")
+_PAGE_MARK = re.compile(rf"第\s*[A-Z]?\d{{1,3}}\s*{PAGE_UNIT}|(?<![\d.])[A-Z]?\d{{1,3}}(?![\d.%])\s*{PAGE_UNIT}?")
+_NUMBERED_PAGE = re.compile(rf"第\s*[A-Z]?\d{{1,3}}\s*{PAGE_UNIT}")
+_PAGE_COLON = re.compile(rf"({PAGE_UNIT})\s*[：:]")
 _SEPARATORS = re.compile(r"[\s■◆●□|｜·•—\-－–/]+")
 # Sentence punctuation: a folio line has none.
 _SENTENCE_MARKS = re.compile(r"[，。；！？、“”：]")
@@ -123,7 +126,9 @@ def is_role_credits(text: str) -> bool:
         return False
     body = grammar.value.sub(f" {_VALUE} ", body)
     words = [w for w in grammar.separators.split(_join_spaced_names(body)) if w]
-    return _credit_items(words, grammar) > 0
+    # A short role glued to its name (责编于敏) counts where the line repeats the form, item
+    # after item (责编于敏|美编朱强): no headline does.
+    return _credit_items(words, grammar) > 0 or _credit_items(words, grammar, GLUED_ROLE_REPEATED_MIN_CHARS) > 1
 
 
 def _join_spaced_names(text: str) -> str:
@@ -139,11 +144,11 @@ class _Head(Enum):
     ADDRESS = "address"  # a postal address, or any contact value
 
 
-def _credit_items(words: list[str], grammar: CreditGrammar) -> int:
+def _credit_items(words: list[str], grammar: CreditGrammar, glued_role_min: int = GLUED_ROLE_MIN_CHARS) -> int:
     """How many items "head value…" the words make, or 0 when a word is none of the grammar's."""
     items, head, filled = 0, None, True
     for word in words:
-        kind, rest = _credit_head(word, grammar)
+        kind, rest = _credit_head(word, grammar, glued_role_min)
         if kind is not None:
             if not filled:
                 return 0  # a role or a label with nothing after it
@@ -157,7 +162,7 @@ def _credit_items(words: list[str], grammar: CreditGrammar) -> int:
     return items if filled else 0
 
 
-def _credit_head(word: str, grammar: CreditGrammar) -> tuple[_Head | None, str]:
+def _credit_head(word: str, grammar: CreditGrammar, glued_role_min: int) -> tuple[_Head | None, str]:
     """(what the word opens, what follows it in the word) when the word opens with a role or
     a contact label; (None, word) otherwise."""
     if grammar.role.fullmatch(word):
@@ -170,7 +175,7 @@ def _credit_head(word: str, grammar: CreditGrammar) -> tuple[_Head | None, str]:
             kind = _contact_head(head, grammar)
             if rest == _VALUE or _credit_value(kind, rest, grammar):
                 return kind, rest
-        if end >= GLUED_ROLE_MIN_CHARS and grammar.role.fullmatch(head) and _is_name(rest):
+        if end >= glued_role_min and grammar.role.fullmatch(head) and _is_name(rest):
             return _Head.ROLE, rest
     return None, word
 
@@ -218,7 +223,7 @@ def is_folio(text: str) -> bool:
     """A folio line: a printed date, weekday or page number, and beside it at most a
     publication name and a page section, in any order (人民日报 2026年3月30日 星期一 第6版,
     4 科技日报 2025年2月18日, 科技日报 要闻 A3)."""
-    text = _PAGE_COLON.sub("版 ", text)  # 第04版：要闻 — the colon only introduces the section
+    text = _PAGE_COLON.sub(r"\1 ", text)  # 第04版：要闻 — the colon only introduces the section
     if len(text) > FOLIO_MAX_CHARS or _SENTENCE_MARKS.search(text):
         return False
     spans = printed_date_spans(text)
@@ -226,7 +231,7 @@ def is_folio(text: str) -> bool:
     for start, end, _ in reversed(spans):
         rest = rest[:start] + " " + rest[end:]
     weekday = _WEEKDAY.search(rest)
-    page = re.search(r"第\s*[A-Z]?\d{1,3}\s*版", rest)
+    page = _NUMBERED_PAGE.search(rest)
     bare = _bare_page_number().search(rest)
     number = _PAGE_MARK.search(rest)  # a page number, or a count: a publication name beside it decides
     if not (spans or weekday or page or number):
