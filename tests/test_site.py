@@ -836,6 +836,9 @@ def test_source_page_identity_and_reader_wording():
     assert page_title("x.txt", folio) == "《科技日报》 · 2026年1月6日 · 第14版"
     assert page_title("x.txt", {**folio, "page": "第4版", "publication": "人民日报"}) == "《人民日报》 · 2026年1月6日 · 第4版"
     assert page_title("x.txt", {"articles": [{"title": "甲"}]}) == "未印报名和日期的版面：甲"
+    # a newsletter numbers its pages in 页
+    newsletter = {"publication": "火炬动态", "furniture": [{"rule": "page-number", "text": "第11页"}]}
+    assert page_title("x.txt", newsletter) == "《火炬动态》 · 第11页（未印日期）"
     assert line_ranges("3,5,7,9,37,39,57") == "3–9、37–39、57"
     assert line_ranges("23-37") == "23–37" and line_ranges("3-7,9,40-41") == "3–9、40–41"
     # every rule the converter names (furniture.yaml's, the structural ones included) is shown by its label

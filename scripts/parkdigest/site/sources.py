@@ -15,7 +15,7 @@ from parkdigest.articles.files import LineRanges
 from parkdigest.resources import Says, furniture_facts, says_of
 from parkdigest.site.catalog import Entry
 from parkdigest.site.render import date_text
-from parkdigest.text import HAN
+from parkdigest.text import HAN, PAGE_UNIT
 
 # What a removed line is called whose rule furniture.yaml does not declare (each rule declares
 # its own label there: resources.furniture_facts).
@@ -31,7 +31,9 @@ _FOLIO = re.compile(r"^(?P<name>.*?[^\d\s第])\s*(?:第?(?P<page>\d{1,3})版?)?$
 # 14科技日报2026年1月6日 (a page number before it).
 _DATED_FOLIO_NAME = re.compile(rf"(?:^|\d)\s*(?P<name>[{HAN}]{{2,10}})\s*(?=\d{{4}}\s*[年.\-/])")
 # The page number in a folio or section line: 第 6 版, 第02版, 要闻2.
-_PAGE_NUMBER = re.compile(rf"第\s*0*(\d{{1,3}})\s*版|^[{HAN}]{{2,6}}\s*0*(\d{{1,3}})$")
+_PAGE_NUMBER = re.compile(rf"第\s*0*(\d{{1,3}})\s*{PAGE_UNIT}|^[{HAN}]{{2,6}}\s*0*(\d{{1,3}})$")
+# A newsletter's or magazine's pages are 页 (第11页); a newspaper's, 版.
+_PAGE_IN_PAGES = re.compile(r"\d\s*页")
 _ISSUE = re.compile(r"(\d{4})年第(\d{1,3})期")
 _MASTHEAD_NAME = re.compile(rf"[{HAN}]{{2,8}}$")
 # The converter's warnings (convert/*.py), each with its Chinese wording for readers.
@@ -95,11 +97,12 @@ def identify_page(data: dict) -> PageIdentity:
 
 
 def _page_number(text: str, says: frozenset[Says]) -> str:
-    """第5版 from a line that prints the page number: alone (— 5 —, A5版) or as a folio or a
-    section prints it (第05版, 要闻5); "" when none is found."""
+    """第5版 (or a newsletter's 第5页) from a line that prints the page number: alone (— 5 —,
+    A5版, 第5页) or as a folio or a section prints it (第05版, 要闻5); "" when none is found."""
     found = re.search(r"(\d{1,3})", text) if Says.PAGE_NUMBER_ALONE in says else _PAGE_NUMBER.search(text)
     number = next((g for g in found.groups() if g), "") if found else ""
-    return f"第{int(number)}版" if number else ""
+    unit = "页" if _PAGE_IN_PAGES.search(text) else "版"
+    return f"第{int(number)}{unit}" if number else ""
 
 
 def page_title(source: str, data: dict) -> str:
