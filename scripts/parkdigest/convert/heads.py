@@ -378,7 +378,8 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
                  and _is_label(lines[i], lines[i + 1]) and _is_label(lines[i], lines[i - 1])]
         if inner:
             section = lines.pop(inner[0])
-    lines = _join_broken_title(_join_tags([part for line in lines for part in _split_joined_kicker(line)]))
+    lines = _join_broken_title(_join_tags(_split_run_on_kicker(
+        [part for line in lines for part in _split_joined_kicker(line)])))
     if len(lines) > 1 and len(lines[0]) <= SHORT_TITLE_PART and not lines[0].endswith(KICKER_ENDS) \
             and not closed_by_column_tag(lines[1]):  # a title closed by its tag is whole: 特别报道 is a kicker
         lines[:2] = [f"{lines[0]} {lines[1]}"]  # 来徐州高新区 / 感受有技术含量的“安全感”: one title
@@ -427,10 +428,19 @@ def _is_label(first: str, second: str) -> bool:
 def _split_joined_kicker(line: str) -> list[str]:
     """'陈灿代表——运用法治力量提升居住质量（……）' -> kicker and title: a kicker ends with a dash
     (or a colon before a quotation), and an extraction tool that reads a stack's lines as one
-    block runs it into the title. Without a mark, the title's own shape shows where it begins
-    (runon.py: 带动上下游投资超千亿元|疆电千里入巴渝)."""
-    at = kicker_end(line) or run_on_kicker_end(COLUMN_TAG.sub("", line))
+    block runs it into the title."""
+    at = kicker_end(line)
     return [line[:at], line[at:].strip()] if at else [line]
+
+
+def _split_run_on_kicker(lines: list[str]) -> list[str]:
+    """The first line of a stack that has no kicker line of its own may be a kicker and its title
+    run together with no mark between them: split where the title's own shape begins (runon.py:
+    带动上下游投资超千亿元|疆电千里入巴渝). A stack with a kicker is not asked: its lines are whole."""
+    if not lines or any(line.endswith(KICKER_ENDS) for line in lines):
+        return lines
+    at = run_on_kicker_end(COLUMN_TAG.sub("", lines[0]))
+    return [lines[0][:at], lines[0][at:].strip(), *lines[1:]] if at else lines
 
 
 def _join_tags(lines: list[str]) -> list[str]:

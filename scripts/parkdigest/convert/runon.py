@@ -7,11 +7,16 @@ tells where it begins — each cue below is a form every paper's heads use, not 
 
 - a kicker that reports who spoke ends with the verb of saying (……座谈会时强调);
 - a title of the form "place：what happens" begins at the place (……等优势|江苏南京：竞逐……);
-- a title that is a person's whole quotation begins at its opening quote (……能进化|“让汽车……”);
-- a title of two parallel halves has halves of one length (……落地新疆|压缩通行时间 助力高效通关);
+- a title that is a person's whole quotation begins at its opening quote, after a kicker that
+  describes (……会思考、能进化|“让汽车……”), never after a verb of saying (院士说“…”);
+- a title of two parallel halves (对仗) has halves that match word for word (……落地新疆|压缩
+  通行时间 助力高效通关: 压缩|通行|时间, 助力|高效|通关);
 - a kicker that states a figure ends at the figure's unit (……投资超千亿元|疆电千里入巴渝).
 
-Each needs a kicker of clause length before the title and a title of headline length after it.
+Every cut falls between two words (jieba's), leaves a kicker of clause length that does not end
+on a word needing more (a preposition, a conjunction, 的), and a title of headline length that
+does not open with one (的, a localizer such as 背后, a particle). `heads.parse_head` asks only
+about the first headline line of a stack with no kicker line of its own: a joined block.
 """
 
 from __future__ import annotations
@@ -30,75 +35,142 @@ TITLE_MIN_CHARS = 6
 # A quoted title is what someone said, a clause; a shorter quotation is a term the title quotes
 # (用人工智能激活制造业企业“数字大脑”, 公园“串珠成线”).
 QUOTED_TITLE_MIN_CHARS = 8
-# A quotation before which a verb of saying or a colon stands is what the title quotes, not the title.
-_QUOTE_INTRODUCERS = "：:说道讲称"
-# jieba's flags for a place name (ns) and a number (m): the title's place, the kicker's figure.
+# jieba's word classes (flags' first letters) that need a word after them — a preposition (p),
+# a conjunction (c), a particle (u), an attributive (b) — and so never end a kicker; and those
+# that lean on a word before them — a particle (u), a localizer (f), a modal particle (y), an
+# interjection (e), a conjunction (c) — and so never open a title.
+_NO_KICKER_END = ("p", "c", "u", "b")
+_NO_TITLE_START = ("u", "f", "y", "e", "c")
+# jieba's flags for a place name (ns) and a number (m): the title's place, the kicker's figure
+# (a park's name is a place too: it ends with a park suffix, language.yaml).
 _PLACE, _NUMBER = "ns", "m"
-# The words of comparison that state a figure in a kicker (超千亿元, 达30%, 突破100万).
+# The words of comparison that state a figure in a kicker (超千亿元, 达30%, 突破100万吨).
 _FIGURE_VERBS = ("超", "达", "逾", "近", "突破", "超过")
+# A quotation after a colon is what the line reports (classify.kicker_end splits there).
+_COLON = "：:"
 
 
 def run_on_kicker_end(core: str) -> int:
     """Where a kicker run into its title ends in a headline (without its column tag), or 0."""
+    words = tag(core)
+    ends = _word_ends(words)
     for cue in (_after_speech_verb, _before_place_colon, _before_whole_quotation, _before_parallel_halves,
                 _after_stated_figure):
-        at = cue(core)
-        if at >= KICKER_MIN_CHARS and len(core) - at >= TITLE_MIN_CHARS:
+        at = cue(core, words)
+        if at in ends and at >= KICKER_MIN_CHARS and len(core) - at >= TITLE_MIN_CHARS and _reads_apart(words, at):
             return at
     return 0
 
 
+def _word_ends(words: list[tuple[str, str]]) -> set[int]:
+    ends, at = set(), 0
+    for word, _ in words:
+        at += len(word)
+        ends.add(at)
+    return ends
+
+
+def _reads_apart(words: list[tuple[str, str]], at: int) -> bool:
+    """Does the kicker end on a word that may end a phrase, and the title open on one that may
+    open it?"""
+    before, after, end = None, None, 0
+    for word, flag in words:
+        if end == at:
+            after = flag
+            break
+        end += len(word)
+        before = flag
+    return (before is not None and after is not None and not before.startswith(_NO_KICKER_END)
+            and not after.startswith(_NO_TITLE_START))
+
+
+@cache
+def _speech_verbs() -> tuple[str, ...]:
+    return tuple(language_words()["speech_verbs"])
+
+
 @cache
 def _speech_end() -> re.Pattern:
-    verbs = "|".join(language_words()["kicker_speech_verbs"])
-    return re.compile(f"时(?:{verbs})")
+    return re.compile("时(?:" + "|".join(map(re.escape, _speech_verbs())) + ")")
 
 
-def _after_speech_verb(core: str) -> int:
+def _after_speech_verb(core: str, words: list[tuple[str, str]]) -> int:
     found = _speech_end().search(core)
     return found.end() if found else 0
 
 
-def _before_place_colon(core: str) -> int:
+def _before_place_colon(core: str, words: list[tuple[str, str]]) -> int:
+    return max(_place_start(core), 0)
+
+
+def is_place_colon_title(core: str) -> bool:
+    """Is the headline (without its column tag) a title of the form "place：what happens"
+    (齐齐哈尔高新区：高标准建设产业高地)? A kicker never has it: one that names a speaker ends
+    with its colon."""
+    return _place_start(core) == 0 and len(core) - core.find("：") > TITLE_MIN_CHARS
+
+
+def _place_start(core: str) -> int:
+    """Where the run of place names (江苏南京, a park: 武进高新区) before the line's first colon
+    begins, or -1 when no place stands right before it."""
     colon = core.find("：")
     if colon <= 0:
-        return 0
+        return -1
     words = tag(core[:colon])
     start = colon
-    while words and words[-1][1] == _PLACE:
+    while words and (words[-1][1] == _PLACE or words[-1][0].endswith(_park_suffixes())):
         start -= len(words.pop()[0])
-    return start if start < colon else 0
+    return start if start < colon else -1
 
 
-def _before_whole_quotation(core: str) -> int:
+@cache
+def _park_suffixes() -> tuple[str, ...]:
+    return tuple(language_words()["park_suffixes"])
+
+
+def _before_whole_quotation(core: str, words: list[tuple[str, str]]) -> int:
     if not core.endswith("”"):
         return 0
     opening = core.rfind("“")
-    if (opening <= 0 or "”" in core[opening:-1] or core[opening - 1] in _QUOTE_INTRODUCERS
-            or len(core) - opening - 2 < QUOTED_TITLE_MIN_CHARS):
+    if (opening <= 0 or "”" in core[opening:-1] or core[opening - 1] in _COLON
+            or core[:opening].endswith(_speech_verbs()) or len(core) - opening - 2 < QUOTED_TITLE_MIN_CHARS):
         return 0
     return opening if core[:opening].count("“") == core[:opening].count("”") else 0
 
 
-def _before_parallel_halves(core: str) -> int:
+def _before_parallel_halves(core: str, words: list[tuple[str, str]]) -> int:
     spaces = list(PARALLEL_HALVES.finditer(core))
     if len(spaces) != 1:
         return 0
     left, right = core[: spaces[0].start() + 1], core[spaces[0].end() - 1:]
-    return len(left) - len(right) if re.fullmatch(f"[{HAN}“”]+", right) else 0
+    if not re.fullmatch(f"[{HAN}“”]+", right):
+        return 0
+    at = len(left) - len(right)
+    return at if _word_lengths(left[at:]) == _word_lengths(right) else 0  # 对仗: word for word
 
 
-def _after_stated_figure(core: str) -> int:
-    words = tag(core)
+def _word_lengths(text: str) -> tuple[int, ...]:
+    return tuple(len(word) for word, _ in tag(text))
+
+
+@cache
+def _figure_end() -> re.Pattern:
+    units = "|".join(map(re.escape, sorted(language_words()["figure_units"], key=len, reverse=True)))
+    return re.compile(f"(?:{units})$")
+
+
+def _after_stated_figure(core: str, words: list[tuple[str, str]]) -> int:
     at = 0
     for i, (word, _) in enumerate(words[:-2]):
         at += len(word)
         following, after = words[i + 1], words[i + 2]
         if word in _FIGURE_VERBS and following[1] == _NUMBER:
-            end = at + len(following[0])
+            end, figure = at + len(following[0]), following[0]
             if after[1] == _NUMBER:  # 360 + 亿千瓦时: the number and its unit
-                end += len(after[0])
+                end, figure = end + len(after[0]), figure + after[0]
             rest = core[end:]
-            if rest and re.match(f"[{HAN}]", rest) and not re.search(r"\d", rest):
+            # A title after the figure states none of its own: 新增专利逾万件, 占全球六成 go on with it.
+            if (_figure_end().search(figure) and re.match(f"[{HAN}]", rest)
+                    and not any(flag == _NUMBER for _, flag in tag(rest))):
                 return end
     return 0
