@@ -277,3 +277,46 @@ def test_a_kicker_under_a_full_line_that_ends_a_sentence_is_no_line_of_that_para
     assert [(d.kicker, d.title) for d in drafts] == [
         ("", "守护心中那团火（人民论坛）"), ("全国政协总工会界别——", "激发产业工人创新活力（落地有声·高质量办理委员提案）")]
     assert drafts[0].body.endswith("绽放精彩。")
+
+
+_BRIEF = ["本报北京3月1日电 园区今年新开工重大项目四十个，总投资超过八百亿元，产业链上下游企业加快集聚，发展动能持续增强。", "",
+          "园区负责人介绍，今年将继续优化营商环境，推动科技成果转化，支持企业加大研发投入，培育更多专精特新企业。"]
+
+
+@pytest.mark.parametrize("stack", [
+    ["园区调研记", "加快培育发展新质生产力", "本报记者 王珂", "本报通讯员 刘明"],  # a stringer's line goes on with the byline
+    ["加快培育发展新质生产力", "——来自江苏苏州工业园区的调查", "本报记者 王珂", "本报记者 刘明"],  # a subtitle is no title
+    ["李强在江苏调研时强调", "加快培育发展新质生产力", "本报记者 王珂", "本报记者 刘明"],  # nor a kicker on a speech
+])
+def test_one_head_over_two_byline_lines_is_not_two_heads_side_by_side(stack):
+    drafts = _drafts("\n\n".join(stack) + "\n\n" + "\n".join(_BRIEF))
+    assert len(drafts) == 1 and "加快培育发展新质生产力" in drafts[0].title + drafts[0].deck + drafts[0].kicker
+
+
+def test_heads_side_by_side_keep_the_text_under_them_and_leave_other_articles_theirs():
+    # An article about the same subject stands before the pair, and another with its dateline
+    # paragraph after it: the text under the pair is theirs alone, and neither takes the
+    # later article's dateline paragraph.
+    lines = ["徐州高新区安全应急装备展开幕（园区动态）", "", "本报记者 张华", "",
+             "徐州高新区安全应急装备展开幕，消防车、消防无人机、矿山安全装备等产品集中亮相，吸引了众多参观者。", "",
+             "来徐州高新区 感受有技术含量的“安全感”", "", "成都高新区：让产业齿轮精准咬合", "", "记者 丁娜", "", "本报记者 徐洋", "",
+             "徐州高新区的智能移动消防车和脉冲察打一体消防无人机，是园区安全应急装备企业的拳头产品。", "",
+             "徐州高新区安全应急产业园集聚了消防装备、矿山安全装备企业，安全应急装备产值逐年增长。", "",
+             "成都高新区的产业生态圈联盟让企业彼此成为客户，“介绍邻座”成了企业家们的新习惯。", "",
+             "成都高新区发布产业培育政策，每年设立资金支持产业生态圈联盟和产业社区建设，让产业链上下游企业咬合得更紧。", "",
+             "合肥高新区量子产业加速集聚（园区动态）", "", "本报记者 李明", "", "图为合肥高新区量子科技产业园一角。", "",
+             "本报合肥3月1日电 合肥高新区量子科技企业已超过六十家，量子计算、量子通信、量子精密测量产业链条日趋完整。"]
+    drafts = {d.title: d for d in _drafts("\n".join(lines))}
+    xuzhou, chengdu = drafts["来徐州高新区 感受有技术含量的“安全感”"], drafts["成都高新区：让产业齿轮精准咬合"]
+    assert "拳头产品" in xuzhou.body and "安全应急产业园" in xuzhou.body, xuzhou.body
+    assert "介绍邻座" in chengdu.body and "产业社区" in chengdu.body, chengdu.body
+    assert drafts["合肥高新区量子产业加速集聚（园区动态）"].body.startswith("本报合肥3月1日电")
+
+
+def test_text_under_heads_side_by_side_that_neither_title_speaks_for_starts_with_the_left_one():
+    # A row is read from its left: with no word of either title in it, the paragraph right under
+    # the pair is the left head's, and the byline right above it (the right head's) pulls to neither.
+    lines = ["来徐州高新区 感受有技术含量的“安全感”", "", "成都高新区：让产业齿轮精准咬合", "", "记者 丁娜", "",
+             "本报记者 徐洋", "", "春日的清晨，展厅里已经站满了前来参观的人，讲解员一遍遍介绍着展台上的新产品。"]
+    drafts = _drafts("\n".join(lines))
+    assert [d.title for d in drafts if "春日的清晨" in d.body] == ["来徐州高新区 感受有技术含量的“安全感”"]

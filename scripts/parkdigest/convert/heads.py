@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from parkdigest.convert.classify import (
     BOX_LABEL_MAX_CHARS,
@@ -25,9 +26,10 @@ from parkdigest.convert.classify import (
     kicker_end,
 )
 from parkdigest.convert.model import Block, Kind, LineRule, Role
-from parkdigest.convert.runon import run_on_kicker_end
+from parkdigest.convert.runon import reports_a_speech, run_on_kicker_end
 from parkdigest.convert.words import tag
 from parkdigest.reference.gazetteer import surface_forms
+from parkdigest.resources import layout_words
 from parkdigest.text import BYLINE_MARKS, DATELINE_SOURCE, HAN, heading_key, sentence_closed
 
 # Two or more blank lines in a row: a picture stood there, and a short line after it is
@@ -183,30 +185,37 @@ def _side_by_side_heads(content: list[Block], cluster: list[int]) -> list[list[i
     i-th title (with the kicker and label above it) signed by the i-th byline. One article
     prints one byline line per credit, and one title: two bylines under one title stay one head."""
     bylines = [k for k in cluster if content[k].kind is Kind.BYLINE]
-    if len(bylines) < 2 or cluster[-len(bylines):] != bylines:
-        return [cluster]
+    if len(bylines) < 2 or cluster[-len(bylines):] != bylines or any(
+            content[k].text.lstrip(BYLINE_MARKS).startswith(_stringer_roles()) for k in bylines[1:]):
+        return [cluster]  # a line of stringers or interns (本报通讯员 刘明) goes on with the byline above
     units = _title_units(content, cluster[: -len(bylines)])
     if len(units) != len(bylines):
         return [cluster]
     return [unit + [byline] for unit, byline in zip(units, bylines)]
 
 
+@cache
+def _stringer_roles() -> tuple[str, ...]:
+    return tuple(layout_words()["stringer_roles"])
+
+
 def _title_units(content: list[Block], lines: list[int]) -> list[list[int]]:
     """The stack's lines grouped by title, each group ending with its title: a line closed by its
     column tag where the stack's titles carry tags, else a headline that is no kicker (ending
-    with a dash, a colon or a comma) and no column label."""
+    with a dash, a colon or a comma, or reporting a speech: ……时强调), no subtitle (——…) and
+    no column label."""
     tagged = any(closed_by_column_tag(content[k].text) for k in lines)
 
     def ends_a_title(block: Block) -> bool:
         if tagged:
             return closed_by_column_tag(block.text)
         return (block.kind is Kind.HEADLINE and not block.text.endswith(KICKER_ENDS + ("，",))
-                and not _names_a_column(block))
+                and not _names_a_column(block) and not reports_a_speech(block.text))
 
     units: list[list[int]] = [[]]
     for k in lines:
         units[-1].append(k)
-        if ends_a_title(content[k]):
+        if ends_a_title(content[k]) and not content[k].text.startswith("——"):
             units.append([])
     return units[:-1] if not units[-1] else []  # lines after the last title: the stack is no row of titles
 

@@ -94,6 +94,12 @@ def _speech_end() -> re.Pattern:
     return re.compile("时(?:" + "|".join(map(re.escape, _speech_verbs())) + ")")
 
 
+def reports_a_speech(line: str) -> bool:
+    """Is the line a kicker that reports who spoke and when (李强在江苏调研时强调)? It is never a title."""
+    found = _speech_end().search(line)
+    return found is not None and found.end() == len(line.rstrip())
+
+
 def _after_speech_verb(core: str, words: list[tuple[str, str]]) -> int:
     found = _speech_end().search(core)
     return found.end() if found else 0
@@ -101,13 +107,6 @@ def _after_speech_verb(core: str, words: list[tuple[str, str]]) -> int:
 
 def _before_place_colon(core: str, words: list[tuple[str, str]]) -> int:
     return max(_place_start(core), 0)
-
-
-def is_place_colon_title(core: str) -> bool:
-    """Is the headline (without its column tag) a title of the form "place：what happens"
-    (齐齐哈尔高新区：高标准建设产业高地)? A kicker never has it: one that names a speaker ends
-    with its colon."""
-    return _place_start(core) == 0 and len(core) - core.find("：") > TITLE_MIN_CHARS
 
 
 def _place_start(core: str) -> int:

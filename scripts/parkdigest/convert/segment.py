@@ -254,10 +254,16 @@ def _head_run(content: PageContent, flow: Flow, cluster: tuple[int, ...]) -> lis
     brief's). Under heads printed side by side and read row by row (their lines interleaved:
     heads.py) the columns of both follow in turn: none of it is surely one head's, and the
     vocabulary places it."""
-    if cluster and list(cluster) != list(range(cluster[0], cluster[-1] + 1)):
+    if _side_by_side(cluster):
         return []
     brief = bool(cluster) and cluster[-1] + 1 < len(content) and opens_with_dateline(content.blocks[cluster[-1] + 1])
     return _run_after(content, flow, cluster[-1] if cluster else -1, brief=brief)
+
+
+def _side_by_side(cluster: Sequence[int]) -> bool:
+    """Is the head one of heads printed side by side and read row by row (heads.py): its lines
+    interleaved with another's, so its blocks are not one run of the file?"""
+    return bool(cluster) and list(cluster) != list(range(cluster[0], cluster[-1] + 1))
 
 
 def _claim_runs(claims: list[tuple[int, list[int]]], flow: Flow) -> dict[int, int]:
@@ -308,7 +314,7 @@ def _take_continuations_under_heads(content: PageContent, flow: Flow, runs: list
     starts = [cluster[0] for cluster in content.heads if cluster]
     for a, cluster in enumerate(content.heads):
         first = cluster[-1] + 1 if cluster else -1
-        if runs[a] or first not in source or source[first] == first - 1:
+        if runs[a] or first not in source or source[first] == first - 1 or _side_by_side(cluster):
             continue  # the head has text, or none of its text continues a sentence from afar
         following = [k for k in starts if k > cluster[-1]]
         stretch_end = following[0] if following else len(content)
@@ -325,8 +331,8 @@ def _give_datelines_to_textless_heads(content: PageContent, runs: list[list[int]
     datelines = [k for k, b in enumerate(content.blocks) if opens_with_dateline(b) and k not in starts]
     for a, run in enumerate(runs):
         head = content.heads[a]
-        if any(content.blocks[k].kind is Kind.BODY for k in run) or not head or not datelines:
-            continue
+        if any(content.blocks[k].kind is Kind.BODY for k in run) or not head or not datelines or _side_by_side(head):
+            continue  # (heads side by side share the text under them: vocabulary places it)
         k = min(datelines, key=lambda d: abs(d - head[0]))
         datelines.remove(k)
         for other in runs:
@@ -344,7 +350,8 @@ def _share_runs_of_stacked_heads(content: PageContent, runs: list[list[int]]) ->
     for a in range(len(heads) - 1):
         after_a = heads[a][-1] + 1 if heads[a] else 0
         between = range(after_a, heads[a + 1][0]) if heads[a + 1] else range(0)
-        if not heads[a + 1] or any(blocks[k].kind is not Kind.CAPTION for k in between):
+        if (not heads[a + 1] or any(blocks[k].kind is not Kind.CAPTION for k in between)
+                or _side_by_side(heads[a]) or _side_by_side(heads[a + 1])):
             continue
         run = runs[a + 1]
         credits = [i for i, k in enumerate(run) if blocks[k].kind is Kind.CREDIT]
@@ -429,9 +436,10 @@ def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list
             for k in group:
                 ownership.fix(k, next(iter(decided_owners)))
         elif not decided_owners:
-            articles = next((side_by_side[k] for k in group if k in side_by_side), everywhere)
+            under_pair = [side_by_side[k] for k in group if k in side_by_side]
+            articles = under_pair[0] if under_pair else everywhere
             neighbours = _pulling_neighbours(content, group, cuts)
-            if articles != everywhere:  # the byline right above is either head's: it pulls to neither
+            if under_pair:  # the byline right above is either head's: it pulls to neither
                 neighbours = [k for k in neighbours if content.roles[k] is not Role.HEAD]
             free.append(FreeGroup(tuple(group), tuple(neighbours), articles))
     return free
@@ -442,8 +450,7 @@ def _under_side_by_side_heads(content: PageContent, joins: Sequence[Join]) -> di
     without a break is their columns read in turn: each of its blocks is one of theirs."""
     flow = _flow(content, joins)
     under: dict[int, tuple[int, ...]] = {}
-    spans = [(cluster[0], cluster[-1], a) for a, cluster in enumerate(content.heads)
-             if cluster and list(cluster) != list(range(cluster[0], cluster[-1] + 1))]
+    spans = [(cluster[0], cluster[-1], a) for a, cluster in enumerate(content.heads) if _side_by_side(cluster)]
     for first, last, _ in spans:
         articles = tuple(a for start, end, a in spans if start <= last and first <= end)  # interleaved with it
         for k in _run_after(content, flow, max(end for start, end, a in spans if a in articles)):
