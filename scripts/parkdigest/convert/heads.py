@@ -14,6 +14,7 @@ item (a title over a captioned photo).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -140,7 +141,7 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
         kicker = len(lines) > 1
         dash_kicker = any(b.text.endswith(KICKER_ENDS) for b in lines[:-1])
         shape = (len(lines), dash_kicker, has_byline)
-        story = not tagged and len(cluster) > 1 and (
+        story = not tagged and len(cluster) > 1 and not side_by_side(cluster) and (
             (package == "marked" and (kicker or has_byline)) or (package == "plain" and dash_kicker))
         if story and (not after_box or shape in shapes):
             shapes.add(shape)
@@ -176,6 +177,12 @@ def _heads_of_a_brief_and_a_signed_story(content: list[Block], cluster: list[int
             and after < len(content) and opens_with_dateline(content[after])):
         return [cluster[:1], cluster[1:]]
     return [cluster]
+
+
+def side_by_side(cluster: Sequence[int]) -> bool:
+    """Is the head one of heads printed side by side and read row by row (`_side_by_side_heads`):
+    its lines interleaved with another's, so its blocks are not one run of the file?"""
+    return bool(cluster) and list(cluster) != list(range(cluster[0], cluster[-1] + 1))
 
 
 def _side_by_side_heads(content: list[Block], cluster: list[int]) -> list[list[int]]:

@@ -29,7 +29,17 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from parkdigest.convert.model import Block, Join, Kind
-from parkdigest.convert.words import TagModel, first_tags, is_word_prefix, junction_gain, last_tags, tag, word_spanning
+from parkdigest.convert.words import (
+    MEASURE_FLAG,
+    NUMBER_FLAG,
+    TagModel,
+    first_tags,
+    is_word_prefix,
+    junction_gain,
+    last_tags,
+    tag,
+    word_spanning,
+)
 from parkdigest.resources import layout_words
 from parkdigest.text import HAN_CHAR, sentence_closed
 
@@ -334,7 +344,7 @@ def broken_quantity(left: str, right: str) -> bool:
     end, start = last_tags(left, 1), first_tags(right, 1)
     if not end or not start:
         return False
-    if end[0][1] == "m" and start[0][1] in ("m", "q") and HAN_CHAR.match(start[0][0]):
+    if end[0][1] == NUMBER_FLAG and start[0][1] in (NUMBER_FLAG, MEASURE_FLAG) and HAN_CHAR.match(start[0][0]):
         return True
     return bool(_counted_end().search(left)) and start[0][1].startswith("n")
 

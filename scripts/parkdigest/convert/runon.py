@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from parkdigest.convert.words import tag
+from parkdigest.convert.words import NUMBER_FLAG, PLACE_FLAG, tag
 from parkdigest.resources import language_words
 from parkdigest.text import HAN, PARALLEL_HALVES
 
@@ -41,9 +41,6 @@ QUOTED_TITLE_MIN_CHARS = 8
 # interjection (e), a conjunction (c) — and so never open a title.
 _NO_KICKER_END = ("p", "c", "u", "b")
 _NO_TITLE_START = ("u", "f", "y", "e", "c")
-# jieba's flags for a place name (ns) and a number (m): the title's place, the kicker's figure
-# (a park's name is a place too: it ends with a park suffix, language.yaml).
-_PLACE, _NUMBER = "ns", "m"
 # The words of comparison that state a figure in a kicker (超千亿元, 达30%, 突破100万吨).
 _FIGURE_VERBS = ("超", "达", "逾", "近", "突破", "超过")
 # A quotation after a colon is what the line reports (classify.kicker_end splits there).
@@ -110,14 +107,14 @@ def _before_place_colon(core: str, words: list[tuple[str, str]]) -> int:
 
 
 def _place_start(core: str) -> int:
-    """Where the run of place names (江苏南京, a park: 武进高新区) before the line's first colon
-    begins, or -1 when no place stands right before it."""
+    """Where the run of place names (江苏南京, or a park's: 武进高新区, by its suffix) before the
+    line's first colon begins, or -1 when no place stands right before it."""
     colon = core.find("：")
     if colon <= 0:
         return -1
     words = tag(core[:colon])
     start = colon
-    while words and (words[-1][1] == _PLACE or words[-1][0].endswith(_park_suffixes())):
+    while words and (words[-1][1] == PLACE_FLAG or words[-1][0].endswith(_park_suffixes())):
         start -= len(words.pop()[0])
     return start if start < colon else -1
 
@@ -163,13 +160,13 @@ def _after_stated_figure(core: str, words: list[tuple[str, str]]) -> int:
     for i, (word, _) in enumerate(words[:-2]):
         at += len(word)
         following, after = words[i + 1], words[i + 2]
-        if word in _FIGURE_VERBS and following[1] == _NUMBER:
+        if word in _FIGURE_VERBS and following[1] == NUMBER_FLAG:
             end, figure = at + len(following[0]), following[0]
-            if after[1] == _NUMBER:  # 360 + 亿千瓦时: the number and its unit
+            if after[1] == NUMBER_FLAG:  # 360 + 亿千瓦时: the number and its unit
                 end, figure = end + len(after[0]), figure + after[0]
             rest = core[end:]
             # A title after the figure states none of its own: 新增专利逾万件, 占全球六成 go on with it.
             if (_figure_end().search(figure) and re.match(f"[{HAN}]", rest)
-                    and not any(flag == _NUMBER for _, flag in tag(rest))):
+                    and not any(flag == NUMBER_FLAG for _, flag in tag(rest))):
                 return end
     return 0

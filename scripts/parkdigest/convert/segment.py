@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from parkdigest.articles.files import Furniture
 from parkdigest.convert.classify import classify_blocks, closed_by_column_tag
 from parkdigest.convert.dates import parse_printed_date
-from parkdigest.convert.heads import KICKER_ENDS, Story, find_heads, opens_with_dateline
+from parkdigest.convert.heads import KICKER_ENDS, Story, find_heads, opens_with_dateline, side_by_side
 from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
 from parkdigest.convert.model import Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.ownership import Claim, Ownership
@@ -254,16 +254,10 @@ def _head_run(content: PageContent, flow: Flow, cluster: tuple[int, ...]) -> lis
     brief's). Under heads printed side by side and read row by row (their lines interleaved:
     heads.py) the columns of both follow in turn: none of it is surely one head's, and the
     vocabulary places it."""
-    if _side_by_side(cluster):
+    if side_by_side(cluster):
         return []
     brief = bool(cluster) and cluster[-1] + 1 < len(content) and opens_with_dateline(content.blocks[cluster[-1] + 1])
     return _run_after(content, flow, cluster[-1] if cluster else -1, brief=brief)
-
-
-def _side_by_side(cluster: Sequence[int]) -> bool:
-    """Is the head one of heads printed side by side and read row by row (heads.py): its lines
-    interleaved with another's, so its blocks are not one run of the file?"""
-    return bool(cluster) and list(cluster) != list(range(cluster[0], cluster[-1] + 1))
 
 
 def _claim_runs(claims: list[tuple[int, list[int]]], flow: Flow) -> dict[int, int]:
@@ -314,7 +308,7 @@ def _take_continuations_under_heads(content: PageContent, flow: Flow, runs: list
     starts = [cluster[0] for cluster in content.heads if cluster]
     for a, cluster in enumerate(content.heads):
         first = cluster[-1] + 1 if cluster else -1
-        if runs[a] or first not in source or source[first] == first - 1 or _side_by_side(cluster):
+        if runs[a] or first not in source or source[first] == first - 1 or side_by_side(cluster):
             continue  # the head has text, or none of its text continues a sentence from afar
         following = [k for k in starts if k > cluster[-1]]
         stretch_end = following[0] if following else len(content)
@@ -331,7 +325,7 @@ def _give_datelines_to_textless_heads(content: PageContent, runs: list[list[int]
     datelines = [k for k, b in enumerate(content.blocks) if opens_with_dateline(b) and k not in starts]
     for a, run in enumerate(runs):
         head = content.heads[a]
-        if any(content.blocks[k].kind is Kind.BODY for k in run) or not head or not datelines or _side_by_side(head):
+        if any(content.blocks[k].kind is Kind.BODY for k in run) or not head or not datelines or side_by_side(head):
             continue  # (heads side by side share the text under them: vocabulary places it)
         k = min(datelines, key=lambda d: abs(d - head[0]))
         datelines.remove(k)
@@ -351,7 +345,7 @@ def _share_runs_of_stacked_heads(content: PageContent, runs: list[list[int]]) ->
         after_a = heads[a][-1] + 1 if heads[a] else 0
         between = range(after_a, heads[a + 1][0]) if heads[a + 1] else range(0)
         if (not heads[a + 1] or any(blocks[k].kind is not Kind.CAPTION for k in between)
-                or _side_by_side(heads[a]) or _side_by_side(heads[a + 1])):
+                or side_by_side(heads[a]) or side_by_side(heads[a + 1])):
             continue
         run = runs[a + 1]
         credits = [i for i, k in enumerate(run) if blocks[k].kind is Kind.CREDIT]
@@ -372,9 +366,9 @@ def _join_map(joins: Sequence[Join]) -> dict[int, int]:
 def _assign_articles(content: PageContent, joins: Sequence[Join], vocabulary: Vocabulary) -> Ownership:
     """Every block to an article: what the rules place is fixed, the groups of blocks they leave
     free go where their vocabulary and their neighbours pull them."""
-    side_by_side = _under_side_by_side_heads(content, joins)
-    ownership = _place_by_rules(content, joins, side_by_side)
-    free = _fix_or_free_groups(content, ownership, _groups(content, joins), _column_cuts(joins), side_by_side)
+    under_pairs = _under_side_by_side_heads(content, joins)
+    ownership = _place_by_rules(content, joins, under_pairs)
+    free = _fix_or_free_groups(content, ownership, _groups(content, joins), _column_cuts(joins), under_pairs)
     # Round 0 knows only the vocabulary of the heads and anchors, and a group is pulled only
     # by neighbours already decided: the anchors and the groups before it in the file (a
     # column runs down the page).
@@ -385,7 +379,7 @@ def _assign_articles(content: PageContent, joins: Sequence[Join], vocabulary: Vo
     return ownership
 
 
-def _place_by_rules(content: PageContent, joins: Sequence[Join], side_by_side: dict[int, tuple[int, ...]]
+def _place_by_rules(content: PageContent, joins: Sequence[Join], under_pairs: dict[int, tuple[int, ...]]
                     ) -> Ownership:
     """Heads, the text they surely keep (anchors) and kickers above the first title are fixed;
     every other block starts with the nearest title above it — under heads printed side by
@@ -409,7 +403,7 @@ def _place_by_rules(content: PageContent, joins: Sequence[Join], side_by_side: d
         if k in head_starts:
             current = head_starts[k]
         elif not ownership.is_placed(k):
-            ownership.guess(k, min(side_by_side[k]) if k in side_by_side else current)
+            ownership.guess(k, min(under_pairs[k]) if k in under_pairs else current)
     return ownership
 
 
@@ -423,7 +417,7 @@ class FreeGroup:
 
 
 def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list[list[int]],
-                        cuts: frozenset[tuple[int, int]], side_by_side: dict[int, tuple[int, ...]]
+                        cuts: frozenset[tuple[int, int]], under_pairs: dict[int, tuple[int, ...]]
                         ) -> list[FreeGroup]:
     """A group whose fixed blocks are of one article is fixed to it whole; the groups with no
     fixed block are returned, left to the vocabulary (among the articles of side-by-side heads,
@@ -436,7 +430,7 @@ def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list
             for k in group:
                 ownership.fix(k, next(iter(decided_owners)))
         elif not decided_owners:
-            under_pair = [side_by_side[k] for k in group if k in side_by_side]
+            under_pair = [under_pairs[k] for k in group if k in under_pairs]
             articles = under_pair[0] if under_pair else everywhere
             neighbours = _pulling_neighbours(content, group, cuts)
             if under_pair:  # the byline right above is either head's: it pulls to neither
@@ -450,7 +444,7 @@ def _under_side_by_side_heads(content: PageContent, joins: Sequence[Join]) -> di
     without a break is their columns read in turn: each of its blocks is one of theirs."""
     flow = _flow(content, joins)
     under: dict[int, tuple[int, ...]] = {}
-    spans = [(cluster[0], cluster[-1], a) for a, cluster in enumerate(content.heads) if _side_by_side(cluster)]
+    spans = [(cluster[0], cluster[-1], a) for a, cluster in enumerate(content.heads) if side_by_side(cluster)]
     for first, last, _ in spans:
         articles = tuple(a for start, end, a in spans if start <= last and first <= end)  # interleaved with it
         for k in _run_after(content, flow, max(end for start, end, a in spans if a in articles)):

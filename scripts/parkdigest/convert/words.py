@@ -53,6 +53,9 @@ def domain_words() -> list[str]:
 # Sized for one page (at most read.MAX_PAGE_LINES lines): reuse happens within a page,
 # and a larger cache would make memory grow with the number of pages converted.
 _CACHE_SIZE = 4096
+# jieba's word-class flags that other stages ask about: a place name, a number (numerals and
+# figures: 360, 千亿元), a measure word (千里, 座).
+PLACE_FLAG, NUMBER_FLAG, MEASURE_FLAG = "ns", "m", "q"
 _NUMBER = re.compile(r"^[0-9０-９.．%％]+$")
 _LATIN = re.compile(r"^[0-9A-Za-z]+$")
 
@@ -148,7 +151,7 @@ def split_compound(word: str) -> list[str]:
 
 def _unlisted_flag(word: str) -> str:
     if _NUMBER.match(word):
-        return "m"
+        return NUMBER_FLAG
     if _LATIN.match(word):
         return "eng"
     return "x"
@@ -297,7 +300,7 @@ PLACE_WEIGHT = 3.0
 @cache
 def place_words() -> frozenset[str]:
     """Words jieba's dictionary tags as place names (ns), and the gazetteer's parks."""
-    dictionary = {w for w, flag in _tag_table().items() if flag == "ns"}
+    dictionary = {w for w, flag in _tag_table().items() if flag == PLACE_FLAG}
     return frozenset(dictionary | set(surface_forms()))
 
 
