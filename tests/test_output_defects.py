@@ -38,13 +38,15 @@ def test_a_package_story_is_a_heading_of_its_title_with_its_kicker_above_and_byl
     assert not [h for h in headings if "记者" in h]  # no byline inside any heading
 
 
-def test_a_story_kicker_marked_with_a_dash_stands_above_and_a_story_without_one_has_none():
+def test_each_story_kicker_marked_with_a_dash_stands_above_its_story_never_in_the_text_above():
+    # (the page is hard-wrapped: 新科技改变生活—— stands under a full line that ends a sentence)
     blocks = _blocks(_article("rmrb-2025-06-11-19.txt", "改善条件"))
     at = blocks.index("## 腰包鼓起来，消费底气足")
     assert blocks[at - 1] == "好政策增收减负——\n{ .story-kicker }"
-    plain = blocks.index("## 产品功能多，市场卖得火")
-    assert not blocks[plain - 1].endswith("{ .story-kicker }")
-    assert blocks[plain + 1] == "本报记者  齐志明\n{ .byline }"
+    second = blocks.index("## 产品功能多，市场卖得火")
+    assert blocks[second - 1] == "新科技改变生活——\n{ .story-kicker }"
+    assert blocks[second + 1] == "本报记者  齐志明\n{ .byline }"
+    assert not [b for b in blocks if b.endswith("——") and not b.startswith("#")]  # no kicker left in a paragraph
 
 
 def test_a_two_line_subhead_without_a_byline_is_still_one_heading():
