@@ -320,3 +320,15 @@ def test_text_under_heads_side_by_side_that_neither_title_speaks_for_starts_with
              "本报记者 徐洋", "", "春日的清晨，展厅里已经站满了前来参观的人，讲解员一遍遍介绍着展台上的新产品。"]
     drafts = _drafts("\n".join(lines))
     assert [d.title for d in drafts if "春日的清晨" in d.body] == ["来徐州高新区 感受有技术含量的“安全感”"]
+
+
+def test_a_line_with_two_commas_above_a_stack_is_text_cut_by_a_column_not_its_kicker():
+    lines = ["家电卖出超万亿元，动能在哪里（读数）", "本报记者 韩鑫", "",
+             "消费者得实惠，门店同样受益。自以旧换新活动实施以来，门店客流量明显增加。", "",
+             "在“国补”8类家电产品基础上，今年1月20日，抖音商城", "",
+             "促进城乡融合发展", "", "本报记者 朱隽", "",
+             "人勤春来早。山东莒南县，“哒哒哒”的声音回响在田间，农机开沟起垄正忙。", "",
+             "上线数码产品补贴专区，手机、平板电脑等数码产品销量大增。"]
+    drafts = _drafts("\n".join(lines))
+    assert [(d.kicker, d.title) for d in drafts] == [("", "家电卖出超万亿元，动能在哪里（读数）"), ("", "促进城乡融合发展")]
+    assert "抖音商城" in drafts[0].body

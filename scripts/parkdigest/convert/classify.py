@@ -35,6 +35,10 @@ HEADLINE_MAX_CHARS = 40
 HEADLINE_WITH_COMMA_MAX = 24
 # A kicker above a title may run longer than a title ("广西荔浦市年产衣架超40亿个，八成以上…").
 KICKER_MAX_CHARS = 48
+# A kicker, or a title's first half broken after its comma, holds one comma: a line with two is
+# running text (在“国补”8类家电产品基础上，今年1月20日，抖音商城 — a column's cut-off end).
+# (No title, kicker or subtitle of the dev pages or of the typeset pages' gold holds two.)
+KICKER_MAX_COMMAS = 1
 # A byline is a few names and role words.
 BYLINE_MAX_CHARS = 40
 # A Chinese name is 2-4 characters (compound surnames included); bylines space them out.
@@ -384,7 +388,7 @@ def _may_be_headline(text: str) -> bool:
     core, _ = _headline_core(text)
     if len(core) > KICKER_MAX_CHARS or not HAN_CHAR.search(core) or not _headline_shape(core):
         return False
-    return core.count("，") <= 2
+    return core.count("，") <= KICKER_MAX_COMMAS
 
 
 def _is_unpunctuated_stack(text: str) -> bool:
