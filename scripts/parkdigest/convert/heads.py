@@ -214,6 +214,8 @@ def _title_units(content: list[Block], lines: list[int]) -> list[list[int]]:
     tagged = any(closed_by_column_tag(content[k].text) for k in lines)
 
     def ends_a_title(block: Block) -> bool:
+        if block.text.startswith("——"):
+            return False
         if tagged:
             return closed_by_column_tag(block.text)
         return (block.kind is Kind.HEADLINE and not block.text.endswith(KICKER_ENDS + ("，",))
@@ -222,7 +224,7 @@ def _title_units(content: list[Block], lines: list[int]) -> list[list[int]]:
     units: list[list[int]] = [[]]
     for k in lines:
         units[-1].append(k)
-        if ends_a_title(content[k]) and not content[k].text.startswith("——"):
+        if ends_a_title(content[k]):
             units.append([])
     return units[:-1] if not units[-1] else []  # lines after the last title: the stack is no row of titles
 
