@@ -332,3 +332,44 @@ def test_a_line_with_two_commas_above_a_stack_is_text_cut_by_a_column_not_its_ki
     drafts = _drafts("\n".join(lines))
     assert [(d.kicker, d.title) for d in drafts] == [("", "家电卖出超万亿元，动能在哪里（读数）"), ("", "促进城乡融合发展")]
     assert "抖音商城" in drafts[0].body
+
+
+def test_a_title_with_only_a_byline_after_a_head_without_one_is_an_article_not_a_story():
+    # A package's stories carry a kicker over their titles (好政策增收减负—— / 腰包鼓起来…); a
+    # title and a byline alone, under a brief whose head has no byline, is the next article.
+    lines = ["唐山高新区聚力培育双创载体（园区快讯）", "", "今年以来，唐山高新区着力实施科技型企业培育工程，新认定省级众创空间3家。", "",
+             "力争3年挺进20强 常州高新区招引重大项目促提质增效", "", "本报记者 于大勇", "",
+             "在常州国家高新区召开的“重大项目增效年”动员大会上，常州高新区提出力争3年挺进全国前20强。"]
+    drafts = _drafts("\n".join(lines))
+    assert [d.title for d in drafts] == ["唐山高新区聚力培育双创载体（园区快讯）", "力争3年挺进20强 常州高新区招引重大项目促提质增效"]
+
+
+def test_a_story_kicker_run_into_its_title_still_makes_a_story_of_the_package():
+    lines = ["改善条件，提升消费意愿（新视窗）", "", "前不久，中办、国办印发《提振消费专项行动方案》，围绕提升消费能力作出部署。", "",
+             "好政策增收减负——腰包鼓起来，消费底气足", "本报记者 周欢", "",
+             "近日，在江西宜黄县圳口乡电商直播基地里，洪德进的红薯粉卖得正火。", "",
+             "新科技改变生活——产品功能多，市场卖得火", "本报记者 齐志明", "",
+             "每天清晨，安徽宣城市居民章修瑞在手机上发出指令后，扫地机器人就开始工作。"]
+    (draft,) = _drafts("\n".join(lines))
+    assert draft.title == "改善条件，提升消费意愿（新视窗）"
+
+
+def test_a_byline_printed_under_the_pictures_of_a_head_signs_that_head():
+    lines = ["中国科学院上海有机化学研究所研究员马大为致力合成生物学研究——", "努力寻找药物合成的最优解（弘扬科学家精神）", "",
+             "马大为（中）在与学生讨论课题。", "", "本报记者  黄晓慧", "", "人物小传", "",
+             "马大为，1963年生，河南社旗人，中国科学院院士。", "",
+             "在中国科学院上海有机化学研究所，提到马大为，大家都说他是一位执着的科学家。"]
+    drafts = _drafts("\n".join(lines))
+    assert [d.title for d in drafts] == ["努力寻找药物合成的最优解（弘扬科学家精神）"]
+
+
+def test_a_picture_note_wrapped_onto_the_next_block_is_furniture_whole():
+    from parkdigest.convert.model import Line, Page
+    from parkdigest.convert.segment import segment_page
+
+    lines = ["努力寻找药物合成的最优解（弘扬科学家精神）", "本报记者 黄晓慧", "", "马大为在做实验。", "",
+             "以上图片均为中国科学院上海有机", "", "化学研究所提供", "",
+             "在中国科学院上海有机化学研究所，提到马大为，大家都说他是一位执着的科学家。"]
+    page = Page("page.txt", tuple(Line(i + 1, t) for i, t in enumerate(lines)))
+    furniture = [f.text for f in segment_page(normalize_page(page)).furniture]
+    assert furniture == ["以上图片均为中国科学院上海有机", "化学研究所提供"]

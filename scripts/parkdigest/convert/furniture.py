@@ -28,6 +28,8 @@ from parkdigest.convert.model import Block, Kind
 from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_words, load_yaml, says_of
 from parkdigest.text import HAN, HAN_CHAR, PAGE_UNIT, SENTENCE_END_NO_ELLIPSIS
 
+# The words a picture's credit ends with: taken by (摄), provided by (提供, 供图, 供稿).
+PICTURE_CREDIT_ENDS = ("摄", "提供", "供图", "供稿")
 # A folio line: publication, date, weekday, page number and page section, nothing more.
 FOLIO_MAX_CHARS = 60
 # What a folio line may hold besides its date, weekday and page number: a publication name
@@ -358,18 +360,30 @@ def _trailing_credit(text: str) -> tuple[str, str, str]:
 
 
 def _join_credit_tails(blocks: list[Block]) -> list[Block]:
-    """The rest of a photo credit wrapped onto the next block ("…摄（影像" over "中国）"): a
-    short block closing the bracket the credit left open is part of the credit."""
+    """The rest of a photo credit wrapped onto the next block: a short block closing the bracket
+    the credit left open ("…摄（影像" over "中国）"), or finishing a credit whose wording is
+    unfinished ("以上图片均为中国科学院上海有机" over "化学研究所提供"), is part of the credit."""
     out = list(blocks)
     for i in range(1, len(out)):
         before, block = out[i - 1], out[i]
-        if (before.kind is Kind.FURNITURE and is_photo_credit(before.rule) and _open_bracket(before.text)
+        if (before.kind is Kind.FURNITURE and is_photo_credit(before.rule)
                 and block.kind is not Kind.FURNITURE and len(block.text) <= CREDIT_TAIL_MAX_CHARS
-                and block.text.endswith(("）", ")")) and not _open_bracket(block.text)
-                and not re.search(r"[（(]", block.text)):
+                and (_closes_its_bracket(before.text, block.text) or _finishes_its_wording(before.text, block.text))):
             out[i] = Block(Kind.FURNITURE, block.text, block.first_line, block.last_line, block.gap_before,
                            before.rule)
     return out
+
+
+def _closes_its_bracket(credit: str, tail: str) -> bool:
+    return (_open_bracket(credit) and tail.endswith(("）", ")")) and not _open_bracket(tail)
+            and not re.search(r"[（(]", tail))
+
+
+def _finishes_its_wording(credit: str, tail: str) -> bool:
+    """A picture credit ends with the word that says what was done (摄, 提供, 供图): one that
+    ends otherwise goes on, and a tail that ends so, with no sentence in it, finishes it."""
+    return (not credit.rstrip("）)").endswith(PICTURE_CREDIT_ENDS) and tail.endswith(PICTURE_CREDIT_ENDS)
+            and not _SENTENCE_MARKS.search(tail))
 
 
 def _open_bracket(text: str) -> bool:

@@ -138,11 +138,18 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
         has_byline = any(b.kind is Kind.BYLINE for b in blocks)
         tagged = any(b.kind is Kind.LABEL or (b.kind is Kind.HEADLINE and COLUMN_TAG.search(b.text)) for b in blocks)
         lines = [b for b in blocks if b.kind is Kind.HEADLINE]
-        kicker = len(lines) > 1
-        dash_kicker = any(b.text.endswith(KICKER_ENDS) for b in lines[:-1])
+        # A kicker stands over the title, or runs into it on one line (好政策增收减负——腰包鼓起来…).
+        joined_kicker = any(kicker_end(b.text) for b in lines)
+        kicker = len(lines) > 1 or joined_kicker
+        dash_kicker = any(b.text.endswith(KICKER_ENDS) for b in lines[:-1]) or joined_kicker
         shape = (len(lines), dash_kicker, has_byline)
+        # A story of a package has a kicker over its title; a title with a byline alone is an
+        # article of its own — unless the byline comes first, right after the package's head
+        # with only its pictures' captions between: the head's own byline, printed under them.
+        signs_the_head = (has_byline and blocks[0].kind is Kind.BYLINE and bool(kept)
+                          and all(content[k].kind is Kind.CAPTION for k in range(kept[-1][-1] + 1, cluster[0])))
         story = not tagged and len(cluster) > 1 and not side_by_side(cluster) and (
-            (package == "marked" and (kicker or has_byline)) or (package == "plain" and dash_kicker))
+            (package == "marked" and (kicker or signs_the_head)) or (package == "plain" and dash_kicker))
         if story and (not after_box or shape in shapes):
             shapes.add(shape)
             stories.append(Story(cluster[0], cluster[-1], package_article))
