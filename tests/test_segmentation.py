@@ -373,3 +373,18 @@ def test_a_picture_note_wrapped_onto_the_next_block_is_furniture_whole():
     page = Page("page.txt", tuple(Line(i + 1, t) for i, t in enumerate(lines)))
     furniture = [f.text for f in segment_page(normalize_page(page)).furniture]
     assert furniture == ["以上图片均为中国科学院上海有机", "化学研究所提供"]
+
+
+def test_a_closing_note_under_a_full_line_stays_the_articles_last_line():
+    # (本报记者施钰整理) under a wrapped paragraph's full last line: a line of its own, still the article's end
+    text = ("福建持续建立健全公共数据资源体系，推动三百多个公共数据社会化应用场景上线，"
+            "让公共数据跑起来、用起来，释放数据要素价值，服务经济社会发展。")
+    width = 17
+    assert len(text) % width == 0
+    lines = ["公共数据如何“跑起来”“用起来”（大数据观察）", "本报记者 施钰", *_narrow_column(text, width),
+             "（本报记者施钰整理）", "", "让非遗被更多人看见（快评）", "王开玉", "",
+             "非遗是中华优秀传统文化的重要组成部分，让非遗被更多人看见，需要创新传播方式。"]
+    drafts = _drafts("\n".join(lines))
+    assert [d.title for d in drafts] == ["公共数据如何“跑起来”“用起来”（大数据观察）", "让非遗被更多人看见（快评）"]
+    last = drafts[0].paragraphs[-1]
+    assert (last.text, last.credit) == ("（本报记者施钰整理）", True)
