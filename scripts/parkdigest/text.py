@@ -54,6 +54,8 @@ def alternation(words: tuple[str, ...]) -> str:
 
 # The unit a page is numbered in: a newspaper's 版 (第8版), a newsletter's or magazine's 页 (第11页).
 PAGE_UNIT = "[版页]"
+# A page number as a folio prints it: 第8版, 第 04 版, 第A3版, 第11页.
+NUMBERED_PAGE = rf"第\s*[A-Z]?\d{{1,3}}\s*{PAGE_UNIT}"
 NEWSPAPER_SUFFIX = alternation(NEWSPAPER_SUFFIXES)
 OUTLET_SUFFIX = alternation(OUTLET_SUFFIXES)
 # An outlet named in a dateline (本报, 新华社, 湖南日报, 湖南广播电视台).

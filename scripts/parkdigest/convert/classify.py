@@ -36,7 +36,7 @@ HEADLINE_WITH_COMMA_MAX = 24
 # A kicker above a title may run longer than a title ("广西荔浦市年产衣架超40亿个，八成以上…").
 KICKER_MAX_CHARS = 48
 # A kicker, or a title's first half broken after its comma, holds one comma: a line with two is
-# running text (在“国补”8类家电产品基础上，今年1月20日，抖音商城 — a column's cut-off end).
+# running text (`_has_sentence_punct`) (在“国补”8类家电产品基础上，今年1月20日，抖音商城 — a column's cut-off end).
 # (No title, kicker or subtitle of the dev pages or of the typeset pages' gold holds two.)
 KICKER_MAX_COMMAS = 1
 # A byline is a few names and role words.
@@ -73,8 +73,9 @@ _LONE_NAME = re.compile(rf"^[{HAN}](\s*[{HAN}]){{1,3}}$")
 COLUMN_TAG = re.compile(r"[（(][^（）()。；]{2,30}[）)]$")
 # A line may hold a caption and, after a space, the credit of its picture.
 _SPACES = re.compile(r"\s+")
-# Besides a sentence's end, a paragraph's last line may end a clause that a list follows.
-_LAST_LINE_ENDS = ("：", "；", ":", ";")
+# Besides a sentence's end, a paragraph's last line may end a clause that a list follows
+# (a line with a semicolon is a sentence's already: `_has_sentence_punct`).
+_LAST_LINE_ENDS = ("：", ":")
 # How the name of a paper, agency or station ends (湖南日报, 新华社, 湖南广播电视台, 人民网):
 # the last characters of text.py's outlet suffixes (报, 社, 台, 网).
 PAPER_SUFFIXES = tuple(sorted({suffix[-1] for suffix in OUTLET_SUFFIXES}))
@@ -302,7 +303,7 @@ def _classify_line(text: str, labels: set[str], words: dict) -> tuple[Kind, str]
 
 
 def _has_sentence_punct(text: str) -> bool:
-    return any(mark in text for mark in "。；;") or text.count("，") > 1
+    return any(mark in text for mark in "。；;") or text.count("，") > KICKER_MAX_COMMAS
 
 
 def closed_by_column_tag(text: str) -> bool:

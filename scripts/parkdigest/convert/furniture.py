@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from parkdigest.convert.dates import printed_date_spans
 from parkdigest.convert.model import Block, Kind
 from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_words, load_yaml, says_of
-from parkdigest.text import HAN, HAN_CHAR, PAGE_UNIT, SENTENCE_END_NO_ELLIPSIS
+from parkdigest.text import HAN, HAN_CHAR, NUMBERED_PAGE, PAGE_UNIT, SENTENCE_END_NO_ELLIPSIS
 
 # The words a picture's credit ends with: taken by (摄), provided by (提供, 供图, 供稿).
 PICTURE_CREDIT_ENDS = ("摄", "提供", "供图", "供稿")
@@ -61,8 +61,8 @@ _SPACED_NAME = re.compile(rf"(?<![{HAN}])([{HAN}])[ \u3000]{{1,3}}([{HAN}])(?![{
 # An identifier of a social or web account (微信 kjrbwx, QQ 12345).
 _ACCOUNT = re.compile(r"[A-Za-z0-9_.\-@]{3,40}")
 _WEEKDAY = re.compile(r"(星期|礼拜|周)[一二三四五六日天]")
-_PAGE_MARK = re.compile(rf"第\s*[A-Z]?\d{{1,3}}\s*{PAGE_UNIT}|(?<![\d.])[A-Z]?\d{{1,3}}(?![\d.%])\s*{PAGE_UNIT}?")
-_NUMBERED_PAGE = re.compile(rf"第\s*[A-Z]?\d{{1,3}}\s*{PAGE_UNIT}")
+_PAGE_MARK = re.compile(rf"{NUMBERED_PAGE}|(?<![\d.])[A-Z]?\d{{1,3}}(?![\d.%])\s*{PAGE_UNIT}?")
+_NUMBERED_PAGE = re.compile(NUMBERED_PAGE)
 _PAGE_COLON = re.compile(rf"({PAGE_UNIT})\s*[：:]")
 _SEPARATORS = re.compile(r"[\s■◆●□|｜·•—\-－–/]+")
 # Sentence punctuation: a folio line has none.

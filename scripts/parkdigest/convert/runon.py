@@ -21,12 +21,13 @@ about the first headline line of a stack with no kicker line of its own: a joine
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
 from parkdigest.convert.words import NUMBER_FLAG, PLACE_FLAG, tag
 from parkdigest.resources import language_words
-from parkdigest.text import HAN, PARALLEL_HALVES
+from parkdigest.text import HAN, PARALLEL_HALVES, alternation
 
 # A kicker is a clause: shorter text before a title is a part of the title (江苏南京：…).
 KICKER_MIN_CHARS = 8
@@ -50,35 +51,19 @@ _COLON = "：:"
 def run_on_kicker_end(core: str) -> int:
     """Where a kicker run into its title ends in a headline (without its column tag), or 0."""
     words = tag(core)
-    ends = _word_ends(words)
+    starts = dict(zip(itertools.accumulate((len(w) for w, _ in words), initial=0), range(len(words))))
     for cue in (_after_speech_verb, _before_place_colon, _before_whole_quotation, _before_parallel_halves,
                 _after_stated_figure):
         at = cue(core, words)
-        if at in ends and at >= KICKER_MIN_CHARS and len(core) - at >= TITLE_MIN_CHARS and _reads_apart(words, at):
+        if (starts.get(at, 0) > 0 and at >= KICKER_MIN_CHARS and len(core) - at >= TITLE_MIN_CHARS
+                and _reads_apart(words[starts[at] - 1][1], words[starts[at]][1])):
             return at
     return 0
 
 
-def _word_ends(words: list[tuple[str, str]]) -> set[int]:
-    ends, at = set(), 0
-    for word, _ in words:
-        at += len(word)
-        ends.add(at)
-    return ends
-
-
-def _reads_apart(words: list[tuple[str, str]], at: int) -> bool:
-    """Does the kicker end on a word that may end a phrase, and the title open on one that may
-    open it?"""
-    before, after, end = None, None, 0
-    for word, flag in words:
-        if end == at:
-            after = flag
-            break
-        end += len(word)
-        before = flag
-    return (before is not None and after is not None and not before.startswith(_NO_KICKER_END)
-            and not after.startswith(_NO_TITLE_START))
+def _reads_apart(kicker_end: str, title_start: str) -> bool:
+    """Do the flags say the kicker's last word may end a phrase and the title's first may open one?"""
+    return not kicker_end.startswith(_NO_KICKER_END) and not title_start.startswith(_NO_TITLE_START)
 
 
 @cache
@@ -88,7 +73,7 @@ def _speech_verbs() -> tuple[str, ...]:
 
 @cache
 def _speech_end() -> re.Pattern:
-    return re.compile("时(?:" + "|".join(map(re.escape, _speech_verbs())) + ")")
+    return re.compile("时" + alternation(_speech_verbs()))
 
 
 def reports_a_speech(line: str) -> bool:
@@ -151,8 +136,7 @@ def _word_lengths(text: str) -> tuple[int, ...]:
 
 @cache
 def _figure_end() -> re.Pattern:
-    units = "|".join(map(re.escape, sorted(language_words()["figure_units"], key=len, reverse=True)))
-    return re.compile(f"(?:{units})$")
+    return re.compile(alternation(tuple(language_words()["figure_units"])) + "$")
 
 
 def _after_stated_figure(core: str, words: list[tuple[str, str]]) -> int:

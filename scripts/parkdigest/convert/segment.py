@@ -234,11 +234,10 @@ def _flow(content: PageContent, joins: Sequence[Join]) -> Flow:
     return Flow(continuation, frozenset(stops))
 
 
-def _anchors(content: PageContent, joins: Sequence[Join]) -> dict[int, int]:
+def _anchors(content: PageContent, flow: Flow) -> dict[int, int]:
     """Blocks that surely belong to an article (block id -> article): its title and the text
     that follows it without a break, the stories of a package with their texts, plus the
     continuations joined to that text."""
-    flow = _flow(content, joins)
     runs = [_head_run(content, flow, cluster) for cluster in content.heads]
     runs = _share_runs_of_stacked_heads(content, runs)
     runs = _take_continuations_under_heads(content, flow, runs)
@@ -366,9 +365,10 @@ def _join_map(joins: Sequence[Join]) -> dict[int, int]:
 def _assign_articles(content: PageContent, joins: Sequence[Join], vocabulary: Vocabulary) -> Ownership:
     """Every block to an article: what the rules place is fixed, the groups of blocks they leave
     free go where their vocabulary and their neighbours pull them."""
-    under_pairs = _under_side_by_side_heads(content, joins)
-    ownership = _place_by_rules(content, joins, under_pairs)
-    free = _fix_or_free_groups(content, ownership, _groups(content, joins), _column_cuts(joins), under_pairs)
+    flow = _flow(content, joins)
+    under_pairs = _under_side_by_side_heads(content, flow)
+    ownership = _place_by_rules(content, flow, under_pairs)
+    free = _fix_or_free_groups(content, ownership, _groups(content, flow), _column_cuts(joins), under_pairs)
     # Round 0 knows only the vocabulary of the heads and anchors, and a group is pulled only
     # by neighbours already decided: the anchors and the groups before it in the file (a
     # column runs down the page).
@@ -379,8 +379,7 @@ def _assign_articles(content: PageContent, joins: Sequence[Join], vocabulary: Vo
     return ownership
 
 
-def _place_by_rules(content: PageContent, joins: Sequence[Join], under_pairs: dict[int, tuple[int, ...]]
-                    ) -> Ownership:
+def _place_by_rules(content: PageContent, flow: Flow, under_pairs: dict[int, tuple[int, ...]]) -> Ownership:
     """Heads, the text they surely keep (anchors) and kickers above the first title are fixed;
     every other block starts with the nearest title above it — under heads printed side by
     side, with the first of them (a row is read from its left)."""
@@ -389,7 +388,7 @@ def _place_by_rules(content: PageContent, joins: Sequence[Join], under_pairs: di
         for k in cluster:
             ownership.fix(k, a)
     # A title's unbroken run of text is its own: only the rest is assigned by vocabulary.
-    for k, a in _anchors(content, joins).items():
+    for k, a in _anchors(content, flow).items():
         ownership.fix(k, a)
     first_head = content.heads[0][0] if content.heads[0] else 0
     for k in range(first_head):
@@ -439,10 +438,9 @@ def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list
     return free
 
 
-def _under_side_by_side_heads(content: PageContent, joins: Sequence[Join]) -> dict[int, tuple[int, ...]]:
+def _under_side_by_side_heads(content: PageContent, flow: Flow) -> dict[int, tuple[int, ...]]:
     """The text that follows heads printed side by side (read row by row: their lines interleave)
     without a break is their columns read in turn: each of its blocks is one of theirs."""
-    flow = _flow(content, joins)
     under: dict[int, tuple[int, ...]] = {}
     spans = [(cluster[0], cluster[-1], a) for a, cluster in enumerate(content.heads) if side_by_side(cluster)]
     for first, last, _ in spans:
@@ -452,7 +450,7 @@ def _under_side_by_side_heads(content: PageContent, joins: Sequence[Join]) -> di
     return under
 
 
-def _groups(content: PageContent, joins: Sequence[Join]) -> list[list[int]]:
+def _groups(content: PageContent, flow: Flow) -> list[list[int]]:
     """Blocks that must share an article: joined fragments, a subhead and its paragraph,
     a credit and the text it closes."""
     n = len(content)
@@ -470,7 +468,7 @@ def _groups(content: PageContent, joins: Sequence[Join]) -> list[list[int]]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    for left, right in _join_map(joins).items():
+    for left, right in flow.continuation.items():
         union(left, right)
     for k in range(n):
         if roles[k] is Role.SUBHEAD and k + 1 < n and roles[k + 1] in (Role.SUBHEAD, Role.BODY):
