@@ -138,10 +138,9 @@ def _task_jieba(texts: str) -> dict:
 
 
 def _task_convert(out: str, *pdfs: str) -> dict:
-    from parkdigest.convert import words
-    from parkdigest.convert.pipeline import run
+    from parkdigest.convert.pipeline import load, run
 
-    words.load()  # jieba's dictionary and the tables built from it, loaded as for the jieba baseline
+    load()  # jieba's dictionary, the tables built from it and our reference data, as for the jieba baseline
     start, cpu = time.perf_counter(), time.process_time()
     result = run([Path(p) for p in pdfs], Path(out), jobs=1, keep_pages=False)
     if any(p.severity.value == "error" for p in result.problems):

@@ -70,6 +70,14 @@ _SENTENCE_MARKS = re.compile(r"[，。；！？、“”：]")
 _WORD_ONLY = re.compile(rf"^[{HAN}·\s]+$")
 
 
+def load() -> None:
+    """Read and compile furniture.yaml's rules and grammar now rather than at the first line
+    that asks (a process about to convert pages loads them up front)."""
+    furniture_rules()
+    credit_grammar()
+    _bare_page_number()
+
+
 # A line is asked about several times (unwrapping, splitting a caption from its credit,
 # classifying); one page's worth of answers is kept.
 @lru_cache(maxsize=4096)

@@ -21,6 +21,16 @@ CJK = HAN
 CJK_CONTEXT = CJK + r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《》【】（）…—"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 
+# Characters made plain before anything else, in one pass over the line: full-width letters
+# and digits become half-width (only those: full-width punctuation is the norm in Chinese
+# text), a tab a space, and zero-width spaces and joiners (invisible, from copying) go.
+_FULL_WIDTH_ALNUM = [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+_PLAIN_CHARACTERS = {
+    **{code: unicodedata.normalize("NFKC", chr(code)) for code in _FULL_WIDTH_ALNUM},
+    ord("\t"): " ",
+    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060")),
+}
+
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _PUNCT = re.compile(r"[,:;?!]")
 
@@ -42,9 +52,7 @@ def normalize_page(page) -> Page:
 
 
 def _normalize_line(text: str) -> str:
-    text = "".join(_fullwidth_ascii_to_half(ch) for ch in text)
-    text = text.replace("\t", " ").rstrip()
-    text = re.sub(r"[\u200b\u200c\u200d\u2060]", "", text)
+    text = text.translate(_PLAIN_CHARACTERS).rstrip()
     if not _CJK_CHAR.search(text):
         return text
     text = _PARENS.sub(_full_parens, text)
@@ -62,13 +70,6 @@ def _curl_quotes(text: str) -> str:
         return text
     marks = iter("“”" * (text.count('"') // 2))
     return _STRAIGHT_QUOTE.sub(lambda _: next(marks), text)
-
-
-def _fullwidth_ascii_to_half(ch: str) -> str:
-    # Only letters and digits: full-width punctuation is the norm in Chinese text.
-    if "\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a":
-        return unicodedata.normalize("NFKC", ch)
-    return ch
 
 
 def _is_cjk_context(ch: str) -> bool:

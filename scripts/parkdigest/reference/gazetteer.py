@@ -88,6 +88,13 @@ def _derived_forms(entry: dict) -> list[str]:
     return out
 
 
+def load() -> None:
+    """Compile the gazetteer's patterns now rather than at the first text that asks (a
+    process about to convert pages loads them up front, as jieba loads its dictionary)."""
+    _pattern()
+    _hitech_stems()
+
+
 @cache
 def _pattern() -> re.Pattern:
     forms = sorted(surface_forms(), key=lambda f: (-len(f), f))

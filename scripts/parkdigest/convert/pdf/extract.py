@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -28,9 +28,10 @@ from parkdigest.convert.read import read_sidecar
 from parkdigest.problems import Problem, Severity
 
 
-@dataclass(frozen=True)
-class Box:
-    """A rectangle on the page, top-down: x0 < x1 left to right, y0 < y1 top to bottom."""
+class Box(NamedTuple):
+    """A rectangle on the page, top-down: x0 < x1 left to right, y0 < y1 top to bottom.
+    (A named tuple, immutable like the frozen dataclasses between stages but made at a third
+    of their cost: a page makes one for each of its thousands of characters.)"""
 
     x0: float
     y0: float
@@ -73,9 +74,8 @@ def enclosing(boxes: Iterator[Box] | list[Box] | tuple[Box, ...]) -> Box:
                max([b.y1 for b in items]))
 
 
-@dataclass(frozen=True)
-class Glyph:
-    """One printed character."""
+class Glyph(NamedTuple):
+    """One printed character (a named tuple, as Box)."""
 
     char: str
     box: Box  # the font's box around the character (ascent to descent), not its ink
@@ -255,8 +255,10 @@ class _StyleReader:
         self.rgba_at = tuple(ctypes.addressof(self.rgba) + k * ctypes.sizeof(ctypes.c_uint) for k in range(4))
         self.matrix = pdfium_c.FS_MATRIX()
         self.matrix_at = ctypes.addressof(self.matrix)
-        # The matrix's a, b, c, d as an array over the same memory (one slice, not four reads).
-        self.scale = (ctypes.c_float * 4).from_address(self.matrix_at)
+        # The bytes of the matrix's a, b, c, d and of the colour's red, green, blue, read as
+        # one bytes object each: a style's key without making a float or an int per field.
+        self.scale_bytes = (ctypes.c_char * (4 * ctypes.sizeof(ctypes.c_float))).from_address(self.matrix_at)
+        self.colour_bytes = (ctypes.c_char * (3 * ctypes.sizeof(ctypes.c_uint))).from_address(self.rgba_at[0])
         self.fonts: dict[int, tuple[str, int]] = {}  # font handle: name, weight
         self.styles: dict[tuple, _RunStyle] = {}
 
@@ -267,7 +269,8 @@ class _StyleReader:
             return self._read(i)  # no text object or font (a character pdfium made up): read it all
         _FILL_COLOR(textpage, i, *self.rgba_at)
         _MATRIX(textpage, i, self.matrix_at)
-        key = (font, _FONT_SIZE(textpage, i), *self.scale[:], *self.rgba[:3], _UNICODE_MAP_ERROR(textpage, i))
+        key = (font, _FONT_SIZE(textpage, i), self.scale_bytes.raw, self.colour_bytes.raw,
+               _UNICODE_MAP_ERROR(textpage, i))
         style = self.styles.get(key)
         if style is None:
             named = self.fonts.get(font)
