@@ -140,9 +140,10 @@ def _pages_in_order(plan: Sequence[Convert | Reuse], jobs: int,
 def convert_stream(paths: list[Path], jobs: int) -> Iterator[PageResult | Problem]:
     """Convert pages, in parallel when asked; results one by one, in the order of `paths`."""
     if jobs > 1 and len(paths) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=load) as pool:
             yield from pool.map(convert_page, paths, chunksize=max(1, min(_MAX_CHUNK, len(paths) // (jobs * 4))))
-    else:
+    elif paths:
+        load()
         yield from (convert_page(path) for path in paths)
 
 
