@@ -21,7 +21,7 @@ from parkdigest.convert.model import Kind, Line, Page
 from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.reflow import reflow_page
 from parkdigest.convert.segment import segment_page
-from parkdigest.convert.words import TagModel, junction_gain
+from parkdigest.convert.words import TagModel, junction_gain, splits_last_word
 
 
 def _page(*lines: str) -> Page:
@@ -291,6 +291,51 @@ def test_a_headline_under_a_byline_with_no_text_after_it_is_a_title():
     assert kinds["兰州高新区：建西北地区重要科创中心"] == "headline"
     assert dict(_kinds("本报记者 王海滨", "近日从山西转型综合示范区晋中开发区传来喜讯",
                        "山西中聚晶科半导体有限公司创立的项目获奖。"))["近日从山西转型综合示范区晋中开发区传来喜讯"] == "body"
+
+
+@pytest.mark.parametrize("left, right, splits", [
+    ("项目集中开工", "业园、荷兰阿姆斯特丹科技园", True),  # 开工 read as 开|工业园
+    ("穴压缩空气储能项", "目首席科学家", False),  # 项 completed as 项目
+    ("寻访非遗十二木卡", "姆的传承人", False),
+    ("近年来，南宁先后出台支持和鼓励举办中小型", "会展", False),
+])
+def test_a_word_across_a_junction_completes_the_lines_last_word_or_splits_it(left, right, splits):
+    assert splits_last_word(left, right) is splits
+
+
+# A photo item and the article around it, as a PDF reader copies them: the picture's title
+# between the article's paragraphs, its caption in two pieces (two columns), the article's
+# text, and elsewhere a paragraph whose first characters would finish the title's last word
+# another way (开工|业园).
+_PHOTO_ITEM_PAGE = (
+    "来徐州高新区 感受有技术含量的“安全感”", "文/程俊杰",
+    "徐州高新区先后布局建设电子信息产业园、传感器产业园，一批安全产业项目签约落地。",
+    "项目集中开工",
+    "昆明高新区人才公寓日前交付使用，可为120余名青年科技人才",
+    "提供住房保障。图为人才公寓外景。视觉中国",
+    "徐州曾有“百里煤海”之称，随着煤炭资源枯竭，徐州高新区肩负着转型发展的重任。",
+    "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈", "本报记者 盛利",
+    "结交一群优秀的小伙伴，每个人都心向往之。成都高新区与荷兰阿姆斯特丹科技园等20余个科技",
+    "业园、荷兰阿姆斯特丹科技园在内的20余个科技园区共同发起这一倡议。",
+)
+
+
+def test_a_photo_items_title_that_ends_with_a_whole_word_is_no_text_cut_by_a_column():
+    """开工 ends the line as a word: a paragraph elsewhere that opens with 业园 would read it as
+    开|工业园, which splits the word instead of finishing one, so the line stays a title."""
+    assert "项目集中开工" in _titles(*_PHOTO_ITEM_PAGE)
+
+
+def test_a_photo_items_run_ends_with_its_caption_and_the_text_after_it_is_placed_by_its_words():
+    """A photo item is a title over a picture and its caption; the paragraph the reader copies
+    after the caption is another article's column (here the text about 徐州 around it)."""
+    page = _page("来徐州高新区 感受有技术含量的“安全感”", "文/程俊杰",
+                 "徐州高新区先后布局建设电子信息产业园、传感器产业园，一批安全产业项目签约落地。",
+                 "人才安居", "昆明高新区人才公寓日前交付使用，可为120余名青年科技人才提供住房保障。视觉中国",
+                 "徐州曾有“百里煤海”之称，随着煤炭资源枯竭，徐州高新区肩负着转型发展的重任，安全产业成为徐州高新区的名片。")
+    drafts = {d.title: d for d in reflow_page(segment_page(page)).drafts}
+    assert "徐州曾有“百里煤海”之称" not in drafts["人才安居"].body
+    assert "徐州曾有“百里煤海”之称" in drafts["来徐州高新区 感受有技术含量的“安全感”"].body
 
 
 @pytest.mark.parametrize("line, head", [

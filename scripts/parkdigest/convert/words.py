@@ -292,6 +292,25 @@ def word_spanning(left: str, right: str, context: int = 6) -> str:
     return ""
 
 
+def splits_last_word(left: str, right: str, context: int = 6) -> bool:
+    """Does the word jieba builds across left|right begin inside the last word of `left` read
+    on its own? Then the junction reads the line's end otherwise than the line does (项目集中
+    开工|业园 as 开|工业园): a word cut at a line's end is completed across it (储能项|目 as
+    项目), never split."""
+    a, b = left[-context:], right[:context]
+    own = cut(a)
+    if not own:
+        return False
+    last_start = len(a) - len(own[-1])
+    position = 0
+    for word in cut(a + b):
+        end = position + len(word)
+        if position < len(a) < end:
+            return position > last_start
+        position = end
+    return False
+
+
 # Place names say most about which article a paragraph belongs to: these pages are
 # about parks, and each article is about one place (济宁, 天津, 包头 …).
 PLACE_WEIGHT = 3.0
