@@ -326,18 +326,6 @@ def test_a_photo_items_title_that_ends_with_a_whole_word_is_no_text_cut_by_a_col
     assert "项目集中开工" in _titles(*_PHOTO_ITEM_PAGE)
 
 
-def test_a_photo_items_run_ends_with_its_caption_and_the_text_after_it_is_placed_by_its_words():
-    """A photo item is a title over a picture and its caption; the paragraph the reader copies
-    after the caption is another article's column (here the text about 徐州 around it)."""
-    page = _page("来徐州高新区 感受有技术含量的“安全感”", "文/程俊杰",
-                 "徐州高新区先后布局建设电子信息产业园、传感器产业园，一批安全产业项目签约落地。",
-                 "人才安居", "昆明高新区人才公寓日前交付使用，可为120余名青年科技人才提供住房保障。视觉中国",
-                 "徐州曾有“百里煤海”之称，随着煤炭资源枯竭，徐州高新区肩负着转型发展的重任，安全产业成为徐州高新区的名片。")
-    drafts = {d.title: d for d in reflow_page(segment_page(page)).drafts}
-    assert "徐州曾有“百里煤海”之称" not in drafts["人才安居"].body
-    assert "徐州曾有“百里煤海”之称" in drafts["来徐州高新区 感受有技术含量的“安全感”"].body
-
-
 @pytest.mark.parametrize("line, head", [
     ("当支付遇到AI，我们期待什么？（财经观）文/王  观", "当支付遇到AI，我们期待什么？（财经观）"),
     ("——二〇二五年，中国经济这么干⑥本报记者  朱  隽  郁静娴", "——二〇二五年，中国经济这么干⑥"),

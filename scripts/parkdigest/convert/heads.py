@@ -163,7 +163,7 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
             kept.append(cluster)
             continue
         following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
-        opens_package = not has_byline and not opens_with_dateline(following) and not is_picture_item(content, cluster)
+        opens_package = not has_byline and not opens_with_dateline(following) and not _is_picture_item(content, cluster)
         package = ("marked" if tagged or kicker else "plain") if opens_package else ""
         shapes, after_box = set(), False
         package_article = len(kept)
@@ -296,7 +296,7 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
         or previous is None or previous.kind is Kind.CREDIT
         or (not heads and _under_pull_quote(content, first))
         or any(_names_a_park(b.text) for b in blocks)
-        or (not after_open_text and is_picture_item(content, cluster))
+        or (not after_open_text and _is_picture_item(content, cluster))
         or _is_full_stack(blocks, after_open_text)
     )
 
@@ -329,7 +329,7 @@ def _under_pull_quote(content: list[Block], first: int) -> bool:
         b.kind is Kind.BODY and sentence_closed(b.text) and len(b.text) <= PULL_QUOTE_MAX_CHARS for b in before)
 
 
-def is_picture_item(content: list[Block], cluster: list[int]) -> bool:
+def _is_picture_item(content: list[Block], cluster: list[int]) -> bool:
     """A title over a picture and its caption ("库区早茶香" + caption + credit): a photo item.
     Text that runs on under the caption makes the line a subhead beside a picture instead."""
     after = cluster[-1] + 1

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from parkdigest.articles.files import Furniture
 from parkdigest.convert.classify import classify_blocks, closed_by_column_tag
 from parkdigest.convert.dates import parse_printed_date
-from parkdigest.convert.heads import KICKER_ENDS, Story, find_heads, is_picture_item, opens_with_dateline, side_by_side
+from parkdigest.convert.heads import KICKER_ENDS, Story, find_heads, opens_with_dateline, side_by_side
 from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
 from parkdigest.convert.model import Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.ownership import Claim, Ownership
@@ -249,10 +249,6 @@ def _anchors(content: PageContent, flow: Flow) -> dict[int, int]:
     return _claim_runs(claims, flow)
 
 
-def _is_picture_head(content: PageContent, cluster: tuple[int, ...]) -> bool:
-    return bool(cluster) and is_picture_item(list(content.blocks), list(cluster))
-
-
 def _head_run(content: PageContent, flow: Flow, cluster: tuple[int, ...]) -> list[int]:
     """The text that follows a head stack without a break (only its first paragraph after a
     brief's). Under heads printed side by side and read row by row (their lines interleaved:
@@ -261,8 +257,7 @@ def _head_run(content: PageContent, flow: Flow, cluster: tuple[int, ...]) -> lis
     if side_by_side(cluster):
         return []
     brief = bool(cluster) and cluster[-1] + 1 < len(content) and opens_with_dateline(content.blocks[cluster[-1] + 1])
-    return _run_after(content, flow, cluster[-1] if cluster else -1, brief=brief,
-                      picture=_is_picture_head(content, cluster))
+    return _run_after(content, flow, cluster[-1] if cluster else -1, brief=brief)
 
 
 def _claim_runs(claims: list[tuple[int, list[int]]], flow: Flow) -> dict[int, int]:
@@ -283,20 +278,17 @@ def _claim_runs(claims: list[tuple[int, list[int]]], flow: Flow) -> dict[int, in
     return owners
 
 
-def _run_after(content: PageContent, flow: Flow, k: int, brief: bool = False, picture: bool = False) -> list[int]:
+def _run_after(content: PageContent, flow: Flow, k: int, brief: bool = False) -> list[int]:
     """The blocks that follow block k in the file until a break: the next head, a block of
     `stops` (a continuation moved in from elsewhere, a story's stack), a sentence that
     continues elsewhere, the dateline that opens another article's text. After a brief
     (消息, opened by its dateline) only that first paragraph: a brief is a few paragraphs, and
-    what follows it in the file is as often another article's column, left to vocabulary.
-    Under a picture's title (a photo item) only its caption: the text after it is another's."""
+    what follows it in the file is as often another article's column, left to vocabulary."""
     run: list[int] = []
     while k + 1 < len(content):
         k += 1
         if content.roles[k] in (Role.HEAD, Role.KICKER) or k in flow.stops or (
-                run and opens_with_dateline(content.blocks[k])) or (
-                picture and content.blocks[k].kind is not Kind.CAPTION
-                and any(content.blocks[j].kind is Kind.CAPTION for j in run)):
+                run and opens_with_dateline(content.blocks[k])):
             break
         run.append(k)
         if k in flow.continuation and flow.continuation[k] != k + 1:
