@@ -326,6 +326,26 @@ def test_a_photo_items_title_that_ends_with_a_whole_word_is_no_text_cut_by_a_col
     assert "项目集中开工" in _titles(*_PHOTO_ITEM_PAGE)
 
 
+def test_headline_lines_read_under_a_title_that_opens_with_its_park_and_a_colon_are_another_head():
+    """A park's title (吉安高新区：……) is whole: the kicker read under it in the same stack is
+    another article's, with the text that follows; the park's own text is placed by its words."""
+    titles = _titles("一周要闻", "吉安高新区：“两化融合”构筑绿色产业集聚高地", "坚持创新驱动 推动产业升级",
+                     "武进高新区以“发展高科技，实现产业化”为己任，推动产业升级。", "本报记者 叶伟",
+                     "吉安高新区地处吉泰走廊核心区域，绿色产业集聚，先后荣获国家级绿色园区称号。")
+    assert "吉安高新区：“两化融合”构筑绿色产业集聚高地" in titles
+    assert len(titles) == 2
+
+
+@pytest.mark.parametrize("stack", [
+    ("兰州高新区：", "建西北地区重要科创中心"),  # broken after the colon
+    ("兰州高新区：建西北地区重要科", "创中心和丝路经济带枢纽城市"),  # broken inside a word (科|创)
+    ("兰白国家自主创新示范区：欠发达地区改革创新样本", "“复盘”"),  # a tail too short for a head
+    ("武汉东湖高新区：新兴产业重要策源地", "——国家高新区十年成就巡礼"),  # its subtitle
+])
+def test_a_park_title_broken_over_two_lines_or_with_its_subtitle_stays_one_head(stack):
+    assert len(_titles(*stack, "本报记者 朱伟", "10年来，武汉东湖高新区以先进制造业为主导，新兴产业蓬勃发展。")) == 1
+
+
 @pytest.mark.parametrize("line, head", [
     ("当支付遇到AI，我们期待什么？（财经观）文/王  观", "当支付遇到AI，我们期待什么？（财经观）"),
     ("——二〇二五年，中国经济这么干⑥本报记者  朱  隽  郁静娴", "——二〇二五年，中国经济这么干⑥"),

@@ -27,8 +27,8 @@ from parkdigest.convert.classify import (
     kicker_end,
 )
 from parkdigest.convert.model import Block, Kind, LineRule, Role
-from parkdigest.convert.runon import reports_a_speech, run_on_kicker_end
-from parkdigest.convert.words import tag
+from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_a_speech, run_on_kicker_end
+from parkdigest.convert.words import tag, word_spanning
 from parkdigest.reference.gazetteer import surface_forms
 from parkdigest.resources import layout_words
 from parkdigest.text import BYLINE_MARKS, DATELINE_SOURCE, HAN, heading_key, sentence_closed
@@ -107,7 +107,8 @@ def find_heads(content: list[Block], contents_keys: set[str],
     for cluster in _stacks(content):
         if _opens_article(content, cluster, contents_keys, split_at, heads):
             heads += [part for head in _side_by_side_heads(content, cluster)
-                      for part in _heads_of_a_brief_and_a_signed_story(content, head)]
+                      for piece in _heads_after_a_park_title(content, head)
+                      for part in _heads_of_a_brief_and_a_signed_story(content, piece)]
             for k in cluster:
                 roles[k] = Role.HEAD
         elif _is_caption_over_picture(content, cluster):
@@ -183,6 +184,23 @@ def _heads_of_a_brief_and_a_signed_story(content: list[Block], cluster: list[int
             and closed_by_column_tag(blocks[1].text)
             and after < len(content) and opens_with_dateline(content[after])):
         return [cluster[:1], cluster[1:]]
+    return [cluster]
+
+
+def _heads_after_a_park_title(content: list[Block], cluster: list[int]) -> list[list[int]]:
+    """A title that opens with its park's name and a colon ("吉安高新区：“两化融合” 构筑绿色产业
+    集聚高地") is whole: no kicker stands under a title. Headline lines read under it in one stack
+    (坚持创新驱动 推动产业升级) are another article's head, read into this one by the tool's order;
+    a subtitle (——…), a byline, or the rest of the title broken over two lines (a line too short
+    for a head of its own, or one that a word runs into) stays with it."""
+    for i, k in enumerate(cluster[:-1]):
+        block, following = content[k], content[cluster[i + 1]]
+        if (block.kind is Kind.HEADLINE and _names_a_park(block.text)
+                and len(block.text.partition("：")[2]) >= TITLE_MIN_CHARS  # the title goes on after the colon
+                and following.kind is Kind.HEADLINE and len(following.text) >= KICKER_MIN_CHARS
+                and not following.text.startswith("——") and not closed_by_column_tag(following.text)
+                and not word_spanning(block.text, following.text)):
+            return [cluster[: i + 1], *_heads_after_a_park_title(content, cluster[i + 1:])]
     return [cluster]
 
 
