@@ -336,6 +336,13 @@ def test_headline_lines_read_under_a_title_that_opens_with_its_park_and_a_colon_
     assert len(titles) == 2
 
 
+def test_a_line_under_a_park_title_whose_text_talks_about_that_park_stays_in_its_head():
+    """The text under the stack is about 芜湖高新区: the line between is that article's own (a
+    subtitle set without a dash), so the stack stays one head."""
+    assert len(_titles("芜湖高新区：“四送一服”创优“四最”营商环境", "让更多科技成果从“书架”走向“货架”",
+                       "本报深圳12月10日电（记者彭静）一年来，芜湖高新区认真学习贯彻，努力做好“高”“新”两篇文章。")) == 1
+
+
 @pytest.mark.parametrize("stack", [
     ("兰州高新区：", "建西北地区重要科创中心"),  # broken after the colon
     ("兰州高新区：建西北地区重要科", "创中心和丝路经济带枢纽城市"),  # broken inside a word (科|创)

@@ -191,11 +191,15 @@ def _heads_after_a_park_title(content: list[Block], cluster: list[int]) -> list[
     """A title that opens with its park's name and a colon ("吉安高新区：“两化融合” 构筑绿色产业
     集聚高地") is whole: no kicker stands under a title. Headline lines read under it in one stack
     (坚持创新驱动 推动产业升级) are another article's head, read into this one by the tool's order;
-    a subtitle (——…), a byline, or the rest of the title broken over two lines (a line too short
-    for a head of its own, or one that a word runs into) stays with it."""
+    a subtitle (——…, or any line when the text under the stack talks about the title's park), a
+    byline, or the rest of the title broken over two lines (a line too short for a head of its
+    own, or one that a word runs into) stays with it."""
+    after = cluster[-1] + 1
+    text_under = content[after].text if after < len(content) and content[after].kind is Kind.BODY else ""
     for i, k in enumerate(cluster[:-1]):
         block, following = content[k], content[cluster[i + 1]]
         if (block.kind is Kind.HEADLINE and _names_a_park(block.text)
+                and block.text.partition("：")[0] not in text_under  # text about its park: lines between are its subtitle
                 and len(block.text.partition("：")[2]) >= TITLE_MIN_CHARS  # the title goes on after the colon
                 and following.kind is Kind.HEADLINE and len(following.text) >= KICKER_MIN_CHARS
                 and not following.text.startswith("——") and not closed_by_column_tag(following.text)
