@@ -261,6 +261,14 @@ def test_a_line_that_closes_the_bracket_left_open_above_is_the_end_of_that_line(
         "运用法治力量提升居住质量（改革再深化奋进新征程·代表委员履职故事）"
 
 
+def test_a_briefs_dateline_cut_at_the_lines_end_is_text_not_a_title_and_a_byline():
+    """本报讯（记者曾振 — the reporter named in a brief's dateline, the line cut before the bracket
+    closes (a narrow column): the line opens a paragraph; no title 本报讯（ with a byline 记者曾振."""
+    kinds = _kinds("本报讯（记者曾振", "宇）近日，芜湖高新区认真学习贯彻，努力做好“高”“新”两篇文章。")
+    assert [text for text, kind in kinds if kind == "byline"] == []
+    assert kinds[0][0] == "本报讯（记者曾振"
+
+
 def test_the_tail_of_a_credit_cut_elsewhere_is_no_headline():
     assert _kinds("理）", "新年伊始，这些小变化传递积极信号（经济新方位）", "本报记者  王珂")[0][1] == "body"
 

@@ -147,6 +147,8 @@ def _split_trailing_byline(text: str, kind: Kind, words: dict) -> tuple[str, str
     be a headline alone (closed, no sentence), the tail a byline alone."""
     if kind in (Kind.BYLINE, Kind.FURNITURE) or len(text) > HEADLINE_MAX_CHARS + BYLINE_MAX_CHARS:
         return text, ""
+    if DATELINE.match(text):
+        return text, ""  # a brief's dateline naming its reporter (本报讯（记者曾振…), cut at the line's end
     opens = tuple(words["byline_roles"]) + ("文/", "图/", "文／", "图／")
     for cut in range(2, len(text) - 2):
         if not text.startswith(opens, cut):
