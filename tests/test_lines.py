@@ -269,6 +269,16 @@ def test_a_briefs_dateline_cut_at_the_lines_end_is_text_not_a_title_and_a_byline
     assert kinds[0][0] == "本报讯（记者曾振"
 
 
+@pytest.mark.parametrize("credit", ["（供稿：唐山高新区）", "（来源：科技日报）"])
+def test_a_credit_in_brackets_under_a_headline_is_no_column_tag(credit):
+    """A column tag names a column (（经济时评）); a label and its value is a credit, wherever the
+    copy puts it (here under the next article's title)."""
+    kinds = dict(_kinds("宁波高新区举办企业招聘会", "本报记者 王海", "10月7日，宁波高新区企业招聘会现场。",
+                        "产业园区合作共建经验分析及启示", credit))
+    assert kinds[credit] == "credit"
+    assert dict(_kinds("家电卖出超万亿元，动能在哪里", "（高质量发展看亮点·读数）"))["（高质量发展看亮点·读数）"] == "headline"
+
+
 def test_the_tail_of_a_credit_cut_elsewhere_is_no_headline():
     assert _kinds("理）", "新年伊始，这些小变化传递积极信号（经济新方位）", "本报记者  王珂")[0][1] == "body"
 

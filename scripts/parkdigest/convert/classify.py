@@ -464,6 +464,10 @@ def _has_caption_prefix(text: str, words: dict) -> bool:
     return text.startswith(tuple(words["caption_prefixes"]))
 
 
+# A label and its value inside brackets: （供稿：唐山高新区）.
+_LABELLED_VALUE = re.compile(r"[（(][^（）()]{1,8}[：:]")
+
+
 def _is_credit(text: str, words: dict) -> bool:
     if not (text[0] in "（(" and text[-1] in "）)") or len(text) > 160:
         return False
@@ -558,8 +562,11 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
             out[i] = _as(block, Kind.BODY, LineRule.DASH_SIGNATURE)
         elif (block.kind is Kind.CREDIT and previous is not None
               and (previous.kind is Kind.HEADLINE or previous.rule == LineRule.HEADLINE_CANDIDATE)
-              and COLUMN_TAG.fullmatch(block.text) and len(block.text) <= HEADLINE_MAX_CHARS):
-            out[i] = _as(block, Kind.HEADLINE, "column-tag")  # a title's tag printed on its own line
+              and COLUMN_TAG.fullmatch(block.text) and len(block.text) <= HEADLINE_MAX_CHARS
+              and not _LABELLED_VALUE.search(block.text)):
+            # A title's tag printed on its own line. A tag names a column (（经济时评）); a label and
+            # its value (（供稿：唐山高新区）, （来源：…）) is the credit it was read as.
+            out[i] = _as(block, Kind.HEADLINE, "column-tag")
         elif (block.kind is Kind.HEADLINE and block.rule == LineRule.HEADLINE and previous is not None
               and previous.kind is Kind.BYLINE and len(block.text) > BOX_LABEL_MAX_CHARS
               and not closed_by_column_tag(block.text)
