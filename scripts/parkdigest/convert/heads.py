@@ -305,8 +305,8 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
         return False  # a box inside an article: 核心阅读, ■链接, ■延伸阅读 and its heading
     if _byline_without_title(blocks):
         return False  # a byline (and column label) read apart from its title: the text goes to the title elsewhere
-    if all(b.kind is Kind.LABEL for b in blocks):
-        return False  # a column label read apart from its title: the same
+    if all(b.kind is Kind.LABEL or b.rule == LineRule.DASH_LINE for b in blocks):
+        return False  # a column label or a subtitle (——…) read apart from its title: the same
     first = cluster[0]
     previous = content[first - 1] if first > 0 else None
     following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
