@@ -198,9 +198,10 @@ def _heads_after_a_park_title(content: list[Block], cluster: list[int]) -> list[
     text_under = content[after].text if after < len(content) and content[after].kind is Kind.BODY else ""
     for i, k in enumerate(cluster[:-1]):
         block, following = content[k], content[cluster[i + 1]]
+        park, _, rest = block.text.partition("：")
         if (block.kind is Kind.HEADLINE and _names_a_park(block.text)
-                and block.text.partition("：")[0] not in text_under  # text about its park: lines between are its subtitle
-                and len(block.text.partition("：")[2]) >= TITLE_MIN_CHARS  # the title goes on after the colon
+                and park not in text_under  # text about its park: the lines between are its subtitle
+                and len(rest) >= TITLE_MIN_CHARS  # the title goes on after the colon
                 and following.kind is Kind.HEADLINE and len(following.text) >= KICKER_MIN_CHARS
                 and not following.text.startswith("——") and not closed_by_column_tag(following.text)
                 and not word_spanning(block.text, following.text)):

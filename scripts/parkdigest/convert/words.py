@@ -280,16 +280,8 @@ _MAX_WORD = 8
 
 def word_spanning(left: str, right: str, context: int = 6) -> str:
     """The dictionary word that jieba builds across the junction left|right, or ''."""
-    a, b = left[-context:], right[:context]
-    position = 0
-    for word in cut(a + b):
-        end = position + len(word)
-        if position < len(a) < end and len(word) >= 2 and HAN_CHAR.search(word):
-            return word
-        position = end
-        if position >= len(a):
-            break
-    return ""
+    _, word = _word_across(left[-context:], right[:context])
+    return word if HAN_CHAR.search(word) else ""
 
 
 def splits_last_word(left: str, right: str, context: int = 6) -> bool:
@@ -299,16 +291,22 @@ def splits_last_word(left: str, right: str, context: int = 6) -> bool:
     项目), never split."""
     a, b = left[-context:], right[:context]
     own = cut(a)
-    if not own:
-        return False
-    last_start = len(a) - len(own[-1])
+    start, word = _word_across(a, b)
+    return bool(own and word) and start > len(a) - len(own[-1])
+
+
+def _word_across(a: str, b: str) -> tuple[int, str]:
+    """The word of jieba's cut of a + b that crosses the junction after a, and where it starts;
+    (0, '') when the junction falls between words."""
     position = 0
     for word in cut(a + b):
         end = position + len(word)
         if position < len(a) < end:
-            return position > last_start
+            return position, word
         position = end
-    return False
+        if position >= len(a):
+            break
+    return 0, ""
 
 
 # Place names say most about which article a paragraph belongs to: these pages are
