@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import yaml
 
 from parkdigest.articles.files import read_front_matter
 from parkdigest.articles.schema import FrontMatter
-from parkdigest.convert.pipeline import run
+from parkdigest.convert.pipeline import load, run
 
 from conftest import ROOT, SEED_FILES, SEEDS
 
@@ -61,6 +62,18 @@ def _cli(*args, cwd=None):
     with tempfile.TemporaryDirectory(prefix="parkdigest-cli-") as scratch:
         return subprocess.run([sys.executable, "-m", "parkdigest", *args], cwd=cwd or scratch, capture_output=True,
                               text=True)
+
+
+def test_a_run_loads_the_tables_once_and_freezes_them_out_of_the_collectors_passes(tmp_path):
+    """A run loads what the converter reads (jieba's dictionary, the gazetteer and furniture
+    patterns …) before its first page, once a process, and moves it out of the cycle
+    collector's full passes (gc.freeze); another run finds it done."""
+    run([SEED_FILES[0]], tmp_path / "a")
+    frozen = gc.get_freeze_count()
+    assert frozen > 100_000  # the tables' containers (the collector tracks containers, not strings)
+    run([SEED_FILES[0]], tmp_path / "b", force=True)
+    load()
+    assert gc.get_freeze_count() == frozen
 
 
 def test_cli_help_on_every_command():

@@ -8,6 +8,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from parkdigest.articles.files import article_path, validate_article
@@ -46,11 +47,13 @@ class RunResult:
         return [p for p in self.problems if p.severity is Severity.ERROR or strict]
 
 
+@cache
 def load() -> None:
     """Load everything the converter reads once per process: jieba's dictionary and the
     tables built from it, the gazetteer's and the furniture rules' patterns, the taxonomy and
     the word lists. Otherwise each loads when the first page asks for it; loading first keeps
-    that cost out of a page's (the benchmark's "after load", as `jieba.initialize()` for jieba)."""
+    that cost out of a page's (the benchmark's "after load", as `jieba.initialize()` for jieba).
+    Done once a process: a later run (a long-lived process converting again) finds it done."""
     words.load()
     furniture.load()
     gazetteer.load()
@@ -59,7 +62,8 @@ def load() -> None:
     language_words()
     # What was loaded lives as long as the process (millions of objects: jieba's dictionary
     # above all): the cycle collector's full passes, set off by the objects each page makes,
-    # need not walk it again.
+    # need not walk it again. Garbage is collected first, so that none is kept frozen.
+    gc.collect()
     gc.freeze()
 
 
