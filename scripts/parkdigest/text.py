@@ -52,6 +52,8 @@ def alternation(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
+# A colon, full-width or not (a kicker ends with one, a list follows one).
+COLONS = "：:"
 # The unit a page is numbered in: a newspaper's 版 (第8版), a newsletter's or magazine's 页 (第11页).
 PAGE_UNIT = "[版页]"
 # A page number as a folio prints it: 第8版, 第 04 版, 第A3版, 第11页.

@@ -17,6 +17,7 @@ from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_w
 from parkdigest.text import (
     BOX_MARKERS,
     BYLINE_MARKS,
+    COLONS,
     DATELINE,
     HAN,
     HAN_CHAR,
@@ -73,9 +74,6 @@ _LONE_NAME = re.compile(rf"^[{HAN}](\s*[{HAN}]){{1,3}}$")
 COLUMN_TAG = re.compile(r"[（(][^（）()。；]{2,30}[）)]$")
 # A line may hold a caption and, after a space, the credit of its picture.
 _SPACES = re.compile(r"\s+")
-# Besides a sentence's end, a paragraph's last line may end a clause that a list follows
-# (a line with a semicolon is a sentence's already: `_has_sentence_punct`).
-_LAST_LINE_ENDS = ("：", ":")
 # How the name of a paper, agency or station ends (湖南日报, 新华社, 湖南广播电视台, 人民网):
 # the last characters of text.py's outlet suffixes (报, 社, 台, 网).
 PAPER_SUFFIXES = tuple(sorted({suffix[-1] for suffix in OUTLET_SUFFIXES}))
@@ -215,28 +213,29 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
         # A line that is a whole unit on its own — furniture, or a byline (本报记者 宋朝军 over the
         # first line of a narrow column) — is no part of a wrapped paragraph, whatever its width.
         is_unit = bool(furniture_rule(text)) or _is_byline(text, words)
+        full = bool(width) and _display_width(text) >= width - WRAP_SLACK
         if out and _closes_bracket_of(out[-1][2], text):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
         elif (previous_full and gap == 0 and not indented and not is_unit and not _tagged_headline(out[-1][2])
               and not DATELINE.match(text)  # a dateline (本报北京3月25日电) opens its paragraph
-              and not _line_after_a_paragraph(out[-1][2], text, width)):
+              and not _line_after_a_paragraph(out[-1][2], text, full)):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
         else:
             out.append((number, number, text, gap))
-        previous_full = bool(width) and _display_width(text) >= width - WRAP_SLACK and not is_unit
+        previous_full = full and not is_unit
         gap = 0
     return out
 
 
-def _line_after_a_paragraph(previous: str, text: str, width: int) -> bool:
+def _line_after_a_paragraph(previous: str, text: str, full: bool) -> bool:
     """A wrapped paragraph's lines run to the full width but its last, which ends a sentence (or
     a clause before a list: ：；). A short line that ends none and reads as no sentence (no full
     stop, at most one comma), after a line that ended a sentence, is no line of that paragraph:
-    a kicker, a heading ("…绽放精彩。" / "全国政协总工会界别——")."""
-    return (sentence_closed(previous) and _display_width(text) < width - WRAP_SLACK
-            and not sentence_closed(text) and not text.endswith(_LAST_LINE_ENDS) and not _has_sentence_punct(text))
+    a kicker, a heading ("…绽放精彩。" / "全国政协总工会界别——"). `full`: the line runs to the width."""
+    return (sentence_closed(previous) and not full
+            and not sentence_closed(text) and not text.endswith(tuple(COLONS)) and not _has_sentence_punct(text))
 
 
 def _closes_bracket_of(previous: str, text: str) -> bool:

@@ -383,8 +383,7 @@ def _join_credit_tails(blocks: list[Block]) -> list[Block]:
 
 
 def _closes_its_bracket(credit: str, tail: str) -> bool:
-    return (_open_bracket(credit) and tail.endswith(("）", ")")) and not _open_bracket(tail)
-            and not re.search(r"[（(]", tail))
+    return _open_bracket(credit) and tail.endswith(("）", ")")) and not re.search(r"[（(]", tail)
 
 
 def _finishes_its_wording(credit: str, tail: str) -> bool:

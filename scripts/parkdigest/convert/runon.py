@@ -25,9 +25,9 @@ import itertools
 import re
 from functools import cache
 
-from parkdigest.convert.words import NUMBER_FLAG, PLACE_FLAG, tag
+from parkdigest.convert.words import NUMBER_FLAG, PLACE_FLAG, cut, tag
 from parkdigest.resources import language_words
-from parkdigest.text import HAN, PARALLEL_HALVES, alternation
+from parkdigest.text import COLONS, HAN, HAN_CHAR, PARALLEL_HALVES, alternation
 
 # A kicker is a clause: shorter text before a title is a part of the title (江苏南京：…).
 KICKER_MIN_CHARS = 8
@@ -44,8 +44,6 @@ _NO_KICKER_END = ("p", "c", "u", "b")
 _NO_TITLE_START = ("u", "f", "y", "e", "c")
 # The words of comparison that state a figure in a kicker (超千亿元, 达30%, 突破100万吨).
 _FIGURE_VERBS = ("超", "达", "逾", "近", "突破", "超过")
-# A quotation after a colon is what the line reports (classify.kicker_end splits there).
-_COLON = "：:"
 
 
 def run_on_kicker_end(core: str) -> int:
@@ -88,20 +86,16 @@ def _after_speech_verb(core: str, words: list[tuple[str, str]]) -> int:
 
 
 def _before_place_colon(core: str, words: list[tuple[str, str]]) -> int:
-    return max(_place_start(core), 0)
-
-
-def _place_start(core: str) -> int:
     """Where the run of place names (江苏南京, or a park's: 武进高新区, by its suffix) before the
-    line's first colon begins, or -1 when no place stands right before it."""
+    line's first colon begins, or 0 when no place stands right before it."""
     colon = core.find("：")
     if colon <= 0:
-        return -1
-    words = tag(core[:colon])
+        return 0
+    before = tag(core[:colon])
     start = colon
-    while words and (words[-1][1] == PLACE_FLAG or words[-1][0].endswith(_park_suffixes())):
-        start -= len(words.pop()[0])
-    return start if start < colon else -1
+    while before and (before[-1][1] == PLACE_FLAG or before[-1][0].endswith(_park_suffixes())):
+        start -= len(before.pop()[0])
+    return start if start < colon else 0
 
 
 @cache
@@ -113,7 +107,7 @@ def _before_whole_quotation(core: str, words: list[tuple[str, str]]) -> int:
     if not core.endswith("”"):
         return 0
     opening = core.rfind("“")
-    if (opening <= 0 or "”" in core[opening:-1] or core[opening - 1] in _COLON
+    if (opening <= 0 or "”" in core[opening:-1] or core[opening - 1] in COLONS
             or core[:opening].endswith(_speech_verbs()) or len(core) - opening - 2 < QUOTED_TITLE_MIN_CHARS):
         return 0
     return opening if core[:opening].count("“") == core[:opening].count("”") else 0
@@ -131,12 +125,12 @@ def _before_parallel_halves(core: str, words: list[tuple[str, str]]) -> int:
 
 
 def _word_lengths(text: str) -> tuple[int, ...]:
-    return tuple(len(word) for word, _ in tag(text))
+    return tuple(map(len, cut(text)))
 
 
 @cache
-def _figure_end() -> re.Pattern:
-    return re.compile(alternation(tuple(language_words()["figure_units"])) + "$")
+def _figure_units() -> tuple[str, ...]:
+    return tuple(language_words()["figure_units"])
 
 
 def _after_stated_figure(core: str, words: list[tuple[str, str]]) -> int:
@@ -150,7 +144,7 @@ def _after_stated_figure(core: str, words: list[tuple[str, str]]) -> int:
                 end, figure = end + len(after[0]), figure + after[0]
             rest = core[end:]
             # A title after the figure states none of its own: 新增专利逾万件, 占全球六成 go on with it.
-            if (_figure_end().search(figure) and re.match(f"[{HAN}]", rest)
+            if (figure.endswith(_figure_units()) and HAN_CHAR.match(rest)
                     and not any(flag == NUMBER_FLAG for _, flag in tag(rest))):
                 return end
     return 0

@@ -444,9 +444,12 @@ def _under_side_by_side_heads(content: PageContent, flow: Flow) -> dict[int, tup
     without a break is their columns read in turn: each of its blocks is one of theirs."""
     under: dict[int, tuple[int, ...]] = {}
     spans = [(cluster[0], cluster[-1], a) for a, cluster in enumerate(content.heads) if side_by_side(cluster)]
+    runs: dict[tuple[int, ...], list[int]] = {}  # one run per group of heads interleaved
     for first, last, _ in spans:
         articles = tuple(a for start, end, a in spans if start <= last and first <= end)  # interleaved with it
-        for k in _run_after(content, flow, max(end for start, end, a in spans if a in articles)):
+        if articles not in runs:
+            runs[articles] = _run_after(content, flow, max(end for start, end, a in spans if a in articles))
+        for k in runs[articles]:
             under[k] = articles
     return under
 
