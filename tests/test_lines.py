@@ -261,6 +261,19 @@ def test_a_line_that_closes_the_bracket_left_open_above_is_the_end_of_that_line(
         "运用法治力量提升居住质量（改革再深化奋进新征程·代表委员履职故事）"
 
 
+@pytest.mark.parametrize("dateline", ["本报讯（记者 周立新 通讯员 何静）", "本报讯", "湖北日报讯（记者刘洋）",
+                                      "新华社电", "本报合肥4月2日电（记者许敏）"])
+def test_a_headline_over_a_dateline_opens_an_article_even_after_finished_text(dateline):
+    """A dateline opens a brief's first paragraph, dated (本报合肥4月2日电) or not (本报讯, 湖北日报讯):
+    the headline right above it is the brief's title, not a subhead of the article before."""
+    titles = _titles("芜湖高新区新材料产业园开园", "本报记者 陈冬",
+                     "近日，芜湖高新区新材料产业园正式开园，首批入驻企业十二家。",
+                     "园区负责人表示，将为企业提供全周期服务。",
+                     "宜昌高新区举办技能大赛", f"{dateline}近日，宜昌高新区举办第三届职工技能大赛，三百余名选手参赛。",
+                     "大赛设置电工、焊工等六个项目。")
+    assert titles == ["芜湖高新区新材料产业园开园", "宜昌高新区举办技能大赛"]
+
+
 def test_a_briefs_dateline_cut_at_the_lines_end_is_text_not_a_title_and_a_byline():
     """本报讯（记者曾振 — the reporter named in a brief's dateline, the line cut before the bracket
     closes (a narrow column): the line opens a paragraph; no title 本报讯（ with a byline 记者曾振."""

@@ -56,9 +56,10 @@ LABEL_PARALLEL_SLACK = 1
 # A pull quote above the first title: a sentence or two.
 PULL_QUOTE_MAX_BLOCKS = 2
 PULL_QUOTE_MAX_CHARS = 80
-# A dated dateline (本报北京3月29日电): text.py's DATELINE with its date required and no
-# opening bracket, as the head stack has always read it (a bare 本报讯 does not count here).
-_DATED_DATELINE = re.compile(rf"^{DATELINE_SOURCE}[{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日(电|讯)")
+# A dateline opening a paragraph (本报北京3月29日电, 本报讯（记者…）, 湖北日报讯, 新华社电): text.py's
+# DATELINE with no opening bracket. Dated or not, it opens a brief's first paragraph in every
+# paper; no subhead stands over one.
+_OPENING_DATELINE = re.compile(rf"^{DATELINE_SOURCE}([{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日)?(电|讯)")
 # What ends a kicker (好政策增收减负——, 记者手记：): the head stack and a package story's head read it alike.
 KICKER_ENDS = ("——", "：", "—")
 # A figure standing in the stack ("68万平方米"): the number the story is about, a subtitle.
@@ -342,8 +343,8 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
 
 
 def opens_with_dateline(block: Block | None) -> bool:
-    """A brief's first paragraph opens with its dateline: 本报北京3月29日电（记者…）."""
-    return block is not None and block.kind is Kind.BODY and bool(_DATED_DATELINE.match(block.text))
+    """A brief's first paragraph opens with its dateline: 本报北京3月29日电（记者…）, 本报讯（记者…）."""
+    return block is not None and block.kind is Kind.BODY and bool(_OPENING_DATELINE.match(block.text))
 
 
 def _under_pull_quote(content: list[Block], first: int) -> bool:
