@@ -153,6 +153,19 @@ def test_a_stack_splits_into_label_kicker_title_subtitle_and_byline():
     assert parts.deck == "——着力推进全年经济工作" and parts.byline == "本报记者  李亚楠  姜  峰"
 
 
+@pytest.mark.parametrize("lines", [
+    ("合肥高新区：量子产业集群加速成形", "让科研成果从实验室走向生产线"),
+    ("聚焦主导产业 打造创新高地", "合肥高新区：量子产业集群加速成形", "园区企业去年营收突破千亿元"),
+])
+def test_a_park_title_with_its_colon_is_the_title_and_the_lines_under_it_its_subtitle(lines):
+    """A park's name and a colon open the title (no kicker stands under a title): the line
+    under it is its subtitle, the one above its kicker."""
+    parts = _head(*lines)
+    assert parts.title == "合肥高新区：量子产业集群加速成形"
+    assert parts.kicker == ("聚焦主导产业 打造创新高地" if len(lines) == 3 else "")
+    assert parts.deck == lines[-1]
+
+
 @pytest.mark.parametrize("lines, title", [
     (("增强内生动力，", "激发新区活力（今日谈）"), "增强内生动力，激发新区活力（今日谈）"),
     (("为黑土地“体检”", "推动节粮减损"), "为黑土地“体检”  推动节粮减损"),
@@ -216,6 +229,25 @@ def test_a_line_that_ends_a_sentence_and_runs_on_into_a_broken_word_is_text_not_
     assert [(d.title, d.kicker) for d in drafts] == [("商业航天：“高热度”下的“冷思考”（深度观察）", ""),
                                                     ("2026，一个可期待的商业航天大年", "")]
     assert "单星总" in drafts[0].body
+
+
+_PACKAGE = ("走进产业链上的“链主”企业（园区观察）", "链主企业带动上下游协同发展，园区产业生态日益完善。",
+            "苏州工业园区纳米城——", "小材料撬动大市场", "本报记者  王  强", "纳米材料企业在这里从实验室走向市场。")
+
+
+@pytest.mark.parametrize("stack, heads", [
+    # a park's name and a colon open a title
+    (("创新引领", "西安高新区：硬科技企业加速成长", "本报记者  李  明"), ["西安高新区：硬科技企业加速成长"]),
+    # two bylines under three lines: heads printed side by side, not one story (which head each
+    # line belongs to the stack does not say; the title taken is one of its lines)
+    (("聚力产业升级", "两家园区签约共建", "首批共建项目集中开工", "本报记者  李  明", "本报记者  赵  华"), None),
+])
+def test_a_stack_that_is_no_packages_story_opens_an_article_of_its_own(stack, heads):
+    """A package's stories are its sections: a kicker (or a company's name), a title, one reporter.
+    A park's title with its colon, or a stack signed by two bylines, is another article's head."""
+    titles = _titles(*_PACKAGE, *stack, "西安高新区硬科技企业今年新增三百家，园区营收增长一成。")
+    assert titles[0] == "走进产业链上的“链主”企业（园区观察）"
+    assert titles[1:] == heads if heads else len(titles) == 2 and titles[1] in stack
 
 
 def test_a_join_sure_against_every_rival_stands_even_when_it_closes_a_loop_in_the_reading_order():

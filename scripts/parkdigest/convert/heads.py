@@ -128,7 +128,9 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
                    ) -> tuple[list[list[int]], list[Story]]:
     """A package (组合报道): a head with no byline of its own, followed by stories that each
     have a kicker or a byline but no column tag and no label, is one article whose stories
-    are its sections ("好政策增收减负——" / "腰包鼓起来，消费底气足" / 本报记者 …)."""
+    are its sections ("好政策增收减负——" / "腰包鼓起来，消费底气足" / 本报记者 …). A story is signed
+    by one reporter at most and names no park before a colon: a stack with two bylines holds
+    heads printed side by side, and a park's name with a colon opens an article's title."""
     kept: list[list[int]] = []
     stories: list[Story] = []
     package_article = -1
@@ -150,8 +152,11 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
         # with only its pictures' captions between: the head's own byline, printed under them.
         signs_the_head = (has_byline and blocks[0].kind is Kind.BYLINE and bool(kept)
                           and all(content[k].kind is Kind.CAPTION for k in range(kept[-1][-1] + 1, cluster[0])))
-        story = not tagged and len(cluster) > 1 and not side_by_side(cluster) and (
-            (package == "marked" and (kicker or signs_the_head)) or (package == "plain" and dash_kicker))
+        n_bylines = sum(b.kind is Kind.BYLINE for b in blocks)
+        story = (not tagged and len(cluster) > 1 and not side_by_side(cluster)
+                 and n_bylines <= 1 and not any(_names_a_park(b.text) for b in lines) and (
+                     (package == "marked" and (kicker or signs_the_head))
+                     or (package == "plain" and dash_kicker)))
         if story and (not after_box or shape in shapes):
             shapes.add(shape)
             stories.append(Story(cluster[0], cluster[-1], package_article))
@@ -527,14 +532,18 @@ def _parallel(first: str, second: str) -> bool:
 
 def _title_index(lines: list[str]) -> int:
     """Which line of the stack is the title: the one closed by a column tag; else the line
-    after a kicker that ends with —— or a colon; else, with three lines, the middle one
-    (kicker, title, subtitle); else the last (a kicker stands above a title)."""
+    after a kicker that ends with —— or a colon; else the one that opens with its park's name
+    and a colon (whole: what stands under it is its subtitle); else, with three lines, the
+    middle one (kicker, title, subtitle); else the last (a kicker stands above a title)."""
     for i, line in enumerate(lines):
         if closed_by_column_tag(line):
             return i
     for i, line in enumerate(lines[:-1]):
         if line.endswith(KICKER_ENDS):
             return i + 1
+    for i, line in enumerate(lines):
+        if _names_a_park(line) and len(line.partition("：")[2]) >= TITLE_MIN_CHARS:
+            return i
     if len(lines) >= 3:
         return 1
     return len(lines) - 1
