@@ -31,7 +31,7 @@ from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_
 from parkdigest.convert.words import tag, word_spanning
 from parkdigest.reference.gazetteer import surface_forms
 from parkdigest.resources import layout_words
-from parkdigest.text import BYLINE_MARKS, DATELINE_SOURCE, HAN, heading_key, sentence_closed
+from parkdigest.text import BYLINE_MARKS, DATELINE, HAN, heading_key, sentence_closed
 
 # Two or more blank lines in a row: a picture stood there, and a short line after it is
 # its caption rather than a subhead.
@@ -56,10 +56,6 @@ LABEL_PARALLEL_SLACK = 1
 # A pull quote above the first title: a sentence or two.
 PULL_QUOTE_MAX_BLOCKS = 2
 PULL_QUOTE_MAX_CHARS = 80
-# A dateline opening a paragraph (本报北京3月29日电, 本报讯（记者…）, 湖北日报讯, 新华社电): text.py's
-# DATELINE with no opening bracket. Dated or not, it opens a brief's first paragraph in every
-# paper; no subhead stands over one.
-_OPENING_DATELINE = re.compile(rf"^{DATELINE_SOURCE}([{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日)?(电|讯)")
 # What ends a kicker (好政策增收减负——, 记者手记：): the head stack and a package story's head read it alike.
 KICKER_ENDS = ("——", "：", "—")
 # A figure standing in the stack ("68万平方米"): the number the story is about, a subtitle.
@@ -349,7 +345,7 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
 
 def opens_with_dateline(block: Block | None) -> bool:
     """A brief's first paragraph opens with its dateline: 本报北京3月29日电（记者…）, 本报讯（记者…）."""
-    return block is not None and block.kind is Kind.BODY and bool(_OPENING_DATELINE.match(block.text))
+    return block is not None and block.kind is Kind.BODY and bool(DATELINE.match(block.text))
 
 
 def _under_pull_quote(content: list[Block], first: int) -> bool:
