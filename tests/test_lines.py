@@ -306,6 +306,18 @@ def test_a_headline_over_a_dateline_opens_an_article_even_after_finished_text(da
     assert titles == ["芜湖高新区新材料产业园开园", "宜昌高新区举办技能大赛"]
 
 
+@pytest.mark.parametrize("stack, text", [
+    (("■园区传真", "常州高新区：智能制造项目集中签约"), "近日，常州高新区举行项目签约仪式，二十个项目落地。"),
+    (("■园区传真", "智能制造项目集中签约"), "本报讯（记者 王丽）近日，常州高新区举行项目签约仪式，二十个项目落地。"),
+])
+def test_a_marked_heading_over_a_park_title_or_a_dateline_opens_an_article(stack, text):
+    """■ marks a box inside an article (■链接) and a column's name alike: under it, a park's title
+    with its colon or a brief's dateline says an article begins."""
+    titles = _titles("芜湖高新区新材料产业园开园", "本报记者 陈冬",
+                     "近日，芜湖高新区新材料产业园正式开园，首批入驻企业十二家。", *stack, text)
+    assert titles == ["芜湖高新区新材料产业园开园", stack[1]]
+
+
 def test_a_briefs_dateline_cut_at_the_lines_end_is_text_not_a_title_and_a_byline():
     """本报讯（记者曾振 — the reporter named in a brief's dateline, the line cut before the bracket
     closes (a narrow column): the line opens a paragraph; no title 本报讯（ with a byline 记者曾振."""

@@ -31,7 +31,7 @@ from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_
 from parkdigest.convert.words import tag, word_spanning
 from parkdigest.reference.gazetteer import surface_forms
 from parkdigest.resources import layout_words
-from parkdigest.text import BYLINE_MARKS, DATELINE, HAN, heading_key, sentence_closed
+from parkdigest.text import BOX_MARKERS, BYLINE_MARKS, DATELINE, HAN, heading_key, sentence_closed
 
 # Two or more blank lines in a row: a picture stood there, and a short line after it is
 # its caption rather than a subhead.
@@ -304,7 +304,9 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
                    heads: list[list[int]]) -> bool:
     blocks = [content[k] for k in cluster]
     kinds = {b.kind for b in blocks}
-    if blocks[0].rule in _INNER_RULES and Kind.BYLINE not in kinds:
+    following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
+    if (blocks[0].rule in _INNER_RULES and Kind.BYLINE not in kinds
+            and not any(_names_a_park(b.text) for b in blocks) and not opens_with_dateline(following)):
         return False  # a box inside an article: 核心阅读, ■链接, ■延伸阅读 and its heading
     if _byline_without_title(blocks):
         return False  # a byline (and column label) read apart from its title: the text goes to the title elsewhere
@@ -312,7 +314,6 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
         return False  # a column label or a subtitle (——…) read apart from its title: the same
     first = cluster[0]
     previous = content[first - 1] if first > 0 else None
-    following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
     after_open_text = previous is not None and previous.kind is Kind.BODY and not sentence_closed(previous.text)
     return bool(
         Kind.BYLINE in kinds or Kind.LABEL in kinds
@@ -409,6 +410,9 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
     """Label, kicker, title, subtitle and byline of one head stack."""
     # A series subtitle printed under a column label is part of the label
     # (【奋进新征程 建功新时代】 ——国家高新区十年成就巡礼).
+    # A box's heading opening the stack (■园区传真) names the column, less its marker.
+    blocks = [Block(Kind.LABEL, b.text.lstrip(BOX_MARKERS + " "), b.first_line, b.last_line, b.gap_before, b.rule)
+              if i == 0 and b.rule == LineRule.BOX_HEADING and len(blocks) > 1 else b for i, b in enumerate(blocks)]
     blocks = [Block(Kind.LABEL, b.text, b.first_line, b.last_line, b.gap_before, b.rule)
               if b.text.startswith("——") and i and blocks[i - 1].kind is Kind.LABEL else b
               for i, b in enumerate(blocks)]
