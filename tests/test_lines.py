@@ -318,6 +318,17 @@ def test_a_marked_heading_over_a_park_title_or_a_dateline_opens_an_article(stack
     assert titles == ["芜湖高新区新材料产业园开园", stack[1]]
 
 
+def test_a_headline_on_another_park_than_the_article_above_opens_an_article():
+    """A subhead stays on its article's subject: a headline naming a park that the text under it
+    talks about, after an article on other parks, is the next article's title."""
+    story = ("芜湖高新区新材料产业园开园", "本报记者 陈冬", "近日，芜湖高新区新材料产业园正式开园，首批入驻企业十二家。")
+    titles = _titles(*story, "宜昌高新区技能大赛落幕", "三百余名选手齐聚宜昌高新区，比拼电工、焊工等六个项目。")
+    assert titles == ["芜湖高新区新材料产业园开园", "宜昌高新区技能大赛落幕"]
+    # the same park as the article above: a subhead of that article
+    titles = _titles(*story, "芜湖高新区企业加速集聚", "今年以来，芜湖高新区新增企业两百家，产值增长一成。")
+    assert titles == ["芜湖高新区新材料产业园开园"]
+
+
 def test_a_briefs_dateline_cut_at_the_lines_end_is_text_not_a_title_and_a_byline():
     """本报讯（记者曾振 — the reporter named in a brief's dateline, the line cut before the bracket
     closes (a narrow column): the line opens a paragraph; no title 本报讯（ with a byline 记者曾振."""

@@ -377,7 +377,8 @@ def test_convert_never_writes_an_article_that_check_rejects(tmp_path, monkeypatc
 
 
 def test_sidecar_split_and_merge_hints(tmp_path):
-    two = _page() + "\n武汉东湖高新区发布人才新政\n\n近日，武汉东湖高新区发布人才新政，吸引高层次人才。\n"
+    # a subhead on the same park as the article (a headline on another park would open an article)
+    two = _page() + "\n成都高新区发布人才新政\n\n近日，成都高新区发布人才新政，吸引高层次人才。\n"
     seeds = _seeds(tmp_path, {"page.txt": two})
     lines = two.split("\n")
     subhead = lines.index("创新发展 再上台阶") + 1

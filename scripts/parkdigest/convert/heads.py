@@ -29,7 +29,7 @@ from parkdigest.convert.classify import (
 from parkdigest.convert.model import Block, Kind, LineRule, Role
 from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_a_speech, run_on_kicker_end
 from parkdigest.convert.words import tag, word_spanning
-from parkdigest.reference.gazetteer import surface_forms
+from parkdigest.reference.gazetteer import find_zones, surface_forms
 from parkdigest.resources import layout_words
 from parkdigest.text import BOX_MARKERS, BYLINE_MARKS, DATELINE, HAN, heading_key, sentence_closed
 
@@ -324,9 +324,25 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
         or previous is None or previous.kind is Kind.CREDIT
         or (not heads and _under_pull_quote(content, first))
         or any(_names_a_park(b.text) for b in blocks)
+        or _turns_to_another_park(content, cluster, heads)
         or (not after_open_text and _is_picture_item(content, cluster))
         or _is_full_stack(blocks, after_open_text)
     )
+
+
+def _turns_to_another_park(content: list[Block], cluster: list[int], heads: list[list[int]]) -> bool:
+    """A headline naming a park that the text under it talks about, where the article above
+    talks about other parks and never this one: a subhead stays on its article's subject, so
+    this is the title of the next article (唐山高新区聚力培育双创载体 after a story on 泉州)."""
+    named = {m.zone.name for k in cluster if content[k].kind is Kind.HEADLINE for m in find_zones(content[k].text)}
+    after = cluster[-1] + 1
+    if not named or after >= len(content) or content[after].kind is not Kind.BODY:
+        return False
+    if not named & {m.zone.name for m in find_zones(content[after].text)}:
+        return False
+    start = heads[-1][-1] + 1 if heads else 0
+    above = {m.zone.name for b in content[start:cluster[0]] if b.kind is Kind.BODY for m in find_zones(b.text)}
+    return bool(above) and not named & above
 
 
 def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
