@@ -13,6 +13,7 @@ from parkdigest.convert.furniture import furniture_rule, is_photo_credit, mark_f
 from parkdigest.convert.model import Block, Kind, LineRule, Page
 from parkdigest.convert.words import BROKEN_WORD_NATS, junction_gain
 from parkdigest.convert.words import cut as jieba_words
+from parkdigest.reference.gazetteer import surface_forms
 from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_words, says_of
 from parkdigest.text import (
     BOX_MARKERS,
@@ -368,6 +369,13 @@ _BRACKET_PAIRS = ("【】", "（）", "“”", "《》", "〔〕")
 def _open_bracket(text: str) -> bool:
     """The text leaves a bracket open (more openers than closers of one pair)."""
     return any(text.count(pair[0]) > text.count(pair[1]) for pair in _BRACKET_PAIRS)
+
+
+def names_a_park(headline: str) -> bool:
+    """"武汉东湖高新区：新兴产业重要策源地" — a park's name and a colon open a title: subheads
+    of these papers never start with one, they talk about the park of their article."""
+    head, colon, _ = headline.partition("：")
+    return bool(colon) and head in surface_forms()
 
 
 def _title_read_after_its_byline(blocks: list[Block], i: int, next_i: int | None) -> bool:

@@ -25,11 +25,12 @@ from parkdigest.convert.classify import (
     HEADLINE_MAX_CHARS,
     closed_by_column_tag,
     kicker_end,
+    names_a_park,
 )
 from parkdigest.convert.model import Block, Kind, LineRule, Role
 from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_a_speech, run_on_kicker_end
 from parkdigest.convert.words import tag, word_spanning
-from parkdigest.reference.gazetteer import find_zones, surface_forms
+from parkdigest.reference.gazetteer import find_zones
 from parkdigest.resources import layout_words
 from parkdigest.text import BOX_MARKERS, BYLINE_MARKS, DATELINE, HAN, heading_key, sentence_closed
 
@@ -150,7 +151,7 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
                           and all(content[k].kind is Kind.CAPTION for k in range(kept[-1][-1] + 1, cluster[0])))
         n_bylines = sum(b.kind is Kind.BYLINE for b in blocks)
         story = (not tagged and len(cluster) > 1 and not side_by_side(cluster)
-                 and n_bylines <= 1 and not any(_names_a_park(b.text) for b in lines) and (
+                 and n_bylines <= 1 and not any(names_a_park(b.text) for b in lines) and (
                      (package == "marked" and (kicker or signs_the_head))
                      or (package == "plain" and dash_kicker)))
         if story and (not after_box or shape in shapes):
@@ -201,7 +202,7 @@ def _heads_after_a_park_title(content: list[Block], cluster: list[int]) -> list[
     for i, k in enumerate(cluster[:-1]):
         block, following = content[k], content[cluster[i + 1]]
         park, _, rest = block.text.partition("：")
-        if (block.kind is Kind.HEADLINE and _names_a_park(block.text)
+        if (block.kind is Kind.HEADLINE and names_a_park(block.text)
                 and park not in text_under  # text about its park: the lines between are its subtitle
                 and len(rest) >= TITLE_MIN_CHARS  # the title goes on after the colon
                 and following.kind is Kind.HEADLINE and len(following.text) >= KICKER_MIN_CHARS
@@ -306,7 +307,7 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
     kinds = {b.kind for b in blocks}
     following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
     if (blocks[0].rule in _INNER_RULES and Kind.BYLINE not in kinds
-            and not any(_names_a_park(b.text) for b in blocks) and not opens_with_dateline(following)):
+            and not any(names_a_park(b.text) for b in blocks) and not opens_with_dateline(following)):
         return False  # a box inside an article: 核心阅读, ■链接, ■延伸阅读 and its heading
     if _byline_without_title(blocks):
         return False  # a byline (and column label) read apart from its title: the text goes to the title elsewhere
@@ -323,7 +324,7 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
         or any(heading_key(b.text) in contents_keys for b in blocks)
         or previous is None or previous.kind is Kind.CREDIT
         or (not heads and _under_pull_quote(content, first))
-        or any(_names_a_park(b.text) for b in blocks)
+        or any(names_a_park(b.text) for b in blocks)
         or _turns_to_another_park(content, cluster, heads)
         or (not after_open_text and _is_picture_item(content, cluster))
         or _is_full_stack(blocks, after_open_text)
@@ -403,13 +404,6 @@ def _is_caption_over_picture(content: list[Block], cluster: list[int]) -> bool:
     following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
     return (len(cluster) == 1 and content[i].gap_before >= IMAGE_GAP_LINES
             and following is not None and following.kind is Kind.BODY)
-
-
-def _names_a_park(headline: str) -> bool:
-    """"武汉东湖高新区：新兴产业重要策源地" — a park's name and a colon open a title: subheads
-    of these papers never start with one, they talk about the park of their article."""
-    head, colon, _ = headline.partition("：")
-    return bool(colon) and head in surface_forms()
 
 
 def _mark_pull_quote(content: list[Block], roles: list[Role], heads: list[list[int]]) -> None:
@@ -558,7 +552,7 @@ def _title_index(lines: list[str]) -> int:
         if line.endswith(KICKER_ENDS):
             return i + 1
     for i, line in enumerate(lines):
-        if _names_a_park(line) and len(line.partition("：")[2]) >= TITLE_MIN_CHARS:
+        if names_a_park(line) and len(line.partition("：")[2]) >= TITLE_MIN_CHARS:
             return i
     if len(lines) >= 3:
         return 1
