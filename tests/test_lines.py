@@ -329,6 +329,14 @@ def test_a_headline_on_another_park_than_the_article_above_opens_an_article():
     assert titles == ["芜湖高新区新材料产业园开园"]
 
 
+def test_a_park_title_read_under_another_articles_byline_is_a_title():
+    """A copy that reads heads side by side row by row puts a title under the byline of the head
+    beside it. A line cut from a first paragraph does not open with a park's name and a colon."""
+    kinds = dict(_kinds("芜湖高新区新材料产业园开园", "本报记者 陈冬", "宜昌高新区：技能人才成长的沃土",
+                        "近日，芜湖高新区新材料产业园正式开园，首批入驻企业十二家，总投资超百亿元。"))
+    assert kinds["宜昌高新区：技能人才成长的沃土"] == "headline"
+
+
 def test_a_briefs_dateline_cut_at_the_lines_end_is_text_not_a_title_and_a_byline():
     """本报讯（记者曾振 — the reporter named in a brief's dateline, the line cut before the bracket
     closes (a narrow column): the line opens a paragraph; no title 本报讯（ with a byline 记者曾振."""

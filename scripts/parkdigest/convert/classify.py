@@ -381,9 +381,10 @@ def names_a_park(headline: str) -> bool:
 def _title_read_after_its_byline(blocks: list[Block], i: int, next_i: int | None) -> bool:
     """A headline under a byline is the title that a copy read after its byline, not a first
     paragraph cut short by a column, when it is a parallel title (two phrases set apart by a
-    space: running text has none) or when no running text follows it (a headline, a label or a
-    picture's caption comes next: a cut paragraph's line is followed by the rest of its column)."""
-    if PARALLEL_HALVES.search(blocks[i].text):
+    space: running text has none) or opens with its park's name and a colon (a paragraph does not),
+    or when no running text follows it (a headline, a label or a picture's caption comes next: a
+    cut paragraph's line is followed by the rest of its column)."""
+    if PARALLEL_HALVES.search(blocks[i].text) or names_a_park(blocks[i].text):
         return True
     if next_i is None:
         return False
