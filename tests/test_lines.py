@@ -250,6 +250,17 @@ def test_a_stack_that_is_no_packages_story_opens_an_article_of_its_own(stack, he
     assert titles[1:] == heads if heads else len(titles) == 2 and titles[1] in stack
 
 
+@pytest.mark.parametrize("dateline", ["本报讯（记者 王丽）", "本报合肥4月2日电（记者许敏）"])
+def test_a_dateline_goes_on_no_sentence(dateline):
+    """A dateline opens a story's first paragraph: however well it would fit a sentence left open
+    right above it, it is never that sentence's continuation."""
+    fragments = list(classify_blocks(_page("近日，芜湖高新区召开企业服务大会，会上发布了支持科技企业",
+                                           f"{dateline}发展的若干政策措施，涉及人才、金融和产业等多个方面。")))
+    tags = TagModel([b.text for b in fragments if b.kind is Kind.BODY])
+    joins, _ = choose_joins(fragments, lambda e, s: 1.0, tags)
+    assert joins == ()
+
+
 def test_a_join_sure_against_every_rival_stands_even_when_it_closes_a_loop_in_the_reading_order():
     # The head's first column was extracted after its second: the last fragment's sentence
     # (…单星总) goes on right under the byline (装测试…), which reads as a loop 2→3→4→2.
