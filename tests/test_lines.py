@@ -88,6 +88,17 @@ def test_a_folio_block_takes_the_page_section_beside_the_page_number():
     assert kinds[4][1] == "headline" and kinds[5] == ("文/林丽鹂", "byline")
 
 
+@pytest.mark.parametrize("under, section_is_furniture", [
+    ("工人在生产线上检测产品。", True),  # over a picture's caption: the page's section
+    ("今年以来，园区新增企业两百家，产值增长一成。", True),  # over running text
+    ("老国企激发新活力", False),  # over a title: a column label
+    ("广西荔浦市年产衣架超40亿个，八成以上木衣架出口至100多个国家和地区", False),  # over a kicker
+])
+def test_a_short_line_under_the_folio_date_is_the_page_section_unless_a_head_follows(under, section_is_furniture):
+    kinds = _kinds("人民日报", "2026年3月26日  星期四", "经济", under, "本报记者 孙超")
+    assert (kinds[2][1] == "furniture") is section_is_furniture, kinds
+
+
 def test_a_caption_and_its_credit_on_one_line_are_split():
     kinds = _kinds("工程新疆段，东天山山区架设导线。　　吴世平摄")
     assert kinds == [("工程新疆段，东天山山区架设导线。", "caption"), ("吴世平摄", "furniture")]

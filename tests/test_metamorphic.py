@@ -342,11 +342,7 @@ def lone_sections(draw) -> tuple[str, tuple[str, ...]]:
     return page.name, _assemble(page, set(moved), {"top": [], "bottom": [page.lines[i] for i in moved]}, {}, {})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "headline stacks, not furniture rules: a page section alone on its line is furniture only beside "
-    "its page number or the paper's name (furniture.mark_folio_block); left alone under the band it "
-    "could be a column label, and is read as a title that takes the first article's body (heads)"))
-@KNOWN_FAILING
+@settings(VARIANTS, max_examples=60)
 @given(variant=lone_sections())
 def test_a_page_section_left_alone_at_the_top_is_furniture(variant):
     name, lines = variant

@@ -24,7 +24,7 @@ from enum import Enum
 from functools import cache, lru_cache
 
 from parkdigest.convert.dates import printed_date_spans
-from parkdigest.convert.model import Block, Kind
+from parkdigest.convert.model import Block, Kind, LineRule
 from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_words, load_yaml, says_of
 from parkdigest.text import HAN, HAN_CHAR, NUMBERED_PAGE, PAGE_UNIT, SENTENCE_END_NO_ELLIPSIS
 
@@ -306,7 +306,14 @@ def mark_folio_block(blocks: list[Block], total_lines: int) -> list[Block]:
             between = _is_furniture_or_edge(before) and _is_furniture_or_edge(after) and near_edge
             beside_anchor = near_edge and any(n is not None and n.kind is Kind.FURNITURE and is_folio_anchor(n.rule)
                                               for n in (before, after))
-            if between or beside_anchor:
+            # Under the folio's date line, a short line over no head is the page's section: a column
+            # label stands over a head (创新视点 over its title, 经济观察 over a kicker), never over a
+            # picture's caption or running text.
+            under_folio = (near_edge and before is not None and before.kind is Kind.FURNITURE
+                           and before.rule == StructuralRule.FOLIO and after is not None
+                           and after.kind not in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE)
+                           and after.rule != LineRule.HEADLINE_CANDIDATE)
+            if between or beside_anchor or under_folio:
                 out[i] = Block(Kind.FURNITURE, block.text, block.first_line, block.last_line, block.gap_before,
                                StructuralRule.FOLIO_BLOCK.value)
                 changed = True
