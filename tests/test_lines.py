@@ -99,6 +99,18 @@ def test_a_short_line_under_the_folio_date_is_the_page_section_unless_a_head_fol
     assert (kinds[2][1] == "furniture") is section_is_furniture, kinds
 
 
+def test_a_headline_like_line_a_word_runs_into_from_the_paragraph_above_is_that_paragraphs_rest():
+    """A column cut inside a paragraph leaves its rest as a short line with no sentence end, shaped
+    like a headline: a word running across (快闪巡|演) says it goes on the paragraph above."""
+    titles_and_bodies = [(d.title, d.body) for d in reflow_page(segment_page(_page(
+        "古镇迎来外国游客", "本报记者 曹玲娟",
+        "今年“五一”假期，这座千年古镇还迎来了“非遗里的朱家角”国潮非遗咖啡文化周。古镇展示了30多个非遗项目，"
+        "摇橹船上的昆曲快闪巡", "演，让游客们在马家桥、廊桥等古桥旁近景观赏……",
+        "“朱家角是上海保存最完整的江南水乡古镇。”"))).drafts]
+    assert titles_and_bodies[0][0] == "古镇迎来外国游客" and len(titles_and_bodies) == 1
+    assert "昆曲快闪巡演，让游客们" in titles_and_bodies[0][1]
+
+
 def test_a_caption_and_its_credit_on_one_line_are_split():
     kinds = _kinds("工程新疆段，东天山山区架设导线。　　吴世平摄")
     assert kinds == [("工程新疆段，东天山山区架设导线。", "caption"), ("吴世平摄", "furniture")]

@@ -28,7 +28,7 @@ from parkdigest.convert.ownership import Claim, Ownership
 from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
 from parkdigest.convert.words import BROKEN_WORD_NATS, TagModel, junction_gain, splits_last_word, tag
 from parkdigest.problems import Problem, Severity
-from parkdigest.text import PARALLEL_HALVES, heading_key, strip_label
+from parkdigest.text import PARALLEL_HALVES, heading_key, sentence_closed, strip_label
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
 # better by this much (cosine points): neighbours in the file are usually one article.
@@ -151,7 +151,16 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
     starts = [b.text for b in content if b.kind is Kind.BODY]
     out = list(content)
     for k, block in enumerate(content):
-        if block.kind is not Kind.HEADLINE or block.rule not in _PLAIN_HEADLINE_RULES or block.text[-1] in _CLOSERS:
+        if block.kind is not Kind.HEADLINE or block.rule not in _PLAIN_HEADLINE_RULES:
+            continue
+        # The rest of the paragraph right above, cut where a column could end: a word runs from
+        # that paragraph's open end into the line (快闪巡|演，让游客们…).
+        previous = content[k - 1] if k > 0 else None
+        if previous is not None and previous.kind is Kind.BODY and not sentence_closed(previous.text) \
+                and junction_gain(previous.text, block.text) >= CUT_TEXT_ADJACENT_NATS:
+            out[k] = Block(Kind.BODY, block.text, block.first_line, block.last_line, block.gap_before, "cut-text")
+            continue
+        if block.text[-1] in _CLOSERS:
             continue
         if k > 0 and content[k - 1].kind is Kind.HEADLINE and content[k - 1].text.endswith(KICKER_ENDS):
             continue  # a kicker that ends with a dash or a colon announces the title under it
