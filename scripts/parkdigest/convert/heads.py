@@ -201,15 +201,19 @@ def _heads_after_a_park_title(content: list[Block], cluster: list[int]) -> list[
     text_under = content[after].text if after < len(content) and content[after].kind is Kind.BODY else ""
     for i, k in enumerate(cluster[:-1]):
         block, following = content[k], content[cluster[i + 1]]
-        park, _, rest = block.text.partition("：")
-        if (block.kind is Kind.HEADLINE and names_a_park(block.text)
+        park = block.text.partition("：")[0]
+        if (block.kind is Kind.HEADLINE and _is_park_title(block.text)
                 and park not in text_under  # text about its park: the lines between are its subtitle
-                and len(rest) >= TITLE_MIN_CHARS  # the title goes on after the colon
                 and following.kind is Kind.HEADLINE and len(following.text) >= KICKER_MIN_CHARS
                 and not following.text.startswith("——") and not closed_by_column_tag(following.text)
                 and not word_spanning(block.text, following.text)):
             return [cluster[: i + 1], *_heads_after_a_park_title(content, cluster[i + 1:])]
     return [cluster]
+
+
+def _is_park_title(line: str) -> bool:
+    """A whole title that opens with its park's name and a colon: the title goes on after the colon."""
+    return names_a_park(line) and len(line.partition("：")[2]) >= TITLE_MIN_CHARS
 
 
 def side_by_side(cluster: Sequence[int]) -> bool:
@@ -418,11 +422,11 @@ def _mark_pull_quote(content: list[Block], roles: list[Role], heads: list[list[i
 
 def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
     """Label, kicker, title, subtitle and byline of one head stack."""
-    # A series subtitle printed under a column label is part of the label
-    # (【奋进新征程 建功新时代】 ——国家高新区十年成就巡礼).
     # A box's heading opening the stack (■园区传真) names the column, less its marker.
     blocks = [Block(Kind.LABEL, b.text.lstrip(BOX_MARKERS + " "), b.first_line, b.last_line, b.gap_before, b.rule)
               if i == 0 and b.rule == LineRule.BOX_HEADING and len(blocks) > 1 else b for i, b in enumerate(blocks)]
+    # A series subtitle printed under a column label is part of the label
+    # (【奋进新征程 建功新时代】 ——国家高新区十年成就巡礼).
     blocks = [Block(Kind.LABEL, b.text, b.first_line, b.last_line, b.gap_before, b.rule)
               if b.text.startswith("——") and i and blocks[i - 1].kind is Kind.LABEL else b
               for i, b in enumerate(blocks)]
@@ -552,7 +556,7 @@ def _title_index(lines: list[str]) -> int:
         if line.endswith(KICKER_ENDS):
             return i + 1
     for i, line in enumerate(lines):
-        if names_a_park(line) and len(line.partition("：")[2]) >= TITLE_MIN_CHARS:
+        if _is_park_title(line):
             return i
     if len(lines) >= 3:
         return 1

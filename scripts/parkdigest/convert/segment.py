@@ -158,7 +158,7 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
         previous = content[k - 1] if k > 0 else None
         if previous is not None and previous.kind is Kind.BODY and not sentence_closed(previous.text) \
                 and junction_gain(previous.text, block.text) >= CUT_TEXT_ADJACENT_NATS:
-            out[k] = Block(Kind.BODY, block.text, block.first_line, block.last_line, block.gap_before, "cut-text")
+            out[k] = _as_cut_text(block)
             continue
         if block.text[-1] in _CLOSERS:
             continue
@@ -184,8 +184,12 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
             and start_evidence(following.text) >= NEVER_START_BONUS
         if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= far_needed or continued_below or (
                 _needs_a_continuation(block.text) and not goes_on_below):
-            out[k] = Block(Kind.BODY, block.text, block.first_line, block.last_line, block.gap_before, "cut-text")
+            out[k] = _as_cut_text(block)
     return out
+
+
+def _as_cut_text(block: Block) -> Block:
+    return Block(Kind.BODY, block.text, block.first_line, block.last_line, block.gap_before, "cut-text")
 
 
 def _needs_a_continuation(text: str) -> bool:
