@@ -310,8 +310,10 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
     blocks = [content[k] for k in cluster]
     kinds = {b.kind for b in blocks}
     following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
-    if (blocks[0].rule in _INNER_RULES and Kind.BYLINE not in kinds
-            and not any(names_a_park(b.text) for b in blocks) and not opens_with_dateline(following)):
+    # A park's title with its colon, or a brief's dateline under the stack, announces an article
+    # whatever else the stack holds.
+    announced = opens_with_dateline(following) or any(names_a_park(b.text) for b in blocks)
+    if blocks[0].rule in _INNER_RULES and Kind.BYLINE not in kinds and not announced:
         return False  # a box inside an article: 核心阅读, ■链接, ■延伸阅读 and its heading
     if _byline_without_title(blocks):
         return False  # a byline (and column label) read apart from its title: the text goes to the title elsewhere
@@ -321,14 +323,12 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
     previous = content[first - 1] if first > 0 else None
     after_open_text = previous is not None and previous.kind is Kind.BODY and not sentence_closed(previous.text)
     return bool(
-        Kind.BYLINE in kinds or Kind.LABEL in kinds
+        announced or Kind.BYLINE in kinds or Kind.LABEL in kinds
         or any(COLUMN_TAG.search(b.text) and b.kind is Kind.HEADLINE for b in blocks)
-        or opens_with_dateline(following)
         or any(b.first_line in split_at for b in blocks)
         or any(heading_key(b.text) in contents_keys for b in blocks)
         or previous is None or previous.kind is Kind.CREDIT
         or (not heads and _under_pull_quote(content, first))
-        or any(names_a_park(b.text) for b in blocks)
         or _turns_to_another_park(content, cluster, heads)
         or (not after_open_text and _is_picture_item(content, cluster))
         or _is_full_stack(blocks, after_open_text)

@@ -162,7 +162,7 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
             continue
         if block.text[-1] in _CLOSERS:
             continue
-        if k > 0 and content[k - 1].kind is Kind.HEADLINE and content[k - 1].text.endswith(KICKER_ENDS):
+        if previous is not None and previous.kind is Kind.HEADLINE and previous.text.endswith(KICKER_ENDS):
             continue  # a kicker that ends with a dash or a colon announces the title under it
         following = content[k + 1] if k + 1 < len(content) else None
         adjacent = junction_gain(block.text, following.text) if following is not None and following.kind is Kind.BODY \
@@ -179,7 +179,7 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
             and not closed_by_column_tag(following.text)
         # A paragraph cannot open with 和, 的 or a comma: a line alone right above it (no line of a
         # stack, whose text may stand anywhere) begins its sentence.
-        alone = k == 0 or content[k - 1].kind is not Kind.HEADLINE
+        alone = previous is None or previous.kind is not Kind.HEADLINE
         continued_below = alone and following is not None and following.kind is Kind.BODY \
             and start_evidence(following.text) >= NEVER_START_BONUS
         if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= far_needed or continued_below or (
