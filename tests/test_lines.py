@@ -481,6 +481,32 @@ def test_a_park_title_broken_over_two_lines_or_with_its_subtitle_stays_one_head(
     assert len(_titles(*stack, "本报记者 朱伟", "10年来，武汉东湖高新区以先进制造业为主导，新兴产业蓬勃发展。")) == 1
 
 
+def test_titles_side_by_side_read_one_after_another_are_heads_of_their_own_texts():
+    """Three modules' titles in one row, each read whole, then their texts: each line names its
+    own park, and paragraphs under the stack talk about that park alone. Each is a title, and
+    each text goes to its own (by its words, wherever the copy put it)."""
+    drafts = reflow_page(segment_page(_page(
+        "【产业前沿】", "唐山高新区聚力培育双创载体", "吉安高新区：“两化融合”构筑绿色产业集聚高地",
+        "常州高新区招引重大项目促提质增效",
+        "今年以来，唐山高新区着力实施科技企业孵化器培育计划，加快孵化载体建设。",
+        "唐山高新区还设立两千万元创业孵化基金，供创业人才免息使用。",
+        "吉安高新区地处吉泰走廊核心区域，绿色产业集聚，先后荣获国家级绿色园区称号。",
+        "常州高新区今年签约重大项目三十个，总投资超过五百亿元。"))).drafts
+    texts = {d.title: " ".join(p.text for p in d.paragraphs) for d in drafts}
+    assert list(texts) == ["唐山高新区聚力培育双创载体", "吉安高新区：“两化融合”构筑绿色产业集聚高地",
+                           "常州高新区招引重大项目促提质增效"]
+    for title, text in texts.items():
+        assert title[:2] in text and all(other[:2] not in text for other in texts if other != title)
+
+
+def test_a_kicker_naming_another_park_that_the_text_takes_up_with_the_titles_park_stays_in_the_head():
+    """A head speaks of one subject: a kicker naming the park a story learns from, taken up in
+    the same paragraphs as the title's park, is that story's kicker."""
+    assert len(_titles("学习深圳高新区经验", "唐山高新区聚力培育双创载体",
+                       "今年以来，唐山高新区借鉴深圳高新区做法，加快孵化载体建设。",
+                       "唐山高新区还设立两千万元创业孵化基金，供创业人才免息使用。")) == 1
+
+
 @pytest.mark.parametrize("line, head", [
     ("当支付遇到AI，我们期待什么？（财经观）文/王  观", "当支付遇到AI，我们期待什么？（财经观）"),
     ("——二〇二五年，中国经济这么干⑥本报记者  朱  隽  郁静娴", "——二〇二五年，中国经济这么干⑥"),

@@ -94,6 +94,9 @@ class Heads:
     roles: tuple[Role, ...]
     clusters: tuple[tuple[int, ...], ...]
     stories: tuple[Story, ...] = ()
+    # Heads printed side by side and read as one stack (indices into clusters, one tuple per
+    # stack): the text under the stack is their columns in turn, each block one of theirs.
+    side_by_side: tuple[tuple[int, ...], ...] = ()
 
 
 def find_heads(content: list[Block], contents_keys: set[str],
@@ -102,11 +105,18 @@ def find_heads(content: list[Block], contents_keys: set[str],
     roles = [Role.BODY if b.kind is Kind.BODY else Role.CREDIT if b.kind is Kind.CREDIT
              else Role.CAPTION if b.kind is Kind.CAPTION else Role.SUBHEAD for b in content]
     heads: list[list[int]] = []
+    rows: list[list[tuple[int, ...]]] = []  # the heads of each stack that holds heads side by side
     for cluster in _stacks(content):
         if _opens_article(content, cluster, contents_keys, split_at, heads):
-            heads += [part for head in _side_by_side_heads(content, cluster)
-                      for piece in _heads_after_a_park_title(content, head)
-                      for part in _heads_of_a_brief_and_a_signed_story(content, piece)]
+            row_by_row = _side_by_side_heads(content, cluster)
+            whole_titles = _titles_of_several_parks(content, cluster) if len(row_by_row) == 1 else [cluster]
+            parts = [part for head in (row_by_row if len(row_by_row) > 1 else whole_titles)
+                     for piece in _heads_after_a_park_title(content, head)
+                     for part in _heads_of_a_brief_and_a_signed_story(content, piece)]
+            heads += parts
+            row = [tuple(part) for part in parts if _interleaved(part) or len(whole_titles) > 1]
+            if row:
+                rows.append(row)
             for k in cluster:
                 roles[k] = Role.HEAD
         elif _is_caption_over_picture(content, cluster):
@@ -116,12 +126,15 @@ def find_heads(content: list[Block], contents_keys: set[str],
         if block.first_line in split_at and roles[k] is Role.BODY and not any(k in h for h in heads):
             heads.append([k])
     heads.sort(key=lambda cluster: cluster[0])
-    heads, stories = _fold_packages(content, roles, heads)
+    beside = {head for row in rows for head in row}
+    heads, stories = _fold_packages(content, roles, heads, beside)
     _mark_pull_quote(content, roles, heads)
-    return Heads(tuple(roles), tuple(tuple(cluster) for cluster in heads), tuple(stories))
+    index = {tuple(cluster): a for a, cluster in enumerate(heads)}
+    return Heads(tuple(roles), tuple(tuple(cluster) for cluster in heads), tuple(stories),
+                 tuple(tuple(index[head] for head in row) for row in rows))
 
 
-def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int]]
+def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int]], beside: set[tuple[int, ...]]
                    ) -> tuple[list[list[int]], list[Story]]:
     """A package (组合报道): a head with no byline of its own, followed by stories that each
     have a kicker or a byline but no column tag and no label, is one article whose stories
@@ -150,7 +163,7 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
         signs_the_head = (has_byline and blocks[0].kind is Kind.BYLINE and bool(kept)
                           and all(content[k].kind is Kind.CAPTION for k in range(kept[-1][-1] + 1, cluster[0])))
         n_bylines = sum(b.kind is Kind.BYLINE for b in blocks)
-        story = (not tagged and len(cluster) > 1 and not side_by_side(cluster)
+        story = (not tagged and len(cluster) > 1 and tuple(cluster) not in beside
                  and n_bylines <= 1 and not any(names_a_park(b.text) for b in lines) and (
                      (package == "marked" and (kicker or signs_the_head))
                      or (package == "plain" and dash_kicker)))
@@ -216,10 +229,62 @@ def _is_park_title(line: str) -> bool:
     return names_a_park(line) and len(line.partition("：")[2]) >= TITLE_MIN_CHARS
 
 
-def side_by_side(cluster: Sequence[int]) -> bool:
+def _interleaved(cluster: Sequence[int]) -> bool:
     """Is the head one of heads printed side by side and read row by row (`_side_by_side_heads`):
     its lines interleaved with another's, so its blocks are not one run of the file?"""
     return bool(cluster) and list(cluster) != list(range(cluster[0], cluster[-1] + 1))
+
+
+def _titles_of_several_parks(content: list[Block], cluster: list[int]) -> list[list[int]]:
+    """Titles printed side by side over their own modules and read whole, one after another
+    (唐山高新区聚力培育双创载体 / 吉安高新区：“两化融合”构筑绿色产业集聚高地): one stack whose
+    lines name different parks, each taken up alone by a paragraph under the stack. A head
+    speaks of one subject: a kicker or a subtitle that names another park is taken up with the
+    title's park, or not at all. Each such line is a title, with the lines above it since the
+    previous title; a subtitle (——…) stays under its title, bylines go with the last."""
+    lines = [k for k in cluster if _may_be_title(content[k])]
+    parks = {k: parks_named(content[k].text) for k in lines}
+    lines = [k for k in lines if parks[k]]
+    if len(lines) < 2:
+        return [cluster]
+    under = [parks_named(b.text) for b in _text_under(content, cluster)]
+    titles = []
+    for k in lines:
+        others = set().union(*(parks[o] for o in lines if o != k)) - parks[k]
+        if any(named & parks[k] and not named & others for named in under):
+            titles.append(k)
+    if len(titles) < 2 or any(parks[a] & parks[b] for i, a in enumerate(titles) for b in titles[i + 1:]):
+        return [cluster]
+    cuts = []
+    for title in titles[:-1]:
+        at = cluster.index(title) + 1
+        while at < len(cluster) and content[cluster[at]].rule == LineRule.DASH_LINE:
+            at += 1
+        cuts.append(at)
+    bounds = [0, *cuts, len(cluster)]
+    return [cluster[start:end] for start, end in zip(bounds, bounds[1:])]
+
+
+def _may_be_title(block: Block) -> bool:
+    """A headline line that can be a title: no box heading, signature or subtitle (——…)."""
+    return block.kind is Kind.HEADLINE and block.rule not in _INNER_RULES and block.rule != LineRule.DASH_LINE
+
+
+def _text_under(content: list[Block], cluster: list[int]) -> list[Block]:
+    """The paragraphs under a stack, down to the next line that may be a title (past bylines,
+    subtitles and credits read between)."""
+    under = []
+    for block in content[cluster[-1] + 1:]:
+        if _may_be_title(block):
+            break
+        if block.kind is Kind.BODY:
+            under.append(block)
+    return under
+
+
+def parks_named(text: str) -> set[str]:
+    """The parks a text names (by their gazetteer names)."""
+    return {match.zone.name for match in find_zones(text)}
 
 
 def _side_by_side_heads(content: list[Block], cluster: list[int]) -> list[list[int]]:
@@ -339,14 +404,14 @@ def _turns_to_another_park(content: list[Block], cluster: list[int], heads: list
     """A headline naming a park that the text under it talks about, where the article above
     talks about other parks and never this one: a subhead stays on its article's subject, so
     this is the title of the next article (唐山高新区聚力培育双创载体 after a story on 泉州)."""
-    named = {m.zone.name for k in cluster if content[k].kind is Kind.HEADLINE for m in find_zones(content[k].text)}
+    named = {park for k in cluster if content[k].kind is Kind.HEADLINE for park in parks_named(content[k].text)}
     after = cluster[-1] + 1
     if not named or after >= len(content) or content[after].kind is not Kind.BODY:
         return False
-    if not named & {m.zone.name for m in find_zones(content[after].text)}:
+    if not named & parks_named(content[after].text):
         return False
     start = heads[-1][-1] + 1 if heads else 0
-    above = {m.zone.name for b in content[start:cluster[0]] if b.kind is Kind.BODY for m in find_zones(b.text)}
+    above = {park for b in content[start:cluster[0]] if b.kind is Kind.BODY for park in parks_named(b.text)}
     return bool(above) and not named & above
 
 

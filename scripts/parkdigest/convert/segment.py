@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from parkdigest.articles.files import Furniture
 from parkdigest.convert.classify import classify_blocks, closed_by_column_tag
 from parkdigest.convert.dates import parse_printed_date
-from parkdigest.convert.heads import KICKER_ENDS, Story, find_heads, opens_with_dateline, side_by_side
+from parkdigest.convert.heads import KICKER_ENDS, Story, find_heads, opens_with_dateline
 from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
 from parkdigest.convert.model import Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.ownership import Claim, Ownership
@@ -75,7 +75,7 @@ def segment_page(page: Page) -> Segmentation:
                                 severity=Severity.WARNING))
         heads = ((),)
     content = PageContent(tuple(_as_flow_block(block, role) for block, role in zip(content_blocks, found.roles)),
-                          found.roles, heads, found.stories)
+                          found.roles, heads, found.stories, found.side_by_side)
     placement = _join_and_assign(content)
     merged, renumber = _merge(content, page, warnings)
     placed = tuple(PlacedBlock(k, block, merged.roles[k], renumber[claim.article], claim.confidence)
@@ -94,6 +94,9 @@ class PageContent:
     roles: tuple[Role, ...]  # of each block, in the same order
     heads: tuple[tuple[int, ...], ...]  # per article: ids of its head-stack blocks (one empty stack: no title)
     stories: tuple[Story, ...]  # the stories folded into packages
+    # Heads printed side by side, read as one stack (article indices, one tuple a stack):
+    # the text under the stack is their columns in turn.
+    side_by_side: tuple[tuple[int, ...], ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.roles) != len(self.blocks):
@@ -101,6 +104,11 @@ class PageContent:
 
     def __len__(self) -> int:
         return len(self.blocks)
+
+    def beside_others(self, a: int) -> bool:
+        """Was article a's head printed beside others and read in one stack with them? Then none
+        of the text under the stack is surely its own: the vocabulary places it."""
+        return any(a in articles for articles in self.side_by_side)
 
 
 @dataclass(frozen=True)
@@ -252,7 +260,7 @@ def _anchors(content: PageContent, flow: Flow) -> dict[int, int]:
     """Blocks that surely belong to an article (block id -> article): its title and the text
     that follows it without a break, the stories of a package with their texts, plus the
     continuations joined to that text."""
-    runs = [_head_run(content, flow, cluster) for cluster in content.heads]
+    runs = [_head_run(content, flow, a) for a in range(len(content.heads))]
     runs = _share_runs_of_stacked_heads(content, runs)
     runs = _take_continuations_under_heads(content, flow, runs)
     runs = _give_datelines_to_textless_heads(content, runs)
@@ -262,12 +270,13 @@ def _anchors(content: PageContent, flow: Flow) -> dict[int, int]:
     return _claim_runs(claims, flow)
 
 
-def _head_run(content: PageContent, flow: Flow, cluster: tuple[int, ...]) -> list[int]:
+def _head_run(content: PageContent, flow: Flow, a: int) -> list[int]:
     """The text that follows a head stack without a break (only its first paragraph after a
     brief's). Under heads printed side by side and read row by row (their lines interleaved:
     heads.py) the columns of both follow in turn: none of it is surely one head's, and the
     vocabulary places it."""
-    if side_by_side(cluster):
+    cluster = content.heads[a]
+    if content.beside_others(a):
         return []
     brief = bool(cluster) and cluster[-1] + 1 < len(content) and opens_with_dateline(content.blocks[cluster[-1] + 1])
     return _run_after(content, flow, cluster[-1] if cluster else -1, brief=brief)
@@ -321,7 +330,7 @@ def _take_continuations_under_heads(content: PageContent, flow: Flow, runs: list
     starts = [cluster[0] for cluster in content.heads if cluster]
     for a, cluster in enumerate(content.heads):
         first = cluster[-1] + 1 if cluster else -1
-        if runs[a] or first not in source or source[first] == first - 1 or side_by_side(cluster):
+        if runs[a] or first not in source or source[first] == first - 1 or content.beside_others(a):
             continue  # the head has text, or none of its text continues a sentence from afar
         following = [k for k in starts if k > cluster[-1]]
         stretch_end = following[0] if following else len(content)
@@ -338,7 +347,7 @@ def _give_datelines_to_textless_heads(content: PageContent, runs: list[list[int]
     datelines = [k for k, b in enumerate(content.blocks) if opens_with_dateline(b) and k not in starts]
     for a, run in enumerate(runs):
         head = content.heads[a]
-        if any(content.blocks[k].kind is Kind.BODY for k in run) or not head or not datelines or side_by_side(head):
+        if any(content.blocks[k].kind is Kind.BODY for k in run) or not head or not datelines or content.beside_others(a):
             continue  # (heads side by side share the text under them: vocabulary places it)
         k = min(datelines, key=lambda d: abs(d - head[0]))
         datelines.remove(k)
@@ -358,7 +367,7 @@ def _share_runs_of_stacked_heads(content: PageContent, runs: list[list[int]]) ->
         after_a = heads[a][-1] + 1 if heads[a] else 0
         between = range(after_a, heads[a + 1][0]) if heads[a + 1] else range(0)
         if (not heads[a + 1] or any(blocks[k].kind is not Kind.CAPTION for k in between)
-                or side_by_side(heads[a]) or side_by_side(heads[a + 1])):
+                or content.beside_others(a) or content.beside_others(a + 1)):
             continue
         run = runs[a + 1]
         credits = [i for i, k in enumerate(run) if blocks[k].kind is Kind.CREDIT]
@@ -453,16 +462,11 @@ def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list
 
 
 def _under_side_by_side_heads(content: PageContent, flow: Flow) -> dict[int, tuple[int, ...]]:
-    """The text that follows heads printed side by side (read row by row: their lines interleave)
-    without a break is their columns read in turn: each of its blocks is one of theirs."""
+    """The text that follows heads printed side by side (read as one stack) without a break is
+    their columns read in turn: each of its blocks is one of theirs."""
     under: dict[int, tuple[int, ...]] = {}
-    spans = [(cluster[0], cluster[-1], a) for a, cluster in enumerate(content.heads) if side_by_side(cluster)]
-    runs: dict[tuple[int, ...], list[int]] = {}  # one run per group of heads interleaved
-    for first, last, _ in spans:
-        articles = tuple(a for start, end, a in spans if start <= last and first <= end)  # interleaved with it
-        if articles not in runs:
-            runs[articles] = _run_after(content, flow, max(end for start, end, a in spans if a in articles))
-        for k in runs[articles]:
+    for articles in content.side_by_side:
+        for k in _run_after(content, flow, max(content.heads[a][-1] for a in articles)):
             under[k] = articles
     return under
 
