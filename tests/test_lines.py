@@ -499,6 +499,16 @@ def test_titles_side_by_side_read_one_after_another_are_heads_of_their_own_texts
         assert title[:2] in text and all(other[:2] not in text for other in texts if other != title)
 
 
+def test_the_text_of_titles_read_one_after_another_is_looked_for_past_subheads():
+    """The copy may put one title's text after the other's, subheads and all: the paragraphs
+    under the stack run down to the next headline that names a park of its own."""
+    titles = _titles("唐山高新区聚力培育双创载体", "吉安高新区：“两化融合”构筑绿色产业集聚高地",
+                     "今年以来，唐山高新区着力实施科技企业孵化器培育计划，加快孵化载体建设。",
+                     "孵化基金助力创业", "设立两千万元创业孵化基金，供创业人才免息使用。",
+                     "吉安高新区地处吉泰走廊核心区域，绿色产业集聚，先后荣获国家级绿色园区称号。")
+    assert titles == ["唐山高新区聚力培育双创载体", "吉安高新区：“两化融合”构筑绿色产业集聚高地"]
+
+
 def test_a_kicker_naming_another_park_that_the_text_takes_up_with_the_titles_park_stays_in_the_head():
     """A head speaks of one subject: a kicker naming the park a story learns from, taken up in
     the same paragraphs as the title's park, is that story's kicker."""

@@ -271,11 +271,12 @@ def _may_be_title(block: Block) -> bool:
 
 
 def _text_under(content: list[Block], cluster: list[int]) -> list[Block]:
-    """The paragraphs under a stack, down to the next line that may be a title (past bylines,
-    subtitles and credits read between)."""
+    """The paragraphs under a stack, down to the next line that may be a title and names a park
+    (past bylines, subtitles, credits and subheads: the copy may put one title's text after the
+    other's, subheads and all)."""
     under = []
     for block in content[cluster[-1] + 1:]:
-        if _may_be_title(block):
+        if _may_be_title(block) and parks_named(block.text):
             break
         if block.kind is Kind.BODY:
             under.append(block)
