@@ -607,6 +607,13 @@ def test_a_subtitle_alone_opens_no_article():
         == ["宁波高新区举办企业招聘会"]
 
 
+def test_a_subtitle_and_a_byline_without_a_title_open_no_article():
+    """A subtitle and the byline under it, read apart from their title, are no head either."""
+    assert _titles("宁波高新区举办企业招聘会", "本报记者 王海", "10月7日，宁波高新区企业招聘会现场，求职者在了解岗位信息。",
+                   "（据新华社电）", "——来自青岛高新区的调查", "本报记者 于大勇",
+                   "招聘会上，宁波高新区一家企业负责人介绍了用人需求，求职者踊跃咨询。") == ["宁波高新区举办企业招聘会"]
+
+
 def test_a_column_label_alone_opens_no_article():
     """A label read apart from its title (the tool's order) names a column, not an article: the
     text under it goes by its words, here to the article it continues."""

@@ -529,12 +529,13 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
 
 
 def _byline_without_title(blocks: list[Block]) -> bool:
-    """A stack of a byline with at most column labels above it and nothing under it."""
+    """A stack of a byline with at most column labels or a subtitle (——…) above it and nothing
+    under it: what stands apart from its title does not open an article."""
     if blocks[-1].kind is not Kind.BYLINE:
         return False
     first_byline = next(i for i, b in enumerate(blocks) if b.kind is Kind.BYLINE)
     return all(b.kind is Kind.BYLINE for b in blocks[first_byline:]) and all(
-        _names_a_column(b) for b in blocks[:first_byline])
+        _names_a_column(b) or b.rule == LineRule.DASH_LINE for b in blocks[:first_byline])
 
 
 def _names_a_column(block: Block) -> bool:
