@@ -499,6 +499,15 @@ def test_titles_side_by_side_read_one_after_another_are_heads_of_their_own_texts
         assert title[:2] in text and all(other[:2] not in text for other in texts if other != title)
 
 
+def test_a_kicker_naming_a_park_over_titles_read_one_after_another_is_no_title_of_its_own():
+    """A kicker ending with its dash announces the title under it, whatever park it names."""
+    titles = _titles("青岛高新区——", "唐山高新区聚力培育双创载体", "吉安高新区：“两化融合”构筑绿色产业集聚高地",
+                     "今年以来，唐山高新区着力实施科技企业孵化器培育计划，加快孵化载体建设。",
+                     "吉安高新区地处吉泰走廊核心区域，绿色产业集聚，先后荣获国家级绿色园区称号。",
+                     "青岛高新区人才公寓日前交付使用，可为三百名青年人才提供住房保障。")
+    assert titles == ["唐山高新区聚力培育双创载体", "吉安高新区：“两化融合”构筑绿色产业集聚高地"]
+
+
 def test_the_text_of_titles_read_one_after_another_is_looked_for_past_subheads():
     """The copy may put one title's text after the other's, subheads and all: the paragraphs
     under the stack run down to the next headline that names a park of its own."""

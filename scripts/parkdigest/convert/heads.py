@@ -266,8 +266,10 @@ def _titles_of_several_parks(content: list[Block], cluster: list[int]) -> list[l
 
 
 def _may_be_title(block: Block) -> bool:
-    """A headline line that can be a title: no box heading, signature or subtitle (——…)."""
-    return block.kind is Kind.HEADLINE and block.rule not in _INNER_RULES and block.rule != LineRule.DASH_LINE
+    """A headline line that can be a title: no box heading, signature or subtitle (——…), no
+    kicker that announces the title under it (青岛高新区——)."""
+    return (block.kind is Kind.HEADLINE and block.rule not in _INNER_RULES and block.rule != LineRule.DASH_LINE
+            and not block.text.endswith(KICKER_ENDS))
 
 
 def _text_under(content: list[Block], cluster: list[int]) -> list[Block]:
