@@ -26,7 +26,8 @@ ITEM_SEPARATORS = (" ", "  ", "　", "　　", " | ", "|", "｜", "；", "/", " 
 MARKERS = ("", "■", "■ ", "□", "● ", "◆", "◆ ", "▲", "★", "☆ ", "◇", "◎", "※", "▶", "•")
 BRACKETS = (("【", "】"), ("〔", "〕"), ("[", "]"))
 SURNAMES = ("王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何",
-            "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "欧阳", "司马")
+            "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "阎", "萧", "傅",
+            "欧阳", "司马")
 GIVEN = ("伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "霞",
          "平", "刚", "飞", "鹏", "浩", "宇", "帆", "琳", "欣", "晨", "佳", "悦", "雪", "梅", "婷", "颖", "凯", "斌")
 
@@ -42,14 +43,16 @@ SITES = ("www.stdaily.com", "http://www.people.com.cn", "https://www.chinahighte
 POSTCODES = ("100038", "100733", "518057")
 ADDRESSES = ("北京市海淀区复兴路15号", "北京市朝阳区金台西路2号", "深圳市南山区科技园科苑路8号", "武汉市东湖新技术开发区高新大道666号")
 
-PAPERS = ("科技日报", "人民日报", "经济日报", "光明日报", "中国高新技术产业导报", "新华日报", "南方日报", "中国青年报")
+PAPERS = ("科技日报", "人民日报", "经济日报", "光明日报", "中国高新技术产业导报", "新华日报", "南方日报", "中国青年报",
+          "中国经济周刊", "北京晨报", "江南快报")
 SECTIONS = ("要闻", "综合", "经济", "国际", "地方", "科技园区", "特别报道", "评论", "财经", "创新", "区域", "产业")
 PAGE_NUMBERS = ("4", "04", "12", "A3", "B2", "第4版", "第04版", "4版", "A3版", "第12版", "第04版：", "第A3版：",
                 "第4页", "第12页", "4页")  # a newsletter's or magazine's pages are 页
 DATES = ("2026年1月8日", "2025年12月3日", "2026-01-08", "2026.1.8", "2026/01/08", "2026年01月08日")
-WEEKDAYS = ("", "星期四", "周四", "星期一")
+WEEKDAYS = ("", "星期四", "周四", "星期一", "星期 日", "星 期 三")  # letter-spaced as a folio may print it
 FOLIO_SEPARATORS = (" ", "  ", "　", " | ", "｜", " · ")
 
+PUBLISHERS = ("科学技术部火炬高技术产业开发中心", "中国高新区研究中心", "某某高新区管理委员会", "人民日报社", "科技日报社")
 ORGS = ("受访者", "受访单位", "新华社", "视觉中国", "园区管委会", "东湖高新区管委会", "企业")
 AGENCIES = ("新华社", "视觉中国", "人民视觉", "网络", "中新社")
 
@@ -190,6 +193,25 @@ def picture_notes(draw) -> str:
     return draw(st.sampled_from(forms))
 
 
+@st.composite
+def imprint_lines(draw) -> str:
+    """The imprint of a paper or an internal newsletter: who is in charge of it, sponsors, edits
+    and prints it, and the notice an internal publication carries."""
+    org = draw(st.sampled_from(PUBLISHERS))
+    role = draw(st.sampled_from(("主管", "主办", "主办单位", "承办", "协办", "编印", "出版", "印刷", "发行")))
+    forms = (f"{role}{draw(st.sampled_from(CONTACT_SEPARATORS[:2]))}{org}", "内部资料 免费交流", "内部资料，免费交流",
+             "内部资料", "准印证号：京内资准字2022-L0123号", "内部资料性出版物，免费交流")
+    return _marked(draw, draw(st.sampled_from(forms)))
+
+
+@st.composite
+def glued_lines(draw) -> str:
+    """Two furniture lines that a copy glued into one, no space between (责编 周勇 | 美编 吕秀英本版
+    图片来源：新华社): an editor line, then a contact line, a note on pictures or an imprint line."""
+    second = draw(st.one_of(contact_lines(), picture_notes(), imprint_lines()))
+    return draw(editor_lines()) + second.lstrip("".join(MARKERS) + " ")
+
+
 # Every class, by name: what test_furniture checks one by one.
 CLASSES = {
     "editor": editor_lines(),
@@ -198,6 +220,8 @@ CLASSES = {
     "folio": folio_lines(),
     "credit": credit_lines(),
     "picture-note": picture_notes(),
+    "imprint": imprint_lines(),
+    "glued": glued_lines(),
 }
 
 

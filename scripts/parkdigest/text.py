@@ -37,10 +37,11 @@ POINTERS = "▶►"
 # line in copied text, a space.
 BYLINE_MARKS = BOX_MARKERS + POINTERS + "> "
 
-# How a newspaper's name ends (科技日报, 中国高新技术产业导报, 北京青年报, 法制报 …): each
-# suffix names a paper by itself, so a few characters and one of them make a paper's name
-# (data/furniture.yaml writes them as {newspaper}).
-NEWSPAPER_SUFFIXES = ("日报", "晚报", "早报", "时报", "商报", "周报", "导报", "青年报", "法制报", "经济报", "科技报")
+# How a newspaper's name ends (科技日报, 中国高新技术产业导报, 北京青年报, 法制报 …), a weekly's
+# too (中国经济周刊): each suffix names a paper by itself, so a few characters and one of them
+# make a paper's name (data/furniture.yaml writes them as {newspaper}).
+NEWSPAPER_SUFFIXES = ("日报", "晚报", "早报", "晨报", "快报", "时报", "商报", "周报", "周刊", "导报", "青年报", "法制报",
+                      "经济报", "科技报")
 # How the name of any news outlet ends, as a dateline or a byline names it: a newspaper (any
 # name ending in 报), a station (湖南广播电视台), an agency (…通讯社) or a website (人民网).
 # The newspaper suffixes stay in it: they let a paper's name run a character or two longer.

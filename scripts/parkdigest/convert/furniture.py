@@ -60,7 +60,8 @@ _VALUE = "\x00"
 _SPACED_NAME = re.compile(rf"(?<![{HAN}])([{HAN}])[ \u3000]{{1,3}}([{HAN}])(?![{HAN}])")
 # An identifier of a social or web account (微信 kjrbwx, QQ 12345).
 _ACCOUNT = re.compile(r"[A-Za-z0-9_.\-@]{3,40}")
-_WEEKDAY = re.compile(r"(星期|礼拜|周)[一二三四五六日天]")
+# A weekday, letter-spaced too (星 期 日) — 周 only glued (本周 一些 is text).
+_WEEKDAY = re.compile(r"(星\s*期|礼\s*拜)\s*[一二三四五六日天]|周[一二三四五六日天]")
 _PAGE_MARK = re.compile(rf"{NUMBERED_PAGE}|(?<![\d.])[A-Z]?\d{{1,3}}(?![\d.%])\s*{PAGE_UNIT}?")
 _NUMBERED_PAGE = re.compile(NUMBERED_PAGE)
 _PAGE_COLON = re.compile(rf"({PAGE_UNIT})\s*[：:]")
@@ -83,9 +84,36 @@ def load() -> None:
 @lru_cache(maxsize=4096)
 def furniture_rule(text: str) -> str:
     """The name of the furniture rule a line matches on its own, or ''."""
+    return _rule_of_one_line(text) or _glued_lines_rule(text)
+
+
+# Each of two furniture lines glued into one holds at least this many characters (邮编：100038).
+GLUED_PART_MIN_CHARS = 4
+
+
+def _glued_lines_rule(text: str) -> str:
+    """Two furniture lines that the copy glued into one, with no space between (责编 周勇 | 美编
+    吕秀英本版图片来源：新华社, 责任编辑 董洋 校对 蒋维本报地址：北京市复兴路15号): the rule of the
+    first, when the line opens as a credit line does (a role or a contact label) and splits into
+    two lines that are each furniture."""
+    grammar = credit_grammar()
+    bare = text.strip().lstrip(grammar.markers + " \u3000")
+    if not (grammar.role.match(bare) or grammar.contact.match(bare)):
+        return ""
+    for cut in range(GLUED_PART_MIN_CHARS, len(bare) - GLUED_PART_MIN_CHARS + 1):
+        first = _rule_of_one_line(bare[:cut])
+        if first and _rule_of_one_line(bare[cut:]):
+            return first
+    return ""
+
+
+def _rule_of_one_line(text: str) -> str:
     line_rules, _ = furniture_rules()
-    # A marker before a line is typography: ■ 扫码阅读全文 is the footer 扫码阅读全文.
-    bare = text.lstrip(credit_grammar().markers + " \u3000")
+    # A marker before a line, or brackets around it, are typography: ■ 扫码阅读全文 is the footer
+    # 扫码阅读全文, 【内部资料 免费交流】 the notice 内部资料 免费交流.
+    markers = credit_grammar().markers + " \u3000"
+    bare = text.lstrip(markers)
+    bare = bare.rstrip(markers) if bare != text else bare
     for rule in line_rules:
         if rule.pattern.search(text) or (bare != text and bare and rule.pattern.search(bare)):
             return rule.name
