@@ -105,7 +105,7 @@ def test_an_unknown_flag_fails_loading_and_names_the_rule():
     masthead = next(r for r in data["line"] if r["name"] == "masthead")
     masthead["says"] = ["page-title"]
     assert _load_error(data) == (
-        "furniture.yaml: rule 'masthead' says 'page-title', which is not a flag; use one of: folio-anchor, issue, "
+        "furniture.yaml: rule 'masthead' says 'page-title', which is not a flag; use one of: contact, folio-anchor, issue, "
         "newspaper-name, page-name, page-number, page-number-alone, page-pictures-note, picture-credit, production-credit, "
         "publication, "
         "publication-before-date")

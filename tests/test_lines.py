@@ -88,6 +88,29 @@ def test_a_folio_block_takes_the_page_section_beside_the_page_number():
     assert kinds[4][1] == "headline" and kinds[5] == ("文/林丽鹂", "byline")
 
 
+_STORY = ("园区新增企业两百家", "本报记者 孙超", "今年以来，园区新增企业两百家，产值增长一成。")
+
+
+def test_the_lines_above_the_issue_line_that_opens_the_page_are_its_masthead():
+    """A newsletter prints its name and its publisher above its issue line, whatever they are."""
+    kinds = _kinds("园区通讯", "某某高新区管理委员会", "2026年第3期（总第88期）2026年3月1日", *_STORY)
+    assert [kind for _, kind in kinds[:4]] == ["furniture", "furniture", "furniture", "headline"]
+
+
+def test_the_words_right_above_the_furniture_ending_the_page_are_its_masthead():
+    """A copy may read the masthead last: the name and the section right above the date."""
+    kinds = _kinds(*_STORY, "园区通讯", "政策速递", "2026年3月1日 星期日", "第5页")
+    assert [kind for _, kind in kinds[-4:]] == ["furniture"] * 4 and kinds[2][1] == "body"
+
+
+def test_a_name_right_over_the_contact_lines_is_whose_contacts_they_are():
+    page = _page(*_STORY, "某某高新区管理委员会")
+    text = "\n".join(line.text for line in page.lines) + "\n地址：某某市高新大道1号\n邮编：100045"
+    page = normalize_page(Page("t.txt", tuple(Line(i + 1, t) for i, t in enumerate(text.split("\n")))))
+    kinds = [(b.text, b.kind.value) for b in classify_blocks(page)]
+    assert ("某某高新区管理委员会", "furniture") in kinds
+
+
 @pytest.mark.parametrize("under, section_is_furniture", [
     ("工人在生产线上检测产品。", True),  # over a picture's caption: the page's section
     ("今年以来，园区新增企业两百家，产值增长一成。", True),  # over running text

@@ -39,6 +39,7 @@ class Says(StrEnum):
     PICTURE_CREDIT = "picture-credit"  # who made a picture, or where the page's pictures come from
     PAGE_PICTURES_NOTE = "page-pictures-note"  # a note on the page's pictures as a whole (本版图片…): credits no one picture
     PRODUCTION_CREDIT = "production-credit"  # the page's production credits (editors, designers, proofreaders)
+    CONTACT = "contact"  # the paper's contact details (地址, 邮编, 电话, 邮箱)
 
 
 class StructuralRule(StrEnum):
@@ -49,6 +50,8 @@ class StructuralRule(StrEnum):
     FOLIO = "folio"  # a date, weekday or page number with at most a name and a section (furniture.is_folio)
     ROLE_CREDITS = "role-credits"  # production credits read by the credit grammar (furniture.is_role_credits)
     FOLIO_BLOCK = "folio-block"  # a short line of the folio block, by its place (furniture.mark_folio_block)
+    MASTHEAD = "masthead-lines"  # the lines above the issue or date line that opens the page (furniture._mark_masthead)
+    CONTACT_HOLDER = "contact-holder"  # the name right over the page's contact lines (furniture._mark_contact_holder)
     CONTENTS = "contents"  # an entry of the page's table of contents (classify)
     BAND = "band"  # a line in the band at the top or bottom of a PDF page that no rule names (pdf/parts)
 

@@ -318,9 +318,9 @@ def furniture_rule_name_only(text: str) -> bool:
 def mark_folio_block(blocks: list[Block], total_lines: int) -> list[Block]:
     """Furniture decided among a line's neighbours (classify's one block-level hook here):
     a credit glued after a caption on one line split off it, the rest of a credit wrapped
-    onto the next block joined to it, and the short lines of the folio block — between two
+    onto the next block joined to it, the short lines of the folio block — between two
     furniture lines, or next to a page number or publication name near the top or bottom of
-    the page."""
+    the page — then the masthead and the name over the page's contact lines."""
     out = _join_credit_tails(_split_trailing_credits(list(blocks)))
     changed = True
     while changed:
@@ -345,6 +345,62 @@ def mark_folio_block(blocks: list[Block], total_lines: int) -> list[Block]:
                 out[i] = Block(Kind.FURNITURE, block.text, block.first_line, block.last_line, block.gap_before,
                                StructuralRule.FOLIO_BLOCK.value)
                 changed = True
+    return _mark_contact_holder(_mark_masthead(out), total_lines)
+
+
+# A masthead is the publication's name and who publishes it: a few short lines, no sentence.
+MASTHEAD_MAX_LINES = 3
+MASTHEAD_LINE_MAX_CHARS = 20
+
+
+def _mark_masthead(blocks: list[Block]) -> list[Block]:
+    """The lines above the issue or date line that opens the page are its masthead: the
+    publication's name and its publisher (火炬动态 / 科技部火炬高技术产业开发中心 / 2022年第12期…):
+    a newsletter or a paper prints nothing else above it. A copy may read the masthead last: the
+    few words right above the furniture that ends the page, with its date or issue line, are the
+    publication's name and the page's section (火炬动态 / 政策速递 / 2025年5月6日 星期二 /
+    2025年第11期 / 第15页)."""
+    top = next((i for i, b in enumerate(blocks[: MASTHEAD_MAX_LINES + 1]) if _dates_the_issue(b)), None)
+    if top is not None and all(b.kind is Kind.FURNITURE or _may_be_masthead(b) for b in blocks[:top]):
+        return [_as_masthead(b) for b in blocks[:top]] + blocks[top:]
+    tail = len(blocks)
+    while tail > 0 and blocks[tail - 1].kind is Kind.FURNITURE:
+        tail -= 1
+    if not 0 < tail < len(blocks) or not any(_dates_the_issue(b) for b in blocks[tail:]):
+        return blocks
+    start = tail
+    while start > max(0, tail - MASTHEAD_MAX_LINES) and _is_folio_word(blocks[start - 1].text):
+        start -= 1
+    return blocks[:start] + [_as_masthead(b) for b in blocks[start:tail]] + blocks[tail:]
+
+
+def _dates_the_issue(block: Block) -> bool:
+    """A folio's date line or a periodical's issue line."""
+    return block.kind is Kind.FURNITURE and (block.rule == StructuralRule.FOLIO or Says.ISSUE in says_of(block.rule))
+
+
+def _may_be_masthead(block: Block) -> bool:
+    return len(block.text) <= MASTHEAD_LINE_MAX_CHARS and not _SENTENCE_MARKS.search(block.text)
+
+
+def _as_masthead(block: Block) -> Block:
+    if block.kind is Kind.FURNITURE:
+        return block
+    return Block(Kind.FURNITURE, block.text, block.first_line, block.last_line, block.gap_before,
+                 StructuralRule.MASTHEAD.value)
+
+
+def _mark_contact_holder(blocks: list[Block], total_lines: int) -> list[Block]:
+    """A short name right over the page's contact lines at its top or bottom, with no line
+    between, is whose contacts they are (科技部火炬高技术产业开发中心 / 地址：… / 邮编：…)."""
+    out = list(blocks)
+    for i, (block, after) in enumerate(zip(out, out[1:])):
+        if (block.kind is not Kind.FURNITURE and after.kind is Kind.FURNITURE and Says.CONTACT in says_of(after.rule)
+                and after.gap_before == 0 and len(block.text) <= MASTHEAD_LINE_MAX_CHARS
+                and not _SENTENCE_MARKS.search(block.text)
+                and (block.first_line <= _edge_top(out) or block.last_line >= _edge_bottom(out, total_lines))):
+            out[i] = Block(Kind.FURNITURE, block.text, block.first_line, block.last_line, block.gap_before,
+                           StructuralRule.CONTACT_HOLDER.value)
     return out
 
 
