@@ -614,19 +614,20 @@ def _parallel(first: str, second: str) -> bool:
 
 
 def _title_index(lines: list[str]) -> int:
-    """Which line of the stack is the title: the one closed by a column tag; else the line
-    after a kicker that ends with —— or a colon; else the one that opens with its park's name
-    and a colon (whole: what stands under it is its subtitle); else, with three lines, the
-    middle one (kicker, title, subtitle); else the last (a kicker stands above a title)."""
+    """Which line of the stack is the title: the one closed by a column tag; else the one that
+    opens with its park's name and a colon (whole: what stands under it is its subtitle, what
+    stands above its kicker, a series line with a dash too); else the line after a kicker that
+    ends with —— or a colon; else, with three lines, the middle one (kicker, title, subtitle);
+    else the last (a kicker stands above a title)."""
     for i, line in enumerate(lines):
         if closed_by_column_tag(line):
+            return i
+    for i, line in enumerate(lines):
+        if _is_park_title(line):
             return i
     for i, line in enumerate(lines[:-1]):
         if line.endswith(KICKER_ENDS):
             return i + 1
-    for i, line in enumerate(lines):
-        if _is_park_title(line):
-            return i
     if len(lines) >= 3:
         return 1
     return len(lines) - 1
