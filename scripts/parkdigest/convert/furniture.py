@@ -350,7 +350,8 @@ def mark_folio_block(blocks: list[Block], total_lines: int) -> list[Block]:
 
 # A masthead is the publication's name and who publishes it: a few short lines, no sentence.
 MASTHEAD_MAX_LINES = 3
-MASTHEAD_LINE_MAX_CHARS = 20
+# A publication's or an organisation's name on a line of its own (科技部火炬高技术产业开发中心: 14).
+NAME_LINE_MAX_CHARS = 20
 
 
 def _mark_masthead(blocks: list[Block]) -> list[Block]:
@@ -361,7 +362,7 @@ def _mark_masthead(blocks: list[Block]) -> list[Block]:
     publication's name and the page's section (火炬动态 / 政策速递 / 2025年5月6日 星期二 /
     2025年第11期 / 第15页)."""
     top = next((i for i, b in enumerate(blocks[: MASTHEAD_MAX_LINES + 1]) if _dates_the_issue(b)), None)
-    if top is not None and all(b.kind is Kind.FURNITURE or _may_be_masthead(b) for b in blocks[:top]):
+    if top is not None and all(b.kind is Kind.FURNITURE or _is_a_name(b) for b in blocks[:top]):
         return [_as_masthead(b) for b in blocks[:top]] + blocks[top:]
     tail = len(blocks)
     while tail > 0 and blocks[tail - 1].kind is Kind.FURNITURE:
@@ -379,8 +380,9 @@ def _dates_the_issue(block: Block) -> bool:
     return block.kind is Kind.FURNITURE and (block.rule == StructuralRule.FOLIO or Says.ISSUE in says_of(block.rule))
 
 
-def _may_be_masthead(block: Block) -> bool:
-    return len(block.text) <= MASTHEAD_LINE_MAX_CHARS and not _SENTENCE_MARKS.search(block.text)
+def _is_a_name(block: Block) -> bool:
+    """A line short enough for a publication's or an organisation's name, and no sentence."""
+    return len(block.text) <= NAME_LINE_MAX_CHARS and not _SENTENCE_MARKS.search(block.text)
 
 
 def _as_masthead(block: Block) -> Block:
@@ -396,8 +398,7 @@ def _mark_contact_holder(blocks: list[Block], total_lines: int) -> list[Block]:
     out = list(blocks)
     for i, (block, after) in enumerate(zip(out, out[1:])):
         if (block.kind is not Kind.FURNITURE and after.kind is Kind.FURNITURE and Says.CONTACT in says_of(after.rule)
-                and after.gap_before == 0 and len(block.text) <= MASTHEAD_LINE_MAX_CHARS
-                and not _SENTENCE_MARKS.search(block.text)
+                and after.gap_before == 0 and _is_a_name(block)
                 and (block.first_line <= _edge_top(out) or block.last_line >= _edge_bottom(out, total_lines))):
             out[i] = Block(Kind.FURNITURE, block.text, block.first_line, block.last_line, block.gap_before,
                            StructuralRule.CONTACT_HOLDER.value)

@@ -105,18 +105,13 @@ def find_heads(content: list[Block], contents_keys: set[str],
     roles = [Role.BODY if b.kind is Kind.BODY else Role.CREDIT if b.kind is Kind.CREDIT
              else Role.CAPTION if b.kind is Kind.CAPTION else Role.SUBHEAD for b in content]
     heads: list[list[int]] = []
-    rows: list[list[tuple[int, ...]]] = []  # the heads of each stack that holds heads side by side
+    side_by_side: list[list[tuple[int, ...]]] = []  # per stack that holds heads printed side by side
     for cluster in _stacks(content):
         if _opens_article(content, cluster, contents_keys, split_at, heads):
-            row_by_row = _side_by_side_heads(content, cluster)
-            whole_titles = _titles_of_several_parks(content, cluster) if len(row_by_row) == 1 else [cluster]
-            parts = [part for head in (row_by_row if len(row_by_row) > 1 else whole_titles)
-                     for piece in _heads_after_a_park_title(content, head)
-                     for part in _heads_of_a_brief_and_a_signed_story(content, piece)]
+            parts, beside = _heads_of_stack(content, cluster)
             heads += parts
-            row = [tuple(part) for part in parts if _interleaved(part) or len(whole_titles) > 1]
-            if row:
-                rows.append(row)
+            if beside:
+                side_by_side.append(beside)
             for k in cluster:
                 roles[k] = Role.HEAD
         elif _is_caption_over_picture(content, cluster):
@@ -126,12 +121,24 @@ def find_heads(content: list[Block], contents_keys: set[str],
         if block.first_line in split_at and roles[k] is Role.BODY and not any(k in h for h in heads):
             heads.append([k])
     heads.sort(key=lambda cluster: cluster[0])
-    beside = {head for row in rows for head in row}
-    heads, stories = _fold_packages(content, roles, heads, beside)
+    heads, stories = _fold_packages(content, roles, heads, {head for group in side_by_side for head in group})
     _mark_pull_quote(content, roles, heads)
     index = {tuple(cluster): a for a, cluster in enumerate(heads)}
     return Heads(tuple(roles), tuple(tuple(cluster) for cluster in heads), tuple(stories),
-                 tuple(tuple(index[head] for head in row) for row in rows))
+                 tuple(tuple(index[head] for head in group) for group in side_by_side))
+
+
+def _heads_of_stack(content: list[Block], cluster: list[int]) -> tuple[list[list[int]], list[tuple[int, ...]]]:
+    """The heads a stack that opens an article holds, and which of them were printed side by
+    side (the text under the stack is theirs in turn): heads read row by row, or titles read
+    whole one after another; each then parted after a park's title, or between a brief and a
+    signed story."""
+    row_by_row = _side_by_side_heads(content, cluster)
+    whole_titles = [cluster] if len(row_by_row) > 1 else _titles_of_several_parks(content, cluster)
+    parts = [part for head in (row_by_row if len(row_by_row) > 1 else whole_titles)
+             for piece in _heads_after_a_park_title(content, head)
+             for part in _heads_of_a_brief_and_a_signed_story(content, piece)]
+    return parts, [tuple(part) for part in parts if _interleaved(part) or len(whole_titles) > 1]
 
 
 def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int]], beside: set[tuple[int, ...]]
@@ -243,11 +250,11 @@ def _titles_of_several_parks(content: list[Block], cluster: list[int]) -> list[l
     title's park, or not at all. Each such line is a title, with the lines above it since the
     previous title; a subtitle (——…) stays under its title, bylines go with the last."""
     lines = [k for k in cluster if _may_be_title(content[k])]
-    parks = {k: parks_named(content[k].text) for k in lines}
+    parks = {k: _parks_named(content[k].text) for k in lines}
     lines = [k for k in lines if parks[k]]
     if len(lines) < 2:
         return [cluster]
-    under = [parks_named(b.text) for b in _text_under(content, cluster)]
+    under = [_parks_named(b.text) for b in _text_under(content, cluster)]
     titles = []
     for k in lines:
         others = set().union(*(parks[o] for o in lines if o != k)) - parks[k]
@@ -278,14 +285,14 @@ def _text_under(content: list[Block], cluster: list[int]) -> list[Block]:
     other's, subheads and all)."""
     under = []
     for block in content[cluster[-1] + 1:]:
-        if _may_be_title(block) and parks_named(block.text):
+        if _may_be_title(block) and _parks_named(block.text):
             break
         if block.kind is Kind.BODY:
             under.append(block)
     return under
 
 
-def parks_named(text: str) -> set[str]:
+def _parks_named(text: str) -> set[str]:
     """The parks a text names (by their gazetteer names)."""
     return {match.zone.name for match in find_zones(text)}
 
@@ -407,14 +414,14 @@ def _turns_to_another_park(content: list[Block], cluster: list[int], heads: list
     """A headline naming a park that the text under it talks about, where the article above
     talks about other parks and never this one: a subhead stays on its article's subject, so
     this is the title of the next article (唐山高新区聚力培育双创载体 after a story on 泉州)."""
-    named = {park for k in cluster if content[k].kind is Kind.HEADLINE for park in parks_named(content[k].text)}
+    named = {park for k in cluster if content[k].kind is Kind.HEADLINE for park in _parks_named(content[k].text)}
     after = cluster[-1] + 1
     if not named or after >= len(content) or content[after].kind is not Kind.BODY:
         return False
-    if not named & parks_named(content[after].text):
+    if not named & _parks_named(content[after].text):
         return False
     start = heads[-1][-1] + 1 if heads else 0
-    above = {park for b in content[start:cluster[0]] if b.kind is Kind.BODY for park in parks_named(b.text)}
+    above = {park for b in content[start:cluster[0]] if b.kind is Kind.BODY for park in _parks_named(b.text)}
     return bool(above) and not named & above
 
 
