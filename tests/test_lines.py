@@ -648,6 +648,14 @@ def test_a_subtitle_and_a_byline_without_a_title_open_no_article():
                    "招聘会上，宁波高新区一家企业负责人介绍了用人需求，求职者踊跃咨询。") == ["宁波高新区举办企业招聘会"]
 
 
+def test_a_profile_box_after_the_articles_credit_opens_no_article():
+    """人物小传 heads a box inside an article (a profile of the person the story is about), even
+    printed after the article's closing credit."""
+    assert _titles("宁波高新区举办企业招聘会", "本报记者 王海", "10月7日，宁波高新区企业招聘会现场，求职者在了解岗位信息。",
+                   "（供稿：宁波高新区）", "人物小传", "王强，1975年生，宁波高新区人力资源服务中心主任。") \
+        == ["宁波高新区举办企业招聘会"]
+
+
 def test_a_column_label_alone_opens_no_article():
     """A label read apart from its title (the tool's order) names a column, not an article: the
     text under it goes by its words, here to the article it continues."""
