@@ -87,8 +87,11 @@ def furniture_rule(text: str) -> str:
     return _rule_of_one_line(text) or _glued_lines_rule(text)
 
 
-# Each of two furniture lines glued into one holds at least this many characters (邮编：100038).
+# Each of two furniture lines glued into one holds at least this many characters (邮编：100038),
+# and the two together at most this many (a credit or contact line is short; a longer line that
+# opens with a role word is text, and is not cut at every place).
 GLUED_PART_MIN_CHARS = 4
+GLUED_LINE_MAX_CHARS = 160
 
 
 def _glued_lines_rule(text: str) -> str:
@@ -98,7 +101,7 @@ def _glued_lines_rule(text: str) -> str:
     two lines that are each furniture."""
     grammar = credit_grammar()
     bare = text.strip().lstrip(grammar.markers + " \u3000")
-    if not (grammar.role.match(bare) or grammar.contact.match(bare)):
+    if len(bare) > GLUED_LINE_MAX_CHARS or not (grammar.role.match(bare) or grammar.contact.match(bare)):
         return ""
     for cut in range(GLUED_PART_MIN_CHARS, len(bare) - GLUED_PART_MIN_CHARS + 1):
         first = _rule_of_one_line(bare[:cut])
