@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from parkdigest.convert.furniture import furniture_rule, is_photo_credit, mark_folio_block, surname_length
+from parkdigest.convert.furniture import (
+    as_furniture,
+    furniture_rule,
+    is_photo_credit,
+    mark_folio_block,
+    surname_length,
+)
 from parkdigest.convert.model import Block, Kind, LineRule, Page
 from parkdigest.convert.words import BROKEN_WORD_NATS, junction_gain
 from parkdigest.convert.words import cut as jieba_words
@@ -545,8 +551,7 @@ def _mark_group_furniture(blocks: list[Block], page: Page) -> list[Block]:
             if any(rule.pattern.search(block.text) for block in run):
                 for k in range(i, j):
                     if out[k].kind is not Kind.FURNITURE:
-                        out[k] = Block(Kind.FURNITURE, out[k].text, out[k].first_line, out[k].last_line,
-                                       out[k].gap_before, rule.name)
+                        out[k] = as_furniture(out[k], rule.name)
                 break
         i = j
     return out

@@ -19,7 +19,7 @@ Two kinds of evidence, both about newspapers in general rather than particular p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cache, lru_cache
 
@@ -100,7 +100,7 @@ def _glued_lines_rule(text: str) -> str:
     first, when the line opens as a credit line does (a role or a contact label) and splits into
     two lines that are each furniture."""
     grammar = credit_grammar()
-    bare = text.strip().lstrip(grammar.markers + " \u3000")
+    bare = _unmarked(text.strip())
     if len(bare) > GLUED_LINE_MAX_CHARS or not (grammar.role.match(bare) or grammar.contact.match(bare)):
         return ""
     for cut in range(GLUED_PART_MIN_CHARS, len(bare) - GLUED_PART_MIN_CHARS + 1):
@@ -110,13 +110,17 @@ def _glued_lines_rule(text: str) -> str:
     return ""
 
 
-def _rule_of_one_line(text: str) -> str:
-    line_rules, _ = furniture_rules()
-    # A marker before a line, or brackets around it, are typography: ■ 扫码阅读全文 is the footer
-    # 扫码阅读全文, 【内部资料 免费交流】 the notice 内部资料 免费交流.
+def _unmarked(text: str) -> str:
+    """The line less its marker, and the brackets around it: typography (■ 扫码阅读全文 is the
+    footer 扫码阅读全文, 【内部资料 免费交流】 the notice 内部资料 免费交流)."""
     markers = credit_grammar().markers + " \u3000"
     bare = text.lstrip(markers)
-    bare = bare.rstrip(markers) if bare != text else bare
+    return bare.rstrip(markers) if bare != text else bare
+
+
+def _rule_of_one_line(text: str) -> str:
+    line_rules, _ = furniture_rules()
+    bare = _unmarked(text)
     for rule in line_rules:
         if rule.pattern.search(text) or (bare != text and bare and rule.pattern.search(bare)):
             return rule.name
@@ -345,8 +349,7 @@ def mark_folio_block(blocks: list[Block], total_lines: int) -> list[Block]:
                            and after.kind not in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE)
                            and after.rule != LineRule.HEADLINE_CANDIDATE)
             if between or beside_anchor or under_folio:
-                out[i] = Block(Kind.FURNITURE, block.text, block.first_line, block.last_line, block.gap_before,
-                               StructuralRule.FOLIO_BLOCK.value)
+                out[i] = as_furniture(block, StructuralRule.FOLIO_BLOCK.value)
                 changed = True
     return _mark_contact_holder(_mark_masthead(out), total_lines)
 
@@ -389,10 +392,12 @@ def _is_a_name(block: Block) -> bool:
 
 
 def _as_masthead(block: Block) -> Block:
-    if block.kind is Kind.FURNITURE:
-        return block
-    return Block(Kind.FURNITURE, block.text, block.first_line, block.last_line, block.gap_before,
-                 StructuralRule.MASTHEAD.value)
+    return block if block.kind is Kind.FURNITURE else as_furniture(block, StructuralRule.MASTHEAD.value)
+
+
+def as_furniture(block: Block, rule: str) -> Block:
+    """The block, now furniture by the rule (its text and place kept)."""
+    return replace(block, kind=Kind.FURNITURE, rule=rule)
 
 
 def _mark_contact_holder(blocks: list[Block], total_lines: int) -> list[Block]:
@@ -403,8 +408,7 @@ def _mark_contact_holder(blocks: list[Block], total_lines: int) -> list[Block]:
         if (block.kind is not Kind.FURNITURE and after.kind is Kind.FURNITURE and Says.CONTACT in says_of(after.rule)
                 and after.gap_before == 0 and _is_a_name(block)
                 and (block.first_line <= _edge_top(out) or block.last_line >= _edge_bottom(out, total_lines))):
-            out[i] = Block(Kind.FURNITURE, block.text, block.first_line, block.last_line, block.gap_before,
-                           StructuralRule.CONTACT_HOLDER.value)
+            out[i] = as_furniture(block, StructuralRule.CONTACT_HOLDER.value)
     return out
 
 
@@ -472,8 +476,7 @@ def _join_credit_tails(blocks: list[Block]) -> list[Block]:
         if (before.kind is Kind.FURNITURE and is_photo_credit(before.rule)
                 and block.kind is not Kind.FURNITURE and len(block.text) <= CREDIT_TAIL_MAX_CHARS
                 and (_closes_its_bracket(before.text, block.text) or _finishes_its_wording(before.text, block.text))):
-            out[i] = Block(Kind.FURNITURE, block.text, block.first_line, block.last_line, block.gap_before,
-                           before.rule)
+            out[i] = as_furniture(block, before.rule)
     return out
 
 

@@ -133,12 +133,13 @@ def _heads_of_stack(content: list[Block], cluster: list[int]) -> tuple[list[list
     side (the text under the stack is theirs in turn): heads read row by row, or titles read
     whole one after another; each then parted after a park's title, or between a brief and a
     signed story."""
-    row_by_row = _side_by_side_heads(content, cluster)
-    whole_titles = [cluster] if len(row_by_row) > 1 else _titles_of_several_parks(content, cluster)
-    parts = [part for head in (row_by_row if len(row_by_row) > 1 else whole_titles)
-             for piece in _heads_after_a_park_title(content, head)
+    heads = _side_by_side_heads(content, cluster)
+    read_whole = len(heads) == 1  # not read row by row: its titles may still stand side by side
+    if read_whole:
+        heads = _titles_of_several_parks(content, cluster)
+    parts = [part for head in heads for piece in _heads_after_a_park_title(content, head)
              for part in _heads_of_a_brief_and_a_signed_story(content, piece)]
-    return parts, [tuple(part) for part in parts if _interleaved(part) or len(whole_titles) > 1]
+    return parts, [tuple(part) for part in parts if _interleaved(part) or (read_whole and len(heads) > 1)]
 
 
 def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int]], beside: set[tuple[int, ...]]

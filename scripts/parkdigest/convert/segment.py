@@ -272,9 +272,9 @@ def _anchors(content: PageContent, flow: Flow) -> dict[int, int]:
 
 def _head_run(content: PageContent, flow: Flow, a: int) -> list[int]:
     """The text that follows a head stack without a break (only its first paragraph after a
-    brief's). Under heads printed side by side and read row by row (their lines interleaved:
-    heads.py) the columns of both follow in turn: none of it is surely one head's, and the
-    vocabulary places it."""
+    brief's). Under heads printed side by side and read as one stack (row by row, their lines
+    interleaved, or whole titles one after another: heads.py) the columns of each follow in
+    turn: none of it is surely one head's, and the vocabulary places it."""
     cluster = content.heads[a]
     if content.beside_others(a):
         return []
