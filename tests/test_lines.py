@@ -543,6 +543,28 @@ def test_the_text_of_titles_read_one_after_another_is_looked_for_past_subheads()
     assert titles == ["唐山高新区聚力培育双创载体", "吉安高新区：“两化融合”构筑绿色产业集聚高地"]
 
 
+def test_titles_read_one_after_another_over_as_many_briefs_are_heads_of_their_own_briefs():
+    """An article's text opens with its dateline once: two whole titles read in one stack, with
+    two briefs under them, are two heads, whatever park they name (the second names none)."""
+    drafts = reflow_page(segment_page(_page(
+        "济宁高新区精描细绘2020年发展蓝图", "“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办",
+        "本报讯（记者 高平）济宁高新区自1992年创建，今年将建设四大产业集聚区。",
+        "本报讯（记者曾振宇）7月19日，由科技部火炬中心指导的专场招聘活动在枣庄举办。"))).drafts
+    assert [(d.title, d.paragraphs[0].text[:10]) for d in drafts] == [
+        ("济宁高新区精描细绘2020年发展蓝图", "本报讯（记者 高平）"),
+        ("“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办", "本报讯（记者曾振宇）")]
+
+
+@pytest.mark.parametrize("under", [
+    # one brief under the stack, then plain paragraphs: a kicker over its title
+    ("本报讯（记者 高平）济宁高新区今年将建设四大产业集聚区。", "济宁高新区自1992年创建，已有企业三千家。"),
+    # the first paragraph opens with no dateline: the second brief is another article's text
+    ("济宁高新区自1992年创建，今年将建设四大产业集聚区。", "本报讯（记者曾振宇）7月19日，专场招聘活动在枣庄举办。"),
+])
+def test_a_stack_over_one_brief_or_over_text_without_its_dateline_first_stays_one_head(under):
+    assert len(_titles("坚持创新驱动 推动产业升级", "济宁高新区精描细绘2020年发展蓝图", *under)) == 1
+
+
 def test_a_kicker_naming_another_park_that_the_text_takes_up_with_the_titles_park_stays_in_the_head():
     """A head speaks of one subject: a kicker naming the park a story learns from, taken up in
     the same paragraphs as the title's park, is that story's kicker."""

@@ -97,6 +97,8 @@ class Heads:
     # Heads printed side by side and read as one stack (indices into clusters, one tuple per
     # stack): the text under the stack is their columns in turn, each block one of theirs.
     side_by_side: tuple[tuple[int, ...], ...] = ()
+    # Of those, titles over briefs: (article, the block id of the dateline that opens its text).
+    briefs: tuple[tuple[int, int], ...] = ()
 
 
 def find_heads(content: list[Block], contents_keys: set[str],
@@ -106,12 +108,14 @@ def find_heads(content: list[Block], contents_keys: set[str],
              else Role.CAPTION if b.kind is Kind.CAPTION else Role.SUBHEAD for b in content]
     heads: list[list[int]] = []
     side_by_side: list[list[tuple[int, ...]]] = []  # per stack that holds heads printed side by side
+    briefs: list[tuple[tuple[int, ...], int]] = []  # (head, its dateline)
     for cluster in _stacks(content):
         if _opens_article(content, cluster, contents_keys, split_at, heads):
-            parts, beside = _heads_of_stack(content, cluster)
+            parts, beside, datelines = _heads_of_stack(content, cluster)
             heads += parts
             if beside:
                 side_by_side.append(beside)
+            briefs += zip(beside, datelines)
             for k in cluster:
                 roles[k] = Role.HEAD
         elif _is_caption_over_picture(content, cluster):
@@ -125,21 +129,26 @@ def find_heads(content: list[Block], contents_keys: set[str],
     _mark_pull_quote(content, roles, heads)
     index = {tuple(cluster): a for a, cluster in enumerate(heads)}
     return Heads(tuple(roles), tuple(tuple(cluster) for cluster in heads), tuple(stories),
-                 tuple(tuple(index[head] for head in group) for group in side_by_side))
+                 tuple(tuple(index[head] for head in group) for group in side_by_side),
+                 tuple((index[head], dateline) for head, dateline in briefs))
 
 
-def _heads_of_stack(content: list[Block], cluster: list[int]) -> tuple[list[list[int]], list[tuple[int, ...]]]:
-    """The heads a stack that opens an article holds, and which of them were printed side by
-    side (the text under the stack is theirs in turn): heads read row by row, or titles read
-    whole one after another; each then parted after a park's title, or between a brief and a
-    signed story."""
+def _heads_of_stack(content: list[Block], cluster: list[int]
+                    ) -> tuple[list[list[int]], list[tuple[int, ...]], list[int]]:
+    """The heads a stack that opens an article holds, which of them were printed side by side
+    (the text under the stack is theirs in turn), and for titles over briefs the dateline that
+    opens each one's text: heads read row by row, or titles read whole one after another; each
+    then parted after a park's title, or between a brief and a signed story."""
     heads = _side_by_side_heads(content, cluster)
     read_whole = len(heads) == 1  # not read row by row: its titles may still stand side by side
     if read_whole:
         heads = _titles_of_several_parks(content, cluster)
+    datelines = _datelines_of_titles(content, cluster) if read_whole and len(heads) == 1 else []
+    if datelines:
+        return [[k] for k in cluster], [(k,) for k in cluster], datelines
     parts = [part for head in heads for piece in _heads_after_a_park_title(content, head)
              for part in _heads_of_a_brief_and_a_signed_story(content, piece)]
-    return parts, [tuple(part) for part in parts if _interleaved(part) or (read_whole and len(heads) > 1)]
+    return parts, [tuple(part) for part in parts if _interleaved(part) or (read_whole and len(heads) > 1)], []
 
 
 def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int]], beside: set[tuple[int, ...]]
@@ -271,6 +280,24 @@ def _titles_of_several_parks(content: list[Block], cluster: list[int]) -> list[l
         cuts.append(at)
     bounds = [0, *cuts, len(cluster)]
     return [cluster[start:end] for start, end in zip(bounds, bounds[1:])]
+
+
+def _datelines_of_titles(content: list[Block], cluster: list[int]) -> list[int]:
+    """Titles printed side by side and read whole, one after another, over briefs: an article's
+    text opens with its dateline once (本报讯……). A stack of whole titles — no kicker, subtitle,
+    label or byline among them — with as many paragraphs opening with a dateline under it as it
+    has titles (down to the next headline), the first right under the stack, is that many
+    heads, each title over one brief in turn: those datelines, in order (none if it is not)."""
+    blocks = [content[k] for k in cluster]
+    if len(blocks) < 2 or not all(_may_be_title(b) and len(b.text) >= TITLE_MIN_CHARS for b in blocks):
+        return []
+    datelines = []
+    for k in range(cluster[-1] + 1, len(content)):
+        if content[k].kind is Kind.HEADLINE:
+            break
+        if opens_with_dateline(content[k]):
+            datelines.append(k)
+    return datelines if len(datelines) == len(blocks) and datelines[0] == cluster[-1] + 1 else []
 
 
 def _may_be_title(block: Block) -> bool:

@@ -75,7 +75,8 @@ def segment_page(page: Page) -> Segmentation:
                                 severity=Severity.WARNING))
         heads = ((),)
     content = PageContent(tuple(_as_flow_block(block, role) for block, role in zip(content_blocks, found.roles)),
-                          found.roles, heads, found.stories, found.side_by_side)
+                          found.roles, heads, found.stories, found.side_by_side,
+                          found.briefs)
     placement = _join_and_assign(content)
     merged, renumber = _merge(content, page, warnings)
     placed = tuple(PlacedBlock(k, block, merged.roles[k], renumber[claim.article], claim.confidence)
@@ -97,6 +98,8 @@ class PageContent:
     # Heads printed side by side, read as one stack (article indices, one tuple a stack):
     # the text under the stack is their columns in turn.
     side_by_side: tuple[tuple[int, ...], ...] = ()
+    # Of those, titles over briefs: (article, the dateline block that opens its text).
+    briefs: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.roles) != len(self.blocks):
@@ -261,6 +264,8 @@ def _anchors(content: PageContent, flow: Flow) -> dict[int, int]:
     that follows it without a break, the stories of a package with their texts, plus the
     continuations joined to that text."""
     runs = [_head_run(content, flow, a) for a in range(len(content.heads))]
+    for a, dateline in content.briefs:  # titles read one after another over their briefs
+        runs[a] = [dateline]
     runs = _share_runs_of_stacked_heads(content, runs)
     runs = _take_continuations_under_heads(content, flow, runs)
     runs = _give_datelines_to_textless_heads(content, runs)
