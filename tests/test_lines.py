@@ -692,6 +692,27 @@ def test_a_column_label_read_between_kicker_and_title_is_the_section():
     assert parts.title == _page("着力抓好小麦田管促苗情转化升级 扎实做好“菜篮子”产品稳产保供").lines[0].text
 
 
+@pytest.mark.parametrize("labels", [("区域创新", "简讯"), ("【科技赋能】", "一周要闻"), ("走进国家高新区", "新闻链接")])
+def test_every_column_label_stacked_above_a_title_is_a_label_and_no_part_of_the_title(labels):
+    """The page's section over the column's, or another module's label read into the stack: a
+    short noun phrase over the rest of the stack is a label however many stand there."""
+    parts = _head(*labels, "唐山高新区聚力培育双创载体")
+    assert parts.title == "唐山高新区聚力培育双创载体" and parts.kicker == ""
+    assert all(label.strip("【】") in parts.section for label in labels)
+
+
+def test_every_box_heading_opening_a_stack_names_a_column():
+    parts = _head("■一线调研", "■第二看台", "贡献六成以上新兴产业产值 开发区成山西转型发展重要平台", "本报记者 王海滨")
+    assert (parts.section, parts.kicker, parts.title) == ("一线调研 第二看台", "",
+                                                          "贡献六成以上新兴产业产值 开发区成山西转型发展重要平台")
+
+
+def test_a_park_title_with_a_space_inside_its_name_is_not_cut_before_the_suffix():
+    """A park's suffix alone (示范区) names no park: a title is never cut between a park's name and it."""
+    title = "兰白国家 自主创新示范区：欠发达地区改革创新样本“复盘”"
+    assert (_head(title).kicker, _head(title).title) == ("", title)
+
+
 def test_a_short_line_above_a_title_closed_by_its_tag_is_no_half_of_that_title():
     parts = _head("特别报道", "坚持创新驱动，加紧培育壮大新动能（稳中求进）", "——着力推进全年经济工作八大重点任务②")
     assert parts.title == "坚持创新驱动，加紧培育壮大新动能（稳中求进）"

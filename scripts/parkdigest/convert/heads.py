@@ -525,9 +525,10 @@ def _mark_pull_quote(content: list[Block], roles: list[Role], heads: list[list[i
 
 def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
     """Label, kicker, title, subtitle and byline of one head stack."""
-    # A box's heading opening the stack (■园区传真) names the column, less its marker.
+    # Boxes' headings opening the stack (■园区传真, ■一线调研 / ■第二看台) name its columns, less their markers.
+    opening = next((i for i, b in enumerate(blocks) if b.rule != LineRule.BOX_HEADING), len(blocks))
     blocks = [Block(Kind.LABEL, b.text.lstrip(BOX_MARKERS + " "), b.first_line, b.last_line, b.gap_before, b.rule)
-              if i == 0 and b.rule == LineRule.BOX_HEADING and len(blocks) > 1 else b for i, b in enumerate(blocks)]
+              if i < opening < len(blocks) else b for i, b in enumerate(blocks)]
     # A series subtitle printed under a column label is part of the label
     # (【奋进新征程 建功新时代】 ——国家高新区十年成就巡礼).
     blocks = [Block(Kind.LABEL, b.text, b.first_line, b.last_line, b.gap_before, b.rule)
@@ -539,11 +540,17 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
     # A title broken over two lines on the page is whole in the contents list.
     listed = {heading_key(entry): entry for entry in contents}
     lines = [listed.get(heading_key(b.text), b.text) for b in blocks if b.kind not in (Kind.LABEL, Kind.BYLINE)]
-    section = "".join(label.strip("【】") if not label.startswith("——") else label for label in labels)
+    # Labels apart, a series subtitle (——…) right after its label.
+    section = "".join(label if label.startswith("——") else f" {label.strip('【】')}" for label in labels).strip()
     decks = [line for line in lines if line.startswith("——") or _FIGURE.match(line)]
     lines = [line for line in lines if line not in decks]
-    if not labels and len(lines) > 1 and _is_label(lines[0], lines[1]):
-        section = lines.pop(0)
+    # Short noun phrases over the rest of the stack are column labels, however many stand there
+    # (the page's section over the column's, or another module's label read into this stack).
+    stacked_labels = []
+    while len(lines) > 1 and _is_label(lines[0], lines[1]):
+        stacked_labels.append(lines.pop(0))
+    if stacked_labels:
+        section = " ".join(filter(None, [section, *stacked_labels]))
     elif not labels and len(lines) > 2:
         # A column label read between the kicker and the title (刘国中在河南调研时强调 / 县域经济 / …):
         # a short noun phrase amid longer lines, no part of a parallel title.

@@ -95,6 +95,8 @@ def _before_place_colon(core: str, words: list[tuple[str, str]]) -> int:
     start = colon
     while before and (before[-1][1] == PLACE_FLAG or before[-1][0].endswith(_park_suffixes())):
         start -= len(before.pop()[0])
+    if before and core[start:colon] in _park_suffixes():
+        start -= len(before.pop()[0])  # a suffix alone (示范区) names no park: its name stands before it
     return start if start < colon else 0
 
 
