@@ -212,6 +212,12 @@ def glued_lines(draw) -> str:
     return draw(editor_lines()) + second.lstrip("".join(MARKERS) + " ")
 
 
+@st.composite
+def glued_credits(draw) -> str:
+    """The credits of two pictures side by side, one row that a copy glued (受访者供图视觉中国)."""
+    return draw(credit_lines()) + draw(credit_lines())
+
+
 # Every class, by name: what test_furniture checks one by one.
 CLASSES = {
     "editor": editor_lines(),
@@ -222,6 +228,7 @@ CLASSES = {
     "picture-note": picture_notes(),
     "imprint": imprint_lines(),
     "glued": glued_lines(),
+    "glued-credits": glued_credits(),
 }
 
 

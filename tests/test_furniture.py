@@ -72,6 +72,13 @@ def test_a_credit_glued_after_a_caption_is_split_off(name):
     assert [(b.kind, b.text) for b in blocks[1:3]] == [(Kind.CAPTION, caption), (Kind.FURNITURE, f"制图：{name}")]
 
 
+@pytest.mark.parametrize("line", ["应链周期从45天压缩至20", "每吨铜板仅含18克杂质的阴极", "在湖南长沙的00后陈星像"])
+def test_a_short_piece_of_text_that_reads_as_two_furniture_pieces_is_no_glued_credit(line):
+    """Only two picture credits make a short glued line furniture: text cut at a column's end
+    may end with a page number's shape and go on with another's (…至20, 0后…)."""
+    assert not furniture_rule(_normalized(line))
+
+
 def test_the_rest_of_a_wrapped_photo_credit_is_furniture():
     blocks = classify_blocks(_page("企业发挥着越来越重要的作用。", "", "位于广东省东莞市的中国散裂中子源。新华社记者 毛思倩摄（影像",
                                    "", "中国）", "", "在研究员看来，要进一步推动创新资源向企业集聚。"))

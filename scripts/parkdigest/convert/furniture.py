@@ -92,20 +92,26 @@ def furniture_rule(text: str) -> str:
 # opens with a role word is text, and is not cut at every place).
 GLUED_PART_MIN_CHARS = 4
 GLUED_LINE_MAX_CHARS = 160
+# The credits of two pictures side by side share a row, and a copy glues them (受访者供图视觉中国,
+# 郑 坤摄视觉中国): a line this short (two credits of about 20 characters) that splits into two
+# picture credits is one credit line, whatever it opens with.
+GLUED_CREDITS_MAX_CHARS = 40
 
 
 def _glued_lines_rule(text: str) -> str:
     """Two furniture lines that the copy glued into one, with no space between (责编 周勇 | 美编
     吕秀英本版图片来源：新华社, 责任编辑 董洋 校对 蒋维本报地址：北京市复兴路15号): the rule of the
     first, when the line opens as a credit line does (a role or a contact label) and splits into
-    two lines that are each furniture."""
+    two lines that are each furniture; or, in a short line, two pictures' credits (受访者供图视觉中国)."""
     grammar = credit_grammar()
     bare = _unmarked(text.strip())
-    if len(bare) > GLUED_LINE_MAX_CHARS or not (grammar.role.match(bare) or grammar.contact.match(bare)):
+    opens_as_credit = bool(grammar.role.match(bare) or grammar.contact.match(bare))
+    if len(bare) > (GLUED_LINE_MAX_CHARS if opens_as_credit else GLUED_CREDITS_MAX_CHARS):
         return ""
     for cut in range(GLUED_PART_MIN_CHARS, len(bare) - GLUED_PART_MIN_CHARS + 1):
         first = _rule_of_one_line(bare[:cut])
-        if first and _rule_of_one_line(bare[cut:]):
+        second = _rule_of_one_line(bare[cut:]) if first else ""
+        if second and (opens_as_credit or (is_photo_credit(first) and is_photo_credit(second))):
             return first
     return ""
 
