@@ -479,6 +479,22 @@ def test_a_photo_items_title_that_ends_with_a_whole_word_is_no_text_cut_by_a_col
     assert "项目集中开工" in _titles(*_PHOTO_ITEM_PAGE)
 
 
+def test_a_photo_items_caption_that_points_at_its_picture_makes_its_title_an_article_and_ends_its_text():
+    """No credit under the picture, the caption read as text in two pieces: its last sentence
+    says what the picture shows (图为……), which running text never does. The title over it is a
+    photo item's, and the item's text ends with that caption; what follows is another's."""
+    drafts = reflow_page(segment_page(_page(
+        "自创区建设迈出新步伐", "本报记者 叶伟",
+        "近年来，天津高新区坚持牢牢把握国家自主创新示范区的职责使命，综合实力迈上新台阶。",
+        "人才安居",
+        "合肥高新区人才公寓日前交付使用，可为120余名青年科",
+        "技人才提供住房保障。图为人才公寓外景。",
+        "2019年，天津高新区固定资产投资增长25%，创新指标领跑天津市，科技型中小企业持续增加。"))).drafts
+    texts = {d.title: "".join(p.text for p in d.paragraphs) for d in drafts}
+    assert texts["人才安居"] == "合肥高新区人才公寓日前交付使用，可为120余名青年科技人才提供住房保障。图为人才公寓外景。"
+    assert "固定资产投资" in texts["自创区建设迈出新步伐"]
+
+
 def test_headline_lines_read_under_a_title_that_opens_with_its_park_and_a_colon_are_another_head():
     """A park's title (吉安高新区：……) is whole: the kicker read under it in the same stack is
     another article's, with the text that follows; the park's own text is placed by its words."""

@@ -24,6 +24,8 @@ from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_w
 from parkdigest.text import (
     BOX_MARKERS,
     BYLINE_MARKS,
+    CHINESE_SENTENCE_END,
+    CLOSERS,
     COLONS,
     DATELINE,
     HAN,
@@ -85,6 +87,8 @@ _SPACES = re.compile(r"\s+")
 # the last characters of text.py's outlet suffixes (报, 社, 台, 网).
 PAPER_SUFFIXES = tuple(sorted({suffix[-1] for suffix in OUTLET_SUFFIXES}))
 # Where a person stands in a photo, as captions say it: （左）, （右二）, （中）, （前排左三）.
+# A text's sentences, each with its end and the quotes or brackets that close after it.
+_SENTENCES = re.compile(rf"[^{CHINESE_SENTENCE_END}]+[{CHINESE_SENTENCE_END}]+[{CLOSERS}]*")
 _PICTURE_POSITION = re.compile(r"[（(](前排|后排|第一排|第二排)?[左右中][一二三四五六七八九]?(起)?[）)]")
 
 
@@ -604,6 +608,15 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
         elif block.kind is Kind.BODY and _places_people_in_a_picture(block.text):
             out[i] = _as(block, Kind.CAPTION, "caption-by-position")
     return out
+
+
+def points_at_its_picture(text: str) -> bool:
+    """A paragraph that ends by saying what its picture shows (……现场签约项目17个。图为参会人员在
+    展区了解新技术新产品。): a photo item's caption, which tells the news and then points at the
+    picture; running text never points at a picture."""
+    sentences = _SENTENCES.findall(text)
+    return len(sentences) >= 2 and sentence_closed(text) and sentences[-1].startswith(
+        tuple(layout_words()["caption_prefixes"]))
 
 
 def _breaks_a_word(previous: Block | None, block: Block) -> bool:

@@ -26,6 +26,7 @@ from parkdigest.convert.classify import (
     closed_by_column_tag,
     kicker_end,
     names_a_park,
+    points_at_its_picture,
 )
 from parkdigest.convert.model import Block, Kind, LineRule, Role
 from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_a_speech, run_on_kicker_end
@@ -489,9 +490,15 @@ def _is_picture_item(content: list[Block], cluster: list[int]) -> bool:
         return False
     if content[after].kind is Kind.CAPTION:
         return not _text_runs_on(content, after)
+    if _tells_its_picture(content[after]):
+        return True  # the news told in a caption that points at its picture (……。图为……。)
     return (after + 1 < len(content) and content[after].kind is Kind.BODY
-            and content[after + 1].kind is Kind.CAPTION
+            and (content[after + 1].kind is Kind.CAPTION or _tells_its_picture(content[after + 1]))
             and content[after + 1].first_line <= content[after].last_line + 2)
+
+
+def _tells_its_picture(block: Block) -> bool:
+    return block.kind is Kind.BODY and points_at_its_picture(block.text)
 
 
 def _text_runs_on(content: list[Block], caption: int) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from parkdigest.articles.files import Furniture
-from parkdigest.convert.classify import classify_blocks, closed_by_column_tag
+from parkdigest.convert.classify import classify_blocks, closed_by_column_tag, points_at_its_picture
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.heads import KICKER_ENDS, Story, find_heads, opens_with_dateline
 from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
@@ -310,7 +310,8 @@ def _run_after(content: PageContent, flow: Flow, k: int, brief: bool = False) ->
     `stops` (a continuation moved in from elsewhere, a story's stack), a sentence that
     continues elsewhere, the dateline that opens another article's text. After a brief
     (消息, opened by its dateline) only that first paragraph: a brief is a few paragraphs, and
-    what follows it in the file is as often another article's column, left to vocabulary."""
+    what follows it in the file is as often another article's column, left to vocabulary. A
+    caption that points at its picture (……。图为……。) ends a photo item's text the same way."""
     run: list[int] = []
     while k + 1 < len(content):
         k += 1
@@ -320,8 +321,8 @@ def _run_after(content: PageContent, flow: Flow, k: int, brief: bool = False) ->
         run.append(k)
         if k in flow.continuation and flow.continuation[k] != k + 1:
             break
-        if brief and k not in flow.continuation:
-            break
+        if (brief or points_at_its_picture(content.blocks[k].text)) and k not in flow.continuation:
+            break  # a brief's first paragraph, a photo item's caption (……。图为……。): what follows is left to vocabulary
     return run
 
 
