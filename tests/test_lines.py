@@ -708,7 +708,8 @@ def test_a_column_label_read_between_kicker_and_title_is_the_section():
     assert parts.title == _page("着力抓好小麦田管促苗情转化升级 扎实做好“菜篮子”产品稳产保供").lines[0].text
 
 
-@pytest.mark.parametrize("labels", [("区域创新", "简讯"), ("【科技赋能】", "一周要闻"), ("走进国家高新区", "新闻链接")])
+@pytest.mark.parametrize("labels", [("区域创新", "简讯"), ("【科技赋能】", "一周要闻"), ("走进国家高新区", "新闻链接"),
+                                    ("各地传真",), ("【奋进新征程 建功新时代】", "各地传真")])  # 各地: a pronoun to jieba
 def test_every_column_label_stacked_above_a_title_is_a_label_and_no_part_of_the_title(labels):
     """The page's section over the column's, or another module's label read into the stack: a
     short noun phrase over the rest of the stack is a label however many stand there."""

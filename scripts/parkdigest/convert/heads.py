@@ -42,6 +42,8 @@ IMAGE_GAP_LINES = 2
 # 科技融合); a first stack line this short is a label unless it is one half of a parallel
 # two-line title (记录今天的突破 / 孕育明天的可能).
 LABEL_MAX_CHARS = 10
+# A column's name is a few words (一周要闻, 高新区动态); a longer line ending so is a title about one.
+COLUMN_NAME_MAX_CHARS = 6
 # A first stack line this short that is no label is the first half of the title (来徐州高新区).
 SHORT_TITLE_PART = 7
 # Word classes that make a short line a clause rather than a label: particles, prepositions,
@@ -596,12 +598,20 @@ def _names_a_column(block: Block) -> bool:
 
 
 def _noun_phrase_label(text: str) -> bool:
-    """A short noun phrase (经济观察, 焦点关注), not a clause (来徐州高新区, 记录今天的突破)."""
+    """A short noun phrase (经济观察, 焦点关注), not a clause (来徐州高新区, 记录今天的突破); or a
+    few words ending as papers end a column's name (各地传真: 各地 reads as a pronoun to jieba)."""
     if len(text) > LABEL_MAX_CHARS or not _WORD_ONLY.match(text.replace(" ", "")):
         return False
+    if len(text) <= COLUMN_NAME_MAX_CHARS and text.endswith(_column_name_endings()):
+        return True
     words = tag(text)
     return not (any(flag.startswith(_CLAUSE_TAGS) for _, flag in words)
                 or (len(words[0][0]) == 1 and words[0][1] == "v"))
+
+
+@cache
+def _column_name_endings() -> tuple[str, ...]:
+    return tuple(layout_words()["column_name_endings"])
 
 
 def _is_label(first: str, second: str) -> bool:
