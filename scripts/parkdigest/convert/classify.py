@@ -86,9 +86,9 @@ _SPACES = re.compile(r"\s+")
 # How the name of a paper, agency or station ends (湖南日报, 新华社, 湖南广播电视台, 人民网):
 # the last characters of text.py's outlet suffixes (报, 社, 台, 网).
 PAPER_SUFFIXES = tuple(sorted({suffix[-1] for suffix in OUTLET_SUFFIXES}))
-# Where a person stands in a photo, as captions say it: （左）, （右二）, （中）, （前排左三）.
 # A text's sentences, each with its end and the quotes or brackets that close after it.
 _SENTENCES = re.compile(rf"[^{CHINESE_SENTENCE_END}]+[{CHINESE_SENTENCE_END}]+[{CLOSERS}]*")
+# Where a person stands in a photo, as captions say it: （左）, （右二）, （中）, （前排左三）.
 _PICTURE_POSITION = re.compile(r"[（(](前排|后排|第一排|第二排)?[左右中][一二三四五六七八九]?(起)?[）)]")
 
 

@@ -114,11 +114,11 @@ def find_heads(content: list[Block], contents_keys: set[str],
     briefs: list[tuple[tuple[int, ...], int]] = []  # (head, its dateline)
     for cluster in _stacks(content):
         if _opens_article(content, cluster, contents_keys, split_at, heads):
-            parts, beside, datelines = _heads_of_stack(content, cluster)
+            parts, beside, over_briefs = _heads_of_stack(content, cluster)
             heads += parts
             if beside:
                 side_by_side.append(beside)
-            briefs += zip(beside, datelines)
+            briefs += over_briefs
             for k in cluster:
                 roles[k] = Role.HEAD
         elif _is_caption_over_picture(content, cluster):
@@ -137,18 +137,18 @@ def find_heads(content: list[Block], contents_keys: set[str],
 
 
 def _heads_of_stack(content: list[Block], cluster: list[int]
-                    ) -> tuple[list[list[int]], list[tuple[int, ...]], list[int]]:
+                    ) -> tuple[list[list[int]], list[tuple[int, ...]], list[tuple[tuple[int, ...], int]]]:
     """The heads a stack that opens an article holds, which of them were printed side by side
-    (the text under the stack is theirs in turn), and for titles over briefs the dateline that
-    opens each one's text: heads read row by row, or titles read whole one after another; each
-    then parted after a park's title, or between a brief and a signed story."""
+    (the text under the stack is theirs in turn), and for titles over briefs each head with the
+    dateline that opens its text: heads read row by row, or titles read whole one after another;
+    each then parted after a park's title, or between a brief and a signed story."""
     heads = _side_by_side_heads(content, cluster)
     read_whole = len(heads) == 1  # not read row by row: its titles may still stand side by side
     if read_whole:
         heads = _titles_of_several_parks(content, cluster)
     datelines = _datelines_of_titles(content, cluster) if read_whole and len(heads) == 1 else []
     if datelines:
-        return [[k] for k in cluster], [(k,) for k in cluster], datelines
+        return [[k] for k in cluster], [(k,) for k in cluster], [((k,), d) for k, d in zip(cluster, datelines)]
     parts = [part for head in heads for piece in _heads_after_a_park_title(content, head)
              for part in _heads_of_a_brief_and_a_signed_story(content, piece)]
     return parts, [tuple(part) for part in parts if _interleaved(part) or (read_whole and len(heads) > 1)], []

@@ -75,8 +75,7 @@ def segment_page(page: Page) -> Segmentation:
                                 severity=Severity.WARNING))
         heads = ((),)
     content = PageContent(tuple(_as_flow_block(block, role) for block, role in zip(content_blocks, found.roles)),
-                          found.roles, heads, found.stories, found.side_by_side,
-                          found.briefs)
+                          found.roles, heads, found.stories, found.side_by_side, found.briefs)
     placement = _join_and_assign(content)
     merged, renumber = _merge(content, page, warnings)
     placed = tuple(PlacedBlock(k, block, merged.roles[k], renumber[claim.article], claim.confidence)
@@ -322,7 +321,7 @@ def _run_after(content: PageContent, flow: Flow, k: int, brief: bool = False) ->
         if k in flow.continuation and flow.continuation[k] != k + 1:
             break
         if (brief or points_at_its_picture(content.blocks[k].text)) and k not in flow.continuation:
-            break  # a brief's first paragraph, a photo item's caption (……。图为……。): what follows is left to vocabulary
+            break  # a brief's first paragraph, a photo item's caption: the rest is left to vocabulary
     return run
 
 
