@@ -34,7 +34,8 @@ GIVEN = ("伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "
 CONTACT_LABELS = ("电话", "热线", "新闻热线", "读者热线", "服务热线", "报料热线", "联系电话", "编辑部电话", "传真",
                   "邮箱", "电子邮箱", "投稿邮箱", "E-mail", "Email", "投稿", "网址", "邮编", "地址", "客服电话",
                   "咨询电话", "值班电话", "订阅热线", "广告热线", "发行热线", "本报地址", "社址", "邮政编码", "电子信箱",
-                  "E-MAIL", "Tel", "传真号码")
+                  "E-MAIL", "Tel", "传真号码", "微信", "微信号", "公众号", "微信公众号", "抖音号")
+ACCOUNTS = ("kjrbwx", "stdaily", "rmrbwx", "chinahightech_news")  # social accounts
 CONTACT_SEPARATORS = ("：", ":", " ", "　", "： ")
 PHONES = ("010-65368486", "(010)65368486", "（010）65363526", "65368486", "13912345678", "400-800-1234",
           "0755-86668888")
@@ -81,6 +82,8 @@ def contact_items(draw) -> str:
         value = draw(st.sampled_from(MAILS))
     elif label == "网址":
         value = draw(st.sampled_from(SITES))
+    elif label in ("微信", "微信号", "公众号", "微信公众号", "抖音号"):
+        value = draw(st.sampled_from(ACCOUNTS))
     elif label in ("邮编", "邮政编码"):
         value = draw(st.sampled_from(POSTCODES))
     elif label in ("地址", "本报地址", "社址"):
@@ -213,6 +216,15 @@ def glued_lines(draw) -> str:
 
 
 @st.composite
+def issue_lines(draw) -> str:
+    """A periodical's issue number, running or total, perhaps with its year (2022年第12期（总第541期）)."""
+    year, number, total = draw(st.sampled_from(("", "2022年", "2026年"))), draw(st.integers(1, 52)), draw(
+        st.integers(100, 12000))
+    forms = (f"{year}第{number}期", f"总第{total}期", f"{year}第{number}期（总第{total}期）", f"{year}总第{total}期")
+    return draw(st.sampled_from(forms))
+
+
+@st.composite
 def glued_credits(draw) -> str:
     """The credits of two pictures side by side, one row that a copy glued (受访者供图视觉中国)."""
     return draw(credit_lines()) + draw(credit_lines())
@@ -229,6 +241,7 @@ CLASSES = {
     "imprint": imprint_lines(),
     "glued": glued_lines(),
     "glued-credits": glued_credits(),
+    "issue": issue_lines(),
 }
 
 
