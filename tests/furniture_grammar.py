@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 ROLES = ("责任编辑", "编辑", "美术编辑", "版式设计", "校对", "统筹", "策划", "制图", "图片编辑", "本版编辑",
          "责编", "主编", "值班编辑", "视觉设计", "美编", "本期统筹", "执行主编", "总编辑", "审校", "审核", "监制",
          "版面设计", "插图", "绘图", "排版", "文字编辑", "责任校对", "新媒体编辑", "数据编辑", "本版策划", "终审",
-         "签发", "组版", "图表编辑", "本期策划", "执行编辑", "本版责编", "本版责任编辑", "本版美编", "美术设计",
+         "签发", "组版", "运营编辑", "图表编辑", "本期策划", "执行编辑", "本版责编", "本版责任编辑", "本版美编", "美术设计",
          "版式", "本版统筹", "视觉", "校审")
 # Between a role and its name.
 ROLE_SEPARATORS = ("：", ":", " ", "　", "|", "｜", "/", "·", "： ", " | ", "  ", " / ", "／")
@@ -34,7 +34,7 @@ GIVEN = ("伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "
 CONTACT_LABELS = ("电话", "热线", "新闻热线", "读者热线", "服务热线", "报料热线", "联系电话", "编辑部电话", "传真",
                   "邮箱", "电子邮箱", "投稿邮箱", "E-mail", "Email", "投稿", "网址", "邮编", "地址", "客服电话",
                   "咨询电话", "值班电话", "订阅热线", "广告热线", "发行热线", "本报地址", "社址", "邮政编码", "电子信箱",
-                  "E-MAIL", "Tel", "传真号码", "微信", "微信号", "公众号", "微信公众号", "抖音号")
+                  "E-MAIL", "Tel", "传真号码", "报料", "新闻报料", "微信", "微信号", "公众号", "微信公众号", "抖音号")
 ACCOUNTS = ("kjrbwx", "stdaily", "rmrbwx", "chinahightech_news")  # social accounts
 CONTACT_SEPARATORS = ("：", ":", " ", "　", "： ")
 PHONES = ("010-65368486", "(010)65368486", "（010）65363526", "65368486", "13912345678", "400-800-1234",
@@ -135,6 +135,13 @@ def contact_lines(draw) -> str:
 
 
 @st.composite
+def website_lines(draw) -> str:
+    """The paper's website and its address, with no label (中国科技网 www.stdaily.com)."""
+    name = draw(st.sampled_from(("中国科技网", "人民网", "新华网", "中国高新网", "光明网", "科技日报网站")))
+    return _marked(draw, name + draw(st.sampled_from(("", " ", "　", "："))) + draw(st.sampled_from(SITES)))
+
+
+@st.composite
 def footer_lines(draw) -> str:
     """Footers inviting readers to scan a code, follow an account, download an app, subscribe."""
     paper = draw(st.sampled_from(PAPERS))
@@ -182,7 +189,7 @@ def credit_lines(draw) -> str:
              f"{reporter}{name}摄", f"{name}/摄", f"摄影 {name}", f"摄影：{reporter}{name}", f"摄影:{name}",
              f"图片来源：{agency}", f"图片来源 {agency}", f"（{org}供图）", f"{org}供图", f"图片提供：{org}",
              f"（{name} 绘）", f"漫画：{name}", "资料图片", "（资料图片）", f"{reporter}{name} 摄影", f"{org}供图",
-             "视觉中国供图", f"（{draw(st.sampled_from(('新华社', '中新社')))}发）")
+             "视觉中国供图", f"（{draw(st.sampled_from(('新华社', '中新社')))}发）", "资料图", "（资料图）", "本报资料图片")
     return draw(st.sampled_from(forms))
 
 
@@ -203,7 +210,8 @@ def imprint_lines(draw) -> str:
     org = draw(st.sampled_from(PUBLISHERS))
     role = draw(st.sampled_from(("主管", "主办", "主办单位", "承办", "协办", "编印", "出版", "印刷", "发行")))
     forms = (f"{role}{draw(st.sampled_from(CONTACT_SEPARATORS[:2]))}{org}", "内部资料 免费交流", "内部资料，免费交流",
-             "内部资料", "准印证号：京内资准字2022-L0123号", "内部资料性出版物，免费交流")
+             "内部资料", "准印证号：京内资准字2022-L0123号", "内部资料性出版物，免费交流", "版权所有 侵权必究",
+             "版权所有，未经许可不得转载", f"本报印刷：{org}", f"法律顾问：{org}", "每周一、三、五出版", "周一至周五出版")
     return _marked(draw, draw(st.sampled_from(forms)))
 
 
@@ -220,7 +228,9 @@ def issue_lines(draw) -> str:
     """A periodical's issue number, running or total, perhaps with its year (2022年第12期（总第541期）)."""
     year, number, total = draw(st.sampled_from(("", "2022年", "2026年"))), draw(st.integers(1, 52)), draw(
         st.integers(100, 12000))
-    forms = (f"{year}第{number}期", f"总第{total}期", f"{year}第{number}期（总第{total}期）", f"{year}总第{total}期")
+    month = draw(st.sampled_from(("", "3月", "12月 ")))
+    forms = (f"{year}第{number}期", f"总第{total}期", f"{year}第{number}期（总第{total}期）", f"{year}总第{total}期",
+             f"{year or '2026年'}{month}第{number}期", draw(st.sampled_from(("农历乙巳年二月廿七", "农历正月初八", "农历腊月二十"))))
     return draw(st.sampled_from(forms))
 
 
@@ -242,6 +252,7 @@ CLASSES = {
     "glued": glued_lines(),
     "glued-credits": glued_credits(),
     "issue": issue_lines(),
+    "website": website_lines(),
 }
 
 

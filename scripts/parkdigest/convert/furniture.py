@@ -87,10 +87,10 @@ def furniture_rule(text: str) -> str:
     return _rule_of_one_line(text) or _glued_lines_rule(text)
 
 
-# Each of two furniture lines glued into one holds at least this many characters (邮编：100038),
+# Each of two furniture lines glued into one holds at least this many characters (资料图, 邮编：100038),
 # and the two together at most this many (a credit or contact line is short; a longer line that
 # opens with a role word is text, and is not cut at every place).
-GLUED_PART_MIN_CHARS = 4
+GLUED_PART_MIN_CHARS = 3
 GLUED_LINE_MAX_CHARS = 160
 # The credits of two pictures side by side share a row, and a copy glues them (受访者供图视觉中国,
 # 郑 坤摄视觉中国): a line this short (two credits of about 20 characters) that splits into two
