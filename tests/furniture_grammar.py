@@ -271,8 +271,11 @@ def page_furniture_lines() -> st.SearchStrategy[str]:
 @st.composite
 def bylines(draw) -> str:
     """Bylines behind a decorative marker, or with the stringer before the reporter."""
-    reporter = f"本报记者 {draw(names())}"
-    stringer = f"通讯员 {draw(names())}"
+    role = draw(st.sampled_from(("本报记者", "本报驻京记者", "本报驻广东记者", "经济日报记者", "新华社记者", "本报首席记者")))
+    reporter = f"{role} {draw(names())}"
+    stringer = f"{draw(st.sampled_from(('通讯员', '实习生', '摄影')))} {draw(names())}"
     order = draw(st.sampled_from(((reporter,), (reporter, stringer), (stringer, reporter))))
+    if draw(st.integers(0, 4)) == 0:
+        return draw(st.sampled_from(("文/", "文·图/", "文/图 ", "撰文 "))) + draw(names())
     # (▲ opens a caption under a picture, not a byline)
     return draw(st.sampled_from(("", "■ ", "■", "□ ", "● ", "◆ ", "◇ ", "★ "))) + " ".join(order)

@@ -599,6 +599,11 @@ def test_a_byline_read_into_the_line_of_its_title_is_split_off(line, head):
     assert [kind for _, kind in kinds] == ["headline", "byline", "body"] and kinds[0][0] == _page(head).lines[0].text
 
 
+def test_a_byline_with_its_photographer_signs_the_story_and_is_no_caption():
+    kinds = _kinds("园区高质量发展取得新进展", "记者 张伟 摄影 李娜", "近年来，园区坚持创新驱动，去年实现营收一千亿元。")
+    assert ("记者 张伟", "byline") in kinds and all(kind != "caption" for _, kind in kinds)
+
+
 def test_a_kicker_run_into_its_title_is_split_after_its_dash():
     parts = _head("陈灿代表——运用法治力量提升居住质量（代表委员履职故事）", "本报记者  李亚楠")
     assert (parts.kicker, parts.title) == ("陈灿代表——", "运用法治力量提升居住质量（代表委员履职故事）")

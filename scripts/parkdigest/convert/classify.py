@@ -86,6 +86,8 @@ _SPACES = re.compile(r"\s+")
 # How the name of a paper, agency or station ends (湖南日报, 新华社, 湖南广播电视台, 人民网):
 # the last characters of text.py's outlet suffixes (报, 社, 台, 网).
 PAPER_SUFFIXES = tuple(sorted({suffix[-1] for suffix in OUTLET_SUFFIXES}))
+# Where a correspondent is stationed, before the role word (本报驻京记者, 驻广东记者).
+_STATIONED = re.compile(rf"驻[{HAN}]{{1,6}}?(?=(特约|见习|实习|首席)?记者)")
 # A text's sentences, each with its end and the quotes or brackets that close after it.
 _SENTENCES = re.compile(rf"[^{CHINESE_SENTENCE_END}]+[{CHINESE_SENTENCE_END}]+[{CLOSERS}]*")
 # Where a person stands in a photo, as captions say it: （左）, （右二）, （中）, （前排左三）.
@@ -107,7 +109,7 @@ def _first_pass(page: Page) -> list[Block]:
     out: list[Block] = []
     for first, last, text, gap in _unwrapped_lines(page):
         caption, credit, credit_rule = _split_picture_credit(text)
-        if credit:
+        if credit and not _is_byline(text, words):  # 记者 张伟 摄影 李娜 signs a story: no caption
             is_caption = sentence_closed(caption) or _has_caption_prefix(caption, words)
             out.append(Block(Kind.CAPTION if is_caption else Kind.BODY, caption, first, last, gap,
                              "caption-with-credit"))
@@ -469,7 +471,7 @@ def _is_byline(text: str, words: dict) -> bool:
 
 def _names_after(text: str, words: dict) -> bool:
     """Is the rest of a byline names and role words only (本报记者  王  珂 通讯员 周宇)?"""
-    rest = text
+    rest = _STATIONED.sub("", text)  # 本报驻广东记者: where a correspondent is stationed is part of the role
     for role in sorted(words["byline_roles"], key=len, reverse=True):
         rest = rest.replace(role, " ")
     rest = re.sub(r"[/／、·]", " ", rest)
