@@ -298,7 +298,8 @@ def test_a_stack_that_is_no_packages_story_opens_an_article_of_its_own(stack, he
     assert titles[1:] == heads if heads else len(titles) == 2 and titles[1] in stack
 
 
-@pytest.mark.parametrize("dateline", ["本报讯（记者 王丽）", "本报合肥4月2日电（记者许敏）"])
+@pytest.mark.parametrize("dateline", ["本报讯（记者 王丽）", "本报合肥4月2日电（记者许敏）", "央视网消息：",
+                                      "央广网合肥4月2日消息（记者许敏）"])
 def test_a_dateline_goes_on_no_sentence(dateline):
     """A dateline opens a story's first paragraph: however well it would fit a sentence left open
     right above it, it is never that sentence's continuation."""
@@ -353,7 +354,7 @@ def test_a_line_that_closes_the_bracket_left_open_above_is_the_end_of_that_line(
 
 
 @pytest.mark.parametrize("dateline", ["本报讯（记者 周立新 通讯员 何静）", "本报讯", "湖北日报讯（记者刘洋）",
-                                      "新华社电", "本报合肥4月2日电（记者许敏）"])
+                                      "新华社电", "本报合肥4月2日电（记者许敏）", "央视网消息", "央广网合肥4月2日消息"])
 def test_a_headline_over_a_dateline_opens_an_article_even_after_finished_text(dateline):
     """A dateline opens a brief's first paragraph, dated (本报合肥4月2日电) or not (本报讯, 湖北日报讯):
     the headline right above it is the brief's title, not a subhead of the article before."""

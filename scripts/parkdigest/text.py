@@ -64,8 +64,9 @@ OUTLET_SUFFIX = alternation(OUTLET_SUFFIXES)
 # An outlet named in a dateline (本报, 新华社, 湖南日报, 湖南广播电视台).
 DATELINE_SOURCE = rf"(?:本报|新华社|中新社|[{HAN}]{{2,8}}{OUTLET_SUFFIX})"
 # A news item's dateline, opening its first paragraph: 本报讯, 本报北京3月29日电, 新华社郑州
-# 1月7日电, 湖南日报讯, 科技日报长沙6月3日讯 — where it stands, a brief begins.
-DATELINE = re.compile(rf"^[（(]?{DATELINE_SOURCE}([{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日)?(电|讯)")
+# 1月7日电, 湖南日报讯, 科技日报长沙6月3日讯, and a broadcaster's or website's 消息 (央视网消息,
+# 央广网北京3月29日消息) — where it stands, a brief begins.
+DATELINE = re.compile(rf"^[（(]?{DATELINE_SOURCE}([{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日)?(电|讯|消息)")
 
 # Closing quotes and brackets that may stand after a sentence's end (……说。”).
 CLOSERS = "”’」』）)》】"
