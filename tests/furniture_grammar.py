@@ -134,6 +134,13 @@ def contact_lines(draw) -> str:
     return _marked(draw, _joined(draw, items))
 
 
+def masthead_lines() -> st.SearchStrategy[str]:
+    """A paper's name in Latin letters, as mastheads print it: capitals, or its English name."""
+    return st.sampled_from(("SCIENCE AND TECHNOLOGY DAILY", "RENMIN RIBAO", "CHINA HIGH-TECH INDUSTRY HERALD",
+                            "GUANGMING DAILY", "Science and Technology Daily", "China Daily", "Economic Daily",
+                            "China High-Tech Industry Herald", "Shanghai Securities News", "Global Times"))
+
+
 @st.composite
 def website_lines(draw) -> str:
     """The paper's website and its address, with no label (中国科技网 www.stdaily.com)."""
@@ -253,6 +260,7 @@ CLASSES = {
     "glued-credits": glued_credits(),
     "issue": issue_lines(),
     "website": website_lines(),
+    "masthead": masthead_lines(),
 }
 
 
