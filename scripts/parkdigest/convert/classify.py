@@ -457,7 +457,8 @@ def _is_box_heading(text: str, words: dict, markers: bool = True) -> bool:
 def _is_byline(text: str, words: dict) -> bool:
     if len(text) > BYLINE_MAX_CHARS or _has_sentence_punct(text) or "，" in text:
         return False
-    body = text.lstrip(BYLINE_MARKS).strip()
+    # Where a correspondent is stationed is part of the role (本报驻广东记者 reads as 本报记者).
+    body = _STATIONED.sub("", text.lstrip(BYLINE_MARKS).strip())
     for pattern in words["byline_patterns"]:
         match = re.match(pattern, body)
         if match and _names_after(body[match.end():], words):
@@ -471,7 +472,7 @@ def _is_byline(text: str, words: dict) -> bool:
 
 def _names_after(text: str, words: dict) -> bool:
     """Is the rest of a byline names and role words only (本报记者  王  珂 通讯员 周宇)?"""
-    rest = _STATIONED.sub("", text)  # 本报驻广东记者: where a correspondent is stationed is part of the role
+    rest = text
     for role in sorted(words["byline_roles"], key=len, reverse=True):
         rest = rest.replace(role, " ")
     rest = re.sub(r"[/／、·]", " ", rest)
