@@ -405,6 +405,16 @@ def test_a_briefs_dateline_cut_at_the_lines_end_is_text_not_a_title_and_a_byline
     assert kinds[0][0] == "本报讯（记者曾振"
 
 
+@pytest.mark.parametrize("cut", ["本报讯（记者宋丽娟）吉安高新区，地处", "本报讯（记者董桂", "本报南昌7月3日电（记者"])
+def test_a_line_that_opens_with_a_dateline_is_text_however_short_a_column_cut_it(cut):
+    """A dateline opens a story's first paragraph, never a headline: a short line that opens with
+    one is that paragraph cut by a column, and its text goes on elsewhere on the page."""
+    assert dict(_kinds(cut))[cut] == "body"
+    assert _titles("吉安高新区：“两化融合”构筑绿色产业集聚高地", cut,
+                   "江西省吉安市中部，是全省重要的电子信息产业基地，去年营收增长一成。") == [
+        "吉安高新区：“两化融合”构筑绿色产业集聚高地"]
+
+
 @pytest.mark.parametrize("credit", ["（供稿：唐山高新区）", "（来源：科技日报）"])
 def test_a_credit_in_brackets_under_a_headline_is_no_column_tag(credit):
     """A column tag names a column (（经济时评）); a label and its value is a credit, wherever the

@@ -428,6 +428,8 @@ def _headline_shape(core: str) -> bool:
         return False  # an unclosed quote: a fragment of a sentence broken at the line end
     if closes_unopened_bracket(core):
         return False  # the tail of text cut elsewhere ("整理）"), or of a title's tag (`_context_pass`)
+    if DATELINE.match(core):
+        return False  # a dateline opens a story's first paragraph, never a headline: cut text ("本报讯（记者董桂")
     return core[0] not in "，。、；：,.;:)）”’"
 
 
