@@ -415,6 +415,19 @@ def test_a_line_that_opens_with_a_dateline_is_text_however_short_a_column_cut_it
         "吉安高新区：“两化融合”构筑绿色产业集聚高地"]
 
 
+@pytest.mark.parametrize("tail", ["的内容及特点", "了新的突破"])
+def test_a_line_that_opens_with_a_particle_leaning_on_the_word_before_is_no_headline(tail):
+    """的 and 了 lean on the word before them: a line that opens with one is the rest of a line
+    cut elsewhere (一、产业园区合作共建 / 的内容及特点), never a headline of its own."""
+    def kind(line: str) -> str:
+        return dict(_kinds("芜湖高新区新材料产业园开园", "本报记者 陈冬",
+                           "近日，芜湖高新区新材料产业园正式开园，首批入驻企业十二家。", line,
+                           "园区还将建设公共研发平台，总投资超百亿元。"))[line]
+
+    assert kind(tail) == "body"
+    assert kind(tail[1:]) == "headline"
+
+
 @pytest.mark.parametrize("credit", ["（供稿：唐山高新区）", "（来源：科技日报）"])
 def test_a_credit_in_brackets_under_a_headline_is_no_column_tag(credit):
     """A column tag names a column (（经济时评）); a label and its value is a credit, wherever the

@@ -17,7 +17,7 @@ from parkdigest.convert.furniture import (
     surname_length,
 )
 from parkdigest.convert.model import Block, Kind, LineRule, Page
-from parkdigest.convert.words import BROKEN_WORD_NATS, junction_gain
+from parkdigest.convert.words import BROKEN_WORD_NATS, first_tags, junction_gain
 from parkdigest.convert.words import cut as jieba_words
 from parkdigest.reference.gazetteer import surface_forms
 from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_words, says_of
@@ -421,6 +421,11 @@ def _is_unpunctuated_stack(text: str) -> bool:
             and not any(unicodedata.category(ch).startswith("P") for ch in text))
 
 
+# jieba's flags of the particles that lean on the word before them (的 uj, 了 ul): no headline,
+# no line that opens a text, starts with one; a line that does is the rest of a line cut elsewhere.
+ENCLITIC_TAGS = frozenset({"uj", "ul"})
+
+
 def _headline_shape(core: str) -> bool:
     if any(mark in core for mark in "。；;") or core.count("、") > 2:
         return False
@@ -430,6 +435,8 @@ def _headline_shape(core: str) -> bool:
         return False  # the tail of text cut elsewhere ("整理）"), or of a title's tag (`_context_pass`)
     if DATELINE.match(core):
         return False  # a dateline opens a story's first paragraph, never a headline: cut text ("本报讯（记者董桂")
+    if first_tags(core, 1)[0][1] in ENCLITIC_TAGS:
+        return False  # the rest of a line cut elsewhere ("的内容及特点")
     return core[0] not in "，。、；：,.;:)）”’"
 
 
