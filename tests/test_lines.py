@@ -428,6 +428,18 @@ def test_a_line_that_opens_with_a_particle_leaning_on_the_word_before_is_no_head
     assert kind(tail[1:]) == "headline"
 
 
+@pytest.mark.parametrize("names", [("数说园区", "各地传真"), ("【第二看台】", "创新速递"), ("园镜头", "创新速递")])
+def test_column_names_read_apart_from_the_head_under_them_open_no_article_but_name_its_column(names):
+    """Two column names with no title (the page's section over a column's name) name the column of
+    the head the copy reads next, past a cut line of text: no article of their own."""
+    drafts = reflow_page(segment_page(_page(
+        "宁波高新区举办企业招聘会", "本报记者 王海", "10月7日，宁波高新区企业招聘会现场，求职者在了解岗位信息。",
+        *names, "创空间培育提升计划，加快创新创业孵化平台建设，不断壮大科技", "青岛高新区——", "唐山高新区聚力培育双创载体",
+        "本报上海2月6日电（记者欧阳刚）今年以来，唐山高新区着力实施科技企业孵化器和众创空间培育提升计划。"))).drafts
+    assert [d.title for d in drafts] == ["宁波高新区举办企业招聘会", "唐山高新区聚力培育双创载体"]
+    assert drafts[1].section.split() == [name.strip("【】") for name in names]
+
+
 @pytest.mark.parametrize("credit", ["（供稿：唐山高新区）", "（来源：科技日报）"])
 def test_a_credit_in_brackets_under_a_headline_is_no_column_tag(credit):
     """A column tag names a column (（经济时评）); a label and its value is a credit, wherever the

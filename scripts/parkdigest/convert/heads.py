@@ -112,9 +112,19 @@ def find_heads(content: list[Block], contents_keys: set[str],
     heads: list[list[int]] = []
     side_by_side: list[list[tuple[int, ...]]] = []  # per stack that holds heads printed side by side
     briefs: list[tuple[tuple[int, ...], int]] = []  # (head, its dateline)
-    for cluster in _stacks(content):
+    stacks = _stacks(content)
+    carried: list[int] = []  # column names read apart from the head under them, for that head
+    for n, cluster in enumerate(stacks):
+        if _names_columns_only(content, cluster) and _head_follows(content, cluster, stacks[n + 1:]):
+            carried += cluster
+            continue
         if _opens_article(content, cluster, contents_keys, split_at, heads):
             parts, beside, over_briefs = _heads_of_stack(content, cluster)
+            if carried:
+                parts, beside, over_briefs = _with_column_names(carried, parts, beside, over_briefs)
+                for k in carried:
+                    roles[k] = Role.HEAD
+                carried = []
             heads += parts
             if beside:
                 side_by_side.append(beside)
@@ -134,6 +144,39 @@ def find_heads(content: list[Block], contents_keys: set[str],
     return Heads(tuple(roles), tuple(tuple(cluster) for cluster in heads), tuple(stories),
                  tuple(tuple(index[head] for head in group) for group in side_by_side),
                  tuple((index[head], dateline) for head, dateline in briefs))
+
+
+# A copy may read a cut line of text or two between a stack's column names and the rest of it
+# (数说园区 / 各地传真 / 创空间培育提升计划，… / 唐山高新区聚力培育双创载体): at most this many blocks.
+COLUMN_NAMES_APART_MAX_BLOCKS = 2
+
+
+def _names_columns_only(content: list[Block], cluster: list[int]) -> bool:
+    """A stack of two or more column names (labels, box headings, short noun phrases), with at
+    most a subtitle among them, holds no title: a page's section over a column's name (数说园区
+    / 各地传真, 【第二看台】 / 创新速递), read apart from the heads they stand over. One short
+    noun phrase alone may be a photo item's title (人才安居); a stack with a byline signs the
+    text under it (`_byline_without_title`)."""
+    blocks = [content[k] for k in cluster]
+    names = [b for b in blocks if _names_a_column(b) and (
+        b.kind is Kind.LABEL or len(b.text.lstrip(BOX_MARKERS + " ")) <= BOX_LABEL_MAX_CHARS)]
+    return len(names) >= 2 and all(b in names or b.rule == LineRule.DASH_LINE for b in blocks)
+
+
+def _head_follows(content: list[Block], cluster: list[int], later: list[list[int]]) -> bool:
+    """Does the next stack come right under this one, past a cut line or two of text at most?"""
+    return bool(later) and later[0][0] - cluster[-1] - 1 <= COLUMN_NAMES_APART_MAX_BLOCKS and all(
+        content[k].kind is Kind.BODY for k in range(cluster[-1] + 1, later[0][0]))
+
+
+def _with_column_names(names: list[int], parts: list[list[int]], beside: list[tuple[int, ...]],
+                       briefs: list[tuple[tuple[int, ...], int]]
+                       ) -> tuple[list[list[int]], list[tuple[int, ...]], list[tuple[tuple[int, ...], int]]]:
+    """The heads of a stack with the column names read above it put at the top of its first head."""
+    first = tuple(parts[0])
+    named = tuple(names) + first
+    return ([list(named), *parts[1:]], [named if head == first else head for head in beside],
+            [(named if head == first else head, dateline) for head, dateline in briefs])
 
 
 def _heads_of_stack(content: list[Block], cluster: list[int]
