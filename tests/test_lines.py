@@ -440,6 +440,19 @@ def test_column_names_read_apart_from_the_head_under_them_open_no_article_but_na
     assert drafts[1].section.split() == [name.strip("【】") for name in names]
 
 
+def test_a_stack_of_more_whole_titles_than_one_head_holds_is_that_many_articles():
+    """A head holds a kicker, a title and a subtitle at most: four whole titles read one after
+    another are four articles' titles, each taking the text that speaks of it."""
+    titles = ["全国颠覆性技术创新大赛工作启动会在京召开", "开发区成为山西转型发展的重要平台",
+              "常州高新区招引重大项目促提质增效", "打造具有全球影响力的产业创新高地"]
+    texts = ["7月20日，全国颠覆性技术创新大赛工作启动会以视频会议形式召开，部署今年的大赛工作。",
+             "截至目前，经过整合扩区和设立，山西省级以上开发区增至40家，形成6大产业集群。",
+             "在常州国家高新区召开的全区重大项目增效年动员大会上，常州高新区提出挺进全国20强。",
+             "记者了解到，近年来，杭州高新区突出问题导向，着力打造具有全球影响力的产业创新高地。"]
+    assert _titles("双创天地", *titles, *texts) == titles
+    assert _titles("双创天地", *titles[:3], *texts[:3]) != titles[:3]  # kicker, title, subtitle: one head
+
+
 @pytest.mark.parametrize("credit", ["（供稿：唐山高新区）", "（来源：科技日报）"])
 def test_a_credit_in_brackets_under_a_headline_is_no_column_tag(credit):
     """A column tag names a column (（经济时评）); a label and its value is a credit, wherever the

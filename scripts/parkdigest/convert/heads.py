@@ -189,6 +189,8 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
     read_whole = len(heads) == 1  # not read row by row: its titles may still stand side by side
     if read_whole:
         heads = _titles_of_several_parks(content, cluster)
+    if read_whole and len(heads) == 1:
+        heads = _more_titles_than_a_head_holds(content, cluster)
     datelines = _datelines_of_titles(content, cluster) if read_whole and len(heads) == 1 else []
     if datelines:
         return [[k] for k in cluster], [(k,) for k in cluster], [((k,), d) for k, d in zip(cluster, datelines)]
@@ -326,6 +328,34 @@ def _titles_of_several_parks(content: list[Block], cluster: list[int]) -> list[l
         cuts.append(at)
     bounds = [0, *cuts, len(cluster)]
     return [cluster[start:end] for start, end in zip(bounds, bounds[1:])]
+
+
+# A head holds one title, with a kicker over it and a subtitle under it at most: this many
+# headline lines that may each be a title.
+HEAD_TITLE_LINES_MAX = 3
+
+
+def _more_titles_than_a_head_holds(content: list[Block], cluster: list[int]) -> list[list[int]]:
+    """A stack with more whole titles than one head holds (kicker, title, subtitle) is several
+    articles' titles read one after another (2022年全国颠覆性技术创新大赛工作启动会在京召开 /
+    贡献六成以上新兴产业产值 开发区成山西转型发展重要平台 / 力争3年挺进20强 常州高新区… /
+    打造具有全球影响力的产业创新高地): a head per title, each with the kicker and labels above
+    it, the bylines under the last. Every title must read whole (`_whole_title`): short lines
+    in a stack are as often the pieces of a pull quote or a subhead cut by the columns."""
+    bylines = [k for k in cluster if content[k].kind is Kind.BYLINE]
+    if bylines and cluster[-len(bylines):] != bylines:
+        return [cluster]
+    lines = cluster[: len(cluster) - len(bylines)]
+    units = _title_units(content, lines)
+    if len(units) <= HEAD_TITLE_LINES_MAX or not all(_whole_title(content[unit[-1]]) for unit in units):
+        return [cluster]
+    return [*units[:-1], units[-1] + bylines]
+
+
+def _whole_title(block: Block) -> bool:
+    """A line that reads as a whole title: a headline as long as a sentence (FULL_STACK_MIN_CHARS),
+    with no clause (a comma) that may be the opening of cut text."""
+    return block.rule == LineRule.HEADLINE and len(block.text) >= FULL_STACK_MIN_CHARS and "，" not in block.text
 
 
 def _datelines_of_titles(content: list[Block], cluster: list[int]) -> list[int]:
