@@ -453,6 +453,25 @@ def test_a_stack_of_more_whole_titles_than_one_head_holds_is_that_many_articles(
     assert _titles("双创天地", *titles[:3], *texts[:3]) != titles[:3]  # kicker, title, subtitle: one head
 
 
+def test_a_paragraph_cut_into_lines_of_a_titles_length_is_no_row_of_titles():
+    """A narrow column copied line by line (pdftotext): words run from one line into the next
+    (利用|效率, 11个|指标), so the lines are one paragraph, however whole each looks."""
+    cut = ["回用率、余热资源回收利用", "效率、高新技术产业产值占", "园区工业总产值比例等11个", "指标超过引领评价标准引领"]
+    titles = _titles("包头装备制造产业园区：走出绿色发展之路", "本报记者 王海", "园区工业用水重复利用率、中水", *cut, "值。",
+                     "近年来，包头装备制造产业园通过绿色探索，从优化园区空间布局、调整提升产业结构入手。")
+    assert not set(cut[1:]) & set(titles)
+
+
+def test_a_headline_naming_another_park_over_a_park_title_is_another_articles_title():
+    """A kicker over a title that opens with its park's name names no other park: a headline that
+    does is another article's title, read into the stack by the copy's order."""
+    text = "2014年底，兰白国家自主创新示范区获批建设，兰州、白银两地生产总值占全省四成。"
+    assert _titles("济宁高新区精描细绘2020年发展蓝图", "兰白国家自主创新示范区：欠发达地区改革创新样本",
+                   text) == ["济宁高新区精描细绘2020年发展蓝图", "兰白国家自主创新示范区：欠发达地区改革创新样本"]
+    assert _titles("坚持创新驱动 推动产业升级", "兰白国家自主创新示范区：欠发达地区改革创新样本",
+                   text) == ["兰白国家自主创新示范区：欠发达地区改革创新样本"]
+
+
 @pytest.mark.parametrize("credit", ["（供稿：唐山高新区）", "（来源：科技日报）"])
 def test_a_credit_in_brackets_under_a_headline_is_no_column_tag(credit):
     """A column tag names a column (（经济时评）); a label and its value is a credit, wherever the

@@ -194,7 +194,8 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
     datelines = _datelines_of_titles(content, cluster) if read_whole and len(heads) == 1 else []
     if datelines:
         return [[k] for k in cluster], [(k,) for k in cluster], [((k,), d) for k, d in zip(cluster, datelines)]
-    parts = [part for head in heads for piece in _heads_after_a_park_title(content, head)
+    parts = [part for head in heads for above in _heads_above_a_park_title(content, head)
+             for piece in _heads_after_a_park_title(content, above)
              for part in _heads_of_a_brief_and_a_signed_story(content, piece)]
     return parts, [tuple(part) for part in parts if _interleaved(part) or (read_whole and len(heads) > 1)], []
 
@@ -289,6 +290,21 @@ def _heads_after_a_park_title(content: list[Block], cluster: list[int]) -> list[
     return [cluster]
 
 
+def _heads_above_a_park_title(content: list[Block], cluster: list[int]) -> list[list[int]]:
+    """A head speaks of one subject: the kicker over a title that opens with its park's name and
+    a colon names no other park (坚持创新驱动 推动产业升级 / 武进高新区：…). A headline right
+    above such a title that names another park (济宁高新区精描细绘2020年发展蓝图 / 兰白国家自主
+    创新示范区：…) is another article's title, read into this stack by the tool's order: the
+    stack parts between them, the labels and kicker above going with the first."""
+    for i in range(1, len(cluster)):
+        block, above = content[cluster[i]], content[cluster[i - 1]]
+        if (block.kind is Kind.HEADLINE and _is_park_title(block.text) and _may_be_title(above)
+                and "，" not in above.text  # a clause: cut text, as likely as a title
+                and _parks_named(above.text) - _parks_named(block.text)):
+            return [cluster[:i], *_heads_above_a_park_title(content, cluster[i:])]
+    return [cluster]
+
+
 def _is_park_title(line: str) -> bool:
     """A whole title that opens with its park's name and a colon: the title goes on after the colon."""
     return names_a_park(line) and len(line.partition("：")[2]) >= TITLE_MIN_CHARS
@@ -349,6 +365,8 @@ def _more_titles_than_a_head_holds(content: list[Block], cluster: list[int]) -> 
     units = _title_units(content, lines)
     if len(units) <= HEAD_TITLE_LINES_MAX or not all(_whole_title(content[unit[-1]]) for unit in units):
         return [cluster]
+    if any(word_spanning(content[a].text, content[b].text) for a, b in zip(lines, lines[1:])):
+        return [cluster]  # a word runs from one line into the next: a paragraph cut into lines, not titles
     return [*units[:-1], units[-1] + bylines]
 
 
