@@ -453,6 +453,13 @@ def test_a_stack_of_more_whole_titles_than_one_head_holds_is_that_many_articles(
     assert _titles("双创天地", *titles[:3], *texts[:3]) != titles[:3]  # kicker, title, subtitle: one head
 
 
+def test_a_parks_name_and_a_colon_open_a_title_even_before_a_quotation():
+    """A person's name and a colon before a whole quotation are a kicker (宋云涛：“…”, the title his
+    words); a park's name and a colon open the title itself."""
+    assert (_head("芜湖高新区：“四送一服”").title, _head("芜湖高新区：“四送一服”").kicker) == ("芜湖高新区：“四送一服”", "")
+    assert _head("宋云涛：“为最终解决能源问题贡献中国智慧”").kicker == "宋云涛："
+
+
 def test_a_paragraph_cut_into_lines_of_a_titles_length_is_no_row_of_titles():
     """A narrow column copied line by line (pdftotext): words run from one line into the next
     (利用|效率, 11个|指标), so the lines are one paragraph, however whole each looks."""

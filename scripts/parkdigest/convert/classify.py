@@ -369,8 +369,8 @@ def kicker_end(text: str) -> int:
         return dash + 2
     colon = text.find("：“")
     core, _ = _headline_core(text)
-    if colon > 0 and core.endswith("”") and core.find("”", colon) == len(core) - 1:
-        return colon + 1
+    if colon > 0 and core.endswith("”") and core.find("”", colon) == len(core) - 1 and not names_a_park(text):
+        return colon + 1  # (a park's name and a colon open a title: 芜湖高新区：“四送一服”)
     return 0
 
 
