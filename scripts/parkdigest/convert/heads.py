@@ -112,6 +112,19 @@ def find_heads(content: list[Block], contents_keys: set[str],
     heads: list[list[int]] = []
     side_by_side: list[list[tuple[int, ...]]] = []  # per stack that holds heads printed side by side
     briefs: list[tuple[tuple[int, ...], int]] = []  # (head, its dateline)
+
+    def take(cluster: list[int], names: list[int]) -> None:
+        """The heads of a stack that opens an article, with the column names read above it."""
+        parts, beside, over_briefs = _heads_of_stack(content, cluster)
+        if names:
+            parts, beside, over_briefs = _with_column_names(names, parts, beside, over_briefs)
+        heads.extend(parts)
+        if beside:
+            side_by_side.append(beside)
+        briefs.extend(over_briefs)
+        for k in names + cluster:
+            roles[k] = Role.HEAD
+
     stacks = _stacks(content)
     carried: list[int] = []  # column names read apart from the head under them, for that head
     for n, cluster in enumerate(stacks):
@@ -119,20 +132,13 @@ def find_heads(content: list[Block], contents_keys: set[str],
             carried += cluster
             continue
         if _opens_article(content, cluster, contents_keys, split_at, heads):
-            parts, beside, over_briefs = _heads_of_stack(content, cluster)
-            if carried:
-                parts, beside, over_briefs = _with_column_names(carried, parts, beside, over_briefs)
-                for k in carried:
-                    roles[k] = Role.HEAD
-                carried = []
-            heads += parts
-            if beside:
-                side_by_side.append(beside)
-            briefs += over_briefs
-            for k in cluster:
-                roles[k] = Role.HEAD
-        elif _is_caption_over_picture(content, cluster):
-            roles[cluster[0]] = Role.CAPTION
+            take(cluster, carried)
+        else:
+            if carried and _opens_article(content, carried, contents_keys, split_at, heads):
+                take(carried, [])  # no head under the names after all: they stand as before
+            if _is_caption_over_picture(content, cluster):
+                roles[cluster[0]] = Role.CAPTION
+        carried = []
     # An editor's split inside running text: that paragraph opens an article with no title.
     for k, block in enumerate(content):
         if block.first_line in split_at and roles[k] is Role.BODY and not any(k in h for h in heads):
@@ -157,10 +163,9 @@ def _names_columns_only(content: list[Block], cluster: list[int]) -> bool:
     / 各地传真, 【第二看台】 / 创新速递), read apart from the heads they stand over. One short
     noun phrase alone may be a photo item's title (人才安居); a stack with a byline signs the
     text under it (`_byline_without_title`)."""
-    blocks = [content[k] for k in cluster]
-    names = [b for b in blocks if _names_a_column(b) and (
-        b.kind is Kind.LABEL or len(b.text.lstrip(BOX_MARKERS + " ")) <= BOX_LABEL_MAX_CHARS)]
-    return len(names) >= 2 and all(b in names or b.rule == LineRule.DASH_LINE for b in blocks)
+    names = [k for k in cluster if _names_a_column(content[k]) and (
+        content[k].kind is Kind.LABEL or len(content[k].text.lstrip(BOX_MARKERS + " ")) <= BOX_LABEL_MAX_CHARS)]
+    return len(names) >= 2 and all(k in names or content[k].rule == LineRule.DASH_LINE for k in cluster)
 
 
 def _head_follows(content: list[Block], cluster: list[int], later: list[list[int]]) -> bool:
