@@ -627,8 +627,7 @@ def points_at_its_picture(text: str) -> bool:
     展区了解新技术新产品。): a photo item's caption, which tells the news and then points at the
     picture; running text never points at a picture."""
     sentences = _SENTENCES.findall(text)
-    return len(sentences) >= 2 and sentence_closed(text) and sentences[-1].startswith(
-        tuple(layout_words()["caption_prefixes"]))
+    return len(sentences) >= 2 and sentence_closed(text) and _has_caption_prefix(sentences[-1], layout_words())
 
 
 def _breaks_a_word(previous: Block | None, block: Block) -> bool:

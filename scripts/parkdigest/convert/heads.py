@@ -163,9 +163,15 @@ def _names_columns_only(content: list[Block], cluster: list[int]) -> bool:
     / 各地传真, 【第二看台】 / 创新速递), read apart from the heads they stand over. One short
     noun phrase alone may be a photo item's title (人才安居); a stack with a byline signs the
     text under it (`_byline_without_title`)."""
-    names = [k for k in cluster if _names_a_column(content[k]) and (
-        content[k].kind is Kind.LABEL or len(content[k].text.lstrip(BOX_MARKERS + " ")) <= BOX_LABEL_MAX_CHARS)]
+    names = [k for k in cluster if _is_column_name(content[k])]
     return len(names) >= 2 and all(k in names or content[k].rule == LineRule.DASH_LINE for k in cluster)
+
+
+def _is_column_name(block: Block) -> bool:
+    """A column's name, not a marked subhead (■全力打造四大产业集聚区 建设…): one that names a
+    column (`_names_a_column`) and is a label or as short as one."""
+    return _names_a_column(block) and (
+        block.kind is Kind.LABEL or len(block.text.lstrip(BOX_MARKERS + " ")) <= BOX_LABEL_MAX_CHARS)
 
 
 def _head_follows(content: list[Block], cluster: list[int], later: list[list[int]]) -> bool:
