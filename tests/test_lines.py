@@ -847,3 +847,41 @@ def test_a_stack_above_a_dateline_holds_the_briefs_title_and_a_signed_storys_hea
 def test_a_line_of_two_phrases_set_apart_by_a_space_is_no_cut_text():
     page = _page("小吃节 烟火味", "3月21日，第十三届大理巍山小吃节开幕。", "道一路沿着新槎浦和外环高速南下，串联起多个公园。")
     assert next(p for p in segment_page(page).placed if p.block.text == "小吃节 烟火味").block.kind is Kind.HEADLINE
+
+
+_BRIEF_TEXTS = ("本报讯（记者胡珂）7月19日，由科技部火炬中心指导的科研助理岗位大学生专场招聘活动在枣庄举办，百余家企业参加。",
+                "能在胡同穿行的智能移动消防车、应对高层建筑火灾的消防无人机，徐州高新区的安全产业让人眼前一亮。")
+
+
+def test_a_whole_title_over_a_column_name_is_another_articles_head():
+    """A column's name stands at the top of its head: a whole title read above a column's name
+    (来徐州高新区… / 创新速递 / 科研助理…) is another article's head, and the name goes with the title under it."""
+    drafts = reflow_page(segment_page(_page(
+        "来徐州高新区感受有技术含量的安全感", "创新速递", "科研助理岗位大学生专场招聘活动在枣庄举办", "文/贾大勇",
+        *_BRIEF_TEXTS))).drafts
+    assert sorted(d.title for d in drafts) == sorted(["来徐州高新区感受有技术含量的安全感", "科研助理岗位大学生专场招聘活动在枣庄举办"])
+    assert {d.title: d.section for d in drafts}["科研助理岗位大学生专场招聘活动在枣庄举办"] == "创新速递"
+
+
+@pytest.mark.parametrize("stack", [
+    # the title under marks itself as the head's title (its column tag, its park and a colon):
+    # the line above is its kicker, read above the label
+    ("快递服务全程时限同比缩短四个多小时", "产经新闻", "人工智能+，“加”出新速度（新视点）"),
+    ("每年五千万元资助业界共治", "园区快讯", "成都高新区：让产业齿轮精准咬合"),
+    # a piece of a cut word is no column's name; a box's heading (■) may stand inside an article
+    ("来徐州高新区感受有技术含量的安全感", "构筑绿色产", "科研助理岗位大学生专场招聘活动在枣庄举办"),
+    ("来徐州高新区感受有技术含量的安全感", "■绿色发展", "科研助理岗位大学生专场招聘活动在枣庄举办"),
+    # a clause under the name is as likely cut text as a title
+    ("来徐州高新区感受有技术含量的安全感", "创新速递", "近日，科研助理岗位大学生专场招聘活动在枣庄举办"),
+])
+def test_a_line_over_a_label_stays_in_the_head_when_the_title_under_marks_itself_or_no_name_stands_between(stack):
+    drafts = reflow_page(segment_page(_page(*stack, "本报记者 韩鑫", *_BRIEF_TEXTS))).drafts
+    assert len([d for d in drafts if d.title]) == 1
+
+
+def test_a_title_naming_another_park_over_the_column_name_of_a_park_title_is_another_articles():
+    """No kicker over a park's title names another park, also with the column's name between them."""
+    titles = _titles("济宁高新区精描细绘2020年发展蓝图", "一周要闻", "吉安高新区：“两化融合”构筑绿色产业集聚高地", "本报记者 于晓东",
+                     "本报讯（记者宋丽娟）吉安高新区地处江西省吉安市中部，是全省重要的电子信息产业基地。",
+                     "近日，该区召开工作会议，描绘2020年发展蓝图，提出打造千亿级产业集群。")
+    assert sorted(titles) == sorted(["济宁高新区精描细绘2020年发展蓝图", "吉安高新区：“两化融合”构筑绿色产业集聚高地"])

@@ -30,7 +30,7 @@ from parkdigest.convert.classify import (
 )
 from parkdigest.convert.model import Block, Kind, LineRule, Role
 from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_a_speech, run_on_kicker_end
-from parkdigest.convert.words import tag, word_spanning
+from parkdigest.convert.words import last_word, tag, word_spanning
 from parkdigest.reference.gazetteer import find_zones
 from parkdigest.resources import layout_words
 from parkdigest.text import BOX_MARKERS, BYLINE_MARKS, DATELINE, HAN, heading_key, sentence_closed
@@ -202,6 +202,8 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
         heads = _titles_of_several_parks(content, cluster)
     if read_whole and len(heads) == 1:
         heads = _more_titles_than_a_head_holds(content, cluster)
+    if read_whole and len(heads) == 1:
+        heads = _heads_over_a_column_name(content, cluster)
     datelines = _datelines_of_titles(content, cluster) if read_whole and len(heads) == 1 else []
     if datelines:
         return [[k] for k in cluster], [(k,) for k in cluster], [((k,), d) for k, d in zip(cluster, datelines)]
@@ -303,16 +305,22 @@ def _heads_after_a_park_title(content: list[Block], cluster: list[int]) -> list[
 
 def _heads_above_a_park_title(content: list[Block], cluster: list[int]) -> list[list[int]]:
     """A head speaks of one subject: the kicker over a title that opens with its park's name and
-    a colon names no other park (坚持创新驱动 推动产业升级 / 武进高新区：…). A headline right
-    above such a title that names another park (济宁高新区精描细绘2020年发展蓝图 / 兰白国家自主
-    创新示范区：…) is another article's title, read into this stack by the tool's order: the
-    stack parts between them, the labels and kicker above going with the first."""
+    a colon names no other park (坚持创新驱动 推动产业升级 / 武进高新区：…). A headline above
+    such a title that names another park (济宁高新区精描细绘2020年发展蓝图 / 兰白国家自主
+    创新示范区：…), right above it or above the column's name over it (/ 一周要闻 / 吉安高新区：…),
+    is another article's title, read into this stack by the tool's order: the stack parts under
+    that headline, the labels and kicker above it going with it, the column's name with the park's."""
     for i in range(1, len(cluster)):
-        block, above = content[cluster[i]], content[cluster[i - 1]]
-        if (block.kind is Kind.HEADLINE and _is_park_title(block.text) and _may_be_title(above)
-                and "，" not in above.text  # a clause: cut text, as likely as a title
+        block = content[cluster[i]]
+        if block.kind is not Kind.HEADLINE or not _is_park_title(block.text):
+            continue
+        at = i  # where the park title's head starts: past the column's name over it
+        while at > 1 and _names_the_column(content[cluster[at - 1]]):
+            at -= 1
+        above = content[cluster[at - 1]]
+        if (_may_be_title(above) and "，" not in above.text  # a clause: cut text, as likely as a title
                 and _parks_named(above.text) - _parks_named(block.text)):
-            return [cluster[:i], *_heads_above_a_park_title(content, cluster[i:])]
+            return [cluster[:at], *_heads_above_a_park_title(content, cluster[at:])]
     return [cluster]
 
 
@@ -379,6 +387,45 @@ def _more_titles_than_a_head_holds(content: list[Block], cluster: list[int]) -> 
     if any(word_spanning(content[a].text, content[b].text) for a, b in zip(lines, lines[1:])):
         return [cluster]  # a word runs from one line into the next: a paragraph cut into lines, not titles
     return [*units[:-1], units[-1] + bylines]
+
+
+def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[list[int]]:
+    """A column's name stands at the top of its head, over the title (创新速递 / 吉林“大健康产业
+    航母”启航): a whole title right above a column's name (`_names_the_column`; a box's heading ■…
+    may stand inside an article), with a title under the name, is another article's head, read
+    into this stack by the tool's order. Not when the title under marks itself as its head's title
+    (closed by its column tag, or opening with its park's name and a colon, as `_title_index` reads
+    them): the line above is then its kicker, read above its label (快递服务全程时限同比缩短四个多小时
+    / 产经 / 人工智能+，“加”出新速度（新视点）); nor when the line above reports a speech (刘国中在
+    河南调研时强调 / 县域经济 / …) or the line under is a clause, cut text as likely as a title."""
+    for i in range(1, len(cluster) - 1):
+        above, name, under = content[cluster[i - 1]], content[cluster[i]], content[cluster[i + 1]]
+        title = next((content[k] for k in cluster[i + 1:]
+                      if _may_be_title(content[k]) and not _is_column_name(content[k])), None)
+        if title is None or "，" in title.text:
+            continue
+        if (_names_the_column(name) and name.rule not in _INNER_RULES and not word_spanning(name.text, under.text)
+                and _whole_title(above) and _may_be_title(above) and not reports_a_speech(above.text)
+                and not closed_by_column_tag(title.text) and not _is_park_title(title.text)):
+            return [cluster[:i], *_heads_over_a_column_name(content, cluster[i:])]
+    return [cluster]
+
+
+# A column's name is a few words (创新速递, 一周要闻); a line of two characters is as likely a
+# piece of a word cut by the columns (新区, 升级).
+COLUMN_NAME_MIN_CHARS = 3
+
+
+def _names_the_column(block: Block) -> bool:
+    """A line in a stack that names the column of the head it tops: a column's name
+    (`_is_column_name`) that names no park (a column names a kind of text, not a place: 唐山高新区聚
+    is a title cut short) and is no piece of cut text — a label as the page marks it, a name that
+    ends as papers end one (简讯, 园区快讯), or a few words whose last is a word of its own
+    (构筑绿色产 ends in the first character of 产业)."""
+    text = block.text.lstrip(BOX_MARKERS + " ")
+    whole = (block.kind is Kind.LABEL or text.endswith(_column_name_endings())
+             or (len(text) >= COLUMN_NAME_MIN_CHARS and len(last_word(text)[0]) > 1))
+    return _is_column_name(block) and whole and not _parks_named(text)
 
 
 def _whole_title(block: Block) -> bool:
