@@ -885,3 +885,13 @@ def test_a_title_naming_another_park_over_the_column_name_of_a_park_title_is_ano
                      "本报讯（记者宋丽娟）吉安高新区地处江西省吉安市中部，是全省重要的电子信息产业基地。",
                      "近日，该区召开工作会议，描绘2020年发展蓝图，提出打造千亿级产业集群。")
     assert sorted(titles) == sorted(["济宁高新区精描细绘2020年发展蓝图", "吉安高新区：“两化融合”构筑绿色产业集聚高地"])
+
+
+def test_a_stack_under_a_column_name_is_no_story_of_the_package_above():
+    """A package's stories carry no column name of their own: a stack with a column's name over
+    its lines (园区快讯 / 科技部火炬中心召开…) after a head with a kicker and no byline opens its own article."""
+    titles = _titles("每年五千万元资助业界共治", "成都高新区：让产业齿轮精准咬合",
+                     "自我介绍改成了介绍邻座，企业的问题由所有参会者问诊把脉开药方，成都高新区的私董会新鲜亮相。",
+                     "园区快讯", "科技部火炬中心召开巡视整改专题民主生活会",
+                     "本报北京11月28日电（记者宋志强）按照科技部党组统一部署，科技部火炬中心领导班子召开巡视整改专题民主生活会，逐一发言。")
+    assert titles == ["成都高新区：让产业齿轮精准咬合", "科技部火炬中心召开巡视整改专题民主生活会"]

@@ -216,7 +216,7 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
 def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int]], beside: set[tuple[int, ...]]
                    ) -> tuple[list[list[int]], list[Story]]:
     """A package (组合报道): a head with no byline of its own, followed by stories that each
-    have a kicker or a byline but no column tag and no label, is one article whose stories
+    have a kicker or a byline but no column tag, label or column's name, is one article whose stories
     are its sections ("好政策增收减负——" / "腰包鼓起来，消费底气足" / 本报记者 …). A story is signed
     by one reporter at most and names no park before a colon: a stack with two bylines holds
     heads printed side by side, and a park's name with a colon opens an article's title."""
@@ -229,8 +229,10 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
     for cluster in heads:
         blocks = [content[k] for k in cluster]
         has_byline = any(b.kind is Kind.BYLINE for b in blocks)
-        tagged = any(b.kind is Kind.LABEL or (b.kind is Kind.HEADLINE and COLUMN_TAG.search(b.text)) for b in blocks)
         lines = [b for b in blocks if b.kind is Kind.HEADLINE]
+        # A label, a column tag, or a column's name over the title (园区快讯 / 科技部火炬中心…).
+        tagged = any(b.kind is Kind.LABEL or (b.kind is Kind.HEADLINE and COLUMN_TAG.search(b.text)) for b in blocks) \
+            or any(_names_the_column(b) for b in lines[:-1])
         # A kicker stands over the title, or runs into it on one line (好政策增收减负——腰包鼓起来…).
         joined_kicker = any(kicker_end(b.text) for b in lines)
         kicker = len(lines) > 1 or joined_kicker
@@ -391,8 +393,8 @@ def _more_titles_than_a_head_holds(content: list[Block], cluster: list[int]) -> 
 
 def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[list[int]]:
     """A column's name stands at the top of its head, over the title (创新速递 / 吉林“大健康产业
-    航母”启航): a whole title right above a column's name (`_names_the_column`; a box's heading ■…
-    may stand inside an article), with a title under the name, is another article's head, read
+    航母”启航): a whole title right above a column's name (`_names_the_column`), with a title
+    under the name, is another article's head, read
     into this stack by the tool's order. Not when the title under marks itself as its head's title
     (closed by its column tag, or opening with its park's name and a colon, as `_title_index` reads
     them): the line above is then its kicker, read above its label (快递服务全程时限同比缩短四个多小时
@@ -404,7 +406,7 @@ def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[
                       if _may_be_title(content[k]) and not _is_column_name(content[k])), None)
         if title is None or "，" in title.text:
             continue
-        if (_names_the_column(name) and name.rule not in _INNER_RULES and not word_spanning(name.text, under.text)
+        if (_names_the_column(name) and not word_spanning(name.text, under.text)
                 and _whole_title(above) and _may_be_title(above) and not reports_a_speech(above.text)
                 and not closed_by_column_tag(title.text) and not _is_park_title(title.text)):
             return [cluster[:i], *_heads_over_a_column_name(content, cluster[i:])]
@@ -418,14 +420,15 @@ COLUMN_NAME_MIN_CHARS = 3
 
 def _names_the_column(block: Block) -> bool:
     """A line in a stack that names the column of the head it tops: a column's name
-    (`_is_column_name`) that names no park (a column names a kind of text, not a place: 唐山高新区聚
-    is a title cut short) and is no piece of cut text — a label as the page marks it, a name that
-    ends as papers end one (简讯, 园区快讯), or a few words whose last is a word of its own
-    (构筑绿色产 ends in the first character of 产业)."""
+    (`_is_column_name`) that is no box's heading (■…: a box may stand inside an article), names no
+    park (a column names a kind of text, not a place: 唐山高新区聚 is a title cut short) and is no
+    piece of cut text — a label as the page marks it, a name that ends as papers end one (简讯,
+    园区快讯), or a few words whose last is a word of its own (构筑绿色产 ends in the first
+    character of 产业)."""
     text = block.text.lstrip(BOX_MARKERS + " ")
     whole = (block.kind is Kind.LABEL or text.endswith(_column_name_endings())
              or (len(text) >= COLUMN_NAME_MIN_CHARS and len(last_word(text)[0]) > 1))
-    return _is_column_name(block) and whole and not _parks_named(text)
+    return _is_column_name(block) and block.rule not in _INNER_RULES and whole and not _parks_named(text)
 
 
 def _whole_title(block: Block) -> bool:
