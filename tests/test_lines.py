@@ -895,3 +895,13 @@ def test_a_stack_under_a_column_name_is_no_story_of_the_package_above():
                      "园区快讯", "科技部火炬中心召开巡视整改专题民主生活会",
                      "本报北京11月28日电（记者宋志强）按照科技部党组统一部署，科技部火炬中心领导班子召开巡视整改专题民主生活会，逐一发言。")
     assert titles == ["成都高新区：让产业齿轮精准咬合", "科技部火炬中心召开巡视整改专题民主生活会"]
+
+
+def test_a_stack_over_a_dateline_is_no_story_of_the_package_above():
+    """A dateline (本报讯…) opens an article's text, never a package's story: a stack of two lines
+    over a paragraph that opens with one, after a head with a kicker and no byline, opens its own article."""
+    titles = _titles("深化改革 激发市场主体活力", "吉安高新区：两化融合构筑绿色产业集聚高地",
+                     "在创新全球化的今天，园区合作的目标不再是简单的技术转移，吉安高新区正在探索新的路径。",
+                     "科技部火炬中心召开巡视整改专题民主生活会", "产业园区合作共建经验分析及启示",
+                     "本报讯（通讯员周伟）按照科技部党组统一部署，火炬中心召开巡视整改专题民主生活会。")
+    assert titles[0] == "吉安高新区：两化融合构筑绿色产业集聚高地" and len(titles) == 2

@@ -218,8 +218,9 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
     """A package (组合报道): a head with no byline of its own, followed by stories that each
     have a kicker or a byline but no column tag, label or column's name, is one article whose stories
     are its sections ("好政策增收减负——" / "腰包鼓起来，消费底气足" / 本报记者 …). A story is signed
-    by one reporter at most and names no park before a colon: a stack with two bylines holds
-    heads printed side by side, and a park's name with a colon opens an article's title."""
+    by one reporter at most, names no park before a colon and its text opens with no dateline: a
+    stack with two bylines holds heads printed side by side, and a park's name with a colon opens
+    an article's title, a dateline (本报讯…) an article's text."""
     kept: list[list[int]] = []
     stories: list[Story] = []
     package_article = -1
@@ -244,7 +245,8 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
         signs_the_head = (has_byline and blocks[0].kind is Kind.BYLINE and bool(kept)
                           and all(content[k].kind is Kind.CAPTION for k in range(kept[-1][-1] + 1, cluster[0])))
         n_bylines = sum(b.kind is Kind.BYLINE for b in blocks)
-        story = (not tagged and len(cluster) > 1 and tuple(cluster) not in beside
+        following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
+        story = (not tagged and len(cluster) > 1 and tuple(cluster) not in beside and not opens_with_dateline(following)
                  and n_bylines <= 1 and not any(names_a_park(b.text) for b in lines) and (
                      (package == "marked" and (kicker or signs_the_head))
                      or (package == "plain" and dash_kicker)))
@@ -260,7 +262,6 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
             after_box = True
             kept.append(cluster)
             continue
-        following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
         opens_package = not has_byline and not opens_with_dateline(following) and not _is_picture_item(content, cluster)
         package = ("marked" if tagged or kicker else "plain") if opens_package else ""
         shapes, after_box = set(), False
