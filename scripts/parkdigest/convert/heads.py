@@ -395,12 +395,12 @@ def _more_titles_than_a_head_holds(content: list[Block], cluster: list[int]) -> 
 def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[list[int]]:
     """A column's name stands at the top of its head, over the title (创新速递 / 吉林“大健康产业
     航母”启航): a whole title right above a column's name (`_names_the_column`), with a title
-    under the name, is another article's head, read
-    into this stack by the tool's order. Not when the title under marks itself as its head's title
-    (closed by its column tag, or opening with its park's name and a colon, as `_title_index` reads
-    them): the line above is then its kicker, read above its label (快递服务全程时限同比缩短四个多小时
-    / 产经 / 人工智能+，“加”出新速度（新视点）); nor when the line above reports a speech (刘国中在
-    河南调研时强调 / 县域经济 / …) or the line under is a clause, cut text as likely as a title."""
+    under the name, is another article's head, read into this stack by the tool's order. Not when
+    the title under marks itself as its head's title (closed by its column tag, or opening with its
+    park's name and a colon, as `_title_index` reads them): the line above is then its kicker, read
+    above its label (快递服务全程时限同比缩短四个多小时 / 产经 / 人工智能+，“加”出新速度（新视点）);
+    nor when the line above reports a speech (刘国中在河南调研时强调 / 县域经济 / …) or the title
+    under is a clause, cut text as likely as a title."""
     for i in range(1, len(cluster) - 1):
         above, name, under = content[cluster[i - 1]], content[cluster[i]], content[cluster[i + 1]]
         title = next((content[k] for k in cluster[i + 1:]
