@@ -873,6 +873,10 @@ def test_a_whole_title_over_a_column_name_is_another_articles_head():
     ("来徐州高新区感受有技术含量的安全感", "■绿色发展", "科研助理岗位大学生专场招聘活动在枣庄举办"),
     # a clause under the name is as likely cut text as a title
     ("来徐州高新区感受有技术含量的安全感", "创新速递", "近日，科研助理岗位大学生专场招聘活动在枣庄举办"),
+    # a column names a kind of text, not a park
+    ("来徐州高新区感受有技术含量的安全感", "唐山高新区", "科研助理岗位大学生专场招聘活动在枣庄举办"),
+    # a kicker that reports a speech, however long
+    ("李强在江苏南京调研科技创新工作时强调", "创新速递", "科研助理岗位大学生专场招聘活动在枣庄举办"),
 ])
 def test_a_line_over_a_label_stays_in_the_head_when_the_title_under_marks_itself_or_no_name_stands_between(stack):
     drafts = reflow_page(segment_page(_page(*stack, "本报记者 韩鑫", *_BRIEF_TEXTS))).drafts

@@ -402,13 +402,12 @@ def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[
     nor when the line above reports a speech (刘国中在河南调研时强调 / 县域经济 / …) or the title
     under is a clause, cut text as likely as a title."""
     for i in range(1, len(cluster) - 1):
-        above, name, under = content[cluster[i - 1]], content[cluster[i]], content[cluster[i + 1]]
+        above, name = content[cluster[i - 1]], content[cluster[i]]
         title = next((content[k] for k in cluster[i + 1:]
                       if _may_be_title(content[k]) and not _is_column_name(content[k])), None)
         if title is None or "，" in title.text:
             continue
-        if (_names_the_column(name) and not word_spanning(name.text, under.text)
-                and _whole_title(above) and _may_be_title(above) and not reports_a_speech(above.text)
+        if (_names_the_column(name) and _whole_title(above) and _may_be_title(above) and not reports_a_speech(above.text)
                 and not closed_by_column_tag(title.text) and not _is_park_title(title.text)):
             return [cluster[:i], *_heads_over_a_column_name(content, cluster[i:])]
     return [cluster]
