@@ -199,11 +199,7 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
     heads = _side_by_side_heads(content, cluster)
     read_whole = len(heads) == 1  # not read row by row: its titles may still stand side by side
     if read_whole:
-        heads = _titles_of_several_parks(content, cluster)
-    if read_whole and len(heads) == 1:
-        heads = _more_titles_than_a_head_holds(content, cluster)
-    if read_whole and len(heads) == 1:
-        heads = _heads_over_a_column_name(content, cluster)
+        heads = next((split for part in _WHOLE_STACK_PARTINGS if len(split := part(content, cluster)) > 1), heads)
     datelines = _datelines_of_titles(content, cluster) if read_whole and len(heads) == 1 else []
     if datelines:
         return [[k] for k in cluster], [(k,) for k in cluster], [((k,), d) for k, d in zip(cluster, datelines)]
@@ -321,7 +317,7 @@ def _heads_above_a_park_title(content: list[Block], cluster: list[int]) -> list[
         while at > 1 and _names_the_column(content[cluster[at - 1]]):
             at -= 1
         above = content[cluster[at - 1]]
-        if (_may_be_title(above) and "，" not in above.text  # a clause: cut text, as likely as a title
+        if (_may_be_title(above) and not _is_clause(above)
                 and _parks_named(above.text) - _parks_named(block.text)):
             return [cluster[:at], *_heads_above_a_park_title(content, cluster[at:])]
     return [cluster]
@@ -403,11 +399,12 @@ def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[
     under is a clause, cut text as likely as a title."""
     for i in range(1, len(cluster) - 1):
         above, name = content[cluster[i - 1]], content[cluster[i]]
+        if not (_names_the_column(name) and _whole_title(above) and _may_be_title(above)
+                and not reports_a_speech(above.text)):
+            continue
         title = next((content[k] for k in cluster[i + 1:]
                       if _may_be_title(content[k]) and not _is_column_name(content[k])), None)
-        if title is None or "，" in title.text:
-            continue
-        if (_names_the_column(name) and _whole_title(above) and _may_be_title(above) and not reports_a_speech(above.text)
+        if (title is not None and not _is_clause(title)
                 and not closed_by_column_tag(title.text) and not _is_park_title(title.text)):
             return [cluster[:i], *_heads_over_a_column_name(content, cluster[i:])]
     return [cluster]
@@ -434,7 +431,18 @@ def _names_the_column(block: Block) -> bool:
 def _whole_title(block: Block) -> bool:
     """A line that reads as a whole title: a headline as long as a sentence (FULL_STACK_MIN_CHARS),
     with no clause (a comma) that may be the opening of cut text."""
-    return block.rule == LineRule.HEADLINE and len(block.text) >= FULL_STACK_MIN_CHARS and "，" not in block.text
+    return block.rule == LineRule.HEADLINE and len(block.text) >= FULL_STACK_MIN_CHARS and not _is_clause(block)
+
+
+def _is_clause(block: Block) -> bool:
+    """A stack line with a comma reads as a clause: the opening of text cut by the columns, as
+    likely as a title."""
+    return "，" in block.text
+
+
+# The ways a stack read whole (not row by row) parts into several heads, asked in turn: the first
+# that parts it decides.
+_WHOLE_STACK_PARTINGS = (_titles_of_several_parks, _more_titles_than_a_head_holds, _heads_over_a_column_name)
 
 
 def _datelines_of_titles(content: list[Block], cluster: list[int]) -> list[int]:
