@@ -415,6 +415,33 @@ def test_a_line_that_opens_with_a_dateline_is_text_however_short_a_column_cut_it
         "吉安高新区：“两化融合”构筑绿色产业集聚高地"]
 
 
+def _kind_between_paragraphs(line: str, after: str = "园区还将建设公共研发平台，总投资超百亿元。") -> str:
+    """What a short line standing alone between two paragraphs of one article is read as."""
+    return dict(_kinds("芜湖高新区新材料产业园开园", "本报记者 陈冬",
+                       "近日，芜湖高新区新材料产业园正式开园，首批入驻企业十二家。", line, after))[line]
+
+
+@pytest.mark.parametrize("opening", ["近年来，武进高新区坚持", "2021年，新签约项目", "同时，园区"])
+def test_a_line_that_opens_with_a_time_or_discourse_word_and_a_comma_is_no_headline_alone(opening):
+    """Paragraphs open with a time or discourse word and a comma (近年来，目前，同时，2021年，); headlines do
+    not: such a short line is a paragraph's opening cut by a column. The same words without
+    that opening stay a subhead; above a title, in a stack, the line is still a kicker."""
+    assert _kind_between_paragraphs(opening) == "body"
+    assert _kind_between_paragraphs(opening.split("，", 1)[1]) == "headline"
+    kicker = "2024年，家电零售额较上年增长12.3%"
+    assert _titles(kicker, "家电卖出超万亿元，动能在哪里", "本报记者 王珂",
+                   "前不久，我国家电消费成绩单出炉，全年销售额超过万亿元。") == ["家电卖出超万亿元，动能在哪里"]
+    assert dict(_kinds(kicker, "家电卖出超万亿元，动能在哪里", "本报记者 王珂"))[kicker] == "headline"
+
+
+def test_a_headline_like_line_whose_word_runs_into_the_paragraph_below_is_that_paragraphs_opening():
+    """A column cut inside a word (湖|北省) leaves a short line shaped like a subhead: the word
+    running on into the line below says it opens that paragraph. A subhead ends with its word."""
+    rest = "北省宜昌市秭归县依托优良生态环境，建设早茶基地，发展特色产业。"
+    assert _kind_between_paragraphs("地处三峡库区的湖", rest) == "body"
+    assert _kind_between_paragraphs("地处三峡库区的湖", rest[2:]) == "headline"
+
+
 @pytest.mark.parametrize("tail", ["的内容及特点", "了新的突破"])
 def test_a_line_that_opens_with_a_particle_leaning_on_the_word_before_is_no_headline(tail):
     """的 and 了 lean on the word before them: a line that opens with one is the rest of a line

@@ -17,7 +17,7 @@ from parkdigest.convert.furniture import (
     surname_length,
 )
 from parkdigest.convert.model import Block, Kind, LineRule, Page
-from parkdigest.convert.words import BROKEN_WORD_NATS, first_tags, junction_gain
+from parkdigest.convert.words import BROKEN_WORD_NATS, first_tags, junction_gain, opens_with_adverbial
 from parkdigest.convert.words import cut as jieba_words
 from parkdigest.reference.gazetteer import surface_forms
 from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_words, says_of
@@ -342,6 +342,8 @@ def _is_headline(text: str) -> bool:
     commas = core.count("，")
     if tagged:
         return commas <= 2
+    if opens_with_adverbial(core):
+        return False  # a paragraph's opening (过去一年，以旧换新动作): a headline only in a stack
     if commas and (len(core) > HEADLINE_WITH_COMMA_MAX or commas > 1 or core[-1] in "？！?!"):
         return False  # a clause and a question: the opening of a paragraph, not a headline
     if core[-1] in "，、：,:;；":
@@ -602,6 +604,9 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
               and not (position > 1 and out[content[position - 2]].rule == LineRule.BOX_HEADING)
               and not _title_read_after_its_byline(out, i, content[position + 1] if following is not None else None)):
             out[i] = _as(block, Kind.BODY, "under-byline")  # the first paragraph, cut short by a column
+        elif (block.kind is Kind.HEADLINE and block.rule == LineRule.HEADLINE and following is not None
+              and following.kind is Kind.BODY and _breaks_a_word(block, following)):
+            out[i] = _as(block, Kind.BODY, "broken-word")  # a line cut by a column, its word going on below
     for position, i in enumerate(content):
         block = out[i]
         previous = out[content[position - 1]] if position > 0 else None

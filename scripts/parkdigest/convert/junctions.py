@@ -37,6 +37,7 @@ from parkdigest.convert.words import (
     is_word_prefix,
     junction_gain,
     last_tags,
+    opens_with_adverbial,
     tag,
     word_spanning,
 )
@@ -83,7 +84,6 @@ QUANTITY_BONUS = 3.0
 # mid-way does not continue that way.
 OPENER_PENALTY = 2.0
 RUN_IN_HEAD_MAX_CHARS = 16  # a run-in heading is a short sentence with more text after it
-_OPENER_TAGS = ("t", "c", "d", "i", "l")  # time words, conjunctions, adverbs, set phrases
 # The start stands right under a title, byline or subhead: it opens a paragraph there.
 UNDER_HEADING_PENALTY = 2.0
 # The start follows a finished paragraph in the file and nothing in its opening says it
@@ -246,13 +246,7 @@ def opens_paragraph(text: str) -> bool:
         first = tag(text[:first_stop])
         # A heading opens with a content word; "为国家一流高新区。" continues "跻身|为…".
         return bool(first) and not first[0][1].startswith(("p", "c", "u", "y", "e"))
-    comma = text.find("，")
-    if 0 < comma <= 6:
-        head = tag(text[:comma])
-        if re.fullmatch(r"\d{4}年(\d{1,2}月)?(\d{1,2}日)?|[今去明]年|今年以来|近日|日前", text[:comma]):
-            return True
-        return len(head) == 1 and head[0][1].startswith(_OPENER_TAGS)
-    return False
+    return opens_with_adverbial(text)
 
 
 def _score(fragments: list[Block], e: int, s: int, topic: Callable[[int, int], float],

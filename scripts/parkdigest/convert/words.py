@@ -98,6 +98,27 @@ def tag(text: str) -> list[tuple[str, str]]:
     return [(word, table.get(word) or _unlisted_flag(word)) for word in cut(text)]
 
 
+# A paragraph may open with a time or discourse word and a comma (目前，同时，2021年，): the
+# words a sentence opens with to set its time or tie it to the one before — time words,
+# conjunctions, adverbs, set phrases — or a date.
+_ADVERBIAL_TAGS = ("t", "c", "d", "i", "l")
+_ADVERBIAL_DATE = re.compile(r"\d{4}年(\d{1,2}月)?(\d{1,2}日)?|[今去明]年|今年以来|近日|日前")
+ADVERBIAL_MAX_CHARS = 6  # such an opening is a word or two before its comma
+
+
+def opens_with_adverbial(text: str) -> bool:
+    """Does the text open the way running sentences open: a time or discourse word, then a
+    comma (目前，… 过去一年，…)? Paragraphs open so; headlines do not (one of the 1,005 titles,
+    kickers and decks of the dev pages' and typeset pages' gold does, a 36-character kicker)."""
+    comma = text.find("，")
+    if not 0 < comma <= ADVERBIAL_MAX_CHARS:
+        return False
+    if _ADVERBIAL_DATE.fullmatch(text[:comma]):
+        return True
+    head = tag(text[:comma])
+    return len(head) == 1 and head[0][1].startswith(_ADVERBIAL_TAGS)
+
+
 def last_word(text: str) -> tuple[str, bool]:
     """The last word of a clause and whether jieba's dictionary knows it. Here jieba may
     guess words it does not know (its HMM): a name it has never seen (雄安) comes out whole,
