@@ -22,6 +22,7 @@ from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.reflow import reflow_page
 from parkdigest.convert.segment import segment_page
 from parkdigest.convert.words import TagModel, junction_gain, splits_last_word
+from parkdigest.text import dateline_opens
 
 
 def _page(*lines: str) -> Page:
@@ -40,6 +41,8 @@ def _kinds(*lines: str) -> list[tuple[str, str]]:
     ("(本报记者李凯旋整理)", "（本报记者李凯旋整理）"),
     ("电话:(010)65363526", "电话：(010)65363526"),
     ("1,000 元", "1,000元"),
+    ("本 报 北 京 3 月 23 日 电（记者吴月）", "本报北京3月23日电（记者吴月）"),
+    ("本 报 记 者 吴 月", "本 报 记 者 吴 月"),  # no dateline: a byline's padding is not normalize's
 ])
 def test_normalize_typography_keeps_the_facts(raw, normalized):
     assert _page(raw).lines[0].text == normalized
@@ -440,6 +443,22 @@ def test_a_headline_like_line_whose_word_runs_into_the_paragraph_below_is_that_p
     rest = "北省宜昌市秭归县依托优良生态环境，建设早茶基地，发展特色产业。"
     assert _kind_between_paragraphs("地处三峡库区的湖", rest) == "body"
     assert _kind_between_paragraphs("地处三峡库区的湖", rest[2:]) == "headline"
+
+
+def test_a_dateline_spaced_out_by_a_justified_column_opens_its_paragraph_under_the_title():
+    """A narrow justified column spaces a short line's characters out, and a text tool copies the
+    spaces (本 报 北 京 3 月 23 日 电): it is still a dateline, so the title above it is no part of
+    a wrapped paragraph, and the brief has its title."""
+    assert dateline_opens("本 报 北 京 3 月 23 日 电") and dateline_opens("本报讯（记者吴月）")
+    assert not dateline_opens("本 报 记 者 吴 月")
+    text = ("时代在变，科研的疆域在\n拓展，但这份精神永不过时。\n\n国家老年大学设立8.2万个基层学习点\n"
+            "本 报 北 京 3 月 23 日 电\n（记者吴月）记者从国家老\n年大学获悉：目前，国家老\n年大学已在各地设立8.2万个\n"
+            "基层学习点，覆盖城乡社区，\n为老年人提供就近便捷的学\n习服务。据介绍，国家老年\n大学还将继续扩大课程资源\n"
+            "供给，丰富学习形式。")
+    page = normalize_page(Page("t.txt", tuple(Line(i + 1, t) for i, t in enumerate(text.split("\n")))))
+    drafts = reflow_page(segment_page(page)).drafts
+    assert [d.title for d in drafts] == ["国家老年大学设立8.2万个基层学习点"]
+    assert drafts[0].body.startswith("本报北京3月23日电（记者吴月）")  # closed up (normalize)
 
 
 @pytest.mark.parametrize("tail", ["的内容及特点", "了新的突破"])

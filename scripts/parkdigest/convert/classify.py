@@ -27,11 +27,11 @@ from parkdigest.text import (
     CHINESE_SENTENCE_END,
     CLOSERS,
     COLONS,
-    DATELINE,
     HAN,
     HAN_CHAR,
     OUTLET_SUFFIXES,
     PARALLEL_HALVES,
+    dateline_opens,
     heading_key,
     sentence_closed,
 )
@@ -158,7 +158,7 @@ def _split_trailing_byline(text: str, kind: Kind, words: dict) -> tuple[str, str
     be a headline alone (closed, no sentence), the tail a byline alone."""
     if kind in (Kind.BYLINE, Kind.FURNITURE) or len(text) > HEADLINE_MAX_CHARS + BYLINE_MAX_CHARS:
         return text, ""
-    if DATELINE.match(text):
+    if dateline_opens(text):
         return text, ""  # a brief's dateline naming its reporter (本报讯（记者曾振…), cut at the line's end
     opens = tuple(words["byline_roles"]) + ("文/", "图/", "文／", "图／")
     for cut in range(2, len(text) - 2):
@@ -231,7 +231,7 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
         elif (previous_full and gap == 0 and not indented and not is_unit and not _tagged_headline(out[-1][2])
-              and not DATELINE.match(text)  # a dateline (本报北京3月25日电) opens its paragraph
+              and not dateline_opens(text)  # a dateline (本报北京3月25日电) opens its paragraph
               and not _line_after_a_paragraph(out[-1][2], text, full)):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
@@ -435,7 +435,7 @@ def _headline_shape(core: str) -> bool:
         return False  # an unclosed quote: a fragment of a sentence broken at the line end
     if closes_unopened_bracket(core):
         return False  # the tail of text cut elsewhere ("整理）"), or of a title's tag (`_context_pass`)
-    if DATELINE.match(core):
+    if dateline_opens(core):
         return False  # a dateline opens a story's first paragraph, never a headline: cut text ("本报讯（记者董桂")
     if first_tags(core, 1)[0][1] in ENCLITIC_TAGS:
         return False  # the rest of a line cut elsewhere ("的内容及特点")

@@ -33,7 +33,7 @@ from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_
 from parkdigest.convert.words import last_word, tag, word_spanning
 from parkdigest.reference.gazetteer import find_zones
 from parkdigest.resources import layout_words
-from parkdigest.text import BOX_MARKERS, BYLINE_MARKS, DATELINE, HAN, heading_key, sentence_closed
+from parkdigest.text import BOX_MARKERS, BYLINE_MARKS, HAN, dateline_opens, heading_key, sentence_closed
 
 # Two or more blank lines in a row: a picture stood there, and a short line after it is
 # its caption rather than a subhead.
@@ -633,7 +633,7 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
 
 def opens_with_dateline(block: Block | None) -> bool:
     """A brief's first paragraph opens with its dateline: 本报北京3月29日电（记者…）, 本报讯（记者…）."""
-    return block is not None and block.kind is Kind.BODY and bool(DATELINE.match(block.text))
+    return block is not None and block.kind is Kind.BODY and dateline_opens(block.text)
 
 
 def _under_pull_quote(content: list[Block], first: int) -> bool:

@@ -42,7 +42,7 @@ from parkdigest.convert.words import (
     word_spanning,
 )
 from parkdigest.resources import layout_words
-from parkdigest.text import DATELINE, HAN_CHAR, sentence_closed
+from parkdigest.text import HAN_CHAR, dateline_opens, sentence_closed
 
 # Scores are in "evidence points"; a join is made when its score beats NO_JOIN_SCORE.
 ADJACENT_BONUS = 4.0  # the next fragment in the file: how most lines are broken
@@ -139,7 +139,7 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
     body = [i for i, block in enumerate(fragments) if block.kind is Kind.BODY and HAN_CHAR.search(block.text)]
     ends = [i for i in body if not sentence_closed(fragments[i].text)]
     # A dateline (本报讯（记者…）, 本报北京3月29日电) opens a story's first paragraph: it goes on no sentence.
-    starts = [i for i in body if not DATELINE.match(fragments[i].text)]
+    starts = [i for i in body if not dateline_opens(fragments[i].text)]
     if not ends:
         return (), frozenset()
     scores = np.full((len(ends), len(starts)), -math.inf)

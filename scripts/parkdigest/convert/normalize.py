@@ -2,7 +2,8 @@
 
 - half-width punctuation next to Chinese becomes full-width (, : ; ? ! and paired parentheses);
 - spaces between Chinese and a number are removed (`2020 年` -> `2020年`);
-- full-width ASCII letters and digits become half-width.
+- full-width ASCII letters and digits become half-width;
+- a dateline spaced out by a justified column is closed up (`本 报 北 京3月23日 电` -> `本报北京3月23日电`).
 
 Never changes a fact: only punctuation width and spacing change, no character of a
 word or number is added or removed (the conservation test checks this).
@@ -14,7 +15,7 @@ import re
 import unicodedata
 
 from parkdigest.convert.model import Line, Page
-from parkdigest.text import HAN
+from parkdigest.text import HAN, dateline_end
 
 CJK = HAN
 # Chinese characters and the full-width punctuation that surrounds them.
@@ -61,7 +62,17 @@ def _normalize_line(text: str) -> str:
     text = _SPACE_AROUND_FULL_MARK.sub(r"\1", text)
     text = _SPACE_BEFORE_NUMBER.sub("", text)
     text = _SPACE_AFTER_NUMBER.sub(r"\1", text)
-    return text
+    return _close_dateline(text)
+
+
+def _close_dateline(text: str) -> str:
+    """A dateline's characters spaced out by justification, closed up: its spaces are no part
+    of what it says (a person's name, spaced the same way, is `close_name_padding`'s)."""
+    body = text.lstrip()
+    end = dateline_end(body)
+    if not end or " " not in body[:end] and "\u3000" not in body[:end]:
+        return text
+    return text[: len(text) - len(body)] + "".join(body[:end].split()) + body[end:]
 
 
 def _curl_quotes(text: str) -> str:

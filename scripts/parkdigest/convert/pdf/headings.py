@@ -17,7 +17,7 @@ from parkdigest.convert.pdf.blocks import (
 )
 from parkdigest.convert.pdf.lines import TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
-from parkdigest.text import DATELINE
+from parkdigest.text import dateline_opens
 
 
 def promote_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure) -> list[TextBlock]:
@@ -88,7 +88,7 @@ def _short_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
         above = _next_in_column(block, blocks, measure, down=False)
         if below is None or below.style == block.style or (below.part is not Part.BODY and heading_like(below)):
             continue  # a title heads text: over another heading stands a label or a kicker
-        opens = bool(DATELINE.match(below.text)) or byline_text(below.text)
+        opens = dateline_opens(below.text) or byline_text(below.text)
         if above is not None and box_heading(above):
             continue  # the title of a box inside an article: ■延伸阅读, 记者手记, 链接 (layout.yaml)
         closes = above is None and (_rule_above(block, regions, measure) or _picture_above(block, regions, measure)) \
