@@ -67,6 +67,9 @@ DATELINE_SOURCE = rf"(?:本报|新华社|中新社|[{HAN}]{{2,8}}{OUTLET_SUFFIX}
 # 1月7日电, 湖南日报讯, 科技日报长沙6月3日讯, and a broadcaster's or website's 消息 (央视网消息,
 # 央广网北京3月29日消息) — where it stands, a brief begins.
 DATELINE = re.compile(rf"^[（(]?{DATELINE_SOURCE}([{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日)?(电|讯|消息)")
+# A dateline a narrow column's line end cut before its 电 (本报北京6月10日 / 电（记者…): the
+# outlet, place and date fill the line, and nothing else opens a line so.
+DATELINE_CUT = re.compile(rf"[（(]?{DATELINE_SOURCE}[{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日")
 # A dateline runs to this many characters at most (本报乌鲁木齐12月31日电 and an outlet of 8).
 DATELINE_MAX_CHARS = 32
 
@@ -74,11 +77,12 @@ DATELINE_MAX_CHARS = 32
 def dateline_end(text: str) -> int:
     """Where a dateline that opens the text ends (0: none opens it) — its characters maybe
     spaced out, as a justified narrow column sets them and a text tool copies them
-    (本 报 北 京 3 月 23 日 电)."""
+    (本 报 北 京 3 月 23 日 电), or cut by the line's end before its 电 (DATELINE_CUT)."""
     found = DATELINE.match(text)
     if found:
         return found.end()
-    found = DATELINE.match("".join(text[:2 * DATELINE_MAX_CHARS].split()))
+    compact = "".join(text[:2 * DATELINE_MAX_CHARS].split())
+    found = DATELINE.match(compact) or (len(text) <= 2 * DATELINE_MAX_CHARS and DATELINE_CUT.fullmatch(compact))
     if not found:
         return 0
     end = seen = 0
