@@ -893,6 +893,15 @@ def test_a_stack_above_a_dateline_holds_the_briefs_title_and_a_signed_storys_hea
     assert drafts[0].body.startswith("本报南宁5月19日电") and not drafts[0].byline
 
 
+def test_a_column_name_over_a_signed_storys_head_above_a_dateline_titles_no_brief():
+    """A column's name (焦点关注) over a tagged title and its byline tops that head; it is no
+    brief's title, so the dateline under the stack makes no article of the name alone."""
+    titles = _titles("焦点关注", "政策助力入境游热度高涨（链接）", "□ 本报记者 王 珂",
+                     "本报南宁5月19日电 （记者张云河）广西壮族自治区市场监管局等8部门联合印发实施方案。",
+                     "文旅市场欣欣向荣、入境游热度高涨，政策助力是重要原因，一系列免签政策让外国游客来到中国。")
+    assert titles == ["政策助力入境游热度高涨（链接）"]
+
+
 def test_a_line_of_two_phrases_set_apart_by_a_space_is_no_cut_text():
     page = _page("小吃节 烟火味", "3月21日，第十三届大理巍山小吃节开幕。", "道一路沿着新槎浦和外环高速南下，串联起多个公园。")
     assert next(p for p in segment_page(page).placed if p.block.text == "小吃节 烟火味").block.kind is Kind.HEADLINE

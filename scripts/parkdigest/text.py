@@ -82,7 +82,9 @@ def dateline_end(text: str) -> int:
     if found:
         return found.end()
     compact = "".join(text[:2 * DATELINE_MAX_CHARS].split())
-    found = DATELINE.match(compact) or (len(text) <= 2 * DATELINE_MAX_CHARS and DATELINE_CUT.fullmatch(compact))
+    found = DATELINE.match(compact)
+    if not found and len(text) <= 2 * DATELINE_MAX_CHARS:
+        found = DATELINE_CUT.fullmatch(compact)
     if not found:
         return 0
     end = seen = 0

@@ -270,11 +270,13 @@ def _heads_of_a_brief_and_a_signed_story(content: list[Block], cluster: list[int
     """A story that opens with its dateline (本报南宁5月19日电（记者张云河）) names its reporter
     there and prints no byline. A stack of a whole headline, a title closed by its tag and a
     byline, right above a dateline, holds two heads read as one block: the brief's title, then
-    the signed story's title and byline (segment gives the dateline paragraph to the first)."""
+    the signed story's title and byline (segment gives the dateline paragraph to the first). A
+    column's name over them (焦点关注) is no brief's title: it tops the signed story's head."""
     blocks = [content[k] for k in cluster]
     after = cluster[-1] + 1
     if (len(blocks) == 3 and [b.kind for b in blocks] == [Kind.HEADLINE, Kind.HEADLINE, Kind.BYLINE]
             and blocks[0].rule == LineRule.HEADLINE and not closed_by_column_tag(blocks[0].text)
+            and not _names_the_column(blocks[0])
             and closed_by_column_tag(blocks[1].text)
             and after < len(content) and opens_with_dateline(content[after])):
         return [cluster[:1], cluster[1:]]
