@@ -343,7 +343,7 @@ def _is_headline(text: str) -> bool:
     if tagged:
         return commas <= 2
     if opens_with_adverbial(core):
-        return False  # a paragraph's opening (过去一年，以旧换新动作): a headline only in a stack
+        return False  # a paragraph's opening (近年来，武进高新区坚持): a headline only in a stack
     if commas and (len(core) > HEADLINE_WITH_COMMA_MAX or commas > 1 or core[-1] in "？！?!"):
         return False  # a clause and a question: the opening of a paragraph, not a headline
     if core[-1] in "，、：,:;；":

@@ -69,10 +69,11 @@ def _close_dateline(text: str) -> str:
     """A dateline's characters spaced out by justification, closed up: its spaces are no part
     of what it says (a person's name, spaced the same way, is `close_name_padding`'s)."""
     body = text.lstrip()
-    end = dateline_end(body)
-    if not end or " " not in body[:end] and "\u3000" not in body[:end]:
+    dateline = body[: dateline_end(body)]
+    closed = "".join(dateline.split())
+    if dateline == closed:
         return text
-    return text[: len(text) - len(body)] + "".join(body[:end].split()) + body[end:]
+    return text[: len(text) - len(body)] + closed + body[len(dateline):]
 
 
 def _curl_quotes(text: str) -> str:

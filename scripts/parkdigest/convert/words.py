@@ -108,7 +108,7 @@ ADVERBIAL_MAX_CHARS = 6  # such an opening is a word or two before its comma
 
 def opens_with_adverbial(text: str) -> bool:
     """Does the text open the way running sentences open: a time or discourse word, then a
-    comma (目前，… 过去一年，…)? Paragraphs open so; headlines do not (one of the 1,005 titles,
+    comma (目前，… 近年来，… 2021年，…)? Paragraphs open so; headlines do not (one of the 1,005 titles,
     kickers and decks of the dev pages' and typeset pages' gold does, a 36-character kicker)."""
     comma = text.find("，")
     if not 0 < comma <= ADVERBIAL_MAX_CHARS:
