@@ -78,9 +78,6 @@ def dateline_end(text: str) -> int:
     """Where a dateline that opens the text ends (0: none opens it) — its characters maybe
     spaced out, as a justified narrow column sets them and a text tool copies them
     (本 报 北 京 3 月 23 日 电), or cut by the line's end before its 电 (DATELINE_CUT)."""
-    found = DATELINE.match(text)
-    if found:
-        return found.end()
     compact = "".join(text[:2 * DATELINE_MAX_CHARS].split())
     found = DATELINE.match(compact)
     if not found and len(text) <= 2 * DATELINE_MAX_CHARS:
@@ -88,7 +85,7 @@ def dateline_end(text: str) -> int:
     if not found:
         return 0
     end = seen = 0
-    while seen < found.end():  # the same characters in the spaced text
+    while seen < found.end():  # as many characters of the text, its spaces skipped
         seen += not text[end].isspace()
         end += 1
     return end

@@ -634,7 +634,8 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
 
 
 def opens_with_dateline(block: Block | None) -> bool:
-    """A brief's first paragraph opens with its dateline: 本报北京3月29日电（记者…）, 本报讯（记者…）."""
+    """A brief's first paragraph opens with its dateline: 本报北京3月29日电（记者…）, 本报讯（记者…）
+    (text.dateline_opens, asked of a paragraph)."""
     return block is not None and block.kind is Kind.BODY and dateline_opens(block.text)
 
 
