@@ -122,6 +122,20 @@ def test_the_report_of_a_pdf_outlines_each_article_on_its_page_picture(tmp_path)
     assert len(report["text"]) == max(int(r["lines"].split("-")[-1].split(",")[-1]) for r in report["lines"])
 
 
+def test_pictures_drawn_behind_the_segmenting_are_the_pictures_drawn_at_once():
+    """The pipeline has a PDF's pictures drawn on a thread while it segments the pages; two
+    files read one after the other, neither waited for, are drawn in turn (pdfium is called
+    from one thread at a time) and give the same pages and pictures as a plain read."""
+    other = DEVSET / "pdf" / "rmrb-2026-01-27-06.pdf"
+    behind = [read_pdf(path, draw_behind=True) for path in (SAMPLE, other)]
+    at_once = [read_pdf(path) for path in (SAMPLE, other)]
+    assert all(seed.pictures.done() for seed in at_once)
+    for drawn, plain in zip(behind, at_once):
+        assert drawn.pages == plain.pages
+        assert drawn.pictures.result(timeout=60) == plain.pictures.result()
+    assert [p.page for p in behind[0].pictures.result()] == [1]
+
+
 def test_converting_a_pdf_twice_gives_the_same_bytes(tmp_path):
     first, second = tmp_path / "a" / "articles", tmp_path / "b" / "articles"
     run([SAMPLE], first, jobs=1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -175,21 +175,23 @@ def convert_page(path: Path) -> PageResult | Problem:
 
 def convert_pdf(path: Path) -> PageResult | Problem:
     """A PDF seed to its articles: its pages read by their geometry, then the same metadata
-    and validation as a text page."""
+    and validation as a text page (the pages' pictures are drawn meanwhile, on a thread)."""
     try:
-        seed = read_pdf(path)
+        seed = read_pdf(path, draw_behind=True)
     except PdfError as exc:
         return Problem(path.name, exc.message, exc.hint)
     try:
         layout, page = segment_pdf(seed)
         described = describe_articles(layout, page)
         result = PageResult(page.source, layout, described.articles,
-                            page.problems + layout.warnings + described.problems, pictures=seed.pictures,
+                            page.problems + layout.warnings + described.problems, pictures=seed.pictures.result(),
                             text=tuple(line.text for line in page.lines), facts=described.facts)
     except Exception as exc:  # a bug of ours on one page: report it, convert the others
         if os.environ.get(DEBUG_ENV):
             raise
         return Problem(seed.source, f"internal error: {type(exc).__name__}: {exc}", INTERNAL_ERROR_HINT)
+    finally:
+        wait([seed.pictures])  # drawn before pdfium is called for anything else
     return invalid_article(result) or result
 
 

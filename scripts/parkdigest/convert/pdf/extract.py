@@ -13,7 +13,9 @@ import ctypes
 import gc
 import io
 import math
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -163,15 +165,6 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
                            "save an unprotected copy (print it to PDF) and convert that") from None
         raise PdfError("the PDF is damaged or truncated and cannot be opened",
                        "download the page again from the digital edition") from None
-
-
-def read_page(doc: pdfium.PdfDocument, index: int) -> PdfPage:
-    """The glyphs and shapes of page `index` (0-based)."""
-    page = _load_page(doc, index)
-    try:
-        return _page_geometry(page, index)
-    finally:
-        page.close()
 
 
 def _load_page(doc: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
@@ -414,13 +407,15 @@ def _drawn_objects(page: pdfium.PdfPage) -> Iterator[tuple[object, int]]:
 
 @dataclass(frozen=True)
 class PdfSeed:
-    """A PDF seed as read from disk: its pages' geometry, its sidecar, what reading found."""
+    """A PDF seed as read from disk: its pages' geometry, its sidecar, what reading found, and
+    its pages' pictures for the source view (drawn behind the caller's back: ask `.result()`
+    when they are needed, after the pages are segmented)."""
 
     source: str
     pages: tuple[PdfPage, ...]
     sidecar: dict
+    pictures: Future[tuple[PagePicture, ...]]
     problems: tuple[Problem, ...] = ()
-    pictures: tuple[PagePicture, ...] = ()  # each page rendered for the source view
 
 
 # A newspaper page or a newsletter fits in this many pages; a longer file is a book or a
@@ -430,33 +425,88 @@ MAX_PAGES = 64
 # table of figures, a file that repeats its text layer) and is refused to bound memory.
 MAX_PAGE_CHARS = 60_000
 
+# pdfium is not thread-safe: the process calls it from one thread at a time. Reading a file's
+# geometry and drawing its pictures each hold this lock from the first call to the last.
+_PDFIUM = threading.Lock()
 
-def read_pdf(path: Path, display: str | None = None) -> PdfSeed:
-    """Read a PDF seed and its sidecar; PdfError for a file that cannot be converted at all."""
+
+def read_pdf(path: Path, display: str | None = None, *, draw_behind: bool = False) -> PdfSeed:
+    """Read a PDF seed and its sidecar; PdfError for a file that cannot be converted at all.
+
+    Its pages' pictures are drawn for the source view before this returns; or, asked to
+    `draw_behind`, on a thread of their own while the caller segments the pages (pdfium draws
+    and Pillow encodes outside Python's lock, so the two go on side by side). The caller then
+    waits for `seed.pictures` before it returns: nothing else in the process may call pdfium
+    while it draws."""
     name = display or path.name
-    doc = open_pdf(path)
-    try:
-        count = len(doc)
-        if count == 0:
-            raise PdfError("the PDF has no pages", "download the page again from the digital edition")
-        if count > MAX_PAGES:
-            raise PdfError(f"the PDF has {count} pages, over the {MAX_PAGES} pages a seed may hold",
-                           "split it into pages or issues (one PDF each)")
-        read = [_read_and_render(doc, i) for i in range(count)]  # each page loaded once
-        pages, pictures = tuple(r[0] for r in read), tuple(r[1] for r in read)
-    finally:
-        doc.close()
-    problems = [p for page in pages for p in page_problems(page, name)]
+    with _PDFIUM:
+        doc = open_pdf(path)
+        pages: list[pdfium.PdfPage] = []  # each loaded once, for its geometry and its picture
+        try:
+            count = len(doc)
+            if count == 0:
+                raise PdfError("the PDF has no pages", "download the page again from the digital edition")
+            if count > MAX_PAGES:
+                raise PdfError(f"the PDF has {count} pages, over the {MAX_PAGES} pages a seed may hold",
+                               "split it into pages or issues (one PDF each)")
+            geometry = []
+            for i in range(count):
+                pages.append(_load_page(doc, i))
+                geometry.append(_page_geometry(pages[-1], i))
+            problems = [p for page in geometry for p in page_problems(page, name)]
+            read = _readable(geometry)
+        except BaseException:
+            _close(doc, pages)
+            raise
+    pictures = _draw(doc, pages, behind=draw_behind)
+    sidecar, sidecar_problems = read_sidecar(path, name)
+    return PdfSeed(name, read, sidecar, pictures, tuple(problems) + sidecar_problems)
+
+
+def _readable(pages: list[PdfPage]) -> tuple[PdfPage, ...]:
+    """The pages with a text to read (PdfError if none has): a page whose text is mostly
+    codes gives no articles (its problem says why)."""
     if all(not page.glyphs for page in pages):
         raise PdfError("the PDF has no text layer (a scanned page?)", "run OCR first, then convert the OCR'd PDF")
-    fonts = sorted({f for page in pages for f in page.unmapped_fonts})
-    # A page whose text is mostly codes gives no articles (its error says why).
-    pages = tuple(replace(page, glyphs=()) if page.unmapped_share > MAX_UNMAPPED_SHARE else page for page in pages)
-    if all(not page.glyphs for page in pages):
+    read = tuple(replace(page, glyphs=()) if page.unmapped_share > MAX_UNMAPPED_SHARE else page for page in pages)
+    if all(not page.glyphs for page in read):
+        fonts = sorted({f for page in pages for f in page.unmapped_fonts})
         raise PdfError(f"the PDF's font(s) {', '.join(fonts)} have no Unicode map: its text comes out as codes",
                        "export the PDF again with embedded Unicode fonts, or run OCR first")
-    sidecar, sidecar_problems = read_sidecar(path, name)
-    return PdfSeed(name, pages, sidecar, tuple(problems) + sidecar_problems, pictures)
+    return read
+
+
+def _draw(doc: pdfium.PdfDocument, pages: list[pdfium.PdfPage], *, behind: bool) -> Future[tuple[PagePicture, ...]]:
+    """The pages' pictures, drawn now or on a thread of their own; the drawing closes the
+    pages and the document before the pictures are handed over. (A file's pages stay loaded
+    until drawn: at most MAX_PAGES, and a newspaper's file has one.)"""
+    future: Future[tuple[PagePicture, ...]] = Future()
+
+    def draw() -> None:
+        with _PDFIUM:
+            try:
+                future.set_result(_drawn(doc, pages))
+            except BaseException as exc:  # handed to whoever asks for the pictures
+                future.set_exception(exc)
+
+    if behind:
+        threading.Thread(target=draw, name="pdf-pictures", daemon=True).start()
+    else:
+        draw()
+    return future
+
+
+def _drawn(doc: pdfium.PdfDocument, pages: list[pdfium.PdfPage]) -> tuple[PagePicture, ...]:
+    try:
+        return tuple(_picture(page, i) for i, page in enumerate(pages))
+    finally:
+        _close(doc, pages)
+
+
+def _close(doc: pdfium.PdfDocument, pages: list[pdfium.PdfPage]) -> None:
+    for page in pages:
+        page.close()
+    doc.close()
 
 
 # The source view's picture of a page: this many pixels wide (a phone shows it zoomed out,
@@ -467,29 +517,15 @@ PICTURE_WIDTH_PX = 900
 PICTURE_QUALITY = 50
 
 
-def render_page(doc: pdfium.PdfDocument, index: int) -> PagePicture:
-    page = doc[index]
-    try:
-        return _picture(page, index)
-    finally:
-        page.close()
-
-
 def _picture(page: pdfium.PdfPage, index: int) -> PagePicture:
     bitmap = page.render(scale=PICTURE_WIDTH_PX / page.get_width(), grayscale=True)
-    image = bitmap.to_pil()
-    out = io.BytesIO()
-    image.save(out, format="JPEG", quality=PICTURE_QUALITY)
-    return PagePicture(index + 1, image.width, image.height, out.getvalue())
-
-
-def _read_and_render(doc: pdfium.PdfDocument, index: int) -> tuple[PdfPage, PagePicture]:
-    """Page `index`'s geometry and its picture, from one load of the page."""
-    page = _load_page(doc, index)
-    try:
-        return _page_geometry(page, index), _picture(page, index)
+    try:  # closed here, on the drawing thread, not by a collector on another one
+        image = bitmap.to_pil()
+        out = io.BytesIO()
+        image.save(out, format="JPEG", quality=PICTURE_QUALITY)
+        return PagePicture(index + 1, image.width, image.height, out.getvalue())
     finally:
-        page.close()
+        bitmap.close()
 
 
 # Characters without a Unicode meaning, in this share of a page's text, make it unreadable.
