@@ -18,7 +18,7 @@ import yaml
 
 from parkdigest.convert.conservation import conservation_errors
 from parkdigest.convert.model import PageResult
-from parkdigest.convert.pdf.extract import MAX_PAGES, read_pdf
+from parkdigest.convert.pdf.extract import MAX_PAGES, PdfError, PdfReader, read_pdf
 from parkdigest.convert.pdf.segment import segment_pdf
 from parkdigest.convert.pipeline import convert_page, run
 from parkdigest.problems import Problem, Severity
@@ -122,18 +122,26 @@ def test_the_report_of_a_pdf_outlines_each_article_on_its_page_picture(tmp_path)
     assert len(report["text"]) == max(int(r["lines"].split("-")[-1].split(",")[-1]) for r in report["lines"])
 
 
-def test_pictures_drawn_behind_the_segmenting_are_the_pictures_drawn_at_once():
-    """The pipeline has a PDF's pictures drawn on a thread while it segments the pages; two
-    files read one after the other, neither waited for, are drawn in turn (pdfium is called
-    from one thread at a time) and give the same pages and pictures as a plain read."""
+def test_a_reader_of_several_pdfs_gives_what_reading_each_alone_gives(tmp_path):
+    """The pipeline reads PDFs with a PdfReader: each file's pictures are drawn, and the next
+    file opened, on a thread while the caller segments. Read so (the bad file opened ahead
+    too), the seeds and the errors are those of plain reads, one file at a time."""
     other = DEVSET / "pdf" / "rmrb-2026-01-27-06.pdf"
-    behind = [read_pdf(path, draw_behind=True) for path in (SAMPLE, other)]
-    at_once = [read_pdf(path) for path in (SAMPLE, other)]
-    assert all(seed.pictures.done() for seed in at_once)
-    for drawn, plain in zip(behind, at_once):
-        assert drawn.pages == plain.pages
-        assert drawn.pictures.result(timeout=60) == plain.pictures.result()
-    assert [p.page for p in behind[0].pictures.result()] == [1]
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(SAMPLE.read_bytes()[:2000])
+    with PdfReader([SAMPLE, truncated, other]) as reader:
+        first = reader.read(SAMPLE)
+        with pytest.raises(PdfError) as bad:
+            reader.read(truncated)
+        last = reader.read(other)
+    with pytest.raises(PdfError) as alone:
+        read_pdf(truncated)
+    assert bad.value.message == alone.value.message
+    for seed, path in ((first, SAMPLE), (last, other)):
+        plain = read_pdf(path)
+        assert seed.pages == plain.pages and seed.problems == plain.problems
+        assert seed.pictures.result() == plain.pictures.result()
+        assert [p.page for p in seed.pictures.result()] == [1]
 
 
 def test_converting_a_pdf_twice_gives_the_same_bytes(tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -17,7 +17,7 @@ from parkdigest.convert.cache import Convert, Planner, Reuse, Written
 from parkdigest.convert.metadata import describe_articles
 from parkdigest.convert.model import Page, PageResult
 from parkdigest.convert.normalize import normalize_page
-from parkdigest.convert.pdf.extract import PdfError, read_pdf
+from parkdigest.convert.pdf.extract import PdfError, PdfReader
 from parkdigest.convert.pdf.segment import segment_pdf
 from parkdigest.convert.read import ReadError, collect_seeds, is_pdf, read_page
 from parkdigest.convert.reflow import reflow_page
@@ -148,7 +148,8 @@ def convert_stream(paths: list[Path], jobs: int) -> Iterator[PageResult | Proble
             yield from pool.map(convert_page, paths, chunksize=max(1, min(_MAX_CHUNK, len(paths) // (jobs * 4))))
     elif paths:
         load()
-        yield from (convert_page(path) for path in paths)
+        with PdfReader([path for path in paths if is_pdf(path)]) as pdfs:
+            yield from (convert_page(path, pdfs) for path in paths)
 
 
 # Pages handed to a worker at a time: enough to keep it busy, few enough that results do
@@ -156,10 +157,14 @@ def convert_stream(paths: list[Path], jobs: int) -> Iterator[PageResult | Proble
 _MAX_CHUNK = 8
 
 
-def convert_page(path: Path) -> PageResult | Problem:
-    """One seed file to its articles, in memory (only `read` touches the disk)."""
+def convert_page(path: Path, pdfs: PdfReader | None = None) -> PageResult | Problem:
+    """One seed file to its articles, in memory (only `read` touches the disk); a PDF by
+    `pdfs` when the caller reads several in turn."""
     if is_pdf(path):
-        return convert_pdf(path)
+        if pdfs is None:
+            with PdfReader() as reader:
+                return convert_pdf(path, reader)
+        return convert_pdf(path, pdfs)
     try:
         page = read_page(path)
     except ReadError as exc:
@@ -173,11 +178,11 @@ def convert_page(path: Path) -> PageResult | Problem:
     return invalid_article(result) or result
 
 
-def convert_pdf(path: Path) -> PageResult | Problem:
+def convert_pdf(path: Path, pdfs: PdfReader) -> PageResult | Problem:
     """A PDF seed to its articles: its pages read by their geometry, then the same metadata
-    and validation as a text page (the pages' pictures are drawn meanwhile, on a thread)."""
+    and validation as a text page (the pages' pictures are drawn meanwhile, on pdfs' thread)."""
     try:
-        seed = read_pdf(path, draw_behind=True)
+        seed = pdfs.read(path)
     except PdfError as exc:
         return Problem(path.name, exc.message, exc.hint)
     try:
@@ -190,8 +195,6 @@ def convert_pdf(path: Path) -> PageResult | Problem:
         if os.environ.get(DEBUG_ENV):
             raise
         return Problem(seed.source, f"internal error: {type(exc).__name__}: {exc}", INTERNAL_ERROR_HINT)
-    finally:
-        wait([seed.pictures])  # drawn before pdfium is called for anything else
     return invalid_article(result) or result
 
 

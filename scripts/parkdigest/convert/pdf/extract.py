@@ -14,8 +14,8 @@ import gc
 import io
 import math
 import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -175,9 +175,9 @@ def _load_page(doc: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
                        "download the page again from the digital edition") from None
 
 
-def _page_geometry(page: pdfium.PdfPage, index: int) -> PdfPage:
+def _page_geometry(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, index: int) -> PdfPage:
+    """The page's glyphs and shapes (its text page is closed when they are read)."""
     width, height = page.get_size()
-    textpage = page.get_textpage()
     try:
         if textpage.count_chars() > MAX_PAGE_CHARS:
             raise PdfError(f"page {index + 1} holds {textpage.count_chars()} characters, over the "
@@ -408,8 +408,8 @@ def _drawn_objects(page: pdfium.PdfPage) -> Iterator[tuple[object, int]]:
 @dataclass(frozen=True)
 class PdfSeed:
     """A PDF seed as read from disk: its pages' geometry, its sidecar, what reading found, and
-    its pages' pictures for the source view (drawn behind the caller's back: ask `.result()`
-    when they are needed, after the pages are segmented)."""
+    its pages' pictures for the source view (drawn on PdfReader's thread: ask `.result()` when
+    they are needed, after the pages are segmented)."""
 
     source: str
     pages: tuple[PdfPage, ...]
@@ -425,42 +425,94 @@ MAX_PAGES = 64
 # table of figures, a file that repeats its text layer) and is refused to bound memory.
 MAX_PAGE_CHARS = 60_000
 
-# pdfium is not thread-safe: the process calls it from one thread at a time. Reading a file's
-# geometry and drawing its pictures each hold this lock from the first call to the last.
+# pdfium is not thread-safe: the process calls it from one thread at a time. Every call
+# into it holds this lock (PdfReader's thread takes it for each file it opens or draws).
 _PDFIUM = threading.Lock()
 
 
-def read_pdf(path: Path, display: str | None = None, *, draw_behind: bool = False) -> PdfSeed:
-    """Read a PDF seed and its sidecar; PdfError for a file that cannot be converted at all.
+def read_pdf(path: Path, display: str | None = None) -> PdfSeed:
+    """Read a PDF seed and its sidecar, its pictures drawn; PdfError for a file that cannot be
+    converted at all."""
+    with PdfReader() as reader:
+        return reader.read(path, display)
 
-    Its pages' pictures are drawn for the source view before this returns; or, asked to
-    `draw_behind`, on a thread of their own while the caller segments the pages (pdfium draws
-    and Pillow encodes outside Python's lock, so the two go on side by side). The caller then
-    waits for `seed.pictures` before it returns: nothing else in the process may call pdfium
-    while it draws."""
-    name = display or path.name
+
+class PdfReader:
+    """Reads PDF seeds, the work pdfium does in C moved to a thread of its own while the
+    caller works in Python: each file's pictures are drawn while the caller segments its pages,
+    and the next file of `paths` is opened (its pages and their text parsed) meanwhile. pdfium
+    draws and parses outside Python's lock, so on two cores the two go on side by side.
+
+    Use it in a `with` block: leaving it waits for the thread and closes what it opened."""
+
+    def __init__(self, paths: Sequence[Path] = ()):
+        self._following = dict(zip(paths, paths[1:]))
+        self._ahead: dict[Path, Future[_Opened]] = {}
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdfium")
+
+    def __enter__(self) -> PdfReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._worker.shutdown(wait=True)
+        for future in self._ahead.values():
+            if future.exception() is None:
+                future.result().close()
+        self._ahead.clear()
+
+    def read(self, path: Path, display: str | None = None) -> PdfSeed:
+        """The seed's pages' geometry; its pictures come when `seed.pictures.result()` is asked."""
+        name = display or path.name
+        ahead = self._ahead.pop(path, None)
+        opened = ahead.result() if ahead else _open(path)
+        with _PDFIUM:
+            try:
+                geometry = [_page_geometry(page, text, i) for i, (page, text) in enumerate(opened.pages)]
+                read = _readable(geometry)
+            except BaseException:
+                opened.close()
+                raise
+        pictures = self._worker.submit(_drawn, opened)
+        following = self._following.get(path)
+        if following is not None:
+            self._ahead[following] = self._worker.submit(_open, following)
+        problems = tuple(p for page in geometry for p in page_problems(page, name))
+        sidecar, sidecar_problems = read_sidecar(path, name)
+        return PdfSeed(name, read, sidecar, pictures, problems + sidecar_problems)
+
+
+@dataclass(frozen=True)
+class _Opened:
+    """A PDF file open in pdfium: its document, and each page loaded with its text page."""
+
+    doc: pdfium.PdfDocument
+    pages: list[tuple[pdfium.PdfPage, pdfium.PdfTextPage]]
+
+    def close(self) -> None:
+        for page, text in self.pages:
+            text.close()  # closing twice is harmless: pypdfium2 skips a closed object
+            page.close()
+        self.doc.close()
+
+
+def _open(path: Path) -> _Opened:
+    """The file opened and its pages loaded, each once (for its geometry and its picture)."""
     with _PDFIUM:
-        doc = open_pdf(path)
-        pages: list[pdfium.PdfPage] = []  # each loaded once, for its geometry and its picture
+        opened = _Opened(open_pdf(path), [])
         try:
-            count = len(doc)
+            count = len(opened.doc)
             if count == 0:
                 raise PdfError("the PDF has no pages", "download the page again from the digital edition")
             if count > MAX_PAGES:
                 raise PdfError(f"the PDF has {count} pages, over the {MAX_PAGES} pages a seed may hold",
                                "split it into pages or issues (one PDF each)")
-            geometry = []
             for i in range(count):
-                pages.append(_load_page(doc, i))
-                geometry.append(_page_geometry(pages[-1], i))
-            problems = [p for page in geometry for p in page_problems(page, name)]
-            read = _readable(geometry)
+                page = _load_page(opened.doc, i)
+                opened.pages.append((page, page.get_textpage()))
         except BaseException:
-            _close(doc, pages)
+            opened.close()
             raise
-    pictures = _draw(doc, pages, behind=draw_behind)
-    sidecar, sidecar_problems = read_sidecar(path, name)
-    return PdfSeed(name, read, sidecar, pictures, tuple(problems) + sidecar_problems)
+    return opened
 
 
 def _readable(pages: list[PdfPage]) -> tuple[PdfPage, ...]:
@@ -476,37 +528,13 @@ def _readable(pages: list[PdfPage]) -> tuple[PdfPage, ...]:
     return read
 
 
-def _draw(doc: pdfium.PdfDocument, pages: list[pdfium.PdfPage], *, behind: bool) -> Future[tuple[PagePicture, ...]]:
-    """The pages' pictures, drawn now or on a thread of their own; the drawing closes the
-    pages and the document before the pictures are handed over. (A file's pages stay loaded
-    until drawn: at most MAX_PAGES, and a newspaper's file has one.)"""
-    future: Future[tuple[PagePicture, ...]] = Future()
-
-    def draw() -> None:
-        with _PDFIUM:
-            try:
-                future.set_result(_drawn(doc, pages))
-            except BaseException as exc:  # handed to whoever asks for the pictures
-                future.set_exception(exc)
-
-    if behind:
-        threading.Thread(target=draw, name="pdf-pictures", daemon=True).start()
-    else:
-        draw()
-    return future
-
-
-def _drawn(doc: pdfium.PdfDocument, pages: list[pdfium.PdfPage]) -> tuple[PagePicture, ...]:
-    try:
-        return tuple(_picture(page, i) for i, page in enumerate(pages))
-    finally:
-        _close(doc, pages)
-
-
-def _close(doc: pdfium.PdfDocument, pages: list[pdfium.PdfPage]) -> None:
-    for page in pages:
-        page.close()
-    doc.close()
+def _drawn(opened: _Opened) -> tuple[PagePicture, ...]:
+    """The pages' pictures; the file is closed before they are handed over."""
+    with _PDFIUM:
+        try:
+            return tuple(_picture(page, i) for i, (page, _) in enumerate(opened.pages))
+        finally:
+            opened.close()
 
 
 # The source view's picture of a page: this many pixels wide (a phone shows it zoomed out,
