@@ -119,7 +119,7 @@ def format_table(figures: dict) -> str:
              f"(target ≤ {figures['target_ratio']:g}×); whole processes: {figures['ratio_whole']}×"
              + (f"; CPU after load: {figures['ratio_after_load_cpu']}×" if "ratio_after_load_cpu" in figures else ""),
              f"peak memory: {figures['convert_one']['peak_mb']:.0f} MB for one page, "
-             f"{figures['convert']['peak_mb']:.0f} MB for {pages} (pages are read one at a time)"]
+             f"{figures['convert']['peak_mb']:.0f} MB for {pages} (one file at a time, the next one opened ahead)"]
     return "\n".join(lines)
 
 
