@@ -224,3 +224,40 @@ def test_an_article_set_in_an_l_around_another_holds_no_story_of_it(l_shape_pdf)
     assert sorted(by_title) == ["创新引领，智能生产铸就高端铜板", "园区企业激发新活力"]
     assert "小3段" in by_title["创新引领，智能生产铸就高端铜板"] and "小0段" not in by_title["园区企业激发新活力"]
     assert "右2段" in by_title["园区企业激发新活力"]
+
+
+# --- a photo item: a picture, its title under it, its caption in two columns ---------------
+
+_PHOTO_ITEM = """<html><head><style>
+body {{ font-family: 'AR PL UMing CN', serif; font-size: 9pt; margin: 10mm; width: 190mm }}
+.row {{ display: flex }}
+.lead {{ flex: 3; padding-right: 3mm; border-right: 0.8pt solid #000 }}
+.photo {{ flex: 1; padding-left: 3mm }}
+h1 {{ font-family: 'Noto Serif CJK SC', serif; font-size: 30pt; text-align: center; margin: 0 0 2mm }}
+.cols {{ column-count: 3; column-gap: 4mm; text-align: justify }}
+.cap {{ column-count: 2; column-gap: 4mm; text-align: justify }}
+p {{ text-indent: 2em; margin: 0; line-height: 1.45 }}
+.pic {{ height: {picture_mm}mm; background: #999 }}
+.pt {{ font-family: 'Noto Serif CJK SC', serif; font-weight: bold; font-size: 11pt; text-align: center; margin: 1.5mm 0 }}
+</style></head><body><div class="row">
+<div class="lead"><h1>老工业园区激发创新新活力</h1><div class="cols">{paragraphs}</div></div>
+<div class="photo"><div class="pic"></div><div class="pt">人才安居</div>
+<div class="cap">青岛高新区人才公寓日前交付使用，可为350余名青年科技人才提供住房保障。图为人才公寓外景。本报记者 阎浩然摄</div></div>
+</div></body></html>"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("picture_mm", [60, 16])
+def test_a_photo_items_title_under_its_picture_titles_an_item_of_its_own(browser, tmp_path, picture_mm):
+    """A photo item's title, centred over its caption's two columns, straddles their gutter:
+    the columns it straddles stand under it, and under a picture it opens an item. With a short
+    picture it stands at the foot of the next module's big title, a column rule between them:
+    no part of that title's stack."""
+    html = _PHOTO_ITEM.format(picture_mm=picture_mm,
+                              paragraphs="".join(f"<p>{_PARAGRAPH}第{n}段。</p>" for n in range(9)))
+    result = convert_page(_print(browser, html, tmp_path / "photo-item.pdf", 120))
+    assert isinstance(result, PageResult), result
+    by_title = {a.meta["title"]: a.body for a in result.articles}
+    assert sorted(by_title) == ["人才安居", "老工业园区激发创新新活力"]
+    assert "图为人才公寓外景" not in by_title["老工业园区激发创新新活力"]
+    assert "第8段" in by_title["老工业园区激发创新新活力"]

@@ -22,7 +22,7 @@ from parkdigest.text import dateline_opens
 
 def promote_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure) -> list[TextBlock]:
     """The page's blocks with the titles set small found."""
-    return _short_titles(_stack_titles(blocks, measure), regions, measure)
+    return _short_titles(_stack_titles(blocks, regions, measure), regions, measure)
 
 
 # Two headline parts stand this close: white of at most this many body lines, or of this share
@@ -35,7 +35,7 @@ STACK_TITLE_MIN_RATIO = 1.12
 
 
 
-def _stack_titles(blocks: list[TextBlock], measure: TypeMeasure) -> list[TextBlock]:
+def _stack_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasure) -> list[TextBlock]:
     """Headings stacked one over another (label, kicker, title, byline; none of them running
     text) make a headline stack: its biggest type is its title, however small the page sets
     titles. A heading standing alone is a subhead unless `_short_titles` finds it opens an item."""
@@ -44,7 +44,7 @@ def _stack_titles(blocks: list[TextBlock], measure: TypeMeasure) -> list[TextBlo
              and heading_like(b)]
     titles = [b for b in blocks if b.part is Part.TITLE]
     for chain in _chains(heads, measure):
-        if any(b.part is Part.TITLE or _beside_title(b, titles, measure) for b in chain) or len(chain) < 2 \
+        if any(b.part is Part.TITLE or _beside_title(b, titles, regions, measure) for b in chain) or len(chain) < 2 \
                 or box_heading(chain[0]):
             continue
         minor = [b for b in chain if b.part is Part.MINOR]
@@ -82,7 +82,7 @@ def _short_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
     titles = [b for b in blocks if b.part is Part.TITLE]
     for block in blocks:
         if block.part is not Part.MINOR or block.container is not None or not heading_like(block) \
-                or _beside_title(block, titles, measure):
+                or _beside_title(block, titles, regions, measure):
             continue  # a framed box's heading (延伸阅读 and its title) belongs to the article around it
         below = _next_in_column(block, blocks, measure, down=True)
         above = _next_in_column(block, blocks, measure, down=False)
@@ -104,10 +104,12 @@ def _short_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
 STACK_OFFSET_EM = 4.0
 
 
-def _beside_title(block: TextBlock, titles: list[TextBlock], measure: TypeMeasure) -> bool:
+def _beside_title(block: TextBlock, titles: list[TextBlock], regions: Regions, measure: TypeMeasure) -> bool:
     """Right above or below a title, over or under it or off to its side by a little (a kicker
-    set flush left over a centred title): a part of its stack."""
+    set flush left over a centred title), with no column rule between them: a part of its stack."""
     for t in titles:
+        if regions.vrule_between(t.box, block.box):
+            continue
         apart = max(t.box.x0 - block.box.x1, block.box.x0 - t.box.x1, 0.0)
         near = max(2 * measure.pitch, t.size)
         above, below = t.box.y0 - block.box.y1, block.box.y0 - t.box.y1
@@ -117,11 +119,15 @@ def _beside_title(block: TextBlock, titles: list[TextBlock], measure: TypeMeasur
 
 
 def _next_in_column(block: TextBlock, blocks: list[TextBlock], measure: TypeMeasure, *, down: bool) -> TextBlock | None:
-    """The nearest block right under (or over) `block` in its column, within two lines."""
+    """The nearest block right under (or over) `block` in its column, within two lines. A
+    heading set across a gutter (a photo item's title centred over its caption's two columns)
+    has no column of its own: the columns it straddles stand under it."""
     near = [b for b in blocks if b.id != block.id and b.part is not Part.FURNITURE
-            and b.box.x_overlap(block.box) >= 0.5 * min(b.box.width, block.box.width)
             and 0 <= ((b.box.y0 - block.box.y1) if down else (block.box.y0 - b.box.y1)) <= 2 * measure.pitch]
-    return min(near, key=lambda b: b.box.y0 - block.box.y1 if down else block.box.y0 - b.box.y1, default=None)
+    column = [b for b in near if b.box.x_overlap(block.box) >= 0.5 * min(b.box.width, block.box.width)]
+    straddled = [b for b in near if b.box.x_overlap(block.box) > 0]
+    return min(column or straddled, key=lambda b: b.box.y0 - block.box.y1 if down else block.box.y0 - b.box.y1,
+               default=None)
 
 
 def _picture_above(block: TextBlock, regions: Regions, measure: TypeMeasure) -> bool:

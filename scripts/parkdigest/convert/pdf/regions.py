@@ -63,6 +63,13 @@ class Regions:
         rules = sorted(self.hrules, key=lambda r: r.cy)
         return [r.cy for r in rules], rules
 
+    def vrule_between(self, a: Box, b: Box) -> bool:
+        """A vertical rule stands in the white between two boxes and beside each of them (the
+        rule between two columns or modules parts what stands on either side)."""
+        left, right = (a, b) if a.cx <= b.cx else (b, a)
+        return any(left.x1 - 1 <= r.cx <= right.x0 + 1 and r.y0 <= min(a.y1, b.y1) and r.y1 >= max(a.y0, b.y0)
+                   for r in self.vrules)
+
     def container(self, box: Box) -> Box | None:
         """The innermost framed box holding `box`, if any."""
         for frame in self.boxes:
