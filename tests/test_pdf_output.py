@@ -261,3 +261,33 @@ def test_a_photo_items_title_under_its_picture_titles_an_item_of_its_own(browser
     assert sorted(by_title) == ["人才安居", "老工业园区激发创新新活力"]
     assert "图为人才公寓外景" not in by_title["老工业园区激发创新新活力"]
     assert "第8段" in by_title["老工业园区激发创新新活力"]
+
+
+_BRIEF_BESIDE = """<html><head><style>
+body {{ font-family: 'AR PL UKai CN', serif; font-size: 11pt; margin: 10mm; width: 190mm }}
+.row {{ display: flex; gap: 5mm }} .lead {{ width: 85mm }} .brief {{ width: 50mm }}
+.kick {{ font-family: 'Noto Serif CJK SC', serif; font-size: 17.5pt }}
+h1 {{ font-family: 'Noto Serif CJK SC', serif; font-weight: bold; font-size: 33.5pt; margin: 1mm 0 2mm }}
+.cols {{ column-count: 2; column-gap: 4mm; text-align: justify }}
+p {{ text-indent: 2em; margin: 0; line-height: 1.4 }}
+.lab {{ margin-bottom: 5mm }}
+.bt {{ font-family: 'WenQuanYi Zen Hei Mono', sans-serif; font-weight: bold; font-size: 12pt; margin-bottom: 1mm }}
+</style></head><body><div class="row">
+<div class="lead"><div class="kick">每年5000万元资助业界共治</div><h1>成都高新区：让产业齿轮精准咬合</h1>
+<div class="cols">{paragraphs}</div></div>
+<div class="brief"><div class="lab">创新速递</div><div class="bt">兰白国家自主创新示范区：欠发达地区改革创新样本“复盘”</div>
+<p>本报西宁2月7日电（记者陈浩然）“我们的空气热泵以二氧化碳为冷媒，零下30摄氏度仍能稳定制热。”落地白银高新区后，企业订单已经超过5亿元。</p></div>
+</div></body></html>"""
+
+
+@pytest.mark.browser
+def test_a_heading_level_with_a_title_in_the_next_column_is_no_part_of_its_stack(browser, tmp_path):
+    """A brief's title set a little bigger than the text, in the column right of a lead story,
+    under the lead's kicker and level with its big title: it stands in another column, so it
+    is no part of the lead's stack, and the dateline under it opens a brief of its own."""
+    html = _BRIEF_BESIDE.format(paragraphs="".join(f"<p>{_PARAGRAPH}第{n}段。</p>" for n in range(5)))
+    result = convert_page(_print(browser, html, tmp_path / "brief-beside.pdf", 200))
+    assert isinstance(result, PageResult), result
+    by_title = {a.meta["title"]: a.body for a in result.articles}
+    assert sorted(by_title) == ["兰白国家自主创新示范区：欠发达地区改革创新样本“复盘”", "成都高新区：让产业齿轮精准咬合"]
+    assert "本报西宁2月7日电" in by_title["兰白国家自主创新示范区：欠发达地区改革创新样本“复盘”"]

@@ -106,7 +106,10 @@ STACK_OFFSET_EM = 4.0
 
 def _beside_title(block: TextBlock, titles: list[TextBlock], regions: Regions, measure: TypeMeasure) -> bool:
     """Right above or below a title, over or under it or off to its side by a little (a kicker
-    set flush left over a centred title), with no column rule between them: a part of its stack."""
+    set flush left over a centred title), with no column rule between them: a part of its stack.
+    A block level with a title, beside it, stands in another column: no part of any stack."""
+    if any(t.box.y_overlap(block.box) > 0 and t.box.x_overlap(block.box) <= 0 for t in titles):
+        return False
     for t in titles:
         if regions.vrule_between(t.box, block.box):
             continue
