@@ -231,7 +231,7 @@ def test_an_article_set_in_an_l_around_another_holds_no_story_of_it(l_shape_pdf)
 _PHOTO_ITEM = """<html><head><style>
 body {{ font-family: 'AR PL UMing CN', serif; font-size: 9pt; margin: 10mm; width: 190mm }}
 .row {{ display: flex }}
-.lead {{ flex: 3; padding-right: 3mm; border-right: 0.8pt solid #000 }}
+.lead {{ flex: 3; padding-right: 3mm; border-right: {rule} }}
 .photo {{ flex: 1; padding-left: 3mm }}
 h1 {{ font-family: 'Noto Serif CJK SC', serif; font-size: 30pt; text-align: center; margin: 0 0 2mm }}
 .cols {{ column-count: 3; column-gap: 4mm; text-align: justify }}
@@ -247,13 +247,13 @@ p {{ text-indent: 2em; margin: 0; line-height: 1.45 }}
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("picture_mm", [60, 16])
-def test_a_photo_items_title_under_its_picture_titles_an_item_of_its_own(browser, tmp_path, picture_mm):
+@pytest.mark.parametrize(("picture_mm", "rule"), [(60, "0.8pt solid #000"), (16, "0.8pt solid #000"), (16, "none")])
+def test_a_photo_items_title_under_its_picture_titles_an_item_of_its_own(browser, tmp_path, picture_mm, rule):
     """A photo item's title, centred over its caption's two columns, straddles their gutter:
     the columns it straddles stand under it, and under a picture it opens an item. With a short
-    picture it stands at the foot of the next module's big title, a column rule between them:
-    no part of that title's stack."""
-    html = _PHOTO_ITEM.format(picture_mm=picture_mm,
+    picture it stands at the foot of the next module's big title: with a column rule between
+    them, or under its picture beside that title, it is no part of that title's stack."""
+    html = _PHOTO_ITEM.format(picture_mm=picture_mm, rule=rule,
                               paragraphs="".join(f"<p>{_PARAGRAPH}第{n}段。</p>" for n in range(9)))
     result = convert_page(_print(browser, html, tmp_path / "photo-item.pdf", 120))
     assert isinstance(result, PageResult), result

@@ -15,6 +15,7 @@ from parkdigest.convert.pdf.blocks import (
     heading_like,
     with_part,
 )
+from parkdigest.convert.pdf.extract import Box
 from parkdigest.convert.pdf.lines import TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
 from parkdigest.text import dateline_opens
@@ -91,7 +92,8 @@ def _short_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
         opens = dateline_opens(below.text) or byline_text(below.text)
         if above is not None and box_heading(above):
             continue  # the title of a box inside an article: ■延伸阅读, 记者手记, 链接 (layout.yaml)
-        closes = above is None and (_rule_above(block, regions, measure) or _picture_above(block, regions, measure)) \
+        closes = above is None and (_rule_above(block, regions, measure)
+                                    or _picture_above(block, regions, measure) is not None) \
             or above is not None and (
             CLOSING_CREDIT.match(above.text.strip()) is not None or above.part is Part.LABEL
             or (len(above.lines) == 1 and above.box.width < 0.5 * block.box.width and heading_like(above)))
@@ -106,12 +108,14 @@ STACK_OFFSET_EM = 4.0
 
 def _beside_title(block: TextBlock, titles: list[TextBlock], regions: Regions, measure: TypeMeasure) -> bool:
     """Right above or below a title, over or under it or off to its side by a little (a kicker
-    set flush left over a centred title), with no column rule between them: a part of its stack.
-    A block level with a title, beside it, stands in another column: no part of any stack."""
+    set flush left over a centred title), with no column rule between them and not under a
+    picture beside it (the title of a photo item): a part of its stack. A block level with a
+    title, beside it, stands in another column: no part of any stack."""
     if any(t.box.y_overlap(block.box) > 0 and t.box.x_overlap(block.box) <= 0 for t in titles):
         return False
+    picture = _picture_above(block, regions, measure)
     for t in titles:
-        if regions.vrule_between(t.box, block.box):
+        if regions.vrule_between(t.box, block.box) or (picture is not None and picture.x_overlap(t.box) <= 0):
             continue
         apart = max(t.box.x0 - block.box.x1, block.box.x0 - t.box.x1, 0.0)
         near = max(2 * measure.pitch, t.size)
@@ -133,10 +137,11 @@ def _next_in_column(block: TextBlock, blocks: list[TextBlock], measure: TypeMeas
                default=None)
 
 
-def _picture_above(block: TextBlock, regions: Regions, measure: TypeMeasure) -> bool:
-    """A picture right over it: the title of a photo item, set under its picture."""
-    return any(0 <= block.box.y0 - p.y1 <= 2 * measure.pitch and p.x_overlap(block.box) >= 0.8 * block.box.width
-               for p in regions.pictures)
+def _picture_above(block: TextBlock, regions: Regions, measure: TypeMeasure) -> Box | None:
+    """The picture right over it, if any: the title of a photo item stands under its picture."""
+    return next((p for p in regions.pictures
+                 if 0 <= block.box.y0 - p.y1 <= 2 * measure.pitch and p.x_overlap(block.box) >= 0.8 * block.box.width),
+                None)
 
 
 def _rule_above(block: TextBlock, regions: Regions, measure: TypeMeasure) -> bool:
