@@ -242,7 +242,7 @@ p {{ text-indent: 2em; margin: 0; line-height: 1.45 }}
 </style></head><body><div class="row">
 <div class="lead"><h1>老工业园区激发创新新活力</h1><div class="cols">{paragraphs}</div></div>
 <div class="photo"><div class="pic"></div><div class="pt">人才安居</div>
-<div class="cap">青岛高新区人才公寓日前交付使用，可为350余名青年科技人才提供住房保障。图为人才公寓外景。本报记者 阎浩然摄</div></div>
+<div class="cap">青岛高新区人才公寓日前交付使用，可为350余名青年科技人才提供住房保障。图为人才公寓外景。<br>本报记者 阎浩然摄</div></div>
 </div></body></html>"""
 
 
@@ -252,7 +252,8 @@ def test_a_photo_items_title_under_its_picture_titles_an_item_of_its_own(browser
     """A photo item's title, centred over its caption's two columns, straddles their gutter:
     the columns it straddles stand under it, and under a picture it opens an item. With a short
     picture it stands at the foot of the next module's big title: with a column rule between
-    them, or under its picture beside that title, it is no part of that title's stack."""
+    them, or under its picture beside that title, it is no part of that title's stack. Its
+    caption, set as the text is, ends by pointing at the picture: the credit after it is cut off."""
     html = _PHOTO_ITEM.format(picture_mm=picture_mm, rule=rule,
                               paragraphs="".join(f"<p>{_PARAGRAPH}第{n}段。</p>" for n in range(9)))
     result = convert_page(_print(browser, html, tmp_path / "photo-item.pdf", 120))
@@ -261,6 +262,9 @@ def test_a_photo_items_title_under_its_picture_titles_an_item_of_its_own(browser
     assert sorted(by_title) == ["人才安居", "老工业园区激发创新新活力"]
     assert "图为人才公寓外景" not in by_title["老工业园区激发创新新活力"]
     assert "第8段" in by_title["老工业园区激发创新新活力"]
+    # Its text points at its picture: the credit printed after it is the picture's, furniture.
+    assert by_title["人才安居"].strip().endswith("图为人才公寓外景。")
+    assert "本报记者 阎浩然摄" in [f.text for f in result.layout.furniture]
 
 
 _BRIEF_BESIDE = """<html><head><style>

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from parkdigest.convert.classify import points_at_its_picture
 from parkdigest.convert.pdf.blocks import Part, Style, TextBlock, byline_text, with_part
 from parkdigest.convert.pdf.extract import Box
 from parkdigest.convert.pdf.lines import TypeMeasure
@@ -67,6 +68,13 @@ def mark_captions(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
         if block.part is Part.MINOR and block.style in caption_styles and not byline_text(block.text):
             # (a byline may be set in the captions' type: it is known by its words)
             out[block.id] = with_credit(with_part(block, Part.CAPTION, "caption-type"), furniture_rule)
+        elif block.part is Part.BODY:
+            # A photo item's text, set as the text is, ends by pointing at its picture: the
+            # picture's credit printed after it is no part of it (running text never points
+            # at a picture).
+            credited = with_credit(block, furniture_rule)
+            if credited.credit and points_at_its_picture(credited.text):
+                out[block.id] = credited
     return out
 
 
