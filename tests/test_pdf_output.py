@@ -295,3 +295,27 @@ def test_a_heading_level_with_a_title_in_the_next_column_is_no_part_of_its_stack
     by_title = {a.meta["title"]: a.body for a in result.articles}
     assert sorted(by_title) == ["兰白国家自主创新示范区：欠发达地区改革创新样本“复盘”", "成都高新区：让产业齿轮精准咬合"]
     assert "本报西宁2月7日电" in by_title["兰白国家自主创新示范区：欠发达地区改革创新样本“复盘”"]
+
+
+_CAPTION_IN_SMALL_TYPE = """<html><head><style>
+body {{ font-family: 'AR PL UMing CN', serif; font-size: 10pt; margin: 10mm; width: 120mm }}
+h1 {{ font-family: 'Noto Serif CJK SC', serif; font-size: 24pt; text-align: center; margin: 0 0 2mm }}
+.cols {{ column-count: 2; column-gap: 5mm; text-align: justify }}
+p {{ text-indent: 2em; margin: 0; line-height: 1.45 }}
+.pic {{ height: 25mm; width: 40%; margin: 2mm auto 1mm; background: #999 }}
+.cap {{ font-size: 8pt; margin-bottom: 2mm }}
+</style></head><body><h1>园区企业激发新活力</h1><div class="cols">{before}
+<div class="pic"></div><div class="cap">科研人员在实验室开展材料性能检测。（高新区管委会供图）</div>{after}</div></body></html>"""
+
+
+@pytest.mark.browser
+def test_a_sentence_in_small_type_with_a_pictures_credit_after_it_is_a_caption(browser, tmp_path):
+    """A caption wider than its picture, in a type smaller than the text's: a closed sentence
+    with a picture's credit after it is no subhead but a caption, and the credit is furniture."""
+    paragraphs = [f"<p>{_PARAGRAPH}第{n}段。</p>" for n in range(6)]
+    html = _CAPTION_IN_SMALL_TYPE.format(before="".join(paragraphs[:2]), after="".join(paragraphs[2:]))
+    result = convert_page(_print(browser, html, tmp_path / "caption.pdf", 200))
+    assert isinstance(result, PageResult), result
+    (article,) = result.articles
+    assert "高新区管委会供图" not in article.body and "## 科研人员" not in article.body
+    assert "（高新区管委会供图）" in [f.text for f in result.layout.furniture]

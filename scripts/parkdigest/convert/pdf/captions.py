@@ -12,7 +12,7 @@ from parkdigest.convert.pdf.blocks import Part, Style, TextBlock, byline_text, w
 from parkdigest.convert.pdf.extract import Box
 from parkdigest.convert.pdf.lines import TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
-from parkdigest.text import HAN_CHAR
+from parkdigest.text import HAN_CHAR, sentence_closed
 
 # A caption stands within this many body lines under (or over) its picture, in type no bigger
 # than the text's.
@@ -75,6 +75,12 @@ def mark_captions(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
             credited = with_credit(block, furniture_rule)
             if credited.credit and points_at_its_picture(credited.text):
                 out[block.id] = credited
+        elif block.part is Part.MINOR:
+            # A sentence in a heading's type with a picture's credit after it is a caption
+            # (no title or subhead carries a picture's credit).
+            credited = with_credit(block, furniture_rule)
+            if credited.credit and sentence_closed(credited.text):
+                out[block.id] = with_part(credited, Part.CAPTION, "credited-sentence")
     return out
 
 
