@@ -319,3 +319,30 @@ def test_a_sentence_in_small_type_with_a_pictures_credit_after_it_is_a_caption(b
     (article,) = result.articles
     assert "高新区管委会供图" not in article.body and "## 科研人员" not in article.body
     assert "（高新区管委会供图）" in [f.text for f in result.layout.furniture]
+
+
+_BRIEFS = """<html><head><style>
+body {{ font-family: 'AR PL UMing CN', serif; font-size: 10pt; margin: 10mm; width: 110mm }}
+.row {{ display: flex; gap: 6mm }} .col {{ width: 52mm; text-align: justify }}
+.bt {{ font-family: 'Noto Serif CJK SC', serif; font-weight: bold; font-size: 15pt; margin: 2mm 0 1mm }}
+p {{ text-indent: 2em; margin: 0; line-height: 1.45 }} p.on {{ text-indent: 0 }}
+</style></head><body><div class="row">
+<div class="col"><div class="bt">成都高新区让产业齿轮精准咬合</div>{first}
+<div class="bt">兰白示范区改革创新样本“复盘”</div><p>本报讯（通讯员卢欣然）“我们的空气热泵以二氧化碳</p></div>
+<div class="col"><p class="on">为冷媒，零下30摄氏度仍能稳定制热。”2月25日下午，甘肃白银高新区一家企业的实验室内，董事长边说边演示。</p>
+<div class="bt">广州高新区再添省级小微双创基地</div>{third}</div>
+</div></body></html>"""
+
+
+@pytest.mark.browser
+def test_a_briefs_text_opened_by_its_dateline_at_a_columns_foot_is_its_text_not_its_byline(browser, tmp_path):
+    """A brief's title near a column's foot, its text's first two lines under it (本报讯（通讯员
+    ……）“……) and the rest at the top of the next column: those lines open the text (a dateline
+    opens them), so the next column's top goes on from them."""
+    html = _BRIEFS.format(first="".join(f"<p>本报讯 {_PARAGRAPH}甲{n}段。</p>" for n in range(4)),
+                          third="".join(f"<p>本报讯 {_PARAGRAPH}丙{n}段。</p>" for n in range(3)))
+    result = convert_page(_print(browser, html, tmp_path / "briefs.pdf", 200))
+    assert isinstance(result, PageResult), result
+    by_title = {a.meta["title"]: a.body for a in result.articles}
+    brief = by_title["兰白示范区改革创新样本“复盘”"]
+    assert brief.startswith("本报讯（通讯员卢欣然）“我们的空气热泵以二氧化碳为冷媒，零下30摄氏度仍能稳定制热。”")

@@ -16,6 +16,7 @@ from parkdigest.convert.pdf.blocks import MARKERS, Part, TextBlock, byline_text
 from parkdigest.convert.pdf.extract import Box
 from parkdigest.convert.pdf.lines import TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
+from parkdigest.text import dateline_opens
 
 # A stack's parts stand this close: white of at most this share of the title's type size, or
 # of one body line when that is more (a byline under a small title).
@@ -145,7 +146,10 @@ def _column_top(block: TextBlock, blocks: list[TextBlock], reach: Box) -> bool:
 
 
 def _may_head(block: TextBlock) -> bool:
-    """Running text is not part of a headline stack; one or two short lines may be."""
+    """Running text is not part of a headline stack; one or two short lines may be, unless a
+    dateline opens them (本报讯（通讯员…）“…: the text's first lines, at a column's foot)."""
+    if dateline_opens(block.text):
+        return False
     if block.part is Part.BODY:
         return len(block.lines) <= 2 and not SENTENCE_MARKS.search(block.text[:-1])
     return len(block.lines) <= 3
