@@ -346,3 +346,33 @@ def test_a_briefs_text_opened_by_its_dateline_at_a_columns_foot_is_its_text_not_
     by_title = {a.meta["title"]: a.body for a in result.articles}
     brief = by_title["兰白示范区改革创新样本“复盘”"]
     assert brief.startswith("本报讯（通讯员卢欣然）“我们的空气热泵以二氧化碳为冷媒，零下30摄氏度仍能稳定制热。”")
+
+
+_COLUMN_GOES_ON = """<html><head><style>
+body {{ font-family: 'AR PL UMing CN', serif; font-size: 10pt; margin: 10mm; width: 110mm }}
+.row {{ display: flex; gap: 6mm }} .col {{ width: 52mm; text-align: justify }}
+.bt {{ font-family: 'Noto Serif CJK SC', serif; font-weight: bold; font-size: 15pt; margin: 2mm 0 1mm }}
+p {{ text-indent: 2em; margin: 0; line-height: 1.45 }} p.on {{ text-indent: 0 }}
+.pic {{ height: 30mm; margin-top: 4mm; background: #999 }}
+.pt {{ font-family: 'Noto Serif CJK SC', serif; font-weight: bold; font-size: 12pt; text-align: center; margin: 1mm 0 }}
+</style></head><body><div class="row">
+<div class="col"><div class="bt">唐山高新区聚力培育双创载体</div>
+<p>本报上海2月6日电（记者欧阳刚）今年以来，唐山高新区着力实施科技企业孵化器和众</p>
+<div class="pic"></div><div class="pt">人才安居</div>
+<p>青岛高新区人才公寓日前交付使用，可为350余名青年科技人才提供住房保障。图为人才公寓外景。</p></div>
+<div class="col"><p class="on">创空间培育提升计划，加快创新创业孵化平台建设，截至目前已建成13家市级以上科技企业孵化器。</p>
+<div class="bt">广州高新区再添省级小微双创基地</div>{third}</div>
+</div></body></html>"""
+
+
+@pytest.mark.browser
+def test_a_column_that_stops_mid_sentence_goes_on_at_the_top_of_the_next(browser, tmp_path):
+    """A brief's text stops mid-word at the foot of its part of the column, a photo item set
+    under it; the next column's top, with no head over it, goes on from the text that stops
+    unclosed, not from the photo item's caption at the column's foot."""
+    html = _COLUMN_GOES_ON.format(third="".join(f"<p>本报讯 {_PARAGRAPH}丙{n}段。</p>" for n in range(3)))
+    result = convert_page(_print(browser, html, tmp_path / "column-goes-on.pdf", 200))
+    assert isinstance(result, PageResult), result
+    by_title = {a.meta["title"]: a.body for a in result.articles}
+    assert "孵化器和众创空间培育提升计划" in by_title["唐山高新区聚力培育双创载体"]
+    assert "创空间" not in by_title["人才安居"]

@@ -21,6 +21,7 @@ from parkdigest.convert.pdf.extract import Box, enclosing
 from parkdigest.convert.pdf.lines import TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
 from parkdigest.convert.pdf.stacks import SAME_SIZE, Stack
+from parkdigest.text import sentence_closed
 
 # A block is under a stack when this share of its width lies within the stack's reach.
 UNDER_REACH = 0.5
@@ -187,7 +188,10 @@ def _column_before(block: TextBlock, owned: list[TextBlock]) -> TextBlock | None
     if not left:
         return None
     column = max(b.box.x1 for b in left)
-    return max((b for b in left if b.box.x1 >= column - 2 * CUT_SLACK), key=lambda b: b.box.y1)
+    feet = [b for b in left if b.box.x1 >= column - 2 * CUT_SLACK]
+    # A column that ends mid-sentence goes on at the top of the next one: of the column's
+    # blocks, one whose text stops unclosed, else the lowest.
+    return max([b for b in feet if not sentence_closed(b.text)] or feet, key=lambda b: b.box.y1)
 
 
 def _nearest_owned(block: TextBlock, owned: list[TextBlock]) -> int | None:
