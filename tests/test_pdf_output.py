@@ -376,3 +376,27 @@ def test_a_column_that_stops_mid_sentence_goes_on_at_the_top_of_the_next(browser
     by_title = {a.meta["title"]: a.body for a in result.articles}
     assert "孵化器和众创空间培育提升计划" in by_title["唐山高新区聚力培育双创载体"]
     assert "创空间" not in by_title["人才安居"]
+
+
+_TALL_FOOTER = """<html><head><style>
+body {{ font-family: 'AR PL UMing CN', serif; font-size: 10pt; margin: 10mm; width: 190mm }}
+h1 {{ font-family: 'Noto Serif CJK SC', serif; font-size: 26pt; margin: 0 0 2mm }}
+.cols {{ column-count: 4; column-gap: 5mm; text-align: justify }}
+p {{ text-indent: 2em; margin: 0; line-height: 1.45 }}
+.foot {{ border-top: 1pt solid #000; margin-top: 4mm; padding-top: 1mm; font-size: 9pt; line-height: 1.9 }}
+.name {{ float: right; font-family: 'Noto Serif CJK SC', serif; font-size: 19pt; line-height: 1.2 }}
+</style></head><body><h1>科技部火炬中心召开巡视整改专题民主生活会</h1><div class="cols">{paragraphs}</div>
+<div class="foot"><div class="name">中国高新技术产业导报</div>第6版　高新区观察　2026年3月31日 星期二<br>编辑：宋丽
+<br>E-mail：gxdb@chinahightech.com<br>扫描二维码 关注导报官方微信<br>国内统一连续出版物号：CN11-0186</div>
+</body></html>"""
+
+
+@pytest.mark.browser
+def test_a_papers_name_set_big_in_a_tall_footer_is_furniture_not_a_title(browser, tmp_path):
+    """A footer taller than the strip a folio usually takes, the paper's name set big in it:
+    a newspaper's name alone is no title, whatever its size."""
+    html = _TALL_FOOTER.format(paragraphs="".join(f"<p>{_PARAGRAPH}第{n}段。</p>" for n in range(8)))
+    result = convert_page(_print(browser, html, tmp_path / "tall-footer.pdf", 150))
+    assert isinstance(result, PageResult), result
+    assert [a.meta["title"] for a in result.articles] == ["科技部火炬中心召开巡视整改专题民主生活会"]
+    assert "中国高新技术产业导报" in [f.text for f in result.layout.furniture]

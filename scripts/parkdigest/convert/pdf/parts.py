@@ -23,7 +23,7 @@ from parkdigest.convert.pdf.extract import Box, enclosing
 from parkdigest.convert.pdf.headings import promote_titles
 from parkdigest.convert.pdf.lines import TextLine, TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
-from parkdigest.resources import StructuralRule
+from parkdigest.resources import Says, StructuralRule, says_of
 from parkdigest.text import HAN_CHAR
 
 # Type this much bigger than the body type is a headline (kickers, subheads and bylines are
@@ -112,9 +112,11 @@ def _part(block: TextBlock, regions: Regions, measure: TypeMeasure, running: set
     if style.light:
         return with_part(block, Part.LABEL, "reversed")
     ratio = block.size / measure.size
+    rule = _furniture(block, furniture_rule)
+    if rule and Says.PUBLICATION in says_of(rule):
+        return with_part(block, Part.FURNITURE, rule)  # a masthead is set big: no title is a paper's name alone
     if ratio >= TITLE_MIN_RATIO and len(HAN_CHAR.findall(block.text)) >= TITLE_MIN_HAN:
         return with_part(block, Part.TITLE, "type-size")
-    rule = _furniture(block, furniture_rule)
     if rule and (style not in running or len(block.lines) <= 2):
         return with_part(block, Part.FURNITURE, rule)
     if style in running or ratio >= TITLE_MIN_RATIO:
