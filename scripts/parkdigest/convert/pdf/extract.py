@@ -486,7 +486,7 @@ class _Opened:
     """A PDF file open in pdfium: its document, and each page loaded with its text page."""
 
     doc: pdfium.PdfDocument
-    pages: list[tuple[pdfium.PdfPage, pdfium.PdfTextPage]]
+    pages: tuple[tuple[pdfium.PdfPage, pdfium.PdfTextPage], ...]
 
     def close(self) -> None:
         for page, text in self.pages:
@@ -498,21 +498,22 @@ class _Opened:
 def _open(path: Path) -> _Opened:
     """The file opened and its pages loaded, each once (for its geometry and its picture)."""
     with _PDFIUM:
-        opened = _Opened(open_pdf(path), [])
+        doc = open_pdf(path)
+        pages: list[tuple[pdfium.PdfPage, pdfium.PdfTextPage]] = []
         try:
-            count = len(opened.doc)
+            count = len(doc)
             if count == 0:
                 raise PdfError("the PDF has no pages", "download the page again from the digital edition")
             if count > MAX_PAGES:
                 raise PdfError(f"the PDF has {count} pages, over the {MAX_PAGES} pages a seed may hold",
                                "split it into pages or issues (one PDF each)")
             for i in range(count):
-                page = _load_page(opened.doc, i)
-                opened.pages.append((page, page.get_textpage()))
+                page = _load_page(doc, i)
+                pages.append((page, page.get_textpage()))
         except BaseException:
-            opened.close()
+            _Opened(doc, tuple(pages)).close()  # what was loaded before the error
             raise
-    return opened
+    return _Opened(doc, tuple(pages))
 
 
 def _readable(pages: list[PdfPage]) -> tuple[PdfPage, ...]:
