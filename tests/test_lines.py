@@ -909,6 +909,7 @@ def test_a_line_of_two_phrases_set_apart_by_a_space_is_no_cut_text():
 
 _BRIEF_TEXTS = ("本报讯（记者胡珂）7月19日，由科技部火炬中心指导的科研助理岗位大学生专场招聘活动在枣庄举办，百余家企业参加。",
                 "能在胡同穿行的智能移动消防车、应对高层建筑火灾的消防无人机，徐州高新区的安全产业让人眼前一亮。")
+_BRIEF_GOES_ON = "活动现场，企业与高校应届毕业生面对面交流，科研助理岗位吸引了众多大学生投递简历。"
 
 
 def test_a_whole_title_over_a_column_name_is_another_articles_head():
@@ -937,7 +938,9 @@ def test_a_whole_title_over_a_column_name_is_another_articles_head():
     ("李强在江苏南京调研科技创新工作时强调", "创新速递", "科研助理岗位大学生专场招聘活动在枣庄举办"),
 ])
 def test_a_line_over_a_label_stays_in_the_head_when_the_title_under_marks_itself_or_no_name_stands_between(stack):
-    drafts = reflow_page(segment_page(_page(*stack, "本报记者 韩鑫", *_BRIEF_TEXTS))).drafts
+    # The brief alone under the stack: a paragraph on the line's own subject elsewhere on the page
+    # would make it another module's headline by its words (test_segmentation: …read_into…).
+    drafts = reflow_page(segment_page(_page(*stack, "本报记者 韩鑫", _BRIEF_TEXTS[0], _BRIEF_GOES_ON))).drafts
     assert len([d for d in drafts if d.title]) == 1
 
 
@@ -967,3 +970,17 @@ def test_a_stack_over_a_dateline_is_no_story_of_the_package_above():
                      "科技部火炬中心召开巡视整改专题民主生活会", "产业园区合作共建经验分析及启示",
                      "本报讯（通讯员周伟）按照科技部党组统一部署，火炬中心召开巡视整改专题民主生活会。")
     assert titles[0] == "吉安高新区：两化融合构筑绿色产业集聚高地" and len(titles) == 2
+
+
+def test_a_quoted_title_broken_over_two_lines_in_a_stack_is_a_headline():
+    # A narrow column breaks a quoted title: each half alone opens or closes a quote, as a cut
+    # sentence does, but a headline stands over them and a byline under them.
+    kinds = _kinds("产业链上", "一家智能工厂的换产时间从两天缩短到两小时", "“让车间像", "变形金刚一样灵活”",
+                   "本报记者 方明", "走进总装车间，一个个智能工艺岛既独立又互联，多款车型在这里混线生产。")
+    assert kinds[2:4] == [("“让车间像", "headline"), ("变形金刚一样灵活”", "headline")]
+
+
+def test_a_quotation_that_ends_a_paragraph_above_a_label_stays_text():
+    kinds = _kinds("他在毕业典礼上留下一句话，至今仍贴在实验室的墙上：", "“科学报国，乃我辈", "之责！”", "新闻速递",
+                   "园区今年新开工重大项目四十个，总投资超过八百亿元，产业链上下游企业加快集聚。")
+    assert [kind for text, kind in kinds if "我辈" in text or "之责" in text] == ["body", "body"]

@@ -388,3 +388,31 @@ def test_a_closing_note_under_a_full_line_stays_the_articles_last_line():
     assert [d.title for d in drafts] == ["公共数据如何“跑起来”“用起来”（大数据观察）", "让非遗被更多人看见（快评）"]
     last = drafts[0].paragraphs[-1]
     assert (last.text, last.credit) == ("（本报记者施钰整理）", True)
+
+
+# A copy that reads a page's headlines row by row stacks one module's kicker or title with
+# another's: the stray line shares no word with the text under its stack, and another
+# article's text shares many (segment._stray_headlines).
+_HYDROGEN = ["氢能产业园里，电解槽生产线正在满负荷运转，一台台制氢设备从这里发往全国各地的加氢站和化工企业。", "",
+             "园区负责人介绍，氢能装备企业已集聚三十余家，燃料电池、储氢瓶、加氢机形成完整链条，绿氢成本逐年下降。"]
+_TEA = ["春茶采摘忙起来了，茶园里一片繁忙，茶农们趁着晴好天气采摘嫩芽，制茶车间的杀青机、揉捻机昼夜运转。", "",
+        "全省茶叶年产量突破十万吨，春茶上市时间比往年提前一周，名优茶比重逐年提高，茶农增收有了新门路。"]
+
+
+def test_a_kicker_read_into_another_articles_stack_goes_to_the_article_it_speaks_of():
+    lines = ["园区氢能装备产业链加速成形", "", "全省茶叶年产量突破十万吨，春茶上市提前一周", "", "本报记者 方明", "",
+             *_HYDROGEN, "", "春茶为何早上市（产业观察）", "", "本报记者 林青", "", *_TEA]
+    drafts = _drafts("\n".join(lines))
+    assert [(d.kicker, d.title) for d in drafts] == [
+        ("", "园区氢能装备产业链加速成形"), ("全省茶叶年产量突破十万吨，春茶上市提前一周", "春茶为何早上市（产业观察）")]
+    assert "电解槽" in drafts[0].body and "茶农" in drafts[1].body
+
+
+def test_a_title_read_into_another_articles_stack_heads_its_own_text():
+    # The title's brief, opened by its dateline, stands after the other title's text.
+    lines = ["园区氢能装备产业链加速成形", "", "春茶采摘忙起来 茶农增收有了新门路", "", "本报记者 方明", "", *_HYDROGEN, "",
+             f"本报杭州4月2日电 {_TEA[0]}", *_TEA[1:]]
+    drafts = _drafts("\n".join(lines))
+    assert [d.title for d in drafts] == ["园区氢能装备产业链加速成形", "春茶采摘忙起来 茶农增收有了新门路"]
+    assert "电解槽" in drafts[0].body and "茶农" not in drafts[0].body
+    assert "茶农" in drafts[1].body and "电解槽" not in drafts[1].body

@@ -589,6 +589,9 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
         if block.rule == LineRule.HEADLINE_CANDIDATE and following is not None and following.kind in (
                 Kind.HEADLINE, Kind.BYLINE) and following.rule not in (LineRule.BOX_HEADING, LineRule.DASH_LINE):
             out[i] = _as(block, Kind.HEADLINE, LineRule.HEADLINE_IN_STACK)
+        elif block.kind is Kind.BODY and _half_of_a_quoted_title(
+                out[content[position - 2]] if position > 1 else None, previous, block, following):
+            out[i] = _as(block, Kind.HEADLINE, LineRule.HEADLINE_IN_STACK)
         elif block.rule == LineRule.DASH_LINE and previous is not None and previous.kind is Kind.BODY:
             out[i] = _as(block, Kind.BODY, LineRule.DASH_SIGNATURE)
         elif (block.kind is Kind.CREDIT and previous is not None
@@ -625,6 +628,28 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
         elif block.kind is Kind.BODY and _places_people_in_a_picture(block.text):
             out[i] = _as(block, Kind.CAPTION, "caption-by-position")
     return out
+
+
+def _half_of_a_quoted_title(two_up: Block | None, previous: Block | None, block: Block,
+                            following: Block | None) -> bool:
+    """A title that is a quotation, broken over two lines inside a stack (“让汽车生产像 /
+    搭积木一样灵活”): each half alone opens or closes a quote, as a sentence cut at a line's end
+    does, but the two together have a headline's shape and end no sentence, and a headline
+    stands over them and a headline or byline under them (resolved bottom-up: the lower half
+    first, then the upper one)."""
+    if following is None or following.kind not in (Kind.HEADLINE, Kind.BYLINE) \
+            or following.rule in (LineRule.BOX_HEADING, LineRule.DASH_LINE):
+        return False
+    if following.kind is Kind.HEADLINE and block.text.count("“") > block.text.count("”"):
+        upper, lower, above = block, following, previous
+    elif previous is not None and previous.kind is Kind.BODY and block.text.count("”") > block.text.count("“"):
+        upper, lower, above = previous, block, two_up
+    else:
+        return False
+    whole = upper.text + lower.text
+    return (len(whole) <= HEADLINE_MAX_CHARS and upper.text.count("“") > upper.text.count("”")
+            and _headline_shape(whole) and not _has_sentence_punct(whole) and not any(mark in whole for mark in CHINESE_SENTENCE_END)
+            and above is not None and above.kind in (Kind.HEADLINE, Kind.LABEL))
 
 
 def points_at_its_picture(text: str) -> bool:

@@ -169,8 +169,8 @@ def _names_columns_only(content: list[Block], cluster: list[int]) -> bool:
 
 def _is_column_name(block: Block) -> bool:
     """A column's name, not a marked subhead (■全力打造四大产业集聚区 建设…): one that names a
-    column (`_names_a_column`) and is a label or as short as one."""
-    return _names_a_column(block) and (
+    column (`names_a_column`) and is a label or as short as one."""
+    return names_a_column(block) and (
         block.kind is Kind.LABEL or len(block.text.lstrip(BOX_MARKERS + " ")) <= BOX_LABEL_MAX_CHARS)
 
 
@@ -524,7 +524,7 @@ def _title_units(content: list[Block], lines: list[int]) -> list[list[int]]:
         if tagged:
             return closed_by_column_tag(block.text)
         return (block.kind is Kind.HEADLINE and not block.text.endswith(KICKER_ENDS + ("，",))
-                and not _names_a_column(block) and not reports_a_speech(block.text))
+                and not names_a_column(block) and not reports_a_speech(block.text))
 
     units: list[list[int]] = [[]]
     for k in lines:
@@ -751,10 +751,10 @@ def _byline_without_title(blocks: list[Block]) -> bool:
         return False
     first_byline = next(i for i, b in enumerate(blocks) if b.kind is Kind.BYLINE)
     return all(b.kind is Kind.BYLINE for b in blocks[first_byline:]) and all(
-        _names_a_column(b) or b.rule == LineRule.DASH_LINE for b in blocks[:first_byline])
+        names_a_column(b) or b.rule == LineRule.DASH_LINE for b in blocks[:first_byline])
 
 
-def _names_a_column(block: Block) -> bool:
+def names_a_column(block: Block) -> bool:
     """A column label or a box heading: a short noun phrase that names a kind of text, no title."""
     return block.kind is Kind.LABEL or block.rule == LineRule.BOX_HEADING or (
         block.kind is Kind.HEADLINE and len(block.text) <= BOX_LABEL_MAX_CHARS and _noun_phrase_label(block.text))
@@ -816,12 +816,14 @@ def _join_tags(lines: list[str]) -> list[str]:
 
 
 def _join_broken_title(lines: list[str]) -> list[str]:
-    """A title printed in two lines: the first ends with a comma ("增强内生动力，" / "激发新区活力"),
-    or the two halves are parallel ("为黑土地“体检”" / "推动节粮减损")."""
+    """A title printed in two lines: the first ends with a comma ("增强内生动力，" / "激发新区活力")
+    or leaves a quotation open (“让汽车生产像 / 搭积木一样灵活”), or the two halves are
+    parallel ("为黑土地“体检”" / "推动节粮减损")."""
     out: list[str] = []
     for line in lines:
-        if out and (out[-1].endswith("，") or _parallel(out[-1], line)):
-            glue = "" if out[-1].endswith("，") else "  "
+        quoting = bool(out) and out[-1].count("“") > out[-1].count("”")  # a quotation goes on in the next line
+        if out and (out[-1].endswith("，") or quoting or _parallel(out[-1], line)):
+            glue = "" if out[-1].endswith("，") or quoting else "  "
             out[-1] = f"{out[-1]}{glue}{line}"
         else:
             out.append(line)

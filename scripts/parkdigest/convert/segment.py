@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from parkdigest.articles.files import Furniture
 from parkdigest.convert.classify import classify_blocks, closed_by_column_tag, points_at_its_picture
 from parkdigest.convert.dates import parse_printed_date
-from parkdigest.convert.heads import KICKER_ENDS, Story, find_heads, opens_with_dateline
+from parkdigest.convert.heads import KICKER_ENDS, Story, find_heads, names_a_column, opens_with_dateline, parse_head
 from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
 from parkdigest.convert.model import Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.ownership import Claim, Ownership
@@ -76,7 +76,13 @@ def segment_page(page: Page) -> Segmentation:
         heads = ((),)
     content = PageContent(tuple(_as_flow_block(block, role) for block, role in zip(content_blocks, found.roles)),
                           found.roles, heads, found.stories, found.side_by_side, found.briefs)
-    placement = _join_and_assign(content)
+    vocabulary = Vocabulary(content.blocks)
+    placement = _join_and_assign(content, vocabulary)
+    strays = _stray_headlines(content, placement, vocabulary)
+    if strays:  # read again with each stray headline as a head of its own, then fold back the textless
+        content = _with_strays_apart(content, strays)
+        content, placement = _fold_textless_strays(content, _join_and_assign(content, vocabulary), vocabulary,
+                                                   contents)
     merged, renumber = _merge(content, page, warnings)
     placed = tuple(PlacedBlock(k, block, merged.roles[k], renumber[claim.article], claim.confidence)
                    for k, (block, claim) in enumerate(zip(content.blocks, placement.owners)))
@@ -99,6 +105,9 @@ class PageContent:
     side_by_side: tuple[tuple[int, ...], ...] = ()
     # Of those, titles over briefs: (article, the dateline block that opens its text).
     briefs: tuple[tuple[int, int], ...] = ()
+    # Heads of one headline taken out of another article's stack (`_stray_headlines`):
+    # (its article, the article whose stack it was read in).
+    strays: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.roles) != len(self.blocks):
@@ -108,9 +117,10 @@ class PageContent:
         return len(self.blocks)
 
     def beside_others(self, a: int) -> bool:
-        """Was article a's head printed beside others and read in one stack with them? Then none
-        of the text under the stack is surely its own: the vocabulary places it."""
-        return any(a in articles for articles in self.side_by_side)
+        """Was article a's head printed beside others and read in one stack with them (or taken
+        out of another's stack as a stray headline)? Then none of the text under the stack is
+        surely its own: the vocabulary places it."""
+        return any(a == stray for stray, _ in self.strays) or any(a in articles for articles in self.side_by_side)
 
 
 @dataclass(frozen=True)
@@ -122,11 +132,10 @@ class Placement:
     owners: tuple[Claim, ...]  # per content block: its article and how sure
 
 
-def _join_and_assign(content: PageContent) -> Placement:
+def _join_and_assign(content: PageContent, vocabulary: Vocabulary) -> Placement:
     """Joins and ownership inform each other: first join by what two fragments share, assign
     every block to an article, then join again by how well a start fits the article its end
     belongs to, and assign again (JOIN_ROUNDS rounds in all)."""
-    vocabulary = Vocabulary(content.blocks)
     tags = TagModel([b.text for b in content.blocks if b.kind is Kind.BODY])
     memo: dict = {}  # junction evidence that does not change between rounds
     fragments = list(content.blocks)
@@ -152,6 +161,127 @@ def _round_scorers(profiles: ArticleProfiles, owners: tuple[Claim, ...]
         return owners[a].article == owners[b].article
 
     return fit, same_article
+
+
+# A copy that reads a page's headlines row by row stacks one module's headline with
+# another's. Such a headline shares almost nothing with the text under its stack (TF-IDF
+# cosine under STRAY_OWN_FIT_MAX; a title and its own text: 0.1-0.3), while another
+# headline of the same stack does (STACK_MATE_FIT_MIN: the text is that one's) and text
+# elsewhere on the page shares it (STRAY_ELSEWHERE_FIT_MIN: its subject is there).
+STRAY_OWN_FIT_MAX = 0.05
+STACK_MATE_FIT_MIN = 0.10
+STRAY_ELSEWHERE_FIT_MIN = 0.25
+
+
+def _text_profiles(content: PageContent, owners: Sequence[Claim], vocabulary: Vocabulary) -> ArticleProfiles:
+    """Each article's vocabulary from its text alone, its head stack left out."""
+    return vocabulary.profiles(_texts(content, owners))
+
+
+def _texts(content: PageContent, owners: Sequence[Claim]) -> list[list[int]]:
+    """Each article's text blocks (its head stack left out), in file order."""
+    heads = {k for cluster in content.heads for k in cluster}
+    members: list[list[int]] = [[] for _ in content.heads]
+    for k, claim in enumerate(owners):
+        if k not in heads:
+            members[claim.article].append(k)
+    return members
+
+
+def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Vocabulary) -> list[tuple[int, int]]:
+    """Headlines read into another module's stack: (block id, article of the stack), each of
+    a stack that keeps another headline (side-by-side heads and packages have rules of their own).
+    A headline is measured against the text right under its stack, and elsewhere against the
+    rest of its article's text and each other article's; a stack mate against the text under
+    the stack or its article's whole text, whichever it speaks for more."""
+    flow = _flow(content, placement.joins)
+    texts = _texts(content, placement.owners)
+    packaged = {story.article for story in content.stories}
+    joined = {k for join in placement.joins for k in (join.left_block, join.right_block)}
+    strays = []
+    for a, cluster in enumerate(content.heads):
+        lines = [k for k in cluster if content.blocks[k].kind is Kind.HEADLINE]
+        # Only a whole line may stray: text cut at a column's end (joined to its sentence's rest,
+        # or ending open: 将合资在成都高新区与) is no headline of another module.
+        whole = [k for k in lines if k not in joined and not _ends_open(content.blocks[k].text)]
+        under = _head_run(content, flow, a)
+        if len(lines) < 2 or not under or content.beside_others(a) or a in packaged:
+            continue
+        rest = [k for k in texts[a] if k not in under]
+        profiles = vocabulary.profiles([texts[a], under, rest, *(texts[b] for b in range(len(texts)) if b != a)])
+        for k in whole:
+            elsewhere = max(profiles.fit(k, i) for i in range(2, len(texts) + 2))
+            mate_fits = any(max(profiles.fit(m, 0), profiles.fit(m, 1)) >= STACK_MATE_FIT_MIN for m in lines
+                            if m != k and not names_a_column(content.blocks[m]))  # a title stays
+            announces = content.blocks[k].text.endswith(KICKER_ENDS)  # the line under it: its own title
+            if profiles.fit(k, 1) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere and mate_fits \
+                    and not announces:
+                strays.append((k, a))
+    return strays
+
+
+def _ends_open(text: str) -> bool:
+    """Does the line end where no headline ends: on a comma or an enumeration comma, or on a
+    word that needs one after it (segment._needs_a_continuation)?"""
+    return text.endswith(("，", "、", ",")) or _needs_a_continuation(text)
+
+
+def _with_strays_apart(content: PageContent, strays: list[tuple[int, int]]) -> PageContent:
+    """Each stray headline a head of its own, whose text the vocabulary finds (none follows it)."""
+    taken = {k for k, _ in strays}
+    clusters: list[tuple[tuple[int, ...], int | None]] = [
+        (tuple(k for k in cluster if k not in taken), a) for a, cluster in enumerate(content.heads)]
+    clusters += [((k,), None) for k, _ in strays]
+    clusters.sort(key=lambda entry: entry[0][0] if entry[0] else -1)
+    new_index = {old: new for new, (_, old) in enumerate(clusters) if old is not None}
+    stack_of = {k: new_index[a] for k, a in strays}
+    return replace(
+        content, heads=tuple(cluster for cluster, _ in clusters),
+        stories=tuple(replace(story, article=new_index[story.article]) for story in content.stories),
+        side_by_side=tuple(tuple(new_index[a] for a in group) for group in content.side_by_side),
+        briefs=tuple((new_index[a], dateline) for a, dateline in content.briefs),
+        strays=tuple((new, stack_of[cluster[0]]) for new, (cluster, old) in enumerate(clusters) if old is None))
+
+
+def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary: Vocabulary,
+                          contents: tuple[str, ...]) -> tuple[PageContent, Placement]:
+    """A stray headline that found no text of its own is another article's kicker (or
+    subtitle): it joins the head of the article whose text it fits best, when that head has
+    room (one headline) and keeps its title; else it goes back to the stack it was read in."""
+
+    def title(cluster: list[int]) -> str:
+        return parse_head([content.blocks[k] for k in cluster], contents).title
+
+    owners = list(placement.owners)
+    has_text = {claim.article for k, claim in enumerate(owners) if content.blocks[k].kind is Kind.BODY}
+    textless = {a: stack for a, stack in content.strays if a not in has_text}
+    if not textless:
+        return content, placement
+    profiles = _text_profiles(content, owners, vocabulary)
+    heads = [list(cluster) for cluster in content.heads]
+    for a, stack in textless.items():
+        (k,) = content.heads[a]
+        roomy = [b for b in range(len(heads)) if b not in textless and heads[b]
+                 and sum(content.blocks[m].kind is Kind.HEADLINE for m in heads[b]) == 1
+                 and title(sorted(heads[b] + [k])) == title(heads[b])]
+        home = max(roomy, key=lambda b: profiles.fit(k, b), default=stack)
+        if profiles.fit(k, home) < STRAY_ELSEWHERE_FIT_MIN:
+            home = stack  # no head with room shares it: back into the stack it was read in
+        heads[home] = sorted(heads[home] + [k])
+        for m, claim in enumerate(owners):
+            if claim.article == a:
+                owners[m] = replace(claim, article=home)
+    gone = sorted(textless)
+    renumber = {a: a - sum(g < a for g in gone) for a in range(len(heads)) if a not in gone}
+    owners = [replace(claim, article=renumber[claim.article]) for claim in owners]
+    kept = [a for a in range(len(heads)) if a not in gone]
+    folded = replace(
+        content, heads=tuple(tuple(heads[a]) for a in kept),
+        stories=tuple(replace(story, article=renumber[story.article]) for story in content.stories),
+        side_by_side=tuple(tuple(renumber[a] for a in group) for group in content.side_by_side),
+        briefs=tuple((renumber[a], dateline) for a, dateline in content.briefs),
+        strays=tuple((renumber[a], renumber[stack]) for a, stack in content.strays if a not in gone))
+    return folded, replace(placement, owners=tuple(owners))
 
 
 def _unmask_cut_text(content: list[Block]) -> list[Block]:
@@ -282,8 +412,12 @@ def _head_run(content: PageContent, flow: Flow, a: int) -> list[int]:
     cluster = content.heads[a]
     if content.beside_others(a):
         return []
-    brief = bool(cluster) and cluster[-1] + 1 < len(content) and opens_with_dateline(content.blocks[cluster[-1] + 1])
-    return _run_after(content, flow, cluster[-1] if cluster else -1, brief=brief)
+    last = cluster[-1] if cluster else -1
+    strays = {content.heads[stray][0] for stray, _ in content.strays}
+    while last + 1 in strays:  # a stray headline taken out of the stack stands between it and its text
+        last += 1
+    brief = last + 1 < len(content) and opens_with_dateline(content.blocks[last + 1])
+    return _run_after(content, flow, last, brief=brief)
 
 
 def _claim_runs(claims: list[tuple[int, list[int]]], flow: Flow) -> dict[int, int]:
