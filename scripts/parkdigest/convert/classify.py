@@ -647,8 +647,9 @@ def _half_of_a_quoted_title(two_up: Block | None, previous: Block | None, block:
     else:
         return False
     whole = upper.text + lower.text
+    ends_no_sentence = not _has_sentence_punct(whole) and not any(mark in whole for mark in CHINESE_SENTENCE_END)
     return (len(whole) <= HEADLINE_MAX_CHARS and upper.text.count("“") > upper.text.count("”")
-            and _headline_shape(whole) and not _has_sentence_punct(whole) and not any(mark in whole for mark in CHINESE_SENTENCE_END)
+            and _headline_shape(whole) and ends_no_sentence
             and above is not None and above.kind in (Kind.HEADLINE, Kind.LABEL))
 
 

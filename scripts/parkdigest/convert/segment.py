@@ -201,12 +201,12 @@ def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Voc
     strays = []
     for a, cluster in enumerate(content.heads):
         lines = [k for k in cluster if content.blocks[k].kind is Kind.HEADLINE]
-        # Only a whole line may stray: text cut at a column's end (joined to its sentence's rest,
-        # or ending open: 将合资在成都高新区与) is no headline of another module.
-        whole = [k for k in lines if k not in joined and not _ends_open(content.blocks[k].text)]
         under = _head_run(content, flow, a)
         if len(lines) < 2 or not under or content.beside_others(a) or a in packaged:
             continue
+        # Only a whole line may stray: text cut at a column's end (joined to its sentence's rest,
+        # or ending open: 将合资在成都高新区与) is no headline of another module.
+        whole = [k for k in lines if k not in joined and not _ends_open(content.blocks[k].text)]
         rest = [k for k in texts[a] if k not in under]
         profiles = vocabulary.profiles([texts[a], under, rest, *(texts[b] for b in range(len(texts)) if b != a)])
         for k in whole:
@@ -235,12 +235,18 @@ def _with_strays_apart(content: PageContent, strays: list[tuple[int, int]]) -> P
     clusters.sort(key=lambda entry: entry[0][0] if entry[0] else -1)
     new_index = {old: new for new, (_, old) in enumerate(clusters) if old is not None}
     stack_of = {k: new_index[a] for k, a in strays}
+    return _renumbered(content, [cluster for cluster, _ in clusters], new_index,
+                       [(new, stack_of[cluster[0]]) for new, (cluster, old) in enumerate(clusters) if old is None])
+
+
+def _renumbered(content: PageContent, heads: Sequence[Sequence[int]], new_index: Mapping[int, int],
+                strays: Sequence[tuple[int, int]]) -> PageContent:
+    """The page's content with new heads: every article index it holds mapped by `new_index`."""
     return replace(
-        content, heads=tuple(cluster for cluster, _ in clusters),
+        content, heads=tuple(tuple(cluster) for cluster in heads), strays=tuple(strays),
         stories=tuple(replace(story, article=new_index[story.article]) for story in content.stories),
         side_by_side=tuple(tuple(new_index[a] for a in group) for group in content.side_by_side),
-        briefs=tuple((new_index[a], dateline) for a, dateline in content.briefs),
-        strays=tuple((new, stack_of[cluster[0]]) for new, (cluster, old) in enumerate(clusters) if old is None))
+        briefs=tuple((new_index[a], dateline) for a, dateline in content.briefs))
 
 
 def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary: Vocabulary,
@@ -274,13 +280,8 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
     gone = sorted(textless)
     renumber = {a: a - sum(g < a for g in gone) for a in range(len(heads)) if a not in gone}
     owners = [replace(claim, article=renumber[claim.article]) for claim in owners]
-    kept = [a for a in range(len(heads)) if a not in gone]
-    folded = replace(
-        content, heads=tuple(tuple(heads[a]) for a in kept),
-        stories=tuple(replace(story, article=renumber[story.article]) for story in content.stories),
-        side_by_side=tuple(tuple(renumber[a] for a in group) for group in content.side_by_side),
-        briefs=tuple((renumber[a], dateline) for a, dateline in content.briefs),
-        strays=tuple((renumber[a], renumber[stack]) for a, stack in content.strays if a not in gone))
+    folded = _renumbered(content, [heads[a] for a in range(len(heads)) if a not in gone], renumber,
+                         [(renumber[a], renumber[stack]) for a, stack in content.strays if a not in gone])
     return folded, replace(placement, owners=tuple(owners))
 
 
