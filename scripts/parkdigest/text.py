@@ -99,6 +99,12 @@ def dateline_opens(text: str) -> bool:
 CLOSERS = "”’」』）)》】"
 
 
+def open_quotes(text: str) -> int:
+    """How many double quotation marks the text opens and leaves open (“让汽车生产像: 1); below 0,
+    how many it closes that it never opened (搭积木一样灵活”: -1): a quotation broken at a line's end."""
+    return text.count("“") - text.count("”")
+
+
 def sentence_closed(text: str) -> bool:
     """Does the text end at the end of a sentence (possibly inside closing quotes)?"""
     stripped = text.rstrip().rstrip(CLOSERS)

@@ -33,6 +33,7 @@ from parkdigest.text import (
     PARALLEL_HALVES,
     dateline_opens,
     heading_key,
+    open_quotes,
     sentence_closed,
 )
 
@@ -431,7 +432,7 @@ ENCLITIC_TAGS = frozenset({"uj", "ul"})
 def _headline_shape(core: str) -> bool:
     if any(mark in core for mark in "。；;") or core.count("、") > 2:
         return False
-    if core.count("“") != core.count("”"):
+    if open_quotes(core):
         return False  # an unclosed quote: a fragment of a sentence broken at the line end
     if closes_unopened_bracket(core):
         return False  # the tail of text cut elsewhere ("整理）"), or of a title's tag (`_context_pass`)
@@ -640,16 +641,15 @@ def _half_of_a_quoted_title(two_up: Block | None, previous: Block | None, block:
     if following is None or following.kind not in (Kind.HEADLINE, Kind.BYLINE) \
             or following.rule in (LineRule.BOX_HEADING, LineRule.DASH_LINE):
         return False
-    if following.kind is Kind.HEADLINE and block.text.count("“") > block.text.count("”"):
+    if following.kind is Kind.HEADLINE and open_quotes(block.text) > 0:
         upper, lower, above = block, following, previous
-    elif previous is not None and previous.kind is Kind.BODY and block.text.count("”") > block.text.count("“"):
+    elif previous is not None and previous.kind is Kind.BODY and open_quotes(block.text) < 0 < open_quotes(previous.text):
         upper, lower, above = previous, block, two_up
     else:
         return False
     whole = upper.text + lower.text
     ends_no_sentence = not _has_sentence_punct(whole) and not any(mark in whole for mark in CHINESE_SENTENCE_END)
-    return (len(whole) <= HEADLINE_MAX_CHARS and upper.text.count("“") > upper.text.count("”")
-            and _headline_shape(whole) and ends_no_sentence
+    return (len(whole) <= HEADLINE_MAX_CHARS and _headline_shape(whole) and ends_no_sentence
             and above is not None and above.kind in (Kind.HEADLINE, Kind.LABEL))
 
 

@@ -33,7 +33,7 @@ from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_
 from parkdigest.convert.words import last_word, tag, word_spanning
 from parkdigest.reference.gazetteer import find_zones
 from parkdigest.resources import layout_words
-from parkdigest.text import BOX_MARKERS, BYLINE_MARKS, HAN, dateline_opens, heading_key, sentence_closed
+from parkdigest.text import BOX_MARKERS, BYLINE_MARKS, HAN, dateline_opens, heading_key, open_quotes, sentence_closed
 
 # Two or more blank lines in a row: a picture stood there, and a short line after it is
 # its caption rather than a subhead.
@@ -821,7 +821,7 @@ def _join_broken_title(lines: list[str]) -> list[str]:
     parallel ("为黑土地“体检”" / "推动节粮减损")."""
     out: list[str] = []
     for line in lines:
-        quoting = bool(out) and out[-1].count("“") > out[-1].count("”")  # a quotation goes on in the next line
+        quoting = bool(out) and open_quotes(out[-1]) > 0  # a quotation goes on in the next line
         if out and (out[-1].endswith("，") or quoting or _parallel(out[-1], line)):
             glue = "" if out[-1].endswith("，") or quoting else "  "
             out[-1] = f"{out[-1]}{glue}{line}"

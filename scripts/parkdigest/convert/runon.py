@@ -27,7 +27,7 @@ from functools import cache
 
 from parkdigest.convert.words import NUMBER_FLAG, PLACE_FLAG, cut, tag
 from parkdigest.resources import language_words
-from parkdigest.text import COLONS, HAN, HAN_CHAR, PARALLEL_HALVES, alternation
+from parkdigest.text import COLONS, HAN, HAN_CHAR, PARALLEL_HALVES, alternation, open_quotes
 
 # A kicker is a clause: shorter text before a title is a part of the title (江苏南京：…).
 KICKER_MIN_CHARS = 8
@@ -112,7 +112,7 @@ def _before_whole_quotation(core: str, words: list[tuple[str, str]]) -> int:
     if (opening <= 0 or "”" in core[opening:-1] or core[opening - 1] in COLONS
             or core[:opening].endswith(_speech_verbs()) or len(core) - opening - 2 < QUOTED_TITLE_MIN_CHARS):
         return 0
-    return opening if core[:opening].count("“") == core[:opening].count("”") else 0
+    return opening if open_quotes(core[:opening]) == 0 else 0
 
 
 def _before_parallel_halves(core: str, words: list[tuple[str, str]]) -> int:

@@ -173,11 +173,6 @@ STACK_MATE_FIT_MIN = 0.10
 STRAY_ELSEWHERE_FIT_MIN = 0.25
 
 
-def _text_profiles(content: PageContent, owners: Sequence[Claim], vocabulary: Vocabulary) -> ArticleProfiles:
-    """Each article's vocabulary from its text alone, its head stack left out."""
-    return vocabulary.profiles(_texts(content, owners))
-
-
 def _texts(content: PageContent, owners: Sequence[Claim]) -> list[list[int]]:
     """Each article's text blocks (its head stack left out), in file order."""
     heads = {k for cluster in content.heads for k in cluster}
@@ -263,7 +258,7 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
     textless = {a: stack for a, stack in content.strays if a not in has_text}
     if not textless:
         return content, placement
-    profiles = _text_profiles(content, owners, vocabulary)
+    profiles = vocabulary.profiles(_texts(content, owners))  # each article's text, its head left out
     heads = [list(cluster) for cluster in content.heads]
     for a, stack in textless.items():
         (k,) = content.heads[a]
