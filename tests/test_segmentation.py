@@ -416,3 +416,20 @@ def test_a_title_read_into_another_articles_stack_heads_its_own_text():
     assert [d.title for d in drafts] == ["园区氢能装备产业链加速成形", "春茶采摘忙起来 茶农增收有了新门路"]
     assert "电解槽" in drafts[0].body and "茶农" not in drafts[0].body
     assert "茶农" in drafts[1].body and "电解槽" not in drafts[1].body
+
+
+def test_a_marked_section_over_a_columns_name_heads_an_article_not_a_box_of_the_one_above():
+    # A box inside an article has one heading (■相关链接); a marked name over a column's name is
+    # the page's section over that column, and the title under them opens an article.
+    lines = ["园区氢能装备产业链加速成形", "", "本报记者 方明", "", *_HYDROGEN, "", "■相关链接", "", _TEA[0], "",
+             "■产业巡礼", "", "茶乡动态", "", "春茶采摘忙起来 茶农增收有了新门路", "", _TEA[2]]
+    drafts = _drafts("\n".join(lines))
+    assert [d.title for d in drafts] == ["园区氢能装备产业链加速成形", "春茶采摘忙起来 茶农增收有了新门路"]
+    assert "相关链接" in drafts[0].body and "茶园" in drafts[0].body
+    assert "茶农增收有了新门路" in drafts[1].body
+
+
+def test_a_box_heading_over_its_own_label_stays_inside_the_article():
+    lines = ["园区氢能装备产业链加速成形", "", "本报记者 方明", "", *_HYDROGEN, "", "■一、产业链的形成", "", "【相关链接】", "",
+             *_TEA]
+    assert [d.title for d in _drafts("\n".join(lines))] == ["园区氢能装备产业链加速成形"]

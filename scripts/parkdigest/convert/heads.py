@@ -580,7 +580,9 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
     following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
     # A park's title with its colon, or a brief's dateline under the stack, announces an article
     # whatever else the stack holds.
-    announced = opens_with_dateline(following) or any(names_a_park(b.text) for b in blocks)
+    # So does a marked section over a column's name: no box inside an article has one.
+    announced = opens_with_dateline(following) or any(names_a_park(b.text) for b in blocks) \
+        or _section_over_a_column(blocks)
     if blocks[0].rule in _INNER_RULES and Kind.BYLINE not in kinds and not announced:
         return False  # a box inside an article: 核心阅读, ■链接, ■延伸阅读 and its heading
     if _byline_without_title(blocks):
@@ -601,6 +603,19 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
         or (not after_open_text and _is_picture_item(content, cluster))
         or _is_full_stack(blocks, after_open_text)
     )
+
+
+def _section_over_a_column(blocks: list[Block]) -> bool:
+    """A marked column's name right over a line that ends as columns' names end (■高新区巡礼 /
+    高新区动态): a page's section over one of its columns, which no box inside an article has
+    (its heading names the box, 【相关链接】, and nothing else)."""
+    return (len(blocks) > 1 and _is_column_name(blocks[0]) and _is_column_name(blocks[1])
+            and blocks[1].text.endswith(_column_name_endings()) and not _heads_a_box(blocks[1]))
+
+
+def _heads_a_box(block: Block) -> bool:
+    """Does the line name a box inside an article (相关链接, 核心阅读), marks and brackets aside?"""
+    return block.text.strip(BOX_MARKERS + "【】〖〗[] ").startswith(tuple(layout_words()["box_headings"]))
 
 
 def _turns_to_another_park(content: list[Block], cluster: list[int], heads: list[list[int]]) -> bool:
