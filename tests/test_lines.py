@@ -984,3 +984,31 @@ def test_a_quotation_that_ends_a_paragraph_above_a_label_stays_text():
     kinds = _kinds("他在毕业典礼上留下一句话，至今仍贴在实验室的墙上：", "“科学报国，乃我辈", "之责！”", "新闻速递",
                    "园区今年新开工重大项目四十个，总投资超过八百亿元，产业链上下游企业加快集聚。")
     assert [kind for text, kind in kinds if "我辈" in text or "之责" in text] == ["body", "body"]
+
+
+_WRAPPED = ["\u3000\u3000园区今年新引进项目四十余个，总投资超过", "三百亿元，其中先进制造业项目占六成以", "上，带动就业岗位一万余个，成效明显。",
+            "\u3000\u3000园区还将建设公共研发平台，为中小企", "业提供检测、试验和中试服务，降低企业", "创新成本，缩短产品上市周期。",
+            "\u3000\u3000园区同时出台人才新政，对引进的高层", "次人才给予安家补贴和科研启动经费，并", "在子女入学、医疗等方面提供便利。"]
+
+
+def _bodies(lines: list[str]) -> list[str]:
+    page = normalize_page(Page("t.txt", tuple(Line(i + 1, t) for i, t in enumerate(
+        ["芜湖高新区新材料产业园开园", "本报记者 陈冬", *lines]))))
+    (draft,) = reflow_page(segment_page(page)).drafts
+    return [p.text for p in draft.paragraphs]
+
+
+def test_an_indent_before_a_number_still_opens_a_paragraph_of_a_wrapped_page():
+    """Closing up the space between Chinese and a number (GB/T 15834) leaves an indent whole:
+    \u3000\u30002024年… opens its paragraph, it does not run on from the line above."""
+    lines = [*_WRAPPED[:3], "\u3000\u30002024年，园区规模以上工业产值", "增长百分之十二，高新技术企业达到三百", "家，创历史新高。", *_WRAPPED[3:]]
+    assert _bodies(lines)[1] == "2024年，园区规模以上工业产值增长百分之十二，高新技术企业达到三百家，创历史新高。"
+
+
+def test_a_line_wider_than_a_wrapped_page_is_a_paragraph_of_its_own():
+    """A wrapped line runs to the width, never past it: a paragraph kept on one long line among
+    wrapped ones is neither part of the paragraph above nor wrapped into the one below."""
+    whole = "园区负责人表示，下一步将聚焦新材料、新能源和智能制造三大方向，引进一批龙头企业，完善产业链条，打造千亿级产业集群。"
+    lines = [*_WRAPPED[:3], whole, *_WRAPPED[3:]]
+    assert _bodies(lines)[1] == whole
+    assert len(_bodies(lines)) == 4

@@ -227,11 +227,16 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
         # A line that is a whole unit on its own — furniture, or a byline (本报记者 宋朝军 over the
         # first line of a narrow column) — is no part of a wrapped paragraph, whatever its width.
         is_unit = bool(furniture_rule(text)) or _is_byline(text, words)
-        full = bool(width) and _display_width(text) >= width - WRAP_SLACK
+        # A wrapped line runs to the width (its indent counts), never past it: a longer line is a
+        # paragraph of its own, neither wrapped nor the rest of the paragraph above.
+        printed = _display_width(page.lines[number - 1].text.rstrip())
+        full = bool(width) and width - WRAP_SLACK <= printed <= width + WRAP_SLACK
+        unwrapped = bool(width) and printed > width + WRAP_SLACK
         if out and _closes_bracket_of(out[-1][2], text):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
-        elif (previous_full and gap == 0 and not indented and not is_unit and not _tagged_headline(out[-1][2])
+        elif (previous_full and gap == 0 and not indented and not unwrapped and not is_unit
+              and not _tagged_headline(out[-1][2])
               and not dateline_opens(text)  # a dateline (本报北京3月25日电) opens its paragraph
               and not _line_after_a_paragraph(out[-1][2], text, full)):
             first, _, joined, above = out.pop()

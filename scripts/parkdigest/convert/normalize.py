@@ -37,7 +37,8 @@ _PUNCT = re.compile(r"[,:;?!]")
 
 # A token that contains a digit: 2020, 28.3, 5G, 17.5%, 1-11, 3DNAND.
 _NUMBER = r"[0-9A-Za-z.%‰+\-/]*[0-9][0-9A-Za-z.%‰+\-/]*"
-_SPACE_BEFORE_NUMBER = re.compile(f"(?<=[{CJK_CONTEXT}])[ \u3000\u00a0]+(?={_NUMBER})")
+# Not after an ideographic space: the spaces that indent a paragraph (\u3000\u3000) stay whole.
+_SPACE_BEFORE_NUMBER = re.compile(f"(?<=[{CJK_CONTEXT}])(?<!\u3000)[ \u3000\u00a0]+(?={_NUMBER})")
 _SPACE_AFTER_NUMBER = re.compile(
     f"(?<![0-9A-Za-z.%‰+\\-/])({_NUMBER})[ \u3000\u00a0]+(?=[{CJK_CONTEXT}])")
 _PARENS = re.compile(r"\(([^()]*)\)")
