@@ -433,3 +433,14 @@ def test_a_box_heading_over_its_own_label_stays_inside_the_article():
     lines = ["园区氢能装备产业链加速成形", "", "本报记者 方明", "", *_HYDROGEN, "", "■一、产业链的形成", "", "【相关链接】", "",
              *_TEA]
     assert [d.title for d in _drafts("\n".join(lines))] == ["园区氢能装备产业链加速成形"]
+
+
+def test_a_byline_read_above_its_title_signs_the_head_under_it():
+    # A copy reads a byline printed beside its title first (园区快讯 / 本报记者 方明 / title):
+    # a byline signs an article, never a subhead, so the stack right under it opens one.
+    lines = ["园区氢能装备产业链加速成形", "", "本报记者 林青", "", *_HYDROGEN, "", "园区快讯", "", "本报记者 方明", "",
+             "春茶采摘忙起来 茶农增收有了新门路", "", *_TEA]
+    drafts = _drafts("\n".join(lines))
+    assert [d.title for d in drafts] == ["园区氢能装备产业链加速成形", "春茶采摘忙起来 茶农增收有了新门路"]
+    assert "茶农" in drafts[1].body and "茶农" not in drafts[0].body
+    assert drafts[1].byline == "本报记者 方明"

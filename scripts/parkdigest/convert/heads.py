@@ -126,12 +126,16 @@ def find_heads(content: list[Block], contents_keys: set[str],
             roles[k] = Role.HEAD
 
     stacks = _stacks(content)
-    carried: list[int] = []  # column names read apart from the head under them, for that head
+    carried: list[int] = []  # column names (or a byline) read apart from the head under them, for that head
     for n, cluster in enumerate(stacks):
         if _names_columns_only(content, cluster) and _head_follows(content, cluster, stacks[n + 1:]):
             carried += cluster
             continue
-        if _opens_article(content, cluster, contents_keys, split_at, heads):
+        if _byline_without_title([content[k] for k in cluster]) and _title_right_under(content, cluster, stacks[n + 1:]):
+            carried += cluster  # a byline read above its title: it signs the head right under it
+            continue
+        signed = any(content[k].kind is Kind.BYLINE for k in carried)
+        if signed or _opens_article(content, cluster, contents_keys, split_at, heads):
             take(cluster, carried)
         else:
             if carried and _opens_article(content, carried, contents_keys, split_at, heads):
@@ -178,6 +182,15 @@ def _head_follows(content: list[Block], cluster: list[int], later: list[list[int
     """Does the next stack come right under this one, past a cut line or two of text at most?"""
     return bool(later) and later[0][0] - cluster[-1] - 1 <= COLUMN_NAMES_APART_MAX_BLOCKS and all(
         content[k].kind is Kind.BODY for k in range(cluster[-1] + 1, later[0][0]))
+
+
+def _title_right_under(content: list[Block], cluster: list[int], later: list[list[int]]) -> bool:
+    """Does the next stack stand right under this one, no text between, with a line that may be
+    a title? A copy reads a byline printed beside its title (or over it) before the title; a
+    byline signs an article, never a subhead, so the stack under it is that article's head."""
+    return bool(later) and later[0][0] == cluster[-1] + 1 and any(
+        content[k].kind is Kind.HEADLINE and content[k].rule not in _INNER_RULES and _may_be_title(content[k])
+        for k in later[0])
 
 
 def _with_column_names(names: list[int], parts: list[list[int]], beside: list[tuple[int, ...]],
