@@ -338,3 +338,26 @@ def test_copied_pages_keep_their_floors(copied_figures, figure):
 def test_copied_pages_leak_no_more_furniture(copied_figures):
     assert copied_figures["furniture_in_bodies"] <= COPIED_FLOORS["max_furniture_in_bodies"], copied_figures
     assert copied_figures["furniture_in_meta"] <= COPIED_FLOORS["max_furniture_in_meta"], copied_figures
+
+
+@pytest.mark.browser
+def test_a_title_read_into_a_stack_with_no_text_under_it_heads_its_own_text(chromium, tmp_path):
+    """A copy reads a column's name and two modules' titles as one stack (各地传真 / 科技部火炬
+    中心召开… / 济宁高新区精描细绘…), and what stands under the stack runs on from another
+    column. The stack's article then speaks for one title only: the other, whose words the
+    article's text never uses while another text on the page does, goes to that text's head."""
+    from copied_pages import copied_text
+    from parkdigest.convert.model import Line, Page
+    from parkdigest.convert.normalize import normalize_page
+    from parkdigest.convert.reflow import reflow_page
+    from parkdigest.convert.segment import segment_page
+
+    path, _ = typeset.render(1618, tmp_path, chromium)
+    lines = copied_text(path).split("\n")
+    page = normalize_page(Page(path.name, tuple(Line(i + 1, text) for i, text in enumerate(lines))))
+    drafts = reflow_page(segment_page(page)).drafts
+    (torch,) = [draft for draft in drafts if draft.title == "科技部火炬中心召开巡视整改专题民主生活会"]
+    assert torch.body.startswith("按照科技部党组统一部署") and "济宁" not in torch.kicker + torch.deck
+    # its text has a head of its own, and the stray title joins it (here as its subtitle)
+    (jining,) = [draft for draft in drafts if "济宁高新区自1992年创建" in draft.body]
+    assert "济宁高新区精描细绘2020年发展蓝图" in (jining.title, jining.kicker, jining.deck)

@@ -186,7 +186,8 @@ def _texts(content: PageContent, owners: Sequence[Claim]) -> list[list[int]]:
 def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Vocabulary) -> list[tuple[int, int]]:
     """Headlines read into another module's stack: (block id, article of the stack), each of
     a stack that keeps another headline (side-by-side heads and packages have rules of their own).
-    A headline is measured against the text right under its stack, and elsewhere against the
+    A headline is measured against the text right under its stack (its article's text when
+    nothing stands there but text run on from elsewhere), and elsewhere against the
     rest of its article's text and each other article's; a stack mate against the text under
     the stack or its article's whole text, whichever it speaks for more."""
     flow = _flow(content, placement.joins)
@@ -196,7 +197,7 @@ def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Voc
     strays = []
     for a, cluster in enumerate(content.heads):
         lines = [k for k in cluster if content.blocks[k].kind is Kind.HEADLINE]
-        under = _head_run(content, flow, a)
+        under = _head_run(content, flow, a) or texts[a]
         if len(lines) < 2 or not under or content.beside_others(a) or a in packaged:
             continue
         # Only a whole line may stray: text cut at a column's end (joined to its sentence's rest,
