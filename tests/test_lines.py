@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from parkdigest.convert.classify import classify_blocks
+from parkdigest.convert.classify import classify_blocks, points_at_its_picture
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.furniture import furniture_rule
 from parkdigest.convert.heads import parse_head
@@ -1012,3 +1012,18 @@ def test_a_line_wider_than_a_wrapped_page_is_a_paragraph_of_its_own():
     lines = [*_WRAPPED[:3], whole, *_WRAPPED[3:]]
     assert _bodies(lines)[1] == whole
     assert len(_bodies(lines)) == 4
+
+
+@pytest.mark.parametrize("text", [
+    "近日，园区举办科技成果转化对接会，现场签约项目17个。图为参会人员在展区了解新技术新产品。",
+    "园区人才公寓日前交付使用，可为30余名青年人才提供住房保障。图为人才",  # cut by the columns
+    "近日，园区首届青年创 入决赛。图为参赛选手进行路演。新创业大赛决赛举行，23个项目进",  # two columns read as one
+])
+def test_a_caption_that_points_at_its_picture_is_known_however_the_columns_cut_it(text):
+    assert points_at_its_picture(text)
+
+
+@pytest.mark.parametrize("text", ["图为参会人员在展区了解新技术新产品。", "园区发展势头良好。企业数量逐年增加，图为证。",
+                                  "园区负责人说，下一步将建设公共研发平台。研发投入逐年增加"])
+def test_running_text_does_not_point_at_a_picture(text):
+    assert not points_at_its_picture(text)

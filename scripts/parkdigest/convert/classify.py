@@ -659,11 +659,15 @@ def _half_of_a_quoted_title(two_up: Block | None, previous: Block | None, block:
 
 
 def points_at_its_picture(text: str) -> bool:
-    """A paragraph that ends by saying what its picture shows (……现场签约项目17个。图为参会人员在
-    展区了解新技术新产品。): a photo item's caption, which tells the news and then points at the
-    picture; running text never points at a picture."""
+    """A paragraph that says what its picture shows after telling the news (……现场签约项目17个。
+    图为参会人员在展区了解新技术新产品。): a photo item's caption; running text never points at
+    a picture. The pointing sentence may be cut by the columns (……住房保障。图为人才 / 公寓外景。)
+    or have the caption's other column read into it after (……入决赛。图为参赛选手进行路演。新创业…)."""
     sentences = _SENTENCES.findall(text)
-    return len(sentences) >= 2 and sentence_closed(text) and _has_caption_prefix(sentences[-1], layout_words())
+    tail = text[len("".join(sentences)):]
+    pieces = sentences + [tail] if tail.strip() else sentences
+    words = layout_words()
+    return len(pieces) >= 2 and any(_has_caption_prefix(piece, words) for piece in pieces[1:])
 
 
 def _breaks_a_word(previous: Block | None, block: Block) -> bool:
