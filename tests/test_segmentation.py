@@ -444,3 +444,15 @@ def test_a_byline_read_above_its_title_signs_the_head_under_it():
     assert [d.title for d in drafts] == ["园区氢能装备产业链加速成形", "春茶采摘忙起来 茶农增收有了新门路"]
     assert "茶农" in drafts[1].body and "茶农" not in drafts[0].body
     assert drafts[1].byline == "本报记者 方明"
+
+
+def test_a_headline_turning_to_another_park_opens_an_article_when_its_text_stands_further_down():
+    # A subhead stays on its article's subject: a line naming a park that the article above never
+    # names, whose text (further down, past a paragraph a copy reads between) names it, is a title.
+    lines = ["泉州高新区：向新实体经济转型 建“一区十园”创新高地", "", "本报记者 方明", "",
+             "近年来，泉州高新区坚持以实体经济为本，推动传统产业转型升级，新兴产业蓬勃发展。", "",
+             "唐山高新区聚力培育双创载体", "", "园区还将建设公共研发平台，为中小企业提供检测、试验和中试服务。", "",
+             "今年以来，唐山高新区着力实施科技企业孵化器和众创空间培育提升计划，已建成13家市级以上孵化载体。"]
+    drafts = _drafts("\n".join(lines))
+    assert [d.title for d in drafts] == ["泉州高新区：向新实体经济转型 建“一区十园”创新高地", "唐山高新区聚力培育双创载体"]
+    assert "孵化器" in drafts[1].body

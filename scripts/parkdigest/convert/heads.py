@@ -632,14 +632,15 @@ def _heads_a_box(block: Block) -> bool:
 
 
 def _turns_to_another_park(content: list[Block], cluster: list[int], heads: list[list[int]]) -> bool:
-    """A headline naming a park that the text under it talks about, where the article above
-    talks about other parks and never this one: a subhead stays on its article's subject, so
-    this is the title of the next article (唐山高新区聚力培育双创载体 after a story on 泉州)."""
+    """A headline naming a park that the text after it talks about (right under it, or further
+    down past another column's text or a caption that a copy reads between), where the article
+    above talks about other parks and never this one: a subhead stays on its article's subject,
+    so this is the title of the next article (唐山高新区聚力培育双创载体 after a story on 泉州)."""
     named = {park for k in cluster if content[k].kind is Kind.HEADLINE for park in _parks_named(content[k].text)}
     after = cluster[-1] + 1
     if not named or after >= len(content) or content[after].kind is not Kind.BODY:
         return False
-    if not named & _parks_named(content[after].text):
+    if not any(named & _parks_named(b.text) for b in content[after:] if b.kind is Kind.BODY):
         return False
     start = heads[-1][-1] + 1 if heads else 0
     above = {park for b in content[start:cluster[0]] if b.kind is Kind.BODY for park in _parks_named(b.text)}
