@@ -1027,3 +1027,12 @@ def test_a_caption_that_points_at_its_picture_is_known_however_the_columns_cut_i
                                   "园区负责人说，下一步将建设公共研发平台。研发投入逐年增加"])
 def test_running_text_does_not_point_at_a_picture(text):
     assert not points_at_its_picture(text)
+
+
+def test_a_title_set_wider_than_a_wrapped_page_takes_its_rest_from_the_next_line():
+    """A title over several columns runs past the text's width: its rest on the next line is
+    joined to it (a line that wide which goes on is no paragraph of its own)."""
+    page = normalize_page(Page("t.txt", tuple(Line(i + 1, t) for i, t in enumerate(
+        [*_WRAPPED, "芜湖高新区新材料产业园开园 首批入驻企业十二家项目总投资超百亿", "元", "本报记者 陈冬", *_WRAPPED]))))
+    titles = [d.title for d in reflow_page(segment_page(page)).drafts]
+    assert "芜湖高新区新材料产业园开园 首批入驻企业十二家项目总投资超百亿元" in titles

@@ -227,11 +227,13 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
         # A line that is a whole unit on its own — furniture, or a byline (本报记者 宋朝军 over the
         # first line of a narrow column) — is no part of a wrapped paragraph, whatever its width.
         is_unit = bool(furniture_rule(text)) or _is_byline(text, words)
-        # A wrapped line runs to the width (its indent counts), never past it: a longer line is a
-        # paragraph of its own, neither wrapped nor the rest of the paragraph above.
+        # A wrapped line runs to the width (its indent counts), never past it: a longer line is
+        # no rest of the paragraph above. If it ends its sentence it is a paragraph of its own;
+        # if it goes on it is a headline set wider than the text (a title over several columns),
+        # whose rest the next line may be.
         printed = _display_width(page.lines[number - 1].text.rstrip())
-        full = bool(width) and width - WRAP_SLACK <= printed <= width + WRAP_SLACK
         unwrapped = bool(width) and printed > width + WRAP_SLACK
+        full = bool(width) and printed >= width - WRAP_SLACK and not (unwrapped and sentence_closed(text))
         if out and _closes_bracket_of(out[-1][2], text):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
