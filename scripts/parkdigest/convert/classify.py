@@ -665,9 +665,9 @@ def points_at_its_picture(text: str) -> bool:
     图为参会人员在展区了解新技术新产品。): a photo item's caption; running text never points at
     a picture. The pointing sentence may be cut by the columns (……住房保障。图为人才 / 公寓外景。)
     or have the caption's other column read into it after (……入决赛。图为参赛选手进行路演。新创业…)."""
-    sentences = _SENTENCES.findall(text)
-    tail = text[len("".join(sentences)):]
-    pieces = sentences + [tail] if tail.strip() else sentences
+    sentences = list(_SENTENCES.finditer(text))
+    tail = text[sentences[-1].end():] if sentences else text  # an unclosed rest after the last end
+    pieces = [sentence.group() for sentence in sentences] + ([tail] if tail.strip() else [])
     words = layout_words()
     return len(pieces) >= 2 and any(_has_caption_prefix(piece, words) for piece in pieces[1:])
 
