@@ -991,10 +991,13 @@ _WRAPPED = ["\u3000\u3000园区今年新引进项目四十余个，总投资超�
             "\u3000\u3000园区同时出台人才新政，对引进的高层", "次人才给予安家补贴和科研启动经费，并", "在子女入学、医疗等方面提供便利。"]
 
 
+def _wrapped_page(*lines: str) -> Page:
+    """A normalized page of hard-wrapped lines, no blank line between them."""
+    return normalize_page(Page("t.txt", tuple(Line(i + 1, t) for i, t in enumerate(lines))))
+
+
 def _bodies(lines: list[str]) -> list[str]:
-    page = normalize_page(Page("t.txt", tuple(Line(i + 1, t) for i, t in enumerate(
-        ["芜湖高新区新材料产业园开园", "本报记者 陈冬", *lines]))))
-    (draft,) = reflow_page(segment_page(page)).drafts
+    (draft,) = reflow_page(segment_page(_wrapped_page("芜湖高新区新材料产业园开园", "本报记者 陈冬", *lines))).drafts
     return [p.text for p in draft.paragraphs]
 
 
@@ -1032,7 +1035,7 @@ def test_running_text_does_not_point_at_a_picture(text):
 def test_a_title_set_wider_than_a_wrapped_page_takes_its_rest_from_the_next_line():
     """A title over several columns runs past the text's width: its rest on the next line is
     joined to it (a line that wide which goes on is no paragraph of its own)."""
-    page = normalize_page(Page("t.txt", tuple(Line(i + 1, t) for i, t in enumerate(
-        [*_WRAPPED, "芜湖高新区新材料产业园开园 首批入驻企业十二家项目总投资超百亿", "元", "本报记者 陈冬", *_WRAPPED]))))
+    page = _wrapped_page(*_WRAPPED, "芜湖高新区新材料产业园开园 首批入驻企业十二家项目总投资超百亿", "元", "本报记者 陈冬",
+                         *_WRAPPED)
     titles = [d.title for d in reflow_page(segment_page(page)).drafts]
     assert "芜湖高新区新材料产业园开园 首批入驻企业十二家项目总投资超百亿元" in titles

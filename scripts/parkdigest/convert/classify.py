@@ -223,7 +223,8 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
         if not text:
             gap, previous_full = gap + 1, False
             continue
-        indented = page.lines[number - 1].text.startswith(("\u3000\u3000", "    ", "\t"))
+        printed = page.lines[number - 1].text.rstrip()  # as printed: its indent kept
+        indented = printed.startswith(("\u3000\u3000", "    ", "\t"))
         # A line that is a whole unit on its own — furniture, or a byline (本报记者 宋朝军 over the
         # first line of a narrow column) — is no part of a wrapped paragraph, whatever its width.
         is_unit = bool(furniture_rule(text)) or _is_byline(text, words)
@@ -231,9 +232,8 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
         # no rest of the paragraph above. If it ends its sentence it is a paragraph of its own;
         # if it goes on it is a headline set wider than the text (a title over several columns),
         # whose rest the next line may be.
-        printed = _display_width(page.lines[number - 1].text.rstrip())
-        unwrapped = bool(width) and printed > width + WRAP_SLACK
-        full = bool(width) and printed >= width - WRAP_SLACK and not (unwrapped and sentence_closed(text))
+        unwrapped = bool(width) and _display_width(printed) > width + WRAP_SLACK
+        full = bool(width) and _display_width(printed) >= width - WRAP_SLACK and not (unwrapped and sentence_closed(text))
         if out and _closes_bracket_of(out[-1][2], text):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
@@ -471,6 +471,11 @@ def _is_box_heading(text: str, words: dict, markers: bool = True) -> bool:
     if any(body.startswith(word) for word in words["box_headings"]):
         return True
     return markers and body != text and bool(body) and bool(HAN_CHAR.search(body))
+
+
+def names_a_box(text: str) -> bool:
+    """Does the line name a box inside an article (相关链接, 核心阅读), its marks and brackets aside?"""
+    return _is_box_heading(text.lstrip(BOX_MARKERS + " ").strip("【】〖〗[] "), layout_words(), markers=False)
 
 
 def _is_byline(text: str, words: dict) -> bool:

@@ -25,6 +25,7 @@ from parkdigest.convert.classify import (
     HEADLINE_MAX_CHARS,
     closed_by_column_tag,
     kicker_end,
+    names_a_box,
     names_a_park,
     points_at_its_picture,
 )
@@ -623,12 +624,7 @@ def _section_over_a_column(blocks: list[Block]) -> bool:
     高新区动态): a page's section over one of its columns, which no box inside an article has
     (its heading names the box, 【相关链接】, and nothing else)."""
     return (len(blocks) > 1 and _is_column_name(blocks[0]) and _is_column_name(blocks[1])
-            and blocks[1].text.endswith(_column_name_endings()) and not _heads_a_box(blocks[1]))
-
-
-def _heads_a_box(block: Block) -> bool:
-    """Does the line name a box inside an article (相关链接, 核心阅读), marks and brackets aside?"""
-    return block.text.strip(BOX_MARKERS + "【】〖〗[] ").startswith(tuple(layout_words()["box_headings"]))
+            and blocks[1].text.endswith(_column_name_endings()) and not names_a_box(blocks[1].text))
 
 
 def _turns_to_another_park(content: list[Block], cluster: list[int], heads: list[list[int]]) -> bool:
