@@ -361,3 +361,42 @@ def test_a_title_read_into_a_stack_with_no_text_under_it_heads_its_own_text(chro
     # its text has a head of its own, and the stray title joins it (here as its subtitle)
     (jining,) = [draft for draft in drafts if "济宁高新区自1992年创建" in draft.body]
     assert "济宁高新区精描细绘2020年发展蓝图" in (jining.title, jining.kicker, jining.deck)
+
+
+def _module_of(path: Path, opening: str):
+    """The title of the module that reads the block opening with `opening` (None: no stack)."""
+    from parkdigest.convert.pdf.extract import read_pdf
+    from parkdigest.convert.pdf.segment import read_page
+
+    for page in read_pdf(path).pages:
+        reading = read_page(page)
+        for module in reading.modules:
+            if any(reading.blocks[i].text.startswith(opening) for i in module.blocks):
+                stack = module.stack
+                return "".join(reading.blocks[i].text for i in stack.title) if stack else None
+    raise AssertionError(f"no block opens with {opening}")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("seed", "title", "opening"), [
+    # a brief's column ends mid-sentence at the page's foot and goes on at the top of the next
+    # column, across a gutter wider than two ems, over the stack of another brief
+    (1516, "武进高新区：“三生和谐”“三链融合”推进高质量发展", "武进高新区以“发展高科技"),
+    # of the open feet in the column before, the lower one already goes on beside it, in its own
+    # module's next column: the text at the next column's top goes on from the other
+    (1526, "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "析能力提升培训班正式开班"),
+    (1506, "贡献六成以上新兴产业产值 开发区成山西转型发展重要平台", "聚晶科半导体有限公司"),
+    # a module's columns are two lines short: the middle one is a column, no byline of the title
+    (1528, "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "火炬中心举办的2022年"),
+], ids=["across-a-wide-gutter", "not-from-a-foot-going-on-beside", "not-from-a-foot-going-on-beside-2",
+        "two-line-columns"])
+def test_a_column_goes_on_where_a_reader_goes_on(chromium, tmp_path, seed, title, opening):
+    path, _ = typeset.render(seed, tmp_path, chromium)
+    assert _module_of(path, opening) == title
+
+
+def test_a_box_under_a_columns_text_stays_in_that_column():
+    """The 链接 box under an article's last column (人民日报 dev page) has no stack over it; the
+    column before it has open feet of two articles, but the box goes on down its own column."""
+    path = Path(__file__).parent / "devset-pdf" / "pdf" / "rmrb-2026-03-26-06.pdf"
+    assert _module_of(path, "福建省晋江市近年来") == "靠技术在市场上站稳脚跟（创新故事）"

@@ -12,6 +12,7 @@ cut of the module along its white gutters, down first into columns, then across)
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -32,6 +33,10 @@ RULE_CLEAR_LINES = 0.6
 # Two items are side by side (a gutter between them) when they overlap vertically by less
 # than this many points; the cut tolerates the slack of glyph boxes.
 CUT_SLACK = 1.0
+# A column goes on in the column on its right across one of the page's gutters (the most
+# common white between side-by-side running text), give or take this share of a line's size:
+# papers set their gutters anywhere from under one em to a few, the same all over a page.
+GUTTER_SLACK_EM = 0.5
 
 T = TypeVar("T")
 
@@ -56,13 +61,18 @@ def find_modules(blocks: list[TextBlock], stacks: list[Stack], regions: Regions,
         found = _stack_above(block, stacks, heads, blocks, regions, measure)
         if found is not None:
             owner[block.id] = found
-    # Running text with no stack above it goes on from the column before it (a story's next
-    # column, beside the stack of another item); a picture's caption with no stack above it
-    # belongs to the item titled under it (a photo item).
+    # Running text with no stack above it goes on down its column from the text above it, or,
+    # at the top of its column, from the column before it (a story's next column, beside the
+    # stack of another item); a picture's caption with no stack above it belongs to the item
+    # titled under it (a photo item).
+    gutter = _gutter(content)
     for block in sorted((b for b in content if b.id not in owner), key=lambda b: (b.box.x0, b.box.y0)):
         found = None
-        if block.part is Part.BODY:
-            before = _column_before(block, [b for b in content if b.id in owner and b.part is Part.BODY])
+        if block.part in (Part.BODY, Part.MINOR):
+            above = _text_above(block, [b for b in content if b.id in owner], regions, measure)
+            found = owner[above.id] if above is not None else None
+        if found is None and block.part is Part.BODY:
+            before = _column_before(block, [b for b in content if b.id in owner and b.part is Part.BODY], owner, gutter)
             found = owner[before.id] if before is not None else None
         if found is None:
             found = _stack_below(block, stacks, heads, blocks, regions, measure)
@@ -180,18 +190,54 @@ def _closed_between(upper: Box, lower: Box, regions: Regions, measure: TypeMeasu
     return False
 
 
-def _column_before(block: TextBlock, owned: list[TextBlock]) -> TextBlock | None:
-    """The running text at the foot of the column just left of `block`: a block left of it
-    whose column goes down at least as far as `block` starts."""
+def _gutter(content: list[TextBlock]) -> float | None:
+    """The page's gutter: the most common white between running text and the running text
+    nearest on its right at the same height (None on a page of one column)."""
+    bodies = [b for b in content if b.part is Part.BODY]
+    gaps = []
+    for block in bodies:
+        right = [b.box.x0 - block.box.x1 for b in bodies
+                 if b.box.x0 >= block.box.x1 - CUT_SLACK and b.box.y_overlap(block.box) > 0]
+        if right:
+            gaps.append(round(max(0.0, min(right))))
+    return Counter(gaps).most_common(1)[0][0] if gaps else None
+
+
+def _text_above(block: TextBlock, owned: list[TextBlock], regions: Regions, measure: TypeMeasure) -> TextBlock | None:
+    """The text straight above `block` in its column, with no rule closing a module between:
+    the column goes on down to `block`."""
+    above = [b for b in owned if b.box.y1 <= block.box.y0 + CUT_SLACK
+             and b.box.x_overlap(block.box) >= UNDER_REACH * min(b.box.width, block.box.width)]
+    if not above:
+        return None
+    nearest = max(above, key=lambda b: b.box.y1)
+    return None if _closed_between(nearest.box, block.box, regions, measure, clear_of_head=False) else nearest
+
+
+def _column_before(block: TextBlock, owned: list[TextBlock], owner: dict[int, int],
+                   gutter: float | None) -> TextBlock | None:
+    """The running text at the foot of the column just left of `block`, one gutter away: a
+    block left of it whose column goes down at least as far as `block` starts."""
+    if gutter is None:
+        return None
+    reach = gutter + GUTTER_SLACK_EM * block.lines[0].size
     left = [b for b in owned if b.box.x1 <= block.box.x0 + CUT_SLACK and b.box.y1 >= block.box.y0
-            and block.box.x0 - b.box.x1 <= 2 * block.lines[0].size]
+            and block.box.x0 - b.box.x1 <= reach]
     if not left:
         return None
     column = max(b.box.x1 for b in left)
     feet = [b for b in left if b.box.x1 >= column - 2 * CUT_SLACK]
     # A column that ends mid-sentence goes on at the top of the next one: of the column's
-    # blocks, one whose text stops unclosed, else the lowest.
-    return max([b for b in feet if not sentence_closed(b.text)] or feet, key=lambda b: b.box.y1)
+    # blocks, one whose text stops unclosed and does not already go on in its own module's
+    # next column beside it, else the lowest.
+    open_feet = [b for b in feet if not sentence_closed(b.text)
+                 and not any(owner[o.id] == owner[b.id] and _beside(b, o, reach) for o in owned)]
+    return max(open_feet or feet, key=lambda b: b.box.y1)
+
+
+def _beside(left: TextBlock, right: TextBlock, reach: float) -> bool:
+    """Does `right` stand one gutter right of `left`, at its height (its next column)?"""
+    return 0 <= right.box.x0 - left.box.x1 + CUT_SLACK <= reach + CUT_SLACK and right.box.y_overlap(left.box) > 0
 
 
 def _nearest_owned(block: TextBlock, owned: list[TextBlock]) -> int | None:

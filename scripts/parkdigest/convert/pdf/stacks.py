@@ -140,7 +140,7 @@ def _ruled_off(box: Box, edge: float, regions: Regions, up: bool) -> bool:
 def _column_top(block: TextBlock, blocks: list[TextBlock], reach: Box) -> bool:
     """Does the block start a column in a row with other columns of running text? A subtitle
     or byline stands alone on its row, over the columns."""
-    return any(other.id != block.id and other.part is Part.BODY and len(other.lines) > 2
+    return any(other.id != block.id and other.part is Part.BODY and len(other.lines) >= max(2, len(block.lines))
                and abs(other.box.y0 - block.box.y0) <= 0.5 * block.size
                and other.box.x_overlap(reach) > 0 for other in blocks)
 
