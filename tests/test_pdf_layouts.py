@@ -400,3 +400,18 @@ def test_a_box_under_a_columns_text_stays_in_that_column():
     column before it has open feet of two articles, but the box goes on down its own column."""
     path = Path(__file__).parent / "devset-pdf" / "pdf" / "rmrb-2026-03-26-06.pdf"
     assert _module_of(path, "福建省晋江市近年来") == "靠技术在市场上站稳脚跟（创新故事）"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("seed", "title", "opening"), [
+    # brief titles set a little bigger than the text, one of them over five narrow lines: a
+    # title without sentences is no running text, however many lines it takes
+    (1802, "“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办", "本报贵阳7月6日电"),
+    (1802, "泉州高新区：向新实体经济转型建“一区十园”创新高地", "本报哈尔滨7月5日电"),
+    # a two-line title whose second line has a wide space right over a gutter of the columns
+    # under it: its lines above and below run across the space, so it is no gutter
+    (1807, "吉安高新区：“两化融合”构筑绿色产业集聚高地", "吉安高新区，地处著名的将军县"),
+], ids=["five-line-brief-title", "brief-title", "space-in-a-title-over-a-gutter"])
+def test_a_title_is_read_whole_whatever_its_lines(chromium, tmp_path, seed, title, opening):
+    path, _ = typeset.render(seed, tmp_path, chromium)
+    assert _module_of(path, opening) == title

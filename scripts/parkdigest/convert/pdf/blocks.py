@@ -31,10 +31,11 @@ CLOSING_CREDIT = re.compile(r"^[（(].*[）)]$")
 # Marks printed before a label, a byline or a heading; the PDF reader also takes the 【】 of a
 # bracketed label (【链接】) for marks, as its box headings are matched by their words alone.
 MARKERS = BOX_MARKERS + POINTERS + "【】"
-# A heading (a title, a subhead, a brief's bold title) has at most this many lines and
-# characters, and no sentence in it.
-HEADING_MAX_LINES = 4
+# A heading (a title, a subhead, a brief's bold title) has at most this many characters and
+# no sentence in it, however many lines a narrow column breaks it into; a run of lines of one
+# type is split into headline parts only up to this many lines (one more for a byline's).
 HEADING_MAX_CHARS = 48
+HEADING_MAX_LINES = 4
 _SENTENCE_INSIDE = re.compile(r"[。；]|[，、：]$")
 # A byline is short: roles and names.
 BYLINE_MAX_CHARS = 40
@@ -155,7 +156,7 @@ def _rule_between(above: Box, below: Box, regions: Regions) -> bool:
 def heading_like(block: TextBlock) -> bool:
     """Short, with words and no sentence: a title, a subhead, a label, a byline."""
     text = block.text.strip()
-    return len(block.lines) <= HEADING_MAX_LINES and len(text) <= HEADING_MAX_CHARS \
+    return len(text) <= HEADING_MAX_CHARS \
         and not _SENTENCE_INSIDE.search(text) and bool(HAN_CHAR.search(text))
 
 

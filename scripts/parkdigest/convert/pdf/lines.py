@@ -31,6 +31,9 @@ GUTTER_EM = 0.5
 SURE_GUTTER_EM = 1.6
 # Narrower still, white lined up with column edges on both sides (see _between_columns).
 NARROW_GUTTER_EM = 0.25
+# The next line of the same type stands within this many ems (its leading): a gap that is not
+# sure to be a gutter is a space when the lines of its type right above and below cross it.
+NEXT_LINE_EM = 1.6
 # A column's line is this many ems wide at least; a name or a word between spaces is narrower.
 COLUMN_LINE_EM = 4.0
 # Rows this many ems above or below show whether a gutter runs down the page there.
@@ -182,9 +185,11 @@ class _GutterFinder:
             em, white = ems[i], whites[i]
             if white > SURE_GUTTER_EM * em or (white > 0 and self.vrules.between(ink[i - 1], ink[i])):
                 cuts.add(i)
+            elif white <= NARROW_GUTTER_EM * em or self._spans_lines_around(k, ink, i, em):
+                continue
             elif white > GUTTER_EM * em and self._column_gutter(k, ink, i, em):
                 cuts.add(i)
-            elif white > NARROW_GUTTER_EM * em and self._between_columns(k, ink, i, em):
+            elif self._between_columns(k, ink, i, em):
                 cuts.add(i)
         if not cuts:
             return [list(row)] if row else []
@@ -195,6 +200,24 @@ class _GutterFinder:
                 runs.append([])
             runs[-1].append(glyph)
         return [run for run in runs if run]
+
+    def _spans_lines_around(self, k: int, ink: list[Glyph], i: int, em: float) -> bool:
+        """Do the lines of the same type right above and right below the row run on across
+        the gap? A gutter runs down the page; a space inside one line of a title set over
+        several has its other lines printed across it."""
+        size = _quantize(ink[i].size)
+        gap_start, gap_end = ink[i - 1].box.x1 + 0.2 * em, ink[i].box.x0 - 0.2 * em
+        above = below = False
+        for row in self._nearby(k):
+            same = [g for g in row if not g.char.isspace() and _quantize(g.size) == size]
+            if not same or abs(same[0].baseline - self.baselines[k]) > NEXT_LINE_EM * em:
+                continue
+            if any(g.box.x1 > gap_start and g.box.x0 < gap_end for g in same):
+                if same[0].baseline < self.baselines[k]:
+                    above = True
+                else:
+                    below = True
+        return above and below
 
     def _column_gutter(self, k: int, ink: list[Glyph], i: int, em: float) -> bool:
         """One side of the gap is a column's line, and the gap lines up with a column edge

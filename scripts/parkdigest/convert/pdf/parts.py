@@ -6,6 +6,7 @@ whose role in a headline stack `stacks` decides.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from parkdigest.convert.pdf.blocks import (
@@ -32,6 +33,10 @@ TITLE_MIN_RATIO = 1.45
 # A style that fills blocks of this many lines is running text: a column, not a headline
 # part or a label.
 RUN_MIN_LINES = 5
+# ... and holds sentences: five lines of Chinese running text never go without a few of these
+# marks, where a headline has one comma at most.
+RUN_SENTENCE_MARKS = re.compile(r"[，。；！？]")
+RUN_MIN_MARKS = 2
 # A headline needs words: big type without Chinese characters is a data box's figure (11.1%).
 TITLE_MIN_HAN = 2
 
@@ -97,10 +102,11 @@ def _split_heading_parts(lines: list[TextLine], running: set[Style], furniture_r
 
 def _running_styles(groups: list[list[TextLine]]) -> set[Style]:
     """Styles that fill columns: set in blocks of five lines or more (a brief's title may take
-    four lines of a narrow column)."""
+    four lines of a narrow column) that hold sentences (a title of five narrow lines has none)."""
     chars: Counter[Style] = Counter()
     for lines in groups:
-        if len(lines) >= RUN_MIN_LINES:
+        text = "".join(ln.text for ln in lines)
+        if len(lines) >= RUN_MIN_LINES and len(RUN_SENTENCE_MARKS.findall(text)) >= RUN_MIN_MARKS:
             chars[style_of(lines[0])] += sum(ln.chars for ln in lines)
     return set(chars)
 
