@@ -388,8 +388,12 @@ def _module_of(path: Path, opening: str):
     (1506, "贡献六成以上新兴产业产值 开发区成山西转型发展重要平台", "聚晶科半导体有限公司"),
     # a module's columns are two lines short: the middle one is a column, no byline of the title
     (1528, "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "火炬中心举办的2022年"),
+    # a new row of modules starts (heads beside the column, under white): text under that line
+    # goes on from the column before, not from the module above it
+    (1905, "聚力“五大行动”天津高新区按下未来五年发展快进键", "开展“五大行动”（空间格局优化行动"),
+    (1910, "兰州高新区：建西北地区重要科创中心", "艳、司马淑华）党的十八大以来"),
 ], ids=["across-a-wide-gutter", "not-from-a-foot-going-on-beside", "not-from-a-foot-going-on-beside-2",
-        "two-line-columns"])
+        "two-line-columns", "under-a-new-row", "under-a-new-row-2"])
 def test_a_column_goes_on_where_a_reader_goes_on(chromium, tmp_path, seed, title, opening):
     path, _ = typeset.render(seed, tmp_path, chromium)
     assert _module_of(path, opening) == title

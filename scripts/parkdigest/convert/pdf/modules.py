@@ -37,6 +37,10 @@ CUT_SLACK = 1.0
 # common white between side-by-side running text), give or take this share of a line's size:
 # papers set their gutters anywhere from under one em to a few, the same all over a page.
 GUTTER_SLACK_EM = 0.5
+# A column's text goes on down past white of at most this many body lines (a subhead's or a
+# picture's spacing); under more white, where another module's head starts beside it, a new
+# row of modules has begun.
+COLUMN_BREAK_LINES = 2.0
 
 T = TypeVar("T")
 
@@ -69,7 +73,8 @@ def find_modules(blocks: list[TextBlock], stacks: list[Stack], regions: Regions,
     for block in sorted((b for b in content if b.id not in owner), key=lambda b: (b.box.x0, b.box.y0)):
         found = None
         if block.part in (Part.BODY, Part.MINOR):
-            above = _text_above(block, [b for b in content if b.id in owner], regions, measure)
+            ceiling = _row_start_above(block, blocks, heads, measure)
+            above = _text_above(block, [b for b in content if b.id in owner], ceiling, regions, measure)
             found = owner[above.id] if above is not None else None
         if found is None and block.part is Part.BODY:
             before = _column_before(block, [b for b in content if b.id in owner and b.part is Part.BODY], owner, gutter)
@@ -149,8 +154,11 @@ def _text_beside(head: Box, blocks: list[TextBlock], stacks: list[Stack]) -> lis
 def _stack_above(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks: list[TextBlock],
                  regions: Regions, measure: TypeMeasure) -> int | None:
     best, best_distance = None, None
+    ceiling = _row_start_above(block, blocks, heads, measure)
     for k, (stack, head) in enumerate(zip(stacks, heads)):
         if head.y1 > block.box.y0 + CUT_SLACK or not _covers(stack, block, blocks):
+            continue
+        if ceiling is not None and head.y1 <= ceiling:
             continue
         if _closed_between(head, block.box, regions, measure):
             continue
@@ -203,15 +211,36 @@ def _gutter(content: list[TextBlock]) -> float | None:
     return Counter(gaps).most_common(1)[0][0] if gaps else None
 
 
-def _text_above(block: TextBlock, owned: list[TextBlock], regions: Regions, measure: TypeMeasure) -> TextBlock | None:
-    """The text straight above `block` in its column, with no rule closing a module between:
-    the column goes on down to `block`."""
-    above = [b for b in owned if b.box.y1 <= block.box.y0 + CUT_SLACK
-             and b.box.x_overlap(block.box) >= UNDER_REACH * min(b.box.width, block.box.width)]
+def _text_above(block: TextBlock, owned: list[TextBlock], ceiling: float | None, regions: Regions,
+                measure: TypeMeasure) -> TextBlock | None:
+    """The text straight above `block` in its column, with no rule closing a module between
+    and no row of modules starting between: the column goes on down to `block`."""
+    above = [b for b in owned if _in_column_above(b, block)]
     if not above:
         return None
     nearest = max(above, key=lambda b: b.box.y1)
+    if ceiling is not None and nearest.box.y1 <= ceiling:
+        return None
     return None if _closed_between(nearest.box, block.box, regions, measure, clear_of_head=False) else nearest
+
+
+def _in_column_above(upper: TextBlock, block: TextBlock) -> bool:
+    return upper.box.y1 <= block.box.y0 + CUT_SLACK \
+        and upper.box.x_overlap(block.box) >= UNDER_REACH * min(upper.box.width, block.box.width)
+
+
+def _row_start_above(block: TextBlock, blocks: list[TextBlock], heads: list[Box], measure: TypeMeasure) -> float | None:
+    """Where a row of modules starts between `block` and what stands above it in its column:
+    the top of another module's head, beside the column, within a white of more than
+    COLUMN_BREAK_LINES over the block. Nothing above that line goes on down to the block."""
+    above = [b for b in blocks if b.part is not Part.FURNITURE and _in_column_above(b, block)]
+    if not above:
+        return None
+    top = max(b.box.y1 for b in above)
+    if block.box.y0 - top <= COLUMN_BREAK_LINES * measure.pitch:
+        return None
+    starts = [head.y0 for head in heads if top < head.y0 <= block.box.y0]
+    return min(starts) if starts else None
 
 
 def _column_before(block: TextBlock, owned: list[TextBlock], owner: dict[int, int],
