@@ -392,8 +392,11 @@ def _module_of(path: Path, opening: str):
     # goes on from the column before, not from the module above it
     (1905, "聚力“五大行动”天津高新区按下未来五年发展快进键", "开展“五大行动”（空间格局优化行动"),
     (1910, "兰州高新区：建西北地区重要科创中心", "艳、司马淑华）党的十八大以来"),
+    # two titles side by side both reach over a column; the column goes on down from the
+    # caption of the one whose picture stands over it
+    (724, "广州高新区再添省级小微双创基地", "近日，广州高新区的广州华南新材料创新"),
 ], ids=["across-a-wide-gutter", "not-from-a-foot-going-on-beside", "not-from-a-foot-going-on-beside-2",
-        "two-line-columns", "under-a-new-row", "under-a-new-row-2"])
+        "two-line-columns", "under-a-new-row", "under-a-new-row-2", "down-from-what-stands-above"])
 def test_a_column_goes_on_where_a_reader_goes_on(chromium, tmp_path, seed, title, opening):
     path, _ = typeset.render(seed, tmp_path, chromium)
     assert _module_of(path, opening) == title

@@ -59,10 +59,15 @@ def find_modules(blocks: list[TextBlock], stacks: list[Stack], regions: Regions,
     stacks = [s for k, s in enumerate(stacks) if k not in package_stories(blocks, stacks, regions, measure)]
     in_stack = {i for s in stacks for i in s.members}
     heads = [enclosing(blocks[i].box for i in s.members) for s in stacks]
-    owner: dict[int, int] = {}
+    owner: dict[int, int] = {i: k for k, s in enumerate(stacks) for i in s.members}
     content = [b for b in blocks if b.id not in in_stack and b.part is not Part.FURNITURE]
-    for block in content:
-        found = _stack_above(block, stacks, heads, blocks, regions, measure)
+    # Top down, so that what stands straight above a block is read before it: of the stacks
+    # whose reach covers a block, the one whose module holds what stands straight above it
+    # heads it (its column goes on down), else the nearest.
+    for block in sorted(content, key=lambda b: (b.box.y0, b.box.x0)):
+        above = _straight_above(block, blocks)
+        found = _stack_above(block, stacks, heads, blocks, regions, measure,
+                             prefer=owner.get(above.id) if above is not None else None)
         if found is not None:
             owner[block.id] = found
     # Running text with no stack above it goes on down its column from the text above it, or,
@@ -152,7 +157,9 @@ def _text_beside(head: Box, blocks: list[TextBlock], stacks: list[Stack]) -> lis
 
 
 def _stack_above(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks: list[TextBlock],
-                 regions: Regions, measure: TypeMeasure) -> int | None:
+                 regions: Regions, measure: TypeMeasure, prefer: int | None = None) -> int | None:
+    """The nearest stack above `block` whose reach covers it, with no rule closing a module and
+    no new row of modules between (`prefer` first, when it is one of them)."""
     best, best_distance = None, None
     ceiling = _row_start_above(block, blocks, heads, measure)
     for k, (stack, head) in enumerate(zip(stacks, heads)):
@@ -162,10 +169,18 @@ def _stack_above(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks
             continue
         if _closed_between(head, block.box, regions, measure):
             continue
+        if k == prefer:
+            return k
         distance = block.box.y0 - head.y1
         if best_distance is None or distance < best_distance:
             best, best_distance = k, distance
     return best
+
+
+def _straight_above(block: TextBlock, blocks: list[TextBlock]) -> TextBlock | None:
+    """What stands nearest straight above `block` in its column (no furniture)."""
+    above = [b for b in blocks if b.part is not Part.FURNITURE and _in_column_above(b, block)]
+    return max(above, key=lambda b: b.box.y1) if above else None
 
 
 def _stack_below(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks: list[TextBlock],
