@@ -418,7 +418,10 @@ def test_a_box_under_a_columns_text_stays_in_that_column():
     # a two-line title whose second line has a wide space right over a gutter of the columns
     # under it: its lines above and below run across the space, so it is no gutter
     (1807, "吉安高新区：“两化融合”构筑绿色产业集聚高地", "吉安高新区，地处著名的将军县"),
-], ids=["five-line-brief-title", "brief-title", "space-in-a-title-over-a-gutter"])
-def test_a_title_is_read_whole_whatever_its_lines(chromium, tmp_path, seed, title, opening):
+    # a newsletter's short page whose text (in a bold kaiti) never fills five lines in one block:
+    # the page's body type is its running text, not headline parts
+    (2029, "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "7月22日，在科技部战略规划司的指导"),
+], ids=["five-line-brief-title", "brief-title", "space-in-a-title-over-a-gutter", "body-type-in-short-blocks"])
+def test_titles_and_text_are_told_apart_whatever_their_lines(chromium, tmp_path, seed, title, opening):
     path, _ = typeset.render(seed, tmp_path, chromium)
     assert _module_of(path, opening) == title

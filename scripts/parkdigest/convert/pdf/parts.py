@@ -7,7 +7,6 @@ whose role in a headline stack `stacks` decides.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from parkdigest.convert.pdf.blocks import (
     HEADING_MAX_LINES,
@@ -45,7 +44,7 @@ def classify_blocks(groups: list[list[TextLine]], regions: Regions, measure: Typ
                     furniture_rule) -> list[TextBlock]:
     """Each block's part by its type, colour and place; `furniture_rule(text)` names the rule a
     text matches on its own words ('' for none)."""
-    running = _running_styles(groups)
+    running = _running_styles(groups, measure)
     groups = [part for lines in groups for part in _split_credit(lines, running, furniture_rule)]
     groups = [part for lines in groups for part in _split_heading_parts(lines, running, furniture_rule)]
     blocks = [TextBlock(i, tuple(lines), Part.MINOR, regions.container(enclosing(ln.box for ln in lines)))
@@ -100,15 +99,18 @@ def _split_heading_parts(lines: list[TextLine], running: set[Style], furniture_r
     return parts
 
 
-def _running_styles(groups: list[list[TextLine]]) -> set[Style]:
-    """Styles that fill columns: set in blocks of five lines or more (a brief's title may take
-    four lines of a narrow column) that hold sentences (a title of five narrow lines has none)."""
-    chars: Counter[Style] = Counter()
+def _running_styles(groups: list[list[TextLine]], measure: TypeMeasure) -> set[Style]:
+    """Styles that fill columns: set in blocks that hold sentences (a title of five narrow lines
+    has none) of five lines or more (a brief's title may take four lines of a narrow column), or
+    in the page's body type (a newsletter's short page may have no block that long)."""
+    styles = set()
     for lines in groups:
-        text = "".join(ln.text for ln in lines)
-        if len(lines) >= RUN_MIN_LINES and len(RUN_SENTENCE_MARKS.findall(text)) >= RUN_MIN_MARKS:
-            chars[style_of(lines[0])] += sum(ln.chars for ln in lines)
-    return set(chars)
+        style = style_of(lines[0])
+        body_type = style.size == measure.size and style.font == measure.font
+        if (len(lines) >= RUN_MIN_LINES or body_type) \
+                and len(RUN_SENTENCE_MARKS.findall("".join(ln.text for ln in lines))) >= RUN_MIN_MARKS:
+            styles.add(style)
+    return styles
 
 
 def _part(block: TextBlock, regions: Regions, measure: TypeMeasure, running: set[Style], furniture_rule) -> TextBlock:
