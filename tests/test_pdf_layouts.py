@@ -425,3 +425,17 @@ def test_a_box_under_a_columns_text_stays_in_that_column():
 def test_titles_and_text_are_told_apart_whatever_their_lines(chromium, tmp_path, seed, title, opening):
     path, _ = typeset.render(seed, tmp_path, chromium)
     assert _module_of(path, opening) == title
+
+
+@pytest.mark.browser
+def test_a_pictures_credit_after_a_photo_items_text_is_furniture_though_its_pointer_ran_on_before(chromium, tmp_path):
+    """A photo item's text set as text over two columns (……图为人才 / 公寓外景。本报记者 何磊摄):
+    the column that ends with the credit never points at the picture itself, but text never ends
+    with who took a picture either, so the credit is cut off as furniture."""
+    from parkdigest.convert.pdf.extract import read_pdf
+    from parkdigest.convert.pdf.segment import read_page
+
+    path, _ = typeset.render(1907, tmp_path, chromium)
+    (page,) = read_pdf(path).pages
+    (block,) = [b for b in read_page(page).blocks if b.text.startswith("公寓外景")]
+    assert block.text.strip() == "公寓外景。" and "何磊摄" in block.credit

@@ -12,6 +12,7 @@ from parkdigest.convert.pdf.blocks import Part, Style, TextBlock, byline_text, w
 from parkdigest.convert.pdf.extract import Box
 from parkdigest.convert.pdf.lines import TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
+from parkdigest.resources import Says, says_of
 from parkdigest.text import HAN_CHAR, sentence_closed
 
 # A caption stands within this many body lines under (or over) its picture, in type no bigger
@@ -69,11 +70,13 @@ def mark_captions(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
             # (a byline may be set in the captions' type: it is known by its words)
             out[block.id] = with_credit(with_part(block, Part.CAPTION, "caption-type"), furniture_rule)
         elif block.part is Part.BODY:
-            # A photo item's text, set as the text is, ends by pointing at its picture: the
-            # picture's credit printed after it is no part of it (running text never points
-            # at a picture).
+            # A photo item's text, set as the text is, ends by pointing at its picture (or its
+            # pointing sentence runs on from the column before): the picture's credit printed
+            # after it is no part of it (running text never points at a picture, nor ends with
+            # who took one).
             credited = with_credit(block, furniture_rule)
-            if credited.credit and points_at_its_picture(credited.text):
+            if credited.credit and (points_at_its_picture(credited.text)
+                                    or Says.PICTURE_CREDIT in says_of(credited.credit_rule)):
                 out[block.id] = credited
         elif block.part is Part.MINOR:
             # A sentence in a heading's type with a picture's credit after it is a caption
