@@ -421,7 +421,11 @@ def test_a_box_under_a_columns_text_stays_in_that_column():
     # a newsletter's short page whose text (in a bold kaiti) never fills five lines in one block:
     # the page's body type is its running text, not headline parts
     (2029, "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "7月22日，在科技部战略规划司的指导"),
-], ids=["five-line-brief-title", "brief-title", "space-in-a-title-over-a-gutter", "body-type-in-short-blocks"])
+    # a title's line ends near the next column, whose line stands on its baseline: type of another
+    # order across a gutter's white is another line
+    (2119, "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈", "结交一群优秀的小伙伴"),
+], ids=["five-line-brief-title", "brief-title", "space-in-a-title-over-a-gutter", "body-type-in-short-blocks",
+        "title-beside-a-columns-line"])
 def test_titles_and_text_are_told_apart_whatever_their_lines(chromium, tmp_path, seed, title, opening):
     path, _ = typeset.render(seed, tmp_path, chromium)
     assert _module_of(path, opening) == title

@@ -31,6 +31,10 @@ GUTTER_EM = 0.5
 SURE_GUTTER_EM = 1.6
 # Narrower still, white lined up with column edges on both sides (see _between_columns).
 NARROW_GUTTER_EM = 0.25
+# Type this many times bigger than its neighbour on a row is another order of type (a title
+# beside a column's line on its baseline, as titles are set half again the text or more): white
+# of GUTTER_EM of the smaller type between them parts two lines.
+TYPE_JUMP = 1.4
 # The next line of the same type stands within this many ems (its leading): a gap that is not
 # sure to be a gutter is a space when the lines of its type right above and below cross it.
 NEXT_LINE_EM = 1.6
@@ -185,6 +189,8 @@ class _GutterFinder:
             em, white = ems[i], whites[i]
             if white > SURE_GUTTER_EM * em or (white > 0 and self.vrules.between(ink[i - 1], ink[i])):
                 cuts.add(i)
+            elif white > GUTTER_EM * min(ink[i - 1].size, ink[i].size) and _other_type(ink[i - 1], ink[i]):
+                cuts.add(i)
             elif white <= NARROW_GUTTER_EM * em or self._spans_lines_around(k, ink, i, em):
                 continue
             elif white > GUTTER_EM * em and self._column_gutter(k, ink, i, em):
@@ -251,6 +257,11 @@ class _GutterFinder:
         low = bisect.bisect_left(self.baselines, self.baselines[k] - reach)
         high = bisect.bisect_right(self.baselines, self.baselines[k] + reach)
         return [self.rows[j] for j in range(low, high) if j != k]
+
+
+def _other_type(left: Glyph, right: Glyph) -> bool:
+    """Are the two set in types of another order (a headline's and a column's)?"""
+    return max(left.size, right.size) >= TYPE_JUMP * min(left.size, right.size)
 
 
 def _white_in(row: list[Glyph], gap_start: float, gap_end: float, em: float) -> bool:
