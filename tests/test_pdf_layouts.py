@@ -443,3 +443,13 @@ def test_a_pictures_credit_after_a_photo_items_text_is_furniture_though_its_poin
     (page,) = read_pdf(path).pages
     (block,) = [b for b in read_page(page).blocks if b.text.startswith("公寓外景")]
     assert block.text.strip() == "公寓外景。" and "何磊摄" in block.credit
+
+
+
+@pytest.mark.browser
+def test_a_sentence_set_in_headline_type_is_no_title(chromium, tmp_path):
+    """A lead of eight lines set as big as titles are (在创新全球化的今天，……优势互补的“共同体”。)
+    over the title it leads into: headlines end without a full stop, so it heads no article of
+    its own; it is read with the title under it."""
+    path, _ = typeset.render(2105, tmp_path, chromium)
+    assert _module_of(path, "在创新全球化的今天") == "有“点赞之交”还不够成都高新区玩转“顶级”朋友圈"

@@ -38,6 +38,9 @@ RUN_SENTENCE_MARKS = re.compile(r"[，。；！？]")
 RUN_MIN_MARKS = 2
 # A headline needs words: big type without Chinese characters is a data box's figure (11.1%).
 TITLE_MIN_HAN = 2
+# ... and no full stop: a sentence set in headline type is a lead standing with the title (a
+# kicker or a deck), never the title itself (headlines end without one).
+FULL_STOP = "。"
 
 
 def classify_blocks(groups: list[list[TextLine]], regions: Regions, measure: TypeMeasure,
@@ -123,12 +126,15 @@ def _part(block: TextBlock, regions: Regions, measure: TypeMeasure, running: set
     rule = _furniture(block, furniture_rule)
     if rule and Says.PUBLICATION in says_of(rule):
         return with_part(block, Part.FURNITURE, rule)  # a masthead is set big: no title is a paper's name alone
-    if ratio >= TITLE_MIN_RATIO and len(HAN_CHAR.findall(block.text)) >= TITLE_MIN_HAN:
+    headline_type = ratio >= TITLE_MIN_RATIO and len(HAN_CHAR.findall(block.text)) >= TITLE_MIN_HAN
+    if headline_type and FULL_STOP not in block.text:
         return with_part(block, Part.TITLE, "type-size")
     if rule and (style not in running or len(block.lines) <= 2):
         return with_part(block, Part.FURNITURE, rule)
-    if style in running or ratio >= TITLE_MIN_RATIO:
+    if style in running or (ratio >= TITLE_MIN_RATIO and not headline_type):
         return with_part(block, Part.BODY, "running-text")
+    if headline_type:
+        return with_part(block, Part.MINOR, "sentence-in-headline-type")
     return block
 
 
