@@ -424,8 +424,11 @@ def test_a_box_under_a_columns_text_stays_in_that_column():
     # a title's line ends near the next column, whose line stands on its baseline: type of another
     # order across a gutter's white is another line
     (2119, "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈", "结交一群优秀的小伙伴"),
+    # a title over a picture set 1.45 times the text: past the line between the headline parts'
+    # sizes (a third bigger at most) and the titles' (half again)
+    (2109, "聚力“五大行动”天津高新区按下未来五年发展快进键", "在日前召开的天津高新区第一次党员代表"),
 ], ids=["five-line-brief-title", "brief-title", "space-in-a-title-over-a-gutter", "body-type-in-short-blocks",
-        "title-beside-a-columns-line"])
+        "title-beside-a-columns-line", "title-set-less-than-half-again"])
 def test_titles_and_text_are_told_apart_whatever_their_lines(chromium, tmp_path, seed, title, opening):
     path, _ = typeset.render(seed, tmp_path, chromium)
     assert _module_of(path, opening) == title

@@ -31,10 +31,11 @@ GUTTER_EM = 0.5
 SURE_GUTTER_EM = 1.6
 # Narrower still, white lined up with column edges on both sides (see _between_columns).
 NARROW_GUTTER_EM = 0.25
-# Type this many times bigger than its neighbour on a row is another order of type (a title
-# beside a column's line on its baseline, as titles are set half again the text or more): white
-# of GUTTER_EM of the smaller type between them parts two lines.
-TYPE_JUMP = 1.4
+# Type this many times the size of other type is of another order, a headline's to the text's:
+# kickers, subheads and bylines are set at most a third bigger than the text, titles half again
+# as big or more, and the line between them falls here. On a row, white of GUTTER_EM of the
+# smaller type between the two orders parts two lines (a title beside a column's line).
+HEADLINE_RATIO = 1.4
 # The next line of the same type stands within this many ems (its leading): a gap that is not
 # sure to be a gutter is a space when the lines of its type right above and below cross it.
 NEXT_LINE_EM = 1.6
@@ -261,7 +262,7 @@ class _GutterFinder:
 
 def _other_type(left: Glyph, right: Glyph) -> bool:
     """Are the two set in types of another order (a headline's and a column's)?"""
-    return max(left.size, right.size) >= TYPE_JUMP * min(left.size, right.size)
+    return max(left.size, right.size) >= HEADLINE_RATIO * min(left.size, right.size)
 
 
 def _white_in(row: list[Glyph], gap_start: float, gap_end: float, em: float) -> bool:

@@ -1,5 +1,5 @@
 """What each block is on the page: furniture (in a band, or by its own words), a label
-(reversed, or alone in a box), a title (type half again the text's), running text (a style
+(reversed, or alone in a box), a title (type of the headlines' order), running text (a style
 that fills columns), a caption (`captions`), a title set small (`headings`), or a minor part
 whose role in a headline stack `stacks` decides.
 """
@@ -21,14 +21,11 @@ from parkdigest.convert.pdf.blocks import (
 from parkdigest.convert.pdf.captions import mark_captions
 from parkdigest.convert.pdf.extract import Box, enclosing
 from parkdigest.convert.pdf.headings import promote_titles
-from parkdigest.convert.pdf.lines import TextLine, TypeMeasure
+from parkdigest.convert.pdf.lines import HEADLINE_RATIO, TextLine, TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
 from parkdigest.resources import Says, StructuralRule, says_of
 from parkdigest.text import HAN_CHAR
 
-# Type this much bigger than the body type is a headline (kickers, subheads and bylines are
-# set at most a third bigger than the text; titles half again as big or more).
-TITLE_MIN_RATIO = 1.45
 # A style that fills blocks of this many lines is running text: a column, not a headline
 # part or a label.
 RUN_MIN_LINES = 5
@@ -126,12 +123,12 @@ def _part(block: TextBlock, regions: Regions, measure: TypeMeasure, running: set
     rule = _furniture(block, furniture_rule)
     if rule and Says.PUBLICATION in says_of(rule):
         return with_part(block, Part.FURNITURE, rule)  # a masthead is set big: no title is a paper's name alone
-    headline_type = ratio >= TITLE_MIN_RATIO and len(HAN_CHAR.findall(block.text)) >= TITLE_MIN_HAN
+    headline_type = ratio >= HEADLINE_RATIO and len(HAN_CHAR.findall(block.text)) >= TITLE_MIN_HAN
     if headline_type and FULL_STOP not in block.text:
         return with_part(block, Part.TITLE, "type-size")
     if rule and (style not in running or len(block.lines) <= 2):
         return with_part(block, Part.FURNITURE, rule)
-    if style in running or (ratio >= TITLE_MIN_RATIO and not headline_type):
+    if style in running or (ratio >= HEADLINE_RATIO and not headline_type):
         return with_part(block, Part.BODY, "running-text")
     if headline_type:
         return with_part(block, Part.MINOR, "sentence-in-headline-type")
