@@ -395,8 +395,12 @@ def _module_of(path: Path, opening: str):
     # two titles side by side both reach over a column; the column goes on down from the
     # caption of the one whose picture stands over it
     (724, "广州高新区再添省级小微双创基地", "近日，广州高新区的广州华南新材料创新"),
+    # the head right over the column counts whole (its byline stands to the side, so the white
+    # under the title is wide) while another module's head starts beside the column
+    (725, "济宁高新区精描细绘2020年发展蓝图", "济宁高新区自1992年创建"),
 ], ids=["across-a-wide-gutter", "not-from-a-foot-going-on-beside", "not-from-a-foot-going-on-beside-2",
-        "two-line-columns", "under-a-new-row", "under-a-new-row-2", "down-from-what-stands-above"])
+        "two-line-columns", "under-a-new-row", "under-a-new-row-2", "down-from-what-stands-above",
+        "under-its-own-head-with-a-byline-aside"])
 def test_a_column_goes_on_where_a_reader_goes_on(chromium, tmp_path, seed, title, opening):
     path, _ = typeset.render(seed, tmp_path, chromium)
     assert _module_of(path, opening) == title

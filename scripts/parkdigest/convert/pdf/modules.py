@@ -65,9 +65,8 @@ def find_modules(blocks: list[TextBlock], stacks: list[Stack], regions: Regions,
     # whose reach covers a block, the one whose module holds what stands straight above it
     # heads it (its column goes on down), else the nearest.
     for block in sorted(content, key=lambda b: (b.box.y0, b.box.x0)):
-        above = _straight_above(block, blocks)
         found = _stack_above(block, stacks, heads, blocks, regions, measure,
-                             prefer=owner.get(above.id) if above is not None else None)
+                             prefer=_owner_straight_above(block, blocks, heads, owner))
         if found is not None:
             owner[block.id] = found
     # Running text with no stack above it goes on down its column from the text above it, or,
@@ -177,10 +176,13 @@ def _stack_above(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks
     return best
 
 
-def _straight_above(block: TextBlock, blocks: list[TextBlock]) -> TextBlock | None:
-    """What stands nearest straight above `block` in its column (no furniture)."""
-    above = [b for b in blocks if b.part is not Part.FURNITURE and _in_column_above(b, block)]
-    return max(above, key=lambda b: b.box.y1) if above else None
+def _owner_straight_above(block: TextBlock, blocks: list[TextBlock], heads: list[Box],
+                          owner: dict[int, int]) -> int | None:
+    """The stack whose module holds what stands nearest straight above `block` in its column
+    (a block, or a head as a whole: its byline may stand to the side); None for no furniture."""
+    above = [(b.box.y1, owner.get(b.id)) for b in blocks if b.part is not Part.FURNITURE and _in_column_above(b.box, block)]
+    above += [(head.y1, k) for k, head in enumerate(heads) if _in_column_above(head, block)]
+    return max(above, key=lambda item: item[0])[1] if above else None
 
 
 def _stack_below(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks: list[TextBlock],
@@ -230,7 +232,7 @@ def _text_above(block: TextBlock, owned: list[TextBlock], ceiling: float | None,
                 measure: TypeMeasure) -> TextBlock | None:
     """The text straight above `block` in its column, with no rule closing a module between
     and no row of modules starting between: the column goes on down to `block`."""
-    above = [b for b in owned if _in_column_above(b, block)]
+    above = [b for b in owned if _in_column_above(b.box, block)]
     if not above:
         return None
     nearest = max(above, key=lambda b: b.box.y1)
@@ -239,19 +241,21 @@ def _text_above(block: TextBlock, owned: list[TextBlock], ceiling: float | None,
     return None if _closed_between(nearest.box, block.box, regions, measure, clear_of_head=False) else nearest
 
 
-def _in_column_above(upper: TextBlock, block: TextBlock) -> bool:
-    return upper.box.y1 <= block.box.y0 + CUT_SLACK \
-        and upper.box.x_overlap(block.box) >= UNDER_REACH * min(upper.box.width, block.box.width)
+def _in_column_above(upper: Box, block: TextBlock) -> bool:
+    return upper.y1 <= block.box.y0 + CUT_SLACK \
+        and upper.x_overlap(block.box) >= UNDER_REACH * min(upper.width, block.box.width)
 
 
 def _row_start_above(block: TextBlock, blocks: list[TextBlock], heads: list[Box], measure: TypeMeasure) -> float | None:
     """Where a row of modules starts between `block` and what stands above it in its column:
     the top of another module's head, beside the column, within a white of more than
-    COLUMN_BREAK_LINES over the block. Nothing above that line goes on down to the block."""
-    above = [b for b in blocks if b.part is not Part.FURNITURE and _in_column_above(b, block)]
+    COLUMN_BREAK_LINES over the block (a head over the column counts whole: its byline may
+    stand to the side). Nothing above that line goes on down to the block."""
+    above = [b.box for b in blocks if b.part is not Part.FURNITURE and _in_column_above(b.box, block)]
+    above += [head for head in heads if _in_column_above(head, block)]
     if not above:
         return None
-    top = max(b.box.y1 for b in above)
+    top = max(box.y1 for box in above)
     if block.box.y0 - top <= COLUMN_BREAK_LINES * measure.pitch:
         return None
     starts = [head.y0 for head in heads if top < head.y0 <= block.box.y0]
