@@ -398,9 +398,12 @@ def _module_of(path: Path, opening: str):
     # the head right over the column counts whole (its byline stands to the side, so the white
     # under the title is wide) while another module's head starts beside the column
     (725, "济宁高新区精描细绘2020年发展蓝图", "济宁高新区自1992年创建"),
+    # an article's last lines at the page's foot, with no footer under them and white over them:
+    # lines that hold sentences are no footer strip
+    (2313, "齐齐哈尔高新区：高标准建设产业高地", "齐齐哈尔高新区自2010年升级为国家"),
 ], ids=["across-a-wide-gutter", "not-from-a-foot-going-on-beside", "not-from-a-foot-going-on-beside-2",
         "two-line-columns", "under-a-new-row", "under-a-new-row-2", "down-from-what-stands-above",
-        "under-its-own-head-with-a-byline-aside"])
+        "under-its-own-head-with-a-byline-aside", "at-the-pages-foot-with-no-footer"])
 def test_a_column_goes_on_where_a_reader_goes_on(chromium, tmp_path, seed, title, opening):
     path, _ = typeset.render(seed, tmp_path, chromium)
     assert _module_of(path, opening) == title

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -30,8 +31,10 @@ BAND_GAP_LINES = 1.5
 BAND_MAX_LINES = 8
 BAND_MAX_CHARS = 60
 # Without a rule, a strip's lines are furniture by their words or set no bigger than the body
-# type (a headline at the top of the page is an article's, not the folio's).
+# type (a headline at the top of the page is an article's, not the folio's) and hold no
+# sentence (the last lines of an article standing at the page's foot do).
 BAND_MAX_SIZE = 1.15
+SENTENCE_MARK = re.compile(r"[，。；！？]")
 # An area covering this share of the page is the page's own ground.
 BACKGROUND_SHARE = 0.5
 # An area counts as holding a line when this share of the line lies inside it.
@@ -168,7 +171,8 @@ def _band_edge(lines: list[TextLine], rules: list[Box], measure: TypeMeasure, fu
         gathered.append(line)
         gap = after.box.y0 - line.box.y1 if from_top else line.box.y0 - after.box.y1
         if gap >= BAND_GAP_LINES * measure.pitch and _strip_like(gathered) \
-                and all(furniture(ln) or ln.size <= BAND_MAX_SIZE * measure.size for ln in gathered):
+                and all(furniture(ln) or (ln.size <= BAND_MAX_SIZE * measure.size and not SENTENCE_MARK.search(ln.text))
+                        for ln in gathered):
             return (line.box.y1 + after.box.y0) / 2 if from_top else (line.box.y0 + after.box.y1) / 2
     return 0.0 if from_top else page_height
 
