@@ -434,8 +434,11 @@ def test_a_box_under_a_columns_text_stays_in_that_column():
     # a title over a picture set 1.45 times the text: past the line between the headline parts'
     # sizes (a third bigger at most) and the titles' (half again)
     (2109, "聚力“五大行动”天津高新区按下未来五年发展快进键", "在日前召开的天津高新区第一次党员代表"),
+    # a brief's title set small right beside a big title's last line, over text opening with a
+    # dateline: its own column's item, not a part of the big title's stack off to its side
+    (728, "力争3年挺进20强 常州高新区招引重大项目促提质增效", "本报讯（通讯员叶静）"),
 ], ids=["five-line-brief-title", "brief-title", "space-in-a-title-over-a-gutter", "body-type-in-short-blocks",
-        "title-beside-a-columns-line", "title-set-less-than-half-again"])
+        "title-beside-a-columns-line", "title-set-less-than-half-again", "brief-title-beside-a-big-title"])
 def test_titles_and_text_are_told_apart_whatever_their_lines(chromium, tmp_path, seed, title, opening):
     path, _ = typeset.render(seed, tmp_path, chromium)
     assert _module_of(path, opening) == title

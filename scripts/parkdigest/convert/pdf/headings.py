@@ -82,14 +82,18 @@ def _short_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
     out = list(blocks)
     titles = [b for b in blocks if b.part is Part.TITLE]
     for block in blocks:
-        if block.part is not Part.MINOR or block.container is not None or not heading_like(block) \
-                or _beside_title(block, titles, regions, measure):
+        if block.part is not Part.MINOR or block.container is not None or not heading_like(block):
             continue  # a framed box's heading (延伸阅读 and its title) belongs to the article around it
         below = _next_in_column(block, blocks, measure, down=True)
         above = _next_in_column(block, blocks, measure, down=False)
         if below is None or below.style == block.style or (below.part is not Part.BODY and heading_like(below)):
             continue  # a title heads text: over another heading stands a label or a kicker
         opens = dateline_opens(below.text) or byline_text(below.text)
+        # A heading over text that opens as an item does is off to no title's side: its own
+        # column's text is under it (a brief's title beside a big title's last line).
+        aside = 0.0 if opens and not byline_text(block.text) else STACK_OFFSET_EM
+        if _beside_title(block, titles, regions, measure, aside):
+            continue
         if above is not None and box_heading(above):
             continue  # the title of a box inside an article: ■延伸阅读, 记者手记, 链接 (layout.yaml)
         closes = above is None and (_rule_above(block, regions, measure)
@@ -106,9 +110,10 @@ def _short_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
 STACK_OFFSET_EM = 4.0
 
 
-def _beside_title(block: TextBlock, titles: list[TextBlock], regions: Regions, measure: TypeMeasure) -> bool:
-    """Right above or below a title, over or under it or off to its side by a little (a kicker
-    set flush left over a centred title), with no column rule between them and not under a
+def _beside_title(block: TextBlock, titles: list[TextBlock], regions: Regions, measure: TypeMeasure,
+                  aside: float = STACK_OFFSET_EM) -> bool:
+    """Right above or below a title, over or under it or off to its side by at most `aside` of
+    the title's ems (a kicker set flush left over a centred title), with no column rule between them and not under a
     picture beside it (the title of a photo item): a part of its stack. A block level with a
     title, beside it, stands in another column: no part of any stack."""
     if any(t.box.y_overlap(block.box) > 0 and t.box.x_overlap(block.box) <= 0 for t in titles):
@@ -120,7 +125,7 @@ def _beside_title(block: TextBlock, titles: list[TextBlock], regions: Regions, m
         apart = max(t.box.x0 - block.box.x1, block.box.x0 - t.box.x1, 0.0)
         near = max(2 * measure.pitch, t.size)
         above, below = t.box.y0 - block.box.y1, block.box.y0 - t.box.y1
-        if apart <= STACK_OFFSET_EM * t.size and (-1 <= above <= near or -1 <= below <= near):
+        if apart <= aside * t.size and (-1 <= above <= near or -1 <= below <= near):
             return True
     return False
 
