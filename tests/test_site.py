@@ -644,7 +644,7 @@ def markdown_like_mkdocs():
 @pytest.mark.parametrize("text", [
     "1.苏州工业园。", "12)深汕特别合作区", "# 不是标题", "- 不是列表", "+ 加号", "= 等号", "> 引用",
     "~~~", "```", "a*b*c", "_x_", "[链接](http://x)", "![图](y.png)", "| 表 | 格 |", "{ .caption }", "\\反斜杠\\",
-    "<b>粗</b>", "&amp;", "2018年～2020年", "~~删除~~", "    四个空格",
+    "<b>粗</b>", "&amp;", "&#126;", "&lt;b&gt;", "以色列BP&C集团", "R&D & AI", "2018年～2020年", "~~删除~~", "    四个空格",
 ])
 def test_escaped_page_text_renders_as_the_same_text(text):
     from parkdigest.convert.render import escape_markdown
@@ -653,6 +653,15 @@ def test_escaped_page_text_renders_as_the_same_text(text):
 
     html = markdown_like_mkdocs().convert(escape_markdown(text))
     assert html.startswith("<p>") and as_text(html) == text.strip(), html
+
+
+def test_an_ampersand_of_the_page_stays_as_printed_in_the_article_file():
+    """BP&C in a company's name is written as printed (an editor reads the file); only an "&" that
+    would start a character reference is written as one."""
+    from parkdigest.convert.render import escape_markdown
+
+    assert escape_markdown("以色列BP&C集团、R&D") == "以色列BP&C集团、R&D"
+    assert escape_markdown("&amp; &#126;") == "&amp;amp; &amp;#126;"
 
 
 def seed_text() -> str:

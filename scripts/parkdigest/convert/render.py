@@ -18,6 +18,10 @@ CAPTION_LABEL: str = language_words()["caption_label"]
 # Characters that Python-Markdown (with the tables extension MkDocs loads) lets a backslash
 # escape; a backslash before any other character is printed as it is.
 _INLINE = re.compile(r"([\\`*_\[\]|{}])")
+# An "&" that starts what reads as a character reference (&amp; &#126; &lt;) is written as one,
+# so that the page's text shows as printed; any other "&" (BP&C, R&D) stays as it is: Markdown
+# shows a bare "&" as itself.
+_REFERENCE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # "~" is not backslash-escapable but opens a ~~~ code fence: a character reference is inert.
 _TILDE = "&#126;"
 # What makes a line a heading, a list item or a quote: the marker is escaped, never the digits
@@ -29,7 +33,7 @@ _LINE_START = re.compile(r"^(\s*)(?:([#+\-])|(\d+)([.)]))")
 
 def escape_markdown(text: str) -> str:
     """Make page text inert in Markdown: HTML is shown, not run; * _ [ ] | do nothing."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _REFERENCE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text).replace("~", _TILDE)
     text = _INDENT.sub(lambda m: m.group().replace(" ", "&#32;").replace("\t", "&#9;"), text)
     return _LINE_START.sub(_escape_line_start, text)
