@@ -437,8 +437,12 @@ def test_a_box_under_a_columns_text_stays_in_that_column():
     # a brief's title set small right beside a big title's last line, over text opening with a
     # dateline: its own column's item, not a part of the big title's stack off to its side
     (728, "力争3年挺进20强 常州高新区招引重大项目促提质增效", "本报讯（通讯员叶静）"),
+    # a smaller title under a bigger one's row but wholly beside it, over other columns: its own
+    # article's title, not a part of the bigger title's stack
+    (708, "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈", "结交一群优秀的小伙伴"),
 ], ids=["five-line-brief-title", "brief-title", "space-in-a-title-over-a-gutter", "body-type-in-short-blocks",
-        "title-beside-a-columns-line", "title-set-less-than-half-again", "brief-title-beside-a-big-title"])
+        "title-beside-a-columns-line", "title-set-less-than-half-again", "brief-title-beside-a-big-title",
+        "smaller-title-wholly-beside"])
 def test_titles_and_text_are_told_apart_whatever_their_lines(chromium, tmp_path, seed, title, opening):
     path, _ = typeset.render(seed, tmp_path, chromium)
     assert _module_of(path, opening) == title

@@ -119,7 +119,8 @@ def _chain(head: Box, title: TextBlock, blocks: list[TextBlock], reach: Box, gap
     edge = head.y0 if up else head.y1
     while True:
         candidates = [b for b in blocks if b.id not in taken and b not in chain
-                      and (b.part in (Part.MINOR, Part.LABEL, Part.BODY) or b.part is Part.TITLE and b.size < title.size)
+                      and (b.part in (Part.MINOR, Part.LABEL, Part.BODY)
+                           or b.part is Part.TITLE and b.size < title.size and _may_stand_with(b, head))
                       and (b.container == title.container or b.part is Part.LABEL)
                       and b.box.x_overlap(reach) >= IN_REACH * b.box.width
                       and (0 <= edge - b.box.y1 <= gap if up else 0 <= b.box.y0 - edge <= gap)
@@ -130,6 +131,13 @@ def _chain(head: Box, title: TextBlock, blocks: list[TextBlock], reach: Box, gap
         nearest = min(candidates, key=lambda b: edge - b.box.y1 if up else b.box.y0 - edge)
         chain.append(nearest)
         edge = nearest.box.y0 if up else nearest.box.y1
+
+
+def _may_stand_with(block: TextBlock, head: Box) -> bool:
+    """Type set as titles are stands in a smaller title's stack when over or under it (a kicker
+    set big), or when it is a column's label; a title standing wholly beside another's head, in
+    other columns, is another article's."""
+    return block.box.x_overlap(head) > 0 or _label_like(block)
 
 
 def _ruled_off(box: Box, edge: float, regions: Regions, up: bool) -> bool:
