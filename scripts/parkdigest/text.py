@@ -27,6 +27,10 @@ SENTENCE_END_NO_ELLIPSIS = CHINESE_SENTENCE_END + LATIN_SENTENCE_END
 # Whether a line ends its sentence: an ellipsis at a line's end closes it too.
 SENTENCE_END = SENTENCE_END_NO_ELLIPSIS + ELLIPSIS
 
+# The marks that end or part a clause inside a sentence or end it: running text is full of
+# them, where a heading, a label or a byline has none (a title at most one comma).
+CLAUSE_OR_SENTENCE_MARK = re.compile(r"[，。；！？]")
+
 # Box markers: the solid and outline shapes a paper sets before a box's heading, a label, a
 # list item, a byline or a credit line (■链接, ◆记者手记, ●人物小传, □本报记者, ◎编辑) —
 # typography, not text: the same line with any of them, or none, says the same.

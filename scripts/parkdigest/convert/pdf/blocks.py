@@ -15,7 +15,7 @@ from parkdigest.convert.pdf.extract import Box, enclosing
 from parkdigest.convert.pdf.lines import TextLine
 from parkdigest.convert.pdf.regions import Regions
 from parkdigest.resources import layout_words
-from parkdigest.text import BOX_MARKERS, HAN_CHAR, POINTERS
+from parkdigest.text import BOX_MARKERS, CLAUSE_OR_SENTENCE_MARK, HAN_CHAR, POINTERS
 
 # Two lines of one style are one block when the white between them is at most this share of
 # their type size (a paragraph's leading; the gap between modules or a headline's parts is
@@ -164,7 +164,7 @@ def byline_text(text: str) -> bool:
     """Is the text a byline: short, no sentence, opening like one (本报记者, 新华社记者, 文/) or
     naming a reporter's role (通讯员, 记者; layout.yaml)?"""
     text = text.lstrip(MARKERS + " ")
-    if len(text) > BYLINE_MAX_CHARS or re.search(r"[，。；！？]", text):
+    if len(text) > BYLINE_MAX_CHARS or CLAUSE_OR_SENTENCE_MARK.search(text):
         return False
     words = layout_words()
     return any(re.match(p, text) for p in words["byline_patterns"]) or any(role in text for role in words["byline_roles"])

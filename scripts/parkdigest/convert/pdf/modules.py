@@ -69,10 +69,10 @@ def find_modules(blocks: list[TextBlock], stacks: list[Stack], regions: Regions,
                              prefer=_owner_straight_above(block, blocks, heads, owner))
         if found is not None:
             owner[block.id] = found
-    # Running text with no stack above it goes on down its column from the text above it, or,
-    # at the top of its column, from the column before it (a story's next column, beside the
-    # stack of another item); a picture's caption with no stack above it belongs to the item
-    # titled under it (a photo item).
+    # Running text (or a heading in it) with no stack above it goes on down its column from the
+    # text above it, or, at the top of its column, from the column before it (a story's next
+    # column, beside the stack of another item); a picture's caption with no stack above it
+    # belongs to the item titled under it (a photo item).
     gutter = _gutter(content)
     for block in sorted((b for b in content if b.id not in owner), key=lambda b: (b.box.x0, b.box.y0)):
         found = None
@@ -179,7 +179,8 @@ def _stack_above(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks
 def _owner_straight_above(block: TextBlock, blocks: list[TextBlock], heads: list[Box],
                           owner: dict[int, int]) -> int | None:
     """The stack whose module holds what stands nearest straight above `block` in its column
-    (a block, or a head as a whole: its byline may stand to the side); None for no furniture."""
+    (a block, or a head as a whole: its byline may stand to the side); None when that is
+    nothing or no module's yet."""
     above = [(b.box.y1, owner.get(b.id)) for b in blocks if b.part is not Part.FURNITURE and _in_column_above(b.box, block)]
     above += [(head.y1, k) for k, head in enumerate(heads) if _in_column_above(head, block)]
     return max(above, key=lambda item: item[0])[1] if above else None

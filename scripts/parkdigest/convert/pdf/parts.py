@@ -6,8 +6,6 @@ whose role in a headline stack `stacks` decides.
 
 from __future__ import annotations
 
-import re
-
 from parkdigest.convert.pdf.blocks import (
     HEADING_MAX_LINES,
     MARKERS,
@@ -24,14 +22,13 @@ from parkdigest.convert.pdf.headings import promote_titles
 from parkdigest.convert.pdf.lines import HEADLINE_RATIO, TextLine, TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
 from parkdigest.resources import Says, StructuralRule, says_of
-from parkdigest.text import HAN_CHAR
+from parkdigest.text import CLAUSE_OR_SENTENCE_MARK, HAN_CHAR
 
 # A style that fills blocks of this many lines is running text: a column, not a headline
 # part or a label.
 RUN_MIN_LINES = 5
-# ... and holds sentences: five lines of Chinese running text never go without a few of these
-# marks, where a headline has one comma at most.
-RUN_SENTENCE_MARKS = re.compile(r"[，。；！？]")
+# ... and holds sentences: five lines of Chinese running text never go without a few clause or
+# sentence marks, where a headline has one comma at most.
 RUN_MIN_MARKS = 2
 # A headline needs words: big type without Chinese characters is a data box's figure (11.1%).
 TITLE_MIN_HAN = 2
@@ -108,7 +105,7 @@ def _running_styles(groups: list[list[TextLine]], measure: TypeMeasure) -> set[S
         style = style_of(lines[0])
         body_type = style.size == measure.size and style.font == measure.font
         if (len(lines) >= RUN_MIN_LINES or body_type) \
-                and len(RUN_SENTENCE_MARKS.findall("".join(ln.text for ln in lines))) >= RUN_MIN_MARKS:
+                and len(CLAUSE_OR_SENTENCE_MARK.findall("".join(ln.text for ln in lines))) >= RUN_MIN_MARKS:
             styles.add(style)
     return styles
 

@@ -13,13 +13,13 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 from parkdigest.convert.pdf.extract import Box, PdfPage, Shape, ShapeKind
 from parkdigest.convert.pdf.lines import TextLine, TypeMeasure
+from parkdigest.text import CLAUSE_OR_SENTENCE_MARK
 
 # A rule is a band's edge when it runs across most of the page's text width.
 BAND_RULE_SPAN = 0.6
@@ -34,7 +34,6 @@ BAND_MAX_CHARS = 60
 # type (a headline at the top of the page is an article's, not the folio's) and hold no
 # sentence (the last lines of an article standing at the page's foot do).
 BAND_MAX_SIZE = 1.15
-SENTENCE_MARK = re.compile(r"[，。；！？]")
 # An area covering this share of the page is the page's own ground.
 BACKGROUND_SHARE = 0.5
 # An area counts as holding a line when this share of the line lies inside it.
@@ -171,7 +170,7 @@ def _band_edge(lines: list[TextLine], rules: list[Box], measure: TypeMeasure, fu
         gathered.append(line)
         gap = after.box.y0 - line.box.y1 if from_top else line.box.y0 - after.box.y1
         if gap >= BAND_GAP_LINES * measure.pitch and _strip_like(gathered) \
-                and all(furniture(ln) or (ln.size <= BAND_MAX_SIZE * measure.size and not SENTENCE_MARK.search(ln.text))
+                and all(furniture(ln) or (ln.size <= BAND_MAX_SIZE * measure.size and not CLAUSE_OR_SENTENCE_MARK.search(ln.text))
                         for ln in gathered):
             return (line.box.y1 + after.box.y0) / 2 if from_top else (line.box.y0 + after.box.y1) / 2
     return 0.0 if from_top else page_height

@@ -16,7 +16,7 @@ from parkdigest.convert.pdf.blocks import MARKERS, Part, TextBlock, byline_text
 from parkdigest.convert.pdf.extract import Box
 from parkdigest.convert.pdf.lines import TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
-from parkdigest.text import dateline_opens
+from parkdigest.text import CLAUSE_OR_SENTENCE_MARK, dateline_opens
 
 # A stack's parts stand this close: white of at most this share of the title's type size, or
 # of one body line when that is more (a byline under a small title).
@@ -29,7 +29,6 @@ IN_REACH = 0.8
 # A label is short: a column name (经济观察, 记者手记), not a clause (a kicker is one).
 LABEL_MAX_CHARS = 8
 CLAUSE_MARKS = re.compile(r"[，。；！？、：—]|\s")
-SENTENCE_MARKS = re.compile(r"[，。；！？]")
 SUBTITLE_MARK = re.compile(r"^[—―-]{1,2}")
 
 
@@ -134,8 +133,8 @@ def _chain(head: Box, title: TextBlock, blocks: list[TextBlock], reach: Box, gap
 
 
 def _may_stand_with(block: TextBlock, head: Box) -> bool:
-    """Type set as titles are stands in a smaller title's stack when over or under it (a kicker
-    set big), or when it is a column's label; a title standing wholly beside another's head, in
+    """A block in title type, smaller than the title, stands in its stack when over or under
+    it (a kicker set big) or when it is a column's label; a title wholly beside the head, over
     other columns, is another article's."""
     return block.box.x_overlap(head) > 0 or _label_like(block)
 
@@ -146,8 +145,9 @@ def _ruled_off(box: Box, edge: float, regions: Regions, up: bool) -> bool:
 
 
 def _column_top(block: TextBlock, blocks: list[TextBlock], reach: Box) -> bool:
-    """Does the block start a column in a row with other columns of running text? A subtitle
-    or byline stands alone on its row, over the columns."""
+    """Does the block start a column in a row with other columns of running text (of two lines
+    at least, and as many as the block's: a short module's columns are short)? A subtitle or
+    byline stands alone on its row, over the columns."""
     return any(other.id != block.id and other.part is Part.BODY and len(other.lines) >= max(2, len(block.lines))
                and abs(other.box.y0 - block.box.y0) <= 0.5 * block.size
                and other.box.x_overlap(reach) > 0 for other in blocks)
@@ -159,7 +159,7 @@ def _may_head(block: TextBlock) -> bool:
     if dateline_opens(block.text):
         return False
     if block.part is Part.BODY:
-        return len(block.lines) <= 2 and not SENTENCE_MARKS.search(block.text[:-1])
+        return len(block.lines) <= 2 and not CLAUSE_OR_SENTENCE_MARK.search(block.text[:-1])
     return len(block.lines) <= 3
 
 
@@ -182,7 +182,7 @@ def _assign_parts(title: list[TextBlock], above: list[TextBlock], below: list[Te
             byline.append(block.id)
         elif SUBTITLE_MARK.match(block.text) and not byline:
             subtitle.append(block.id)
-        elif byline_text(block.text) or (last and not SENTENCE_MARKS.search(block.text) and len(block.text) <= 12):
+        elif byline_text(block.text) or (last and not CLAUSE_OR_SENTENCE_MARK.search(block.text) and len(block.text) <= 12):
             byline.append(block.id)
         elif block.part is Part.LABEL:
             label.append(block.id)
