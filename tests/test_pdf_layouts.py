@@ -470,3 +470,26 @@ def test_a_sentence_set_in_headline_type_is_no_title(chromium, tmp_path):
     its own; it is read with the title under it."""
     path, _ = typeset.render(2105, tmp_path, chromium)
     assert _module_of(path, "在创新全球化的今天") == "有“点赞之交”还不够成都高新区玩转“顶级”朋友圈"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("seed", "caption", "credit"), [
+    (2115, "昆明高新区全景。", "（受访企业供图）"),  # the same words after the caption credit its own picture
+    (1918, "图为长沙高新区集成电路产业园一角。", "郭大勇摄"),
+], ids=["in-parentheses", "after-a-space"])
+def test_another_pictures_credit_printed_before_a_caption_on_its_row_is_furniture(chromium, tmp_path, seed, caption,
+                                                                                  credit):
+    """Two pictures side by side, each credit under its own: the left one's credit stands on the
+    caption's row, before the caption of the right one. It is cut off as furniture, whatever the
+    caption's own credit after it."""
+    from parkdigest.convert.pdf.extract import read_pdf
+    from parkdigest.convert.pdf.segment import read_page, segment_pdf
+
+    path, _ = typeset.render(seed, tmp_path, chromium)
+    seed_pdf = read_pdf(path)
+    (page,) = seed_pdf.pages
+    (block,) = [b for b in read_page(page).blocks if caption in b.text]
+    assert block.text == caption and block.lead_credit.strip() == credit
+    layout, _ = segment_pdf(seed_pdf)  # the article's caption is the caption alone; the credit is reported
+    assert any(c.endswith(caption) and credit not in c for d in layout.drafts for c in d.captions + (d.body,))
+    assert credit in [f.text for f in layout.furniture]

@@ -69,13 +69,16 @@ class TextBlock:
     rule: str = ""  # why it is furniture, a caption …
     credit: str = ""  # a picture's credit printed at the end of its caption (furniture)
     credit_rule: str = ""
+    lead_credit: str = ""  # another picture's credit printed before the caption on its first line
+    lead_credit_rule: str = ""
 
     @cached_property
     def box(self) -> Box:
         return enclosing(ln.box for ln in self.lines)
 
     def line_texts(self) -> tuple[str, ...]:
-        """Each line's words, the credit printed at the caption's end taken off its lines."""
+        """Each line's words, the credit printed at the caption's end (and one printed before
+        it) taken off its lines."""
         texts = [ln.text for ln in self.lines]
         left = len(self.credit)
         for i in range(len(texts) - 1, -1, -1):
@@ -83,6 +86,8 @@ class TextBlock:
                 break
             cut = min(left, len(texts[i]))
             texts[i], left = texts[i][: len(texts[i]) - cut].rstrip(), left - cut
+        if self.lead_credit:
+            texts[0] = texts[0][len(self.lead_credit):].lstrip()
         return tuple(texts)
 
     @property
@@ -92,9 +97,10 @@ class TextBlock:
 
     @property
     def text(self) -> str:
-        """The block's words (a caption without the credit printed after it)."""
+        """The block's words (a caption without the credits printed after and before it)."""
         text = "".join(ln.text for ln in self.lines)
-        return text[: len(text) - len(self.credit)].rstrip() if self.credit else text
+        text = text[: len(text) - len(self.credit)].rstrip() if self.credit else text
+        return text[len(self.lead_credit):].lstrip() if self.lead_credit else text
 
     @property
     def size(self) -> float:
@@ -111,7 +117,8 @@ def _style_fields(line: TextLine) -> tuple[float, str, bool, bool]:
 
 
 def with_part(block: TextBlock, part: Part, rule: str) -> TextBlock:
-    return TextBlock(block.id, block.lines, part, block.container, rule, block.credit, block.credit_rule)
+    return TextBlock(block.id, block.lines, part, block.container, rule, block.credit, block.credit_rule,
+                     block.lead_credit, block.lead_credit_rule)
 
 
 def make_blocks(lines: tuple[TextLine, ...], regions: Regions) -> list[list[TextLine]]:

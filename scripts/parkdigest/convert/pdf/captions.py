@@ -6,6 +6,7 @@ printed after its caption is cut off as furniture.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from parkdigest.convert.classify import points_at_its_picture
 from parkdigest.convert.pdf.blocks import Part, Style, TextBlock, byline_text, with_part
@@ -33,7 +34,22 @@ def with_credit(block: TextBlock, furniture_rule) -> TextBlock:
         head, tail = text[:cut].rstrip(), text[cut:].strip()
         rule = furniture_rule(tail)
         if head and tail and rule and not furniture_rule(head) and HAN_CHAR.search(head):
-            return TextBlock(block.id, block.lines, block.part, block.container, block.rule, text[cut:], rule)
+            return _with_lead_credit(replace(block, credit=text[cut:], credit_rule=rule), furniture_rule)
+    return _with_lead_credit(block, furniture_rule)
+
+
+def _with_lead_credit(block: TextBlock, furniture_rule) -> TextBlock:
+    """A caption with another picture's credit printed before it on its first line (two
+    pictures side by side, each credit under its own: （受访企业供图）昆明高新区全景。): the credit is
+    cut off at its closing parenthesis or a space, the shortest that credits a picture by its own
+    words, when what follows is no furniture."""
+    text, first = block.text, block.lines[0].text
+    for cut in (i + 1 for i, ch in enumerate(text[:len(first)]) if ch in " ）)"):
+        head, tail = text[:cut], text[cut:].strip()
+        rule = furniture_rule(head.strip())
+        if rule and Says.PICTURE_CREDIT in says_of(rule) and tail and not furniture_rule(tail) \
+                and HAN_CHAR.search(tail):
+            return replace(block, lead_credit=head, lead_credit_rule=rule)
     return block
 
 

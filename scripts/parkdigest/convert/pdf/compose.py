@@ -77,6 +77,8 @@ def compose(blocks: list[TextBlock], modules: list[Module], numbers: dict[int, i
     furniture = tuple(Furniture(numbers[ln.id], ln.text, b.rule or "furniture")
                       for b in blocks if b.part is Part.FURNITURE for ln in b.lines)
     furniture += tuple(Furniture(numbers[b.lines[-1].id], b.credit.strip(), b.credit_rule) for b in blocks if b.credit)
+    furniture += tuple(Furniture(numbers[b.lines[0].id], b.lead_credit.strip(), b.lead_credit_rule)
+                       for b in blocks if b.lead_credit)
     roles += [LineRole(f.line, f.line, "furniture", None, f.rule) for f in furniture]
     return Composed(tuple(drafts), tuple(sorted(furniture, key=lambda f: f.line)), tuple(joins),
                     tuple(sorted(roles, key=lambda r: (r.first_line, r.last_line))), tuple(order), tuple(made), numbers)

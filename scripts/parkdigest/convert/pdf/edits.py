@@ -31,6 +31,8 @@ def split_modules(blocks: list[TextBlock], modules: list[Module], numbers: dict[
                 cut = replace(block, id=piece, lines=block.lines[start:end])
                 if end < len(block.lines):  # a caption's credit stays with its last lines
                     cut = replace(cut, credit="", credit_rule="")
+                if start > 0:  # and a credit printed before it with its first line
+                    cut = replace(cut, lead_credit="", lead_credit_rule="")
                 if start == 0:
                     blocks[i] = cut
                 else:
