@@ -26,7 +26,8 @@ CAPTION_BESIDE_EM = 2.0
 def with_credit(block: TextBlock, furniture_rule) -> TextBlock:
     """A caption with its picture's credit run on after it (……一景。福建船政文化管理委员会供图,
     数据来源：…… 制图：张芳曼): the credit is cut off after the caption's last full stop or
-    at a space, the longest credit that is furniture by its own words."""
+    at a space, the longest credit that is furniture by its own words; then another picture's
+    credit printed before it on its first line (`_with_lead_credit`)."""
     text = "".join(ln.text for ln in block.lines)
     stop = text.rfind("。", 0, len(text) - 1)
     cuts = sorted({i + 1 for i, ch in enumerate(text) if ch == " "} | ({stop + 1} if stop > 0 else set()))
