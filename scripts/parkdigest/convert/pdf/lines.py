@@ -192,11 +192,10 @@ class _GutterFinder:
                 cuts.add(i)
             elif white > GUTTER_EM * min(ink[i - 1].size, ink[i].size) and _other_type(ink[i - 1], ink[i]):
                 cuts.add(i)
-            elif white <= NARROW_GUTTER_EM * em or self._spans_lines_around(k, ink, i, em):
+            elif white <= NARROW_GUTTER_EM * em:
                 continue
-            elif white > GUTTER_EM * em and self._column_gutter(k, ink, i, em):
-                cuts.add(i)
-            elif self._between_columns(k, ink, i, em):
+            elif ((white > GUTTER_EM * em and self._column_gutter(k, ink, i, em)) or self._between_columns(k, ink, i, em)) \
+                    and not self._spans_lines_around(k, ink, i, em):
                 cuts.add(i)
         if not cuts:
             return [list(row)] if row else []
