@@ -377,34 +377,61 @@ def _module_of(path: Path, opening: str):
     raise AssertionError(f"no block opens with {opening}")
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize(("seed", "title", "opening"), [
+# Each case: a page typeset from a seed, a text block by its opening words, and the title of the
+# module a reader reads it under.
+READ_UNDER = [
+    # -- reading order: a column goes on where a reader goes on --
     # a brief's column ends mid-sentence at the page's foot and goes on at the top of the next
     # column, across a gutter wider than two ems, over the stack of another brief
-    (1516, "武进高新区：“三生和谐”“三链融合”推进高质量发展", "武进高新区以“发展高科技"),
+    pytest.param(1516, "武进高新区：“三生和谐”“三链融合”推进高质量发展", "武进高新区以“发展高科技", id="across-a-wide-gutter"),
     # of the open feet in the column before, the lower one already goes on beside it, in its own
     # module's next column: the text at the next column's top goes on from the other
-    (1526, "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "析能力提升培训班正式开班"),
-    (1506, "贡献六成以上新兴产业产值 开发区成山西转型发展重要平台", "聚晶科半导体有限公司"),
+    pytest.param(1526, "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "析能力提升培训班正式开班", id="not-from-a-foot-going-on-beside"),
+    pytest.param(1506, "贡献六成以上新兴产业产值 开发区成山西转型发展重要平台", "聚晶科半导体有限公司", id="not-from-a-foot-going-on-beside-2"),
     # a module's columns are two lines short: the middle one is a column, no byline of the title
-    (1528, "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "火炬中心举办的2022年"),
+    pytest.param(1528, "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "火炬中心举办的2022年", id="two-line-columns"),
     # a new row of modules starts (heads beside the column, under white): text under that line
     # goes on from the column before, not from the module above it
-    (1905, "聚力“五大行动”天津高新区按下未来五年发展快进键", "开展“五大行动”（空间格局优化行动"),
-    (1910, "兰州高新区：建西北地区重要科创中心", "艳、司马淑华）党的十八大以来"),
+    pytest.param(1905, "聚力“五大行动”天津高新区按下未来五年发展快进键", "开展“五大行动”（空间格局优化行动", id="under-a-new-row"),
+    pytest.param(1910, "兰州高新区：建西北地区重要科创中心", "艳、司马淑华）党的十八大以来", id="under-a-new-row-2"),
     # two titles side by side both reach over a column; the column goes on down from the
     # caption of the one whose picture stands over it
-    (724, "广州高新区再添省级小微双创基地", "近日，广州高新区的广州华南新材料创新"),
+    pytest.param(724, "广州高新区再添省级小微双创基地", "近日，广州高新区的广州华南新材料创新", id="down-from-what-stands-above"),
     # the head right over the column counts whole (its byline stands to the side, so the white
     # under the title is wide) while another module's head starts beside the column
-    (725, "济宁高新区精描细绘2020年发展蓝图", "济宁高新区自1992年创建"),
+    pytest.param(725, "济宁高新区精描细绘2020年发展蓝图", "济宁高新区自1992年创建", id="under-its-own-head-with-a-byline-aside"),
     # an article's last lines at the page's foot, with no footer under them and white over them:
     # lines that hold sentences are no footer strip
-    (2313, "齐齐哈尔高新区：高标准建设产业高地", "齐齐哈尔高新区自2010年升级为国家"),
-], ids=["across-a-wide-gutter", "not-from-a-foot-going-on-beside", "not-from-a-foot-going-on-beside-2",
-        "two-line-columns", "under-a-new-row", "under-a-new-row-2", "down-from-what-stands-above",
-        "under-its-own-head-with-a-byline-aside", "at-the-pages-foot-with-no-footer"])
-def test_a_column_goes_on_where_a_reader_goes_on(chromium, tmp_path, seed, title, opening):
+    pytest.param(2313, "齐齐哈尔高新区：高标准建设产业高地", "齐齐哈尔高新区自2010年升级为国家", id="at-the-pages-foot-with-no-footer"),
+    # -- titles and text told apart, whatever their lines --
+    # brief titles set a little bigger than the text, one of them over five narrow lines: a
+    # title without sentences is no running text, however many lines it takes
+    pytest.param(1802, "“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办", "本报贵阳7月6日电", id="five-line-brief-title"),
+    pytest.param(1802, "泉州高新区：向新实体经济转型建“一区十园”创新高地", "本报哈尔滨7月5日电", id="brief-title"),
+    # a two-line title whose second line has a wide space right over a gutter of the columns
+    # under it: its lines above and below run across the space, so it is no gutter
+    pytest.param(1807, "吉安高新区：“两化融合”构筑绿色产业集聚高地", "吉安高新区，地处著名的将军县", id="space-in-a-title-over-a-gutter"),
+    # a newsletter's short page whose text (in a bold kaiti) never fills five lines in one block:
+    # the page's body type is its running text, not headline parts
+    pytest.param(2029, "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "7月22日，在科技部战略规划司的指导", id="body-type-in-short-blocks"),
+    # a title's line ends near the next column, whose line stands on its baseline: type of another
+    # order across a gutter's white is another line
+    pytest.param(2119, "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈", "结交一群优秀的小伙伴", id="title-beside-a-columns-line"),
+    # a title over a picture set 1.45 times the text: past the line between the headline parts'
+    # sizes (a third bigger at most) and the titles' (half again)
+    pytest.param(2109, "聚力“五大行动”天津高新区按下未来五年发展快进键", "在日前召开的天津高新区第一次党员代表", id="title-set-less-than-half-again"),
+    # a brief's title set small right beside a big title's last line, over text opening with a
+    # dateline: its own column's item, not a part of the big title's stack off to its side
+    pytest.param(728, "力争3年挺进20强 常州高新区招引重大项目促提质增效", "本报讯（通讯员叶静）", id="brief-title-beside-a-big-title"),
+    # a smaller title under a bigger one's row but wholly beside it, over other columns: its own
+    # article's title, not a part of the bigger title's stack
+    pytest.param(708, "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈", "结交一群优秀的小伙伴", id="smaller-title-wholly-beside"),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("seed", "title", "opening"), READ_UNDER)
+def test_each_text_is_read_under_its_own_title(chromium, tmp_path, seed, title, opening):
     path, _ = typeset.render(seed, tmp_path, chromium)
     assert _module_of(path, opening) == title
 
@@ -414,38 +441,6 @@ def test_a_box_under_a_columns_text_stays_in_that_column():
     column before it has open feet of two articles, but the box goes on down its own column."""
     path = Path(__file__).parent / "devset-pdf" / "pdf" / "rmrb-2026-03-26-06.pdf"
     assert _module_of(path, "福建省晋江市近年来") == "靠技术在市场上站稳脚跟（创新故事）"
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize(("seed", "title", "opening"), [
-    # brief titles set a little bigger than the text, one of them over five narrow lines: a
-    # title without sentences is no running text, however many lines it takes
-    (1802, "“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办", "本报贵阳7月6日电"),
-    (1802, "泉州高新区：向新实体经济转型建“一区十园”创新高地", "本报哈尔滨7月5日电"),
-    # a two-line title whose second line has a wide space right over a gutter of the columns
-    # under it: its lines above and below run across the space, so it is no gutter
-    (1807, "吉安高新区：“两化融合”构筑绿色产业集聚高地", "吉安高新区，地处著名的将军县"),
-    # a newsletter's short page whose text (in a bold kaiti) never fills five lines in one block:
-    # the page's body type is its running text, not headline parts
-    (2029, "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "7月22日，在科技部战略规划司的指导"),
-    # a title's line ends near the next column, whose line stands on its baseline: type of another
-    # order across a gutter's white is another line
-    (2119, "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈", "结交一群优秀的小伙伴"),
-    # a title over a picture set 1.45 times the text: past the line between the headline parts'
-    # sizes (a third bigger at most) and the titles' (half again)
-    (2109, "聚力“五大行动”天津高新区按下未来五年发展快进键", "在日前召开的天津高新区第一次党员代表"),
-    # a brief's title set small right beside a big title's last line, over text opening with a
-    # dateline: its own column's item, not a part of the big title's stack off to its side
-    (728, "力争3年挺进20强 常州高新区招引重大项目促提质增效", "本报讯（通讯员叶静）"),
-    # a smaller title under a bigger one's row but wholly beside it, over other columns: its own
-    # article's title, not a part of the bigger title's stack
-    (708, "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈", "结交一群优秀的小伙伴"),
-], ids=["five-line-brief-title", "brief-title", "space-in-a-title-over-a-gutter", "body-type-in-short-blocks",
-        "title-beside-a-columns-line", "title-set-less-than-half-again", "brief-title-beside-a-big-title",
-        "smaller-title-wholly-beside"])
-def test_titles_and_text_are_told_apart_whatever_their_lines(chromium, tmp_path, seed, title, opening):
-    path, _ = typeset.render(seed, tmp_path, chromium)
-    assert _module_of(path, opening) == title
 
 
 @pytest.mark.browser
