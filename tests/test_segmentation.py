@@ -456,3 +456,40 @@ def test_a_headline_turning_to_another_park_opens_an_article_when_its_text_stand
     drafts = _drafts("\n".join(lines))
     assert [d.title for d in drafts] == ["泉州高新区：向新实体经济转型 建“一区十园”创新高地", "唐山高新区聚力培育双创载体"]
     assert "孵化器" in drafts[1].body
+
+
+def test_a_title_with_its_subtitle_after_finished_text_opens_an_article():
+    # Subheads are single short lines: a title with a subtitle (——…) under it, after a box's
+    # finished text, is an article's head, not a subhead of the article above.
+    lines = ["园区氢能装备产业链加速成形", "", "本报记者 方明", "", *_HYDROGEN, "", "记者手记", "",
+             "此次采访历时一周，记者走访了园区内十余家企业，所见所闻令人振奋。", "",
+             "产业园区合作共建经验分析及启示", "", "——来自长春高新区的调查", "",
+             "产业园区合作共建作为区域经济合作的一种新型模式，是帮助欠发达地区实现快速发展的有效途径。"]
+    drafts = _drafts("\n".join(lines))
+    assert [(d.title, d.deck) for d in drafts] == [("园区氢能装备产业链加速成形", ""),
+                                                   ("产业园区合作共建经验分析及启示", "——来自长春高新区的调查")]
+    assert "新型模式" in drafts[1].body and "新型模式" not in drafts[0].body
+
+
+def test_a_package_about_one_park_holds_no_story_about_another():
+    # A package's stories stay on its subject: under a head about one park (兰州高新区：…), a
+    # kicker, title and byline naming another park that its text talks about is an article.
+    lines = ["奋进新征程 建功新时代——国家高新区十年成就巡礼", "", "兰州高新区：建西北地区重要科创中心", "",
+             "党的十八大以来，兰州高新区以高质量发展为主线，地区生产总值首次突破300亿元。", "",
+             "（供稿：兰州高新区）", "", "深化改革 激发市场主体活力", "", "来徐州高新区 感受有技术含量的“安全感”", "",
+             "本报记者 张晔", "", "能在胡同自如穿行的智能移动消防车亮相徐州高新区，一批消防“新战士”的演示让人大开眼界。"]
+    drafts = _drafts("\n".join(lines))
+    assert [d.title for d in drafts] == ["兰州高新区：建西北地区重要科创中心", "来徐州高新区 感受有技术含量的“安全感”"]
+    assert "消防" in drafts[1].body and "消防" not in drafts[0].body
+
+
+def test_titles_read_one_after_another_over_their_briefs_take_the_brief_that_speaks_of_them():
+    # A copy reads a row's titles in one order and their briefs in another: each title takes the
+    # paragraph that takes up its words; the column's name over them heads the first.
+    solar = "本报南昌1月21日电（记者谢隽逸）严冬时节，内蒙古包头市青山区很多地方的空气质量并没有下降，因为供暖的能源是太阳能。"
+    jilin = "本报南昌1月22日电（记者何丽）近日，亚泰国际医药健康产业园首批企业签约，标志着吉林省“大健康产业航母”正式启航。"
+    lines = ["高新区动态", "", "吉林“大健康产业航母”启航", "", "这家出产国之重器的园区有颗绿“芯”", "", solar, "", jilin]
+    drafts = _drafts("\n".join(lines))
+    assert [(d.section, d.title) for d in drafts] == [("高新区动态", "吉林“大健康产业航母”启航"),
+                                                      ("", "这家出产国之重器的园区有颗绿“芯”")]
+    assert "亚泰" in drafts[0].body and "太阳能" in drafts[1].body

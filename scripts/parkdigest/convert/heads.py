@@ -216,7 +216,9 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
         heads = next((split for part in _WHOLE_STACK_PARTINGS if len(split := part(content, cluster)) > 1), heads)
     datelines = _datelines_of_titles(content, cluster) if read_whole and len(heads) == 1 else []
     if datelines:
-        return [[k] for k in cluster], [(k,) for k in cluster], [((k,), d) for k, d in zip(cluster, datelines)]
+        titles = cluster[len(cluster) - len(datelines):]
+        parts = [cluster[: len(cluster) - len(titles) + 1], *([k] for k in titles[1:])]
+        return parts, [tuple(part) for part in parts], [(tuple(part), d) for part, d in zip(parts, datelines)]
     parts = [part for head in heads for above in _heads_above_a_park_title(content, head)
              for piece in _heads_after_a_park_title(content, above)
              for part in _heads_of_a_brief_and_a_signed_story(content, piece)]
@@ -257,7 +259,8 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
         n_bylines = sum(b.kind is Kind.BYLINE for b in blocks)
         following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
         story = (not tagged and len(cluster) > 1 and tuple(cluster) not in beside and not opens_with_dateline(following)
-                 and n_bylines <= 1 and not any(names_a_park(b.text) for b in lines) and (
+                 and n_bylines <= 1 and not any(names_a_park(b.text) for b in lines)
+                 and not (package and _leaves_the_packages_park(content, kept[package_article], cluster)) and (
                      (package == "marked" and (kicker or signs_the_head))
                      or (package == "plain" and dash_kicker)))
         if story and (not after_box or shape in shapes):
@@ -278,6 +281,17 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
         package_article = len(kept)
         kept.append(cluster)
     return kept, stories
+
+
+def _leaves_the_packages_park(content: list[Block], head: list[int], cluster: list[int]) -> bool:
+    """A package's stories stay on its subject: under a head about one park (兰州高新区：建西北地区
+    重要科创中心), a stack naming another park that the text under it talks about opens an article
+    of its own (来徐州高新区 感受有技术含量的"安全感")."""
+    about = {park for k in head if content[k].kind is Kind.HEADLINE for park in _parks_named(content[k].text)}
+    named = {park for k in cluster if content[k].kind is Kind.HEADLINE for park in _parks_named(content[k].text)}
+    after = cluster[-1] + 1
+    return (bool(about) and bool(named) and not about & named and after < len(content)
+            and content[after].kind is Kind.BODY and bool(named & _parks_named(content[after].text)))
 
 
 def _heads_of_a_brief_and_a_signed_story(content: list[Block], cluster: list[int]) -> list[list[int]]:
@@ -466,8 +480,12 @@ def _datelines_of_titles(content: list[Block], cluster: list[int]) -> list[int]:
     text opens with its dateline once (本报讯……). A stack of whole titles — no kicker, subtitle,
     label or byline among them — with as many paragraphs opening with a dateline under it as it
     has titles (down to the next headline), the first right under the stack, is that many
-    heads, each title over one brief in turn: those datelines, in order (none if it is not)."""
-    blocks = [content[k] for k in cluster]
+    heads, each title over one brief in turn: those datelines, in order (none if it is not).
+    Column names over the titles (高新区动态) head the first of them."""
+    names = 0
+    while names < len(cluster) - 1 and _names_the_column(content[cluster[names]]):
+        names += 1
+    blocks = [content[k] for k in cluster[names:]]
     if len(blocks) < 2 or not all(_may_be_title(b) and len(b.text) >= TITLE_MIN_CHARS for b in blocks):
         return []
     datelines = []
@@ -652,10 +670,11 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
         return True  # a kicker and its title read as one block: subheads have no kicker
     if len(lines) >= 3:
         return max(len(b.text) for b in lines) >= FULL_STACK_MIN_CHARS
-    # A first line longer than any headline is a kicker (or a kicker and title read as one block):
-    # subheads are single short lines.
+    # A first line longer than any headline is a kicker (or a kicker and title read as one block);
+    # a subtitle opening with a dash stands under a title: subheads are single short lines.
     return len(lines) == 2 and not after_open_text and (
-        lines[0].text.endswith(KICKER_ENDS) or len(lines[0].text) > HEADLINE_MAX_CHARS)
+        lines[0].text.endswith(KICKER_ENDS) or len(lines[0].text) > HEADLINE_MAX_CHARS
+        or (lines[1].rule == LineRule.DASH_LINE and bool(re.search(f"[{HAN}]", lines[1].text))))
 
 
 def opens_with_dateline(block: Block | None) -> bool:

@@ -251,6 +251,14 @@ def idf(word: str) -> float:
     return float(value) if value is not None else median
 
 
+def words_taken_up(title: str, text: str) -> float:
+    """The share of a title's content words (weighed by IDF) that a text holds (0..1): a title
+    says what its text is about, so its telling words come back in the text's first paragraph."""
+    words = set(content_words(title))
+    total = sum(idf(w) for w in words)
+    return sum(idf(w) for w in words if w in text) / total if total else 0.0
+
+
 def is_word_prefix(text: str) -> bool:
     """jieba's dictionary keeps every prefix of every word (frequency 0 for mere prefixes)."""
     return text in tokenizer().FREQ
