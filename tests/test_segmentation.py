@@ -493,3 +493,27 @@ def test_titles_read_one_after_another_over_their_briefs_take_the_brief_that_spe
     assert [(d.section, d.title) for d in drafts] == [("高新区动态", "吉林“大健康产业航母”启航"),
                                                       ("", "这家出产国之重器的园区有颗绿“芯”")]
     assert "亚泰" in drafts[0].body and "太阳能" in drafts[1].body
+
+
+_SHENZHEN_BASE = "近日，广州高新区的广州华南新材料创新园有限公司获评广东省小型微型企业创业创新示范基地，全区省级基地增至12家。"
+
+
+def test_a_title_read_after_its_byline_is_a_title_not_its_first_paragraph():
+    # A copy reads a byline printed beside its title first (区域创新 / 本报记者 韩维 / title):
+    # a line with no clause mark whose words the text under it takes up is that title.
+    lines = ["园区氢能装备产业链加速成形", "", "本报记者 林青", "", *_HYDROGEN, "", "区域创新", "", "本报记者 韩维", "",
+             "广州高新区再添省级小微双创基地", "", _SHENZHEN_BASE]
+    drafts = _drafts("\n".join(lines))
+    assert [d.title for d in drafts] == ["园区氢能装备产业链加速成形", "广州高新区再添省级小微双创基地"]
+    assert drafts[1].byline == "本报记者 韩维" and "示范基地" in drafts[1].body
+
+
+@pytest.mark.parametrize("text", [_SHENZHEN_BASE, _SHENZHEN_BASE.removeprefix("近日，")],
+                         ids=["a-clause", "a-word-running-on"])
+def test_a_first_line_cut_short_under_a_byline_stays_in_its_paragraph(text):
+    # A paragraph's first line cut short by a column under the byline holds a clause mark
+    # (近日，…) or a word that runs on into the text under it (……有限 / 公司): no title.
+    cut = text.index("公司")
+    lines = ["园区氢能装备产业链加速成形", "", "本报记者 林青", "", text[:cut], "", text[cut:]]
+    (draft,) = _drafts("\n".join(lines))
+    assert draft.title == "园区氢能装备产业链加速成形" and text[:cut] in draft.body

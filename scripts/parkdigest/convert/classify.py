@@ -17,7 +17,7 @@ from parkdigest.convert.furniture import (
     surname_length,
 )
 from parkdigest.convert.model import Block, Kind, LineRule, Page
-from parkdigest.convert.words import BROKEN_WORD_NATS, first_tags, junction_gain, opens_with_adverbial
+from parkdigest.convert.words import BROKEN_WORD_NATS, first_tags, junction_gain, opens_with_adverbial, words_taken_up
 from parkdigest.convert.words import cut as jieba_words
 from parkdigest.reference.gazetteer import surface_forms
 from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_words, says_of
@@ -25,6 +25,7 @@ from parkdigest.text import (
     BOX_MARKERS,
     BYLINE_MARKS,
     CHINESE_SENTENCE_END,
+    CLAUSE_OR_SENTENCE_MARK,
     CLOSERS,
     COLONS,
     HAN,
@@ -405,14 +406,32 @@ def _title_read_after_its_byline(blocks: list[Block], i: int, next_i: int | None
     paragraph cut short by a column, when it is a parallel title (two phrases set apart by a
     space: running text has none) or opens with its park's name and a colon (a paragraph does not),
     or when no running text follows it (a headline, a label or a picture's caption comes next: a
-    cut paragraph's line is followed by the rest of its column)."""
+    cut paragraph's line is followed by the rest of its column), or when it says what the text
+    under it is about (`_titles_the_text_under`)."""
     if PARALLEL_HALVES.search(blocks[i].text) or names_a_park(blocks[i].text):
         return True
     if next_i is None:
         return False
     following = blocks[next_i]
     return following.kind in (Kind.HEADLINE, Kind.CAPTION, Kind.LABEL) or (
-        following.kind is Kind.BODY and _beside_picture_credit(blocks, next_i))
+        following.kind is Kind.BODY and _beside_picture_credit(blocks, next_i)) or _titles_the_text_under(blocks, i, next_i)
+
+
+# A title says what its text is about: this share of its telling words (by IDF) comes back in
+# the two paragraphs under it (`words.words_taken_up`); a paragraph's first line cut short by a
+# column shares a word or two with what follows, if any.
+TITLE_WORDS_TAKEN_UP = 1 / 3
+TEXT_UNDER_A_TITLE_BLOCKS = 2
+
+
+def _titles_the_text_under(blocks: list[Block], i: int, next_i: int) -> bool:
+    """A line with no clause or sentence mark (running text has one every few words), no word
+    running on into the text under it, whose telling words that text takes up: a title."""
+    line, following = blocks[i].text, blocks[next_i]
+    if CLAUSE_OR_SENTENCE_MARK.search(line) or following.kind is not Kind.BODY or _breaks_a_word(blocks[i], following):
+        return False
+    under = [b.text for b in blocks[next_i:] if b.kind is Kind.BODY][:TEXT_UNDER_A_TITLE_BLOCKS]
+    return words_taken_up(line, "".join(under)) >= TITLE_WORDS_TAKEN_UP
 
 
 def _may_be_headline(text: str) -> bool:
