@@ -517,3 +517,13 @@ def test_a_first_line_cut_short_under_a_byline_stays_in_its_paragraph(text):
     lines = ["园区氢能装备产业链加速成形", "", "本报记者 林青", "", text[:cut], "", text[cut:]]
     (draft,) = _drafts("\n".join(lines))
     assert draft.title == "园区氢能装备产业链加速成形" and text[:cut] in draft.body
+
+
+def test_heads_side_by_side_read_bylines_first_each_take_the_byline_in_turn():
+    # A copy reads a row's bylines before its titles when the bylines stand higher: as many
+    # bylines as titles opening a stack are that many heads, the i-th title signed by the i-th.
+    lines = ["本报记者 林青", "", "本报记者 方明", "", "园区氢能装备产业链加速成形", "", "春茶采摘忙起来 茶农增收有了新门路", "",
+             *_HYDROGEN, "", *_TEA]
+    drafts = _drafts("\n".join(lines))
+    assert [(d.title, d.byline) for d in drafts] == [("园区氢能装备产业链加速成形", "本报记者 林青"),
+                                                     ("春茶采摘忙起来 茶农增收有了新门路", "本报记者 方明")]

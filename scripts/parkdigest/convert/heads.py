@@ -525,17 +525,20 @@ def _parks_named(text: str) -> set[str]:
 def _side_by_side_heads(content: list[Block], cluster: list[int]) -> list[list[int]]:
     """Heads of articles printed side by side, read row by row by an extraction tool: their
     titles first, then their bylines ("来徐州高新区…" / "成都高新区：…" / 记者 丁娜 / 本报记者
-    徐洋). A stack that ends with as many bylines as it holds titles is that many heads, the
-    i-th title (with the kicker and label above it) signed by the i-th byline. One article
-    prints one byline line per credit, and one title: two bylines under one title stay one head."""
+    徐洋), or their bylines first when the row of bylines stands higher. A stack that ends (or
+    opens) with as many bylines as it holds titles is that many heads, the i-th title (with
+    the kicker and label above it) signed by the i-th byline. One article prints one byline
+    line per credit, and one title: two bylines under one title stay one head."""
     bylines = [k for k in cluster if content[k].kind is Kind.BYLINE]
-    if len(bylines) < 2 or cluster[-len(bylines):] != bylines or any(
-            content[k].text.lstrip(BYLINE_MARKS).startswith(_stringer_roles()) for k in bylines[1:]):
+    if len(bylines) < 2 or any(content[k].text.lstrip(BYLINE_MARKS).startswith(_stringer_roles()) for k in bylines[1:]):
         return [cluster]  # a line of stringers or interns (本报通讯员 刘明) goes on with the byline above
-    units = _title_units(content, cluster[: -len(bylines)])
-    if len(units) != len(bylines):
-        return [cluster]
-    return [unit + [byline] for unit, byline in zip(units, bylines)]
+    if cluster[-len(bylines):] == bylines:
+        units = _title_units(content, cluster[: -len(bylines)])
+        return [unit + [byline] for unit, byline in zip(units, bylines)] if len(units) == len(bylines) else [cluster]
+    if cluster[: len(bylines)] == bylines:
+        units = _title_units(content, cluster[len(bylines):])
+        return [[byline] + unit for byline, unit in zip(bylines, units)] if len(units) == len(bylines) else [cluster]
+    return [cluster]
 
 
 @cache
