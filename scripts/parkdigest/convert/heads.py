@@ -13,6 +13,7 @@ item (a title over a captioned photo).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,10 +32,19 @@ from parkdigest.convert.classify import (
 )
 from parkdigest.convert.model import Block, Kind, LineRule, Role
 from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_a_speech, run_on_kicker_end
-from parkdigest.convert.words import last_word, tag, word_spanning
+from parkdigest.convert.words import last_word, tag, word_spanning, words_taken_up
 from parkdigest.reference.gazetteer import find_zones
 from parkdigest.resources import layout_words
-from parkdigest.text import BOX_MARKERS, BYLINE_MARKS, HAN, dateline_opens, heading_key, open_quotes, sentence_closed
+from parkdigest.text import (
+    BOX_MARKERS,
+    BYLINE_MARKS,
+    HAN,
+    HAN_CHAR,
+    dateline_opens,
+    heading_key,
+    open_quotes,
+    sentence_closed,
+)
 
 # Two or more blank lines in a row: a picture stood there, and a short line after it is
 # its caption rather than a subhead.
@@ -216,8 +226,9 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
         heads = next((split for part in _WHOLE_STACK_PARTINGS if len(split := part(content, cluster)) > 1), heads)
     datelines = _datelines_of_titles(content, cluster) if read_whole and len(heads) == 1 else []
     if datelines:
-        titles = cluster[len(cluster) - len(datelines):]
-        parts = [cluster[: len(cluster) - len(titles) + 1], *([k] for k in titles[1:])]
+        first = len(cluster) - len(datelines)  # the first title: the column names over it head it
+        parts = [cluster[: first + 1], *([k] for k in cluster[first + 1:])]
+        datelines = _paired_by_words(content, cluster[first:], datelines)
         return parts, [tuple(part) for part in parts], [(tuple(part), d) for part, d in zip(parts, datelines)]
     parts = [part for head in heads for above in _heads_above_a_park_title(content, head)
              for piece in _heads_after_a_park_title(content, above)
@@ -287,8 +298,7 @@ def _leaves_the_packages_park(content: list[Block], head: list[int], cluster: li
     """A package's stories stay on its subject: under a head about one park (兰州高新区：建西北地区
     重要科创中心), a stack naming another park that the text under it talks about opens an article
     of its own (来徐州高新区 感受有技术含量的"安全感")."""
-    about = {park for k in head if content[k].kind is Kind.HEADLINE for park in _parks_named(content[k].text)}
-    named = {park for k in cluster if content[k].kind is Kind.HEADLINE for park in _parks_named(content[k].text)}
+    about, named = _parks_of_headlines(content, head), _parks_of_headlines(content, cluster)
     after = cluster[-1] + 1
     return (bool(about) and bool(named) and not about & named and after < len(content)
             and content[after].kind is Kind.BODY and bool(named & _parks_named(content[after].text)))
@@ -497,6 +507,30 @@ def _datelines_of_titles(content: list[Block], cluster: list[int]) -> list[int]:
     return datelines if len(datelines) == len(blocks) and datelines[0] == cluster[-1] + 1 else []
 
 
+# Titles read one after another over their briefs are paired with the datelines in turn unless
+# another pairing has clearly more of the titles' words in their paragraphs: a title says what
+# its text is about (吉林“大健康产业航母”启航 / ……吉林省“大健康产业航母”正式启航). Clearly: by
+# at least half a title's words, summed over the titles (`words.words_taken_up`).
+BRIEF_PAIRING_MARGIN = 0.5
+BRIEFS_PAIRED_MAX = 5  # titles in one row that are paired by their words (permutations grow fast)
+
+
+def _paired_by_words(content: list[Block], titles: list[int], datelines: list[int]) -> list[int]:
+    """The datelines for the titles in turn, reordered so that each paragraph takes up its
+    title's words best (`BRIEF_PAIRING_MARGIN`): a copy reads the titles of a row in one order
+    and their texts in another as often as not."""
+    if len(titles) > BRIEFS_PAIRED_MAX:
+        return datelines
+    # taken[i][j]: how much of title i's words dateline j's paragraph takes up
+    taken = [[words_taken_up(content[t].text, content[d].text) for d in datelines] for t in titles]
+
+    def total(order: Sequence[int]) -> float:
+        return sum(taken[i][j] for i, j in enumerate(order))
+
+    best = max(itertools.permutations(range(len(datelines))), key=total)
+    return [datelines[j] for j in best] if total(best) >= total(range(len(datelines))) + BRIEF_PAIRING_MARGIN else datelines
+
+
 def _may_be_title(block: Block) -> bool:
     """A headline line that can be a title: no box heading, signature or subtitle (——…), no
     kicker that announces the title under it (青岛高新区——)."""
@@ -522,6 +556,11 @@ def _parks_named(text: str) -> set[str]:
     return {match.zone.name for match in find_zones(text)}
 
 
+def _parks_of_headlines(content: list[Block], cluster: Sequence[int]) -> set[str]:
+    """The parks a stack's headlines name."""
+    return {park for k in cluster if content[k].kind is Kind.HEADLINE for park in _parks_named(content[k].text)}
+
+
 def _side_by_side_heads(content: list[Block], cluster: list[int]) -> list[list[int]]:
     """Heads of articles printed side by side, read row by row by an extraction tool: their
     titles first, then their bylines ("来徐州高新区…" / "成都高新区：…" / 记者 丁娜 / 本报记者
@@ -532,13 +571,13 @@ def _side_by_side_heads(content: list[Block], cluster: list[int]) -> list[list[i
     bylines = [k for k in cluster if content[k].kind is Kind.BYLINE]
     if len(bylines) < 2 or any(content[k].text.lstrip(BYLINE_MARKS).startswith(_stringer_roles()) for k in bylines[1:]):
         return [cluster]  # a line of stringers or interns (本报通讯员 刘明) goes on with the byline above
-    if cluster[-len(bylines):] == bylines:
-        units = _title_units(content, cluster[: -len(bylines)])
-        return [unit + [byline] for unit, byline in zip(units, bylines)] if len(units) == len(bylines) else [cluster]
-    if cluster[: len(bylines)] == bylines:
-        units = _title_units(content, cluster[len(bylines):])
-        return [[byline] + unit for byline, unit in zip(bylines, units)] if len(units) == len(bylines) else [cluster]
-    return [cluster]
+    after = cluster[-len(bylines):] == bylines  # the row of bylines read after the titles, or before
+    if not after and cluster[: len(bylines)] != bylines:
+        return [cluster]
+    units = _title_units(content, cluster[: -len(bylines)] if after else cluster[len(bylines):])
+    if len(units) != len(bylines):
+        return [cluster]
+    return [unit + [byline] if after else [byline] + unit for unit, byline in zip(units, bylines)]
 
 
 @cache
@@ -653,7 +692,7 @@ def _turns_to_another_park(content: list[Block], cluster: list[int], heads: list
     down past another column's text or a caption that a copy reads between), where the article
     above talks about other parks and never this one: a subhead stays on its article's subject,
     so this is the title of the next article (唐山高新区聚力培育双创载体 after a story on 泉州)."""
-    named = {park for k in cluster if content[k].kind is Kind.HEADLINE for park in _parks_named(content[k].text)}
+    named = _parks_of_headlines(content, cluster)
     after = cluster[-1] + 1
     if not named or after >= len(content) or content[after].kind is not Kind.BODY:
         return False
@@ -677,7 +716,7 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
     # a subtitle opening with a dash stands under a title: subheads are single short lines.
     return len(lines) == 2 and not after_open_text and (
         lines[0].text.endswith(KICKER_ENDS) or len(lines[0].text) > HEADLINE_MAX_CHARS
-        or (lines[1].rule == LineRule.DASH_LINE and bool(re.search(f"[{HAN}]", lines[1].text))))
+        or (lines[1].rule == LineRule.DASH_LINE and bool(HAN_CHAR.search(lines[1].text))))
 
 
 def opens_with_dateline(block: Block | None) -> bool:

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -27,7 +26,7 @@ from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_
 from parkdigest.convert.model import Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.ownership import Claim, Ownership
 from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
-from parkdigest.convert.words import BROKEN_WORD_NATS, TagModel, junction_gain, splits_last_word, tag, words_taken_up
+from parkdigest.convert.words import BROKEN_WORD_NATS, TagModel, junction_gain, splits_last_word, tag
 from parkdigest.problems import Problem, Severity
 from parkdigest.text import PARALLEL_HALVES, heading_key, sentence_closed, strip_label
 
@@ -78,7 +77,6 @@ def segment_page(page: Page) -> Segmentation:
     content = PageContent(tuple(_as_flow_block(block, role) for block, role in zip(content_blocks, found.roles)),
                           found.roles, heads, found.stories, found.side_by_side, found.briefs)
     vocabulary = Vocabulary(content.blocks)
-    content = _pair_briefs_by_words(content)
     placement = _join_and_assign(content, vocabulary)
     strays = _stray_headlines(content, placement, vocabulary)
     if strays:  # read again with each stray headline as a head of its own, then fold back the textless
@@ -123,37 +121,6 @@ class PageContent:
         out of another's stack as a stray headline)? Then none of the text under the stack is
         surely its own: the vocabulary places it."""
         return any(a == stray for stray, _ in self.strays) or any(a in articles for articles in self.side_by_side)
-
-
-# Titles read one after another over their briefs are paired with the datelines in turn unless
-# another pairing has clearly more of the titles' words in their paragraphs: a title says what
-# its text is about (吉林“大健康产业航母”启航 / ……吉林省“大健康产业航母”正式启航). Clearly: by
-# at least half a title's words, summed over the titles (`words.words_taken_up`).
-BRIEF_PAIRING_MARGIN = 0.5
-BRIEFS_PAIRED_MAX = 5  # titles in one row that are paired by their words (permutations grow fast)
-
-
-def _pair_briefs_by_words(content: PageContent) -> PageContent:
-    """The briefs of titles read one after another, each with the dateline whose paragraph
-    takes up its title's words best (`BRIEF_PAIRING_MARGIN`): a copy reads the titles of a row
-    in one order and their texts in another as often as not."""
-    briefs = dict(content.briefs)
-    pairs = dict(briefs)
-    for group in content.side_by_side:
-        articles = [a for a in group if a in briefs]
-        if not 2 <= len(articles) <= BRIEFS_PAIRED_MAX:
-            continue
-        datelines = [briefs[a] for a in articles]
-        # taken[i][j]: how much of title i's words (a head's last line) dateline j's paragraph takes up
-        titles = [content.blocks[max(content.heads[a])].text for a in articles]
-        taken = [[words_taken_up(title, content.blocks[d].text) for d in datelines] for title in titles]
-        best = max(itertools.permutations(range(len(datelines))),
-                   key=lambda order: sum(taken[i][j] for i, j in enumerate(order)))
-        if sum(taken[i][j] for i, j in enumerate(best)) >= sum(taken[i][i] for i in range(len(best))) + BRIEF_PAIRING_MARGIN:
-            pairs.update((a, datelines[j]) for a, j in zip(articles, best))
-    if pairs == briefs:
-        return content
-    return replace(content, briefs=tuple(sorted(pairs.items())))
 
 
 @dataclass(frozen=True)
