@@ -527,3 +527,43 @@ def test_heads_side_by_side_read_bylines_first_each_take_the_byline_in_turn():
     drafts = _drafts("\n".join(lines))
     assert [(d.title, d.byline) for d in drafts] == [("园区氢能装备产业链加速成形", "本报记者 林青"),
                                                      ("春茶采摘忙起来 茶农增收有了新门路", "本报记者 方明")]
+
+
+_TEA_BRIEF = ["本报杭州4月2日电（记者方明）今年春茶上市比往年提前一周，茶园里一片繁忙，茶农们趁着晴好天气采摘嫩芽。", "",
+              "全省茶叶年产量突破十万吨，名优茶比重逐年提高，茶农增收有了新门路。"]
+
+
+def test_a_title_read_after_the_byline_of_the_head_beside_it_heads_the_story_its_dateline_opens():
+    # A copy reads a row's heads before their texts: title, byline, then the title printed
+    # beside it (no byline: its story opens with its dateline). A subhead never stands between
+    # a byline and the first paragraph, and a first line cut short never shares its words with
+    # another story's opening: it is the second article's title, and its story is the brief.
+    lines = ["园区氢能装备产业链加速成形", "", "本报记者 林青", "", "春茶提前一周上市", "", *_HYDROGEN, "", *_TEA_BRIEF]
+    drafts = _drafts("\n".join(lines))
+    assert [(d.title, d.byline) for d in drafts] == [("园区氢能装备产业链加速成形", "本报记者 林青"), ("春茶提前一周上市", "")]
+    assert "电解槽" in drafts[0].body and "茶" not in drafts[0].body
+    assert drafts[1].body.startswith("本报杭州4月2日电") and "茶农增收" in drafts[1].body
+
+
+@pytest.mark.parametrize("under", [["今天，一件快递往往是这样送", "", "到您手上的——"], ["林海 王芳"]],
+                         ids=["a-lead-in-announcing-the-text", "names-too-short-for-a-title"])
+def test_lines_under_a_heads_byline_that_cannot_be_a_title_open_no_article(under):
+    lines = ["园区氢能装备产业链加速成形", "", "本报记者 林青", "", *under, "", *_HYDROGEN]
+    (draft,) = _drafts("\n".join(lines))
+    assert draft.title == "园区氢能装备产业链加速成形" and "电解槽" in draft.body
+
+
+_ROBOT = ["机器人产业园内，焊接机器人、搬运机器人整齐排列，工程师正在调试新一代协作机器人的视觉系统。", "",
+          "园区机器人企业去年产值增长三成，减速器、伺服电机等核心部件实现本地配套。"]
+
+
+def test_a_row_of_heads_each_read_under_the_byline_before_it_shares_the_text_under_them():
+    # Three heads printed side by side, read as a row (each title after the byline before it),
+    # then their texts: the heads are one row, and each text goes to the head it speaks of.
+    lines = ["园区氢能装备产业链加速成形", "", "本报记者 林青", "", "春茶采摘忙起来 茶农增收有了新门路", "", "本报记者 方明", "",
+             "机器人产值增长三成 核心部件本地配套", "", *_HYDROGEN, "", *_TEA, "", *_ROBOT]
+    drafts = _drafts("\n".join(lines))
+    assert [d.title for d in drafts] == ["园区氢能装备产业链加速成形", "春茶采摘忙起来 茶农增收有了新门路",
+                                         "机器人产值增长三成 核心部件本地配套"]
+    assert "电解槽" in drafts[0].body and "茶农" in drafts[1].body and "焊接机器人" in drafts[2].body
+    assert "茶" not in drafts[0].body and "机器人" not in drafts[1].body

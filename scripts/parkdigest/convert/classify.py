@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from parkdigest.convert.furniture import (
     as_furniture,
@@ -418,8 +419,10 @@ def _title_read_after_its_byline(blocks: list[Block], i: int, next_i: int | None
 
 
 # A title says what its text is about: this share of its telling words (by IDF) comes back in
-# the two paragraphs under it (`words.words_taken_up`); a paragraph's first line cut short by a
-# column shares a word or two with what follows, if any.
+# the two paragraphs under it (`words.words_taken_up`), or in the paragraph further down that
+# opens a story with its dateline (a copy may read a row's titles first and their texts after);
+# a paragraph's first line cut short by a column shares a word or two with what follows, if any,
+# and goes on in the paragraph right under it, never in another story's opening.
 TITLE_WORDS_TAKEN_UP = 1 / 3
 TEXT_UNDER_A_TITLE_BLOCKS = 2
 
@@ -430,8 +433,25 @@ def _titles_the_text_under(blocks: list[Block], i: int, next_i: int) -> bool:
     line, following = blocks[i].text, blocks[next_i]
     if CLAUSE_OR_SENTENCE_MARK.search(line) or following.kind is not Kind.BODY or _breaks_a_word(blocks[i], following):
         return False
-    under = [b.text for b in blocks[next_i:] if b.kind is Kind.BODY][:TEXT_UNDER_A_TITLE_BLOCKS]
-    return words_taken_up(line, "".join(under)) >= TITLE_WORDS_TAKEN_UP
+    return titles_the_paragraphs_under(line, blocks[next_i:]) or any(
+        words_taken_up(line, opening) >= TITLE_WORDS_TAKEN_UP for opening in _story_openings_under(blocks, next_i))
+
+
+def titles_the_paragraphs_under(title: str, under: Sequence[Block]) -> bool:
+    """Do the first paragraphs of `under` take up the title's telling words (TITLE_WORDS_TAKEN_UP)?"""
+    paragraphs = [b.text for b in under if b.kind is Kind.BODY][:TEXT_UNDER_A_TITLE_BLOCKS]
+    return words_taken_up(title, "".join(paragraphs)) >= TITLE_WORDS_TAKEN_UP
+
+
+def _story_openings_under(blocks: list[Block], start: int) -> list[str]:
+    """The paragraphs from `start` down to the next headline that open a story with its dateline."""
+    openings = []
+    for block in blocks[start:]:
+        if block.kind is Kind.HEADLINE:
+            break
+        if block.kind is Kind.BODY and dateline_opens(block.text):
+            openings.append(block.text)
+    return openings
 
 
 def _may_be_headline(text: str) -> bool:

@@ -29,6 +29,7 @@ from parkdigest.convert.classify import (
     names_a_box,
     names_a_park,
     points_at_its_picture,
+    titles_the_paragraphs_under,
 )
 from parkdigest.convert.model import Block, Kind, LineRule, Role
 from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_a_speech, run_on_kicker_end
@@ -147,7 +148,13 @@ def find_heads(content: list[Block], contents_keys: set[str],
             continue
         signed = any(content[k].kind is Kind.BYLINE for k in carried)
         if signed or _opens_article(content, cluster, contents_keys, split_at, heads):
+            row = tuple(heads[-1]) if not carried and _under_a_heads_byline(content, cluster, heads) else None
+            if row and not (content[cluster[-1]].kind is Kind.BYLINE or any(row in group for group in side_by_side)):
+                row = None  # a title alone may be the byline's, read before it: the row is not sure
+            before = len(heads)
             take(cluster, carried)
+            if row:  # the heads of one row: the text under the last is theirs in turn
+                _row_goes_on(side_by_side, row, [tuple(part) for part in heads[before:]])
         else:
             if carried and _opens_article(content, carried, contents_keys, split_at, heads):
                 take(carried, [])  # no head under the names after all: they stand as before
@@ -165,6 +172,16 @@ def find_heads(content: list[Block], contents_keys: set[str],
     return Heads(tuple(roles), tuple(tuple(cluster) for cluster in heads), tuple(stories),
                  tuple(tuple(index[head] for head in group) for group in side_by_side),
                  tuple((index[head], dateline) for head, dateline in briefs))
+
+
+def _row_goes_on(side_by_side: list[list[tuple[int, ...]]], row: tuple[int, ...], parts: list[tuple[int, ...]]) -> None:
+    """The heads of a stack read after the head `row` ends are printed beside it: one group of
+    heads side by side with it (and with the heads already beside it)."""
+    joined = [group for group in side_by_side if row in group or any(part in group for part in parts)]
+    for group in joined:
+        side_by_side.remove(group)
+    heads = sorted({row, *parts, *(head for group in joined for head in group)})
+    side_by_side.append(heads)
 
 
 # A copy may read a cut line of text or two between a stack's column names and the rest of it
@@ -672,11 +689,30 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
         or any(b.first_line in split_at for b in blocks)
         or any(heading_key(b.text) in contents_keys for b in blocks)
         or previous is None or previous.kind is Kind.CREDIT
+        or _under_a_heads_byline(content, cluster, heads)
         or (not heads and _under_pull_quote(content, first))
         or _turns_to_another_park(content, cluster, heads)
         or (not after_open_text and _is_picture_item(content, cluster))
         or _is_full_stack(blocks, after_open_text)
     )
+
+
+def _under_a_heads_byline(content: list[Block], cluster: list[int], heads: list[list[int]]) -> bool:
+    """A headline right under the byline that closes an article's head, no text between: a
+    subhead stands in its article's text, never between its byline and its first paragraph, so
+    this is the title of an article printed beside it, read after that head's row (unless the
+    paragraphs right under it take up its words: then the head above printed only a banner and
+    the byline of this title, read before it) — when the
+    stack's last headline may be a title, as long as one (one ending with a dash or a colon
+    announces the text under it: 今天，一件快递往往是这样送 / 到您手上的——), and the stack is
+    that title alone or signed by a byline of its own (lines of a narrow column under a byline
+    read as headlines are neither)."""
+    lines = [content[k] for k in cluster if content[k].kind is Kind.HEADLINE]
+    return (bool(heads) and bool(lines) and heads[-1][-1] == cluster[0] - 1
+            and content[cluster[0] - 1].kind is Kind.BYLINE and _may_be_title(lines[-1])
+            and len(lines[-1].text) >= TITLE_MIN_CHARS
+            and (len(lines) == 1 or content[cluster[-1]].kind is Kind.BYLINE)
+            and not titles_the_paragraphs_under(lines[-1].text, content[cluster[-1] + 1:]))
 
 
 def _section_over_a_column(blocks: list[Block]) -> bool:

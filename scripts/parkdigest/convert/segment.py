@@ -477,7 +477,8 @@ def _take_continuations_under_heads(content: PageContent, flow: Flow, runs: list
 
 def _give_datelines_to_textless_heads(content: PageContent, runs: list[list[int]]) -> list[list[int]]:
     """A head with no text after it (its columns were extracted elsewhere) takes the nearest
-    paragraph that opens with a dateline (本报北京1月5日电……) and is no other head's start."""
+    paragraph that opens with a dateline (本报北京1月5日电……) and is no other head's start,
+    below it if one is (a copy reads a head's text after it)."""
     runs = [list(run) for run in runs]
     starts = {run[0] for run in runs if run}
     datelines = [k for k, b in enumerate(content.blocks) if opens_with_dateline(b) and k not in starts]
@@ -485,7 +486,7 @@ def _give_datelines_to_textless_heads(content: PageContent, runs: list[list[int]
         head = content.heads[a]
         if any(content.blocks[k].kind is Kind.BODY for k in run) or not head or not datelines or content.beside_others(a):
             continue  # (heads side by side share the text under them: vocabulary places it)
-        k = min(datelines, key=lambda d: abs(d - head[0]))
+        k = min(datelines, key=lambda d: (d < head[0], abs(d - head[0])))
         datelines.remove(k)
         for other in runs:
             other[:] = [m for m in other if m != k]
@@ -513,6 +514,11 @@ def _share_runs_of_stacked_heads(content: PageContent, runs: list[list[int]]) ->
         elif run and opens_with_dateline(blocks[run[0]]) and any(blocks[k].kind is Kind.BYLINE for k in heads[a + 1]):
             # A story opened by its dateline prints no byline: the brief under the second head is the first's.
             runs[a], runs[a + 1] = runs[a] + run, []
+        elif (run and not runs[a] and run[-1] + 1 < len(blocks) and opens_with_dateline(blocks[run[-1] + 1])
+              and not opens_with_dateline(blocks[run[0]]) and not any(blocks[k].kind is Kind.BYLINE for k in heads[a + 1])):
+            # A head that prints no byline under a textless one, and a story opened by its dateline
+            # right after the run under it: that story is the second's, the run the first's text.
+            runs[a], runs[a + 1] = run, []
     return runs
 
 
