@@ -567,3 +567,26 @@ def test_a_row_of_heads_each_read_under_the_byline_before_it_shares_the_text_und
                                          "机器人产值增长三成 核心部件本地配套"]
     assert "电解槽" in drafts[0].body and "茶农" in drafts[1].body and "焊接机器人" in drafts[2].body
     assert "茶" not in drafts[0].body and "机器人" not in drafts[1].body
+
+
+def test_a_head_left_without_text_takes_the_paragraph_that_takes_up_its_title():
+    # A title read above another module's stack, its text read after that module's: the run
+    # under the stack takes it all, and the title is left with none. Every article has text:
+    # it opens where a paragraph takes up the title's words more than the other head's.
+    lines = ["春茶提前一周上市 茶农增收有新门路", "", "第二看台", "", "园区氢能装备产业链加速成形", "", "本报记者 林青", "",
+             *_HYDROGEN, "", "今年春茶提前一周上市，茶园里一片繁忙，茶农们趁着晴好天气采摘嫩芽，制茶车间昼夜运转。", "",
+             "全省茶叶年产量突破十万吨，名优茶比重逐年提高，茶农增收有了新门路。"]
+    tea, hydrogen = _drafts("\n".join(lines))
+    assert (tea.title, hydrogen.title) == ("春茶提前一周上市 茶农增收有新门路", "园区氢能装备产业链加速成形")
+    assert tea.body.startswith("今年春茶提前一周上市") and "茶农增收有了新门路" in tea.body
+    assert "电解槽" in hydrogen.body and "茶" not in hydrogen.body
+
+
+def test_a_head_left_without_text_takes_no_paragraph_that_speaks_more_of_another_head():
+    # The paragraph that takes up the textless title's words speaks more of the head holding
+    # it (氢能 … 加氢站): it stays where it is.
+    lines = ["加氢站网络覆盖全省 出行更方便", "", "第二看台", "", "园区氢能装备产业链加速成形 加氢站网络覆盖全省", "", "本报记者 林青", "",
+             *_HYDROGEN, "", "园区氢能装备产业链加速成形，加氢站网络覆盖全省。"]
+    drafts = _drafts("\n".join(lines))
+    holder = next(d for d in drafts if d.title.startswith("园区氢能装备"))
+    assert "加氢站网络覆盖全省。" in holder.body

@@ -19,14 +19,19 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from parkdigest.articles.files import Furniture
-from parkdigest.convert.classify import classify_blocks, closed_by_column_tag, points_at_its_picture
+from parkdigest.convert.classify import (
+    TITLE_WORDS_TAKEN_UP,
+    classify_blocks,
+    closed_by_column_tag,
+    points_at_its_picture,
+)
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.heads import KICKER_ENDS, Story, find_heads, names_a_column, opens_with_dateline, parse_head
 from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
 from parkdigest.convert.model import Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.ownership import Claim, Ownership
 from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
-from parkdigest.convert.words import BROKEN_WORD_NATS, TagModel, junction_gain, splits_last_word, tag
+from parkdigest.convert.words import BROKEN_WORD_NATS, TagModel, junction_gain, splits_last_word, tag, words_taken_up
 from parkdigest.problems import Problem, Severity
 from parkdigest.text import PARALLEL_HALVES, heading_key, sentence_closed, strip_label
 
@@ -83,6 +88,7 @@ def segment_page(page: Page) -> Segmentation:
         content = _with_strays_apart(content, strays)
         content, placement = _fold_textless_strays(content, _join_and_assign(content, vocabulary), vocabulary,
                                                    contents)
+    content, placement = _give_textless_heads_their_openings(content, placement, vocabulary)
     merged, renumber = _merge(content, page, warnings)
     placed = tuple(PlacedBlock(k, block, merged.roles[k], renumber[claim.article], claim.confidence)
                    for k, (block, claim) in enumerate(zip(content.blocks, placement.owners)))
@@ -108,6 +114,9 @@ class PageContent:
     # Heads of one headline taken out of another article's stack (`_stray_headlines`):
     # (its article, the article whose stack it was read in).
     strays: tuple[tuple[int, int], ...] = ()
+    # Heads that found no text, each with the paragraph that takes up its title's words
+    # (`_openings_of_textless_heads`): (its article, that block's id).
+    openings: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.roles) != len(self.blocks):
@@ -281,6 +290,48 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
     return folded, replace(placement, owners=tuple(owners))
 
 
+def _give_textless_heads_their_openings(content: PageContent, placement: Placement, vocabulary: Vocabulary
+                                       ) -> tuple[PageContent, Placement]:
+    """Read the page again with each textless head's opening paragraph fixed to it."""
+    openings = _openings_of_textless_heads(content, placement)
+    if not openings:
+        return content, placement
+    content = replace(content, openings=openings)
+    return content, _join_and_assign(content, vocabulary)
+
+
+def _openings_of_textless_heads(content: PageContent, placement: Placement) -> tuple[tuple[int, int], ...]:
+    """Every article has text: a head left with none lost it to another article. Its text opens
+    with the paragraph that takes up its title's words (classify.TITLE_WORDS_TAKEN_UP), read from
+    an article with more text than that, when it takes them up more than it speaks of the head
+    of the article holding it: (article, block)."""
+    texts = [[k for k in text if content.blocks[k].kind is Kind.BODY] for text in _texts(content, placement.owners)]
+
+    def headlines(a: int) -> list[str]:
+        return [content.blocks[m].text for m in content.heads[a] if content.blocks[m].kind is Kind.HEADLINE]
+
+    def taken_up(a: int, k: int) -> float:
+        """How much of article a's head (its headlines read together) paragraph k takes up."""
+        return words_taken_up("".join(headlines(a)), content.blocks[k].text)
+
+    def speaks_of(a: int, k: int) -> float:
+        """... or of any one of its headlines, if more (a stack may hold another module's line)."""
+        return max([taken_up(a, k)] + [words_taken_up(line, content.blocks[k].text) for line in headlines(a)])
+
+    openings: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for a, text in enumerate(texts):
+        if text or not headlines(a):
+            continue
+        fits = {k: taken_up(a, k) for other in texts if len(other) > 1 for k in other if k not in taken}
+        best = max(fits, key=lambda k: (fits[k], -k), default=None)
+        if best is not None and fits[best] >= TITLE_WORDS_TAKEN_UP and fits[best] > speaks_of(
+                placement.owners[best].article, best):
+            openings.append((a, best))
+            taken.add(best)
+    return tuple(openings)
+
+
 def _unmask_cut_text(content: list[Block]) -> list[Block]:
     """A short piece of text cut off by a column break looks like a headline ("穴压缩空气储能项",
     "寻访非遗十二木卡"): when a word spans its end and the start of a paragraph on the page
@@ -395,6 +446,10 @@ def _anchors(content: PageContent, flow: Flow) -> dict[int, int]:
     runs = _share_runs_of_stacked_heads(content, runs)
     runs = _take_continuations_under_heads(content, flow, runs)
     runs = _give_datelines_to_textless_heads(content, runs)
+    for a, opening in content.openings:  # a textless head's opening paragraph and the run after it
+        run = [opening, *_run_after(content, flow, opening, brief=opens_with_dateline(content.blocks[opening]))]
+        runs = [[k for k in other if k not in run] for other in runs]
+        runs[a] = run
     claims = list(enumerate(runs)) + [
         (story.article, list(range(story.first, story.last + 1)) + _run_after(content, flow, story.last))
         for story in content.stories]
