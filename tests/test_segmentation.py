@@ -590,3 +590,15 @@ def test_a_head_left_without_text_takes_no_paragraph_that_speaks_more_of_another
     drafts = _drafts("\n".join(lines))
     holder = next(d for d in drafts if d.title.startswith("园区氢能装备"))
     assert "加氢站网络覆盖全省。" in holder.body
+
+
+@pytest.mark.parametrize("above, kept", [("坚持创新驱动 推动产业升级", False), ("徐州高新区安全产业提速", True)],
+                         ids=["a-kicker-of-a-theme", "a-title-naming-its-park"])
+def test_a_textless_head_right_above_another_joins_its_stack_unless_it_names_a_park(above, kept):
+    # A kicker read apart from its stack finds no text: no paragraph speaks of it, and it stands
+    # right above the head it was printed over. It is that head's kicker, not an article. A
+    # title that names its park is a title whose text stands elsewhere: it keeps its head.
+    lines = [above, "", "第二看台", "", "园区氢能装备产业链加速成形", "", "本报记者 林青", "", *_HYDROGEN]
+    drafts = _drafts("\n".join(lines))
+    assert [d.title for d in drafts] == ([above] if kept else []) + ["园区氢能装备产业链加速成形"]
+    assert "电解槽" in drafts[-1].body and (drafts[-1].kicker == "" if kept else drafts[-1].kicker == above)

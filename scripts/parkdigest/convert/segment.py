@@ -33,6 +33,7 @@ from parkdigest.convert.ownership import Claim, Ownership
 from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
 from parkdigest.convert.words import BROKEN_WORD_NATS, TagModel, junction_gain, splits_last_word, tag, words_taken_up
 from parkdigest.problems import Problem, Severity
+from parkdigest.reference.gazetteer import find_zones
 from parkdigest.text import PARALLEL_HALVES, heading_key, sentence_closed, strip_label
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
@@ -89,6 +90,7 @@ def segment_page(page: Page) -> Segmentation:
         content, placement = _fold_textless_strays(content, _join_and_assign(content, vocabulary), vocabulary,
                                                    contents)
     content, placement = _give_textless_heads_their_openings(content, placement, vocabulary)
+    content, placement = _fold_textless_kickers(content, placement, contents)
     merged, renumber = _merge(content, page, warnings)
     placed = tuple(PlacedBlock(k, block, merged.roles[k], renumber[claim.article], claim.confidence)
                    for k, (block, claim) in enumerate(zip(content.blocks, placement.owners)))
@@ -246,12 +248,33 @@ def _with_strays_apart(content: PageContent, strays: list[tuple[int, int]]) -> P
 
 def _renumbered(content: PageContent, heads: Sequence[Sequence[int]], new_index: Mapping[int, int],
                 strays: Sequence[tuple[int, int]]) -> PageContent:
-    """The page's content with new heads: every article index it holds mapped by `new_index`."""
+    """The page's content with new heads: every article index it holds mapped by `new_index`
+    (what it says of an article not in it is dropped; a side-by-side group needs two)."""
+    groups = (tuple(new_index[a] for a in group if a in new_index) for group in content.side_by_side)
     return replace(
         content, heads=tuple(tuple(cluster) for cluster in heads), strays=tuple(strays),
         stories=tuple(replace(story, article=new_index[story.article]) for story in content.stories),
-        side_by_side=tuple(tuple(new_index[a] for a in group) for group in content.side_by_side),
-        briefs=tuple((new_index[a], dateline) for a, dateline in content.briefs))
+        side_by_side=tuple(group for group in groups if len(group) > 1),
+        briefs=tuple((new_index[a], dateline) for a, dateline in content.briefs if a in new_index),
+        openings=tuple((new_index[a], opening) for a, opening in content.openings if a in new_index))
+
+
+def _folded(content: PageContent, placement: Placement, into: Mapping[int, int]) -> tuple[PageContent, Placement]:
+    """Each article a of `into` folded into article into[a] (or where that one folds): its head's
+    lines join that head's stack, its blocks that article; the articles left are numbered in turn."""
+    def home(a: int) -> int:  # (an article may fold into one that folds in turn)
+        while a in into:
+            a = into[a]
+        return a
+
+    heads = [list(cluster) for cluster in content.heads]
+    for a in into:
+        heads[home(a)] = sorted(heads[home(a)] + list(content.heads[a]))
+    renumber = {a: a - sum(g < a for g in into) for a in range(len(heads)) if a not in into}
+    owners = [replace(claim, article=renumber[home(claim.article)]) for claim in placement.owners]
+    strays = [(renumber[a], renumber[stack]) for a, stack in content.strays if a in renumber and stack in renumber]
+    folded = _renumbered(content, [heads[a] for a in range(len(heads)) if a not in into], renumber, strays)
+    return folded, replace(placement, owners=tuple(owners))
 
 
 def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary: Vocabulary,
@@ -270,6 +293,7 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
         return content, placement
     profiles = vocabulary.profiles(_texts(content, owners))  # each article's text, its head left out
     heads = [list(cluster) for cluster in content.heads]
+    into = {}
     for a, stack in textless.items():
         (k,) = content.heads[a]
         roomy = [b for b in range(len(heads)) if b not in textless and heads[b]
@@ -279,15 +303,8 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
         if profiles.fit(k, home) < STRAY_ELSEWHERE_FIT_MIN:
             home = stack  # no head with room shares it: back into the stack it was read in
         heads[home] = sorted(heads[home] + [k])
-        for m, claim in enumerate(owners):
-            if claim.article == a:
-                owners[m] = replace(claim, article=home)
-    gone = sorted(textless)
-    renumber = {a: a - sum(g < a for g in gone) for a in range(len(heads)) if a not in gone}
-    owners = [replace(claim, article=renumber[claim.article]) for claim in owners]
-    folded = _renumbered(content, [heads[a] for a in range(len(heads)) if a not in gone], renumber,
-                         [(renumber[a], renumber[stack]) for a, stack in content.strays if a not in gone])
-    return folded, replace(placement, owners=tuple(owners))
+        into[a] = home
+    return _folded(content, placement, into)
 
 
 def _give_textless_heads_their_openings(content: PageContent, placement: Placement, vocabulary: Vocabulary
@@ -330,6 +347,37 @@ def _openings_of_textless_heads(content: PageContent, placement: Placement) -> t
             openings.append((a, best))
             taken.add(best)
     return tuple(openings)
+
+
+def _fold_textless_kickers(content: PageContent, placement: Placement, contents: tuple[str, ...]
+                           ) -> tuple[PageContent, Placement]:
+    """A head still without text, read right above another head (nothing between), whose words
+    no paragraph takes up but the text of that head: a kicker, a section or a series banner
+    over that head's title (聚焦主导产业 打造创新高地 / 泉州高新区：…), not an article of its
+    own. It joins that head's stack, if that head keeps its title. A head that names a park is a title whose text another
+    article holds: it keeps its head (a kicker or banner speaks of a theme, or announces the
+    title under it with a dash or a colon)."""
+    with_text = {claim.article for k, claim in enumerate(placement.owners) if content.blocks[k].kind is Kind.BODY}
+    starts = {cluster[0]: b for b, cluster in enumerate(content.heads) if cluster}
+    paragraphs = [k for k, block in enumerate(content.blocks) if block.kind is Kind.BODY]
+    into = {}
+    for a, cluster in enumerate(content.heads):
+        below = starts.get(cluster[-1] + 1) if cluster and a not in with_text else None
+        if below is None:
+            continue
+        words = "".join(content.blocks[k].text for k in cluster if content.blocks[k].kind is Kind.HEADLINE)
+        fits = {k: words_taken_up(words, content.blocks[k].text) for k in paragraphs}
+        best = max(fits, key=lambda k: (fits[k], -k), default=None)
+        if find_zones(words) and not words.endswith(KICKER_ENDS):
+            continue  # a title names the park it is about (来徐州高新区 感受…): its text is elsewhere
+        if (best is None or fits[best] < TITLE_WORDS_TAKEN_UP or placement.owners[best].article == below) and \
+                _title_of(content, cluster + content.heads[below], contents) == _title_of(content, content.heads[below], contents):
+            into[a] = below
+    return _folded(content, placement, into) if into else (content, placement)
+
+
+def _title_of(content: PageContent, cluster: Sequence[int], contents: tuple[str, ...]) -> str:
+    return parse_head([content.blocks[k] for k in cluster], contents).title
 
 
 def _unmask_cut_text(content: list[Block]) -> list[Block]:
