@@ -602,3 +602,11 @@ def test_a_textless_head_right_above_another_joins_its_stack_unless_it_names_a_p
     drafts = _drafts("\n".join(lines))
     assert [d.title for d in drafts] == ([above] if kept else []) + ["园区氢能装备产业链加速成形"]
     assert "电解槽" in drafts[-1].body and (drafts[-1].kicker == "" if kept else drafts[-1].kicker == above)
+
+
+def test_a_columns_name_read_under_a_title_is_never_the_title():
+    # A copy reads the name of the column beside a module (一周要闻) under that module's title:
+    # a few words ending as a column's name end name a section, never the title.
+    lines = ["园区氢能装备产业链加速成形", "", "一周要闻", "", *_HYDROGEN]
+    (draft,) = _drafts("\n".join(lines))
+    assert (draft.title, draft.section) == ("园区氢能装备产业链加速成形", "一周要闻")
