@@ -610,3 +610,17 @@ def test_a_columns_name_read_under_a_title_is_never_the_title():
     lines = ["园区氢能装备产业链加速成形", "", "一周要闻", "", *_HYDROGEN]
     (draft,) = _drafts("\n".join(lines))
     assert (draft.title, draft.section) == ("园区氢能装备产业链加速成形", "一周要闻")
+
+
+@pytest.mark.parametrize("under, parted", [("春耕科技范", True), ("68万平方米", False)],
+                         ids=["a-picture-items-title", "a-figure"])
+def test_a_picture_items_title_read_under_a_whole_title_heads_its_picture(under, parted):
+    # A copy reads a photo item's title (a few words) right under another module's whole title,
+    # then the picture's caption: a title is never a whole title and a short phrase, so the
+    # phrase heads the picture item. A figure of a data box (68万平方米) heads nothing.
+    caption = "近日，园区举办科技成果转化对接会，百余家企业参会。图为参会人员在展区了解新技术新产品。"
+    lines = ["园区氢能装备产业链加速成形", "", under, "", caption, "", *_HYDROGEN]
+    drafts = _drafts("\n".join(lines))
+    assert [d.title for d in drafts] == ["园区氢能装备产业链加速成形"] + ([under] if parted else [])
+    if parted:
+        assert drafts[1].body.startswith("近日，园区举办") and "电解槽" in drafts[0].body

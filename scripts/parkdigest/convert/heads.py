@@ -112,7 +112,8 @@ class Heads:
     # Heads printed side by side and read as one stack (indices into clusters, one tuple per
     # stack): the text under the stack is their columns in turn, each block one of theirs.
     side_by_side: tuple[tuple[int, ...], ...] = ()
-    # Of those, titles over briefs: (article, the block id of the dateline that opens its text).
+    # Of those, titles over briefs and a picture item's title: (article, the block id of the
+    # dateline or the caption that opens its text).
     briefs: tuple[tuple[int, int], ...] = ()
 
 
@@ -235,8 +236,9 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
                     ) -> tuple[list[list[int]], list[tuple[int, ...]], list[tuple[tuple[int, ...], int]]]:
     """The heads a stack that opens an article holds, which of them were printed side by side
     (the text under the stack is theirs in turn), and for titles over briefs each head with the
-    dateline that opens its text: heads read row by row, or titles read whole one after another;
-    each then parted after a park's title, or between a brief and a signed story."""
+    dateline that opens its text (for a picture item's title, the caption under it): heads read
+    row by row, or titles read whole one after another; each then parted after a park's title,
+    or between a brief and a signed story."""
     heads = _side_by_side_heads(content, cluster)
     read_whole = len(heads) == 1  # not read row by row: its titles may still stand side by side
     if read_whole:
@@ -250,7 +252,9 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
     parts = [part for head in heads for above in _heads_above_a_park_title(content, head)
              for piece in _heads_after_a_park_title(content, above)
              for part in _heads_of_a_brief_and_a_signed_story(content, piece)]
-    return parts, [tuple(part) for part in parts if _interleaved(part) or (read_whole and len(heads) > 1)], []
+    # A picture item's title parted from the stack is over its caption, right under it.
+    pictured = [(tuple(parts[-1]), cluster[-1] + 1)] if len(parts) > 1 and _is_picture_item(content, parts[-1]) else []
+    return parts, [tuple(part) for part in parts if _interleaved(part) or (read_whole and len(heads) > 1)], pictured
 
 
 def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int]], beside: set[tuple[int, ...]]
@@ -497,9 +501,23 @@ def _is_clause(block: Block) -> bool:
     return "，" in block.text
 
 
+def _a_picture_items_title_under_a_title(content: list[Block], cluster: list[int]) -> list[list[int]]:
+    """A photo item's title (a few words: 春耕科技范) read right under another module's whole
+    title, over the picture's caption (`_is_picture_item`): a title is one line or two halves of
+    a sentence, never a whole title and a short phrase; the phrase heads the picture item."""
+    *rest, last = cluster
+    above = content[rest[-1]] if rest else None
+    if (above is None or not _whole_title(above) or content[last].kind is not Kind.HEADLINE
+            or not _may_be_title(content[last]) or len(content[last].text) > SHORT_TITLE_PART
+            or not _WORD_ONLY.match(content[last].text)):  # (one phrase of words: no figure, no name after a space)
+        return [cluster]
+    return [rest, [last]] if _is_picture_item(content, [last]) else [cluster]
+
+
 # The ways a stack read whole (not row by row) parts into several heads, asked in turn: the first
 # that parts it decides.
-_WHOLE_STACK_PARTINGS = (_titles_of_several_parks, _more_titles_than_a_head_holds, _heads_over_a_column_name)
+_WHOLE_STACK_PARTINGS = (_titles_of_several_parks, _more_titles_than_a_head_holds, _heads_over_a_column_name,
+                         _a_picture_items_title_under_a_title)
 
 
 def _datelines_of_titles(content: list[Block], cluster: list[int]) -> list[int]:

@@ -111,7 +111,7 @@ class PageContent:
     # Heads printed side by side, read as one stack (article indices, one tuple a stack):
     # the text under the stack is their columns in turn.
     side_by_side: tuple[tuple[int, ...], ...] = ()
-    # Of those, titles over briefs: (article, the dateline block that opens its text).
+    # Of those, titles over briefs and picture items: (article, the dateline or caption that opens its text).
     briefs: tuple[tuple[int, int], ...] = ()
     # Heads of one headline taken out of another article's stack (`_stray_headlines`):
     # (its article, the article whose stack it was read in).
@@ -489,7 +489,7 @@ def _anchors(content: PageContent, flow: Flow) -> dict[int, int]:
     that follows it without a break, the stories of a package with their texts, plus the
     continuations joined to that text."""
     runs = [_head_run(content, flow, a) for a in range(len(content.heads))]
-    for a, dateline in content.briefs:  # titles read one after another over their briefs
+    for a, dateline in content.briefs:  # titles read one after another over their briefs (or a picture item's)
         runs[a] = [dateline]
     runs = _share_runs_of_stacked_heads(content, runs)
     runs = _take_continuations_under_heads(content, flow, runs)
