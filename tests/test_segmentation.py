@@ -624,3 +624,17 @@ def test_a_picture_items_title_read_under_a_whole_title_heads_its_picture(under,
     assert [d.title for d in drafts] == ["园区氢能装备产业链加速成形"] + ([under] if parted else [])
     if parted:
         assert drafts[1].body.startswith("近日，园区举办") and "电解槽" in drafts[0].body
+
+
+@pytest.mark.parametrize("byline, rest, whole", [("本报记者 吴", "磊", "本报记者 吴磊"), ("本报记者 魏振", "宇", "本报记者 魏振宇"),
+                                                 ("本报记者 林青", "园区", None)],
+                         ids=["a-lone-character-cut", "one-character-under-a-byline", "a-whole-name-is-not-cut"])
+def test_a_name_cut_by_the_columns_width_is_one_byline(byline, rest, whole):
+    # A narrow column breaks a byline's last name (本报记者 吴 / 磊): no title or text is one
+    # character, and a name of one character after a space is cut — the line goes on the name.
+    lines = ["园区氢能装备产业链加速成形", "", byline, "", rest, "", *_HYDROGEN]
+    drafts = _drafts("\n".join(lines))
+    if whole:
+        assert [(d.title, d.byline) for d in drafts] == [("园区氢能装备产业链加速成形", whole)]
+    else:
+        assert drafts[0].byline == byline

@@ -103,7 +103,29 @@ def classify_blocks(page: Page) -> tuple[Block, ...]:
     blocks = _mark_contents(blocks)
     blocks = _mark_group_furniture(blocks, page)
     blocks = mark_folio_block(blocks, len(page.lines))
-    return tuple(_context_pass(blocks))
+    return tuple(_context_pass(_join_names_cut_by_the_column(blocks)))
+
+
+# A byline that ends with one character after a space ends with a name cut by the column's
+# width (Chinese names have two or three characters): the line under it of one or two
+# characters is the rest of that name; so is one character under any byline (no title and no
+# text is one character).
+_CUT_NAME = re.compile(rf"\s[{HAN}]$")
+_NAME_REST = re.compile(rf"[{HAN}]{{1,2}}")
+
+
+def _join_names_cut_by_the_column(blocks: list[Block]) -> list[Block]:
+    """A byline and the rest of its last name on the next line (本报记者 吴 / 磊): one byline."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (previous is not None and previous.kind is Kind.BYLINE and block.kind is not Kind.FURNITURE
+                and _NAME_REST.fullmatch(block.text) and (len(block.text) == 1 or _CUT_NAME.search(previous.text))):
+            out[-1] = Block(Kind.BYLINE, previous.text + block.text, previous.first_line, block.last_line,
+                            previous.gap_before, previous.rule)
+            continue
+        out.append(block)
+    return out
 
 
 def _first_pass(page: Page) -> list[Block]:
