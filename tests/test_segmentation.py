@@ -627,11 +627,13 @@ def test_a_picture_items_title_read_under_a_whole_title_heads_its_picture(under,
 
 
 @pytest.mark.parametrize("byline, rest, whole", [("本报记者 吴", "磊", "本报记者 吴磊"), ("本报记者 魏振", "宇", "本报记者 魏振宇"),
-                                                 ("本报记者 林青", "园区", None)],
-                         ids=["a-lone-character-cut", "one-character-under-a-byline", "a-whole-name-is-not-cut"])
+                                                 ("本报记者", "叶伟", "本报记者 叶伟"), ("本报记者 林青", "园区", None)],
+                         ids=["a-lone-character-cut", "one-character-under-a-byline", "a-role-over-its-name",
+                              "a-whole-name-is-not-cut"])
 def test_a_name_cut_by_the_columns_width_is_one_byline(byline, rest, whole):
-    # A narrow column breaks a byline's last name (本报记者 吴 / 磊): no title or text is one
-    # character, and a name of one character after a space is cut — the line goes on the name.
+    # A narrow column breaks a byline's last name (本报记者 吴 / 磊) or puts the name under its
+    # role (本报记者 / 叶伟): no title or text is one character, a name of one character after
+    # a space is cut, and a role names nobody — the line goes on the byline.
     lines = ["园区氢能装备产业链加速成形", "", byline, "", rest, "", *_HYDROGEN]
     drafts = _drafts("\n".join(lines))
     if whole:

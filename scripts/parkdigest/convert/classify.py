@@ -109,23 +109,32 @@ def classify_blocks(page: Page) -> tuple[Block, ...]:
 # A byline that ends with one character after a space ends with a name cut by the column's
 # width (Chinese names have two or three characters): the line under it of one or two
 # characters is the rest of that name; so is one character under any byline (no title and no
-# text is one character).
+# text is one character). A byline that ends with a role (本报记者) has its names on the next line.
 _CUT_NAME = re.compile(rf"\s[{HAN}]$")
 _NAME_REST = re.compile(rf"[{HAN}]{{1,2}}")
 
 
 def _join_names_cut_by_the_column(blocks: list[Block]) -> list[Block]:
-    """A byline and the rest of its last name on the next line (本报记者 吴 / 磊): one byline."""
+    """A byline and the rest of its last name on the next line (本报记者 吴 / 磊), or a role and
+    the name under it (本报记者 / 叶伟): one byline."""
+    roles = tuple(layout_words()["byline_roles"])
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
-        if (previous is not None and previous.kind is Kind.BYLINE and block.kind is not Kind.FURNITURE
-                and _NAME_REST.fullmatch(block.text) and (len(block.text) == 1 or _CUT_NAME.search(previous.text))):
-            out[-1] = Block(Kind.BYLINE, previous.text + block.text, previous.first_line, block.last_line,
-                            previous.gap_before, previous.rule)
-            continue
-        out.append(block)
+        if previous is None or previous.kind is not Kind.BYLINE or block.kind is Kind.FURNITURE:
+            out.append(block)
+        elif _NAME_REST.fullmatch(block.text) and (len(block.text) == 1 or _CUT_NAME.search(previous.text)):
+            out[-1] = _joined(previous, block, "")
+        elif previous.text.endswith(roles) and _is_lone_name(block.text):
+            out[-1] = _joined(previous, block, " ")
+        else:
+            out.append(block)
     return out
+
+
+def _joined(byline: Block, rest: Block, space: str) -> Block:
+    return Block(Kind.BYLINE, byline.text + space + rest.text, byline.first_line, rest.last_line, byline.gap_before,
+                 byline.rule)
 
 
 def _first_pass(page: Page) -> list[Block]:
