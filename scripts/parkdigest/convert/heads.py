@@ -149,9 +149,7 @@ def find_heads(content: list[Block], contents_keys: set[str],
             continue
         signed = any(content[k].kind is Kind.BYLINE for k in carried)
         if signed or _opens_article(content, cluster, contents_keys, split_at, heads):
-            row = tuple(heads[-1]) if not carried and _under_a_heads_byline(content, cluster, heads) else None
-            if row and not (content[cluster[-1]].kind is Kind.BYLINE or any(row in group for group in side_by_side)):
-                row = None  # a title alone may be the byline's, read before it: the row is not sure
+            row = None if carried else _row_it_goes_on(content, cluster, heads, side_by_side)
             before = len(heads)
             take(cluster, carried)
             if row:  # the heads of one row: the text under the last is theirs in turn
@@ -173,6 +171,17 @@ def find_heads(content: list[Block], contents_keys: set[str],
     return Heads(tuple(roles), tuple(tuple(cluster) for cluster in heads), tuple(stories),
                  tuple(tuple(index[head] for head in group) for group in side_by_side),
                  tuple((index[head], dateline) for head, dateline in briefs))
+
+
+def _row_it_goes_on(content: list[Block], cluster: list[int], heads: list[list[int]],
+                    side_by_side: list[list[tuple[int, ...]]]) -> tuple[int, ...] | None:
+    """The head whose row a stack read right under its byline goes on (`_under_a_heads_byline`):
+    when the stack is signed by a byline of its own, or that head already stands beside others.
+    (A title alone under a head's byline may be that byline's, read before it: the row is not sure.)"""
+    if not _under_a_heads_byline(content, cluster, heads):
+        return None
+    row = tuple(heads[-1])
+    return row if content[cluster[-1]].kind is Kind.BYLINE or any(row in group for group in side_by_side) else None
 
 
 def _row_goes_on(side_by_side: list[list[tuple[int, ...]]], row: tuple[int, ...], parts: list[tuple[int, ...]]) -> None:
@@ -718,13 +727,12 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
 def _under_a_heads_byline(content: list[Block], cluster: list[int], heads: list[list[int]]) -> bool:
     """A headline right under the byline that closes an article's head, no text between: a
     subhead stands in its article's text, never between its byline and its first paragraph, so
-    this is the title of an article printed beside it, read after that head's row (unless the
-    paragraphs right under it take up its words: then the head above printed only a banner and
-    the byline of this title, read before it) — when the
-    stack's last headline may be a title, as long as one (one ending with a dash or a colon
-    announces the text under it: 今天，一件快递往往是这样送 / 到您手上的——), and the stack is
-    that title alone or signed by a byline of its own (lines of a narrow column under a byline
-    read as headlines are neither)."""
+    this is the title of an article printed beside it, read after that head's row. So when the
+    stack's last headline may be a title and is as long as one (a line ending with a dash or a
+    colon announces the text under it: 今天，一件快递往往是这样送 / 到您手上的——); the stack is
+    that title alone or signed by a byline of its own (lines of a narrow column under a byline,
+    read as headlines, are neither); and the paragraphs right under it do not take up its words
+    (then the head above printed a banner and this title's byline, read before it)."""
     lines = [content[k] for k in cluster if content[k].kind is Kind.HEADLINE]
     return (bool(heads) and bool(lines) and heads[-1][-1] == cluster[0] - 1
             and content[cluster[0] - 1].kind is Kind.BYLINE and _may_be_title(lines[-1])
@@ -918,7 +926,8 @@ def _noun_phrase_label(text: str) -> bool:
 
 def _ends_as_a_column_name(text: str) -> bool:
     """A few words ending as papers end a column's name (一周要闻, 各地传真)."""
-    return len(text) <= COLUMN_NAME_MAX_CHARS and bool(_WORD_ONLY.match(text)) and text.endswith(_column_name_endings())
+    return (len(text) <= COLUMN_NAME_MAX_CHARS and bool(_WORD_ONLY.match(text.replace(" ", "")))
+            and text.endswith(_column_name_endings()))
 
 
 @cache

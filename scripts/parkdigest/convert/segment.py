@@ -283,9 +283,6 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
     subtitle): it joins the head of the article whose text it fits best, when that head has
     room (one headline) and keeps its title; else it goes back to the stack it was read in."""
 
-    def title(cluster: list[int]) -> str:
-        return parse_head([content.blocks[k] for k in cluster], contents).title
-
     owners = list(placement.owners)
     has_text = {claim.article for k, claim in enumerate(owners) if content.blocks[k].kind is Kind.BODY}
     textless = {a: stack for a, stack in content.strays if a not in has_text}
@@ -298,7 +295,7 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
         (k,) = content.heads[a]
         roomy = [b for b in range(len(heads)) if b not in textless and heads[b]
                  and sum(content.blocks[m].kind is Kind.HEADLINE for m in heads[b]) == 1
-                 and title(sorted(heads[b] + [k])) == title(heads[b])]
+                 and _title_of(content, sorted(heads[b] + [k]), contents) == _title_of(content, heads[b], contents)]
         home = max(roomy, key=lambda b: profiles.fit(k, b), default=stack)
         if profiles.fit(k, home) < STRAY_ELSEWHERE_FIT_MIN:
             home = stack  # no head with room shares it: back into the stack it was read in
@@ -354,9 +351,9 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
     """A head still without text, read right above another head (nothing between), whose words
     no paragraph takes up but the text of that head: a kicker, a section or a series banner
     over that head's title (聚焦主导产业 打造创新高地 / 泉州高新区：…), not an article of its
-    own. It joins that head's stack, if that head keeps its title. A head that names a park is a title whose text another
-    article holds: it keeps its head (a kicker or banner speaks of a theme, or announces the
-    title under it with a dash or a colon)."""
+    own. It joins that head's stack if that head keeps its title. A head that names a park is
+    a title whose text another article holds: it keeps its head (a kicker or a banner speaks of
+    a theme, or announces the title under it with a dash or a colon)."""
     with_text = {claim.article for k, claim in enumerate(placement.owners) if content.blocks[k].kind is Kind.BODY}
     starts = {cluster[0]: b for b, cluster in enumerate(content.heads) if cluster}
     paragraphs = [k for k, block in enumerate(content.blocks) if block.kind is Kind.BODY]
@@ -366,17 +363,21 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
         if below is None:
             continue
         words = "".join(content.blocks[k].text for k in cluster if content.blocks[k].kind is Kind.HEADLINE)
-        fits = {k: words_taken_up(words, content.blocks[k].text) for k in paragraphs}
-        best = max(fits, key=lambda k: (fits[k], -k), default=None)
         if find_zones(words) and not words.endswith(KICKER_ENDS):
             continue  # a title names the park it is about (来徐州高新区 感受…): its text is elsewhere
-        if (best is None or fits[best] < TITLE_WORDS_TAKEN_UP or placement.owners[best].article == below) and \
-                _title_of(content, cluster + content.heads[below], contents) == _title_of(content, content.heads[below], contents):
+        fits = {k: words_taken_up(words, content.blocks[k].text) for k in paragraphs}
+        best = max(fits, key=lambda k: (fits[k], -k), default=None)
+        speaks_of_another = best is not None and fits[best] >= TITLE_WORDS_TAKEN_UP \
+            and placement.owners[best].article != below
+        keeps_its_title = _title_of(content, cluster + content.heads[below], contents) \
+            == _title_of(content, content.heads[below], contents)
+        if not speaks_of_another and keeps_its_title:
             into[a] = below
     return _folded(content, placement, into) if into else (content, placement)
 
 
 def _title_of(content: PageContent, cluster: Sequence[int], contents: tuple[str, ...]) -> str:
+    """The title a head stack of these blocks would have (`heads.parse_head`)."""
     return parse_head([content.blocks[k] for k in cluster], contents).title
 
 
