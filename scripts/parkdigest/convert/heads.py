@@ -328,7 +328,7 @@ def _leaves_the_packages_park(content: list[Block], head: list[int], cluster: li
     """A package's stories stay on its subject: under a head about one park (兰州高新区：建西北地区
     重要科创中心), a stack naming another park that the text under it talks about opens an article
     of its own (来徐州高新区 感受有技术含量的"安全感")."""
-    about, named = _parks_of_headlines(content, head), _parks_of_headlines(content, cluster)
+    about, named = parks_of_headlines(content, head), parks_of_headlines(content, cluster)
     after = cluster[-1] + 1
     return (bool(about) and bool(named) and not about & named and after < len(content)
             and content[after].kind is Kind.BODY and bool(named & _parks_named(content[after].text)))
@@ -600,7 +600,7 @@ def _parks_named(text: str) -> set[str]:
     return {match.zone.name for match in find_zones(text)}
 
 
-def _parks_of_headlines(content: list[Block], cluster: Sequence[int]) -> set[str]:
+def parks_of_headlines(content: Sequence[Block], cluster: Sequence[int]) -> set[str]:
     """The parks a stack's headlines name."""
     return {park for k in cluster if content[k].kind is Kind.HEADLINE for park in _parks_named(content[k].text)}
 
@@ -754,7 +754,7 @@ def _turns_to_another_park(content: list[Block], cluster: list[int], heads: list
     down past another column's text or a caption that a copy reads between), where the article
     above talks about other parks and never this one: a subhead stays on its article's subject,
     so this is the title of the next article (唐山高新区聚力培育双创载体 after a story on 泉州)."""
-    named = _parks_of_headlines(content, cluster)
+    named = parks_of_headlines(content, cluster)
     after = cluster[-1] + 1
     if not named or after >= len(content) or content[after].kind is not Kind.BODY:
         return False

@@ -26,14 +26,21 @@ from parkdigest.convert.classify import (
     points_at_its_picture,
 )
 from parkdigest.convert.dates import parse_printed_date
-from parkdigest.convert.heads import KICKER_ENDS, Story, find_heads, names_a_column, opens_with_dateline, parse_head
+from parkdigest.convert.heads import (
+    KICKER_ENDS,
+    Story,
+    find_heads,
+    names_a_column,
+    opens_with_dateline,
+    parks_of_headlines,
+    parse_head,
+)
 from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
 from parkdigest.convert.model import Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.ownership import Claim, Ownership
 from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
 from parkdigest.convert.words import BROKEN_WORD_NATS, TagModel, junction_gain, splits_last_word, tag, words_taken_up
 from parkdigest.problems import Problem, Severity
-from parkdigest.reference.gazetteer import find_zones
 from parkdigest.text import PARALLEL_HALVES, heading_key, sentence_closed, strip_label
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
@@ -282,13 +289,11 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
     """A stray headline that found no text of its own is another article's kicker (or
     subtitle): it joins the head of the article whose text it fits best, when that head has
     room (one headline) and keeps its title; else it goes back to the stack it was read in."""
-
-    owners = list(placement.owners)
-    has_text = {claim.article for k, claim in enumerate(owners) if content.blocks[k].kind is Kind.BODY}
+    has_text = _articles_with_text(content, placement)
     textless = {a: stack for a, stack in content.strays if a not in has_text}
     if not textless:
         return content, placement
-    profiles = vocabulary.profiles(_texts(content, owners))  # each article's text, its head left out
+    profiles = vocabulary.profiles(_texts(content, placement.owners))  # each article's text, its head left out
     heads = [list(cluster) for cluster in content.heads]
     into = {}
     for a, stack in textless.items():
@@ -322,7 +327,7 @@ def _openings_of_textless_heads(content: PageContent, placement: Placement) -> t
     texts = [[k for k in text if content.blocks[k].kind is Kind.BODY] for text in _texts(content, placement.owners)]
 
     def headlines(a: int) -> list[str]:
-        return [content.blocks[m].text for m in content.heads[a] if content.blocks[m].kind is Kind.HEADLINE]
+        return _headlines_of(content, content.heads[a])
 
     def taken_up(a: int, k: int) -> float:
         """How much of article a's head (its headlines read together) paragraph k takes up."""
@@ -354,7 +359,7 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
     own. It joins that head's stack if that head keeps its title. A head that names a park is
     a title whose text another article holds: it keeps its head (a kicker or a banner speaks of
     a theme, or announces the title under it with a dash or a colon)."""
-    with_text = {claim.article for k, claim in enumerate(placement.owners) if content.blocks[k].kind is Kind.BODY}
+    with_text = _articles_with_text(content, placement)
     starts = {cluster[0]: b for b, cluster in enumerate(content.heads) if cluster}
     paragraphs = [k for k, block in enumerate(content.blocks) if block.kind is Kind.BODY]
     into = {}
@@ -362,8 +367,8 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
         below = starts.get(cluster[-1] + 1) if cluster and a not in with_text else None
         if below is None:
             continue
-        words = "".join(content.blocks[k].text for k in cluster if content.blocks[k].kind is Kind.HEADLINE)
-        if find_zones(words) and not words.endswith(KICKER_ENDS):
+        words = "".join(_headlines_of(content, cluster))
+        if parks_of_headlines(content.blocks, cluster) and not words.endswith(KICKER_ENDS):
             continue  # a title names the park it is about (来徐州高新区 感受…): its text is elsewhere
         fits = {k: words_taken_up(words, content.blocks[k].text) for k in paragraphs}
         best = max(fits, key=lambda k: (fits[k], -k), default=None)
@@ -374,6 +379,16 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
         if not speaks_of_another and keeps_its_title:
             into[a] = below
     return _folded(content, placement, into) if into else (content, placement)
+
+
+def _articles_with_text(content: PageContent, placement: Placement) -> set[int]:
+    """The articles that hold a paragraph."""
+    return {claim.article for k, claim in enumerate(placement.owners) if content.blocks[k].kind is Kind.BODY}
+
+
+def _headlines_of(content: PageContent, cluster: Sequence[int]) -> list[str]:
+    """The headline lines of a head stack (no label, byline or subtitle block)."""
+    return [content.blocks[k].text for k in cluster if content.blocks[k].kind is Kind.HEADLINE]
 
 
 def _title_of(content: PageContent, cluster: Sequence[int], contents: tuple[str, ...]) -> str:
