@@ -592,6 +592,27 @@ def test_a_head_left_without_text_takes_no_paragraph_that_speaks_more_of_another
     assert "加氢站网络覆盖全省。" in holder.body
 
 
+_TEA_DATELINE = "本报讯（记者 林青）今年春茶提前一周上市，茶园里一片繁忙，茶农们趁着晴好天气采摘嫩芽，制茶车间昼夜运转。"
+
+
+@pytest.mark.parametrize("dateline, moves", [
+    (_TEA_DATELINE, True),
+    ("本报讯（记者 林青）园区氢能装备产业链加速成形，春茶提前一周上市，茶园里的制茶车间也用上了绿电。", False)],
+    ids=["its-own-opening", "an-opening-speaking-more-of-its-holder"])
+def test_a_head_takes_the_story_opening_its_dateline_read_under_another_head(dateline, moves):
+    # A copy reads a head, a piece of another column, the next head, then the first head's
+    # story: the dateline paragraph that opens it (本报讯……) follows the second head in the
+    # file. A dateline opens one story, and a story's opening takes up its title's words: it
+    # is the first head's when it speaks of that head more than of the one it follows.
+    lines = ["春茶提前一周上市 茶农增收有新门路", "", "示范区发布“揭榜挂帅”新一批项目榜单。", "", "园区氢能装备产业链加速成形", "",
+             dateline, "", "全省茶叶年产量突破十万吨，名优茶比重逐年提高。", "", "本报讯（记者 方明）" + _HYDROGEN[0], "",
+             _HYDROGEN[2]]
+    tea, hydrogen = _drafts("\n".join(lines))
+    assert (tea.title, hydrogen.title) == ("春茶提前一周上市 茶农增收有新门路", "园区氢能装备产业链加速成形")
+    assert ("本报讯（记者 林青）" in tea.body) is moves and ("本报讯（记者 林青）" in hydrogen.body) is not moves
+    assert "电解槽" in hydrogen.body and "电解槽" not in tea.body
+
+
 @pytest.mark.parametrize("above, kept", [("坚持创新驱动 推动产业升级", False), ("徐州高新区安全产业提速", True)],
                          ids=["a-kicker-of-a-theme", "a-title-naming-its-park"])
 def test_a_textless_head_right_above_another_joins_its_stack_unless_it_names_a_park(above, kept):

@@ -96,7 +96,7 @@ def segment_page(page: Page) -> Segmentation:
         content = _with_strays_apart(content, strays)
         content, placement = _fold_textless_strays(content, _join_and_assign(content, vocabulary), vocabulary,
                                                    contents)
-    content, placement = _give_textless_heads_their_openings(content, placement, vocabulary)
+    content, placement = _give_heads_their_openings(content, placement, vocabulary)
     content, placement = _fold_textless_kickers(content, placement, contents)
     merged, renumber = _merge(content, page, warnings)
     placed = tuple(PlacedBlock(k, block, merged.roles[k], renumber[claim.article], claim.confidence)
@@ -123,8 +123,8 @@ class PageContent:
     # Heads of one headline taken out of another article's stack (`_stray_headlines`):
     # (its article, the article whose stack it was read in).
     strays: tuple[tuple[int, int], ...] = ()
-    # Heads that found no text, each with the paragraph that takes up its title's words
-    # (`_openings_of_textless_heads`): (its article, that block's id).
+    # Heads whose opening paragraph another article held, each with that paragraph
+    # (`_openings_held_elsewhere`): (its article, that block's id).
     openings: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
@@ -309,21 +309,24 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
     return _folded(content, placement, into)
 
 
-def _give_textless_heads_their_openings(content: PageContent, placement: Placement, vocabulary: Vocabulary
-                                       ) -> tuple[PageContent, Placement]:
-    """Read the page again with each textless head's opening paragraph fixed to it."""
-    openings = _openings_of_textless_heads(content, placement)
+def _give_heads_their_openings(content: PageContent, placement: Placement, vocabulary: Vocabulary
+                               ) -> tuple[PageContent, Placement]:
+    """Read the page again with each head's opening paragraph, found away from it, fixed to it."""
+    openings = _openings_held_elsewhere(content, placement)
     if not openings:
         return content, placement
     content = replace(content, openings=openings)
     return content, _join_and_assign(content, vocabulary)
 
 
-def _openings_of_textless_heads(content: PageContent, placement: Placement) -> tuple[tuple[int, int], ...]:
-    """Every article has text: a head left with none lost it to another article. Its text opens
-    with the paragraph that takes up its title's words (classify.TITLE_WORDS_TAKEN_UP), read from
-    an article with more text than that, when it takes them up more than it speaks of the head
-    of the article holding it: (article, block)."""
+def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tuple[tuple[int, int], ...]:
+    """A story's opening paragraph takes up its title's words (classify.TITLE_WORDS_TAKEN_UP).
+    Two kinds of head lost theirs to another article: a head left with no text (every article
+    has text) looks in any article with more text than that one paragraph; a head whose text
+    holds no story opening (a dateline, 本报讯……) that takes up its words looks among the
+    datelines held elsewhere (a dateline opens one story: a copy read it under the wrong head).
+    It takes the paragraph that takes up its words most, when it takes them up more than it
+    speaks of the head of the article holding it: (article, block)."""
     texts = [[k for k in text if content.blocks[k].kind is Kind.BODY] for text in _texts(content, placement.owners)]
 
     def headlines(a: int) -> list[str]:
@@ -337,12 +340,19 @@ def _openings_of_textless_heads(content: PageContent, placement: Placement) -> t
         """... or of any one of its headlines, if more (a stack may hold another module's line)."""
         return max([taken_up(a, k)] + [words_taken_up(line, content.blocks[k].text) for line in headlines(a)])
 
+    def opens_its_story(a: int, k: int) -> bool:
+        return opens_with_dateline(content.blocks[k]) and taken_up(a, k) >= TITLE_WORDS_TAKEN_UP
+
     openings: list[tuple[int, int]] = []
     taken: set[int] = set()
     for a, text in enumerate(texts):
-        if text or not headlines(a):
+        if not headlines(a) or any(opens_its_story(a, k) for k in text):
             continue
-        fits = {k: taken_up(a, k) for other in texts if len(other) > 1 for k in other if k not in taken}
+        if text:
+            candidates = [k for other in texts for k in other if opens_with_dateline(content.blocks[k])]
+        else:
+            candidates = [k for other in texts if len(other) > 1 for k in other]
+        fits = {k: taken_up(a, k) for k in candidates if k not in taken}
         best = max(fits, key=lambda k: (fits[k], -k), default=None)
         if best is not None and fits[best] >= TITLE_WORDS_TAKEN_UP and fits[best] > speaks_of(
                 placement.owners[best].article, best):
@@ -510,7 +520,7 @@ def _anchors(content: PageContent, flow: Flow) -> dict[int, int]:
     runs = _share_runs_of_stacked_heads(content, runs)
     runs = _take_continuations_under_heads(content, flow, runs)
     runs = _give_datelines_to_textless_heads(content, runs)
-    for a, opening in content.openings:  # a textless head's opening paragraph and the run after it
+    for a, opening in content.openings:  # a head's opening paragraph found elsewhere, and the run after it
         run = [opening, *_run_after(content, flow, opening, brief=opens_with_dateline(content.blocks[opening]))]
         runs = [[k for k in other if k not in run] for other in runs]
         runs[a] = run
