@@ -613,6 +613,43 @@ def test_a_head_takes_the_story_opening_its_dateline_read_under_another_head(dat
     assert "电解槽" in hydrogen.body and "电解槽" not in tea.body
 
 
+_ORPHAN_BYLINE_PAGE = [
+    "园区巡礼",
+    "宁波高新区：“两链融合”构筑智能制造新高地",
+    "科技成果转化对接会在京举办",
+    "本报讯（通讯员韩浩）7月19日，由科技部火炬中心指导、多家高校院所承办的科技成果转化对接会在京举办，百余家企业与高校院所现场签约，签约金额超过十亿元。",
+    "本报记者 于大勇",
+    "宁波高新区，地处著名的港口城市——浙江省宁波市鄞州区，位于甬江科创走廊核心区域，2007年升级为国家高新区。近年来，宁波高新区已发展为宁波市对外开放的窗口、智能制造集聚的高地和科技创新的重要平台；先后荣获国家级绿色园区、浙江省级循环化改造示范园区、浙江省数字经济突出贡献奖、浙江省十大最具投资价值工业园区等荣誉及称号，并连续多年荣获省市先进工业园区。2018年2月，宁波高新区获国务院批复建设国家自主创新示范区。\n调整优化产业结构布局。宁波高新区大力发展智能制造产业，推进企业集群化、产品特色化、技术高新化发展，形成以宁波高新区为承载、以大项目为支撑、以集群化为方向的新型工业体系，形成了以大企业为龙头、中小企业集聚发展的柔性工业网络。",
+    "水平。宁波高新区强化土地集约利用，严格按照用地准入指标，提高土地利用效率，鼓励建设多层厂房。",
+    "网络招聘会走进十家国家高新区",
+    "相关链接\n产业基石坚实稳固，集聚效应日益彰显。\n创新活力澎湃激荡，发展动能加速汇聚。",
+    "本报讯（记者 宋强 通讯员 萧静）嘉兴高新区自1992年创建，2010年晋升为国家高新区，至今已走过了28年。从无到有，从小到大，从大到强，嘉兴高新区发扬担当负责、干事创业、务实重干的精神，扎实做好各项决策部署和嘉兴高新区实际的融合文章，以产业为根基，以园区为阵地，以改革为动力，全面形成高质量发展态势。"]
+
+
+def test_a_head_takes_the_story_its_byline_opens_read_under_another_head():
+    # A copy reads a head (宁波…), the next head with its brief, then a byline standing apart
+    # from any head and the first head's story; the first head got a stray dateline further
+    # down. A byline standing in the text opens a story as a dateline does: the story that
+    # takes up the first head's words is that head's, not the brief's it was read after.
+    drafts = _drafts("\n\n".join(_ORPHAN_BYLINE_PAGE))
+    ningbo = next(d for d in drafts if d.title.startswith("宁波高新区"))
+    brief = next(d for d in drafts if d.title == "科技成果转化对接会在京举办")
+    assert "地处著名的港口城市" in ningbo.body and "地处著名的港口城市" not in brief.body
+    assert "百余家企业" in brief.body
+
+
+def test_a_paragraph_under_a_heads_own_byline_stays_with_that_head():
+    # A byline in a head's stack stands over that head's own text: the paragraph under it is
+    # no story read astray, even when it speaks of another head's title more than of its own.
+    lines = ["园区氢能装备产业链加速成形", "", "本报记者 方明", "", "清晨七点，生产线上的工人已经换好工装，一天的忙碌开始了。", "",
+             _HYDROGEN[0], "", "春茶提前一周上市 茶农增收有新门路", "", "本报记者 林青", "",
+             "园区氢能装备产业链加速成形，茶园里的制茶车间也用上了氢能，今年春茶提前一周上市。", "",
+             "全省茶叶年产量突破十万吨，名优茶比重逐年提高，茶农增收有了新门路。"]
+    hydrogen, tea = _drafts("\n".join(lines))
+    assert tea.body.startswith("园区氢能装备产业链加速成形，茶园里") and "茶农增收" in tea.body
+    assert "茶园" not in hydrogen.body
+
+
 @pytest.mark.parametrize("above, kept", [("坚持创新驱动 推动产业升级", False), ("徐州高新区安全产业提速", True)],
                          ids=["a-kicker-of-a-theme", "a-title-naming-its-park"])
 def test_a_textless_head_right_above_another_joins_its_stack_unless_it_names_a_park(above, kept):

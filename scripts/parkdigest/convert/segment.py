@@ -323,9 +323,8 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     """A story's opening paragraph takes up its title's words (classify.TITLE_WORDS_TAKEN_UP).
     Two kinds of head lost theirs to another article: a head left with no text (every article
     has text) looks in any article with more text than that one paragraph; a head whose text
-    holds no story opening (a dateline, 本报讯……) that takes up its words looks among the
-    datelines held elsewhere (a dateline opens one story: a copy read it under the wrong head).
-    It takes the paragraph that takes up its words most, when it takes them up more than it
+    holds no story opening that takes up its words looks among the story openings held
+    elsewhere (`opens_a_story`: a copy read it under the wrong head). It takes the paragraph that takes up its words most, when it takes them up more than it
     speaks of the head of the article holding it: (article, block)."""
     texts = [[k for k in text if content.blocks[k].kind is Kind.BODY] for text in _texts(content, placement.owners)]
 
@@ -340,8 +339,14 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         """... or of any one of its headlines, if more (a stack may hold another module's line)."""
         return max([taken_up(a, k)] + [words_taken_up(line, content.blocks[k].text) for line in headlines(a)])
 
+    def opens_a_story(k: int) -> bool:
+        """A dateline (本报讯……) opens one story; so does a byline standing in the text, apart
+        from every head (a byline in a head's stack stands over that head's own text)."""
+        return opens_with_dateline(content.blocks[k]) or (
+            k > 0 and content.blocks[k - 1].kind is Kind.BYLINE and content.roles[k - 1] is not Role.HEAD)
+
     def opens_its_story(a: int, k: int) -> bool:
-        return opens_with_dateline(content.blocks[k]) and taken_up(a, k) >= TITLE_WORDS_TAKEN_UP
+        return opens_a_story(k) and taken_up(a, k) >= TITLE_WORDS_TAKEN_UP
 
     openings: list[tuple[int, int]] = []
     taken: set[int] = set()
@@ -349,7 +354,7 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         if not headlines(a) or any(opens_its_story(a, k) for k in text):
             continue
         if text:
-            candidates = [k for other in texts for k in other if opens_with_dateline(content.blocks[k])]
+            candidates = [k for other in texts for k in other if opens_a_story(k)]
         else:
             candidates = [k for other in texts if len(other) > 1 for k in other]
         fits = {k: taken_up(a, k) for k in candidates if k not in taken}
