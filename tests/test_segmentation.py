@@ -650,6 +650,23 @@ def test_a_paragraph_under_a_heads_own_byline_stays_with_that_head():
     assert "茶园" not in hydrogen.body
 
 
+@pytest.mark.parametrize("above, story, parted", [
+    ("2023年园区科技成果转化能力提升培训班开班",
+     "7月22日，由科技部火炬中心举办的2023年园区科技成果转化能力提升培训班正式开班，百余名学员参加培训。", True),
+    ("坚持创新驱动 推动产业升级", "7月22日，园区坚持创新驱动、推动产业升级，科技成果转化培训班正式开班，百余名学员参加培训。", False)],
+    ids=["two-stories-titles", "a-kicker-of-balanced-halves"])
+def test_whole_titles_read_one_after_another_that_two_stories_take_up_are_two_heads(above, story, parted):
+    # A copy reads two modules' whole titles one after another; their stories open elsewhere on
+    # the page (a dateline paragraph; a paragraph under a byline). Two titles each taken up alone
+    # by a different story's opening are two heads. Two balanced phrases (坚持创新驱动 推动产业
+    # 升级) are the form of a kicker as often as of a title: they part nothing.
+    lines = [above, "嘉兴高新区：“双链融合”推进高质量发展", "求职者在线观看。", "这座港口城市的园区有颗绿“芯”", "□本报记者 高晔", story,
+             "本报昆明3月1日电（记者张梓萱）嘉兴高新区自1992年创建，2010年晋升为国家高新区，至今已走过了28年，高质量发展态势全面形成。"]
+    titles = [d.title for d in _drafts("\n\n".join(lines))]
+    assert "嘉兴高新区：“双链融合”推进高质量发展" in titles
+    assert (above in titles) is parted
+
+
 @pytest.mark.parametrize("above, kept", [("坚持创新驱动 推动产业升级", False), ("徐州高新区安全产业提速", True)],
                          ids=["a-kicker-of-a-theme", "a-title-naming-its-park"])
 def test_a_textless_head_right_above_another_joins_its_stack_unless_it_names_a_park(above, kept):

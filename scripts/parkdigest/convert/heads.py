@@ -24,6 +24,7 @@ from parkdigest.convert.classify import (
     CAPTION_MAX_CHARS,
     COLUMN_TAG,
     HEADLINE_MAX_CHARS,
+    TITLE_WORDS_TAKEN_UP,
     closed_by_column_tag,
     kicker_end,
     names_a_box,
@@ -424,6 +425,36 @@ def _titles_of_several_parks(content: list[Block], cluster: list[int]) -> list[l
             titles.append(k)
     if len(titles) < 2 or any(parks[a] & parks[b] for i, a in enumerate(titles) for b in titles[i + 1:]):
         return [cluster]
+    return _parted_at_titles(content, cluster, titles)
+
+
+def _titles_of_several_stories(content: list[Block], cluster: list[int]) -> list[list[int]]:
+    """Whole titles read one after another (2022年国家高新区…培训班开班 / 芜湖高新区：“四送一服”…),
+    each the title of a story that opens somewhere on the page: a story's opening (a dateline
+    paragraph, or the one under a byline standing in the text) takes up its title's words, and a
+    kicker speaks of the same story as its title. Two whole titles that two different openings
+    each take up alone are two heads (`_parted_at_titles`); two balanced phrases may be a
+    kicker and part nothing."""
+    lines = [k for k in cluster if _may_be_title(content[k]) and _whole_title(content[k])]
+    if len(lines) < 2:
+        return [cluster]
+    openings = [b.text for k, b in enumerate(content) if b.kind is Kind.BODY and (
+        dateline_opens(b.text) or (k > 0 and content[k - 1].kind is Kind.BYLINE))]
+    taken = {k: [words_taken_up(content[k].text, o) >= TITLE_WORDS_TAKEN_UP for o in openings] for k in lines}
+
+    def taken_up_alone(k: int) -> bool:
+        """Does an opening take up line k and no other line of the stack?"""
+        return any(taken[k][i] and not any(taken[o][i] for o in lines if o != k) for i in range(len(openings)))
+
+    titles = [k for k in lines if taken_up_alone(k) and not _balanced_halves(content[k].text)]
+    if len(titles) < 2:
+        return [cluster]
+    return _parted_at_titles(content, cluster, titles)
+
+
+def _parted_at_titles(content: list[Block], cluster: list[int], titles: list[int]) -> list[list[int]]:
+    """The stack parted into a head per title: each with the lines above it since the previous
+    title, a subtitle (——…) staying under its title, the bylines going with the last."""
     cuts = []
     for title in titles[:-1]:
         at = cluster.index(title) + 1
@@ -432,6 +463,13 @@ def _titles_of_several_parks(content: list[Block], cluster: list[int]) -> list[l
         cuts.append(at)
     bounds = [0, *cuts, len(cluster)]
     return [cluster[start:end] for start, end in zip(bounds, bounds[1:])]
+
+
+def _balanced_halves(text: str) -> bool:
+    """Two phrases of one length side by side (坚持创新驱动 推动产业升级): the form of a kicker as
+    often as of a title."""
+    halves = text.split()
+    return len(halves) == 2 and abs(len(halves[0]) - len(halves[1])) <= PARALLEL_SLACK
 
 
 # A head holds one title, with a kicker over it and a subtitle under it at most: this many
@@ -526,7 +564,7 @@ def _a_picture_items_title_under_a_title(content: list[Block], cluster: list[int
 # The ways a stack read whole (not row by row) parts into several heads, asked in turn: the first
 # that parts it decides.
 _WHOLE_STACK_PARTINGS = (_titles_of_several_parks, _more_titles_than_a_head_holds, _heads_over_a_column_name,
-                         _a_picture_items_title_under_a_title)
+                         _a_picture_items_title_under_a_title, _titles_of_several_stories)
 
 
 def _datelines_of_titles(content: list[Block], cluster: list[int]) -> list[int]:
