@@ -667,6 +667,23 @@ def test_whole_titles_read_one_after_another_that_two_stories_take_up_are_two_he
     assert (above in titles) is parted
 
 
+def test_a_columns_name_in_a_head_does_not_hide_the_paragraph_that_takes_up_its_title():
+    # A head read with its column's name (园区快讯) and no text under it: its text follows another
+    # module's brief. The paragraph that opens it takes up the title's words; a column's name
+    # names a kind of text, never its subject, and is no part of the words a text takes up.
+    lines = ["力争三年挺进全国前列 嘉兴高新区招引重大项目促提质增效",
+             "园区快讯",
+             "■ 本报记者 邓海燕 实习生 董芳",
+             "2023年园区科技成果转化能力提升培训班开班",
+             "本报讯（通讯员吕瑞）7月22日，由科技部火炬中心举办的2023年园区科技成果转化能力提升培训班正式开班，百余名学员参加培训。",
+             "图为园区集成电路产业园一角。",
+             "在全区“重大项目增效年”动员大会上，党工委书记提出，全区上下要瞄准行业领军企业招引项目。",
+             "今年，高新区将继续加大招商引资力度，力争再用3年左右的时间，实现数量、规模和效益同步提升。"]
+    drafts = _drafts("\n\n".join(lines))
+    head = next(d for d in drafts if d.title.startswith("力争三年挺进全国前列"))
+    assert head.body.startswith("在全区“重大项目增效年”动员大会上") and "提质增效" not in "".join(d.kicker for d in drafts)
+
+
 @pytest.mark.parametrize("above, kept", [("坚持创新驱动 推动产业升级", False), ("徐州高新区安全产业提速", True)],
                          ids=["a-kicker-of-a-theme", "a-title-naming-its-park"])
 def test_a_textless_head_right_above_another_joins_its_stack_unless_it_names_a_park(above, kept):

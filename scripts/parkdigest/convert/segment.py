@@ -402,8 +402,10 @@ def _articles_with_text(content: PageContent, placement: Placement) -> set[int]:
 
 
 def _headlines_of(content: PageContent, cluster: Sequence[int]) -> list[str]:
-    """The headline lines of a head stack (no label, byline or subtitle block)."""
-    return [content.blocks[k].text for k in cluster if content.blocks[k].kind is Kind.HEADLINE]
+    """The headline lines of a head stack that may speak of its subject: no label, byline or
+    subtitle block, and no column's name (园区快讯 names a kind of text, never what it is about)."""
+    return [content.blocks[k].text for k in cluster if content.blocks[k].kind is Kind.HEADLINE
+            and not names_a_column(content.blocks[k])]
 
 
 def _title_of(content: PageContent, cluster: Sequence[int], contents: tuple[str, ...]) -> str:
