@@ -684,6 +684,18 @@ def test_a_columns_name_in_a_head_does_not_hide_the_paragraph_that_takes_up_its_
     assert head.body.startswith("在全区“重大项目增效年”动员大会上") and "提质增效" not in "".join(d.kicker for d in drafts)
 
 
+@pytest.mark.parametrize("lines, titles", [
+    (["2023年园区科技成果转化能力提升培训班开班", "温州高新区：建东南沿海重要科创中心", "本报记者 魏丽娟 吕丽娟", "7月22日，由科技部火炬中心举办的2023年园区科技成果转化能力提升培训班正式开班，百余名学员参加培训。", "本报讯（记者 林青）2010年升级为国家高新区以来，温州高新区主动融入长三角一体化发展，产业链、创新链不断融合。"],
+     ["2023年园区科技成果转化能力提升培训班开班", "温州高新区：建东南沿海重要科创中心"]),
+    (["每年五千万元资助业界共治", "温州高新区：让产业齿轮精准咬合", "本报记者 魏丽娟 吕丽娟", "自我介绍改成了“介绍邻座”，企业的问题由所有参会者“问诊把脉”……最近，温州高新区每年拿出五千万元资助业界共治。"], ["温州高新区：让产业齿轮精准咬合"])],
+    ids=["a-title-over-a-parks-title", "a-kicker-its-parks-story-takes-up"])
+def test_a_line_over_a_parks_title_heads_the_story_that_takes_it_up_alone(lines, titles):
+    # A whole title read over a park's title: a story's opening takes it up alone (the paragraph
+    # under the byline), another opens on the park (本报讯……温州高新区…): two heads. A line
+    # over the park's title that the park's own story takes up is that title's kicker.
+    assert [d.title for d in _drafts("\n\n".join(lines))] == titles
+
+
 @pytest.mark.parametrize("above, kept", [("坚持创新驱动 推动产业升级", False), ("徐州高新区安全产业提速", True)],
                          ids=["a-kicker-of-a-theme", "a-title-naming-its-park"])
 def test_a_textless_head_right_above_another_joins_its_stack_unless_it_names_a_park(above, kept):

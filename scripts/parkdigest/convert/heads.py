@@ -434,16 +434,21 @@ def _titles_of_several_stories(content: list[Block], cluster: list[int]) -> list
     paragraph, or the one under a byline standing in the text) takes up its title's words, and a
     kicker speaks of the same story as its title. Two whole titles that two different openings
     each take up alone are two heads (`_parted_at_titles`); two balanced phrases may be a
-    kicker and part nothing."""
+    kicker and part nothing. An opening that names a line's park speaks of that line: a story
+    opens on its park (本报讯……温州高新区…) when its words are its own; a line over a park's
+    title that the same story takes up is that title's kicker (每年5000万元资助业界共治 /
+    成都高新区：…)."""
     lines = [k for k in cluster if _may_be_title(content[k]) and _whole_title(content[k])]
     if len(lines) < 2:
         return [cluster]
     openings = [b.text for k, b in enumerate(content) if b.kind is Kind.BODY and (
         dateline_opens(b.text) or (k > 0 and content[k - 1].kind is Kind.BYLINE))]
-    taken = {k: [words_taken_up(content[k].text, o) >= TITLE_WORDS_TAKEN_UP for o in openings] for k in lines}
+    parks = {k: _parks_named(content[k].text) for k in lines}
+    taken = {k: [words_taken_up(content[k].text, o) >= TITLE_WORDS_TAKEN_UP
+                 or bool(parks[k] & _parks_named(o)) for o in openings] for k in lines}
 
     def taken_up_alone(k: int) -> bool:
-        """Does an opening take up line k and no other line of the stack?"""
+        """Does an opening take up line k and no other line of the stack (nor name its park)?"""
         return any(taken[k][i] and not any(taken[o][i] for o in lines if o != k) for i in range(len(openings)))
 
     titles = [k for k in lines if taken_up_alone(k) and not _balanced_halves(content[k].text)]
