@@ -696,6 +696,22 @@ def test_a_line_over_a_parks_title_heads_the_story_that_takes_it_up_alone(lines,
     assert [d.title for d in _drafts("\n\n".join(lines))] == titles
 
 
+def test_a_textless_head_takes_its_dateline_from_an_article_holding_only_that():
+    # Two rows of heads read before their briefs: each brief's dateline lands under the wrong
+    # head, as that head's only paragraph. A dateline opens one story, the one whose title it
+    # takes up: a head left without text takes it even from an article it would leave empty.
+    lines = ["省科技厅召开园区工作专题座谈会",
+             "温州高新区：高标准建设产业高地",
+             "本报贵阳3月2日电（记者郑晔、丁丽）省科技厅日前召开园区工作专题座谈会，围绕园区高质量发展听取意见建议。",
+             "让更多科技成果从实验室走向生产线",
+             "本报西安3月4日电（记者冯桂英）温州高新区自2010年升级为国家高新区以来，主动融入国家战略，高标准建设产业高地，进入跨越式发展阶段。",
+             "网络招聘会走进十家国家高新区",
+             "高新区全景。受访企业供图"]
+    drafts = {d.title: d.body for d in _drafts("\n\n".join(lines))}
+    assert drafts["省科技厅召开园区工作专题座谈会"].startswith("本报贵阳3月2日电")
+    assert drafts["温州高新区：高标准建设产业高地"].startswith("本报西安3月4日电")
+
+
 @pytest.mark.parametrize("above, kept", [("坚持创新驱动 推动产业升级", False), ("徐州高新区安全产业提速", True)],
                          ids=["a-kicker-of-a-theme", "a-title-naming-its-park"])
 def test_a_textless_head_right_above_another_joins_its_stack_unless_it_names_a_park(above, kept):

@@ -322,7 +322,8 @@ def _give_heads_their_openings(content: PageContent, placement: Placement, vocab
 def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tuple[tuple[int, int], ...]:
     """A story's opening paragraph takes up its title's words (classify.TITLE_WORDS_TAKEN_UP).
     Two kinds of head lost theirs to another article: a head left with no text (every article
-    has text) looks in any article with more text than that one paragraph; a head whose text
+    has text) looks in any article with more text than that one paragraph, and at every story
+    opening (a dateline opens one story, whatever else its holder has); a head whose text
     holds no story opening that takes up its words looks among the story openings held
     elsewhere (`opens_a_story`: a copy read it under the wrong head). It takes the paragraph that takes up its words most, when it takes them up more than it
     speaks of the head of the article holding it: (article, block)."""
@@ -356,7 +357,7 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         if text:
             candidates = [k for other in texts for k in other if opens_a_story(k)]
         else:
-            candidates = [k for other in texts if len(other) > 1 for k in other]
+            candidates = [k for other in texts for k in other if len(other) > 1 or opens_a_story(k)]
         fits = {k: taken_up(a, k) for k in candidates if k not in taken}
         best = max(fits, key=lambda k: (fits[k], -k), default=None)
         if best is not None and fits[best] >= TITLE_WORDS_TAKEN_UP and fits[best] > speaks_of(
