@@ -616,7 +616,7 @@ def test_a_head_takes_the_story_opening_its_dateline_read_under_another_head(dat
 _ORPHAN_BYLINE_PAGE = [
     "园区巡礼",
     "宁波高新区：“两链融合”构筑智能制造新高地",
-    "科技成果转化对接会在京举办",
+    "成果转化对接会在京举办",
     "本报讯（通讯员韩浩）7月19日，由科技部火炬中心指导、多家高校院所承办的科技成果转化对接会在京举办，百余家企业与高校院所现场签约，签约金额超过十亿元。",
     "本报记者 于大勇",
     "宁波高新区，地处著名的港口城市——浙江省宁波市鄞州区，位于甬江科创走廊核心区域，2007年升级为国家高新区。近年来，宁波高新区已发展为宁波市对外开放的窗口、智能制造集聚的高地和科技创新的重要平台；先后荣获国家级绿色园区、浙江省级循环化改造示范园区、浙江省数字经济突出贡献奖、浙江省十大最具投资价值工业园区等荣誉及称号，并连续多年荣获省市先进工业园区。2018年2月，宁波高新区获国务院批复建设国家自主创新示范区。\n调整优化产业结构布局。宁波高新区大力发展智能制造产业，推进企业集群化、产品特色化、技术高新化发展，形成以宁波高新区为承载、以大项目为支撑、以集群化为方向的新型工业体系，形成了以大企业为龙头、中小企业集聚发展的柔性工业网络。",
@@ -633,7 +633,7 @@ def test_a_head_takes_the_story_its_byline_opens_read_under_another_head():
     # takes up the first head's words is that head's, not the brief's it was read after.
     drafts = _drafts("\n\n".join(_ORPHAN_BYLINE_PAGE))
     ningbo = next(d for d in drafts if d.title.startswith("宁波高新区"))
-    brief = next(d for d in drafts if d.title == "科技成果转化对接会在京举办")
+    brief = next(d for d in drafts if d.title == "成果转化对接会在京举办")
     assert "地处著名的港口城市" in ningbo.body and "地处著名的港口城市" not in brief.body
     assert "百余家企业" in brief.body
 

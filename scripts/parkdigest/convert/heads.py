@@ -410,8 +410,7 @@ def _titles_of_several_parks(content: list[Block], cluster: list[int]) -> list[l
     (唐山高新区聚力培育双创载体 / 吉安高新区：“两化融合”构筑绿色产业集聚高地): one stack whose
     lines name different parks, each taken up alone by a paragraph under the stack. A head
     speaks of one subject: a kicker or a subtitle that names another park is taken up with the
-    title's park, or not at all. Each such line is a title, with the lines above it since the
-    previous title; a subtitle (——…) stays under its title, bylines go with the last."""
+    title's park, or not at all. Each such line is a title (`_parted_at_titles`)."""
     lines = [k for k in cluster if _may_be_title(content[k])]
     parks = {k: _parks_named(content[k].text) for k in lines}
     lines = [k for k in lines if parks[k]]
@@ -434,22 +433,25 @@ def _titles_of_several_stories(content: list[Block], cluster: list[int]) -> list
     paragraph, or the one under a byline standing in the text) takes up its title's words, and a
     kicker speaks of the same story as its title. Two whole titles that two different openings
     each take up alone are two heads (`_parted_at_titles`); two balanced phrases may be a
-    kicker and part nothing. An opening that names a line's park speaks of that line: a story
-    opens on its park (本报讯……温州高新区…) when its words are its own; a line over a park's
-    title that the same story takes up is that title's kicker (每年5000万元资助业界共治 /
-    成都高新区：…)."""
+    kicker and part nothing. An opening that names a line's park speaks of that line (a story
+    on a park names it: 本报讯……温州高新区…); a line over a park's title that the same story
+    takes up is that title's kicker (每年5000万元资助业界共治 / 成都高新区：…)."""
     lines = [k for k in cluster if _may_be_title(content[k]) and _whole_title(content[k])]
     if len(lines) < 2:
         return [cluster]
-    openings = [b.text for k, b in enumerate(content) if b.kind is Kind.BODY and (
-        dateline_opens(b.text) or (k > 0 and content[k - 1].kind is Kind.BYLINE))]
+    openings = [(content[k].text, _parks_named(content[k].text)) for k in range(len(content))
+                if opens_a_story(content, k)]
     parks = {k: _parks_named(content[k].text) for k in lines}
-    taken = {k: [words_taken_up(content[k].text, o) >= TITLE_WORDS_TAKEN_UP
-                 or bool(parks[k] & _parks_named(o)) for o in openings] for k in lines}
 
-    def taken_up_alone(k: int) -> bool:
-        """Does an opening take up line k and no other line of the stack (nor name its park)?"""
-        return any(taken[k][i] and not any(taken[o][i] for o in lines if o != k) for i in range(len(openings)))
+    def speaks_of(line: int, opening: tuple[str, set[str]]) -> bool:
+        """Does the opening take up the line's words, or name the line's park?"""
+        text, named = opening
+        return words_taken_up(content[line].text, text) >= TITLE_WORDS_TAKEN_UP or bool(parks[line] & named)
+
+    def taken_up_alone(line: int) -> bool:
+        """Does an opening speak of this line and of no other line of the stack?"""
+        return any(speaks_of(line, opening) and not any(speaks_of(other, opening) for other in lines if other != line)
+                   for opening in openings)
 
     titles = [k for k in lines if taken_up_alone(k) and not _balanced_halves(content[k].text)]
     if len(titles) < 2:
@@ -471,8 +473,8 @@ def _parted_at_titles(content: list[Block], cluster: list[int], titles: list[int
 
 
 def _balanced_halves(text: str) -> bool:
-    """Two phrases of one length side by side (坚持创新驱动 推动产业升级): the form of a kicker as
-    often as of a title."""
+    """Two phrases of one length (within PARALLEL_SLACK) side by side (坚持创新驱动 推动产业升级):
+    the form of a kicker as often as of a title."""
     halves = text.split()
     return len(halves) == 2 and abs(len(halves[0]) - len(halves[1])) <= PARALLEL_SLACK
 
@@ -822,6 +824,14 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
     return len(lines) == 2 and not after_open_text and (
         lines[0].text.endswith(KICKER_ENDS) or len(lines[0].text) > HEADLINE_MAX_CHARS
         or (lines[1].rule == LineRule.DASH_LINE and bool(HAN_CHAR.search(lines[1].text))))
+
+
+def opens_a_story(content: Sequence[Block], k: int, head_bylines: frozenset[int] = frozenset()) -> bool:
+    """Does paragraph k open a story? A dateline (本报讯……) opens one; so does the paragraph
+    under a byline, unless that byline is one of `head_bylines` (a byline in a head's stack,
+    when the heads are known, stands over that head's own text, not over a story read astray)."""
+    return opens_with_dateline(content[k]) or (
+        k > 0 and content[k].kind is Kind.BODY and content[k - 1].kind is Kind.BYLINE and k - 1 not in head_bylines)
 
 
 def opens_with_dateline(block: Block | None) -> bool:

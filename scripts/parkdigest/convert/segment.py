@@ -31,6 +31,7 @@ from parkdigest.convert.heads import (
     Story,
     find_heads,
     names_a_column,
+    opens_a_story,
     opens_with_dateline,
     parks_of_headlines,
     parse_head,
@@ -323,10 +324,11 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     """A story's opening paragraph takes up its title's words (classify.TITLE_WORDS_TAKEN_UP).
     Two kinds of head lost theirs to another article: a head left with no text (every article
     has text) looks in any article with more text than that one paragraph, and at every story
-    opening (a dateline opens one story, whatever else its holder has); a head whose text
-    holds no story opening that takes up its words looks among the story openings held
-    elsewhere (`opens_a_story`: a copy read it under the wrong head). It takes the paragraph that takes up its words most, when it takes them up more than it
-    speaks of the head of the article holding it: (article, block)."""
+    opening (a dateline opens one story, whatever else its holder has); a head whose text holds
+    no story opening that takes up its words looks among the story openings held elsewhere
+    (`heads.opens_a_story`: a copy read it under the wrong head). It takes the paragraph that
+    takes up its words most, when it takes them up more than it speaks of the head of the
+    article holding it: (article, block)."""
     texts = [[k for k in text if content.blocks[k].kind is Kind.BODY] for text in _texts(content, placement.owners)]
 
     def headlines(a: int) -> list[str]:
@@ -340,24 +342,25 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         """... or of any one of its headlines, if more (a stack may hold another module's line)."""
         return max([taken_up(a, k)] + [words_taken_up(line, content.blocks[k].text) for line in headlines(a)])
 
-    def opens_a_story(k: int) -> bool:
-        """A dateline (本报讯……) opens one story; so does a byline standing in the text, apart
-        from every head (a byline in a head's stack stands over that head's own text)."""
-        return opens_with_dateline(content.blocks[k]) or (
-            k > 0 and content.blocks[k - 1].kind is Kind.BYLINE and content.roles[k - 1] is not Role.HEAD)
+    head_bylines = frozenset(k for k, (block, role) in enumerate(zip(content.blocks, content.roles))
+                             if role is Role.HEAD and block.kind is Kind.BYLINE)  # a byline in a head's stack
+
+    def is_story_opening(k: int) -> bool:
+        return opens_a_story(content.blocks, k, head_bylines)
 
     def opens_its_story(a: int, k: int) -> bool:
-        return opens_a_story(k) and taken_up(a, k) >= TITLE_WORDS_TAKEN_UP
+        return is_story_opening(k) and taken_up(a, k) >= TITLE_WORDS_TAKEN_UP
 
     openings: list[tuple[int, int]] = []
     taken: set[int] = set()
     for a, text in enumerate(texts):
         if not headlines(a) or any(opens_its_story(a, k) for k in text):
             continue
+        held_elsewhere = [(other, k) for b, other in enumerate(texts) if b != a for k in other]
         if text:
-            candidates = [k for other in texts for k in other if opens_a_story(k)]
+            candidates = [k for _, k in held_elsewhere if is_story_opening(k)]
         else:
-            candidates = [k for other in texts for k in other if len(other) > 1 or opens_a_story(k)]
+            candidates = [k for other, k in held_elsewhere if len(other) > 1 or is_story_opening(k)]
         fits = {k: taken_up(a, k) for k in candidates if k not in taken}
         best = max(fits, key=lambda k: (fits[k], -k), default=None)
         if best is not None and fits[best] >= TITLE_WORDS_TAKEN_UP and fits[best] > speaks_of(
@@ -404,9 +407,10 @@ def _articles_with_text(content: PageContent, placement: Placement) -> set[int]:
 
 def _headlines_of(content: PageContent, cluster: Sequence[int]) -> list[str]:
     """The headline lines of a head stack that may speak of its subject: no label, byline or
-    subtitle block, and no column's name (园区快讯 names a kind of text, never what it is about)."""
-    return [content.blocks[k].text for k in cluster if content.blocks[k].kind is Kind.HEADLINE
-            and not names_a_column(content.blocks[k])]
+    subtitle block, and no column's name (园区快讯 names a kind of text, never what it is about;
+    a stack of nothing else, textless, is no article's head: `_fold_textless_kickers`)."""
+    lines = [content.blocks[k] for k in cluster if content.blocks[k].kind is Kind.HEADLINE]
+    return [line.text for line in lines if not names_a_column(line)]
 
 
 def _title_of(content: PageContent, cluster: Sequence[int], contents: tuple[str, ...]) -> str:
