@@ -712,6 +712,24 @@ def test_a_textless_head_takes_its_dateline_from_an_article_holding_only_that():
     assert drafts["温州高新区：高标准建设产业高地"].startswith("本报西安3月4日电")
 
 
+def test_a_head_whose_text_moved_with_another_heads_opening_finds_its_own():
+    # Heads printed side by side, their texts swapped by the copy: the park's head takes its
+    # dateline back, and the text it held goes with it, leaving the other head with none. A
+    # second round of openings gives that head the paragraph that takes up its title, instead
+    # of folding it away as a kicker.
+    earlier_column = "三是推进产业创新联合体建设。以打通产业创新链、提升产业创新能力为目标，加快开展产业创新联合体和新型研发机构建设。"
+    heads = ["园区合作共建经验分析及启示", "本报通讯员 张磊", "温州高新区：高标准建设产业高地", "来宁波高新区 感受智能制造的“硬实力”"]
+    texts = ["产业转移的基础和现实上发展起来，是区域协调发展战略的一项重要举措和内容，目的是推动区域之间在经济交往上更加密切、产业发展上互联互通，从而缩小区域之间的经济差异。我国园区合作共建具有如下几个特点：一是带有一定的行政主导色彩。",
+             "本报乌鲁木齐12月20日电（记者邓杰、赵争粉）温州高新区自2010年升级为国家高新区以来，主动融入国家战略，积极承接浙江省、温州市高质量发展任务，深入实施创新驱动发展战略，进入跨越式发展新阶段。"]
+    another = ["每年千万元资助业界共治",
+               "绍兴高新区：让产业齿轮精准咬合",
+               "本报讯（记者彭海滨）“我们的空气热泵以二氧化碳为冷媒，零下30摄氏度仍能稳定制热。”2月25日下午，白银高新区的一家新能源设备公司里一片繁忙。",
+               "不久前，绍兴高新区发布《关于深化产业培育实现高质量发展若干政策意见》，提出每年设立千万元业界共治专项资金，对围绕重点产业设立的业界共治理事会给予每家每年最高百万元支持。"]
+    lines = [earlier_column, *heads, *texts, *another]
+    drafts = {d.title: d.body for d in _drafts("\n\n".join(lines))}
+    assert drafts["园区合作共建经验分析及启示"].startswith("产业转移的基础和现实上发展起来")
+
+
 @pytest.mark.parametrize("above, kept", [("坚持创新驱动 推动产业升级", False), ("徐州高新区安全产业提速", True)],
                          ids=["a-kicker-of-a-theme", "a-title-naming-its-park"])
 def test_a_textless_head_right_above_another_joins_its_stack_unless_it_names_a_park(above, kept):

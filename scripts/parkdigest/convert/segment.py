@@ -64,6 +64,9 @@ ASSIGN_ROUNDS = 3
 JOIN_ROUNDS = 2
 # Confidence of an assignment is a logistic of its margin over the runner-up.
 OWNER_CONFIDENCE_SCALE = 0.05
+# Rounds of fixing heads' openings found elsewhere (`_give_heads_their_openings`): the text an
+# opening brings along may be another head's, which then finds its own in the next round.
+OPENING_ROUNDS = 2
 
 
 def segment_page(page: Page) -> Segmentation:
@@ -312,12 +315,16 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
 
 def _give_heads_their_openings(content: PageContent, placement: Placement, vocabulary: Vocabulary
                                ) -> tuple[PageContent, Placement]:
-    """Read the page again with each head's opening paragraph, found away from it, fixed to it."""
-    openings = _openings_held_elsewhere(content, placement)
-    if not openings:
-        return content, placement
-    content = replace(content, openings=openings)
-    return content, _join_and_assign(content, vocabulary)
+    """Read the page again with each head's opening paragraph, found away from it, fixed to it;
+    a head whose text moved with an opening may then find its own (OPENING_ROUNDS)."""
+    for _ in range(OPENING_ROUNDS):
+        fixed = {a for a, _ in content.openings} | {k for _, k in content.openings}
+        found = tuple((a, k) for a, k in _openings_held_elsewhere(content, placement) if not {a, k} & fixed)
+        if not found:
+            break
+        content = replace(content, openings=content.openings + found)
+        placement = _join_and_assign(content, vocabulary)
+    return content, placement
 
 
 def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tuple[tuple[int, int], ...]:
