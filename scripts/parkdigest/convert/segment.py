@@ -318,8 +318,10 @@ def _give_heads_their_openings(content: PageContent, placement: Placement, vocab
     """Read the page again with each head's opening paragraph, found away from it, fixed to it;
     a head whose text moved with an opening may then find its own (OPENING_ROUNDS)."""
     for _ in range(OPENING_ROUNDS):
-        fixed = {a for a, _ in content.openings} | {k for _, k in content.openings}
-        found = tuple((a, k) for a, k in _openings_held_elsewhere(content, placement) if not {a, k} & fixed)
+        heads_fixed = {a for a, _ in content.openings}
+        blocks_fixed = {k for _, k in content.openings}
+        found = tuple((a, k) for a, k in _openings_held_elsewhere(content, placement)
+                      if a not in heads_fixed and k not in blocks_fixed)
         if not found:
             break
         content = replace(content, openings=content.openings + found)
