@@ -480,9 +480,23 @@ def _story_openings_under(blocks: list[Block], start: int) -> list[str]:
     for block in blocks[start:]:
         if block.kind is Kind.HEADLINE:
             break
-        if block.kind is Kind.BODY and dateline_opens(block.text):
+        if opens_with_dateline(block):
             openings.append(block.text)
     return openings
+
+
+def opens_a_story(content: Sequence[Block], k: int, head_bylines: frozenset[int] = frozenset()) -> bool:
+    """Does paragraph k open a story? A dateline (本报讯……) opens one; so does the paragraph
+    under a byline, unless that byline is one of `head_bylines` (a byline in a head's stack,
+    when the heads are known, stands over that head's own text, not over a story read astray)."""
+    return opens_with_dateline(content[k]) or (
+        k > 0 and content[k].kind is Kind.BODY and content[k - 1].kind is Kind.BYLINE and k - 1 not in head_bylines)
+
+
+def opens_with_dateline(block: Block | None) -> bool:
+    """A brief's first paragraph opens with its dateline: 本报北京3月29日电（记者…）, 本报讯（记者…）
+    (text.dateline_opens, asked of a paragraph)."""
+    return block is not None and block.kind is Kind.BODY and dateline_opens(block.text)
 
 
 def _may_be_headline(text: str) -> bool:

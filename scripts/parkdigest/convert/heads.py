@@ -29,6 +29,8 @@ from parkdigest.convert.classify import (
     kicker_end,
     names_a_box,
     names_a_park,
+    opens_a_story,
+    opens_with_dateline,
     points_at_its_picture,
     titles_the_paragraphs_under,
 )
@@ -42,7 +44,6 @@ from parkdigest.text import (
     BYLINE_MARKS,
     HAN,
     HAN_CHAR,
-    dateline_opens,
     heading_key,
     open_quotes,
     sentence_closed,
@@ -824,20 +825,6 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
     return len(lines) == 2 and not after_open_text and (
         lines[0].text.endswith(KICKER_ENDS) or len(lines[0].text) > HEADLINE_MAX_CHARS
         or (lines[1].rule == LineRule.DASH_LINE and bool(HAN_CHAR.search(lines[1].text))))
-
-
-def opens_a_story(content: Sequence[Block], k: int, head_bylines: frozenset[int] = frozenset()) -> bool:
-    """Does paragraph k open a story? A dateline (本报讯……) opens one; so does the paragraph
-    under a byline, unless that byline is one of `head_bylines` (a byline in a head's stack,
-    when the heads are known, stands over that head's own text, not over a story read astray)."""
-    return opens_with_dateline(content[k]) or (
-        k > 0 and content[k].kind is Kind.BODY and content[k - 1].kind is Kind.BYLINE and k - 1 not in head_bylines)
-
-
-def opens_with_dateline(block: Block | None) -> bool:
-    """A brief's first paragraph opens with its dateline: 本报北京3月29日电（记者…）, 本报讯（记者…）
-    (text.dateline_opens, asked of a paragraph)."""
-    return block is not None and block.kind is Kind.BODY and dateline_opens(block.text)
 
 
 def _under_pull_quote(content: list[Block], first: int) -> bool:

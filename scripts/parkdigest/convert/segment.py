@@ -23,6 +23,8 @@ from parkdigest.convert.classify import (
     TITLE_WORDS_TAKEN_UP,
     classify_blocks,
     closed_by_column_tag,
+    opens_a_story,
+    opens_with_dateline,
     points_at_its_picture,
 )
 from parkdigest.convert.dates import parse_printed_date
@@ -31,8 +33,6 @@ from parkdigest.convert.heads import (
     Story,
     find_heads,
     names_a_column,
-    opens_a_story,
-    opens_with_dateline,
     parks_of_headlines,
     parse_head,
 )
@@ -335,21 +335,20 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     has text) looks in any article with more text than that one paragraph, and at every story
     opening (a dateline opens one story, whatever else its holder has); a head whose text holds
     no story opening that takes up its words looks among the story openings held elsewhere
-    (`heads.opens_a_story`: a copy read it under the wrong head). It takes the paragraph that
+    (`classify.opens_a_story`: a copy read it under the wrong head). It takes the paragraph that
     takes up its words most, when it takes them up more than it speaks of the head of the
     article holding it: (article, block)."""
     texts = [[k for k in text if content.blocks[k].kind is Kind.BODY] for text in _texts(content, placement.owners)]
 
-    def headlines(a: int) -> list[str]:
-        return _headlines_of(content, content.heads[a])
+    headlines = [_headlines_of(content, cluster) for cluster in content.heads]  # (once: a column's name is tagged)
 
     def taken_up(a: int, k: int) -> float:
         """How much of article a's head (its headlines read together) paragraph k takes up."""
-        return words_taken_up("".join(headlines(a)), content.blocks[k].text)
+        return words_taken_up("".join(headlines[a]), content.blocks[k].text)
 
     def speaks_of(a: int, k: int) -> float:
         """... or of any one of its headlines, if more (a stack may hold another module's line)."""
-        return max([taken_up(a, k)] + [words_taken_up(line, content.blocks[k].text) for line in headlines(a)])
+        return max([taken_up(a, k)] + [words_taken_up(line, content.blocks[k].text) for line in headlines[a]])
 
     head_bylines = frozenset(k for k, (block, role) in enumerate(zip(content.blocks, content.roles))
                              if role is Role.HEAD and block.kind is Kind.BYLINE)  # a byline in a head's stack
@@ -363,7 +362,7 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     openings: list[tuple[int, int]] = []
     taken: set[int] = set()
     for a, text in enumerate(texts):
-        if not headlines(a) or any(opens_its_story(a, k) for k in text):
+        if not headlines[a] or any(opens_its_story(a, k) for k in text):
             continue
         held_elsewhere = [(other, k) for b, other in enumerate(texts) if b != a for k in other]
         if text:
