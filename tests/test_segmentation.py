@@ -778,3 +778,16 @@ def test_a_name_cut_by_the_columns_width_is_one_byline(byline, rest, whole):
         assert [(d.title, d.byline) for d in drafts] == [("园区氢能装备产业链加速成形", whole)]
     else:
         assert drafts[0].byline == byline
+
+
+
+def test_a_byline_standing_after_a_heads_paragraphs_ends_the_text_surely_its_own():
+    # A copy reads one module's paragraphs, a byline standing apart from any head, and then
+    # another module's paragraphs. A byline after a paragraph closes one story or opens the
+    # next: the run of text surely the head's stops there, and the vocabulary places the rest.
+    tea_story = "茶园里茶农们忙着采摘嫩芽，制茶车间的杀青机、揉捻机昼夜运转，茶叶卖出好价钱，茶农增收有了新门路。"
+    lines = ["园区氢能装备产业链加速成形", "本报记者 方明", *_HYDROGEN, "本报记者 林青", tea_story, _TEA[2],
+             "春茶为何早上市（产业观察）", "□本报记者 高晔", _TEA[0]]
+    hydrogen, tea = _drafts("\n\n".join(line for line in lines if line))
+    assert "茶" not in hydrogen.body
+    assert "茶园里茶农们忙着采摘嫩芽" in tea.body and "全省茶叶年产量" in tea.body

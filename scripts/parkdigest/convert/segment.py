@@ -587,7 +587,9 @@ def _claim_runs(claims: list[tuple[int, list[int]]], flow: Flow) -> dict[int, in
 def _run_after(content: PageContent, flow: Flow, k: int, brief: bool = False) -> list[int]:
     """The blocks that follow block k in the file until a break: the next head, a block of
     `stops` (a continuation moved in from elsewhere, a story's stack), a sentence that
-    continues elsewhere, the dateline that opens another article's text. After a brief
+    continues elsewhere, the dateline that opens another article's text, a byline standing
+    after a paragraph (it closes one story or opens the next: which, the vocabulary says;
+    before any paragraph it is the head's own, under its picture). After a brief
     (消息, opened by its dateline) only that first paragraph: a brief is a few paragraphs, and
     what follows it in the file is as often another article's column, left to vocabulary. A
     caption that points at its picture (……。图为……。) ends a photo item's text the same way."""
@@ -595,7 +597,8 @@ def _run_after(content: PageContent, flow: Flow, k: int, brief: bool = False) ->
     while k + 1 < len(content):
         k += 1
         if content.roles[k] in (Role.HEAD, Role.KICKER) or k in flow.stops or (
-                run and opens_with_dateline(content.blocks[k])):
+                run and opens_with_dateline(content.blocks[k])) or (
+                content.blocks[k].kind is Kind.BYLINE and any(content.blocks[m].kind is Kind.BODY for m in run)):
             break
         run.append(k)
         if k in flow.continuation and flow.continuation[k] != k + 1:
