@@ -791,3 +791,13 @@ def test_a_byline_standing_after_a_heads_paragraphs_ends_the_text_surely_its_own
     hydrogen, tea = _drafts("\n\n".join(line for line in lines if line))
     assert "茶" not in hydrogen.body
     assert "茶园里茶农们忙着采摘嫩芽" in tea.body and "全省茶叶年产量" in tea.body
+
+
+def test_a_dateline_cut_at_a_columns_end_goes_on_with_the_credit_that_follows_every_dateline():
+    # A copy reads the head with the rest of its first paragraph, the reporter's credit in
+    # brackets first, and the dateline that opens it at the end of the page (the column's
+    # foot). Papers print that credit after every dateline and nowhere else: the two are one.
+    lines = ["园区氢能装备产业链加速成形", "（记者 方明）" + _HYDROGEN[0], _HYDROGEN[2], "春茶为何早上市（产业观察）",
+             "□本报记者 高晔", _TEA[0], _TEA[2], "本报太原3月16日电"]
+    hydrogen, tea = _drafts("\n\n".join(lines))
+    assert hydrogen.body.startswith("本报太原3月16日电（记者 方明）氢能产业园里") and "太原" not in tea.body

@@ -42,7 +42,7 @@ from parkdigest.convert.words import (
     word_spanning,
 )
 from parkdigest.resources import layout_words
-from parkdigest.text import HAN_CHAR, dateline_opens, sentence_closed
+from parkdigest.text import HAN_CHAR, dateline_end, dateline_opens, sentence_closed
 
 # Scores are in "evidence points"; a join is made when its score beats NO_JOIN_SCORE.
 ADJACENT_BONUS = 4.0  # the next fragment in the file: how most lines are broken
@@ -86,11 +86,16 @@ OPENER_PENALTY = 2.0
 RUN_IN_HEAD_MAX_CHARS = 16  # a run-in heading is a short sentence with more text after it
 # The start stands right under a title, byline or subhead: it opens a paragraph there.
 UNDER_HEADING_PENALTY = 2.0
+# A dateline that fills its fragment (本报石家庄1月3日电, cut at a column's end) goes on with the
+# reporter's credit in brackets that papers print after every dateline ((记者苏丽娟)2021年……).
+# Such a credit opens no text of its own, so this outweighs its standing under a title (the
+# copy read the dateline's column elsewhere): QUOTE_PAIR_BONUS plus UNDER_HEADING_PENALTY.
+DATELINE_CREDIT_BONUS = QUOTE_PAIR_BONUS + UNDER_HEADING_PENALTY
 # The start follows a finished paragraph in the file and nothing in its opening says it
 # continues a sentence: taking it would break a natural run of paragraphs.
 MID_RUN_PENALTY = 1.0
 # A join in a loop of the reading order is dropped when weaker than this; a stronger one
-# (a broken word) or the two halves of a quotation is kept and the loop is cut at a paragraph boundary by `reflow`.
+# (a broken word) or a pair (Candidate.paired) is kept and the loop is cut at a paragraph boundary by `reflow`.
 LOOP_KEEP_SCORE = 6.0
 # A weaker join is kept too when it is sure against every rival, for its end and for its
 # start (leaving the end open included): a confidence of at least HIGH_CONFIDENCE.
@@ -116,8 +121,9 @@ class Candidate:
     # The finished paragraph the start follows in the file, if the start opens nothing of
     # its own: taking the start breaks that run only if both are of one article.
     run_before: int | None = None
-    # The two halves of one quotation: as sure as a broken word, so kept in a loop.
-    quote_pair: bool = False
+    # The two halves of what a paper never prints apart (one quotation; a dateline and the
+    # credit after it): as sure as a broken word, so kept in a loop.
+    paired: bool = False
 
 
 def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tags: TagModel,
@@ -156,7 +162,7 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
         chosen = _solve(scores, ends, starts, forbidden)
         loop = _find_loop(chosen, set(), fragments)
         weak = [pair for pair in loop if pair in chosen and not candidates[pair].adjacent
-                and candidates[pair].score < LOOP_KEEP_SCORE and not candidates[pair].quote_pair
+                and candidates[pair].score < LOOP_KEEP_SCORE and not candidates[pair].paired
                 and not _unrivalled(scores, ends.index(pair[0]), starts.index(pair[1]))]
         if not weak:
             break
@@ -299,13 +305,16 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
     quote_pair = inside_quote(left) and closes_unopened_quote(right)
     if quote_pair:
         score += QUOTE_PAIR_BONUS
+    credit_pair = _dateline_then_credit(left, right)
+    if credit_pair:
+        score += DATELINE_CREDIT_BONUS
     if broken_quantity(left, right):
         score += QUANTITY_BONUS
     if not opening and opens_paragraph(right):
         run_penalties += OPENER_PENALTY
     score -= run_penalties
     score += TAG_WEIGHT * max(-TAG_PMI_CLIP, min(TAG_PMI_CLIP, tags.continuation_odds(left, right)))
-    return Candidate(e, s, score, adjacent, span, run_penalties, run_before, quote_pair)
+    return Candidate(e, s, score, adjacent, span, run_penalties, run_before, quote_pair or credit_pair)
 
 
 def inside_quote(text: str) -> bool:
@@ -330,6 +339,19 @@ def _quotation_marks(text: str) -> tuple[bool, int]:
             unopened = unopened or not depth
             depth = max(depth - 1, 0)
     return unopened, depth
+
+
+def _dateline_then_credit(left: str, right: str) -> bool:
+    """Is the end a bare dateline and the start the bracketed credit that follows one
+    ((记者…), (通讯员…))?"""
+    bare = left.rstrip()
+    return bool(bare) and dateline_end(bare) == len(bare) and bool(_bracketed_credit().match(right))
+
+
+@lru_cache(maxsize=1)
+def _bracketed_credit() -> re.Pattern:
+    roles = sorted(layout_words()["byline_roles"], key=len, reverse=True)
+    return re.compile(r"\s*[（(]\s*(?:" + "|".join(map(re.escape, roles)) + ")")
 
 
 def broken_quantity(left: str, right: str) -> bool:
