@@ -801,3 +801,24 @@ def test_a_dateline_cut_at_a_columns_end_goes_on_with_the_credit_that_follows_ev
              "□本报记者 高晔", _TEA[0], _TEA[2], "本报太原3月16日电"]
     hydrogen, tea = _drafts("\n\n".join(lines))
     assert hydrogen.body.startswith("本报太原3月16日电（记者 方明）氢能产业园里") and "太原" not in tea.body
+
+
+def test_a_textless_head_leaves_a_dateline_that_speaks_of_another_heads_title():
+    # A head read with no text after it takes the nearest dateline paragraph, unless that one
+    # takes up another head's title more than its own: it opens that head's story (本报讯……
+    # 温州高新区的… under 全省氢能装备产业推进会), and the head's text is left to the vocabulary.
+    lines = ["温州高新区再添省级小微双创基地",
+             "月，省政府批复《科创走廊发展规划》，宁波高新区自此迎来发展新契机。",
+             "全省氢能装备产业推进会在杭州召开",
+             "本报讯（通讯员 吕明）近日，温州高新区的三家双创基地获评省级小微企业创业创新示范基地，入驻企业超过两百家。",
+             "2011-2020",
+             "嘉兴高新区聚力培育双创载体",
+             "本报南昌7月25日电（记者 蒋芳）济宁高新区自1992年创建，2010年晋升为国家高新区，至今已走过了28年。",
+             "本报讯（记者 林晔）今年以来，嘉兴高新区着力实施科技企业孵化器培育提升计划，加快双创载体建设。",
+             "3月20日，全省氢能装备产业推进会在杭州召开，省经信厅负责人出席会议并讲话，百余家企业参加。",
+             "举办氢能装备产业推进会，是落实全省氢能产业发展规划的重要举措，会上发布了十项氢能应用场景。",
+             "宁波高新区：新兴产业重要策源地"]
+    drafts = _drafts("\n\n".join(lines))
+    hydrogen = next(d for d in drafts if d.title == "全省氢能装备产业推进会在杭州召开")
+    assert hydrogen.body.startswith("3月20日，全省氢能装备产业推进会在杭州召开")
+    assert "温州高新区" in next(d for d in drafts if d.title.startswith("温州高新区")).body

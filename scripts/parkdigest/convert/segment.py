@@ -630,15 +630,27 @@ def _take_continuations_under_heads(content: PageContent, flow: Flow, runs: list
 def _give_datelines_to_textless_heads(content: PageContent, runs: list[list[int]]) -> list[list[int]]:
     """A head with no text after it (its columns were extracted elsewhere) takes the nearest
     paragraph that opens with a dateline (本报北京1月5日电……) and is no other head's start,
-    below it if one is (a copy reads a head's text after it)."""
+    below it if one is (a copy reads a head's text after it) — none when that paragraph takes
+    up another head's title more than its own (TITLE_WORDS_TAKEN_UP): it opens the other's
+    story, and a farther dateline is no surer this head's."""
     runs = [list(run) for run in runs]
     starts = {run[0] for run in runs if run}
     datelines = [k for k, b in enumerate(content.blocks) if opens_with_dateline(b) and k not in starts]
+    headlines = ["".join(_headlines_of(content, cluster)) for cluster in content.heads]
+    taken_up = {k: [words_taken_up(words, content.blocks[k].text) if words else 0.0 for words in headlines]
+                for k in datelines}
+
+    def opens_another_heads_story(a: int, k: int) -> bool:
+        return any(b != a and share >= TITLE_WORDS_TAKEN_UP and share > taken_up[k][a]
+                   for b, share in enumerate(taken_up[k]))
+
     for a, run in enumerate(runs):
         head = content.heads[a]
         if any(content.blocks[k].kind is Kind.BODY for k in run) or not head or not datelines or content.beside_others(a):
             continue  # (heads side by side share the text under them: vocabulary places it)
         k = min(datelines, key=lambda d: (d < head[0], abs(d - head[0])))
+        if opens_another_heads_story(a, k):
+            continue
         datelines.remove(k)
         for other in runs:
             other[:] = [m for m in other if m != k]
