@@ -822,3 +822,35 @@ def test_a_textless_head_leaves_a_dateline_that_speaks_of_another_heads_title():
     hydrogen = next(d for d in drafts if d.title == "全省氢能装备产业推进会在杭州召开")
     assert hydrogen.body.startswith("3月20日，全省氢能装备产业推进会在杭州召开")
     assert "温州高新区" in next(d for d in drafts if d.title.startswith("温州高新区")).body
+
+
+def test_a_stack_after_the_credit_that_closes_an_article_is_no_story_of_its_package():
+    # A credit (供稿：…) closes the article above it: the kicker, title and byline after it head
+    # the next article, not a story of a package the article above opened.
+    lines = ["奋进新征程 建功新时代——园区十年成就巡礼", "这座园区有颗绿“芯”",
+             "严冬时节，北方城市的园区里，供暖用的是太阳能和余热，空气质量没有下降。", "（供稿：市发展改革委）",
+             "坚持创新驱动 推动产业升级", "春茶为何早上市", "——访茶叶研究所所长", "本报记者 张晔", _TEA[0], _TEA[2]]
+    first, tea = _drafts("\n\n".join(lines))
+    assert tea.title == "春茶为何早上市" and "茶" not in first.body
+
+
+def test_a_numbered_section_heading_after_a_credit_stays_in_its_articles_text():
+    # A long article's numbered sections (一、… 二、…; its heading cut over two lines) follow the
+    # credit that signs its first part: a numbered heading heads a section, never an article.
+    lines = ["园区合作共建经验分析及启示", "本报记者 方明",
+             "园区合作共建作为区域经济合作的一种新型模式，既是帮助欠发达地区加快发展的重要手段，也是发达地区拓展空间的有效途径。",
+             "（作者单位：省发展研究中心）", "一、园区合作共建的内容及特", "点",
+             "园区合作共建是指跨区域的政府经协商约定，就某一产业或产业链的发展开展分工协作的共同建设计划。",
+             "二、园区合作共建的经验", "共建园区在规划、招商、运营上分工明确，合作双方按约定分享税收和产值，实现互利共赢。"]
+    (draft,) = _drafts("\n\n".join(lines))
+    assert "园区合作共建是指" in draft.body and "二、园区合作共建的经验" in draft.body
+
+
+def test_a_title_read_in_one_stack_with_a_numbered_section_heading_keeps_none_of_it():
+    # A copy reads a section heading cut over two lines (…的内容及特 / 点) and the next article's
+    # title in one stack: the heading and the line that goes on with its word stay in the text.
+    lines = ["园区合作共建经验分析及启示", "本报记者 方明",
+             "园区合作共建作为区域经济合作的一种新型模式，既是帮助欠发达地区加快发展的重要手段，也是发达地区拓展空间的有效途径。",
+             "（作者单位：省发展研究中心）", "一、园区合作共建的内容及特", "点", "春茶为何早上市", "本报记者 张晔", _TEA[0], _TEA[2]]
+    first, tea = _drafts("\n\n".join(lines))
+    assert (tea.kicker, tea.title) == ("", "春茶为何早上市") and "内容及特" in first.body and "点" in first.body

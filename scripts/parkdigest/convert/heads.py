@@ -44,6 +44,7 @@ from parkdigest.text import (
     BYLINE_MARKS,
     HAN,
     HAN_CHAR,
+    SECTION_NUMBER,
     heading_key,
     open_quotes,
     sentence_closed,
@@ -143,6 +144,10 @@ def find_heads(content: list[Block], contents_keys: set[str],
     stacks = _stacks(content)
     carried: list[int] = []  # column names (or a byline) read apart from the head under them, for that head
     for n, cluster in enumerate(stacks):
+        if SECTION_NUMBER.match(content[cluster[0]].text):
+            cluster = _after_section_heading(content, cluster)
+            if not cluster:
+                continue
         if _names_columns_only(content, cluster) and _head_follows(content, cluster, stacks[n + 1:]):
             carried += cluster
             continue
@@ -173,6 +178,15 @@ def find_heads(content: list[Block], contents_keys: set[str],
     return Heads(tuple(roles), tuple(tuple(cluster) for cluster in heads), tuple(stories),
                  tuple(tuple(index[head] for head in group) for group in side_by_side),
                  tuple((index[head], dateline) for head, dateline in briefs))
+
+
+def _after_section_heading(content: list[Block], cluster: list[int]) -> list[int]:
+    """The stack without the numbered section heading that opens it (一、…, 第一章 总则: it stands
+    in its article's text, never heads one) and the lines that go on with its words (…的内容及特 / 点)."""
+    end = 1
+    while end < len(cluster) and word_spanning(content[cluster[end - 1]].text, content[cluster[end]].text):
+        end += 1
+    return cluster[end:]
 
 
 def _row_it_goes_on(content: list[Block], cluster: list[int], heads: list[list[int]],
@@ -301,7 +315,9 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
                           and all(content[k].kind is Kind.CAPTION for k in range(kept[-1][-1] + 1, cluster[0])))
         n_bylines = sum(b.kind is Kind.BYLINE for b in blocks)
         following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
+        after_credit = cluster[0] > 0 and content[cluster[0] - 1].kind is Kind.CREDIT
         story = (not tagged and len(cluster) > 1 and tuple(cluster) not in beside and not opens_with_dateline(following)
+                 and not after_credit
                  and n_bylines <= 1 and not any(names_a_park(b.text) for b in lines)
                  and not (package and _leaves_the_packages_park(content, kept[package_article], cluster)) and (
                      (package == "marked" and (kicker or signs_the_head))
