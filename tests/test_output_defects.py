@@ -54,6 +54,19 @@ def test_a_two_line_subhead_without_a_byline_is_still_one_heading():
     assert "## 找准自身定位，展现集群优势 因地制宜发展新质生产力" in blocks
 
 
+def test_a_subhead_cut_inside_a_word_at_its_lines_end_is_joined_whole_and_two_phrases_stay_apart(tmp_path):
+    # A narrow column cuts a subhead inside a word (塑造文 / 化品牌): the word is joined again;
+    # a subhead of two phrases printed in two lines keeps a space between them.
+    page = tmp_path / "page.txt"
+    page.write_text("\n\n".join([
+        "老厂房焕发新活力", "本报记者 方明", "城市更新让一批老厂房变身文创园区，吸引了众多年轻人前来打卡。",
+        "修旧如旧，塑造文", "化品牌", "园区保留了老厂房的红砖外墙和锯齿屋顶，把工业遗存变成文化地标。",
+        "找准自身定位，展现集群优势", "因地制宜发展新质生产力", "园区引入设计、动漫等企业，形成文创产业集群。"]), encoding="utf-8")
+    blocks = _blocks(article_titled(page, "老厂房"))
+    assert "## 修旧如旧，塑造文化品牌" in blocks
+    assert "## 找准自身定位，展现集群优势 因地制宜发展新质生产力" in blocks
+
+
 # --- padding inside names ----------------------------------------------------------------
 
 @pytest.mark.parametrize("printed, shown", [

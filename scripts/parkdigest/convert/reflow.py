@@ -28,6 +28,7 @@ from parkdigest.convert.model import (
     Role,
     Segmentation,
 )
+from parkdigest.convert.words import word_spanning
 from parkdigest.problems import Problem, Severity
 from parkdigest.text import BYLINE_MARKS, CLOSERS, HAN, SENTENCE_END, sentence_closed
 
@@ -232,7 +233,7 @@ def heading_paragraphs(blocks: list[Block]) -> list[Paragraph]:
         return []
     lines = tuple(b.first_line for b in blocks)
     if blocks[-1].kind is not Kind.BYLINE:
-        return [Paragraph(" ".join(b.text for b in blocks), lines, subhead=True)]
+        return [Paragraph(_heading_text(blocks), lines, subhead=True)]
     labels = [b.text for b in blocks if b.kind is Kind.LABEL]
     heads = [b.text for b in _unwrap(blocks) if b.kind not in (Kind.LABEL, Kind.BYLINE)]
     decks = [text for text in heads[1:] if text.startswith("——")]
@@ -242,6 +243,15 @@ def heading_paragraphs(blocks: list[Block]) -> list[Paragraph]:
     asides = [(Aside.KICKER, " ".join(labels + kicker)), (Aside.DECK, " ".join(decks)), (Aside.BYLINE, byline)]
     above, deck, under = (Paragraph(text, lines, aside=aside) for aside, text in asides)
     return [p for p in (above, Paragraph(" ".join(title), lines, subhead=True), deck, under) if p.text]
+
+
+def _heading_text(blocks: list[Block]) -> str:
+    """A subhead's lines as one heading: a word cut at a line's end (打造欠发达地区创 / 新样本)
+    joined again, two phrases (协同“研”与“产” / 以灵活机制汇聚创新合力) a space apart."""
+    text = blocks[0].text
+    for previous, block in zip(blocks, blocks[1:]):
+        text = _glue(text, block.text) if word_spanning(previous.text, block.text) else f"{text} {block.text}"
+    return text
 
 
 def _kicker_and_title(heads: list[str]) -> tuple[list[str], list[str]]:
