@@ -854,3 +854,22 @@ def test_a_title_read_in_one_stack_with_a_numbered_section_heading_keeps_none_of
              "（作者单位：省发展研究中心）", "一、园区合作共建的内容及特", "点", "春茶为何早上市", "本报记者 张晔", _TEA[0], _TEA[2]]
     first, tea = _drafts("\n\n".join(lines))
     assert (tea.kicker, tea.title) == ("", "春茶为何早上市") and "内容及特" in first.body and "点" in first.body
+
+
+
+@pytest.mark.parametrize("other_title, moves", [("打造具有全球影响力的产业创新高地", True),
+                                               ("温州高新区：党员代表大会绘就新蓝图", False)],
+                         ids=["a-subtitle-naming-no-park", "a-title-naming-the-same-park"])
+def test_a_head_takes_its_opening_read_under_another_heads_byline_when_it_names_its_park_alone(other_title, moves):
+    # A copy reads a park's title with a paragraph from the middle of its story, then a subtitle
+    # with the byline, and the story's opening under them. The opening names the title's park and
+    # nothing the other stack names: it opens the park's story. Under a title that names the same
+    # park it is that title's own.
+    lines = ["聚力五大行动 温州高新区按下发展快进键",
+             "综合实力迈上新台阶。2019年，温州高新区固定资产投资增长25%，一般公共预算收入增长14.3%。",
+             other_title, "本报记者 李争粉",
+             "在日前召开的温州高新区第一次党员代表大会上，管委会主任表示，今后五年，温州高新区将聚力开展五大行动，按下发展快进键。",
+             "春茶为何早上市", "本报记者 林青", "春茶采摘忙起来了，茶园里一片繁忙，茶农们趁着晴好天气采摘嫩芽。"]
+    drafts = {d.title: d.body for d in _drafts("\n\n".join(lines))}
+    assert ("第一次党员代表大会" in drafts["聚力五大行动 温州高新区按下发展快进键"]) is moves
+    assert ("第一次党员代表大会" in drafts[other_title]) is not moves

@@ -349,7 +349,7 @@ def _leaves_the_packages_park(content: list[Block], head: list[int], cluster: li
     about, named = parks_of_headlines(content, head), parks_of_headlines(content, cluster)
     after = cluster[-1] + 1
     return (bool(about) and bool(named) and not about & named and after < len(content)
-            and content[after].kind is Kind.BODY and bool(named & _parks_named(content[after].text)))
+            and content[after].kind is Kind.BODY and bool(named & parks_named(content[after].text)))
 
 
 def _heads_of_a_brief_and_a_signed_story(content: list[Block], cluster: list[int]) -> list[list[int]]:
@@ -406,7 +406,7 @@ def _heads_above_a_park_title(content: list[Block], cluster: list[int]) -> list[
             at -= 1
         above = content[cluster[at - 1]]
         if (_may_be_title(above) and not _is_clause(above)
-                and _parks_named(above.text) - _parks_named(block.text)):
+                and parks_named(above.text) - parks_named(block.text)):
             return [cluster[:at], *_heads_above_a_park_title(content, cluster[at:])]
     return [cluster]
 
@@ -429,11 +429,11 @@ def _titles_of_several_parks(content: list[Block], cluster: list[int]) -> list[l
     speaks of one subject: a kicker or a subtitle that names another park is taken up with the
     title's park, or not at all. Each such line is a title (`_parted_at_titles`)."""
     lines = [k for k in cluster if _may_be_title(content[k])]
-    parks = {k: _parks_named(content[k].text) for k in lines}
+    parks = {k: parks_named(content[k].text) for k in lines}
     lines = [k for k in lines if parks[k]]
     if len(lines) < 2:
         return [cluster]
-    under = [_parks_named(b.text) for b in _text_under(content, cluster)]
+    under = [parks_named(b.text) for b in _text_under(content, cluster)]
     titles = []
     for k in lines:
         others = set().union(*(parks[o] for o in lines if o != k)) - parks[k]
@@ -456,9 +456,9 @@ def _titles_of_several_stories(content: list[Block], cluster: list[int]) -> list
     lines = [k for k in cluster if _may_be_title(content[k]) and _whole_title(content[k])]
     if len(lines) < 2:
         return [cluster]
-    openings = [(content[k].text, _parks_named(content[k].text)) for k in range(len(content))
+    openings = [(content[k].text, parks_named(content[k].text)) for k in range(len(content))
                 if opens_a_story(content, k)]
-    parks = {k: _parks_named(content[k].text) for k in lines}
+    parks = {k: parks_named(content[k].text) for k in lines}
 
     def speaks_of(line: int, opening: tuple[str, set[str]]) -> bool:
         """Does the opening take up the line's words, or name the line's park?"""
@@ -557,7 +557,7 @@ def _names_the_column(block: Block) -> bool:
     text = block.text.lstrip(BOX_MARKERS + " ")
     whole = (block.kind is Kind.LABEL or text.endswith(_column_name_endings())
              or (len(text) >= COLUMN_NAME_MIN_CHARS and len(last_word(text)[0]) > 1))
-    return _is_column_name(block) and block.rule not in _INNER_RULES and whole and not _parks_named(text)
+    return _is_column_name(block) and block.rule not in _INNER_RULES and whole and not parks_named(text)
 
 
 def _whole_title(block: Block) -> bool:
@@ -650,21 +650,21 @@ def _text_under(content: list[Block], cluster: list[int]) -> list[Block]:
     other's, subheads and all)."""
     under = []
     for block in content[cluster[-1] + 1:]:
-        if _may_be_title(block) and _parks_named(block.text):
+        if _may_be_title(block) and parks_named(block.text):
             break
         if block.kind is Kind.BODY:
             under.append(block)
     return under
 
 
-def _parks_named(text: str) -> set[str]:
+def parks_named(text: str) -> set[str]:
     """The parks a text names (by their gazetteer names)."""
     return {match.zone.name for match in find_zones(text)}
 
 
 def parks_of_headlines(content: Sequence[Block], cluster: Sequence[int]) -> set[str]:
     """The parks a stack's headlines name."""
-    return {park for k in cluster if content[k].kind is Kind.HEADLINE for park in _parks_named(content[k].text)}
+    return {park for k in cluster if content[k].kind is Kind.HEADLINE for park in parks_named(content[k].text)}
 
 
 def _side_by_side_heads(content: list[Block], cluster: list[int]) -> list[list[int]]:
@@ -820,10 +820,10 @@ def _turns_to_another_park(content: list[Block], cluster: list[int], heads: list
     after = cluster[-1] + 1
     if not named or after >= len(content) or content[after].kind is not Kind.BODY:
         return False
-    if not any(named & _parks_named(b.text) for b in content[after:] if b.kind is Kind.BODY):
+    if not any(named & parks_named(b.text) for b in content[after:] if b.kind is Kind.BODY):
         return False
     start = heads[-1][-1] + 1 if heads else 0
-    above = {park for b in content[start:cluster[0]] if b.kind is Kind.BODY for park in _parks_named(b.text)}
+    above = {park for b in content[start:cluster[0]] if b.kind is Kind.BODY for park in parks_named(b.text)}
     return bool(above) and not named & above
 
 

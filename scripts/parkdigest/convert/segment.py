@@ -33,6 +33,7 @@ from parkdigest.convert.heads import (
     Story,
     find_heads,
     names_a_column,
+    parks_named,
     parks_of_headlines,
     parse_head,
 )
@@ -335,7 +336,9 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     has text) looks in any article with more text than that one paragraph, and at every story
     opening (a dateline opens one story, whatever else its holder has); a head whose text holds
     no story opening that takes up its words looks among the story openings held elsewhere
-    (`classify.opens_a_story`: a copy read it under the wrong head). It takes the paragraph that
+    (`classify.opens_a_story`: a copy read it under the wrong head), and at the paragraph under
+    another head's byline that names its title's park and none of that head's title (a subtitle
+    and byline read apart from their title stand over it). It takes the paragraph that
     takes up its words most, when it takes them up more than it speaks of the head of the
     article holding it: (article, block)."""
     texts = [[k for k in text if content.blocks[k].kind is Kind.BODY] for text in _texts(content, placement.owners)]
@@ -359,6 +362,13 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     def opens_its_story(a: int, k: int) -> bool:
         return is_story_opening(k) and taken_up(a, k) >= TITLE_WORDS_TAKEN_UP
 
+    parks = [parks_of_headlines(content.blocks, cluster) for cluster in content.heads]
+
+    def names_its_park_not_its_holders(a: int, k: int) -> bool:
+        """Does paragraph k name a park of head a's title, and none of its holder's title?"""
+        named = parks_named(content.blocks[k].text)
+        return bool(parks[a] & named) and not parks[placement.owners[k].article] & named
+
     openings: list[tuple[int, int]] = []
     taken: set[int] = set()
     for a, text in enumerate(texts):
@@ -366,7 +376,8 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
             continue
         held_elsewhere = [(other, k) for b, other in enumerate(texts) if b != a for k in other]
         if text:
-            candidates = [k for _, k in held_elsewhere if is_story_opening(k)]
+            candidates = [k for _, k in held_elsewhere if is_story_opening(k) or (
+                k - 1 in head_bylines and names_its_park_not_its_holders(a, k))]
         else:
             candidates = [k for other, k in held_elsewhere if len(other) > 1 or is_story_opening(k)]
         fits = {k: taken_up(a, k) for k in candidates if k not in taken}
