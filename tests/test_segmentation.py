@@ -780,7 +780,6 @@ def test_a_name_cut_by_the_columns_width_is_one_byline(byline, rest, whole):
         assert drafts[0].byline == byline
 
 
-
 def test_a_byline_standing_after_a_heads_paragraphs_ends_the_text_surely_its_own():
     # A copy reads one module's paragraphs, a byline standing apart from any head, and then
     # another module's paragraphs. A byline after a paragraph closes one story or opens the

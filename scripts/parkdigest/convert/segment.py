@@ -605,13 +605,15 @@ def _run_after(content: PageContent, flow: Flow, k: int, brief: bool = False) ->
     what follows it in the file is as often another article's column, left to vocabulary. A
     caption that points at its picture (……。图为……。) ends a photo item's text the same way."""
     run: list[int] = []
+    after_a_paragraph = False
     while k + 1 < len(content):
         k += 1
         if content.roles[k] in (Role.HEAD, Role.KICKER) or k in flow.stops or (
                 run and opens_with_dateline(content.blocks[k])) or (
-                content.blocks[k].kind is Kind.BYLINE and any(content.blocks[m].kind is Kind.BODY for m in run)):
+                after_a_paragraph and content.blocks[k].kind is Kind.BYLINE):
             break
         run.append(k)
+        after_a_paragraph = after_a_paragraph or content.blocks[k].kind is Kind.BODY
         if k in flow.continuation and flow.continuation[k] != k + 1:
             break
         if (brief or points_at_its_picture(content.blocks[k].text)) and k not in flow.continuation:
@@ -648,10 +650,10 @@ def _give_datelines_to_textless_heads(content: PageContent, runs: list[list[int]
     starts = {run[0] for run in runs if run}
     datelines = [k for k, b in enumerate(content.blocks) if opens_with_dateline(b) and k not in starts]
     headlines = ["".join(_headlines_of(content, cluster)) for cluster in content.heads]
-    taken_up = {k: [words_taken_up(words, content.blocks[k].text) if words else 0.0 for words in headlines]
-                for k in datelines}
+    taken_up = {k: [words_taken_up(words, content.blocks[k].text) for words in headlines] for k in datelines}
 
     def opens_another_heads_story(a: int, k: int) -> bool:
+        """Does dateline k take up another head's title, and more than head a's?"""
         return any(b != a and share >= TITLE_WORDS_TAKEN_UP and share > taken_up[k][a]
                    for b, share in enumerate(taken_up[k]))
 
