@@ -217,6 +217,33 @@ def test_a_park_title_with_its_colon_is_the_title_and_the_lines_under_it_its_sub
     assert parts.deck == lines[-1]
 
 
+@pytest.mark.parametrize("lines, kicker, title, deck", [
+    (("来温州高新区 感受智能制造的“硬实力”", "让更多科技成果从“书架”走向“货架”"),
+     "", "来温州高新区 感受智能制造的“硬实力”", "让更多科技成果从“书架”走向“货架”"),
+    (("让更多科技成果从“书架”走向“货架”", "温州高新区聚力培育双创载体"),
+     "让更多科技成果从“书架”走向“货架”", "温州高新区聚力培育双创载体", ""),
+    (("温州高新区携手共建产业园", "杭州高新区让更多科技成果走向“货架”"),
+     "温州高新区携手共建产业园", "杭州高新区让更多科技成果走向“货架”", ""),
+], ids=["park-line-over-a-theme", "theme-over-a-park-line", "two-park-lines"])
+def test_of_two_unmarked_lines_the_one_naming_a_park_is_the_title(lines, kicker, title, deck):
+    """A kicker or a subtitle states a theme, a title names what the story is about: of two lines
+    that no dash or colon marks, the only one naming a park is the title, the other stands above
+    it as its kicker or under it as its subtitle. Otherwise the kicker stands above the title."""
+    parts = _head(*lines, "本报记者 方明", "今年以来，园区加快建设，一批项目集中开工。")
+    assert (parts.kicker, parts.title, parts.deck) == (kicker, title, deck)
+
+
+def test_of_two_unmarked_lines_the_one_its_first_paragraph_takes_up_is_the_title():
+    # Two titles read as one stack, the park's above another story's: the text under the stack
+    # is the story its first paragraph takes up the words of, whatever park the other names.
+    blocks = [b for b in classify_blocks(_page("有“点赞之交”还不够 温州高新区玩转“顶级”朋友圈", "科技部火炬中心召开巡视整改专题民主生活会",
+                                               "本报记者 方明", "按照部党组统一部署，火炬中心近日召开巡视整改专题民主生活会。"))
+              if b.kind in (Kind.HEADLINE, Kind.BYLINE)]
+    opening = "按照部党组统一部署，科技部火炬中心近日召开巡视整改专题民主生活会，领导班子逐一发言。"
+    assert parse_head(blocks, (), opening).title == "科技部火炬中心召开巡视整改专题民主生活会"
+    assert parse_head(blocks, ()).title == "有“点赞之交”还不够 温州高新区玩转“顶级”朋友圈"
+
+
 @pytest.mark.parametrize("lines, title", [
     (("增强内生动力，", "激发新区活力（今日谈）"), "增强内生动力，激发新区活力（今日谈）"),
     (("为黑土地“体检”", "推动节粮减损"), "为黑土地“体检”  推动节粮减损"),

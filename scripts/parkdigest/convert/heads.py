@@ -899,8 +899,9 @@ def _mark_pull_quote(content: list[Block], roles: list[Role], heads: list[list[i
             roles[k] = Role.KICKER
 
 
-def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
-    """Label, kicker, title, subtitle and byline of one head stack."""
+def parse_head(blocks: list[Block], contents: tuple[str, ...], first_paragraph: str = "") -> HeadParts:
+    """Label, kicker, title, subtitle and byline of one head stack (`first_paragraph`: of its
+    text, when known, which says what the story is about)."""
     # Boxes' headings opening the stack (■园区传真, ■一线调研 / ■第二看台) name its columns, less their markers.
     opening = next((i for i, b in enumerate(blocks) if b.rule != LineRule.BOX_HEADING), len(blocks))
     blocks = [Block(Kind.LABEL, b.text.lstrip(BOX_MARKERS + " "), b.first_line, b.last_line, b.gap_before, b.rule)
@@ -946,7 +947,7 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...]) -> HeadParts:
     if not lines:  # a label but no headline: the label is all the title there is
         return HeadParts(title=section or " ".join(decks), byline=" ".join(bylines),
                          deck=" ".join(decks) if section else "")
-    title_at = _title_index(lines)
+    title_at = _title_index(lines, first_paragraph)
     kicker = " ".join(lines[:title_at])
     deck = " ".join(lines[title_at + 1:] + decks)
     return HeadParts(title=lines[title_at], kicker=kicker, deck=deck, section=section, byline=" ".join(bylines))
@@ -1051,12 +1052,15 @@ def _parallel(first: str, second: str) -> bool:
     return len(first) <= LABEL_MAX_CHARS and abs(len(core) - len(first)) <= PARALLEL_SLACK
 
 
-def _title_index(lines: list[str]) -> int:
+def _title_index(lines: list[str], first_paragraph: str = "") -> int:
     """Which line of the stack is the title: the one closed by a column tag; else the one that
     opens with its park's name and a colon (whole: what stands under it is its subtitle, what
     stands above its kicker, a series line with a dash too); else the line after a kicker that
-    ends with —— or a colon; else, with three lines, the middle one (kicker, title, subtitle);
-    else the last (a kicker stands above a title)."""
+    ends with —— or a colon; else the only line that names a park (a kicker or a subtitle
+    states a theme, a title what the story is about), unless the first paragraph takes up
+    another line's words more (then that line's story is the one under the stack); else, with
+    three lines, the middle one (kicker, title, subtitle); else the last (a kicker stands
+    above a title)."""
     for i, line in enumerate(lines):
         if closed_by_column_tag(line):
             return i
@@ -1066,6 +1070,11 @@ def _title_index(lines: list[str]) -> int:
     for i, line in enumerate(lines[:-1]):
         if line.endswith(KICKER_ENDS):
             return i + 1
+    naming = [i for i, line in enumerate(lines) if parks_named(line)]
+    if len(naming) == 1:
+        taken_up = [words_taken_up(line, first_paragraph) for line in lines]
+        if max(taken_up) <= taken_up[naming[0]]:
+            return naming[0]
     if len(lines) >= 3:
         return 1
     return len(lines) - 1

@@ -40,8 +40,7 @@ def reflow_page(seg: Segmentation) -> Layout:
     """Turn a page's segmentation into drafts: articles as text in reading order."""
     drafts, moves, warnings = [], [], list(seg.warnings)
     successor = _successors(seg)
-    heads = [parse_head([seg.placed[k].block for k in head if seg.placed[k].role is Role.HEAD], seg.contents)
-             for head in seg.heads]
+    heads: list[HeadParts] = []
     for article, head in enumerate(seg.heads):
         chains = _chains(seg, article, successor)
         ordered = _order_chains(seg, chains, head)
@@ -52,6 +51,9 @@ def reflow_page(seg: Segmentation) -> Layout:
                 moves.append(Move("", first.first_line, seg.placed[chain[-1]].block.last_line, last.last_line,
                                   min(seg.placed[k].confidence for k in chain)))
         order = [k for chain in ordered for k in chain]
+        first_paragraph = next((seg.placed[k].block.text for k in order if seg.placed[k].role is Role.BODY), "")
+        heads.append(parse_head([seg.placed[k].block for k in head if seg.placed[k].role is Role.HEAD], seg.contents,
+                                first_paragraph))
         draft = _draft(seg, article, heads[article], order, successor)
         drafts.append(draft)
         moves = [Move(draft.title, m.first_line, m.last_line, m.after_line, m.confidence) if not m.article else m
