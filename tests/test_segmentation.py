@@ -862,13 +862,17 @@ def test_a_title_read_in_one_stack_with_a_numbered_section_heading_keeps_none_of
 def test_a_head_takes_its_opening_read_under_another_heads_byline_when_it_names_its_park_alone(other_title, moves):
     # A copy reads a park's title with a paragraph from the middle of its story, then a subtitle
     # with the byline, and the story's opening under them. The opening names the title's park and
-    # nothing the other stack names: it opens the park's story. Under a title that names the same
-    # park it is that title's own.
+    # nothing the other stack names: it opens the park's story, whose subtitle and byline the
+    # other stack was. Under a title that names the same park it is that title's own.
     lines = ["聚力五大行动 温州高新区按下发展快进键",
              "综合实力迈上新台阶。2019年，温州高新区固定资产投资增长25%，一般公共预算收入增长14.3%。",
              other_title, "本报记者 李争粉",
              "在日前召开的温州高新区第一次党员代表大会上，管委会主任表示，今后五年，温州高新区将聚力开展五大行动，按下发展快进键。",
              "春茶为何早上市", "本报记者 林青", "春茶采摘忙起来了，茶园里一片繁忙，茶农们趁着晴好天气采摘嫩芽。"]
-    drafts = {d.title: d.body for d in _drafts("\n\n".join(lines))}
-    assert ("第一次党员代表大会" in drafts["聚力五大行动 温州高新区按下发展快进键"]) is moves
-    assert ("第一次党员代表大会" in drafts[other_title]) is not moves
+    drafts = {d.title: d for d in _drafts("\n\n".join(lines))}
+    park = drafts["聚力五大行动 温州高新区按下发展快进键"]
+    assert ("第一次党员代表大会" in park.body) is moves
+    if moves:
+        assert other_title not in drafts and (park.deck, park.byline) == (other_title, "本报记者 李争粉")
+    else:
+        assert "第一次党员代表大会" in drafts[other_title].body

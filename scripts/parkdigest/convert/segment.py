@@ -396,13 +396,23 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
     over that head's title (聚焦主导产业 打造创新高地 / 泉州高新区：…), not an article of its
     own. It joins that head's stack if that head keeps its title. A head that names a park is
     a title whose text another article holds: it keeps its head (a kicker or a banner speaks of
-    a theme, or announces the title under it with a dash or a colon)."""
+    a theme, or announces the title under it with a dash or a colon). A head naming no park
+    whose byline stood over another head's opening is that head's subtitle and byline, read
+    apart from its title: it joins that stack the same way."""
     with_text = _articles_with_text(content, placement)
     starts = {cluster[0]: b for b, cluster in enumerate(content.heads) if cluster}
     paragraphs = [k for k, block in enumerate(content.blocks) if block.kind is Kind.BODY]
     into = {}
     for a, cluster in enumerate(content.heads):
-        below = starts.get(cluster[-1] + 1) if cluster and a not in with_text else None
+        if not cluster or a in with_text:
+            continue
+        signed = [b for b, k in content.openings if k - 1 == cluster[-1] and content.blocks[k - 1].kind is Kind.BYLINE]
+        if signed and not parks_of_headlines(content.blocks, cluster) and _title_of(
+                content, sorted(content.heads[signed[0]] + cluster), contents) == _title_of(
+                content, content.heads[signed[0]], contents):
+            into[a] = signed[0]
+            continue
+        below = starts.get(cluster[-1] + 1)
         if below is None:
             continue
         words = "".join(_headlines_of(content, cluster))
