@@ -52,9 +52,10 @@ def reflow_page(seg: Segmentation) -> Layout:
                                   min(seg.placed[k].confidence for k in chain)))
         order = [k for chain in ordered for k in chain]
         first_paragraph = next((seg.placed[k].block.text for k in order if seg.placed[k].role is Role.BODY), "")
-        heads.append(parse_head([seg.placed[k].block for k in head if seg.placed[k].role is Role.HEAD], seg.contents,
-                                first_paragraph))
-        draft = _draft(seg, article, heads[article], order, successor)
+        parts = parse_head([seg.placed[k].block for k in head if seg.placed[k].role is Role.HEAD], seg.contents,
+                           first_paragraph)
+        heads.append(parts)
+        draft = _draft(seg, article, parts, order, successor)
         drafts.append(draft)
         moves = [Move(draft.title, m.first_line, m.last_line, m.after_line, m.confidence) if not m.article else m
                  for m in moves]

@@ -305,7 +305,7 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
         (k,) = content.heads[a]
         roomy = [b for b in range(len(heads)) if b not in textless and heads[b]
                  and sum(content.blocks[m].kind is Kind.HEADLINE for m in heads[b]) == 1
-                 and _title_of(content, sorted(heads[b] + [k]), contents) == _title_of(content, heads[b], contents)]
+                 and _keeps_its_title(content, heads[b], [k], contents)]
         home = max(roomy, key=lambda b: profiles.fit(k, b), default=stack)
         if profiles.fit(k, home) < STRAY_ELSEWHERE_FIT_MIN:
             home = stack  # no head with room shares it: back into the stack it was read in
@@ -406,11 +406,10 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
     for a, cluster in enumerate(content.heads):
         if not cluster or a in with_text:
             continue
-        signed = [b for b, k in content.openings if k - 1 == cluster[-1] and content.blocks[k - 1].kind is Kind.BYLINE]
-        if signed and not parks_of_headlines(content.blocks, cluster) and _title_of(
-                content, sorted(content.heads[signed[0]] + cluster), contents) == _title_of(
-                content, content.heads[signed[0]], contents):
-            into[a] = signed[0]
+        opened = [b for b, k in content.openings if k == cluster[-1] + 1]  # the head the paragraph under it opens
+        if (opened and content.blocks[cluster[-1]].kind is Kind.BYLINE and not parks_of_headlines(content.blocks, cluster)
+                and _keeps_its_title(content, content.heads[opened[0]], cluster, contents)):
+            into[a] = opened[0]
             continue
         below = starts.get(cluster[-1] + 1)
         if below is None:
@@ -422,8 +421,7 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
         best = max(fits, key=lambda k: (fits[k], -k), default=None)
         speaks_of_another = best is not None and fits[best] >= TITLE_WORDS_TAKEN_UP \
             and placement.owners[best].article != below
-        keeps_its_title = _title_of(content, cluster + content.heads[below], contents) \
-            == _title_of(content, content.heads[below], contents)
+        keeps_its_title = _keeps_its_title(content, content.heads[below], cluster, contents)
         if not speaks_of_another and keeps_its_title:
             into[a] = below
     return _folded(content, placement, into) if into else (content, placement)
@@ -440,6 +438,12 @@ def _headlines_of(content: PageContent, cluster: Sequence[int]) -> list[str]:
     a stack of nothing else, textless, is no article's head: `_fold_textless_kickers`)."""
     lines = [content.blocks[k] for k in cluster if content.blocks[k].kind is Kind.HEADLINE]
     return [line.text for line in lines if not names_a_column(line)]
+
+
+def _keeps_its_title(content: PageContent, cluster: Sequence[int], lines: Sequence[int], contents: tuple[str, ...]
+                     ) -> bool:
+    """Would the head stack `cluster` keep its title with `lines` read into it?"""
+    return _title_of(content, sorted([*cluster, *lines]), contents) == _title_of(content, cluster, contents)
 
 
 def _title_of(content: PageContent, cluster: Sequence[int], contents: tuple[str, ...]) -> str:
