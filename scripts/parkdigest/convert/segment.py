@@ -344,10 +344,11 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     texts = [[k for k in text if content.blocks[k].kind is Kind.BODY] for text in _texts(content, placement.owners)]
 
     headlines = [_headlines_of(content, cluster) for cluster in content.heads]  # (once: a column's name is tagged)
+    head_words = ["".join(lines) for lines in headlines]
 
     def taken_up(a: int, k: int) -> float:
         """How much of article a's head (its headlines read together) paragraph k takes up."""
-        return words_taken_up("".join(headlines[a]), content.blocks[k].text)
+        return words_taken_up(head_words[a], content.blocks[k].text)
 
     def speaks_of(a: int, k: int) -> float:
         """... or of any one of its headlines, if more (a stack may hold another module's line)."""
@@ -406,16 +407,17 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
     for a, cluster in enumerate(content.heads):
         if not cluster or a in with_text:
             continue
+        stack_names_a_park = bool(parks_of_headlines(content.blocks, cluster))
         opened = [b for b, k in content.openings if k == cluster[-1] + 1]  # the head the paragraph under it opens
-        if (opened and content.blocks[cluster[-1]].kind is Kind.BYLINE and not parks_of_headlines(content.blocks, cluster)
+        if (opened and content.blocks[cluster[-1]].kind is Kind.BYLINE and not stack_names_a_park
                 and _keeps_its_title(content, content.heads[opened[0]], cluster, contents)):
             into[a] = opened[0]
             continue
         below = starts.get(cluster[-1] + 1)
         if below is None:
             continue
-        words = "".join(_headlines_of(content, cluster))
-        if parks_of_headlines(content.blocks, cluster) and not words.endswith(KICKER_ENDS):
+        words = _head_words(content, cluster)
+        if stack_names_a_park and not words.endswith(KICKER_ENDS):
             continue  # a title names the park it is about (来徐州高新区 感受…): its text is elsewhere
         fits = {k: words_taken_up(words, content.blocks[k].text) for k in paragraphs}
         best = max(fits, key=lambda k: (fits[k], -k), default=None)
@@ -438,6 +440,11 @@ def _headlines_of(content: PageContent, cluster: Sequence[int]) -> list[str]:
     a stack of nothing else, textless, is no article's head: `_fold_textless_kickers`)."""
     lines = [content.blocks[k] for k in cluster if content.blocks[k].kind is Kind.HEADLINE]
     return [line.text for line in lines if not names_a_column(line)]
+
+
+def _head_words(content: PageContent, cluster: Sequence[int]) -> str:
+    """What a head's title says: its headline lines (`_headlines_of`) read together."""
+    return "".join(_headlines_of(content, cluster))
 
 
 def _keeps_its_title(content: PageContent, cluster: Sequence[int], lines: Sequence[int], contents: tuple[str, ...]
@@ -663,8 +670,8 @@ def _give_datelines_to_textless_heads(content: PageContent, runs: list[list[int]
     runs = [list(run) for run in runs]
     starts = {run[0] for run in runs if run}
     datelines = [k for k, b in enumerate(content.blocks) if opens_with_dateline(b) and k not in starts]
-    headlines = ["".join(_headlines_of(content, cluster)) for cluster in content.heads]
-    taken_up = {k: [words_taken_up(words, content.blocks[k].text) for words in headlines] for k in datelines}
+    head_words = [_head_words(content, cluster) for cluster in content.heads]
+    taken_up = {k: [words_taken_up(words, content.blocks[k].text) for words in head_words] for k in datelines}
 
     def opens_another_heads_story(a: int, k: int) -> bool:
         """Does dateline k take up another head's title, and more than head a's?"""
