@@ -764,6 +764,62 @@ def test_a_picture_items_title_read_under_a_whole_title_heads_its_picture(under,
         assert drafts[1].body.startswith("近日，园区举办") and "电解槽" in drafts[0].body
 
 
+@pytest.mark.parametrize("under, item", [("春耕科技范", True), ("园区快讯", False)],
+                         ids=["a-photo-items-title", "a-columns-name"])
+def test_a_few_words_right_under_a_pictures_credit_title_a_photo_item(under, item):
+    # A copy reads a photo item after the text of a column cut mid-sentence: the picture's
+    # credit (新华社发), its title of a few words, its caption. Running text never puts a subhead
+    # between a picture and its text: the phrase heads the photo item, whose text is the caption
+    # alone; the article above keeps its own. A column's name under a picture names a column.
+    caption = "春耕时节，园区的农业科技示范基地里，技术人员操控植保无人机进行作业，今年已推广智慧农业装备八百余台。"
+    lines = ["园区氢能装备产业链加速成形", "", _HYDROGEN[0], "", "园区负责人介绍，氢能装备企业已集聚三十余家，燃料电池、储氢瓶",
+             "", "新华社发", "", under, "", caption, "", "春茶提前一周上市 茶农增收有新门路", "", "本报记者 林青", "", *_TEA]
+    drafts = {d.title: d.body for d in _drafts("\n".join(lines))}
+    assert (under in drafts) is item
+    if item:
+        assert drafts[under] == caption and "电解槽" in drafts["园区氢能装备产业链加速成形"]
+        assert "春茶采摘" in drafts["春茶提前一周上市 茶农增收有新门路"] and caption not in drafts["春茶提前一周上市 茶农增收有新门路"]
+
+
+@pytest.mark.parametrize("line, item", [("春耕科技范", True), ("“研究真问题，值得持之以恒地投入”", False)],
+                         ids=["a-few-words", "a-quoted-clause"])
+def test_a_photo_items_title_after_text_cut_mid_sentence_is_a_few_words_over_its_caption(line, item):
+    # After a column cut mid-sentence, a headline line may be the rest of that sentence or a
+    # subhead; a phrase of a few words over a caption that points at its picture (图为……) is a
+    # photo item's title all the same. A longer line there (a quotation, a clause) stays in the text.
+    caption = "近日，园区举办科技成果转化对接会，百余家企业参会。图为参会人员在展区了解新技术新产品。"
+    lines = ["园区氢能装备产业链加速成形", "", _HYDROGEN[0], "", "园区负责人介绍，氢能装备企业已集聚三十余家，燃料电池、储氢瓶",
+             "", line, "", caption, "", "春茶提前一周上市 茶农增收有新门路", "", "本报记者 林青", "", *_TEA]
+    titles = [d.title for d in _drafts("\n".join(lines))]
+    assert titles == ["园区氢能装备产业链加速成形"] + ([line] if item else []) + ["春茶提前一周上市 茶农增收有新门路"]
+
+
+def test_a_title_read_over_a_parks_title_heads_the_lead_that_restates_it_under_another_head():
+    # A copy reads two modules' whole titles as one stack; the first one's lead (no dateline)
+    # stands right under a third head and the byline read above it, where a story's text opens. A news lead restates
+    # its title: that lead takes up the first title alone, the park's dateline the second.
+    lines = ["2023年园区科技成果转化能力提升培训班开班", "温州高新区：建东南沿海重要科创中心",
+             "本报讯（记者 林青）2010年升级为国家高新区以来，温州高新区主动融入长三角一体化发展，产业链、创新链不断融合。",
+             "记者 欧阳平", "这座港口城市的园区有颗绿“芯”",
+             "7月22日，由科技部火炬中心举办的2023年园区科技成果转化能力提升培训班在京开班，百余名学员参加培训。",
+             "本报昆明3月1日电（记者张梓萱）严冬时节，港口城市的供暖季到了，园区里的能源站却比往年更安静。"]
+    drafts = {d.title: d.body for d in _drafts("\n\n".join(lines))}
+    assert drafts["2023年园区科技成果转化能力提升培训班开班"].startswith("7月22日，由科技部火炬中心")
+    assert drafts["温州高新区：建东南沿海重要科创中心"].startswith("本报讯（记者 林青）")
+
+
+def test_a_kicker_its_own_story_restates_past_a_subhead_stays_its_kicker():
+    # A feature restates its kicker and its title in paragraphs of its own text, past its
+    # subheads: a paragraph deep in running text opens no story, and parts no stack.
+    lines = ["园区智能工厂会思考、能进化", "“让汽车生产像搭积木一样灵活”",
+             "走进车身车间，一个个智能工艺岛既独立又互联，三大岛群实现二十四款车型混合高效生产。",
+             "■ 向创新要动力",
+             "以前一款车型就要一套专属设备，现在一个拼台能搞定六款车型，让汽车生产像搭积木一样灵活。",
+             "“我们要打造的是会思考、能进化的智能工厂。”园区智能工厂的负责人指着车间里忙碌的机器人介绍。"]
+    (draft,) = _drafts("\n\n".join(lines))
+    assert (draft.kicker, draft.title) == ("园区智能工厂会思考、能进化", "“让汽车生产像搭积木一样灵活”")
+
+
 @pytest.mark.parametrize("byline, rest, whole", [("本报记者 吴", "磊", "本报记者 吴磊"), ("本报记者 魏振", "宇", "本报记者 魏振宇"),
                                                  ("本报记者", "叶伟", "本报记者 叶伟"), ("本报记者 林青", "园区", None)],
                          ids=["a-lone-character-cut", "one-character-under-a-byline", "a-role-over-its-name",

@@ -121,8 +121,11 @@ class Heads:
 
 
 def find_heads(content: list[Block], contents_keys: set[str],
-               split_at: frozenset[int] | set[int] = frozenset()) -> Heads:
-    """Roles of the content blocks and, per article, the indices of its head stack."""
+               split_at: frozenset[int] | set[int] = frozenset(),
+               under_credits: frozenset[int] = frozenset()) -> Heads:
+    """Roles of the content blocks and, per article, the indices of its head stack. `split_at`:
+    the lines an editor splits at; `under_credits`: the lines printed right under a picture's
+    credit."""
     roles = [Role.BODY if b.kind is Kind.BODY else Role.CREDIT if b.kind is Kind.CREDIT
              else Role.CAPTION if b.kind is Kind.CAPTION else Role.SUBHEAD for b in content]
     heads: list[list[int]] = []
@@ -155,10 +158,13 @@ def find_heads(content: list[Block], contents_keys: set[str],
             carried += cluster  # a byline read above its title: it signs the head right under it
             continue
         signed = any(content[k].kind is Kind.BYLINE for k in carried)
-        if signed or _opens_article(content, cluster, contents_keys, split_at, heads):
+        pictured = not carried and _titles_a_picture(content, cluster, under_credits)
+        if signed or pictured or _opens_article(content, cluster, contents_keys, split_at, heads):
             row = None if carried else _row_it_goes_on(content, cluster, heads, side_by_side)
             before = len(heads)
             take(cluster, carried)
+            if pictured:  # a photo item's text is its caption, right under its title
+                briefs.append((tuple(cluster), cluster[-1] + 1))
             if row:  # the heads of one row: the text under the last is theirs in turn
                 _row_goes_on(side_by_side, row, [tuple(part) for part in heads[before:]])
         else:
@@ -444,6 +450,11 @@ def _titles_of_several_parks(content: list[Block], cluster: list[int]) -> list[l
     return _parted_at_titles(content, cluster, titles)
 
 
+# A news story's lead restates its title: a paragraph holding this share of a title's words
+# opens that title's story, with or without a dateline (……召开2022年全国颠覆性技术创新大赛工作启动会。).
+RESTATES_TITLE = 0.8
+
+
 def _titles_of_several_stories(content: list[Block], cluster: list[int]) -> list[list[int]]:
     """Whole titles read one after another (2022年国家高新区…培训班开班 / 芜湖高新区：“四送一服”…),
     each the title of a story that opens somewhere on the page: a story's opening (a dateline
@@ -456,24 +467,39 @@ def _titles_of_several_stories(content: list[Block], cluster: list[int]) -> list
     lines = [k for k in cluster if _may_be_title(content[k]) and _whole_title(content[k])]
     if len(lines) < 2:
         return [cluster]
-    openings = [(content[k].text, parks_named(content[k].text)) for k in range(len(content))
-                if opens_a_story(content, k)]
+    right_under = cluster[-1] + 1
+    while right_under < len(content) and content[right_under].kind is not Kind.HEADLINE:
+        right_under += 1
+    openings = [(content[k].text, parks_named(content[k].text), opens_a_story(content, k),
+                 not cluster[-1] < k < right_under and _under_a_headline(content, k))
+                for k in range(len(content)) if content[k].kind is Kind.BODY]
     parks = {k: parks_named(content[k].text) for k in lines}
 
-    def speaks_of(line: int, opening: tuple[str, set[str]]) -> bool:
-        """Does the opening take up the line's words, or name the line's park?"""
-        text, named = opening
-        return words_taken_up(content[line].text, text) >= TITLE_WORDS_TAKEN_UP or bool(parks[line] & named)
+    def speaks_of(line: int, opening: tuple[str, set[str], bool, bool], restated: float) -> bool:
+        """Does the opening take up the line's words, or name the line's park? A paragraph
+        that opens no story, away from the text right under the stack, speaks of a line when it
+        takes up this share of its words (`restated`)."""
+        text, named, opens, away = opening
+        taken = words_taken_up(content[line].text, text)
+        return (opens and (taken >= TITLE_WORDS_TAKEN_UP or bool(parks[line] & named))) or (
+            away and taken >= restated)
 
     def taken_up_alone(line: int) -> bool:
-        """Does an opening speak of this line and of no other line of the stack?"""
-        return any(speaks_of(line, opening) and not any(speaks_of(other, opening) for other in lines if other != line)
+        """Does an opening speak of this line (a paragraph restating it) and of no other line
+        of the stack (a paragraph taking up some of its words)?"""
+        return any(speaks_of(line, opening, RESTATES_TITLE)
+                   and not any(speaks_of(other, opening, TITLE_WORDS_TAKEN_UP) for other in lines if other != line)
                    for opening in openings)
 
     titles = [k for k in lines if taken_up_alone(k) and not _balanced_halves(content[k].text)]
     if len(titles) < 2:
         return [cluster]
     return _parted_at_titles(content, cluster, titles)
+
+
+def _under_a_headline(content: list[Block], k: int) -> bool:
+    """Does paragraph k stand right under a headline or a byline, where a story's text opens?"""
+    return k > 0 and content[k - 1].kind in (Kind.HEADLINE, Kind.BYLINE)
 
 
 def _parted_at_titles(content: list[Block], cluster: list[int], titles: list[int]) -> list[list[int]]:
@@ -572,6 +598,24 @@ def _is_clause(block: Block) -> bool:
     return "，" in block.text
 
 
+def _a_few_words(block: Block) -> bool:
+    """A photo item's title is a phrase of a few words (春耕科技范): no figure, no name after a
+    space, no clause."""
+    return len(block.text) <= SHORT_TITLE_PART and bool(_WORD_ONLY.match(block.text))
+
+
+def _titles_a_picture(content: list[Block], cluster: list[int], under_credits: frozenset[int]) -> bool:
+    """A phrase of a few words right under a picture's credit, over text: the title of a photo
+    item (picture, credit, title, caption), printed where running text never puts a subhead —
+    between a picture and the text. A column's name or a box's heading under a picture stands over
+    what it names and reads as one (简讯, ■人物小传)."""
+    block = content[cluster[0]]
+    after = cluster[-1] + 1
+    return (len(cluster) == 1 and block.first_line in under_credits and block.kind is Kind.HEADLINE
+            and block.rule != LineRule.BOX_HEADING and _a_few_words(block) and not _ends_as_a_column_name(block.text)
+            and after < len(content) and content[after].kind in (Kind.BODY, Kind.CAPTION))
+
+
 def _a_picture_items_title_under_a_title(content: list[Block], cluster: list[int]) -> list[list[int]]:
     """A photo item's title (a few words: 春耕科技范) read right under another module's whole
     title, over the picture's caption (`_is_picture_item`): a title is one line or two halves of
@@ -579,8 +623,7 @@ def _a_picture_items_title_under_a_title(content: list[Block], cluster: list[int
     *rest, last = cluster
     above = content[rest[-1]] if rest else None
     if (above is None or not _whole_title(above) or content[last].kind is not Kind.HEADLINE
-            or not _may_be_title(content[last]) or len(content[last].text) > SHORT_TITLE_PART
-            or not _WORD_ONLY.match(content[last].text)):  # (one phrase of words: no figure, no name after a space)
+            or not _may_be_title(content[last]) or not _a_few_words(content[last])):
         return [cluster]
     return [rest, [last]] if _is_picture_item(content, [last]) else [cluster]
 
@@ -781,7 +824,7 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
         or _under_a_heads_byline(content, cluster, heads)
         or (not heads and _under_pull_quote(content, first))
         or _turns_to_another_park(content, cluster, heads)
-        or (not after_open_text and _is_picture_item(content, cluster))
+        or (_is_picture_item(content, cluster) and (not after_open_text or _a_few_words(blocks[0])))
         or _is_full_stack(blocks, after_open_text)
     )
 

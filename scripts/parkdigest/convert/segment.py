@@ -28,6 +28,7 @@ from parkdigest.convert.classify import (
     points_at_its_picture,
 )
 from parkdigest.convert.dates import parse_printed_date
+from parkdigest.convert.furniture import is_photo_credit
 from parkdigest.convert.heads import (
     KICKER_ENDS,
     Story,
@@ -85,7 +86,7 @@ def segment_page(page: Page) -> Segmentation:
         return Segmentation(source=page.source, placed=(), heads=(), joins=(), furniture=furniture,
                             page_date=_page_date(blocks), warnings=tuple(warnings))
     content_blocks = _unmask_cut_text(content_blocks)
-    found = find_heads(content_blocks, contents_keys, set(page.sidecar.get("split_at") or ()))
+    found = find_heads(content_blocks, contents_keys, set(page.sidecar.get("split_at") or ()), _under_credits(blocks))
     heads = found.clusters
     if not heads:
         warnings.append(Problem(page.source, "no recognizable title; the page becomes one article",
@@ -456,6 +457,12 @@ def _keeps_its_title(content: PageContent, cluster: Sequence[int], lines: Sequen
 def _title_of(content: PageContent, cluster: Sequence[int], contents: tuple[str, ...]) -> str:
     """The title a head stack of these blocks would have (`heads.parse_head`)."""
     return parse_head([content.blocks[k] for k in cluster], contents).title
+
+
+def _under_credits(blocks: Sequence[Block]) -> frozenset[int]:
+    """The first lines of the blocks printed right under a picture's credit."""
+    return frozenset(after.first_line for before, after in zip(blocks, blocks[1:])
+                     if before.kind is Kind.FURNITURE and is_photo_credit(before.rule))
 
 
 def _unmask_cut_text(content: list[Block]) -> list[Block]:
