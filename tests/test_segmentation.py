@@ -808,6 +808,34 @@ def test_a_title_read_over_a_parks_title_heads_the_lead_that_restates_it_under_a
     assert drafts["温州高新区：建东南沿海重要科创中心"].startswith("本报讯（记者 林青）")
 
 
+def test_two_stories_titles_under_a_columns_name_are_parted_as_the_whole_stack_reads():
+    # A copy reads a kicker, a column's name and two stories' whole titles as one stack: it is
+    # parted under the column's name first; the titles under it are still two stories' (each
+    # taken up alone by its lead, read against the whole stack), so that part is parted too.
+    lines = ["一季度主要经济指标保持稳定增长", "短波", "2023年园区科技成果转化能力提升培训班开班", "温州高新区：建东南沿海重要科创中心",
+             "本报讯（记者 林青）2010年升级为国家高新区以来，温州高新区主动融入长三角一体化发展，产业链、创新链不断融合。",
+             "记者 欧阳平", "这座港口城市的园区有颗绿“芯”",
+             "7月22日，由科技部火炬中心举办的2023年园区科技成果转化能力提升培训班在京开班，百余名学员参加培训。",
+             "本报昆明3月1日电（记者张梓萱）严冬时节，港口城市的供暖季到了，园区里的能源站却比往年更安静。"]
+    drafts = {d.title: d for d in _drafts("\n\n".join(lines))}
+    assert drafts["2023年园区科技成果转化能力提升培训班开班"].body.startswith("7月22日，由科技部火炬中心")
+    assert drafts["温州高新区：建东南沿海重要科创中心"].body.startswith("本报讯（记者 林青）")
+
+
+def test_a_textless_kicker_joins_the_head_whose_text_takes_it_up():
+    # Heads printed side by side and read as one stack: a kicker read apart finds no text. A
+    # paragraph of another head takes up its words: it is that head's kicker, even when a head
+    # stands between.
+    lines = ["深化改革 激发市场主体活力", "科技成果转化跑出“加速度”", "贡献六成以上新兴产业产值开发区成山西转型发展重要平台",
+             "齐齐哈尔高新区：高标准建设产业高地",
+             "按照产业集聚、功能互补、错位发展、竞争有序、区域平衡的原则，山西在开发区整合、扩区过程中重新规划了各开发区的主导产业。",
+             "“我们的空气热泵以二氧化碳为冷媒，零下30摄氏度仍能稳定制热。”2月25日下午，白银高新区一家新能源设备公司的实验室内一片繁忙。",
+             "方向决定路径。近年来，齐齐哈尔高新区发展迅猛，科技成果转化跑出“加速度”，“国”字号品牌越来越多。"]
+    drafts = {d.title: d.kicker for d in _drafts("\n\n".join(lines))}
+    assert "科技成果转化跑出“加速度”" not in drafts
+    assert "科技成果转化跑出“加速度”" in drafts["齐齐哈尔高新区：高标准建设产业高地"]
+
+
 def test_a_kicker_its_own_story_restates_past_a_subhead_stays_its_kicker():
     # A feature restates its kicker and its title in paragraphs of its own text, past its
     # subheads: a paragraph deep in running text opens no story, and parts no stack.

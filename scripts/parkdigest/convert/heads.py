@@ -274,6 +274,8 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
     read_whole = len(heads) == 1  # not read row by row: its titles may still stand side by side
     if read_whole:
         heads = next((split for part in _WHOLE_STACK_PARTINGS if len(split := part(content, cluster)) > 1), heads)
+        titles = _story_titles(content, cluster)  # (the stack read whole says whose stories they are)
+        heads = [piece for head in heads for piece in _parted_at_titles(content, head, [k for k in titles if k in head])]
     datelines = _datelines_of_titles(content, cluster) if read_whole and len(heads) == 1 else []
     if datelines:
         first = len(cluster) - len(datelines)  # the first title: the column names over it head it
@@ -456,6 +458,12 @@ RESTATES_TITLE = 0.8
 
 
 def _titles_of_several_stories(content: list[Block], cluster: list[int]) -> list[list[int]]:
+    """The stack parted at the titles of several stories (`_story_titles`), when it holds two."""
+    titles = _story_titles(content, cluster)
+    return _parted_at_titles(content, cluster, titles) if len(titles) > 1 else [cluster]
+
+
+def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     """Whole titles read one after another (2022年国家高新区…培训班开班 / 芜湖高新区：“四送一服”…),
     each the title of a story that opens somewhere on the page: a story's opening (a dateline
     paragraph, or the one under a byline standing in the text) takes up its title's words, and a
@@ -466,7 +474,7 @@ def _titles_of_several_stories(content: list[Block], cluster: list[int]) -> list
     takes up is that title's kicker (每年5000万元资助业界共治 / 成都高新区：…)."""
     lines = [k for k in cluster if _may_be_title(content[k]) and _whole_title(content[k])]
     if len(lines) < 2:
-        return [cluster]
+        return []
     right_under = cluster[-1] + 1
     while right_under < len(content) and content[right_under].kind is not Kind.HEADLINE:
         right_under += 1
@@ -491,15 +499,12 @@ def _titles_of_several_stories(content: list[Block], cluster: list[int]) -> list
                    and not any(speaks_of(other, opening, TITLE_WORDS_TAKEN_UP) for other in lines if other != line)
                    for opening in openings)
 
-    titles = [k for k in lines if taken_up_alone(k) and not _balanced_halves(content[k].text)]
-    if len(titles) < 2:
-        return [cluster]
-    return _parted_at_titles(content, cluster, titles)
+    return [k for k in lines if taken_up_alone(k) and not _balanced_halves(content[k].text)]
 
 
 def _under_a_headline(content: list[Block], k: int) -> bool:
     """Does paragraph k stand right under a headline or a byline, where a story's text opens?"""
-    return k > 0 and content[k - 1].kind in (Kind.HEADLINE, Kind.BYLINE)
+    return k > 0 and content[k - 1].kind in (Kind.HEADLINE, Kind.BYLINE, Kind.CAPTION)
 
 
 def _parted_at_titles(content: list[Block], cluster: list[int], titles: list[int]) -> list[list[int]]:

@@ -393,10 +393,11 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
 
 def _fold_textless_kickers(content: PageContent, placement: Placement, contents: tuple[str, ...]
                            ) -> tuple[PageContent, Placement]:
-    """A head still without text, read right above another head (nothing between), whose words
-    no paragraph takes up but the text of that head: a kicker, a section or a series banner
-    over that head's title (聚焦主导产业 打造创新高地 / 泉州高新区：…), not an article of its
-    own. It joins that head's stack if that head keeps its title. A head that names a park is
+    """A head still without text, read right above another head (nothing between): a kicker, a
+    section or a series banner over a title (聚焦主导产业 打造创新高地 / 泉州高新区：…), not an
+    article of its own. It joins the stack of the head whose text takes up its words most (a
+    kicker speaks of its story), or of the head under it when no text does, if that head keeps
+    its title. A head that names a park is
     a title whose text another article holds: it keeps its head (a kicker or a banner speaks of
     a theme, or announces the title under it with a dash or a colon). A head naming no park
     whose byline stood over another head's opening is that head's subtitle and byline, read
@@ -422,11 +423,9 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
             continue  # a title names the park it is about (来徐州高新区 感受…): its text is elsewhere
         fits = {k: words_taken_up(words, content.blocks[k].text) for k in paragraphs}
         best = max(fits, key=lambda k: (fits[k], -k), default=None)
-        speaks_of_another = best is not None and fits[best] >= TITLE_WORDS_TAKEN_UP \
-            and placement.owners[best].article != below
-        keeps_its_title = _keeps_its_title(content, content.heads[below], cluster, contents)
-        if not speaks_of_another and keeps_its_title:
-            into[a] = below
+        home = placement.owners[best].article if best is not None and fits[best] >= TITLE_WORDS_TAKEN_UP else below
+        if _keeps_its_title(content, content.heads[home], cluster, contents):
+            into[a] = home
     return _folded(content, placement, into) if into else (content, placement)
 
 
