@@ -836,6 +836,19 @@ def test_a_textless_kicker_joins_the_head_whose_text_takes_it_up():
     assert "科技成果转化跑出“加速度”" in drafts["齐齐哈尔高新区：高标准建设产业高地"]
 
 
+@pytest.mark.parametrize("stack, titles", [(["■数说园区", "力争三年挺进全国前列 嘉兴高新区招引重大项目促提质增效"],
+                                              ["力争三年挺进全国前列 嘉兴高新区招引重大项目促提质增效", "春茶提前一周上市 茶农增收有新门路"]),
+                                             (["■新闻链接"], ["春茶提前一周上市 茶农增收有新门路"])],
+                         ids=["a-title-under-a-box-heading", "a-box-heading-alone"])
+def test_a_title_under_a_box_heading_at_the_top_of_the_page_opens_an_article(stack, titles):
+    # A box stands inside an article: its heading (■…) and the lines under it stay in that
+    # article's text. Over the page's first text there is no article to stand in: a title
+    # under such a heading there opens one. A box heading alone is a box read first.
+    lines = [*stack, "在嘉兴高新区召开的全区“重大项目增效年”动员大会上，党工委书记提出，全区上下要瞄准行业领军企业招引项目。",
+             "春茶提前一周上市 茶农增收有新门路", "本报记者 林青", _TEA[0], _TEA[2]]
+    assert [d.title for d in _drafts("\n\n".join(lines))] == titles
+
+
 def test_a_kicker_its_own_story_restates_past_a_subhead_stays_its_kicker():
     # A feature restates its kicker and its title in paragraphs of its own text, past its
     # subheads: a paragraph deep in running text opens no story, and parts no stack.

@@ -811,8 +811,11 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
     # So does a marked section over a column's name: no box inside an article has one.
     announced = opens_with_dateline(following) or any(names_a_park(b.text) for b in blocks) \
         or _section_over_a_column(blocks)
-    if blocks[0].rule in _INNER_RULES and Kind.BYLINE not in kinds and not announced:
-        return False  # a box inside an article: 核心阅读, ■链接, ■延伸阅读 and its heading
+    # A box inside an article: 核心阅读, ■链接, ■延伸阅读 and its heading. Above the page's first
+    # head there is no article to stand in: a title under such a heading opens one (■数说园区 / …).
+    if (blocks[0].rule in _INNER_RULES and Kind.BYLINE not in kinds and not announced
+            and (heads or len(blocks) == 1)):
+        return False
     if _byline_without_title(blocks):
         return False  # a byline (and column label) read apart from its title: the text goes to the title elsewhere
     if all(b.kind is Kind.LABEL or b.rule == LineRule.DASH_LINE for b in blocks):
