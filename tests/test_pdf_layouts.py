@@ -341,6 +341,25 @@ def test_copied_pages_leak_no_more_furniture(copied_figures):
 
 
 @pytest.mark.browser
+def test_a_whole_title_read_as_a_subhead_in_another_articles_text_heads_its_own(chromium, tmp_path):
+    """A copy reads a module's title (广州高新区再添省级小微双创基地) in the middle of another
+    module's text, where it stands as a subhead. A subhead speaks of its article's subject: this
+    line shares no word with that article's other text, while text elsewhere on the page does.
+    Read again as a head, it finds its dateline paragraph."""
+    from copied_pages import copied_text
+    from parkdigest.convert.model import Line, Page
+    from parkdigest.convert.normalize import normalize_page
+    from parkdigest.convert.reflow import reflow_page
+    from parkdigest.convert.segment import segment_page
+
+    path, _ = typeset.render(2114, tmp_path, chromium)
+    lines = copied_text(path).split("\n")
+    page = normalize_page(Page(path.name, tuple(Line(i + 1, text) for i, text in enumerate(lines))))
+    drafts = {draft.title: draft for draft in reflow_page(segment_page(page)).drafts}
+    assert "本报讯（记者高景阳）近日，广州高新区" in drafts["广州高新区再添省级小微双创基地"].body
+
+
+@pytest.mark.browser
 def test_a_title_read_into_a_stack_with_no_text_under_it_heads_its_own_text(chromium, tmp_path):
     """A copy reads a column's name and two modules' titles as one stack (各地传真 / 科技部火炬
     中心召开… / 济宁高新区精描细绘…), and what stands under the stack runs on from another

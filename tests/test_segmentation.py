@@ -849,6 +849,22 @@ def test_a_title_under_a_box_heading_at_the_top_of_the_page_opens_an_article(sta
     assert [d.title for d in _drafts("\n\n".join(lines))] == titles
 
 
+@pytest.mark.parametrize("tea_head, kicker", [(["去年全省茶叶年产量突破十万吨"], "春茶提前一周上市茶农增收有了新门路"),
+                                               (["茶乡迎来好春光——", "去年全省茶叶年产量突破十万吨"], "茶乡迎来好春光——")],
+                         ids=["a-head-with-room", "a-head-with-a-kicker"])
+def test_a_whole_title_read_as_a_subhead_speaks_of_another_story_not_of_its_article(tea_head, kicker):
+    # A line as long as a whole title stands in the hydrogen article's text, whose other text
+    # shares none of its words, while the tea story does: it is read again as a head. Finding
+    # no text of its own, it joins the tea head when that head has room; else it goes back
+    # into the text it was read in, a subhead — never into the hydrogen article's stack.
+    line = "春茶提前一周上市茶农增收有了新门路"
+    lines = ["园区氢能装备产业链加速成形", "本报记者 方明", _HYDROGEN[0], line, _HYDROGEN[2], *tea_head, "本报记者 林青", _TEA[0], _TEA[2]]
+    hydrogen, tea = _drafts("\n\n".join(lines))
+    assert (hydrogen.title, hydrogen.kicker, tea.title, tea.kicker) == (
+        "园区氢能装备产业链加速成形", "", "去年全省茶叶年产量突破十万吨", kicker)
+    assert (line in hydrogen.body) is (kicker != line)
+
+
 def test_a_kicker_its_own_story_restates_past_a_subhead_stays_its_kicker():
     # A feature restates its kicker and its title in paragraphs of its own text, past its
     # subheads: a paragraph deep in running text opens no story, and parts no stack.

@@ -472,7 +472,7 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     kicker and part nothing. An opening that names a line's park speaks of that line (a story
     on a park names it: 本报讯……温州高新区…); a line over a park's title that the same story
     takes up is that title's kicker (每年5000万元资助业界共治 / 成都高新区：…)."""
-    lines = [k for k in cluster if _may_be_title(content[k]) and _whole_title(content[k])]
+    lines = [k for k in cluster if _may_be_title(content[k]) and whole_title(content[k])]
     if len(lines) < 2:
         return []
     right_under = cluster[-1] + 1
@@ -537,14 +537,14 @@ def _more_titles_than_a_head_holds(content: list[Block], cluster: list[int]) -> 
     articles' titles read one after another (2022年全国颠覆性技术创新大赛工作启动会在京召开 /
     贡献六成以上新兴产业产值 开发区成山西转型发展重要平台 / 力争3年挺进20强 常州高新区… /
     打造具有全球影响力的产业创新高地): a head per title, each with the kicker and labels above
-    it, the bylines under the last. Every title must read whole (`_whole_title`): short lines
+    it, the bylines under the last. Every title must read whole (`whole_title`): short lines
     in a stack are as often the pieces of a pull quote or a subhead cut by the columns."""
     bylines = [k for k in cluster if content[k].kind is Kind.BYLINE]
     if bylines and cluster[-len(bylines):] != bylines:
         return [cluster]
     lines = cluster[: len(cluster) - len(bylines)]
     units = _title_units(content, lines)
-    if len(units) <= HEAD_TITLE_LINES_MAX or not all(_whole_title(content[unit[-1]]) for unit in units):
+    if len(units) <= HEAD_TITLE_LINES_MAX or not all(whole_title(content[unit[-1]]) for unit in units):
         return [cluster]
     if any(word_spanning(content[a].text, content[b].text) for a, b in zip(lines, lines[1:])):
         return [cluster]  # a word runs from one line into the next: a paragraph cut into lines, not titles
@@ -562,7 +562,7 @@ def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[
     under is a clause, cut text as likely as a title."""
     for i in range(1, len(cluster) - 1):
         above, name = content[cluster[i - 1]], content[cluster[i]]
-        if not (_names_the_column(name) and _whole_title(above) and _may_be_title(above)
+        if not (_names_the_column(name) and whole_title(above) and _may_be_title(above)
                 and not reports_a_speech(above.text)):
             continue
         title = next((content[k] for k in cluster[i + 1:]
@@ -591,7 +591,7 @@ def _names_the_column(block: Block) -> bool:
     return _is_column_name(block) and block.rule not in _INNER_RULES and whole and not parks_named(text)
 
 
-def _whole_title(block: Block) -> bool:
+def whole_title(block: Block) -> bool:
     """A line that reads as a whole title: a headline as long as a sentence (FULL_STACK_MIN_CHARS),
     with no clause (a comma) that may be the opening of cut text."""
     return block.rule == LineRule.HEADLINE and len(block.text) >= FULL_STACK_MIN_CHARS and not _is_clause(block)
@@ -627,7 +627,7 @@ def _a_picture_items_title_under_a_title(content: list[Block], cluster: list[int
     a sentence, never a whole title and a short phrase; the phrase heads the picture item."""
     *rest, last = cluster
     above = content[rest[-1]] if rest else None
-    if (above is None or not _whole_title(above) or content[last].kind is not Kind.HEADLINE
+    if (above is None or not whole_title(above) or content[last].kind is not Kind.HEADLINE
             or not _may_be_title(content[last]) or not _a_few_words(content[last])):
         return [cluster]
     return [rest, [last]] if _is_picture_item(content, [last]) else [cluster]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from parkdigest.articles.files import Furniture
@@ -37,6 +37,7 @@ from parkdigest.convert.heads import (
     parks_named,
     parks_of_headlines,
     parse_head,
+    whole_title,
 )
 from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
 from parkdigest.convert.model import Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
@@ -129,6 +130,8 @@ class PageContent:
     # Heads of one headline taken out of another article's stack (`_stray_headlines`):
     # (its article, the article whose stack it was read in).
     strays: tuple[tuple[int, int], ...] = ()
+    # Of those, the block ids of the headlines read in another article's text, not its stack.
+    text_strays: frozenset[int] = frozenset()
     # Heads whose opening paragraph another article held, each with that paragraph
     # (`_openings_held_elsewhere`): (its article, that block's id).
     openings: tuple[tuple[int, int], ...] = ()
@@ -237,6 +240,26 @@ def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Voc
             if profiles.fit(k, 1) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere and mate_fits \
                     and not announces:
                 strays.append((k, a))
+    return strays + _titles_read_as_subheads(content, placement, vocabulary, texts, joined)
+
+
+def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabulary: Vocabulary,
+                             texts: list[list[int]], joined: set[int]) -> list[tuple[int, int]]:
+    """Whole titles read as subheads in another article's text: (block id, that article). A
+    subhead speaks of its article's subject; a headline line in the text, as long as a whole
+    title, that the article's other text does not take up (STRAY_OWN_FIT_MAX) while text
+    elsewhere on the page does (STRAY_ELSEWHERE_FIT_MIN) is another module's title read there."""
+    strays = []
+    for k, block in enumerate(content.blocks):
+        if (content.roles[k] is not Role.SUBHEAD or block.kind is not Kind.HEADLINE or k in joined
+                or not whole_title(block) or _ends_open(block.text)):
+            continue
+        a = placement.owners[k].article
+        own = [m for m in texts[a] if m != k]
+        profiles = vocabulary.profiles([own, *(texts[b] for b in range(len(texts)) if b != a)])
+        elsewhere = max((profiles.fit(k, i) for i in range(1, len(texts))), default=0.0)
+        if profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere:
+            strays.append((k, a))
     return strays
 
 
@@ -255,6 +278,9 @@ def _with_strays_apart(content: PageContent, strays: list[tuple[int, int]]) -> P
     clusters.sort(key=lambda entry: entry[0][0] if entry[0] else -1)
     new_index = {old: new for new, (_, old) in enumerate(clusters) if old is not None}
     stack_of = {k: new_index[a] for k, a in strays}
+    in_text = frozenset(k for k, _ in strays if content.roles[k] is Role.SUBHEAD)
+    content = replace(content, roles=tuple(Role.HEAD if k in in_text else role for k, role in enumerate(content.roles)),
+                      text_strays=content.text_strays | in_text)
     return _renumbered(content, [cluster for cluster, _ in clusters], new_index,
                        [(new, stack_of[cluster[0]]) for new, (cluster, old) in enumerate(clusters) if old is None])
 
@@ -272,9 +298,11 @@ def _renumbered(content: PageContent, heads: Sequence[Sequence[int]], new_index:
         openings=tuple((new_index[a], opening) for a, opening in content.openings if a in new_index))
 
 
-def _folded(content: PageContent, placement: Placement, into: Mapping[int, int]) -> tuple[PageContent, Placement]:
+def _folded(content: PageContent, placement: Placement, into: Mapping[int, int],
+            in_text: Collection[int] = ()) -> tuple[PageContent, Placement]:
     """Each article a of `into` folded into article into[a] (or where that one folds): its head's
-    lines join that head's stack, its blocks that article; the articles left are numbered in turn."""
+    lines join that head's stack (those of the articles `in_text`: its text, as subheads), its
+    blocks that article; the articles left are numbered in turn."""
     def home(a: int) -> int:  # (an article may fold into one that folds in turn)
         while a in into:
             a = into[a]
@@ -282,7 +310,12 @@ def _folded(content: PageContent, placement: Placement, into: Mapping[int, int])
 
     heads = [list(cluster) for cluster in content.heads]
     for a in into:
-        heads[home(a)] = sorted(heads[home(a)] + list(content.heads[a]))
+        if a not in in_text:
+            heads[home(a)] = sorted(heads[home(a)] + list(content.heads[a]))
+    subheads = {k for a in in_text for k in content.heads[a]}
+    if subheads:
+        content = replace(content, roles=tuple(Role.SUBHEAD if k in subheads else role
+                                               for k, role in enumerate(content.roles)))
     renumber = {a: a - sum(g < a for g in into) for a in range(len(heads)) if a not in into}
     owners = [replace(claim, article=renumber[home(claim.article)]) for claim in placement.owners]
     strays = [(renumber[a], renumber[stack]) for a, stack in content.strays if a in renumber and stack in renumber]
@@ -294,7 +327,8 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
                           contents: tuple[str, ...]) -> tuple[PageContent, Placement]:
     """A stray headline that found no text of its own is another article's kicker (or
     subtitle): it joins the head of the article whose text it fits best, when that head has
-    room (one headline) and keeps its title; else it goes back to the stack it was read in."""
+    room (one headline) and keeps its title; else it goes back where it was read: into its
+    stack, or into an article's text as a subhead."""
     has_text = _articles_with_text(content, placement)
     textless = {a: stack for a, stack in content.strays if a not in has_text}
     if not textless:
@@ -302,6 +336,7 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
     profiles = vocabulary.profiles(_texts(content, placement.owners))  # each article's text, its head left out
     heads = [list(cluster) for cluster in content.heads]
     into = {}
+    back_in_text = set()
     for a, stack in textless.items():
         (k,) = content.heads[a]
         roomy = [b for b in range(len(heads)) if b not in textless and heads[b]
@@ -309,10 +344,13 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
                  and _keeps_its_title(content, heads[b], [k], contents)]
         home = max(roomy, key=lambda b: profiles.fit(k, b), default=stack)
         if profiles.fit(k, home) < STRAY_ELSEWHERE_FIT_MIN:
-            home = stack  # no head with room shares it: back into the stack it was read in
-        heads[home] = sorted(heads[home] + [k])
+            home = stack  # no head with room shares it: back where it was read, a stack or a text
+            if k in content.text_strays:
+                back_in_text.add(a)
+        if a not in back_in_text:
+            heads[home] = sorted(heads[home] + [k])
         into[a] = home
-    return _folded(content, placement, into)
+    return _folded(content, placement, into, back_in_text)
 
 
 def _give_heads_their_openings(content: PageContent, placement: Placement, vocabulary: Vocabulary
