@@ -794,13 +794,16 @@ def test_a_photo_items_title_after_text_cut_mid_sentence_is_a_few_words_over_its
     assert titles == ["园区氢能装备产业链加速成形"] + ([line] if item else []) + ["春茶提前一周上市 茶农增收有新门路"]
 
 
-def test_a_title_read_over_a_parks_title_heads_the_lead_that_restates_it_under_another_head():
+@pytest.mark.parametrize("above", [["记者 欧阳平", "这座港口城市的园区有颗绿“芯”"], ["这座港口城市的园区有颗绿“芯”", "图为园区集成电路产业园一角。"]],
+                         ids=["under-another-head", "under-a-caption"])
+def test_a_title_read_over_a_parks_title_heads_the_lead_that_restates_it_under_another_head(above):
     # A copy reads two modules' whole titles as one stack; the first one's lead (no dateline)
-    # stands right under a third head and the byline read above it, where a story's text opens. A news lead restates
-    # its title: that lead takes up the first title alone, the park's dateline the second.
+    # stands right under a third head and the byline read above it, or under a picture's
+    # caption below that head: where a story's text opens. A news lead restates its title: that lead takes up
+    # the first title alone, the park's dateline the second.
     lines = ["2023年园区科技成果转化能力提升培训班开班", "温州高新区：建东南沿海重要科创中心",
              "本报讯（记者 林青）2010年升级为国家高新区以来，温州高新区主动融入长三角一体化发展，产业链、创新链不断融合。",
-             "记者 欧阳平", "这座港口城市的园区有颗绿“芯”",
+             *above,
              "7月22日，由科技部火炬中心举办的2023年园区科技成果转化能力提升培训班在京开班，百余名学员参加培训。",
              "本报昆明3月1日电（记者张梓萱）严冬时节，港口城市的供暖季到了，园区里的能源站却比往年更安静。"]
     drafts = {d.title: d.body for d in _drafts("\n\n".join(lines))}

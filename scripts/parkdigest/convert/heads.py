@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from parkdigest.convert.classify import (
     BOX_LABEL_MAX_CHARS,
@@ -457,10 +458,13 @@ def _titles_of_several_parks(content: list[Block], cluster: list[int]) -> list[l
 RESTATES_TITLE = 0.8
 
 
-def _titles_of_several_stories(content: list[Block], cluster: list[int]) -> list[list[int]]:
-    """The stack parted at the titles of several stories (`_story_titles`), when it holds two."""
-    titles = _story_titles(content, cluster)
-    return _parted_at_titles(content, cluster, titles) if len(titles) > 1 else [cluster]
+class _Opening(NamedTuple):
+    """A paragraph as `_story_titles` weighs it."""
+
+    text: str
+    parks: set[str]  # the parks it names
+    opens_a_story: bool  # a dateline paragraph, or the one under a byline in the text
+    may_open_elsewhere: bool  # under a headline, a byline or a caption, away from the text under the stack
 
 
 def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
@@ -478,19 +482,18 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     right_under = cluster[-1] + 1
     while right_under < len(content) and content[right_under].kind is not Kind.HEADLINE:
         right_under += 1
-    openings = [(content[k].text, parks_named(content[k].text), opens_a_story(content, k),
-                 not cluster[-1] < k < right_under and _under_a_headline(content, k))
+    openings = [_Opening(content[k].text, parks_named(content[k].text), opens_a_story(content, k),
+                         not cluster[-1] < k < right_under and _under_a_headline(content, k))
                 for k in range(len(content)) if content[k].kind is Kind.BODY]
     parks = {k: parks_named(content[k].text) for k in lines}
 
-    def speaks_of(line: int, opening: tuple[str, set[str], bool, bool], restated: float) -> bool:
+    def speaks_of(line: int, opening: _Opening, restated: float) -> bool:
         """Does the opening take up the line's words, or name the line's park? A paragraph
-        that opens no story, away from the text right under the stack, speaks of a line when it
-        takes up this share of its words (`restated`)."""
-        text, named, opens, away = opening
-        taken = words_taken_up(content[line].text, text)
-        return (opens and (taken >= TITLE_WORDS_TAKEN_UP or bool(parks[line] & named))) or (
-            away and taken >= restated)
+        that opens no story but may open one elsewhere speaks of a line when it takes up this
+        share of its words (`restated`)."""
+        taken = words_taken_up(content[line].text, opening.text)
+        return (opening.opens_a_story and (taken >= TITLE_WORDS_TAKEN_UP or bool(parks[line] & opening.parks))) or (
+            opening.may_open_elsewhere and taken >= restated)
 
     def taken_up_alone(line: int) -> bool:
         """Does an opening speak of this line (a paragraph restating it) and of no other line
@@ -503,7 +506,8 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
 
 
 def _under_a_headline(content: list[Block], k: int) -> bool:
-    """Does paragraph k stand right under a headline or a byline, where a story's text opens?"""
+    """Does paragraph k stand right under a headline, a byline or a picture's caption, where a
+    story's text opens?"""
     return k > 0 and content[k - 1].kind in (Kind.HEADLINE, Kind.BYLINE, Kind.CAPTION)
 
 
@@ -634,9 +638,10 @@ def _a_picture_items_title_under_a_title(content: list[Block], cluster: list[int
 
 
 # The ways a stack read whole (not row by row) parts into several heads, asked in turn: the first
-# that parts it decides.
+# that parts it decides. Then the titles of several stories (`_story_titles`, asked of the whole
+# stack) part each head further.
 _WHOLE_STACK_PARTINGS = (_titles_of_several_parks, _more_titles_than_a_head_holds, _heads_over_a_column_name,
-                         _a_picture_items_title_under_a_title, _titles_of_several_stories)
+                         _a_picture_items_title_under_a_title)
 
 
 def _datelines_of_titles(content: list[Block], cluster: list[int]) -> list[int]:

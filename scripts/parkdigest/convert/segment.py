@@ -435,9 +435,9 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
     section or a series banner over a title (聚焦主导产业 打造创新高地 / 泉州高新区：…), not an
     article of its own. It joins the stack of the head whose text takes up its words most (a
     kicker speaks of its story), or of the head under it when no text does, if that head keeps
-    its title. A head that names a park is
-    a title whose text another article holds: it keeps its head (a kicker or a banner speaks of
-    a theme, or announces the title under it with a dash or a colon). A head naming no park
+    its title. A head that names a park is a title whose text another article holds: it keeps
+    its head (a kicker or a banner speaks of a theme, or announces the title under it with a
+    dash or a colon). A head naming no park
     whose byline stood over another head's opening is that head's subtitle and byline, read
     apart from its title: it joins that stack the same way."""
     with_text = _articles_with_text(content, placement)
