@@ -794,13 +794,14 @@ def test_a_photo_items_title_after_text_cut_mid_sentence_is_a_few_words_over_its
     assert titles == ["园区氢能装备产业链加速成形"] + ([line] if item else []) + ["春茶提前一周上市 茶农增收有新门路"]
 
 
-@pytest.mark.parametrize("above", [["记者 欧阳平", "这座港口城市的园区有颗绿“芯”"], ["这座港口城市的园区有颗绿“芯”", "图为园区集成电路产业园一角。"]],
-                         ids=["under-another-head", "under-a-caption"])
+@pytest.mark.parametrize("above", [["记者 欧阳平", "这座港口城市的园区有颗绿“芯”"], ["这座港口城市的园区有颗绿“芯”", "图为园区集成电路产业园一角。"],
+                                   []], ids=["under-another-head", "under-a-caption", "after-a-dateline-under-the-stack"])
 def test_a_title_read_over_a_parks_title_heads_the_lead_that_restates_it_under_another_head(above):
     # A copy reads two modules' whole titles as one stack; the first one's lead (no dateline)
     # stands right under a third head and the byline read above it, or under a picture's
-    # caption below that head: where a story's text opens. A news lead restates its title: that lead takes up
-    # the first title alone, the park's dateline the second.
+    # caption below that head, or under the stack after the park's dateline paragraph (the two
+    # stories read one after another): where a story's text opens. A news lead restates its
+    # title: that lead takes up the first title alone, the park's dateline the second.
     lines = ["2023年园区科技成果转化能力提升培训班开班", "温州高新区：建东南沿海重要科创中心",
              "本报讯（记者 林青）2010年升级为国家高新区以来，温州高新区主动融入长三角一体化发展，产业链、创新链不断融合。",
              *above,
@@ -868,12 +869,14 @@ def test_a_whole_title_read_as_a_subhead_speaks_of_another_story_not_of_its_arti
     assert (line in hydrogen.body) is (kicker != line)
 
 
-def test_a_kicker_its_own_story_restates_past_a_subhead_stays_its_kicker():
+@pytest.mark.parametrize("subhead", [["■ 向创新要动力"], []], ids=["past-a-subhead", "right-under-the-stack"])
+def test_a_kicker_its_own_story_restates_past_a_subhead_stays_its_kicker(subhead):
     # A feature restates its kicker and its title in paragraphs of its own text, past its
-    # subheads: a paragraph deep in running text opens no story, and parts no stack.
+    # subheads or right under its stack: a paragraph in running text opens no story (under a
+    # stack, one after a dateline paragraph may: two stories read in turn), and parts no stack.
     lines = ["园区智能工厂会思考、能进化", "“让汽车生产像搭积木一样灵活”",
              "走进车身车间，一个个智能工艺岛既独立又互联，三大岛群实现二十四款车型混合高效生产。",
-             "■ 向创新要动力",
+             *subhead,
              "以前一款车型就要一套专属设备，现在一个拼台能搞定六款车型，让汽车生产像搭积木一样灵活。",
              "“我们要打造的是会思考、能进化的智能工厂。”园区智能工厂的负责人指着车间里忙碌的机器人介绍。"]
     (draft,) = _drafts("\n\n".join(lines))

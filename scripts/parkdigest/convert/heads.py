@@ -464,7 +464,9 @@ class _Opening(NamedTuple):
     text: str
     parks: set[str]  # the parks it names
     opens_a_story: bool  # a dateline paragraph, or the one under a byline in the text
-    may_open_elsewhere: bool  # under a headline, a byline or a caption, away from the text under the stack
+    # Under a headline, a byline or a caption away from the text under the stack; or in that
+    # text after the dateline paragraph that opens it (stories read one after another).
+    may_open_elsewhere: bool
 
 
 def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
@@ -482,8 +484,11 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     right_under = cluster[-1] + 1
     while right_under < len(content) and content[right_under].kind is not Kind.HEADLINE:
         right_under += 1
+    first = cluster[-1] + 1  # the text under the stack: first .. right_under
+    dateline_first = first < right_under and opens_with_dateline(content[first])
     openings = [_Opening(content[k].text, parks_named(content[k].text), opens_a_story(content, k),
-                         not cluster[-1] < k < right_under and _under_a_headline(content, k))
+                         (not cluster[-1] < k < right_under and _under_a_headline(content, k))
+                         or (dateline_first and first < k < right_under))
                 for k in range(len(content)) if content[k].kind is Kind.BODY]
     parks = {k: parks_named(content[k].text) for k in lines}
 
