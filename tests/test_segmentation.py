@@ -187,6 +187,11 @@ def test_a_join_below_the_confidence_floor_is_a_warning_and_a_sure_one_is_not():
          unsure.left_line, Severity.WARNING)]
 
 
+def _bodies_by_title(lines: list[str]) -> dict[str, str]:
+    """Each article's body by its title, of a page of these lines a blank line apart."""
+    return {d.title: d.body for d in _drafts("\n\n".join(lines))}
+
+
 def _drafts(text: str):
     from parkdigest.convert.model import Line, Page
     from parkdigest.convert.reflow import reflow_page
@@ -707,7 +712,7 @@ def test_a_textless_head_takes_its_dateline_from_an_article_holding_only_that():
              "本报西安3月4日电（记者冯桂英）温州高新区自2010年升级为国家高新区以来，主动融入国家战略，高标准建设产业高地，进入跨越式发展阶段。",
              "网络招聘会走进十家国家高新区",
              "高新区全景。受访企业供图"]
-    drafts = {d.title: d.body for d in _drafts("\n\n".join(lines))}
+    drafts = _bodies_by_title(lines)
     assert drafts["省科技厅召开园区工作专题座谈会"].startswith("本报贵阳3月2日电")
     assert drafts["温州高新区：高标准建设产业高地"].startswith("本报西安3月4日电")
 
@@ -726,7 +731,7 @@ def test_a_head_whose_text_moved_with_another_heads_opening_finds_its_own():
                "本报讯（记者彭海滨）“我们的空气热泵以二氧化碳为冷媒，零下30摄氏度仍能稳定制热。”2月25日下午，白银高新区的一家新能源设备公司里一片繁忙。",
                "不久前，绍兴高新区发布《关于深化产业培育实现高质量发展若干政策意见》，提出每年设立千万元业界共治专项资金，对围绕重点产业设立的业界共治理事会给予每家每年最高百万元支持。"]
     lines = [earlier_column, *heads, *texts, *another]
-    drafts = {d.title: d.body for d in _drafts("\n\n".join(lines))}
+    drafts = _bodies_by_title(lines)
     assert drafts["园区合作共建经验分析及启示"].startswith("产业转移的基础和现实上发展起来")
 
 
@@ -794,36 +799,26 @@ def test_a_photo_items_title_after_text_cut_mid_sentence_is_a_few_words_over_its
     assert titles == ["园区氢能装备产业链加速成形"] + ([line] if item else []) + ["春茶提前一周上市 茶农增收有新门路"]
 
 
-@pytest.mark.parametrize("above", [["记者 欧阳平", "这座港口城市的园区有颗绿“芯”"], ["这座港口城市的园区有颗绿“芯”", "图为园区集成电路产业园一角。"],
-                                   []], ids=["under-another-head", "under-a-caption", "after-a-dateline-under-the-stack"])
-def test_a_title_read_over_a_parks_title_heads_the_lead_that_restates_it_under_another_head(above):
+@pytest.mark.parametrize("over, above", [
+    ([], ["记者 欧阳平", "这座港口城市的园区有颗绿“芯”"]), ([], ["这座港口城市的园区有颗绿“芯”", "图为园区集成电路产业园一角。"]),
+    ([], []), (["一季度主要经济指标保持稳定增长", "短波"], ["记者 欧阳平", "这座港口城市的园区有颗绿“芯”"])],
+    ids=["under-another-head", "under-a-caption", "after-a-dateline-under-the-stack", "under-a-columns-name"])
+def test_a_title_read_over_a_parks_title_heads_the_lead_that_restates_it_under_another_head(over, above):
     # A copy reads two modules' whole titles as one stack; the first one's lead (no dateline)
     # stands right under a third head and the byline read above it, or under a picture's
     # caption below that head, or under the stack after the park's dateline paragraph (the two
     # stories read one after another): where a story's text opens. A news lead restates its
-    # title: that lead takes up the first title alone, the park's dateline the second.
-    lines = ["2023年园区科技成果转化能力提升培训班开班", "温州高新区：建东南沿海重要科创中心",
+    # title: that lead takes up the first title alone, the park's dateline the second. With a
+    # kicker and a column's name read over the stack too, it is parted under the name first;
+    # the titles under it are still two stories' (read against the whole stack), parted too.
+    lines = [*over, "2023年园区科技成果转化能力提升培训班开班", "温州高新区：建东南沿海重要科创中心",
              "本报讯（记者 林青）2010年升级为国家高新区以来，温州高新区主动融入长三角一体化发展，产业链、创新链不断融合。",
              *above,
              "7月22日，由科技部火炬中心举办的2023年园区科技成果转化能力提升培训班在京开班，百余名学员参加培训。",
              "本报昆明3月1日电（记者张梓萱）严冬时节，港口城市的供暖季到了，园区里的能源站却比往年更安静。"]
-    drafts = {d.title: d.body for d in _drafts("\n\n".join(lines))}
+    drafts = _bodies_by_title(lines)
     assert drafts["2023年园区科技成果转化能力提升培训班开班"].startswith("7月22日，由科技部火炬中心")
     assert drafts["温州高新区：建东南沿海重要科创中心"].startswith("本报讯（记者 林青）")
-
-
-def test_two_stories_titles_under_a_columns_name_are_parted_as_the_whole_stack_reads():
-    # A copy reads a kicker, a column's name and two stories' whole titles as one stack: it is
-    # parted under the column's name first; the titles under it are still two stories' (each
-    # taken up alone by its lead, read against the whole stack), so that part is parted too.
-    lines = ["一季度主要经济指标保持稳定增长", "短波", "2023年园区科技成果转化能力提升培训班开班", "温州高新区：建东南沿海重要科创中心",
-             "本报讯（记者 林青）2010年升级为国家高新区以来，温州高新区主动融入长三角一体化发展，产业链、创新链不断融合。",
-             "记者 欧阳平", "这座港口城市的园区有颗绿“芯”",
-             "7月22日，由科技部火炬中心举办的2023年园区科技成果转化能力提升培训班在京开班，百余名学员参加培训。",
-             "本报昆明3月1日电（记者张梓萱）严冬时节，港口城市的供暖季到了，园区里的能源站却比往年更安静。"]
-    drafts = {d.title: d for d in _drafts("\n\n".join(lines))}
-    assert drafts["2023年园区科技成果转化能力提升培训班开班"].body.startswith("7月22日，由科技部火炬中心")
-    assert drafts["温州高新区：建东南沿海重要科创中心"].body.startswith("本报讯（记者 林青）")
 
 
 def test_a_textless_kicker_joins_the_head_whose_text_takes_it_up():

@@ -481,14 +481,10 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     lines = [k for k in cluster if _may_be_title(content[k]) and whole_title(content[k])]
     if len(lines) < 2:
         return []
-    right_under = cluster[-1] + 1
-    while right_under < len(content) and content[right_under].kind is not Kind.HEADLINE:
-        right_under += 1
-    first = cluster[-1] + 1  # the text under the stack: first .. right_under
-    dateline_first = first < right_under and opens_with_dateline(content[first])
+    under = _right_under(content, cluster)
+    dateline_first = bool(under) and opens_with_dateline(content[under[0]])
     openings = [_Opening(content[k].text, parks_named(content[k].text), opens_a_story(content, k),
-                         (not cluster[-1] < k < right_under and _under_a_headline(content, k))
-                         or (dateline_first and first < k < right_under))
+                         _under_a_head_or_caption(content, k) if k not in under else dateline_first and k != under[0])
                 for k in range(len(content)) if content[k].kind is Kind.BODY]
     parks = {k: parks_named(content[k].text) for k in lines}
 
@@ -510,7 +506,15 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     return [k for k in lines if taken_up_alone(k) and not _balanced_halves(content[k].text)]
 
 
-def _under_a_headline(content: list[Block], k: int) -> bool:
+def _right_under(content: list[Block], cluster: list[int]) -> range:
+    """The blocks right under a stack, down to the next headline."""
+    end = cluster[-1] + 1
+    while end < len(content) and content[end].kind is not Kind.HEADLINE:
+        end += 1
+    return range(cluster[-1] + 1, end)
+
+
+def _under_a_head_or_caption(content: list[Block], k: int) -> bool:
     """Does paragraph k stand right under a headline, a byline or a picture's caption, where a
     story's text opens?"""
     return k > 0 and content[k - 1].kind in (Kind.HEADLINE, Kind.BYLINE, Kind.CAPTION)
@@ -662,12 +666,7 @@ def _datelines_of_titles(content: list[Block], cluster: list[int]) -> list[int]:
     blocks = [content[k] for k in cluster[names:]]
     if len(blocks) < 2 or not all(_may_be_title(b) and len(b.text) >= TITLE_MIN_CHARS for b in blocks):
         return []
-    datelines = []
-    for k in range(cluster[-1] + 1, len(content)):
-        if content[k].kind is Kind.HEADLINE:
-            break
-        if opens_with_dateline(content[k]):
-            datelines.append(k)
+    datelines = [k for k in _right_under(content, cluster) if opens_with_dateline(content[k])]
     return datelines if len(datelines) == len(blocks) and datelines[0] == cluster[-1] + 1 else []
 
 
