@@ -419,6 +419,9 @@ READ_UNDER = [
     # the head right over the column counts whole (its byline stands to the side, so the white
     # under the title is wide) while another module's head starts beside the column
     pytest.param(725, "济宁高新区精描细绘2020年发展蓝图", "济宁高新区自1992年创建", id="under-its-own-head-with-a-byline-aside"),
+    # two titles side by side both reach over the column under the white between them: it is
+    # read under the one whose head stands over part of it, not the other's, deeper head
+    pytest.param(3308, "广州高新区再添省级小微双创基地", "地开创了中小企业暖企", id="under-the-head-over-part-of-it"),
     # an article's last lines at the page's foot, with no footer under them and white over them:
     # lines that hold sentences are no footer strip
     pytest.param(2313, "齐齐哈尔高新区：高标准建设产业高地", "齐齐哈尔高新区自2010年升级为国家", id="at-the-pages-foot-with-no-footer"),
@@ -430,6 +433,14 @@ READ_UNDER = [
     # a two-line title whose second line has a wide space right over a gutter of the columns
     # under it: its lines above and below run across the space, so it is no gutter
     pytest.param(1807, "吉安高新区：“两化融合”构筑绿色产业集聚高地", "吉安高新区，地处著名的将军县", id="space-in-a-title-over-a-gutter"),
+    # a one-line title's space (and a byline's padding) that lines up with the end of a column
+    # under it, while its right side starts inside the gutter before the next column: a space in
+    # a line set across the columns, not a gutter
+    pytest.param(3311, "吉安高新区：“两化融合”构筑绿色产业集聚高地", "生态正逐步向高技术", id="title-space-inside-a-gutter"),
+    pytest.param(3328, "聚力“五大行动”天津高新区按下未来五年发展快进键", "牢把握国家自主创新", id="byline-space-inside-a-gutter"),
+    # a closing quote at a column's line end hangs past the measure, its box a little short of the
+    # next column: its ink ends at the column's edge, so the narrow white after it is the gutter
+    pytest.param(3319, "贡献六成以上新兴产业产值开发区成山西转型发展重要平台", "创新成果一等奖", id="closing-quote-hanging-past-the-measure"),
     # a newsletter's short page whose text (in a bold kaiti) never fills five lines in one block:
     # the page's body type is its running text, not headline parts
     pytest.param(2029, "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "7月22日，在科技部战略规划司的指导", id="body-type-in-short-blocks"),

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from parkdigest.convert.pdf.extract import Box, Glyph, PdfPage, Shape, ShapeKind, enclosing
-from parkdigest.text import HAN_CHAR
+from parkdigest.text import CLOSERS, HAN_CHAR
 
 # Glyphs whose baselines differ by less than this share of their size sit on one line
 # (superscripts and mixed fonts shift a baseline by a little, the next line by a whole
@@ -29,8 +29,19 @@ BASELINE_TOLERANCE = 0.3
 # a column's line, not a word.
 GUTTER_EM = 0.5
 SURE_GUTTER_EM = 1.6
+# A gutter seen in the rows around a gap runs on at most this many of their ems past where
+# the gap's right side starts (a column starting further off is another module's); those rows
+# stand within this many ems above or below (a head's last line stands up to two lines' white
+# over the columns under it).
+GUTTER_RUN_EM = 2.0
+GUTTER_RUN_ROWS_EM = 4.0
 # Narrower still, white lined up with column edges on both sides (see _between_columns).
 NARROW_GUTTER_EM = 0.25
+# Full-width marks whose ink fills the left half of their em: closing quotes and brackets
+# (GB/T 15834) and the stops and commas as mainland fonts draw them. A typesetter that sets
+# such a mark in half an em at a line's end (CSS text-spacing-trim, 标点挤压) or lets it hang
+# past the measure ends the column's line where its ink ends, half an em before its box does.
+LEFT_HALF_MARKS = frozenset(CLOSERS + "，。、；：！？")
 # Type this many times the size of other type is of another order, a headline's to the text's:
 # kickers, subheads and bylines are set at most a third bigger than the text, titles half again
 # as big or more, and the line between them falls here. On a row, white of GUTTER_EM of the
@@ -195,7 +206,7 @@ class _GutterFinder:
             elif white <= NARROW_GUTTER_EM * em:
                 continue
             elif ((white > GUTTER_EM * em and self._column_gutter(k, ink, i, em)) or self._between_columns(k, ink, i, em)) \
-                    and not self._spans_lines_around(k, ink, i, em):
+                    and not self._spans_lines_around(k, ink, i, em) and not self._starts_in_a_gutter(k, ink, i):
                 cuts.add(i)
         if not cuts:
             return [list(row)] if row else []
@@ -225,6 +236,30 @@ class _GutterFinder:
                     below = True
         return above and below
 
+    def _starts_in_a_gutter(self, k: int, ink: list[Glyph], i: int) -> bool:
+        """Does the right side of the gap start inside the white of a gutter that runs past
+        it in a row just above or below, to a column edge further right? A column's
+        line starts at its column's edge or right of it (an indent), never in the gutter before
+        it: a gap that lines up with a column's end but whose right side starts short of the
+        next column is a space in a line set across the columns (a title's parallel halves, a
+        byline's padding over the gutter under it)."""
+        gap_start, start = ink[i - 1].box.x1, ink[i].box.x0
+        if self._shared(self.starts, start, self.baselines[k], EDGE_WINDOW_EM * ink[i].size, min_rows=1):
+            return False  # a column's edge: another line starts there too (a column of two lines)
+        slack = EDGE_SLACK_HALF_POINTS / 2
+        for row in self._nearby(k, GUTTER_RUN_ROWS_EM):
+            other = [g for g in row if not g.char.isspace()]
+            before = [g.box.x1 for g in other if g.box.x1 <= gap_start + 0.2 * g.size]
+            after = [g for g in other if g.box.x0 > start + slack]
+            inside = any(g.box.x1 > gap_start + 0.2 * g.size and g.box.x0 <= start + slack for g in other)
+            if not before or not after or inside:
+                continue
+            first = min(after, key=_X)
+            if gap_start - max(before) <= first.size and first.box.x0 - start <= GUTTER_RUN_EM * first.size \
+                    and self._shared(self.starts, first.box.x0, first.baseline, EDGE_WINDOW_EM * first.size):
+                return True
+        return False
+
     def _column_gutter(self, k: int, ink: list[Glyph], i: int, em: float) -> bool:
         """One side of the gap is a column's line, and the gap lines up with a column edge
         other rows share (their lines end where the left side ends, or start where the right
@@ -242,21 +277,31 @@ class _GutterFinder:
         both its sides (two titles side by side over their own columns: the gutter between
         modules is narrow measured in the titles' big ems)."""
         baseline, window = self.baselines[k], EDGE_WINDOW_EM * em
-        return self._shared(self.ends, ink[i - 1].box.x1, baseline, window) \
+        ends = {ink[i - 1].box.x1, _ink_end(ink[i - 1])}
+        return any(self._shared(self.ends, end, baseline, window) for end in ends) \
             and self._shared(self.starts, ink[i].box.x0, baseline, window)
 
     @staticmethod
-    def _shared(edges: dict[int, list[float]], x: float, baseline: float, window: float) -> bool:
+    def _shared(edges: dict[int, list[float]], x: float, baseline: float, window: float,
+                min_rows: int = EDGE_MIN_ROWS) -> bool:
         others = [b for key in range(round(x * 2) - EDGE_SLACK_HALF_POINTS, round(x * 2) + EDGE_SLACK_HALF_POINTS + 1)
                   for b in edges.get(key, ()) if 0 < abs(b - baseline) <= window]
-        return len(others) >= EDGE_MIN_ROWS
+        return len(others) >= min_rows
 
-    def _nearby(self, k: int) -> list[list[Glyph]]:
-        """The rows within CHANNEL_ROWS_EM above and below row k (not k itself)."""
-        reach = CHANNEL_ROWS_EM * max(g.size for g in self.rows[k])
+    def _nearby(self, k: int, rows_em: float = CHANNEL_ROWS_EM) -> list[list[Glyph]]:
+        """The rows within `rows_em` above and below row k (not k itself)."""
+        reach = rows_em * max(g.size for g in self.rows[k])
         low = bisect.bisect_left(self.baselines, self.baselines[k] - reach)
         high = bisect.bisect_right(self.baselines, self.baselines[k] + reach)
         return [self.rows[j] for j in range(low, high) if j != k]
+
+
+def _ink_end(glyph: Glyph) -> float:
+    """Where the glyph's ink ends on the right: mid-em for a full-width mark of
+    LEFT_HALF_MARKS, else its box's end."""
+    if glyph.char in LEFT_HALF_MARKS and glyph.box.width >= 0.9 * glyph.size:
+        return glyph.box.x0 + glyph.box.width / 2
+    return glyph.box.x1
 
 
 def _other_type(left: Glyph, right: Glyph) -> bool:

@@ -158,7 +158,9 @@ def _text_beside(head: Box, blocks: list[TextBlock], stacks: list[Stack]) -> lis
 def _stack_above(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks: list[TextBlock],
                  regions: Regions, measure: TypeMeasure, prefer: int | None = None) -> int | None:
     """The nearest stack above `block` whose reach covers it, with no rule closing a module and
-    no new row of modules between (`prefer` first, when it is one of them)."""
+    no new row of modules between (`prefer` first, when it is one of them). Where two heads'
+    reaches both cover it (a column under the gap between two titles), a head that stands over
+    part of it comes before one that stands beside it: a headline takes the text below it."""
     best, best_distance = None, None
     ceiling = _row_start_above(block, blocks, heads, measure)
     for k, (stack, head) in enumerate(zip(stacks, heads)):
@@ -170,7 +172,7 @@ def _stack_above(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks
             continue
         if k == prefer:
             return k
-        distance = block.box.y0 - head.y1
+        distance = (head.x_overlap(block.box) <= 0, block.box.y0 - head.y1)
         if best_distance is None or distance < best_distance:
             best, best_distance = k, distance
     return best
