@@ -419,9 +419,14 @@ READ_UNDER = [
     # the head right over the column counts whole (its byline stands to the side, so the white
     # under the title is wide) while another module's head starts beside the column
     pytest.param(725, "济宁高新区精描细绘2020年发展蓝图", "济宁高新区自1992年创建", id="under-its-own-head-with-a-byline-aside"),
+    # a brief's last words, ended with a full stop, at the top of the next column right over
+    # another brief's title: a kicker never ends with a full stop, so they go on the column
+    pytest.param(3320, "这家出产国之重器的园区有颗绿“芯”", "源是太阳能。", id="sentence-end-over-another-title"),
     # two titles side by side both reach over the column under the white between them: it is
     # read under the one whose head stands over part of it, not the other's, deeper head
     pytest.param(3308, "广州高新区再添省级小微双创基地", "地开创了中小企业暖企", id="under-the-head-over-part-of-it"),
+    # ... and where neither head stands over it, the one whose column on its left ends mid-sentence
+    pytest.param(100, "唐山高新区聚力培育双创载体", "信息沟通渠道，整合孵化资源", id="going-on-from-the-column-before"),
     # an article's last lines at the page's foot, with no footer under them and white over them:
     # lines that hold sentences are no footer strip
     pytest.param(2313, "齐齐哈尔高新区：高标准建设产业高地", "齐齐哈尔高新区自2010年升级为国家", id="at-the-pages-foot-with-no-footer"),

@@ -64,16 +64,19 @@ def find_modules(blocks: list[TextBlock], stacks: list[Stack], regions: Regions,
     # Top down, so that what stands straight above a block is read before it: of the stacks
     # whose reach covers a block, the one whose module holds what stands straight above it
     # heads it (its column goes on down), else the nearest.
+    gutter = _gutter(content)
     for block in sorted(content, key=lambda b: (b.box.y0, b.box.x0)):
-        found = _stack_above(block, stacks, heads, blocks, regions, measure,
-                             prefer=_owner_straight_above(block, blocks, heads, owner))
+        prefer = [_owner_straight_above(block, blocks, heads, owner)]
+        if block.part is Part.BODY:
+            prefer.append(_owner_going_on(block, [b for b in content if b.id in owner and b.part is Part.BODY],
+                                          owner, gutter))
+        found = _stack_above(block, stacks, heads, blocks, regions, measure, prefer=prefer)
         if found is not None:
             owner[block.id] = found
     # Running text (or a heading in it) with no stack above it goes on down its column from the
     # text above it, or, at the top of its column, from the column before it (a story's next
     # column, beside the stack of another item); a picture's caption with no stack above it
     # belongs to the item titled under it (a photo item).
-    gutter = _gutter(content)
     for block in sorted((b for b in content if b.id not in owner), key=lambda b: (b.box.x0, b.box.y0)):
         found = None
         if block.part in (Part.BODY, Part.MINOR):
@@ -156,12 +159,12 @@ def _text_beside(head: Box, blocks: list[TextBlock], stacks: list[Stack]) -> lis
 
 
 def _stack_above(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks: list[TextBlock],
-                 regions: Regions, measure: TypeMeasure, prefer: int | None = None) -> int | None:
+                 regions: Regions, measure: TypeMeasure, prefer: Sequence[int | None] = ()) -> int | None:
     """The nearest stack above `block` whose reach covers it, with no rule closing a module and
-    no new row of modules between (`prefer` first, when it is one of them). Where two heads'
+    no new row of modules between (those of `prefer` first, in its order). Where two heads'
     reaches both cover it (a column under the gap between two titles), a head that stands over
     part of it comes before one that stands beside it: a headline takes the text below it."""
-    best, best_distance = None, None
+    best, best_rank = None, None
     ceiling = _row_start_above(block, blocks, heads, measure)
     for k, (stack, head) in enumerate(zip(stacks, heads)):
         if head.y1 > block.box.y0 + CUT_SLACK or not _covers(stack, block, blocks):
@@ -170,11 +173,10 @@ def _stack_above(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks
             continue
         if _closed_between(head, block.box, regions, measure):
             continue
-        if k == prefer:
-            return k
-        distance = (head.x_overlap(block.box) <= 0, block.box.y0 - head.y1)
-        if best_distance is None or distance < best_distance:
-            best, best_distance = k, distance
+        preferred = prefer.index(k) if k in prefer else len(prefer)
+        rank = (preferred, head.x_overlap(block.box) <= 0, block.box.y0 - head.y1)
+        if best_rank is None or rank < best_rank:
+            best, best_rank = k, rank
     return best
 
 
@@ -284,6 +286,13 @@ def _column_before(block: TextBlock, owned: list[TextBlock], owner: dict[int, in
     open_feet = [b for b in feet if not sentence_closed(b.text)
                  and not any(owner[o.id] == owner[b.id] and _beside(b, o, reach) for o in owned)]
     return max(open_feet or feet, key=lambda b: b.box.y1)
+
+
+def _owner_going_on(block: TextBlock, owned: list[TextBlock], owner: dict[int, int], gutter: float | None) -> int | None:
+    """The module whose column just left of `block` ends mid-sentence: its text goes on at the
+    top of `block`'s column (None when that column's foot closes its sentence)."""
+    before = _column_before(block, owned, owner, gutter)
+    return owner[before.id] if before is not None and not sentence_closed(before.text) else None
 
 
 def _beside(left: TextBlock, right: TextBlock, reach: float) -> bool:

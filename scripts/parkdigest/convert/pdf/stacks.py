@@ -16,7 +16,7 @@ from parkdigest.convert.pdf.blocks import MARKERS, Part, TextBlock, byline_text
 from parkdigest.convert.pdf.extract import Box
 from parkdigest.convert.pdf.lines import TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
-from parkdigest.text import CLAUSE_OR_SENTENCE_MARK, dateline_opens
+from parkdigest.text import CLAUSE_OR_SENTENCE_MARK, CLOSERS, dateline_opens
 
 # A stack's parts stand this close: white of at most this share of the title's type size, or
 # of one body line when that is more (a byline under a small title).
@@ -30,6 +30,8 @@ IN_REACH = 0.8
 LABEL_MAX_CHARS = 8
 CLAUSE_MARKS = re.compile(r"[，。；！？、：—]|\s")
 SUBTITLE_MARK = re.compile(r"^[—―-]{1,2}")
+# The full stop: a kicker, a label or a byline never ends with it.
+FULL_STOP = "。"
 
 
 @dataclass(frozen=True)
@@ -155,11 +157,15 @@ def _column_top(block: TextBlock, blocks: list[TextBlock], reach: Box) -> bool:
 
 def _may_head(block: TextBlock) -> bool:
     """Running text is not part of a headline stack; one or two short lines may be, unless a
-    dateline opens them (本报讯（通讯员…）“…: the text's first lines, at a column's foot)."""
+    dateline opens them (本报讯（通讯员…）“…: the text's first lines, at a column's foot) or,
+    in the text's type, a full stop ends them (a kicker or a byline omits it: the last words of
+    a sentence that goes on from the column before, at the top of the next; a deck set apart
+    in its own type may be a sentence)."""
     if dateline_opens(block.text):
         return False
     if block.part is Part.BODY:
-        return len(block.lines) <= 2 and not CLAUSE_OR_SENTENCE_MARK.search(block.text[:-1])
+        return len(block.lines) <= 2 and not CLAUSE_OR_SENTENCE_MARK.search(block.text[:-1]) \
+            and not block.text.rstrip().rstrip(CLOSERS).endswith(FULL_STOP)
     return len(block.lines) <= 3
 
 
