@@ -278,6 +278,31 @@ def test_bad_pdfs_get_one_line_each_and_the_good_one_still_converts(tmp_path, ca
         assert "Traceback" not in line and "internal error" not in line, line
 
 
+def test_a_bad_page_of_a_newsletter_is_reported_and_its_other_pages_still_convert(tmp_path):
+    """A page too big to be a newspaper page (page 2) and a page pdfium cannot load (page 3, its
+    object broken) each get one line naming the page; page 1 converts as it does alone."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument.new()
+    doc.import_pages(pdfium.PdfDocument(SAMPLE))
+    doc.import_pages(pdfium.PdfDocument(_bad_pdfs()["huge-page.pdf"][0]))
+    doc.import_pages(pdfium.PdfDocument(_raw_pdf(b"BT /F1 12 Tf 72 700 Td (Page) Tj ET", HELVETICA)))
+    out = io.BytesIO()
+    doc.save(out)
+    data = out.getvalue()
+    third = data.rindex(b"/Type/Page>>")  # the last page's object: its type spoiled, pdfium cannot load it
+    path = tmp_path / "newsletter.pdf"
+    path.write_bytes(data[:third] + b"/Type/Pxge>>" + data[third + len(b"/Type/Page>>"):])
+    result = _converted(path)
+    alone = _converted(SAMPLE)
+    assert [a.meta["title"] for a in result.articles] == [a.meta["title"] for a in alone.articles]
+    assert [p.page for p in result.pictures] == [1, 2]
+    errors = [str(p) for p in result.problems if p.severity is Severity.ERROR]
+    assert len(errors) == 2 and all("\n" not in e and e.startswith("newsletter.pdf: error: page ") for e in errors)
+    assert "page 2 holds" in errors[0] and "the PDF's other pages are read" in errors[0]
+    assert "page 3 is damaged" in errors[1], errors
+
+
 def test_the_cli_reports_a_bad_pdf_in_one_line_and_exits_1(tmp_path, capsys):
     from parkdigest.cli import main
 

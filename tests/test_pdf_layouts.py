@@ -523,3 +523,25 @@ def test_another_pictures_credit_printed_before_a_caption_on_its_row_is_furnitur
     layout, _ = segment_pdf(seed_pdf)  # the article's caption is the caption alone; the credit is reported
     assert any(c.endswith(caption) and credit not in c for d in layout.drafts for c in d.captions + (d.body,))
     assert credit in [f.text for f in layout.furniture]
+
+
+@pytest.mark.browser
+def test_characters_set_one_under_another_are_read_top_to_bottom_and_reported(chromium, tmp_path):
+    """Vertical writing (CSS writing-mode, as a label down a module's side is set) comes out of
+    the PDF as one-character lines: they are read as one line, top to bottom, and the editor is
+    told to check where it went."""
+    from parkdigest.convert.pipeline import convert_page
+
+    page = chromium.new_page()
+    page.set_content("<html><body style=\"font-family:'Noto Serif CJK SC',serif\"><h1>园区新闻标题一则</h1>"
+                     "<p>这是一段正文。高新区今年引进企业一百家，产值增长百分之十。</p>"
+                     "<div style='writing-mode:vertical-rl;font-size:20px;height:300px'>竖排文字园区动态</div>"
+                     "</body></html>")
+    path = tmp_path / "vertical.pdf"
+    page.pdf(path=str(path), format="A4")
+    page.close()
+    result = convert_page(path)
+    texts = [a.meta["title"] + a.body for a in result.articles]
+    assert any("竖排文字园区动态" in text for text in texts), texts
+    assert any("8 characters are set vertically; read top to bottom" in str(p) for p in result.problems), \
+        [str(p) for p in result.problems]

@@ -36,9 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     convert = sub.add_parser("convert", help="turn seed pages into Markdown articles",
-                             description="Turn seed pages (raw newspaper text) into one Markdown article each.")
+                             description="Turn seed pages (newspaper page text or PDF) into one Markdown article each.")
     convert.add_argument("inputs", nargs="*", type=Path, metavar="SEED_FILE_OR_DIR",
-                         help="seed .txt files or directories (default: seeds/)")
+                         help="seed files (.txt page text, .pdf pages) or directories (default: seeds/)")
     convert.add_argument("--out", type=Path, default=Path("docs/articles"), help="output directory (default: docs/articles)")
     convert.add_argument("--report", action="store_true", help="print each page's conversion report")
     convert.add_argument("--check", action="store_true", help="change nothing; exit 1 if docs/ is out of date")

@@ -105,6 +105,15 @@ class Shape:
     blank: bool = False  # filled white and not stroked: invisible on the paper
 
 
+class PdfError(Exception):
+    """A PDF that cannot be read: `message` and `hint` say what and what to do."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
 @dataclass(frozen=True)
 class PdfPage:
     """One page of a PDF as geometry."""
@@ -117,15 +126,7 @@ class PdfPage:
     rotated_chars: int = 0  # characters printed at an angle (vertical text), not read
     unmapped_fonts: tuple[str, ...] = ()  # fonts whose characters have no Unicode meaning
     unmapped_share: float = 0.0  # share of the page's characters without a Unicode meaning
-
-
-class PdfError(Exception):
-    """A PDF that cannot be read: `message` and `hint` say what and what to do."""
-
-    def __init__(self, message: str, hint: str):
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    refused: PdfError | None = None  # why the page is not read (damaged, too big): it gives nothing
 
 
 # A rule is a shape this thin, in points (a hairline is 0.25-1 pt; 2.5 pt is a heavy rule).
@@ -467,7 +468,7 @@ class PdfReader:
         opened = ahead.result() if ahead else _open(path)
         with _PDFIUM:
             try:
-                geometry = [_page_geometry(page, text, i) for i, (page, text) in enumerate(opened.pages)]
+                geometry = [_page_read(loaded, i) for i, loaded in enumerate(opened.pages)]
                 read = _readable(geometry)
             except BaseException:
                 opened.close()
@@ -481,17 +482,24 @@ class PdfReader:
         return PdfSeed(name, read, sidecar, pictures, problems + sidecar_problems)
 
 
+# A page of an open file: pdfium's page with its text page, or why it could not be loaded.
+_Loaded = tuple[pdfium.PdfPage, pdfium.PdfTextPage] | PdfError
+
+
 @dataclass(frozen=True)
 class _Opened:
-    """A PDF file open in pdfium: its document, and each page loaded with its text page."""
+    """A PDF file open in pdfium: its document, and each page loaded with its text page (or the
+    error that page gave: a damaged page spoils no other)."""
 
     doc: pdfium.PdfDocument
-    pages: tuple[tuple[pdfium.PdfPage, pdfium.PdfTextPage], ...]
+    pages: tuple[_Loaded, ...]
 
     def close(self) -> None:
-        for page, text in self.pages:
-            text.close()  # closing twice is harmless: pypdfium2 skips a closed object
-            page.close()
+        for loaded in self.pages:
+            if not isinstance(loaded, PdfError):
+                page, text = loaded
+                text.close()  # closing twice is harmless: pypdfium2 skips a closed object
+                page.close()
         self.doc.close()
 
 
@@ -499,7 +507,7 @@ def _open(path: Path) -> _Opened:
     """The file opened and its pages loaded, each once (for its geometry and its picture)."""
     with _PDFIUM:
         doc = open_pdf(path)
-        pages: list[tuple[pdfium.PdfPage, pdfium.PdfTextPage]] = []
+        pages: list[_Loaded] = []
         try:
             count = len(doc)
             if count == 0:
@@ -508,7 +516,11 @@ def _open(path: Path) -> _Opened:
                 raise PdfError(f"the PDF has {count} pages, over the {MAX_PAGES} pages a seed may hold",
                                "split it into pages or issues (one PDF each)")
             for i in range(count):
-                page = _load_page(doc, i)
+                try:
+                    page = _load_page(doc, i)
+                except PdfError as exc:
+                    pages.append(exc)
+                    continue
                 pages.append((page, page.get_textpage()))
         except BaseException:
             _Opened(doc, tuple(pages)).close()  # what was loaded before the error
@@ -516,10 +528,26 @@ def _open(path: Path) -> _Opened:
     return _Opened(doc, tuple(pages))
 
 
+def _page_read(loaded: _Loaded, index: int) -> PdfPage:
+    """A loaded page's geometry; a page that cannot be read (damaged, too big) is kept with
+    why, and gives nothing: the file's other pages are read all the same."""
+    if isinstance(loaded, PdfError):
+        return PdfPage(index + 1, 0.0, 0.0, (), (), refused=loaded)
+    page, text = loaded
+    try:
+        return _page_geometry(page, text, index)
+    except PdfError as exc:
+        width, height = page.get_size()
+        return PdfPage(index + 1, width, height, (), (), refused=exc)
+
+
 def _readable(pages: list[PdfPage]) -> tuple[PdfPage, ...]:
-    """The pages with a text to read (PdfError if none has): a page whose text is mostly
-    codes gives no articles (its problem says why)."""
+    """The pages with a text to read (PdfError if none has: the first page's refusal, else no
+    text layer): a page whose text is mostly codes gives no articles (its problem says why)."""
     if all(not page.glyphs for page in pages):
+        refusals = [page.refused for page in pages if page.refused is not None]
+        if refusals:
+            raise refusals[0]
         raise PdfError("the PDF has no text layer (a scanned page?)", "run OCR first, then convert the OCR'd PDF")
     read = tuple(replace(page, glyphs=()) if page.unmapped_share > MAX_UNMAPPED_SHARE else page for page in pages)
     if all(not page.glyphs for page in read):
@@ -533,7 +561,8 @@ def _drawn(opened: _Opened) -> tuple[PagePicture, ...]:
     """The pages' pictures; the file is closed before they are handed over."""
     with _PDFIUM:
         try:
-            return tuple(_picture(page, i) for i, (page, _) in enumerate(opened.pages))
+            return tuple(_picture(loaded[0], i) for i, loaded in enumerate(opened.pages)
+                         if not isinstance(loaded, PdfError))
         finally:
             opened.close()
 
@@ -562,9 +591,12 @@ MAX_UNMAPPED_SHARE = 0.05
 
 
 def page_problems(page: PdfPage, name: str) -> list[Problem]:
-    """What an editor must know about one page: no text on it, fonts that give no
-    characters, characters printed at an angle (vertical text)."""
+    """What an editor must know about one page: it could not be read (damaged, too big), no
+    text on it, fonts that give no characters, characters printed at an angle (vertical text)."""
     where = f"page {page.number}"
+    if page.refused is not None:
+        return [Problem(name, f"{page.refused.message}; it gives no articles, the PDF's other pages are read",
+                        page.refused.hint)]
     problems = []
     if not page.glyphs:
         problems.append(Problem(name, f"{where} has no text layer (a scanned page?); it gives no articles",
