@@ -425,6 +425,12 @@ READ_UNDER = [
     # two titles side by side both reach over the column under the white between them: it is
     # read under the one whose head stands over part of it, not the other's, deeper head
     pytest.param(3308, "广州高新区再添省级小微双创基地", "地开创了中小企业暖企", id="under-the-head-over-part-of-it"),
+    # a picture under a head fills the white over the head's columns: another module's head
+    # starting at that height elsewhere on the page starts no new row over them, and the column
+    # under the picture is read under the head the picture stands under
+    pytest.param(3016, "“不负韶华 国聘行动”火炬专场网络招聘会走进武汉东湖和广州高新区", "近日，由科技部与中央广播电视总台主办",
+                 id="under-its-heads-picture"),
+    pytest.param(3009, "武汉东湖高新区：新兴产业重要策源地", "通过引进、消化吸收", id="under-its-heads-picture-2"),
     # ... and where neither head stands over it, the one whose column on its left ends mid-sentence
     pytest.param(100, "唐山高新区聚力培育双创载体", "信息沟通渠道，整合孵化资源", id="going-on-from-the-column-before"),
     # an article's last lines at the page's foot, with no footer under them and white over them:

@@ -65,8 +65,9 @@ def find_modules(blocks: list[TextBlock], stacks: list[Stack], regions: Regions,
     # whose reach covers a block, the one whose module holds what stands straight above it
     # heads it (its column goes on down), else the nearest.
     gutter = _gutter(content)
+    pictures = [(picture, _head_over(picture, stacks, heads, regions, measure)) for picture in regions.pictures]
     for block in sorted(content, key=lambda b: (b.box.y0, b.box.x0)):
-        prefer = [_owner_straight_above(block, blocks, heads, owner)]
+        prefer = [_owner_straight_above(block, blocks, heads, pictures, owner)]
         if block.part is Part.BODY:
             prefer.append(_owner_going_on(block, [b for b in content if b.id in owner and b.part is Part.BODY],
                                           owner, gutter))
@@ -165,7 +166,7 @@ def _stack_above(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks
     reaches both cover it (a column under the gap between two titles), a head that stands over
     part of it comes before one that stands beside it: a headline takes the text below it."""
     best, best_rank = None, None
-    ceiling = _row_start_above(block, blocks, heads, measure)
+    ceiling = _row_start_above(block, blocks, heads, measure, regions.pictures)
     for k, (stack, head) in enumerate(zip(stacks, heads)):
         if head.y1 > block.box.y0 + CUT_SLACK or not _covers(stack, block, blocks):
             continue
@@ -181,13 +182,30 @@ def _stack_above(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks
 
 
 def _owner_straight_above(block: TextBlock, blocks: list[TextBlock], heads: list[Box],
-                          owner: dict[int, int]) -> int | None:
+                          pictures: list[tuple[Box, int | None]], owner: dict[int, int]) -> int | None:
     """The stack whose module holds what stands nearest straight above `block` in its column
-    (a block, or a head as a whole: its byline may stand to the side); None when that is
-    nothing or no module's yet."""
+    (a block, a picture, or a head as a whole: its byline may stand to the side); None when
+    that is nothing or no module's yet."""
     above = [(b.box.y1, owner.get(b.id)) for b in blocks if b.part is not Part.FURNITURE and _in_column_above(b.box, block)]
     above += [(head.y1, k) for k, head in enumerate(heads) if _in_column_above(head, block)]
+    above += [(picture.y1, k) for picture, k in pictures if _in_column_above(picture, block)]
     return max(above, key=lambda item: item[0])[1] if above else None
+
+
+def _head_over(picture: Box, stacks: list[Stack], heads: list[Box], regions: Regions, measure: TypeMeasure) -> int | None:
+    """The stack a picture stands under: of the heads above it whose reach covers it, with no
+    rule closing a module between, one over part of it before one beside it, then the nearest
+    (a head's picture over its columns; its top may tuck under the head's last line)."""
+    best, best_rank = None, None
+    for k, (stack, head) in enumerate(zip(stacks, heads)):
+        if head.y0 >= picture.y0 or picture.x_overlap(stack.reach) < UNDER_REACH * picture.width:
+            continue
+        if _closed_between(head, picture, regions, measure):
+            continue
+        rank = (head.x_overlap(picture) <= 0, picture.y0 - head.y1)
+        if best_rank is None or rank < best_rank:
+            best, best_rank = k, rank
+    return best
 
 
 def _stack_below(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks: list[TextBlock],
@@ -251,13 +269,16 @@ def _in_column_above(upper: Box, block: TextBlock) -> bool:
         and upper.x_overlap(block.box) >= UNDER_REACH * min(upper.width, block.box.width)
 
 
-def _row_start_above(block: TextBlock, blocks: list[TextBlock], heads: list[Box], measure: TypeMeasure) -> float | None:
-    """Where a row of modules starts between `block` and what stands above it in its column:
-    the top of another module's head, beside the column, within a white of more than
-    COLUMN_BREAK_LINES over the block (a head over the column counts whole: its byline may
-    stand to the side). Nothing above that line goes on down to the block."""
+def _row_start_above(block: TextBlock, blocks: list[TextBlock], heads: list[Box], measure: TypeMeasure,
+                     pictures: tuple[Box, ...] = ()) -> float | None:
+    """Where a row of modules starts between `block` and what stands above it in its column
+    (text, a head, one of `pictures`): the top of another module's head, beside the column,
+    within a white of more than COLUMN_BREAK_LINES over the block (a head over the column
+    counts whole: its byline may stand to the side). Nothing above that line goes on down to
+    the block. A head's picture fills the white over its columns when the block is matched to
+    a head; the text a block goes on from is looked for past pictures (text only)."""
     above = [b.box for b in blocks if b.part is not Part.FURNITURE and _in_column_above(b.box, block)]
-    above += [head for head in heads if _in_column_above(head, block)]
+    above += [box for box in (*heads, *pictures) if _in_column_above(box, block)]
     if not above:
         return None
     top = max(box.y1 for box in above)
