@@ -431,6 +431,9 @@ READ_UNDER = [
     pytest.param(3016, "“不负韶华 国聘行动”火炬专场网络招聘会走进武汉东湖和广州高新区", "近日，由科技部与中央广播电视总台主办",
                  id="under-its-heads-picture"),
     pytest.param(3009, "武汉东湖高新区：新兴产业重要策源地", "通过引进、消化吸收", id="under-its-heads-picture-2"),
+    # a briefs column's last brief ends mid-sentence and goes on at the top of the next column;
+    # a module lower on the page whose head stands across that column never goes on up past it
+    pytest.param(3516, "泉州高新区：向新实体经济转型 建“一区十园”创新高地", "推进创新驱动、转型发展", id="not-up-past-its-head"),
     # ... and where neither head stands over it, the one whose column on its left ends mid-sentence
     pytest.param(100, "唐山高新区聚力培育双创载体", "信息沟通渠道，整合孵化资源", id="going-on-from-the-column-before"),
     # an article's last lines at the page's foot, with no footer under them and white over them:

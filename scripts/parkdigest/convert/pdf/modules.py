@@ -69,8 +69,7 @@ def find_modules(blocks: list[TextBlock], stacks: list[Stack], regions: Regions,
     for block in sorted(content, key=lambda b: (b.box.y0, b.box.x0)):
         prefer = [_owner_straight_above(block, blocks, heads, pictures, owner)]
         if block.part is Part.BODY:
-            prefer.append(_owner_going_on(block, [b for b in content if b.id in owner and b.part is Part.BODY],
-                                          owner, gutter))
+            prefer.append(_owner_going_on(block, _running_text_above(block, content, owner, heads), owner, gutter))
         found = _stack_above(block, stacks, heads, blocks, regions, measure, prefer=prefer)
         if found is not None:
             owner[block.id] = found
@@ -85,7 +84,7 @@ def find_modules(blocks: list[TextBlock], stacks: list[Stack], regions: Regions,
             above = _text_above(block, [b for b in content if b.id in owner], ceiling, regions, measure)
             found = owner[above.id] if above is not None else None
         if found is None and block.part is Part.BODY:
-            before = _column_before(block, [b for b in content if b.id in owner and b.part is Part.BODY], owner, gutter)
+            before = _column_before(block, _running_text_above(block, content, owner, heads), owner, gutter)
             found = owner[before.id] if before is not None else None
         if found is None:
             found = _stack_below(block, stacks, heads, blocks, regions, measure)
@@ -286,6 +285,18 @@ def _row_start_above(block: TextBlock, blocks: list[TextBlock], heads: list[Box]
         return None
     starts = [head.y0 for head in heads if top < head.y0 <= block.box.y0]
     return min(starts) if starts else None
+
+
+def _running_text_above(block: TextBlock, content: list[TextBlock], owner: dict[int, int],
+                        heads: list[Box]) -> list[TextBlock]:
+    """The running text read so far, but for a module whose head stands below `block` across
+    its column: that module's text goes on below its head, never up past it (a brief's, whose
+    head stands over another column, may go on at the top of the next one)."""
+    def past_its_head(b: TextBlock) -> bool:
+        head = heads[owner[b.id]]
+        return head.y0 > block.box.y0 + CUT_SLACK and head.x_overlap(block.box) > 0
+
+    return [b for b in content if b.part is Part.BODY and b.id in owner and not past_its_head(b)]
 
 
 def _column_before(block: TextBlock, owned: list[TextBlock], owner: dict[int, int],
