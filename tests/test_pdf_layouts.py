@@ -554,3 +554,23 @@ def test_characters_set_one_under_another_are_read_top_to_bottom_and_reported(ch
     assert any("竖排文字园区动态" in text for text in texts), texts
     assert any("8 characters are set vertically; read top to bottom" in str(p) for p in result.problems), \
         [str(p) for p in result.problems]
+
+
+@pytest.mark.browser
+def test_a_story_title_read_over_another_title_heads_the_story_told_elsewhere(chromium, tmp_path):
+    """A copy reads two modules' titles as one stack (火炬专场网络招聘会… over 广州高新区再添省级
+    小微双创基地): the text under the stack is the first title's, while the second one's
+    dateline paragraph, further down the page, restates it. Two stories: the second title heads
+    its own text, not a deck of the first."""
+    from copied_pages import copied_text
+    from parkdigest.convert.model import Line, Page
+    from parkdigest.convert.normalize import normalize_page
+    from parkdigest.convert.reflow import reflow_page
+    from parkdigest.convert.segment import segment_page
+
+    path, _ = typeset.render(3617, tmp_path, chromium)
+    lines = copied_text(path).split("\n")
+    page = normalize_page(Page(path.name, tuple(Line(i + 1, text) for i, text in enumerate(lines))))
+    drafts = {draft.title: draft for draft in reflow_page(segment_page(page)).drafts}
+    assert drafts["广州高新区再添省级小微双创基地"].body.startswith("本报南京6月17日电（记者唐大勇、沈军）近日，广州高新区")
+    assert drafts["“不负韶华 国聘行动”火炬专场网络招聘会走进武汉东湖和广州高新区"].deck == ""

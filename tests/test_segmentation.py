@@ -990,3 +990,16 @@ def test_a_head_takes_its_opening_read_under_another_heads_byline_when_it_names_
         assert other_title not in drafts and (park.deck, park.byline) == (other_title, "本报记者 李争粉")
     else:
         assert "第一次党员代表大会" in drafts[other_title].body
+
+
+def test_a_kicker_of_balanced_halves_restated_by_a_story_elsewhere_stays_its_titles_kicker():
+    # pdftotext's copy of a 人民日报 page: the kicker (生产需求稳中有升 积极因素积聚增强) over the
+    # 权威发布 title, its lead read under another article's byline, which restates the kicker. Two
+    # balanced phrases may be a kicker: they part no stack (a title read over another title and
+    # restated by a story elsewhere heads its own story: tests/test_pdf_layouts.py, seed 3617).
+    from parkdigest.convert.pipeline import convert_page
+
+    page = Path(__file__).parent / "devset-pdftotext" / "pages" / "rmrb-2026-03-17-04.txt"
+    articles = {a.meta["title"]: a.meta for a in convert_page(page).articles}
+    assert "生产需求稳中有升 积极因素积聚增强" not in articles
+    assert articles["今年前两月中国经济开局良好（权威发布）"].get("kicker") == "生产需求稳中有升 积极因素积聚增强"

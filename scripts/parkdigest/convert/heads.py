@@ -276,6 +276,8 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
     if read_whole:
         heads = next((split for part in _WHOLE_STACK_PARTINGS if len(split := part(content, cluster)) > 1), heads)
         titles = _story_titles(content, cluster)  # (the stack read whole says whose stories they are)
+        if len(heads) == 1 and not _datelines_of_titles(content, cluster):  # (titles over briefs: paired below)
+            titles = _titles_of_a_story_told_elsewhere(content, cluster, titles) or titles
         heads = [piece for head in heads for piece in _parted_at_titles(content, head, [k for k in titles if k in head])]
     datelines = _datelines_of_titles(content, cluster) if read_whole and len(heads) == 1 else []
     if datelines:
@@ -504,6 +506,37 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
                    for opening in openings)
 
     return [k for k in lines if taken_up_alone(k) and not _balanced_halves(content[k].text)]
+
+
+def _titles_of_a_story_told_elsewhere(content: list[Block], cluster: list[int], titles: list[int]) -> list[int]:
+    """Two whole titles read as one stack (2022年…培训班开班 / 广州高新区再添省级小微双创基地) where
+    one is the title of a story told elsewhere on the page: a story's opening (a dateline
+    paragraph, or the one under a byline) away from the text under the stack restates it
+    (RESTATES_TITLE: a kicker is taken up in part, a title restated), while the story under the
+    stack does not take up its words. That title and the other whole title nearest it are two
+    stories' (the other's text is the one under the stack). A feature restating its kicker in
+    its own text does so in running text, which opens no story; two balanced phrases may be a
+    kicker (as in `_story_titles`)."""
+    if len(titles) > 1:
+        return []
+    lines = [k for k in cluster if _may_be_title(content[k]) and whole_title(content[k])]
+    if len(lines) < 2:
+        return []
+    under = _right_under(content, cluster)
+    own = list(itertools.takewhile(lambda k: k == under[0] or not _under_a_head_or_caption(content, k), under))
+    own_text = [content[k].text for k in own if content[k].kind is Kind.BODY]
+    elsewhere = [content[k].text for k in range(len(content)) if k not in own and opens_a_story(content, k)]
+
+    def told_elsewhere(line: int) -> bool:
+        text = content[line].text
+        return any(words_taken_up(text, other) >= RESTATES_TITLE for other in elsewhere) \
+            and not any(words_taken_up(text, mine) >= TITLE_WORDS_TAKEN_UP for mine in own_text)
+
+    told = [k for k in lines if told_elsewhere(k) and not _balanced_halves(content[k].text)]
+    if len(told) != 1:
+        return []
+    other = min((k for k in lines if k != told[0]), key=lambda k: abs(cluster.index(k) - cluster.index(told[0])))
+    return sorted((told[0], other))
 
 
 def _right_under(content: list[Block], cluster: list[int]) -> range:
