@@ -452,6 +452,9 @@ READ_UNDER = [
     # a line set across the columns, not a gutter
     pytest.param(3311, "吉安高新区：“两化融合”构筑绿色产业集聚高地", "生态正逐步向高技术", id="title-space-inside-a-gutter"),
     pytest.param(3328, "聚力“五大行动”天津高新区按下未来五年发展快进键", "牢把握国家自主创新", id="byline-space-inside-a-gutter"),
+    # ... the next column's only line near it is the only sign of its edge: the page's grid
+    # (columns start at the same places all down the page) says where that column starts
+    pytest.param(3705, "来徐州高新区 感受有技术含量的“安全感”", "家，成为名副其实的安全产业谷", id="title-space-over-a-short-column"),
     # a closing quote at a column's line end hangs past the measure, its box a little short of the
     # next column: its ink ends at the column's edge, so the narrow white after it is the gutter
     pytest.param(3319, "贡献六成以上新兴产业产值开发区成山西转型发展重要平台", "创新成果一等奖", id="closing-quote-hanging-past-the-measure"),

@@ -8,6 +8,7 @@ caption, folio) is judged relative to it, so another paper's type sizes change n
 from __future__ import annotations
 
 import bisect
+import math
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -249,15 +250,15 @@ class _GutterFinder:
         slack = EDGE_SLACK_HALF_POINTS / 2
         for row in self._nearby(k, GUTTER_RUN_ROWS_EM):
             other = [g for g in row if not g.char.isspace()]
-            before = [g.box.x1 for g in other if g.box.x1 <= gap_start + 0.2 * g.size]
+            before = [g.box.x1 for g in other if g.box.x1 <= start]
             after = [g for g in other if g.box.x0 > start + slack]
-            inside = any(g.box.x1 > gap_start + 0.2 * g.size and g.box.x0 <= start + slack for g in other)
+            inside = any(g.box.x1 > start and g.box.x0 <= start + slack for g in other)
             if not before or not after or inside:
                 continue
             first = min(after, key=_X)
-            if gap_start - max(before) <= first.size and first.box.x0 - start <= GUTTER_RUN_EM * first.size \
-                    and self._shared(self.starts, first.box.x0, first.baseline, EDGE_WINDOW_EM * first.size):
-                return True
+            if abs(gap_start - max(before)) <= first.size and first.box.x0 - start <= GUTTER_RUN_EM * first.size \
+                    and self._shared(self.starts, first.box.x0, first.baseline, math.inf, min_rows=1):
+                return True  # (the page's grid: its columns start at the same places all down it)
         return False
 
     def _column_gutter(self, k: int, ink: list[Glyph], i: int, em: float) -> bool:
