@@ -577,3 +577,16 @@ def test_a_story_title_read_over_another_title_heads_the_story_told_elsewhere(ch
     drafts = {draft.title: draft for draft in reflow_page(segment_page(page)).drafts}
     assert drafts["广州高新区再添省级小微双创基地"].body.startswith("本报南京6月17日电（记者唐大勇、沈军）近日，广州高新区")
     assert drafts["“不负韶华 国聘行动”火炬专场网络招聘会走进武汉东湖和广州高新区"].deck == ""
+
+
+@pytest.mark.browser
+def test_the_publications_name_on_the_folio_row_is_furniture(chromium, tmp_path):
+    """A newsletter's footer row: its name set big (火炬动态) beside the date, the page's section,
+    the issue and the page number. An article prints nothing on the row of a page number: the
+    name and the section are the folio's, not a title and a label."""
+    from parkdigest.convert.pipeline import convert_page
+
+    path, _ = typeset.render(3714, tmp_path, chromium)
+    result = convert_page(path)
+    assert "火炬动态" not in [a.meta["title"] for a in result.articles]
+    assert {"火炬动态", "政策速递"} <= {f.text for f in result.layout.furniture}

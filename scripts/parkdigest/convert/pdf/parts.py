@@ -49,8 +49,31 @@ def classify_blocks(groups: list[list[TextLine]], regions: Regions, measure: Typ
     labels = _boxed_labels(blocks)
     blocks = [with_part(b, Part.LABEL, "boxed") if b.id in labels and not regions.in_band(b.box)
               else _part(b, regions, measure, running, furniture_rule) for b in blocks]
+    blocks = _on_folio_rows(blocks)
     blocks = mark_captions(blocks, regions, measure, furniture_rule)
     return promote_titles(blocks, regions, measure)
+
+
+# What a folio line says: the page's number, the issue, the date — a row holding one is the folio's.
+FOLIO_SAYS = frozenset({Says.PAGE_NUMBER, Says.PAGE_NUMBER_ALONE, Says.ISSUE, Says.FOLIO_ANCHOR})
+# A word of the folio: the publication's name or the page's section (火炬动态, 政策速递), no clause.
+FOLIO_WORD_MAX_HAN = 8
+
+
+def _on_folio_rows(blocks: list[TextBlock]) -> list[TextBlock]:
+    """A short word on the folio's row is the folio's (the text converter's folio block): the
+    publication's name set big beside the date and the issue (火炬动态), the page's section. An
+    article prints nothing on the row of a page number."""
+    folio = [b.box for b in blocks if b.part is Part.FURNITURE and says_of(b.rule) & FOLIO_SAYS]
+
+    def folio_word(block: TextBlock) -> bool:
+        text = block.text
+        return len(block.lines) == 1 and len(HAN_CHAR.findall(text)) <= FOLIO_WORD_MAX_HAN \
+            and not CLAUSE_OR_SENTENCE_MARK.search(text) \
+            and any(block.box.y_overlap(box) >= 0.5 * min(block.box.height, box.height) for box in folio)
+
+    return [with_part(b, Part.FURNITURE, StructuralRule.FOLIO_BLOCK.value)
+            if b.part is not Part.FURNITURE and folio_word(b) else b for b in blocks]
 
 
 # A label in a box of its own: one or two short lines alone in a frame (【绿色发展】 in a box).
