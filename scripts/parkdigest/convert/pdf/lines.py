@@ -202,7 +202,7 @@ class _GutterFinder:
             em, white = ems[i], whites[i]
             if white > SURE_GUTTER_EM * em or (white > 0 and self.vrules.between(ink[i - 1], ink[i])):
                 cuts.add(i)
-            elif white > GUTTER_EM * min(ink[i - 1].size, ink[i].size) and _other_type(ink[i - 1], ink[i]):
+            elif white > GUTTER_EM * min(ink[i - 1].size, ink[i].size) and _other_size(ink[i - 1], ink[i]):
                 cuts.add(i)
             elif white <= NARROW_GUTTER_EM * em:
                 continue
@@ -303,6 +303,14 @@ def _ink_end(glyph: Glyph) -> float:
     if glyph.char in LEFT_HALF_MARKS and glyph.box.width >= 0.9 * glyph.size:
         return glyph.box.x0 + glyph.box.width / 2
     return glyph.box.x1
+
+
+def _other_size(left: Glyph, right: Glyph) -> bool:
+    """Are the two set in different sizes? A line keeps one size (a superscript or a mark set
+    smaller sits tight against its neighbour, with no white): white beyond a space between two
+    sizes parts two lines (a picture's credit beside a caption's last line, a title beside a
+    column's line)."""
+    return _quantize(left.size) != _quantize(right.size)
 
 
 def _other_type(left: Glyph, right: Glyph) -> bool:
