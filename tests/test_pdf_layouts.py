@@ -461,8 +461,8 @@ READ_UNDER = [
     # a newsletter's short page whose text (in a bold kaiti) never fills five lines in one block:
     # the page's body type is its running text, not headline parts
     pytest.param(2029, "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "7月22日，在科技部战略规划司的指导", id="body-type-in-short-blocks"),
-    # a title's line ends near the next column, whose line stands on its baseline: type of another
-    # order across a gutter's white is another line
+    # a title's line ends near the next column, whose line stands on its baseline: another type
+    # size across a gutter's white is another line
     pytest.param(2119, "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈", "结交一群优秀的小伙伴", id="title-beside-a-columns-line"),
     # a title over a picture set 1.45 times the text: past the line between the headline parts'
     # sizes (a third bigger at most) and the titles' (half again)
@@ -523,9 +523,9 @@ def test_another_pictures_credit_printed_before_a_caption_on_its_row_is_furnitur
                                                                                   credit):
     """Two pictures side by side, each credit under its own: the left one's credit stands on the
     caption's row, before the caption of the right one. It is cut off as furniture, whatever the
-    caption's own credit after it: a line of its own where it is set in another size than the
-    caption (white beyond a space between two sizes parts two lines), else the caption's lead
-    credit."""
+    caption's own credit after it. Here it is set in another size than the caption: white beyond
+    a space between two sizes parts two lines, so it is a line of its own, not the caption's lead
+    credit (which a credit in the caption's size would be)."""
     from parkdigest.convert.pdf.extract import read_pdf
     from parkdigest.convert.pdf.segment import read_page, segment_pdf
 
@@ -533,7 +533,7 @@ def test_another_pictures_credit_printed_before_a_caption_on_its_row_is_furnitur
     seed_pdf = read_pdf(path)
     (page,) = seed_pdf.pages
     (block,) = [b for b in read_page(page).blocks if caption in b.text]
-    assert block.text == caption and block.lead_credit.strip() in ("", credit)
+    assert block.text == caption and block.lead_credit == ""
     layout, _ = segment_pdf(seed_pdf)  # the article's caption is the caption alone; the credit is reported
     assert any(c.endswith(caption) and credit not in c for d in layout.drafts for c in d.captions + (d.body,))
     assert credit in [f.text for f in layout.furniture]

@@ -21,6 +21,9 @@ PARALLEL_HALVES = re.compile(rf"[{HAN}”] +[{HAN}“]")
 CHINESE_SENTENCE_END = "。！？"
 LATIN_SENTENCE_END = "!?"
 ELLIPSIS = "…"
+# The full stop alone: headlines omit it (a title, a kicker, a label or a byline never ends
+# with it), where a sentence set in headline type keeps it.
+FULL_STOP = "。"
 # Ended by a full stop, "!" or "?" — a credit line, a summary's cut, a word's start: an
 # ellipsis there trails off a quotation or a list, it does not close the sentence.
 SENTENCE_END_NO_ELLIPSIS = CHINESE_SENTENCE_END + LATIN_SENTENCE_END

@@ -273,13 +273,17 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
     or between a brief and a signed story."""
     heads = _side_by_side_heads(content, cluster)
     read_whole = len(heads) == 1  # not read row by row: its titles may still stand side by side
+    datelines = []
     if read_whole:
         heads = next((split for part in _WHOLE_STACK_PARTINGS if len(split := part(content, cluster)) > 1), heads)
         titles = _story_titles(content, cluster)  # (the stack read whole says whose stories they are)
-        if len(heads) == 1 and not _datelines_of_titles(content, cluster):  # (titles over briefs: paired below)
-            titles = _titles_of_a_story_told_elsewhere(content, cluster, titles) or titles
+        if len(heads) == 1:
+            datelines = _datelines_of_titles(content, cluster)  # titles over briefs: paired below
+            if not datelines and len(titles) < 2:
+                titles = _titles_of_a_story_told_elsewhere(content, cluster) or titles
         heads = [piece for head in heads for piece in _parted_at_titles(content, head, [k for k in titles if k in head])]
-    datelines = _datelines_of_titles(content, cluster) if read_whole and len(heads) == 1 else []
+        if len(heads) > 1:
+            datelines = []
     if datelines:
         first = len(cluster) - len(datelines)  # the first title: the column names over it head it
         parts = [cluster[: first + 1], *([k] for k in cluster[first + 1:])]
@@ -480,7 +484,7 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     kicker and part nothing. An opening that names a line's park speaks of that line (a story
     on a park names it: 本报讯……温州高新区…); a line over a park's title that the same story
     takes up is that title's kicker (每年5000万元资助业界共治 / 成都高新区：…)."""
-    lines = [k for k in cluster if _may_be_title(content[k]) and whole_title(content[k])]
+    lines = _whole_titles(content, cluster)
     if len(lines) < 2:
         return []
     under = _right_under(content, cluster)
@@ -508,8 +512,14 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     return [k for k in lines if taken_up_alone(k) and not _balanced_halves(content[k].text)]
 
 
-def _titles_of_a_story_told_elsewhere(content: list[Block], cluster: list[int], titles: list[int]) -> list[int]:
-    """Two whole titles read as one stack (2022年…培训班开班 / 广州高新区再添省级小微双创基地) where
+def _whole_titles(content: list[Block], cluster: list[int]) -> list[int]:
+    """The lines of a stack that may be titles and read as a whole title."""
+    return [k for k in cluster if _may_be_title(content[k]) and whole_title(content[k])]
+
+
+def _titles_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -> list[int]:
+    """Two whole titles read as one stack (“不负韶华 国聘行动”火炬专场网络招聘会… / 广州高新区再添
+    省级小微双创基地), asked when the stack read whole finds fewer than two story titles, where
     one is the title of a story told elsewhere on the page: a story's opening (a dateline
     paragraph, or the one under a byline) away from the text under the stack restates it
     (RESTATES_TITLE: a kicker is taken up in part, a title restated), while the story under the
@@ -517,9 +527,7 @@ def _titles_of_a_story_told_elsewhere(content: list[Block], cluster: list[int], 
     stories' (the other's text is the one under the stack). A feature restating its kicker in
     its own text does so in running text, which opens no story; two balanced phrases may be a
     kicker (as in `_story_titles`)."""
-    if len(titles) > 1:
-        return []
-    lines = [k for k in cluster if _may_be_title(content[k]) and whole_title(content[k])]
+    lines = _whole_titles(content, cluster)
     if len(lines) < 2:
         return []
     under = _right_under(content, cluster)

@@ -494,12 +494,16 @@ class _Opened:
     doc: pdfium.PdfDocument
     pages: tuple[_Loaded, ...]
 
-    def close(self) -> None:
-        for loaded in self.pages:
+    def loaded(self) -> Iterator[tuple[int, pdfium.PdfPage, pdfium.PdfTextPage]]:
+        """Each page that loaded, with its index in the file."""
+        for index, loaded in enumerate(self.pages):
             if not isinstance(loaded, PdfError):
-                page, text = loaded
-                text.close()  # closing twice is harmless: pypdfium2 skips a closed object
-                page.close()
+                yield index, *loaded
+
+    def close(self) -> None:
+        for _, page, text in self.loaded():
+            text.close()  # closing twice is harmless: pypdfium2 skips a closed object
+            page.close()
         self.doc.close()
 
 
@@ -532,18 +536,23 @@ def _page_read(loaded: _Loaded, index: int) -> PdfPage:
     """A loaded page's geometry; a page that cannot be read (damaged, too big) is kept with
     why, and gives nothing: the file's other pages are read all the same."""
     if isinstance(loaded, PdfError):
-        return PdfPage(index + 1, 0.0, 0.0, (), (), refused=loaded)
+        return _refused(index, loaded, (0.0, 0.0))  # never loaded: its size unknown
     page, text = loaded
     try:
         return _page_geometry(page, text, index)
     except PdfError as exc:
-        width, height = page.get_size()
-        return PdfPage(index + 1, width, height, (), (), refused=exc)
+        return _refused(index, exc, page.get_size())
+
+
+def _refused(index: int, why: PdfError, size: tuple[float, float]) -> PdfPage:
+    """Page index+1, not read: no glyphs, no shapes, and why."""
+    return PdfPage(index + 1, size[0], size[1], (), (), refused=why)
 
 
 def _readable(pages: list[PdfPage]) -> tuple[PdfPage, ...]:
-    """The pages with a text to read (PdfError if none has: the first page's refusal, else no
-    text layer): a page whose text is mostly codes gives no articles (its problem says why)."""
+    """The pages, those whose text is mostly codes emptied (they give no articles; their problem
+    says why); PdfError when no page has a text to read: the first refused page's error, else no
+    text layer, else fonts without a Unicode map."""
     if all(not page.glyphs for page in pages):
         refusals = [page.refused for page in pages if page.refused is not None]
         if refusals:
@@ -561,8 +570,7 @@ def _drawn(opened: _Opened) -> tuple[PagePicture, ...]:
     """The pages' pictures; the file is closed before they are handed over."""
     with _PDFIUM:
         try:
-            return tuple(_picture(loaded[0], i) for i, loaded in enumerate(opened.pages)
-                         if not isinstance(loaded, PdfError))
+            return tuple(_picture(page, index) for index, page, _ in opened.loaded())
         finally:
             opened.close()
 

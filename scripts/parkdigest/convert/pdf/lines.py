@@ -39,14 +39,15 @@ GUTTER_RUN_ROWS_EM = 4.0
 # Narrower still, white lined up with column edges on both sides (see _between_columns).
 NARROW_GUTTER_EM = 0.25
 # Full-width marks whose ink fills the left half of their em: closing quotes and brackets
-# (GB/T 15834) and the stops and commas as mainland fonts draw them. A typesetter that sets
-# such a mark in half an em at a line's end (CSS text-spacing-trim, 标点挤压) or lets it hang
-# past the measure ends the column's line where its ink ends, half an em before its box does.
+# (GB/T 15834) and the stops and commas as mainland fonts draw them. A typesetter that lets such
+# a mark hang past the measure at a line's end ends the column's line where its ink ends, half
+# an em before its box does; one that sets it in half an em (CSS text-spacing-trim, 标点挤压)
+# gives a box that already ends at its ink (narrower than FULL_WIDTH_SHARE of an em).
 LEFT_HALF_MARKS = frozenset(CLOSERS + "，。、；：！？")
+FULL_WIDTH_SHARE = 0.9
 # Type this many times the size of other type is of another order, a headline's to the text's:
 # kickers, subheads and bylines are set at most a third bigger than the text, titles half again
-# as big or more, and the line between them falls here. On a row, white of GUTTER_EM of the
-# smaller type between the two orders parts two lines (a title beside a column's line).
+# as big or more, and the line between them falls here.
 HEADLINE_RATIO = 1.4
 # The next line of the same type stands within this many ems (its leading): a gap that is not
 # sure to be a gutter is a space when the lines of its type right above and below cross it.
@@ -243,7 +244,9 @@ class _GutterFinder:
         line starts at its column's edge or right of it (an indent), never in the gutter before
         it: a gap that lines up with a column's end but whose right side starts short of the
         next column is a space in a line set across the columns (a title's parallel halves, a
-        byline's padding over the gutter under it)."""
+        byline's padding over the gutter under it). The rows around show that gutter: their
+        white starts within an em of where the gap starts, runs past the right side's start and
+        ends at a column start of the page's grid (another line of the page starts there)."""
         gap_start, start = ink[i - 1].box.x1, ink[i].box.x0
         if self._shared(self.starts, start, self.baselines[k], EDGE_WINDOW_EM * ink[i].size, min_rows=1):
             return False  # a column's edge: another line starts there too (a column of two lines)
@@ -276,7 +279,8 @@ class _GutterFinder:
     def _between_columns(self, k: int, ink: list[Glyph], i: int, em: float) -> bool:
         """Even a narrow gap is a gutter when the text under or over it has column edges on
         both its sides (two titles side by side over their own columns: the gutter between
-        modules is narrow measured in the titles' big ems)."""
+        modules is narrow measured in the titles' big ems); the left side ends at its box's end
+        or, for a mark hanging past the measure, at its ink's (`_ink_end`)."""
         baseline, window = self.baselines[k], EDGE_WINDOW_EM * em
         ends = {ink[i - 1].box.x1, _ink_end(ink[i - 1])}
         return any(self._shared(self.ends, end, baseline, window) for end in ends) \
@@ -285,6 +289,8 @@ class _GutterFinder:
     @staticmethod
     def _shared(edges: dict[int, list[float]], x: float, baseline: float, window: float,
                 min_rows: int = EDGE_MIN_ROWS) -> bool:
+        """Do at least `min_rows` other rows within `window` of `baseline` have a line
+        starting (or ending, by `edges`) at x, give or take EDGE_SLACK_HALF_POINTS?"""
         others = [b for key in range(round(x * 2) - EDGE_SLACK_HALF_POINTS, round(x * 2) + EDGE_SLACK_HALF_POINTS + 1)
                   for b in edges.get(key, ()) if 0 < abs(b - baseline) <= window]
         return len(others) >= min_rows
@@ -300,7 +306,7 @@ class _GutterFinder:
 def _ink_end(glyph: Glyph) -> float:
     """Where the glyph's ink ends on the right: mid-em for a full-width mark of
     LEFT_HALF_MARKS, else its box's end."""
-    if glyph.char in LEFT_HALF_MARKS and glyph.box.width >= 0.9 * glyph.size:
+    if glyph.char in LEFT_HALF_MARKS and glyph.box.width >= FULL_WIDTH_SHARE * glyph.size:
         return glyph.box.x0 + glyph.box.width / 2
     return glyph.box.x1
 
@@ -311,11 +317,6 @@ def _other_size(left: Glyph, right: Glyph) -> bool:
     sizes parts two lines (a picture's credit beside a caption's last line, a title beside a
     column's line)."""
     return _quantize(left.size) != _quantize(right.size)
-
-
-def _other_type(left: Glyph, right: Glyph) -> bool:
-    """Are the two set in types of another order (a headline's and a column's)?"""
-    return max(left.size, right.size) >= HEADLINE_RATIO * min(left.size, right.size)
 
 
 def _white_in(row: list[Glyph], gap_start: float, gap_end: float, em: float) -> bool:

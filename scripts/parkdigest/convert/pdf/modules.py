@@ -63,13 +63,14 @@ def find_modules(blocks: list[TextBlock], stacks: list[Stack], regions: Regions,
     content = [b for b in blocks if b.id not in in_stack and b.part is not Part.FURNITURE]
     # Top down, so that what stands straight above a block is read before it: of the stacks
     # whose reach covers a block, the one whose module holds what stands straight above it
-    # heads it (its column goes on down), else the nearest.
+    # (a picture counting as the head's it stands under) heads it, its column going on down;
+    # then the one whose column on its left ends mid-sentence; else the nearest (`_stack_above`).
     gutter = _gutter(content)
     pictures = [(picture, _head_over(picture, stacks, heads, regions, measure)) for picture in regions.pictures]
     for block in sorted(content, key=lambda b: (b.box.y0, b.box.x0)):
         prefer = [_owner_straight_above(block, blocks, heads, pictures, owner)]
         if block.part is Part.BODY:
-            prefer.append(_owner_going_on(block, _running_text_above(block, content, owner, heads), owner, gutter))
+            prefer.append(_owner_going_on(block, _text_that_may_go_on(block, content, owner, heads), owner, gutter))
         found = _stack_above(block, stacks, heads, blocks, regions, measure, prefer=prefer)
         if found is not None:
             owner[block.id] = found
@@ -80,11 +81,11 @@ def find_modules(blocks: list[TextBlock], stacks: list[Stack], regions: Regions,
     for block in sorted((b for b in content if b.id not in owner), key=lambda b: (b.box.x0, b.box.y0)):
         found = None
         if block.part in (Part.BODY, Part.MINOR):
-            ceiling = _row_start_above(block, blocks, heads, measure)
+            ceiling = _row_start_above(block, blocks, heads, measure, pictures=())
             above = _text_above(block, [b for b in content if b.id in owner], ceiling, regions, measure)
             found = owner[above.id] if above is not None else None
         if found is None and block.part is Part.BODY:
-            before = _column_before(block, _running_text_above(block, content, owner, heads), owner, gutter)
+            before = _column_before(block, _text_that_may_go_on(block, content, owner, heads), owner, gutter)
             found = owner[before.id] if before is not None else None
         if found is None:
             found = _stack_below(block, stacks, heads, blocks, regions, measure)
@@ -192,9 +193,10 @@ def _owner_straight_above(block: TextBlock, blocks: list[TextBlock], heads: list
 
 
 def _head_over(picture: Box, stacks: list[Stack], heads: list[Box], regions: Regions, measure: TypeMeasure) -> int | None:
-    """The stack a picture stands under: of the heads above it whose reach covers it, with no
-    rule closing a module between, one over part of it before one beside it, then the nearest
-    (a head's picture over its columns; its top may tuck under the head's last line)."""
+    """The stack a picture stands under: of the heads above it whose reach covers it (no frame
+    asked: a picture is in none), with no rule closing a module between, one over part of it
+    before one beside it, then the nearest (a head's picture over its columns; its top may tuck
+    under the head's last line)."""
     best, best_rank = None, None
     for k, (stack, head) in enumerate(zip(stacks, heads)):
         if head.y0 >= picture.y0 or picture.x_overlap(stack.reach) < UNDER_REACH * picture.width:
@@ -269,13 +271,13 @@ def _in_column_above(upper: Box, block: TextBlock) -> bool:
 
 
 def _row_start_above(block: TextBlock, blocks: list[TextBlock], heads: list[Box], measure: TypeMeasure,
-                     pictures: tuple[Box, ...] = ()) -> float | None:
+                     pictures: tuple[Box, ...]) -> float | None:
     """Where a row of modules starts between `block` and what stands above it in its column
     (text, a head, one of `pictures`): the top of another module's head, beside the column,
     within a white of more than COLUMN_BREAK_LINES over the block (a head over the column
     counts whole: its byline may stand to the side). Nothing above that line goes on down to
-    the block. A head's picture fills the white over its columns when the block is matched to
-    a head; the text a block goes on from is looked for past pictures (text only)."""
+    the block. Matching a block to a head, the page's pictures count (a head's picture fills
+    the white over its columns); looking for the text a block goes on from, none do."""
     above = [b.box for b in blocks if b.part is not Part.FURNITURE and _in_column_above(b.box, block)]
     above += [box for box in (*heads, *pictures) if _in_column_above(box, block)]
     if not above:
@@ -287,8 +289,8 @@ def _row_start_above(block: TextBlock, blocks: list[TextBlock], heads: list[Box]
     return min(starts) if starts else None
 
 
-def _running_text_above(block: TextBlock, content: list[TextBlock], owner: dict[int, int],
-                        heads: list[Box]) -> list[TextBlock]:
+def _text_that_may_go_on(block: TextBlock, content: list[TextBlock], owner: dict[int, int],
+                         heads: list[Box]) -> list[TextBlock]:
     """The running text read so far, but for a module whose head stands below `block` across
     its column: that module's text goes on below its head, never up past it (a brief's, whose
     head stands over another column, may go on at the top of the next one)."""
@@ -321,8 +323,9 @@ def _column_before(block: TextBlock, owned: list[TextBlock], owner: dict[int, in
 
 
 def _owner_going_on(block: TextBlock, owned: list[TextBlock], owner: dict[int, int], gutter: float | None) -> int | None:
-    """The module whose column just left of `block` ends mid-sentence: its text goes on at the
-    top of `block`'s column (None when that column's foot closes its sentence)."""
+    """The module whose column just left of `block` (`_column_before`, of `owned`) ends
+    mid-sentence: its text may go on in `block`'s column. None when there is no such column or
+    its foot closes its sentence."""
     before = _column_before(block, owned, owner, gutter)
     return owner[before.id] if before is not None and not sentence_closed(before.text) else None
 

@@ -22,7 +22,7 @@ from parkdigest.convert.pdf.headings import promote_titles
 from parkdigest.convert.pdf.lines import HEADLINE_RATIO, TextLine, TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
 from parkdigest.resources import Says, StructuralRule, says_of
-from parkdigest.text import CLAUSE_OR_SENTENCE_MARK, HAN_CHAR
+from parkdigest.text import CLAUSE_OR_SENTENCE_MARK, FULL_STOP, HAN_CHAR
 
 # A style that fills blocks of this many lines is running text: a column, not a headline
 # part or a label.
@@ -30,11 +30,10 @@ RUN_MIN_LINES = 5
 # ... and holds sentences: five lines of Chinese running text never go without a few clause or
 # sentence marks, where a headline has one comma at most.
 RUN_MIN_MARKS = 2
-# A headline needs words: big type without Chinese characters is a data box's figure (11.1%).
+# A headline needs words: big type without Chinese characters is a data box's figure (11.1%),
+# and no full stop (FULL_STOP): a sentence set in headline type is a lead standing with the
+# title (a kicker or a deck), never the title itself (headlines end without one).
 TITLE_MIN_HAN = 2
-# ... and no full stop: a sentence set in headline type is a lead standing with the title (a
-# kicker or a deck), never the title itself (headlines end without one).
-FULL_STOP = "。"
 
 
 def classify_blocks(groups: list[list[TextLine]], regions: Regions, measure: TypeMeasure,
@@ -58,6 +57,8 @@ def classify_blocks(groups: list[list[TextLine]], regions: Regions, measure: Typ
 FOLIO_SAYS = frozenset({Says.PAGE_NUMBER, Says.PAGE_NUMBER_ALONE, Says.ISSUE, Says.FOLIO_ANCHOR})
 # A word of the folio: the publication's name or the page's section (火炬动态, 政策速递), no clause.
 FOLIO_WORD_MAX_HAN = 8
+# Two boxes stand on one row when they overlap by this share of the lower one's height.
+SAME_ROW_SHARE = 0.5
 
 
 def _on_folio_rows(blocks: list[TextBlock]) -> list[TextBlock]:
@@ -70,7 +71,7 @@ def _on_folio_rows(blocks: list[TextBlock]) -> list[TextBlock]:
         text = block.text
         return len(block.lines) == 1 and len(HAN_CHAR.findall(text)) <= FOLIO_WORD_MAX_HAN \
             and not CLAUSE_OR_SENTENCE_MARK.search(text) \
-            and any(block.box.y_overlap(box) >= 0.5 * min(block.box.height, box.height) for box in folio)
+            and any(block.box.y_overlap(box) >= SAME_ROW_SHARE * min(block.box.height, box.height) for box in folio)
 
     return [with_part(b, Part.FURNITURE, StructuralRule.FOLIO_BLOCK.value)
             if b.part is not Part.FURNITURE and folio_word(b) else b for b in blocks]

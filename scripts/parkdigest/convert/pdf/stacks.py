@@ -16,7 +16,7 @@ from parkdigest.convert.pdf.blocks import MARKERS, Part, TextBlock, byline_text
 from parkdigest.convert.pdf.extract import Box
 from parkdigest.convert.pdf.lines import TypeMeasure
 from parkdigest.convert.pdf.regions import Regions
-from parkdigest.text import CLAUSE_OR_SENTENCE_MARK, CLOSERS, dateline_opens
+from parkdigest.text import CLAUSE_OR_SENTENCE_MARK, FULL_STOP, dateline_opens
 
 # A stack's parts stand this close: white of at most this share of the title's type size, or
 # of one body line when that is more (a byline under a small title).
@@ -30,8 +30,6 @@ IN_REACH = 0.8
 LABEL_MAX_CHARS = 8
 CLAUSE_MARKS = re.compile(r"[，。；！？、：—]|\s")
 SUBTITLE_MARK = re.compile(r"^[—―-]{1,2}")
-# The full stop: a kicker, a label or a byline never ends with it.
-FULL_STOP = "。"
 
 
 @dataclass(frozen=True)
@@ -165,7 +163,7 @@ def _may_head(block: TextBlock) -> bool:
         return False
     if block.part is Part.BODY:
         return len(block.lines) <= 2 and not CLAUSE_OR_SENTENCE_MARK.search(block.text[:-1]) \
-            and not block.text.rstrip().rstrip(CLOSERS).endswith(FULL_STOP)
+            and not block.text.endswith(FULL_STOP)
     return len(block.lines) <= 3
 
 
