@@ -1003,3 +1003,18 @@ def test_a_kicker_of_balanced_halves_restated_by_a_story_elsewhere_stays_its_tit
     articles = {a.meta["title"]: a.meta for a in convert_page(page).articles}
     assert "生产需求稳中有升 积极因素积聚增强" not in articles
     assert articles["今年前两月中国经济开局良好（权威发布）"].get("kicker") == "生产需求稳中有升 积极因素积聚增强"
+
+
+def test_a_photo_credit_wrapped_inside_its_last_word_is_furniture(tmp_path):
+    # A copy keeps a credit's wrap: 科技部火炬中心供 / 图. Neither line is a credit on its own;
+    # read on they are one, and the tail is a short piece with no sentence: both are the credit's.
+    from parkdigest.convert.pipeline import convert_page
+
+    lines = ["园区氢能装备产业链加速成形", "", "本报记者 林青", "", _HYDROGEN[0], "", "（供稿：园区管委会）", "",
+             "科技部火炬中心供", "图", "", "航拍园区新建成的科创走廊。", "", "春茶提前一周上市 茶农增收有新门路", "",
+             "本报记者 方明", "", *_TEA]
+    page = tmp_path / "page.txt"
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = convert_page(page)
+    assert {"科技部火炬中心供", "图"} <= {f.text for f in result.layout.furniture}
+    assert not any("科技部火炬中心供" in a.body or a.meta["title"] == "图" for a in result.articles)
