@@ -334,7 +334,7 @@ def mark_folio_block(blocks: list[Block], total_lines: int) -> list[Block]:
     onto the next block joined to it, the short lines of the folio block — between two
     furniture lines, or next to a page number or publication name near the top or bottom of
     the page — then the masthead and the name over the page's contact lines."""
-    out = _join_credit_tails(_join_credits_wrapped_mid_word(_split_trailing_credits(list(blocks))))
+    out = _join_credit_tails(_split_trailing_credits(list(blocks)))
     changed = True
     while changed:
         changed = False
@@ -473,32 +473,24 @@ def _trailing_credit(text: str) -> tuple[str, str, str]:
 
 
 def _join_credit_tails(blocks: list[Block]) -> list[Block]:
-    """The rest of a photo credit wrapped onto the next block: a short block closing the bracket
-    the credit left open ("…摄（影像" over "中国）"), or finishing a credit whose wording is
-    unfinished ("以上图片均为中国科学院上海有机" over "化学研究所提供"), is part of the credit."""
+    """The rest of a photo credit wrapped onto the next block, a short block: closing the bracket
+    the credit left open ("…摄（影像" over "中国）"), finishing a credit whose wording is
+    unfinished ("以上图片均为中国科学院上海有机" over "化学研究所提供"), or, with no sentence in it,
+    finishing the last word of a line that is no credit on its own (科技部火炬中心供 / 图: read
+    on, the two are one credit, both lines its own)."""
     out = list(blocks)
     for i in range(1, len(out)):
         before, block = out[i - 1], out[i]
-        if (before.kind is Kind.FURNITURE and is_photo_credit(before.rule)
-                and block.kind is not Kind.FURNITURE and len(block.text) <= CREDIT_TAIL_MAX_CHARS
-                and (_closes_its_bracket(before.text, block.text) or _finishes_its_wording(before.text, block.text))):
-            out[i] = as_furniture(block, before.rule)
-    return out
-
-
-def _join_credits_wrapped_mid_word(blocks: list[Block]) -> list[Block]:
-    """A photo credit wrapped inside its last word (科技部火炬中心供 / 图): neither line is a
-    credit on its own, the two read on are one, and the second is a short tail with no sentence
-    in it. Both are that credit's lines."""
-    out = list(blocks)
-    for i in range(1, len(out)):
-        before, block = out[i - 1], out[i]
-        if before.kind is Kind.FURNITURE or block.kind is Kind.FURNITURE or len(block.text) > CREDIT_TAIL_MAX_CHARS \
-                or _SENTENCE_MARKS.search(block.text):
+        if block.kind is Kind.FURNITURE or len(block.text) > CREDIT_TAIL_MAX_CHARS:
             continue
-        rule = furniture_rule(before.text.rstrip() + block.text.strip())
-        if is_photo_credit(rule):
-            out[i - 1], out[i] = as_furniture(before, rule), as_furniture(block, rule)
+        if before.kind is Kind.FURNITURE:
+            if is_photo_credit(before.rule) and (_closes_its_bracket(before.text, block.text)
+                                                 or _finishes_its_wording(before.text, block.text)):
+                out[i] = as_furniture(block, before.rule)
+        elif not _SENTENCE_MARKS.search(block.text):
+            rule = furniture_rule(before.text.rstrip() + block.text.strip())
+            if is_photo_credit(rule):
+                out[i - 1], out[i] = as_furniture(before, rule), as_furniture(block, rule)
     return out
 
 

@@ -145,11 +145,17 @@ def _may_hold(package: Stack, head: Box, story: Stack, story_head: Box, blocks: 
 
 
 def _covers_box(stack: Stack, box: Box, blocks: list[TextBlock], block: TextBlock) -> bool:
-    """Does the stack's reach cover `box` (the head of `block`'s stack), in the same frame?"""
-    if box.x_overlap(stack.reach) < UNDER_REACH * box.width:
+    """Does the stack's reach cover `box` (`block`'s, or the head of `block`'s stack), in the
+    same frame?"""
+    if not _in_reach(stack, box):
         return False
     title_frame = blocks[stack.title[0]].container
     return title_frame is None or block.container == title_frame
+
+
+def _in_reach(stack: Stack, box: Box) -> bool:
+    """Does UNDER_REACH of the box's width lie within the stack's reach?"""
+    return box.x_overlap(stack.reach) >= UNDER_REACH * box.width
 
 
 def _text_beside(head: Box, blocks: list[TextBlock], stacks: list[Stack]) -> list[TextBlock]:
@@ -199,7 +205,7 @@ def _head_over(picture: Box, stacks: list[Stack], heads: list[Box], regions: Reg
     under the head's last line)."""
     best, best_rank = None, None
     for k, (stack, head) in enumerate(zip(stacks, heads)):
-        if head.y0 >= picture.y0 or picture.x_overlap(stack.reach) < UNDER_REACH * picture.width:
+        if head.y0 >= picture.y0 or not _in_reach(stack, picture):
             continue
         if _closed_between(head, picture, regions, measure):
             continue
@@ -224,10 +230,7 @@ def _stack_below(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks
 
 
 def _covers(stack: Stack, block: TextBlock, blocks: list[TextBlock]) -> bool:
-    if block.box.x_overlap(stack.reach) < UNDER_REACH * block.box.width:
-        return False
-    title_frame = blocks[stack.title[0]].container
-    return title_frame is None or block.container == title_frame
+    return _covers_box(stack, block.box, blocks, block)
 
 
 def _closed_between(upper: Box, lower: Box, regions: Regions, measure: TypeMeasure, *, clear_of_head: bool = True) -> bool:
