@@ -607,3 +607,23 @@ def test_a_pictures_credit_beside_another_pictures_caption_is_a_line_of_its_own(
     texts = [line.text for line in build_lines(read_pdf(path).pages[0])]
     assert "新华社记者 吴芳摄" in texts
     assert not any("吴芳摄 角" in text for text in texts)
+
+
+@pytest.mark.browser
+def test_a_second_dateline_in_one_articles_text_opens_the_story_of_a_textless_head(chromium, tmp_path):
+    """A copy reads two modules' titles one after the other (齐齐哈尔高新区… / 这家出产国之重器的
+    园区有颗绿“芯”), and the lead under the second (本报南昌4月7日电……严冬时节) restates none of
+    its title's words; the vocabulary gave it to 济宁高新区…, whose own dateline lead it already
+    held. A dateline opens one story: the second one is the textless head's."""
+    from copied_pages import copied_text
+    from parkdigest.convert.model import Line, Page
+    from parkdigest.convert.normalize import normalize_page
+    from parkdigest.convert.reflow import reflow_page
+    from parkdigest.convert.segment import segment_page
+
+    path, _ = typeset.render(3900, tmp_path, chromium)
+    lines = copied_text(path).split("\n")
+    page = normalize_page(Page(path.name, tuple(Line(i + 1, text) for i, text in enumerate(lines))))
+    drafts = {draft.title: draft for draft in reflow_page(segment_page(page)).drafts}
+    assert drafts["这家出产国之重器的园区有颗绿“芯”"].body.startswith("本报南昌4月7日电（记者袁子涵）严冬时节")
+    assert "本报南昌" not in drafts["济宁高新区精描细绘2020年发展蓝图"].body

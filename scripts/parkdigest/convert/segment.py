@@ -379,7 +379,10 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     another head's byline that names its title's park and none of that head's title (a subtitle
     and byline read apart from their title stand over it). It takes the paragraph that
     takes up its words most, when it takes them up more than it speaks of the head of the
-    article holding it: (article, block)."""
+    article holding it: (article, block). A head left with no text, when no paragraph takes up
+    its words, takes the nearest spare dateline paragraph (`_spare_datelines`) that speaks of no
+    head's title: a lead need not restate its title, and the story it opens is no article's
+    that holds its own."""
     texts = [[k for k in text if content.blocks[k].kind is Kind.BODY] for text in _texts(content, placement.owners)]
 
     headlines = [_headlines_of(content, cluster) for cluster in content.heads]  # (once: a column's name is tagged)
@@ -409,6 +412,15 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         named = parks_named(content.blocks[k].text)
         return bool(parks[a] & named) and not parks[placement.owners[k].article] & named
 
+    def speaks_of_no_head(k: int) -> bool:
+        return all(taken_up(b, k) < TITLE_WORDS_TAKEN_UP for b in range(len(headlines)))
+
+    def nearer(a: int, b: int, k: int) -> bool:
+        """Does head a stand nearer block k in the file than head b?"""
+        return _distance(content.heads[a], k) < _distance(content.heads[b], k)
+
+    spare_datelines = [k for b, text in enumerate(texts) for k in _spare_datelines(content, text, head_words[b])
+                       if speaks_of_no_head(k)]
     openings: list[tuple[int, int]] = []
     taken: set[int] = set()
     for a, text in enumerate(texts):
@@ -426,7 +438,32 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
                 placement.owners[best].article, best):
             openings.append((a, best))
             taken.add(best)
+        elif not text and (spare := _nearest(content.heads[a], [k for k in spare_datelines if k not in taken and nearer(
+                a, placement.owners[k].article, k)])) is not None:
+            openings.append((a, spare))
+            taken.add(spare)
     return tuple(openings)
+
+
+def _spare_datelines(content: PageContent, text: Sequence[int], title: str) -> list[int]:
+    """A dateline (本报南昌4月7日电……) opens one story: of the paragraphs of one article's text
+    that open with one, all but the one that speaks of its title most open stories of their own."""
+    datelines = [k for k in text if opens_with_dateline(content.blocks[k])]
+    own = max(datelines, key=lambda k: (words_taken_up(title, content.blocks[k].text), -k), default=None)
+    return [k for k in datelines if k != own]
+
+
+def _distance(head: Sequence[int], k: int) -> float:
+    """How far block k stands from a head stack in the file (any distance for no stack)."""
+    return min(abs(k - head[0]), abs(k - head[-1])) if head else math.inf
+
+
+def _nearest(head: Sequence[int], blocks: Sequence[int]) -> int | None:
+    """Of blocks, the one nearest below a head stack (a copy reads a head's text after it), else
+    the nearest above it."""
+    if not head:
+        return None
+    return min(blocks, key=lambda k: (k < head[0], abs(k - head[-1])), default=None)
 
 
 def _fold_textless_kickers(content: PageContent, placement: Placement, contents: tuple[str, ...]
