@@ -555,14 +555,27 @@ def test_a_headline_naming_another_park_over_a_park_title_is_another_articles_ti
                    text) == ["兰白国家自主创新示范区：欠发达地区改革创新样本"]
 
 
-@pytest.mark.parametrize("credit", ["（供稿：唐山高新区）", "（来源：科技日报）"])
+@pytest.mark.parametrize("credit", ["（供稿：唐山高新区）", "（来源：科技日报）", "（王思远 阎海燕）",
+                                    "（作者为成都市科学技术局局长）"])
 def test_a_credit_in_brackets_under_a_headline_is_no_column_tag(credit):
-    """A column tag names a column (（经济时评）); a label and its value is a credit, wherever the
-    copy puts it (here under the next article's title)."""
+    """A column tag names a column (（经济时评）); a label and its value, people's names or a
+    credit role and its words is a credit, wherever the copy puts it (here under the next
+    article's title)."""
     kinds = dict(_kinds("宁波高新区举办企业招聘会", "本报记者 王海", "10月7日，宁波高新区企业招聘会现场。",
                         "产业园区合作共建经验分析及启示", credit))
     assert kinds[credit] == "credit"
     assert dict(_kinds("家电卖出超万亿元，动能在哪里", "（高质量发展看亮点·读数）"))["（高质量发展看亮点·读数）"] == "headline"
+
+
+def test_a_line_opening_with_reported_speech_is_no_headline():
+    """Who spoke, a verb of saying and a comma open running text (贾敬敦说，…): a column's
+    last line cut short there is no title. A title may end a clause with a word ending like
+    a verb of saying (赛道), and a title quoting a speaker sets a colon."""
+    kinds = dict(_kinds("创新工作，在“十四五”期间加快颠覆性技术布局、加强颠覆性技术供给。",
+                        "贾敬敦说，为持续推动颠覆性技术", "（王芳 梁梓萱）"))
+    assert kinds["贾敬敦说，为持续推动颠覆性技术"] == "body"
+    assert dict(_kinds("驶入新赛道，这家“老”企业年收15亿元", "本报记者 王海",
+                       "10年来，武汉东湖高新区以先进存储为重点。"))["驶入新赛道，这家“老”企业年收15亿元"] == "headline"
 
 
 def test_the_tail_of_a_credit_cut_elsewhere_is_no_headline():

@@ -18,7 +18,14 @@ from parkdigest.convert.furniture import (
     surname_length,
 )
 from parkdigest.convert.model import Block, Kind, LineRule, Page
-from parkdigest.convert.words import BROKEN_WORD_NATS, first_tags, junction_gain, opens_with_adverbial, words_taken_up
+from parkdigest.convert.words import (
+    BROKEN_WORD_NATS,
+    first_tags,
+    junction_gain,
+    opens_with_adverbial,
+    opens_with_reported_speech,
+    words_taken_up,
+)
 from parkdigest.convert.words import cut as jieba_words
 from parkdigest.reference.gazetteer import surface_forms
 from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_words, says_of
@@ -383,8 +390,8 @@ def _is_headline(text: str) -> bool:
     commas = core.count("，")
     if tagged:
         return commas <= 2
-    if opens_with_adverbial(core):
-        return False  # a paragraph's opening (近年来，武进高新区坚持): a headline only in a stack
+    if opens_with_adverbial(core) or opens_with_reported_speech(core):
+        return False  # a paragraph's opening (近年来，武进高新区坚持; 贾敬敦说，): a headline only in a stack
     if commas and (len(core) > HEADLINE_WITH_COMMA_MAX or commas > 1 or core[-1] in "？！?!"):
         return False  # a clause and a question: the opening of a paragraph, not a headline
     if core[-1] in "，、：,:;；":
@@ -608,6 +615,16 @@ def _is_credit(text: str, words: dict) -> bool:
     return bool(re.fullmatch(rf"{_NAME}(\s+{_NAME}){{0,5}}", inner))
 
 
+def _names_people(text: str, words: dict) -> bool:
+    """A credit in brackets that names people: opened by a credit role (（通讯员 张三）), or two
+    or more names apart, each opening with a surname (（王思远 阎海燕）). A column's name is one
+    phrase about its theme."""
+    inner = text[1:-1].strip()
+    names = inner.split()
+    return any(inner.startswith(role) for role in words["credit_roles"]) or (
+        len(names) >= 2 and all(re.fullmatch(_NAME, name) and surname_length(name) for name in names))
+
+
 def _split_trailing_credit(text: str, words: dict) -> tuple[str, str]:
     """'……支撑。（供稿：科技部火炬中心）' -> ('……支撑。', '（供稿：科技部火炬中心）')."""
     match = re.search(r"([。！？”])\s*([（(][^（()）]{2,40}[）)])$", text)
@@ -694,9 +711,10 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
         elif (block.kind is Kind.CREDIT and previous is not None
               and (previous.kind is Kind.HEADLINE or previous.rule == LineRule.HEADLINE_CANDIDATE)
               and COLUMN_TAG.fullmatch(block.text) and len(block.text) <= HEADLINE_MAX_CHARS
-              and not _LABELLED_VALUE.search(block.text)):
+              and not _LABELLED_VALUE.search(block.text) and not _names_people(block.text, layout_words())):
             # A title's tag printed on its own line. A tag names a column (（经济时评）); a label and
-            # its value (（供稿：唐山高新区）, （来源：…）) is the credit it was read as.
+            # its value (（供稿：唐山高新区）, （来源：…）) or people's names (（王思远 阎海燕）, the
+            # stringers who close a story) is the credit it was read as.
             out[i] = _as(block, Kind.HEADLINE, "column-tag")
         elif (block.kind is Kind.HEADLINE and block.rule == LineRule.HEADLINE and previous is not None
               and previous.kind is Kind.BYLINE and len(block.text) > BOX_LABEL_MAX_CHARS

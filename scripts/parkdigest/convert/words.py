@@ -104,6 +104,7 @@ def tag(text: str) -> list[tuple[str, str]]:
 _ADVERBIAL_TAGS = ("t", "c", "d", "i", "l")
 _ADVERBIAL_DATE = re.compile(r"\d{4}年(\d{1,2}月)?(\d{1,2}日)?|[今去明]年|今年以来|近日|日前")
 ADVERBIAL_MAX_CHARS = 6  # such an opening is a word or two before its comma
+SPEAKER_MAX_CHARS = 6  # who spoke and the verb: a name (two to four characters) or a pronoun, then 说 or 表示
 
 
 def opens_with_adverbial(text: str) -> bool:
@@ -117,6 +118,17 @@ def opens_with_adverbial(text: str) -> bool:
         return True
     head = tag(text[:comma])
     return len(head) == 1 and head[0][1].startswith(_ADVERBIAL_TAGS)
+
+
+def opens_with_reported_speech(text: str) -> bool:
+    """Does the text open with who spoke, a verb of saying and a comma (贾敬敦说，… 他表示，…)?
+    Reported speech goes on in running text; a title quoting a speaker sets a colon
+    (贾敬敦：…). The verb is a whole word (驶入新赛道， ends with 赛道, not 道)."""
+    comma = text.find("，")
+    if not 0 < comma <= SPEAKER_MAX_CHARS:
+        return False
+    words = tag(text[:comma])
+    return len(words) >= 2 and words[-1][0] in language_words()["speech_verbs"]
 
 
 def last_word(text: str) -> tuple[str, bool]:
