@@ -1018,3 +1018,19 @@ def test_a_photo_credit_wrapped_inside_its_last_word_is_furniture(tmp_path):
     result = convert_page(page)
     assert {"科技部火炬中心供", "图"} <= {f.text for f in result.layout.furniture}
     assert not any("科技部火炬中心供" in a.body or a.meta["title"] == "图" for a in result.articles)
+
+
+def test_two_titles_read_as_one_stack_with_two_bylines_are_two_stories():
+    # A copy reads two modules' heads as one block: two whole titles, a subtitle, then both
+    # bylines. A story prints its byline on one line: two bylines sign two stories, whose
+    # texts follow (the vocabulary places them).
+    lines = ["创业孵化", "这家出产国之重器的园区有颗绿“芯”", "唐山高新区聚力培育双创载体",
+             "——记者走进唐山高新区探营双创载体", "王泽 黄瑞 本报记者 张景阳", "□本报记者 王 娜",
+             "严冬时节，北方城市的空气质量都会发生一些变化。但包头装备制造产业园的空气依旧清新，园区用的能源是太阳能。",
+             "不久前，包头装备制造产业园入选了国家“第三批绿色制造名单”，园区的绿色制造评价指标达到了评价标准引领值。",
+             "今年以来，唐山高新区着力实施科技企业孵化器和众创空间培育提升计划，加快创新创业孵化载体建设。",
+             "强化创业辅导服务。唐山高新区支持各类孵化器成立创业导师团队，为科技创业者提供创业培训和创投对接等服务。"]
+    drafts = {d.title: d for d in _drafts("\n\n".join(lines))}
+    assert "包头装备制造产业园" in drafts["这家出产国之重器的园区有颗绿“芯”"].body
+    assert "唐山高新区" in drafts["唐山高新区聚力培育双创载体"].body
+    assert "包头" not in drafts["唐山高新区聚力培育双创载体"].body

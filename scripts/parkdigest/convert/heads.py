@@ -280,7 +280,7 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
         if len(heads) == 1:
             datelines = _datelines_of_titles(content, cluster)  # titles over briefs: paired below
             if not datelines and len(titles) < 2:
-                titles = _titles_of_a_story_told_elsewhere(content, cluster) or titles
+                titles = _titles_of_a_story_told_elsewhere(content, cluster) or _titles_of_two_bylines(content, cluster) or titles
         heads = [piece for head in heads for piece in _parted_at_titles(content, head, [k for k in titles if k in head])]
         if len(heads) > 1:
             datelines = []
@@ -545,6 +545,18 @@ def _titles_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) 
         return []
     other = min((k for k in lines if k != told[0]), key=lambda k: abs(cluster.index(k) - cluster.index(told[0])))
     return sorted((told[0], other))
+
+
+def _titles_of_two_bylines(content: list[Block], cluster: list[int]) -> list[int]:
+    """Two whole titles read as one stack with two bylines under them (这家出产国之重器的园区有颗
+    绿“芯” / 唐山高新区聚力培育双创载体 / ——记者走进… / 王泽 黄瑞 本报记者 张景阳 / □本报记者
+    王娜), asked when the stack read whole finds fewer than two story titles: a story prints
+    its byline on one line, so two bylines sign two stories, and the two titles (two balanced
+    phrases may be a kicker: they do not count) are theirs. With more titles than two, which
+    two head stories is not told here: the stack stays whole."""
+    bylines = [k for k in cluster if content[k].kind is Kind.BYLINE]
+    lines = [k for k in _whole_titles(content, cluster) if not _balanced_halves(content[k].text)]
+    return lines if len(bylines) == 2 and len(lines) == 2 else []
 
 
 def _right_under(content: list[Block], cluster: list[int]) -> range:
