@@ -1034,3 +1034,16 @@ def test_two_titles_read_as_one_stack_with_two_bylines_are_two_stories():
     assert "包头装备制造产业园" in drafts["这家出产国之重器的园区有颗绿“芯”"].body
     assert "唐山高新区" in drafts["唐山高新区聚力培育双创载体"].body
     assert "包头" not in drafts["唐山高新区聚力培育双创载体"].body
+
+
+def test_a_box_heading_over_a_dateline_is_no_title():
+    # A copy reads a box's heading (背景) right above another story's dateline paragraph, the
+    # box's own text elsewhere. A box tells no news under a dateline: the heading heads no
+    # article (a dateline under a stack announces an article only when the stack is no box's).
+    lines = ["产业园区合作共建经验分析及启示",
+             "产业园区合作共建是推动区域协调发展的重要抓手，近年来各地探索出多种合作模式。",
+             "背景",
+             "本报讯（记者彭淑华）7月19日，由科技部火炬中心指导的科研助理岗位专场招聘活动在枣庄高新区举办。",
+             "活动吸引了三十余家企业参加，提供科研助理岗位两百余个。"]
+    titles = [d.title for d in _drafts("\n\n".join(lines))]
+    assert "背景" not in titles and titles[0] == "产业园区合作共建经验分析及启示"

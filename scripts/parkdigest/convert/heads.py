@@ -871,7 +871,10 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
     # A park's title with its colon, or a brief's dateline under the stack, announces an article
     # whatever else the stack holds.
     # So does a marked section over a column's name: no box inside an article has one.
-    announced = opens_with_dateline(following) or any(names_a_park(b.text) for b in blocks) \
+    # Not a box's own heading (背景, 相关链接): a box tells no news under a dateline, so the
+    # dateline under it opens a story whose title stands elsewhere.
+    box = all(names_a_box(b.text) for b in blocks)
+    announced = (opens_with_dateline(following) and not box) or any(names_a_park(b.text) for b in blocks) \
         or _section_over_a_column(blocks)
     # A box inside an article: 核心阅读, ■链接, ■延伸阅读 and its heading. Above the page's first
     # head there is no article to stand in: a title under such a heading opens one (■数说园区 / …).
