@@ -1047,3 +1047,19 @@ def test_a_box_heading_over_a_dateline_is_no_title():
              "活动吸引了三十余家企业参加，提供科研助理岗位两百余个。"]
     titles = [d.title for d in _drafts("\n\n".join(lines))]
     assert "背景" not in titles and titles[0] == "产业园区合作共建经验分析及启示"
+
+
+def test_a_news_lead_in_the_text_under_a_stack_that_restates_its_first_title_parts_the_stack():
+    # A copy reads a news item's title over another article's head (芜湖高新区：…, its section,
+    # subtitle and byline), and the item's lead after that article's first paragraphs. A lead
+    # opens with when it happened (7月19日，) and restates its title: it opens that title's story.
+    lines = ["“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办", "绿色发展",
+             "芜湖高新区：“四送一服”创优“四最”营商环境", "——科技创新与产业创新深度融合的芜湖实践", "文/李丽娟",
+             "2021年7月《国务院关于促进国家高新技术产业开发区高质量发展的若干意见》印发以来，芜湖高新区做好“高”“新”两篇文章。",
+             "推进智能网联汽车示范区建设，基本完成建设5G用户场景式体验展示中心，签署区战略合作协议。",
+             "7月19日，由科技部火炬中心指导，枣庄高新区承办的“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动在枣庄举办。",
+             "枣庄市科技局副局长介绍了枣庄市科研助理岗位的整体落实情况，全市今年计划吸纳超过1000人。"]
+    drafts = {d.title: d for d in _drafts("\n\n".join(lines))}
+    item = drafts["“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办"]
+    assert item.body.startswith("7月19日，由科技部火炬中心指导")
+    assert "枣庄" not in drafts["芜湖高新区：“四送一服”创优“四最”营商环境"].body
