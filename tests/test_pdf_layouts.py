@@ -627,3 +627,22 @@ def test_a_second_dateline_in_one_articles_text_opens_the_story_of_a_textless_he
     drafts = {draft.title: draft for draft in reflow_page(segment_page(page)).drafts}
     assert drafts["这家出产国之重器的园区有颗绿“芯”"].body.startswith("本报南昌4月7日电（记者袁子涵）严冬时节")
     assert "本报南昌" not in drafts["济宁高新区精描细绘2020年发展蓝图"].body
+
+
+@pytest.mark.browser
+def test_two_long_balanced_halves_are_a_title_a_story_elsewhere_restates(chromium, tmp_path):
+    """Two balanced phrases may be a kicker (聚焦主导产业 打造创新高地), but a kicker's halves are
+    slogans of a few words: halves of twelve and fourteen characters (贡献六成以上新兴产业产值
+    开发区成山西转型发展重要平台) state a title's news. A copy reads it over another title, and
+    its story, under its byline further down, restates it: it heads that story."""
+    from copied_pages import copied_text
+    from parkdigest.convert.model import Line, Page
+    from parkdigest.convert.normalize import normalize_page
+    from parkdigest.convert.reflow import reflow_page
+    from parkdigest.convert.segment import segment_page
+
+    path, _ = typeset.render(3600, tmp_path, chromium)
+    lines = copied_text(path).split("\n")
+    page = normalize_page(Page(path.name, tuple(Line(i + 1, text) for i, text in enumerate(lines))))
+    drafts = {draft.title: draft for draft in reflow_page(segment_page(page)).drafts}
+    assert "晋中开发区" in drafts["贡献六成以上新兴产业产值 开发区成山西转型发展重要平台"].body

@@ -67,6 +67,10 @@ SHORT_TITLE_PART = 7
 _CLAUSE_TAGS = ("u", "p", "r", "d")
 # Two halves of a parallel title differ in length by at most this much (为黑土地“体检” / 推动节粮减损).
 PARALLEL_SLACK = 2
+# A kicker's two balanced halves are slogans of a few words each (聚焦主导产业 打造创新高地; the
+# longest seen, 全力打造四大产业集聚区 建设现代化产业集群, has 11 characters); two longer halves
+# state a title's news (贡献六成以上新兴产业产值 开发区成山西转型发展重要平台, 12 and 14).
+KICKER_HALF_MAX_CHARS = 11
 # A head's kicker, title or subtitle reads as a sentence; a box of short labels and figures
 # (绿色 / 白洋淀水质 / 稳定保持在Ⅲ类) has none this long.
 FULL_STACK_MIN_CHARS = 12
@@ -594,7 +598,8 @@ def _balanced_halves(text: str) -> bool:
     """Two phrases of one length (within PARALLEL_SLACK) side by side (坚持创新驱动 推动产业升级):
     the form of a kicker as often as of a title."""
     halves = text.split()
-    return len(halves) == 2 and abs(len(halves[0]) - len(halves[1])) <= PARALLEL_SLACK
+    return (len(halves) == 2 and abs(len(halves[0]) - len(halves[1])) <= PARALLEL_SLACK
+            and max(len(half) for half in halves) <= KICKER_HALF_MAX_CHARS)
 
 
 # A head holds one title, with a kicker over it and a subtitle under it at most: this many
