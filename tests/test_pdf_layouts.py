@@ -646,3 +646,25 @@ def test_two_long_balanced_halves_are_a_title_a_story_elsewhere_restates(chromiu
     page = normalize_page(Page(path.name, tuple(Line(i + 1, text) for i, text in enumerate(lines))))
     drafts = {draft.title: draft for draft in reflow_page(segment_page(page)).drafts}
     assert "晋中开发区" in drafts["贡献六成以上新兴产业产值 开发区成山西转型发展重要平台"].body
+
+
+@pytest.mark.browser
+def test_the_text_under_a_stack_signed_twice_holds_two_stories(chromium, tmp_path):
+    """A copy reads three titles and two bylines as one stack (■产业前沿 / 2022年全国颠覆性… /
+    科技部火炬中心召开… / 2022年国家高新区…培训班开班 / 曹思远 本报记者 谢雨辰 / 本报通讯员 何嘉欣).
+    Two bylines sign two stories, read one after the other under the stack: a paragraph there
+    past the first that restates a title (7月22日……2022年国家高新区科技创新与经济形势分析能力
+    提升培训班) opens that title's story."""
+    from copied_pages import copied_text
+    from parkdigest.convert.model import Line, Page
+    from parkdigest.convert.normalize import normalize_page
+    from parkdigest.convert.reflow import reflow_page
+    from parkdigest.convert.segment import segment_page
+
+    path, _ = typeset.render(3801, tmp_path, chromium)
+    lines = copied_text(path).split("\n")
+    page = normalize_page(Page(path.name, tuple(Line(i + 1, text) for i, text in enumerate(lines))))
+    drafts = {draft.title: draft for draft in reflow_page(segment_page(page)).drafts}
+    course = drafts["2022年国家高新区科技创新与经济形势分析能力提升培训班开班"]
+    assert course.body.startswith("7月22日，在科技部战略规划司的指导和支持下")
+    assert "巡视整改" not in course.body

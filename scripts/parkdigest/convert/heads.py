@@ -478,7 +478,8 @@ class _Opening(NamedTuple):
     parks: set[str]  # the parks it names
     opens_a_story: bool  # a dateline paragraph, or the one under a byline in the text
     # Under a headline, a byline or a caption away from the text under the stack; or in that
-    # text after the dateline paragraph that opens it (stories read one after another).
+    # text past its first paragraph, when stories are read there one after another: the text
+    # opens with a dateline, the stack holds two bylines, or the paragraph is a news lead.
     may_open_elsewhere: bool
 
 
@@ -496,9 +497,10 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
         return []
     under = _right_under(content, cluster)
     dateline_first = bool(under) and opens_with_dateline(content[under[0]])
+    signed_twice = sum(content[k].kind is Kind.BYLINE for k in cluster) >= 2  # two stories' bylines
     openings = [_Opening(content[k].text, parks_named(content[k].text), opens_a_story(content, k),
                          _under_a_head_or_caption(content, k) if k not in under
-                         else k != under[0] and (dateline_first or bool(NEWS_LEAD.match(content[k].text))))
+                         else k != under[0] and (dateline_first or signed_twice or bool(NEWS_LEAD.match(content[k].text))))
                 for k in range(len(content)) if content[k].kind is Kind.BODY]
     parks = {k: parks_named(content[k].text) for k in lines}
 
