@@ -1063,3 +1063,15 @@ def test_a_news_lead_in_the_text_under_a_stack_that_restates_its_first_title_par
     item = drafts["“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办"]
     assert item.body.startswith("7月19日，由科技部火炬中心指导")
     assert "枣庄" not in drafts["芜湖高新区：“四送一服”创优“四最”营商环境"].body
+
+
+def test_bylines_around_a_subtitle_open_no_article():
+    # A copy reads two heads' bylines around one's subtitle, their titles elsewhere: a stack of
+    # bylines, labels and subtitles (——…) holds no title, in any order, and opens no article.
+    lines = ["有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈",
+             "对于一家西部高新区来说，又该如何打造一个面向未来创新前沿的朋友圈？成都高新区给出了自己的答案。",
+             "■ 本报记者 司马振宇 实习生 薛景阳", "——记者走进贵阳高新区探营新型研发机构", "本报通讯员 阎隽逸",
+             "结交一群优秀的小伙伴，每个人都心向往之。成都高新区率先实施的全球顶级科技园区合伙人计划受到广泛关注。",
+             "孙元欣教授认为，该计划不仅探索科技园区国际合作的思路，还形成了新的科技园区合作载体。"]
+    titles = [d.title for d in _drafts("\n\n".join(lines))]
+    assert not any(title.startswith("——") for title in titles), titles

@@ -1081,13 +1081,11 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...], first_paragraph: 
 
 
 def _byline_without_title(blocks: list[Block]) -> bool:
-    """A stack of a byline with at most column labels or a subtitle (——…) above it and nothing
-    under it: what stands apart from its title does not open an article."""
-    if blocks[-1].kind is not Kind.BYLINE:
-        return False
-    first_byline = next(i for i, b in enumerate(blocks) if b.kind is Kind.BYLINE)
-    return all(b.kind is Kind.BYLINE for b in blocks[first_byline:]) and all(
-        names_a_column(b) or b.rule == LineRule.DASH_LINE for b in blocks[:first_byline])
+    """A stack that ends with a byline and holds no title: bylines, column labels and subtitles
+    (——…) only, in any order (a copy may read two heads' bylines around a subtitle). What stands
+    apart from its title does not open an article."""
+    return blocks[-1].kind is Kind.BYLINE and all(
+        b.kind is Kind.BYLINE or names_a_column(b) or b.rule == LineRule.DASH_LINE for b in blocks)
 
 
 def names_a_column(block: Block) -> bool:
