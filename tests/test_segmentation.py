@@ -1075,3 +1075,15 @@ def test_bylines_around_a_subtitle_open_no_article():
              "孙元欣教授认为，该计划不仅探索科技园区国际合作的思路，还形成了新的科技园区合作载体。"]
     titles = [d.title for d in _drafts("\n\n".join(lines))]
     assert not any(title.startswith("——") for title in titles), titles
+
+
+def test_a_park_title_whose_last_word_runs_into_the_next_paragraph_stays_a_title():
+    # A title that opens with its park's name and a colon is whole: a word that seems to run
+    # from its end into the paragraph after it (产业高地 / 区“重大项目… reads 地区) does so by chance.
+    lines = ["成都高新区：让产业齿轮精准咬合",
+             "本报讯（记者盛利）最近，成都高新区的私董会新鲜亮相，企业的问题由所有参会者问诊把脉开药方。",
+             "齐齐哈尔高新区：高标准建设产业高地",
+             "区“重大项目增效年”动员大会上，常州市委常委、常州国家高新区党工委书记周斌提出，力争挺进全国高新区20强。",
+             "本报讯（记者阎欣然）齐齐哈尔高新区自2010年升级为国家高新区以来，主动融入国家战略，进入跨越式发展新阶段。"]
+    titles = [d.title for d in _drafts("\n\n".join(lines))]
+    assert "齐齐哈尔高新区：高标准建设产业高地" in titles, titles

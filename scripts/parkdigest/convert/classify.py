@@ -18,6 +18,7 @@ from parkdigest.convert.furniture import (
     surname_length,
 )
 from parkdigest.convert.model import Block, Kind, LineRule, Page
+from parkdigest.convert.runon import TITLE_MIN_CHARS
 from parkdigest.convert.words import (
     BROKEN_WORD_NATS,
     first_tags,
@@ -440,6 +441,11 @@ def names_a_park(headline: str) -> bool:
     return bool(colon) and head in surface_forms()
 
 
+def is_park_title(line: str) -> bool:
+    """A whole title that opens with its park's name and a colon: the title goes on after the colon."""
+    return names_a_park(line) and len(line.partition("：")[2]) >= TITLE_MIN_CHARS
+
+
 def _title_read_after_its_byline(blocks: list[Block], i: int, next_i: int | None) -> bool:
     """A headline under a byline is the title that a copy read after its byline, not a first
     paragraph cut short by a column, when it is a parallel title (two phrases set apart by a
@@ -723,8 +729,10 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
               and not _title_read_after_its_byline(out, i, content[position + 1] if following is not None else None)):
             out[i] = _as(block, Kind.BODY, "under-byline")  # the first paragraph, cut short by a column
         elif (block.kind is Kind.HEADLINE and block.rule == LineRule.HEADLINE and following is not None
-              and following.kind is Kind.BODY and _breaks_a_word(block, following)):
-            out[i] = _as(block, Kind.BODY, "broken-word")  # a line cut by a column, its word going on below
+              and following.kind is Kind.BODY and _breaks_a_word(block, following) and not is_park_title(block.text)):
+            # A line cut by a column, its word going on below; a park's title is whole (……产业高地 /
+            # 区“重大项目…: 地区 runs across by chance).
+            out[i] = _as(block, Kind.BODY, "broken-word")
     for position, i in enumerate(content):
         block = out[i]
         previous = out[content[position - 1]] if position > 0 else None

@@ -27,6 +27,7 @@ from parkdigest.convert.classify import (
     HEADLINE_MAX_CHARS,
     TITLE_WORDS_TAKEN_UP,
     closed_by_column_tag,
+    is_park_title,
     kicker_end,
     names_a_box,
     names_a_park,
@@ -400,7 +401,7 @@ def _heads_after_a_park_title(content: list[Block], cluster: list[int]) -> list[
     for i, k in enumerate(cluster[:-1]):
         block, following = content[k], content[cluster[i + 1]]
         park = block.text.partition("：")[0]
-        if (block.kind is Kind.HEADLINE and _is_park_title(block.text)
+        if (block.kind is Kind.HEADLINE and is_park_title(block.text)
                 and park not in text_under  # text about its park: the lines between are its subtitle
                 and following.kind is Kind.HEADLINE and len(following.text) >= KICKER_MIN_CHARS
                 and not following.text.startswith("——") and not closed_by_column_tag(following.text)
@@ -418,7 +419,7 @@ def _heads_above_a_park_title(content: list[Block], cluster: list[int]) -> list[
     that headline, the labels and kicker above it going with it, the column's name with the park's."""
     for i in range(1, len(cluster)):
         block = content[cluster[i]]
-        if block.kind is not Kind.HEADLINE or not _is_park_title(block.text):
+        if block.kind is not Kind.HEADLINE or not is_park_title(block.text):
             continue
         at = i  # where the park title's head starts: past the column's name over it
         while at > 1 and _names_the_column(content[cluster[at - 1]]):
@@ -428,11 +429,6 @@ def _heads_above_a_park_title(content: list[Block], cluster: list[int]) -> list[
                 and parks_named(above.text) - parks_named(block.text)):
             return [cluster[:at], *_heads_above_a_park_title(content, cluster[at:])]
     return [cluster]
-
-
-def _is_park_title(line: str) -> bool:
-    """A whole title that opens with its park's name and a colon: the title goes on after the colon."""
-    return names_a_park(line) and len(line.partition("：")[2]) >= TITLE_MIN_CHARS
 
 
 def _interleaved(cluster: Sequence[int]) -> bool:
@@ -645,7 +641,7 @@ def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[
         title = next((content[k] for k in cluster[i + 1:]
                       if _may_be_title(content[k]) and not _is_column_name(content[k])), None)
         if (title is not None and not _is_clause(title)
-                and not closed_by_column_tag(title.text) and not _is_park_title(title.text)):
+                and not closed_by_column_tag(title.text) and not is_park_title(title.text)):
             return [cluster[:i], *_heads_over_a_column_name(content, cluster[i:])]
     return [cluster]
 
@@ -1190,7 +1186,7 @@ def _title_index(lines: list[str], first_paragraph: str = "") -> int:
         if closed_by_column_tag(line):
             return i
     for i, line in enumerate(lines):
-        if _is_park_title(line):
+        if is_park_title(line):
             return i
     for i, line in enumerate(lines[:-1]):
         if line.endswith(KICKER_ENDS):

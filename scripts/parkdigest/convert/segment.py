@@ -23,6 +23,7 @@ from parkdigest.convert.classify import (
     TITLE_WORDS_TAKEN_UP,
     classify_blocks,
     closed_by_column_tag,
+    is_park_title,
     opens_a_story,
     opens_with_dateline,
     points_at_its_picture,
@@ -555,8 +556,8 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
                 and junction_gain(previous.text, block.text) >= CUT_TEXT_ADJACENT_NATS:
             out[k] = _as_cut_text(block)
             continue
-        if block.text[-1] in _CLOSERS:
-            continue
+        if block.text[-1] in _CLOSERS or is_park_title(block.text):
+            continue  # (a park's title is whole: a word running on from its end does so by chance)
         if previous is not None and previous.kind is Kind.HEADLINE and previous.text.endswith(KICKER_ENDS):
             continue  # a kicker that ends with a dash or a colon announces the title under it
         following = content[k + 1] if k + 1 < len(content) else None
