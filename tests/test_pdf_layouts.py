@@ -334,6 +334,21 @@ def test_copied_pages_keep_their_floors(copied_figures, figure):
     assert copied_figures[figure] >= COPIED_FLOORS[figure], copied_figures
 
 
+def _copied_drafts(seed: int, tmp_path, chromium) -> list:
+    """A typeset seed's page as a PDF reader's copy gives it, read by the text converter: its
+    drafts, in order."""
+    from copied_pages import copied_text
+    from parkdigest.convert.model import Line, Page
+    from parkdigest.convert.normalize import normalize_page
+    from parkdigest.convert.reflow import reflow_page
+    from parkdigest.convert.segment import segment_page
+
+    path, _ = typeset.render(seed, tmp_path, chromium)
+    lines = copied_text(path).split("\n")
+    page = normalize_page(Page(path.name, tuple(Line(i + 1, text) for i, text in enumerate(lines))))
+    return list(reflow_page(segment_page(page)).drafts)
+
+
 @pytest.mark.browser
 def test_copied_pages_leak_no_more_furniture(copied_figures):
     assert copied_figures["furniture_in_bodies"] <= COPIED_FLOORS["max_furniture_in_bodies"], copied_figures
@@ -346,16 +361,7 @@ def test_a_whole_title_read_as_a_subhead_in_another_articles_text_heads_its_own(
     module's text, where it stands as a subhead. A subhead speaks of its article's subject: this
     line shares no word with that article's other text, while text elsewhere on the page does.
     Read again as a head, it finds its dateline paragraph."""
-    from copied_pages import copied_text
-    from parkdigest.convert.model import Line, Page
-    from parkdigest.convert.normalize import normalize_page
-    from parkdigest.convert.reflow import reflow_page
-    from parkdigest.convert.segment import segment_page
-
-    path, _ = typeset.render(2114, tmp_path, chromium)
-    lines = copied_text(path).split("\n")
-    page = normalize_page(Page(path.name, tuple(Line(i + 1, text) for i, text in enumerate(lines))))
-    drafts = {draft.title: draft for draft in reflow_page(segment_page(page)).drafts}
+    drafts = {draft.title: draft for draft in _copied_drafts(2114, tmp_path, chromium)}
     assert "本报讯（记者高景阳）近日，广州高新区" in drafts["广州高新区再添省级小微双创基地"].body
 
 
@@ -365,16 +371,7 @@ def test_a_title_read_into_a_stack_with_no_text_under_it_heads_its_own_text(chro
     中心召开… / 济宁高新区精描细绘…), and what stands under the stack runs on from another
     column. The stack's article then speaks for one title only: the other, whose words the
     article's text never uses while another text on the page does, goes to that text's head."""
-    from copied_pages import copied_text
-    from parkdigest.convert.model import Line, Page
-    from parkdigest.convert.normalize import normalize_page
-    from parkdigest.convert.reflow import reflow_page
-    from parkdigest.convert.segment import segment_page
-
-    path, _ = typeset.render(1618, tmp_path, chromium)
-    lines = copied_text(path).split("\n")
-    page = normalize_page(Page(path.name, tuple(Line(i + 1, text) for i, text in enumerate(lines))))
-    drafts = reflow_page(segment_page(page)).drafts
+    drafts = _copied_drafts(1618, tmp_path, chromium)
     (torch,) = [draft for draft in drafts if draft.title == "科技部火炬中心召开巡视整改专题民主生活会"]
     assert torch.body.startswith("按照科技部党组统一部署") and "济宁" not in torch.kicker + torch.deck
     # its text has a head of its own, and the stray title joins it (here as its subtitle)
@@ -567,16 +564,7 @@ def test_a_story_title_read_over_another_title_heads_the_story_told_elsewhere(ch
     小微双创基地): the text under the stack is the first title's, while the second one's
     dateline paragraph, further down the page, restates it. Two stories: the second title heads
     its own text, not a deck of the first."""
-    from copied_pages import copied_text
-    from parkdigest.convert.model import Line, Page
-    from parkdigest.convert.normalize import normalize_page
-    from parkdigest.convert.reflow import reflow_page
-    from parkdigest.convert.segment import segment_page
-
-    path, _ = typeset.render(3617, tmp_path, chromium)
-    lines = copied_text(path).split("\n")
-    page = normalize_page(Page(path.name, tuple(Line(i + 1, text) for i, text in enumerate(lines))))
-    drafts = {draft.title: draft for draft in reflow_page(segment_page(page)).drafts}
+    drafts = {draft.title: draft for draft in _copied_drafts(3617, tmp_path, chromium)}
     assert drafts["广州高新区再添省级小微双创基地"].body.startswith("本报南京6月17日电（记者唐大勇、沈军）近日，广州高新区")
     assert drafts["“不负韶华 国聘行动”火炬专场网络招聘会走进武汉东湖和广州高新区"].deck == ""
 
@@ -615,16 +603,7 @@ def test_a_second_dateline_in_one_articles_text_opens_the_story_of_a_textless_he
     园区有颗绿“芯”), and the lead under the second (本报南昌4月7日电……严冬时节) restates none of
     its title's words; the vocabulary gave it to 济宁高新区…, whose own dateline lead it already
     held. A dateline opens one story: the second one is the textless head's."""
-    from copied_pages import copied_text
-    from parkdigest.convert.model import Line, Page
-    from parkdigest.convert.normalize import normalize_page
-    from parkdigest.convert.reflow import reflow_page
-    from parkdigest.convert.segment import segment_page
-
-    path, _ = typeset.render(3900, tmp_path, chromium)
-    lines = copied_text(path).split("\n")
-    page = normalize_page(Page(path.name, tuple(Line(i + 1, text) for i, text in enumerate(lines))))
-    drafts = {draft.title: draft for draft in reflow_page(segment_page(page)).drafts}
+    drafts = {draft.title: draft for draft in _copied_drafts(3900, tmp_path, chromium)}
     assert drafts["这家出产国之重器的园区有颗绿“芯”"].body.startswith("本报南昌4月7日电（记者袁子涵）严冬时节")
     assert "本报南昌" not in drafts["济宁高新区精描细绘2020年发展蓝图"].body
 
@@ -635,16 +614,7 @@ def test_two_long_balanced_halves_are_a_title_a_story_elsewhere_restates(chromiu
     slogans of a few words: halves of twelve and fourteen characters (贡献六成以上新兴产业产值
     开发区成山西转型发展重要平台) state a title's news. A copy reads it over another title, and
     its story, under its byline further down, restates it: it heads that story."""
-    from copied_pages import copied_text
-    from parkdigest.convert.model import Line, Page
-    from parkdigest.convert.normalize import normalize_page
-    from parkdigest.convert.reflow import reflow_page
-    from parkdigest.convert.segment import segment_page
-
-    path, _ = typeset.render(3600, tmp_path, chromium)
-    lines = copied_text(path).split("\n")
-    page = normalize_page(Page(path.name, tuple(Line(i + 1, text) for i, text in enumerate(lines))))
-    drafts = {draft.title: draft for draft in reflow_page(segment_page(page)).drafts}
+    drafts = {draft.title: draft for draft in _copied_drafts(3600, tmp_path, chromium)}
     assert "晋中开发区" in drafts["贡献六成以上新兴产业产值 开发区成山西转型发展重要平台"].body
 
 
@@ -655,16 +625,7 @@ def test_the_text_under_a_stack_signed_twice_holds_two_stories(chromium, tmp_pat
     Two bylines sign two stories, read one after the other under the stack: a paragraph there
     past the first that restates a title (7月22日……2022年国家高新区科技创新与经济形势分析能力
     提升培训班) opens that title's story."""
-    from copied_pages import copied_text
-    from parkdigest.convert.model import Line, Page
-    from parkdigest.convert.normalize import normalize_page
-    from parkdigest.convert.reflow import reflow_page
-    from parkdigest.convert.segment import segment_page
-
-    path, _ = typeset.render(3801, tmp_path, chromium)
-    lines = copied_text(path).split("\n")
-    page = normalize_page(Page(path.name, tuple(Line(i + 1, text) for i, text in enumerate(lines))))
-    drafts = {draft.title: draft for draft in reflow_page(segment_page(page)).drafts}
+    drafts = {draft.title: draft for draft in _copied_drafts(3801, tmp_path, chromium)}
     course = drafts["2022年国家高新区科技创新与经济形势分析能力提升培训班开班"]
     assert course.body.startswith("7月22日，在科技部战略规划司的指导和支持下")
     assert "巡视整改" not in course.body

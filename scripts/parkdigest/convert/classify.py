@@ -614,7 +614,7 @@ def _is_credit(text: str, words: dict) -> bool:
     if not (text[0] in "（(" and text[-1] in "）)") or len(text) > 160:
         return False
     inner = text[1:-1].strip()
-    if any(inner.startswith(role) for role in words["credit_roles"]):
+    if _opens_with_credit_role(inner, words):
         return True
     if re.search(r"(整理|采写|采访|报道|供稿|综合|电)$", inner):
         return True  # （本报记者李凯旋整理）, （赵博参与采写）, （据新华社电）
@@ -627,8 +627,13 @@ def _names_people(text: str, words: dict) -> bool:
     phrase about its theme."""
     inner = text[1:-1].strip()
     names = inner.split()
-    return any(inner.startswith(role) for role in words["credit_roles"]) or (
+    return _opens_with_credit_role(inner, words) or (
         len(names) >= 2 and all(re.fullmatch(_NAME, name) and surname_length(name) for name in names))
+
+
+def _opens_with_credit_role(inner: str, words: dict) -> bool:
+    """Does a bracket's text open with a credit role (供稿, 记者, 作者为…: layout.yaml credit_roles)?"""
+    return any(inner.startswith(role) for role in words["credit_roles"])
 
 
 def _split_trailing_credit(text: str, words: dict) -> tuple[str, str]:

@@ -493,7 +493,7 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
         return []
     under = _right_under(content, cluster)
     dateline_first = bool(under) and opens_with_dateline(content[under[0]])
-    signed_twice = sum(content[k].kind is Kind.BYLINE for k in cluster) >= 2  # two stories' bylines
+    signed_twice = _bylines_in(content, cluster) >= 2  # two stories' bylines
     openings = [_Opening(content[k].text, parks_named(content[k].text), opens_a_story(content, k),
                          _under_a_head_or_caption(content, k) if k not in under
                          else k != under[0] and (dateline_first or signed_twice or bool(NEWS_LEAD.match(content[k].text))))
@@ -560,9 +560,13 @@ def _titles_of_two_bylines(content: list[Block], cluster: list[int]) -> list[int
     its byline on one line, so two bylines sign two stories, and the two titles (two balanced
     phrases may be a kicker: they do not count) are theirs. With more titles than two, which
     two head stories is not told here: the stack stays whole."""
-    bylines = [k for k in cluster if content[k].kind is Kind.BYLINE]
     lines = [k for k in _whole_titles(content, cluster) if not _balanced_halves(content[k].text)]
-    return lines if len(bylines) == 2 and len(lines) == 2 else []
+    return lines if _bylines_in(content, cluster) == 2 and len(lines) == 2 else []
+
+
+def _bylines_in(content: list[Block], cluster: list[int]) -> int:
+    """How many bylines a stack holds (a story prints its byline on one line)."""
+    return sum(content[k].kind is Kind.BYLINE for k in cluster)
 
 
 def _right_under(content: list[Block], cluster: list[int]) -> range:

@@ -464,7 +464,7 @@ def _nearest(head: Sequence[int], blocks: Sequence[int]) -> int | None:
     the nearest above it."""
     if not head:
         return None
-    return min(blocks, key=lambda k: (k < head[0], abs(k - head[-1])), default=None)
+    return min(blocks, key=lambda k: (k < head[0], _distance(head, k)), default=None)
 
 
 def _fold_textless_kickers(content: PageContent, placement: Placement, contents: tuple[str, ...]
