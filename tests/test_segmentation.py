@@ -8,6 +8,7 @@ may not lower, as trafilatura does for its extraction.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -1087,3 +1088,30 @@ def test_a_park_title_whose_last_word_runs_into_the_next_paragraph_stays_a_title
              "本报讯（记者阎欣然）齐齐哈尔高新区自2010年升级为国家高新区以来，主动融入国家战略，进入跨越式发展新阶段。"]
     titles = [d.title for d in _drafts("\n\n".join(lines))]
     assert "齐齐哈尔高新区：高标准建设产业高地" in titles, titles
+
+
+@pytest.mark.parametrize("caption, credit, clean", [
+    ("无锡高新区生物医药产业园内，研发人员在进行细胞培养受访企业供图 实验。受访企业供图", "受访企业供图",
+     "无锡高新区生物医药产业园内，研发人员在进行细胞培养实验。"),
+    ("（受访企业供图）昆明高新区全景。（受访企业供图）", "（受访企业供图）", "昆明高新区全景。"),
+    ("图为常州高新区集成电路产业园一新华社记者 吴芳摄 角。新华社记者 吴芳摄", "新华社记者 吴芳摄",
+     "图为常州高新区集成电路产业园一角。"),
+])
+def test_a_photo_credit_a_line_holds_twice_is_furniture_both_times(caption, credit, clean):
+    # A copy reads the credit printed beside a caption into the caption's text, and the caption's
+    # own credit stands as well: both copies are the credit, the caption reads without them, and
+    # every character is kept (the page's conservation check).
+    from parkdigest.convert.model import Line, Page
+    from parkdigest.convert.reflow import reflow_page
+    from parkdigest.convert.segment import segment_page
+
+    lines = ["苏州高新区加快培育新质生产力",
+             "本报讯（记者王海）今年以来，苏州高新区加快培育新质生产力，集成电路和生物医药产业持续壮大。",
+             caption,
+             "苏州高新区还将出台专项政策，支持企业加大研发投入，力争全年新增高新技术企业三百家。"]
+    page = normalize_page(Page("page.txt", tuple(Line(i + 1, text) for i, text in enumerate(lines))))
+    layout = reflow_page(segment_page(page))
+    assert [f.text for f in layout.furniture].count(credit) == 2, layout.furniture
+    assert conservation_errors(page, layout) == (Counter(), Counter())
+    (draft,) = layout.drafts
+    assert clean in draft.captions and "供图" not in draft.body and "摄" not in draft.body

@@ -150,6 +150,9 @@ def _first_pass(page: Page) -> list[Block]:
     labels = set(words["labels"])
     out: list[Block] = []
     for first, last, text, gap in _unwrapped_lines(page):
+        text, twice, twice_rule = _without_a_credit_read_twice(text)
+        if twice:
+            out.append(Block(Kind.FURNITURE, twice, first, last, 0, twice_rule))
         caption, credit, credit_rule = _split_picture_credit(text)
         if credit and not _is_byline(text, words):  # 记者 张伟 摄影 李娜 signs a story: no caption
             is_caption = sentence_closed(caption) or _has_caption_prefix(caption, words)
@@ -248,6 +251,31 @@ def _split_picture_credit(text: str) -> tuple[str, str, str]:
         if cut == stop + 1 and not is_photo_credit(rule):
             continue  # after a full stop only a photo credit is split off, not any furniture
         return head, tail, rule
+    return text, "", ""
+
+
+# Where a photo credit ends (……供图, ……摄, in brackets or not), and how far back it may start.
+_CREDIT_END = re.compile(r"(供图|摄)）?")
+CREDIT_MAX_CHARS = 24
+
+
+def _without_a_credit_read_twice(text: str) -> tuple[str, str, str]:
+    """A photo credit that a line holds twice (……细胞培养受访企业供图 实验。受访企业供图;
+    （受访企业供图）昆明高新区全景。（受访企业供图）; ……信息。（高新（高新区管委会供图）区管委会
+    供图）): a copy read the credit printed beside a caption into the caption's text, and the
+    caption's own credit stands as well. The first copy (the longest credit that ends there) is
+    furniture; the line is read without it: (line, credit, rule), or (line, "", "")."""
+    if len(_CREDIT_END.findall(text)) < 2:
+        return text, "", ""
+    for end in (match.end() for match in _CREDIT_END.finditer(text)):
+        for start in range(max(0, end - CREDIT_MAX_CHARS), end - 3):
+            credit = text[start:end].strip()
+            rule = furniture_rule(credit) if credit else ""
+            if not rule or not is_photo_credit(rule):
+                continue
+            rest = text[:start].rstrip() + text[end:].lstrip()
+            if credit in rest:
+                return rest, credit, rule
     return text, "", ""
 
 
