@@ -629,3 +629,14 @@ def test_the_text_under_a_stack_signed_twice_holds_two_stories(chromium, tmp_pat
     course = drafts["2022年国家高新区科技创新与经济形势分析能力提升培训班开班"]
     assert course.body.startswith("7月22日，在科技部战略规划司的指导和支持下")
     assert "巡视整改" not in course.body
+
+
+@pytest.mark.browser
+def test_a_title_over_two_column_names_is_no_kicker_of_the_park_title_under_them(chromium, tmp_path):
+    """A head tops its title with one column's name. A copy reads a module's title over two
+    columns' names and a park's title (这家出产国之重器的园区有颗绿“芯” / 专家视点 / 简讯 / 武进
+    高新区：…): the first title is another article's head, not the park title's kicker read
+    above its label."""
+    drafts = {draft.title: draft for draft in _copied_drafts(3726, tmp_path, chromium)}
+    assert "这家出产国之重器的园区有颗绿“芯”" in drafts
+    assert drafts["武进高新区：“三生和谐”“三链融合”推进高质量发展"].kicker == ""

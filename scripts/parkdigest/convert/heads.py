@@ -634,18 +634,22 @@ def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[
     under the name, is another article's head, read into this stack by the tool's order. Not when
     the title under marks itself as its head's title (closed by its column tag, or opening with its
     park's name and a colon, as `_title_index` reads them): the line above is then its kicker, read
-    above its label (快递服务全程时限同比缩短四个多小时 / 产经 / 人工智能+，“加”出新速度（新视点）);
-    nor when the line above reports a speech (刘国中在河南调研时强调 / 县域经济 / …) or the title
+    above its label (快递服务全程时限同比缩短四个多小时 / 产经 / 人工智能+，“加”出新速度（新视点）),
+    unless two columns' names stand between (专家视点 / 简讯): a head has one, so two are two
+    heads; nor when the line above reports a speech (刘国中在河南调研时强调 / 县域经济 / …) or the title
     under is a clause, cut text as likely as a title."""
     for i in range(1, len(cluster) - 1):
         above, name = content[cluster[i - 1]], content[cluster[i]]
         if not (_names_the_column(name) and whole_title(above) and _may_be_title(above)
                 and not reports_a_speech(above.text)):
             continue
-        title = next((content[k] for k in cluster[i + 1:]
-                      if _may_be_title(content[k]) and not _is_column_name(content[k])), None)
-        if (title is not None and not _is_clause(title)
-                and not closed_by_column_tag(title.text) and not is_park_title(title.text)):
+        at = next((j for j in range(i + 1, len(cluster))
+                   if _may_be_title(content[cluster[j]]) and not _is_column_name(content[cluster[j]])), None)
+        if at is None or _is_clause(title := content[cluster[at]]):
+            continue
+        # A head tops its title with one column's name: two names between mean two heads.
+        names = sum(_is_column_name(content[k]) for k in cluster[i:at])
+        if names >= 2 or (not closed_by_column_tag(title.text) and not is_park_title(title.text)):
             return [cluster[:i], *_heads_over_a_column_name(content, cluster[i:])]
     return [cluster]
 
