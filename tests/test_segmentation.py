@@ -1115,3 +1115,19 @@ def test_a_photo_credit_a_line_holds_twice_is_furniture_both_times(caption, cred
     assert conservation_errors(page, layout) == (Counter(), Counter())
     (draft,) = layout.drafts
     assert clean in draft.captions and "供图" not in draft.body and "摄" not in draft.body
+
+
+def test_a_title_in_another_articles_text_over_its_own_news_lead_heads_that_story():
+    # A copy reads a module's title and its story in the middle of another article's text,
+    # where the title stands as a subhead. A news lead under it (7月20日，……) that restates it
+    # opens that title's story: the line is a title, its story goes with it.
+    lines = ["广州高新区再添省级小微双创基地",
+             "本报讯（记者高景阳）近日，广州高新区的三家双创基地获评省级小微企业创业创新示范基地，入驻企业超过两百家。",
+             "广州高新区将继续完善孵化服务体系，推动双创基地提质增效。",
+             "2022年全国颠覆性技术创新大赛工作启动会在京召开",
+             "7月20日，科技部火炬中心以视频会议形式召开2022年全国颠覆性技术创新大赛工作启动会，部署大赛各项工作。",
+             "大赛突出国家战略科技力量，面向前沿领域征集颠覆性技术创新项目。"]
+    drafts = {d.title: d for d in _drafts("\n\n".join(lines))}
+    contest = drafts["2022年全国颠覆性技术创新大赛工作启动会在京召开"]
+    assert contest.body.startswith("7月20日，科技部火炬中心") and "大赛突出" in contest.body
+    assert "颠覆性" not in drafts["广州高新区再添省级小微双创基地"].body

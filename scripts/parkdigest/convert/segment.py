@@ -32,6 +32,8 @@ from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.furniture import is_photo_credit
 from parkdigest.convert.heads import (
     KICKER_ENDS,
+    NEWS_LEAD,
+    RESTATES_TITLE,
     Story,
     find_heads,
     names_a_column,
@@ -249,7 +251,10 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
     """Whole titles read as subheads in another article's text: (block id, that article). A
     subhead speaks of its article's subject; a headline line in the text, as long as a whole
     title, that the article's other text does not take up (STRAY_OWN_FIT_MAX) while text
-    elsewhere on the page does (STRAY_ELSEWHERE_FIT_MIN) is another module's title read there."""
+    elsewhere on the page does (STRAY_ELSEWHERE_FIT_MIN) is another module's title read there. So
+    is one over a story's opening (a dateline, or a news lead: 7月20日，……) that restates it
+    (RESTATES_TITLE): its own story read with it (a section's first paragraph may restate its
+    subhead, but opens with no dateline or date)."""
     strays = []
     for k, block in enumerate(content.blocks):
         if (content.roles[k] is not Role.SUBHEAD or block.kind is not Kind.HEADLINE or k in joined
@@ -259,7 +264,11 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
         own = [m for m in texts[a] if m != k]
         profiles = vocabulary.profiles([own, *(texts[b] for b in range(len(texts)) if b != a)])
         elsewhere = max((profiles.fit(k, i) for i in range(1, len(texts))), default=0.0)
-        if profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere:
+        below = content.blocks[k + 1] if k + 1 < len(content) else None
+        leads_below = below is not None and (opens_with_dateline(below) or (
+            below.kind is Kind.BODY and bool(NEWS_LEAD.match(below.text)))) and words_taken_up(
+            block.text, below.text) >= RESTATES_TITLE
+        if profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere or leads_below:
             strays.append((k, a))
     return strays
 
