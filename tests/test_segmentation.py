@@ -202,6 +202,16 @@ def _drafts(text: str):
     return reflow_page(segment_page(normalize_page(page))).drafts
 
 
+def _titles_of(lines: list[str]) -> list[str]:
+    """The titles a page of these lines (one paragraph each) gives, in order."""
+    return [d.title for d in _drafts("\n\n".join(lines))]
+
+
+def _drafts_by_title(lines: list[str]) -> dict:
+    """The drafts a page of these lines (one paragraph each) gives, by title."""
+    return {d.title: d for d in _drafts("\n\n".join(lines))}
+
+
 def _narrow_column(text: str, chars: int) -> list[str]:
     return [text[i:i + chars] for i in range(0, len(text), chars)]
 
@@ -668,7 +678,7 @@ def test_whole_titles_read_one_after_another_that_two_stories_take_up_are_two_he
     # 升级) are the form of a kicker as often as of a title: they part nothing.
     lines = [above, "嘉兴高新区：“双链融合”推进高质量发展", "求职者在线观看。", "这座港口城市的园区有颗绿“芯”", "□本报记者 高晔", story,
              "本报昆明3月1日电（记者张梓萱）嘉兴高新区自1992年创建，2010年晋升为国家高新区，至今已走过了28年，高质量发展态势全面形成。"]
-    titles = [d.title for d in _drafts("\n\n".join(lines))]
+    titles = _titles_of(lines)
     assert "嘉兴高新区：“双链融合”推进高质量发展" in titles
     assert (above in titles) is parted
 
@@ -984,7 +994,7 @@ def test_a_head_takes_its_opening_read_under_another_heads_byline_when_it_names_
              other_title, "本报记者 李争粉",
              "在日前召开的温州高新区第一次党员代表大会上，管委会主任表示，今后五年，温州高新区将聚力开展五大行动，按下发展快进键。",
              "春茶为何早上市", "本报记者 林青", "春茶采摘忙起来了，茶园里一片繁忙，茶农们趁着晴好天气采摘嫩芽。"]
-    drafts = {d.title: d for d in _drafts("\n\n".join(lines))}
+    drafts = _drafts_by_title(lines)
     park = drafts["聚力五大行动 温州高新区按下发展快进键"]
     assert ("第一次党员代表大会" in park.body) is moves
     if moves:
@@ -1031,7 +1041,7 @@ def test_two_titles_read_as_one_stack_with_two_bylines_are_two_stories():
              "不久前，包头装备制造产业园入选了国家“第三批绿色制造名单”，园区的绿色制造评价指标达到了评价标准引领值。",
              "今年以来，唐山高新区着力实施科技企业孵化器和众创空间培育提升计划，加快创新创业孵化载体建设。",
              "强化创业辅导服务。唐山高新区支持各类孵化器成立创业导师团队，为科技创业者提供创业培训和创投对接等服务。"]
-    drafts = {d.title: d for d in _drafts("\n\n".join(lines))}
+    drafts = _drafts_by_title(lines)
     assert "包头装备制造产业园" in drafts["这家出产国之重器的园区有颗绿“芯”"].body
     assert "唐山高新区" in drafts["唐山高新区聚力培育双创载体"].body
     assert "包头" not in drafts["唐山高新区聚力培育双创载体"].body
@@ -1046,7 +1056,7 @@ def test_a_box_heading_over_a_dateline_is_no_title():
              "背景",
              "本报讯（记者彭淑华）7月19日，由科技部火炬中心指导的科研助理岗位专场招聘活动在枣庄高新区举办。",
              "活动吸引了三十余家企业参加，提供科研助理岗位两百余个。"]
-    titles = [d.title for d in _drafts("\n\n".join(lines))]
+    titles = _titles_of(lines)
     assert "背景" not in titles and titles[0] == "产业园区合作共建经验分析及启示"
 
 
@@ -1060,7 +1070,7 @@ def test_a_news_lead_in_the_text_under_a_stack_that_restates_its_first_title_par
              "推进智能网联汽车示范区建设，基本完成建设5G用户场景式体验展示中心，签署区战略合作协议。",
              "7月19日，由科技部火炬中心指导，枣庄高新区承办的“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动在枣庄举办。",
              "枣庄市科技局副局长介绍了枣庄市科研助理岗位的整体落实情况，全市今年计划吸纳超过1000人。"]
-    drafts = {d.title: d for d in _drafts("\n\n".join(lines))}
+    drafts = _drafts_by_title(lines)
     item = drafts["“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办"]
     assert item.body.startswith("7月19日，由科技部火炬中心指导")
     assert "枣庄" not in drafts["芜湖高新区：“四送一服”创优“四最”营商环境"].body
@@ -1074,7 +1084,7 @@ def test_bylines_around_a_subtitle_open_no_article():
              "■ 本报记者 司马振宇 实习生 薛景阳", "——记者走进贵阳高新区探营新型研发机构", "本报通讯员 阎隽逸",
              "结交一群优秀的小伙伴，每个人都心向往之。成都高新区率先实施的全球顶级科技园区合伙人计划受到广泛关注。",
              "孙元欣教授认为，该计划不仅探索科技园区国际合作的思路，还形成了新的科技园区合作载体。"]
-    titles = [d.title for d in _drafts("\n\n".join(lines))]
+    titles = _titles_of(lines)
     assert not any(title.startswith("——") for title in titles), titles
 
 
@@ -1086,7 +1096,7 @@ def test_a_park_title_whose_last_word_runs_into_the_next_paragraph_stays_a_title
              "齐齐哈尔高新区：高标准建设产业高地",
              "区“重大项目增效年”动员大会上，常州市委常委、常州国家高新区党工委书记周斌提出，力争挺进全国高新区20强。",
              "本报讯（记者阎欣然）齐齐哈尔高新区自2010年升级为国家高新区以来，主动融入国家战略，进入跨越式发展新阶段。"]
-    titles = [d.title for d in _drafts("\n\n".join(lines))]
+    titles = _titles_of(lines)
     assert "齐齐哈尔高新区：高标准建设产业高地" in titles, titles
 
 
@@ -1127,7 +1137,7 @@ def test_a_title_in_another_articles_text_over_its_own_news_lead_heads_that_stor
              "2022年全国颠覆性技术创新大赛工作启动会在京召开",
              "7月20日，科技部火炬中心以视频会议形式召开2022年全国颠覆性技术创新大赛工作启动会，部署大赛各项工作。",
              "大赛突出国家战略科技力量，面向前沿领域征集颠覆性技术创新项目。"]
-    drafts = {d.title: d for d in _drafts("\n\n".join(lines))}
+    drafts = _drafts_by_title(lines)
     contest = drafts["2022年全国颠覆性技术创新大赛工作启动会在京召开"]
     assert contest.body.startswith("7月20日，科技部火炬中心") and "大赛突出" in contest.body
     assert "颠覆性" not in drafts["广州高新区再添省级小微双创基地"].body

@@ -540,6 +540,15 @@ def opens_with_dateline(block: Block | None) -> bool:
     return block is not None and block.kind is Kind.BODY and dateline_opens(block.text)
 
 
+# A news story's lead opens with when it happened: a date or 近日/日前, then a comma.
+_NEWS_LEAD = re.compile(r"((\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前)[，,]")
+
+
+def opens_with_news_lead(block: Block | None) -> bool:
+    """A paragraph that opens as a news story's lead (7月19日，… 近日，…)."""
+    return block is not None and block.kind is Kind.BODY and bool(_NEWS_LEAD.match(block.text))
+
+
 def _may_be_headline(text: str) -> bool:
     """Lines that are headlines only inside a headline stack: a kicker with commas, the first
     half of a title broken after a comma, a kicker ending with a colon or a dash."""

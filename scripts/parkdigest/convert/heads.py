@@ -33,6 +33,7 @@ from parkdigest.convert.classify import (
     names_a_park,
     opens_a_story,
     opens_with_dateline,
+    opens_with_news_lead,
     points_at_its_picture,
     titles_the_paragraphs_under,
 )
@@ -462,9 +463,6 @@ def _titles_of_several_parks(content: list[Block], cluster: list[int]) -> list[l
 # A news story's lead restates its title: a paragraph holding this share of a title's words
 # opens that title's story, with or without a dateline (……召开2022年全国颠覆性技术创新大赛工作启动会。).
 RESTATES_TITLE = 0.8
-# A news story's lead opens with when it happened (7月19日，… 近日，…): such a paragraph in the
-# text under a stack, past its first, may open another story read after the first.
-NEWS_LEAD = re.compile(r"((\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前)[，,]")
 
 
 class _Opening(NamedTuple):
@@ -492,11 +490,16 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     if len(lines) < 2:
         return []
     under = _right_under(content, cluster)
-    dateline_first = bool(under) and opens_with_dateline(content[under[0]])
-    signed_twice = _bylines_in(content, cluster) >= 2  # two stories' bylines
-    openings = [_Opening(content[k].text, parks_named(content[k].text), opens_a_story(content, k),
-                         _under_a_head_or_caption(content, k) if k not in under
-                         else k != under[0] and (dateline_first or signed_twice or bool(NEWS_LEAD.match(content[k].text))))
+    # Stories read one after another under the stack: its text opens with a dateline, or two
+    # bylines sign two stories (then a paragraph there past the first may open another).
+    in_turn = (bool(under) and opens_with_dateline(content[under[0]])) or _bylines_in(content, cluster) >= 2
+
+    def may_open_elsewhere(k: int) -> bool:
+        if k not in under:
+            return _under_a_head_or_caption(content, k)
+        return k != under[0] and (in_turn or opens_with_news_lead(content[k]))
+
+    openings = [_Opening(content[k].text, parks_named(content[k].text), opens_a_story(content, k), may_open_elsewhere(k))
                 for k in range(len(content)) if content[k].kind is Kind.BODY]
     parks = {k: parks_named(content[k].text) for k in lines}
 

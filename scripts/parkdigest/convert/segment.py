@@ -26,13 +26,13 @@ from parkdigest.convert.classify import (
     is_park_title,
     opens_a_story,
     opens_with_dateline,
+    opens_with_news_lead,
     points_at_its_picture,
 )
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.furniture import is_photo_credit
 from parkdigest.convert.heads import (
     KICKER_ENDS,
-    NEWS_LEAD,
     RESTATES_TITLE,
     Story,
     find_heads,
@@ -265,9 +265,8 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
         profiles = vocabulary.profiles([own, *(texts[b] for b in range(len(texts)) if b != a)])
         elsewhere = max((profiles.fit(k, i) for i in range(1, len(texts))), default=0.0)
         below = content.blocks[k + 1] if k + 1 < len(content) else None
-        leads_below = below is not None and (opens_with_dateline(below) or (
-            below.kind is Kind.BODY and bool(NEWS_LEAD.match(below.text)))) and words_taken_up(
-            block.text, below.text) >= RESTATES_TITLE
+        leads_below = below is not None and (opens_with_dateline(below) or opens_with_news_lead(below)) \
+            and words_taken_up(block.text, below.text) >= RESTATES_TITLE
         if profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere or leads_below:
             strays.append((k, a))
     return strays

@@ -181,7 +181,7 @@ def _stack_above(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks
         if _closed_between(head, block.box, regions, measure):
             continue
         preferred = prefer.index(k) if k in prefer else len(prefer)
-        rank = (preferred, head.x_overlap(block.box) <= 0, block.box.y0 - head.y1)
+        rank = (preferred, *_over_then_nearest(head, block.box))
         if best_rank is None or rank < best_rank:
             best, best_rank = k, rank
     return best
@@ -209,10 +209,16 @@ def _head_over(picture: Box, stacks: list[Stack], heads: list[Box], regions: Reg
             continue
         if _closed_between(head, picture, regions, measure):
             continue
-        rank = (head.x_overlap(picture) <= 0, picture.y0 - head.y1)
+        rank = _over_then_nearest(head, picture)
         if best_rank is None or rank < best_rank:
             best, best_rank = k, rank
     return best
+
+
+def _over_then_nearest(head: Box, box: Box) -> tuple[bool, float]:
+    """How a head ranks for the box under it: one over part of it before one beside it, then
+    the nearest."""
+    return head.x_overlap(box) <= 0, box.y0 - head.y1
 
 
 def _stack_below(block: TextBlock, stacks: list[Stack], heads: list[Box], blocks: list[TextBlock],
