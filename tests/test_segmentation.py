@@ -1076,6 +1076,33 @@ def test_a_news_lead_in_the_text_under_a_stack_that_restates_its_first_title_par
     assert "枣庄" not in drafts["芜湖高新区：“四送一服”创优“四最”营商环境"].body
 
 
+def test_two_titles_over_two_stories_told_in_turn_head_one_each():
+    # A copy reads two modules' titles as one stack, then one story's text and the other's. A
+    # kicker and its title head one story; here the paragraphs under the stack (no dateline
+    # among them) speak for one title alone, then for the other, each run telling its story
+    # (科技部火炬中心… over text that never names 兰州高新区): two heads, one each.
+    lines = ["基层探访", "科技部火炬中心召开巡视整改专题民主生活会", "兰州高新区：建西北地区重要科创中心",
+             "党的十八大以来，兰州高新区以高质量发展为引领，深入实施创新驱动发展战略，加快建设西北地区重要科创中心。",
+             "按照科技部党组统一部署和部巡视办具体安排，科技部火炬中心领导班子召开巡视整改专题民主生活会，"
+             "紧紧围绕巡视整改深入查摆问题。",
+             "会议由科技部火炬中心党委书记张卫星主持。大家开展批评和自我批评，推动巡视整改走深走实。"]
+    drafts = _drafts_by_title(lines)
+    assert drafts["科技部火炬中心召开巡视整改专题民主生活会"].body.startswith("按照科技部党组统一部署")
+    assert "科技部火炬中心" not in drafts["兰州高新区：建西北地区重要科创中心"].body
+
+
+def test_a_kicker_and_its_title_each_taken_up_once_stay_one_head():
+    # A kicker and its title head one story, whose paragraphs may take up one and then the other
+    # (每年5000万元资助业界共治 / 成都高新区：…): a run of one paragraph taking up a third of a
+    # title's words may hold a few common words by chance; it tells a story only when it takes
+    # up most of them.
+    lines = ["每年5000万元资助业界共治", "成都高新区：让产业齿轮精准咬合", "本报记者 董文博",
+             "《意见》提出，每年设立5000万元业界共治专项资金，资助企业参与共治。",
+             "科技日报记者走访了成都高新区相关部门及业内企业，看产业如何汇聚资源。"]
+    titles = _titles_of(lines)
+    assert titles == ["成都高新区：让产业齿轮精准咬合"], titles
+
+
 def test_bylines_around_a_subtitle_open_no_article():
     # A copy reads two heads' bylines around one's subtitle, their titles elsewhere: a stack of
     # bylines, labels and subtitles (——…) holds no title, in any order, and opens no article.

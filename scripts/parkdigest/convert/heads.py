@@ -286,7 +286,8 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
         if len(heads) == 1:
             datelines = _datelines_of_titles(content, cluster)  # titles over briefs: paired below
             if not datelines and len(titles) < 2:
-                titles = _titles_of_a_story_told_elsewhere(content, cluster) or _titles_of_two_bylines(content, cluster) or titles
+                titles = (_titles_of_a_story_told_elsewhere(content, cluster) or _titles_of_two_bylines(content, cluster)
+                          or _titles_of_stories_told_in_turn(content, cluster) or titles)
         heads = [piece for head in heads for piece in _parted_at_titles(content, head, [k for k in titles if k in head])]
         if len(heads) > 1:
             datelines = []
@@ -565,6 +566,40 @@ def _titles_of_two_bylines(content: list[Block], cluster: list[int]) -> list[int
     two head stories is not told here: the stack stays whole."""
     lines = [k for k in _whole_titles(content, cluster) if not _balanced_halves(content[k].text)]
     return lines if _bylines_in(content, cluster) == 2 and len(lines) == 2 else []
+
+
+# A paragraph speaks for one title of two alone when it takes up TITLE_WORDS_TAKEN_UP of that
+# title's words and under this share of the other's: a kicker and its title speak of one story,
+# and its paragraphs that take up one take up the other's words as often.
+OTHER_TITLE_UNTOLD = 0.15
+# One paragraph tells a story when it takes up most of its title's words; a share of a third may
+# be a few common words (园区, 绿色) that another story's paragraph holds as well.
+MOST_OF_A_TITLE = 0.5
+
+
+def _titles_of_stories_told_in_turn(content: list[Block], cluster: list[int]) -> list[int]:
+    """Two whole titles read as one stack over two stories' texts read one after the other
+    (科技部火炬中心召开巡视整改专题民主生活会 / 兰州高新区：建西北地区重要科创中心, over 兰州高新区's
+    text, then 火炬中心's), asked when the stack read whole finds fewer than two story titles: the
+    paragraphs under the stack that speak for one title alone (OTHER_TITLE_UNTOLD) speak for one,
+    then for the other, each in one run of two such paragraphs or of one that takes up most of its
+    title (MOST_OF_A_TITLE), one of the runs two long. A kicker and its title head one story: its
+    paragraphs speak now for one, now for the other, or for both, and a feature may restate each
+    once in its running text. Two balanced phrases may be a kicker (as in `_story_titles`)."""
+    lines = [k for k in _whole_titles(content, cluster) if not _balanced_halves(content[k].text)]
+    if len(lines) != 2:
+        return []
+    speaks_for: list[tuple[int, float]] = []  # (the title a paragraph speaks for alone, the share it takes up)
+    for k in _right_under(content, cluster):
+        if content[k].kind is not Kind.BODY:
+            continue
+        taken = [words_taken_up(content[line].text, content[k].text) for line in lines]
+        told = 0 if taken[0] > taken[1] else 1
+        if taken[told] >= TITLE_WORDS_TAKEN_UP and taken[1 - told] < OTHER_TITLE_UNTOLD:
+            speaks_for.append((told, taken[told]))
+    runs = [[share for _, share in run] for _, run in itertools.groupby(speaks_for, key=lambda piece: piece[0])]
+    told = all(len(run) >= 2 or max(run) >= MOST_OF_A_TITLE for run in runs) and any(len(run) >= 2 for run in runs)
+    return lines if len(runs) == 2 and told else []
 
 
 def _bylines_in(content: list[Block], cluster: list[int]) -> int:
