@@ -1103,6 +1103,20 @@ def test_a_kicker_and_its_title_each_taken_up_once_stay_one_head():
     assert titles == ["成都高新区：让产业齿轮精准咬合"], titles
 
 
+def test_a_title_with_a_subtitle_after_a_head_with_none_is_no_story_of_a_package():
+    # A package's stories have a kicker over their titles; a subtitle (——访…) stands under a
+    # title and is no kicker: a head of a title and its subtitle, after a head without a byline,
+    # is an article of its own, not a section of the first.
+    lines = ["来徐州高新区 感受有技术含量的“安全感”", "——徐州高新区高质量发展观察",
+             "能在胡同自如穿行的智能移动消防车、专门应对高层建筑火灾的消防装备，让人大开眼界。",
+             "作为全国安全产业发展先行区，徐州高新区集聚安全产业企业200余家。",
+             "科技部火炬中心召开巡视整改专题民主生活会", "——访武汉东湖高新区管委会主任马艳",
+             "按照科技部党组统一部署和部巡视办具体安排，科技部火炬中心领导班子召开巡视整改专题民主生活会。",
+             "会议由科技部火炬中心党委书记张卫星主持。"]
+    titles = _titles_of(lines)
+    assert titles == ["来徐州高新区 感受有技术含量的“安全感”", "科技部火炬中心召开巡视整改专题民主生活会"], titles
+
+
 def test_bylines_around_a_subtitle_open_no_article():
     # A copy reads two heads' bylines around one's subtitle, their titles elsewhere: a stack of
     # bylines, labels and subtitles (——…) holds no title, in any order, and opens no article.
