@@ -1117,6 +1117,19 @@ def test_a_title_with_a_subtitle_after_a_head_with_none_is_no_story_of_a_package
     assert titles == ["来徐州高新区 感受有技术含量的“安全感”", "科技部火炬中心召开巡视整改专题民主生活会"], titles
 
 
+def test_a_title_under_a_boxs_heading_after_a_head_with_none_is_no_story_of_a_package():
+    # A box's heading (■创新前沿) marks the title under it; it is no kicker. A head of such a
+    # heading, a title and a byline, after a head without a byline, is an article of its own,
+    # not a section of the first.
+    lines = ["深化改革 激发市场主体活力", "齐齐哈尔高新区：高标准建设产业高地",
+             "齐齐哈尔高新区自2010年升级为国家高新区以来，主动融入国家战略，进入跨越式发展新阶段。",
+             "■创新前沿", "2022年全国颠覆性技术创新大赛工作启动会在京召开", "本报记者 高晔 通讯员 陈振宇",
+             "7月20日，科技部火炬中心以视频会议形式召开2022年全国颠覆性技术创新大赛工作启动会。",
+             "来自全国的科技管理部门和部分国家高新区管委会相关负责同志参加会议。"]
+    titles = _titles_of(lines)
+    assert titles == ["齐齐哈尔高新区：高标准建设产业高地", "2022年全国颠覆性技术创新大赛工作启动会在京召开"], titles
+
+
 def test_bylines_around_a_subtitle_open_no_article():
     # A copy reads two heads' bylines around one's subtitle, their titles elsewhere: a stack of
     # bylines, labels and subtitles (——…) holds no title, in any order, and opens no article.

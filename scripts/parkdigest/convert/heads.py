@@ -326,9 +326,9 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
         tagged = any(b.kind is Kind.LABEL or (b.kind is Kind.HEADLINE and COLUMN_TAG.search(b.text)) for b in blocks) \
             or any(_names_the_column(b) for b in lines[:-1])
         # A kicker stands over the title, or runs into it on one line (好政策增收减负——腰包鼓起来…);
-        # a subtitle (——访…) stands under it and is no kicker.
+        # a subtitle (——访…) stands under it, a box's heading (■创新前沿) marks it: neither is a kicker.
         joined_kicker = any(kicker_end(b.text) for b in lines)
-        kicker = sum(b.rule != LineRule.DASH_LINE for b in lines) > 1 or joined_kicker
+        kicker = sum(b.rule != LineRule.DASH_LINE and b.rule not in _INNER_RULES for b in lines) > 1 or joined_kicker
         dash_kicker = any(b.text.endswith(KICKER_ENDS) for b in lines[:-1]) or joined_kicker
         shape = (len(lines), dash_kicker, has_byline)
         # A story of a package has a kicker over its title; a title with a byline alone is an
