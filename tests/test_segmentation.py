@@ -1130,6 +1130,21 @@ def test_a_title_under_a_boxs_heading_after_a_head_with_none_is_no_story_of_a_pa
     assert titles == ["齐齐哈尔高新区：高标准建设产业高地", "2022年全国颠覆性技术创新大赛工作启动会在京召开"], titles
 
 
+def test_two_balanced_phrases_in_a_row_of_titles_are_the_next_titles_kicker():
+    # A copy reads a row of modules' titles as one stack. Two balanced phrases (坚持创新驱动 推动
+    # 产业升级) are the form of a kicker as often as of a title: right above another title, they
+    # are its kicker and head no story of their own.
+    lines = ["基层探访", "兰白国家自主创新示范区：欠发达地区改革创新样本“复盘”",
+             "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "坚持创新驱动 推动产业升级",
+             "科技部火炬中心召开巡视整改专题民主生活会", "本报记者 曾雨辰",
+             "按照科技部党组统一部署和部巡视办具体安排，科技部火炬中心召开巡视整改专题民主生活会。",
+             "会议由科技部火炬中心党委书记张卫星主持。"]
+    drafts = _drafts("\n\n".join(lines))
+    assert "坚持创新驱动 推动产业升级" not in [draft.title for draft in drafts]
+    (torch,) = [draft for draft in drafts if draft.title == "科技部火炬中心召开巡视整改专题民主生活会"]
+    assert torch.kicker == "坚持创新驱动 推动产业升级"
+
+
 def test_bylines_around_a_subtitle_open_no_article():
     # A copy reads two heads' bylines around one's subtitle, their titles elsewhere: a stack of
     # bylines, labels and subtitles (——…) holds no title, in any order, and opens no article.

@@ -664,6 +664,7 @@ def _more_titles_than_a_head_holds(content: list[Block], cluster: list[int]) -> 
         return [cluster]
     if any(word_spanning(content[a].text, content[b].text) for a, b in zip(lines, lines[1:])):
         return [cluster]  # a word runs from one line into the next: a paragraph cut into lines, not titles
+    units = _with_kickers_of_balanced_halves(content, units)
     return [*units[:-1], units[-1] + bylines]
 
 
@@ -853,6 +854,19 @@ def _side_by_side_heads(content: list[Block], cluster: list[int]) -> list[list[i
 @cache
 def _stringer_roles() -> tuple[str, ...]:
     return tuple(layout_words()["stringer_roles"])
+
+
+def _with_kickers_of_balanced_halves(content: list[Block], units: list[list[int]]) -> list[list[int]]:
+    """Title units with each one of two balanced phrases (坚持创新驱动 推动产业升级), right above
+    another unit, read as that unit's kicker: the form of a kicker as often as of a title, it
+    heads no story of its own when a title stands under it."""
+    merged: list[list[int]] = []
+    for unit in units:
+        if merged and _balanced_halves(content[merged[-1][-1]].text):
+            merged[-1] += unit
+        else:
+            merged.append(list(unit))
+    return merged
 
 
 def _title_units(content: list[Block], lines: list[int]) -> list[list[int]]:
