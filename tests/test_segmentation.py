@@ -1145,6 +1145,19 @@ def test_two_balanced_phrases_in_a_row_of_titles_are_the_next_titles_kicker():
     assert torch.kicker == "坚持创新驱动 推动产业升级"
 
 
+@pytest.mark.parametrize("box", ["背景", "■灭隐患于无形：“编外消防员”24小时在岗"], ids=["a-boxs-name", "a-marked-heading"])
+def test_a_byline_over_a_boxs_heading_opens_no_article(box):
+    # A copy reads a head's byline over the heading of a box or section inside an article (背景,
+    # ■…): a stack of a byline and a box's heading holds no title, and opens no article.
+    lines = ["来徐州高新区 感受有技术含量的“安全感”",
+             "能在胡同自如穿行的智能移动消防车、专门应对高层建筑火灾的消防装备，让人大开眼界。",
+             "■ 本报记者 彭伟 实习生 李艳", box,
+             "全年排除2000余处电气安全隐患，预警火情十余次，徐州高新区的“编外消防员”24小时在岗。",
+             "作为全国安全产业发展先行区，徐州高新区集聚安全产业企业200余家。"]
+    titles = _titles_of(lines)
+    assert titles == ["来徐州高新区 感受有技术含量的“安全感”"], titles
+
+
 def test_bylines_around_a_subtitle_open_no_article():
     # A copy reads two heads' bylines around one's subtitle, their titles elsewhere: a stack of
     # bylines, labels and subtitles (——…) holds no title, in any order, and opens no article.

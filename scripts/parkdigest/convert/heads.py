@@ -1138,11 +1138,20 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...], first_paragraph: 
 
 
 def _byline_without_title(blocks: list[Block]) -> bool:
-    """A stack that ends with a byline and holds no title: bylines, column labels and subtitles
-    (——…) only, in any order (a copy may read two heads' bylines around a subtitle). What stands
-    apart from its title does not open an article."""
-    return blocks[-1].kind is Kind.BYLINE and all(
-        b.kind is Kind.BYLINE or names_a_column(b) or b.rule == LineRule.DASH_LINE for b in blocks)
+    """A stack that ends with a byline, or with the heading of a box inside an article
+    (`_heads_a_box`), and holds no title: bylines, column labels, subtitles (——…) and box headings only,
+    in any order (a copy may read two heads' bylines around a subtitle, or a byline over a box's
+    heading). What stands apart from its title does not open an article. (A few words at the
+    end may title a picture item under them: 创客比拼.)"""
+    return (blocks[-1].kind is Kind.BYLINE or _heads_a_box(blocks[-1])) and any(
+        b.kind is Kind.BYLINE for b in blocks) and all(
+        b.kind is Kind.BYLINE or names_a_column(b) or b.rule == LineRule.DASH_LINE or _heads_a_box(b) for b in blocks)
+
+
+def _heads_a_box(block: Block) -> bool:
+    """The heading of a box or section inside an article: a box's name (背景, 相关链接), or a short
+    line marked as one (■灭隐患于无形：…)."""
+    return block.rule == LineRule.BOX_HEADING or names_a_box(block.text)
 
 
 def names_a_column(block: Block) -> bool:
