@@ -1103,31 +1103,24 @@ def test_a_kicker_and_its_title_each_taken_up_once_stay_one_head():
     assert titles == ["成都高新区：让产业齿轮精准咬合"], titles
 
 
-def test_a_title_with_a_subtitle_after_a_head_with_none_is_no_story_of_a_package():
-    # A package's stories have a kicker over their titles; a subtitle (——访…) stands under a
-    # title and is no kicker: a head of a title and its subtitle, after a head without a byline,
-    # is an article of its own, not a section of the first.
-    lines = ["来徐州高新区 感受有技术含量的“安全感”", "——徐州高新区高质量发展观察",
+@pytest.mark.parametrize("first_head, second_head", [
+    (["来徐州高新区 感受有技术含量的“安全感”", "——徐州高新区高质量发展观察"],
+     ["科技部火炬中心召开巡视整改专题民主生活会", "——访武汉东湖高新区管委会主任马艳"]),
+    (["深化改革 激发市场主体活力", "来徐州高新区 感受有技术含量的“安全感”"],
+     ["■创新前沿", "科技部火炬中心召开巡视整改专题民主生活会", "本报记者 高晔 通讯员 陈振宇"]),
+], ids=["a-subtitle-under-the-title", "a-boxs-heading-over-the-title"])
+def test_a_head_with_no_kicker_after_a_head_with_no_byline_is_no_story_of_a_package(first_head, second_head):
+    # A package's stories have a kicker over their titles. A subtitle (——访…) stands under a
+    # title, a box's heading (■创新前沿) marks it: neither is a kicker. Such a head, after a head
+    # without a byline, is an article of its own, not a section of the first.
+    lines = [*first_head,
              "能在胡同自如穿行的智能移动消防车、专门应对高层建筑火灾的消防装备，让人大开眼界。",
              "作为全国安全产业发展先行区，徐州高新区集聚安全产业企业200余家。",
-             "科技部火炬中心召开巡视整改专题民主生活会", "——访武汉东湖高新区管委会主任马艳",
+             *second_head,
              "按照科技部党组统一部署和部巡视办具体安排，科技部火炬中心领导班子召开巡视整改专题民主生活会。",
              "会议由科技部火炬中心党委书记张卫星主持。"]
     titles = _titles_of(lines)
     assert titles == ["来徐州高新区 感受有技术含量的“安全感”", "科技部火炬中心召开巡视整改专题民主生活会"], titles
-
-
-def test_a_title_under_a_boxs_heading_after_a_head_with_none_is_no_story_of_a_package():
-    # A box's heading (■创新前沿) marks the title under it; it is no kicker. A head of such a
-    # heading, a title and a byline, after a head without a byline, is an article of its own,
-    # not a section of the first.
-    lines = ["深化改革 激发市场主体活力", "齐齐哈尔高新区：高标准建设产业高地",
-             "齐齐哈尔高新区自2010年升级为国家高新区以来，主动融入国家战略，进入跨越式发展新阶段。",
-             "■创新前沿", "2022年全国颠覆性技术创新大赛工作启动会在京召开", "本报记者 高晔 通讯员 陈振宇",
-             "7月20日，科技部火炬中心以视频会议形式召开2022年全国颠覆性技术创新大赛工作启动会。",
-             "来自全国的科技管理部门和部分国家高新区管委会相关负责同志参加会议。"]
-    titles = _titles_of(lines)
-    assert titles == ["齐齐哈尔高新区：高标准建设产业高地", "2022年全国颠覆性技术创新大赛工作启动会在京召开"], titles
 
 
 def test_two_balanced_phrases_in_a_row_of_titles_are_the_next_titles_kicker():

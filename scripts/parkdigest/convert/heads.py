@@ -599,8 +599,9 @@ def _titles_of_stories_told_in_turn(content: list[Block], cluster: list[int]) ->
         if taken[told] >= TITLE_WORDS_TAKEN_UP and taken[1 - told] < OTHER_TITLE_UNTOLD:
             speaks_for.append((told, taken[told]))
     runs = [[share for _, share in run] for _, run in itertools.groupby(speaks_for, key=lambda piece: piece[0])]
-    told = all(len(run) >= 2 or max(run) >= MOST_OF_A_TITLE for run in runs) and any(len(run) >= 2 for run in runs)
-    return lines if len(runs) == 2 and told else []
+    stories_told = (all(len(run) >= 2 or max(run) >= MOST_OF_A_TITLE for run in runs)
+                    and any(len(run) >= 2 for run in runs))
+    return lines if len(runs) == 2 and stories_told else []
 
 
 def _bylines_in(content: list[Block], cluster: list[int]) -> int:
@@ -857,9 +858,9 @@ def _stringer_roles() -> tuple[str, ...]:
 
 
 def _with_kickers_of_balanced_halves(content: list[Block], units: list[list[int]]) -> list[list[int]]:
-    """Title units with each one of two balanced phrases (坚持创新驱动 推动产业升级), right above
-    another unit, read as that unit's kicker: the form of a kicker as often as of a title, it
-    heads no story of its own when a title stands under it."""
+    """The title units, each whose title is two balanced phrases (坚持创新驱动 推动产业升级) read
+    with the unit under it, as its kicker: the form of a kicker as often as of a title, it heads
+    no story of its own when a title stands under it."""
     merged: list[list[int]] = []
     for unit in units:
         if merged and _balanced_halves(content[merged[-1][-1]].text):
@@ -1138,11 +1139,11 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...], first_paragraph: 
 
 
 def _byline_without_title(blocks: list[Block]) -> bool:
-    """A stack that ends with a byline, or with the heading of a box inside an article
-    (`_heads_a_box`), and holds no title: bylines, column labels, subtitles (——…) and box headings only,
-    in any order (a copy may read two heads' bylines around a subtitle, or a byline over a box's
-    heading). What stands apart from its title does not open an article. (A few words at the
-    end may title a picture item under them: 创客比拼.)"""
+    """A stack with a byline that holds no title: bylines, column labels, subtitles (——…) and
+    the headings of boxes inside an article (`_heads_a_box`) only, in any order (a copy may read
+    two heads' bylines around a subtitle, or a byline over a box's heading). What stands apart
+    from its title does not open an article. The stack ends with a byline or a box's heading: a
+    column's name at its end may title a picture item under it (创客比拼)."""
     return (blocks[-1].kind is Kind.BYLINE or _heads_a_box(blocks[-1])) and any(
         b.kind is Kind.BYLINE for b in blocks) and all(
         b.kind is Kind.BYLINE or names_a_column(b) or b.rule == LineRule.DASH_LINE or _heads_a_box(b) for b in blocks)
