@@ -1151,6 +1151,25 @@ def test_a_byline_over_a_boxs_heading_opens_no_article(box):
     assert titles == ["来徐州高新区 感受有技术含量的“安全感”"], titles
 
 
+def test_the_rest_of_a_paragraph_opened_at_a_columns_foot_is_not_followed_by_the_next_block():
+    # A copy reads the openings of paragraphs at the columns' feet after the columns: the rest of
+    # 二是… stands at the top of a column, its opening (二是新兴产业…兰) last. The file puts the
+    # opening of 2021年…, another paragraph read late, right after that rest; it does not follow
+    # it, but reads where its own rest stands. The paragraphs read in turn, each from its opening.
+    lines = ["兰州高新区：建西北地区重要科创中心",
+             "党的十八大以来，兰州高新区以高质量发展为引领，深入实施创新驱动发展战略，推动兰白国家自创区建设取得突破性进展。",
+             "元，占兰州市比重近11%，相较2012年生产总值245亿元，增长43.02%，高质量发展引擎作用进一步凸显。",
+             "一是科技体制改革赋能创新引擎。兰州高新区坚持将科技体制改革和政策创新作为激发创新活力的先手棋，建成新型研发机构19",
+             "家、研发平台106个，承担国家、甘肃省、兰州市各类科研项目近千项，高新技术企业达到410家。",
+             "州高新区高度聚焦生物医药首位产业，积极培育智能制造、新材料特色产业，产业链日趋完善，集聚效应日益明显。",
+             "2021年，兰州高新区地区生产总值首次突破300亿元，达到350.4亿",
+             "二是新兴产业支撑高质量发展。兰",
+             "（供稿：兰州高新区）"]
+    (draft,) = _drafts("\n\n".join(lines))
+    openings = [paragraph[:4] for paragraph in draft.body.split("\n\n")]
+    assert openings == ["党的十八", "2021", "一是科技", "二是新兴"], openings
+
+
 def test_bylines_around_a_subtitle_open_no_article():
     # A copy reads two heads' bylines around one's subtitle, their titles elsewhere: a stack of
     # bylines, labels and subtitles (——…) holds no title, in any order, and opens no article.

@@ -108,6 +108,11 @@ def _successors(seg: Segmentation) -> dict[int, int]:
     """Reading-order links between blocks: joins first, else the next block in the file."""
     successor = {j.left_block: j.right_block for j in seg.joins}
     targets = set(successor.values())
+    # A copy may read the openings of paragraphs at the columns' feet after the columns: the file
+    # then holds such an opening below its paragraph's rest. After the rest of one such paragraph,
+    # the opening of another is no paragraph that follows: it reads where its own rest stands.
+    read_late = {j.left_block for j in seg.joins if j.left_block > j.right_block}
+    rest_of_late = {j.right_block for j in seg.joins if j.left_block > j.right_block}
     for k, block in ((p.id, p.block) for p in seg.placed):
         if k in successor or seg.placed[k].role in (Role.CAPTION, Role.KICKER):
             continue
@@ -115,7 +120,7 @@ def _successors(seg: Segmentation) -> dict[int, int]:
             continue  # an open end not joined: the sentence is cut off on this page
         following = next_in_flow([p.block for p in seg.placed], k)
         if (following is None or following in targets or seg.placed[following].owner != seg.placed[k].owner
-                or (k, following) in seg.breaks):
+                or (k, following) in seg.breaks or (k in rest_of_late and following in read_late)):
             continue
         if seg.placed[following].role is Role.HEAD and seg.placed[k].role is not Role.HEAD:
             continue
