@@ -640,3 +640,13 @@ def test_a_title_over_two_column_names_is_no_kicker_of_the_park_title_under_them
     drafts = {draft.title: draft for draft in _copied_drafts(3726, tmp_path, chromium)}
     assert "这家出产国之重器的园区有颗绿“芯”" in drafts
     assert drafts["武进高新区：“三生和谐”“三链融合”推进高质量发展"].kicker == ""
+
+
+@pytest.mark.browser
+def test_a_stack_whose_every_headline_strays_leaves_no_article_without_a_title(chromium, tmp_path):
+    """A copy reads a kicker and its title (每年5000万元资助业界共治 / 成都高新区：…) over another
+    story's text. Each line shares nothing with the text under the stack and each speaks for text
+    elsewhere: both stray to heads of their own, and the stack is left with no line. Its text goes
+    with the text above it; no article is left without a title."""
+    drafts = _copied_drafts(3009, tmp_path, chromium)
+    assert all(draft.title for draft in drafts), [draft.body[:20] for draft in drafts if not draft.title]

@@ -108,6 +108,7 @@ def segment_page(page: Page) -> Segmentation:
                                                    contents)
     content, placement = _give_heads_their_openings(content, placement, vocabulary)
     content, placement = _fold_textless_kickers(content, placement, contents)
+    content, placement = _fold_headless_text(content, placement)
     merged, renumber = _merge(content, page, warnings)
     placed = tuple(PlacedBlock(k, block, merged.roles[k], renumber[claim.article], claim.confidence)
                    for k, (block, claim) in enumerate(zip(content.blocks, placement.owners)))
@@ -511,6 +512,23 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
         if _keeps_its_title(content, content.heads[home], cluster, contents):
             into[a] = home
     return _folded(content, placement, into) if into else (content, placement)
+
+
+def _fold_headless_text(content: PageContent, placement: Placement) -> tuple[PageContent, Placement]:
+    """An article left with no head once every line of its stack strayed to heads of their own:
+    its text goes with the text right above it in the file (a column runs down), the article
+    of the nearest block above it that has a head."""
+    if all(content.heads) or not any(content.heads):
+        return content, placement
+    headed = [claim.article if content.heads[claim.article] else None for claim in placement.owners]
+    into = {}
+    for a, cluster in enumerate(content.heads):
+        if cluster:
+            continue
+        first = next((k for k, claim in enumerate(placement.owners) if claim.article == a), len(headed))
+        above = [b for b in headed[:first] if b is not None]
+        into[a] = above[-1] if above else next(b for b, heads in enumerate(content.heads) if heads)
+    return _folded(content, placement, into)
 
 
 def _articles_with_text(content: PageContent, placement: Placement) -> set[int]:
