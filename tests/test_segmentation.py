@@ -1093,6 +1093,20 @@ def test_two_titles_over_two_stories_told_in_turn_head_one_each():
     assert "科技部火炬中心" not in drafts["兰州高新区：建西北地区重要科创中心"].body
 
 
+def test_two_of_three_titles_over_two_stories_told_in_turn_head_one_each():
+    # Three whole lines read as one stack (a kicker and two modules' titles); the paragraphs under
+    # it speak for two of them alone, one after the other: those two head a story each, the
+    # other line is the first one's kicker.
+    lines = ["园区开放合作迈上新的台阶", "吉林“大健康产业航母”启航", "科技部火炬中心召开巡视整改专题民主生活会",
+             "近日，亚泰国际医药健康产业园首批入园企业签约仪式举行，标志着吉林省“大健康产业航母”正式启航。",
+             "亚泰国际医药健康产业园占地面积68万平方米，吉林省大健康产业集聚发展。",
+             "按照科技部党组统一部署，科技部火炬中心领导班子召开巡视整改专题民主生活会。",
+             "会议由科技部火炬中心党委书记张卫星主持，巡视整改专题民主生活会开得严肃认真。"]
+    drafts = _drafts_by_title(lines)
+    assert drafts["吉林“大健康产业航母”启航"].kicker == "园区开放合作迈上新的台阶"
+    assert drafts["科技部火炬中心召开巡视整改专题民主生活会"].body.startswith("按照科技部党组统一部署")
+
+
 def test_a_kicker_and_its_title_each_taken_up_once_stay_one_head():
     # A kicker and its title head one story, whose paragraphs may take up one and then the other
     # (每年5000万元资助业界共治 / 成都高新区：…): a run of one paragraph taking up a third of a

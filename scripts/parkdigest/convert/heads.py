@@ -582,26 +582,28 @@ def _titles_of_stories_told_in_turn(content: list[Block], cluster: list[int]) ->
     """Two whole titles read as one stack over two stories' texts read one after the other
     (科技部火炬中心召开巡视整改专题民主生活会 / 兰州高新区：建西北地区重要科创中心, over 兰州高新区's
     text, then 火炬中心's), asked when the stack read whole finds fewer than two story titles: the
-    paragraphs under the stack that speak for one title alone (OTHER_TITLE_UNTOLD) speak for one,
-    then for the other, each in one run of two such paragraphs or of one that takes up most of its
-    title (MOST_OF_A_TITLE), one of the runs two long. A kicker and its title head one story: its
-    paragraphs speak now for one, now for the other, or for both, and a feature may restate each
-    once in its running text. Two balanced phrases may be a kicker (as in `_story_titles`)."""
+    paragraphs under the stack that speak for one of its whole lines alone (OTHER_TITLE_UNTOLD)
+    speak for one, then for another, each in one run of two such paragraphs or of one that takes
+    up most of its title (MOST_OF_A_TITLE), one of the runs two long. Those two lines are titles;
+    the stack's other lines go with the title they stand above (`_parted_at_titles`).
+    A kicker and its title head one story: its paragraphs speak now for one, now for the other,
+    or for both, and a feature may restate each once in its running text. Two balanced phrases
+    may be a kicker (as in `_story_titles`)."""
     lines = [k for k in _whole_titles(content, cluster) if not _balanced_halves(content[k].text)]
-    if len(lines) != 2:
+    if len(lines) < 2:
         return []
-    speaks_for: list[tuple[int, float]] = []  # (the title a paragraph speaks for alone, the share it takes up)
+    speaks_for: list[tuple[int, float]] = []  # (the line a paragraph speaks for alone, the share it takes up)
     for k in _right_under(content, cluster):
         if content[k].kind is not Kind.BODY:
             continue
-        taken = [words_taken_up(content[line].text, content[k].text) for line in lines]
-        told = 0 if taken[0] > taken[1] else 1
-        if taken[told] >= TITLE_WORDS_TAKEN_UP and taken[1 - told] < OTHER_TITLE_UNTOLD:
+        taken = {line: words_taken_up(content[line].text, content[k].text) for line in lines}
+        told = max(lines, key=lambda line: taken[line])
+        if taken[told] >= TITLE_WORDS_TAKEN_UP and all(taken[line] < OTHER_TITLE_UNTOLD for line in lines if line != told):
             speaks_for.append((told, taken[told]))
-    runs = [[share for _, share in run] for _, run in itertools.groupby(speaks_for, key=lambda piece: piece[0])]
-    stories_told = (all(len(run) >= 2 or max(run) >= MOST_OF_A_TITLE for run in runs)
-                    and any(len(run) >= 2 for run in runs))
-    return lines if len(runs) == 2 and stories_told else []
+    runs = [(line, [share for _, share in run]) for line, run in itertools.groupby(speaks_for, key=lambda piece: piece[0])]
+    stories_told = (len(runs) == 2 and all(len(shares) >= 2 or max(shares) >= MOST_OF_A_TITLE for _, shares in runs)
+                    and any(len(shares) >= 2 for _, shares in runs))
+    return sorted(line for line, _ in runs) if stories_told else []
 
 
 def _bylines_in(content: list[Block], cluster: list[int]) -> int:
