@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from parkdigest.convert.furniture import (
+    PICTURE_CREDIT_ENDS,
     as_furniture,
     furniture_rule,
     is_photo_credit,
@@ -255,7 +256,7 @@ def _split_picture_credit(text: str) -> tuple[str, str, str]:
 
 
 # Where a photo credit ends (……供图, ……摄, in brackets or not), and how far back it may start.
-_CREDIT_END = re.compile(r"(供图|摄)）?")
+_CREDIT_END = re.compile(f"({'|'.join(PICTURE_CREDIT_ENDS)})）?")
 CREDIT_MAX_CHARS = 24
 
 

@@ -528,6 +528,12 @@ def _whole_titles(content: list[Block], cluster: list[int]) -> list[int]:
     return [k for k in cluster if _may_be_title(content[k]) and whole_title(content[k])]
 
 
+def _whole_titles_of_no_kickers_form(content: list[Block], cluster: list[int]) -> list[int]:
+    """The stack's whole titles (`_whole_titles`) but two balanced phrases, a kicker's form as
+    often as a title's."""
+    return [k for k in _whole_titles(content, cluster) if not _balanced_halves(content[k].text)]
+
+
 def _titles_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -> list[int]:
     """Two whole titles read as one stack (“不负韶华 国聘行动”火炬专场网络招聘会… / 广州高新区再添
     省级小微双创基地), asked when the stack read whole finds fewer than two story titles, where
@@ -565,7 +571,7 @@ def _titles_of_two_bylines(content: list[Block], cluster: list[int]) -> list[int
     its byline on one line, so two bylines sign two stories, and the two titles (two balanced
     phrases may be a kicker: they do not count) are theirs. With more titles than two, which
     two head stories is not told here: the stack stays whole."""
-    lines = [k for k in _whole_titles(content, cluster) if not _balanced_halves(content[k].text)]
+    lines = _whole_titles_of_no_kickers_form(content, cluster)
     return lines if _bylines_in(content, cluster) == 2 and len(lines) == 2 else []
 
 
@@ -589,7 +595,7 @@ def _titles_of_stories_told_in_turn(content: list[Block], cluster: list[int]) ->
     A kicker and its title head one story: its paragraphs speak now for one, now for the other,
     or for both, and a feature may restate each once in its running text. Two balanced phrases
     may be a kicker (as in `_story_titles`)."""
-    lines = [k for k in _whole_titles(content, cluster) if not _balanced_halves(content[k].text)]
+    lines = _whole_titles_of_no_kickers_form(content, cluster)
     if len(lines) < 2:
         return []
     speaks_for: list[tuple[int, float]] = []  # (the line a paragraph speaks for alone, the share it takes up)

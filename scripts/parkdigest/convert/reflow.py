@@ -111,8 +111,8 @@ def _successors(seg: Segmentation) -> dict[int, int]:
     # A copy may read the openings of paragraphs at the columns' feet after the columns: the file
     # then holds such an opening below its paragraph's rest. After the rest of one such paragraph,
     # the opening of another is no paragraph that follows: it reads where its own rest stands.
-    read_late = {j.left_block for j in seg.joins if j.left_block > j.right_block}
-    rest_of_late = {j.right_block for j in seg.joins if j.left_block > j.right_block}
+    late = [j for j in seg.joins if j.left_block > j.right_block]
+    read_late, rest_of_late = {j.left_block for j in late}, {j.right_block for j in late}
     for k, block in ((p.id, p.block) for p in seg.placed):
         if k in successor or seg.placed[k].role in (Role.CAPTION, Role.KICKER):
             continue
