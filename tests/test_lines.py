@@ -21,7 +21,7 @@ from parkdigest.convert.model import Kind, Line, Page
 from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.reflow import reflow_page
 from parkdigest.convert.segment import segment_page
-from parkdigest.convert.words import TagModel, junction_gain, splits_last_word
+from parkdigest.convert.words import TagModel, junction_gain, splits_last_word, tag
 from parkdigest.text import dateline_opens
 
 
@@ -265,6 +265,17 @@ def test_a_word_broken_at_a_line_end_is_strong_evidence_and_a_clean_break_none()
     assert junction_gain("寻访非遗十二木卡", "姆的传承人。") > 10
     assert junction_gain("赋能企业治理", "减少政企间“认知误差”") == 0
     assert start_evidence("的过程中，企业") > 0 and start_evidence("近年来，武进高新区") == 0
+
+
+@pytest.mark.parametrize("term", ["科技创新", "营商环境", "成都高新区"])
+def test_a_word_the_segmenter_adds_is_tagged_a_name_not_punctuation(term):
+    """Domain terms and zone names are cut whole; tagged x (jieba's class for punctuation) a
+    preposition before one would read like the end of a sentence."""
+    ((word, flag),) = tag(term)
+    assert word == term and flag.startswith("n")
+    page_text = ["加强以科技创新为核心的全面创新。", "坚持以营商环境为抓手，推进改革。", "支持成都高新区建设。",
+                 "我们加强合作。", "目前，园区发展很快。", "一是建立体系。"]
+    assert TagModel(page_text).continuation_odds("获批机遇，加强以", "科技创新为核心的全面创新。") > 0
 
 
 @pytest.mark.parametrize("left, right", [("单台容量约40万", "千瓦，堪称“电力心脏”。"),

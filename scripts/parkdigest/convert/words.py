@@ -56,6 +56,7 @@ _CACHE_SIZE = 4096
 # jieba's word-class flags that other stages ask about: a place name, a number (numerals and
 # figures: 360, 千亿元), a measure word (千里, 座).
 PLACE_FLAG, NUMBER_FLAG, MEASURE_FLAG = "ns", "m", "q"
+NOUN_FLAG, ORGANISATION_FLAG = "n", "nt"
 _NUMBER = re.compile(r"^[0-9０-９.．%％]+$")
 _LATIN = re.compile(r"^[0-9A-Za-z]+$")
 
@@ -87,6 +88,13 @@ def _tag_table() -> dict[str, str]:
             parts = raw.decode("utf-8").split()
             if len(parts) >= 3:
                 table[parts[0]] = parts[2]
+    # The words `tokenizer` adds name things: a zone is an organisation, a domain term a noun.
+    # Left unflagged they would read as x, the class of punctuation, and a junction before
+    # one (加强以|科技创新) as the end of a sentence.
+    for term in language_words()["domain_terms"]:
+        table.setdefault(term, NOUN_FLAG)
+    for name in surface_forms():
+        table.setdefault(name, ORGANISATION_FLAG)
     return table
 
 
