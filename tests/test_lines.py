@@ -13,8 +13,8 @@ from parkdigest.convert.heads import parse_head
 from parkdigest.convert.junctions import (
     broken_quantity,
     choose_joins,
-    closes_unopened_quote,
-    inside_quote,
+    open_pairs,
+    pairs_closed_unopened,
     start_evidence,
 )
 from parkdigest.convert.model import Kind, Line, Page
@@ -286,13 +286,32 @@ def test_a_quantity_broken_by_the_layout_is_evidence_for_a_join(left, right):
 
 
 def test_the_two_halves_of_a_quotation_broken_across_columns_are_joined():
-    assert inside_quote("仍难以攻克“数据是否真实、问题出") and not inside_quote("他说：“好。”然后")
-    assert closes_unopened_quote("在哪里、该怎么改进”等更深层次的管理问题。")
-    assert not closes_unopened_quote("“我们是第一次见。”一位居民说。")
+    assert open_pairs("仍难以攻克“数据是否真实、问题出") and not open_pairs("他说：“好。”然后")
+    assert pairs_closed_unopened("在哪里、该怎么改进”等更深层次的管理问题。")
+    assert not pairs_closed_unopened("“我们是第一次见。”一位居民说。")
     page = _page("数字化改造", "本报记者 张晔", "传统系统仍难以攻克“数据是否真实、问题出",
                  "另一篇文章", "本报记者 李亚楠", "在哪里、该怎么改进”等更深层次的管理问题。")
     paragraphs = [p.text for d in reflow_page(segment_page(page)).drafts for p in d.paragraphs]
     assert "传统系统仍难以攻克“数据是否真实、问题出在哪里、该怎么改进”等更深层次的管理问题。" in paragraphs
+
+
+def test_a_bracket_broken_across_columns_is_joined_like_a_quotation():
+    """A dateline's credit cut inside its bracket (（记者 吕强 通讯员 梁|娟）) goes on where the
+    bracket closes, far down the page; a bracket closed past the first clause is no such tail
+    (a piece of the line the copy tore out: 纲要|年）》)."""
+    assert open_pairs("本报讯（记者 吕强 通讯员 梁") == {"（）"}
+    assert pairs_closed_unopened("娟）7月22日，培训班开班。") == {"（）"}
+    assert pairs_closed_unopened("若干意见》印发以来，园区加快发展。") == {"《》"}
+    assert not pairs_closed_unopened("2012年3月，国务院同意批复《东湖发展规划纲要年）》。")
+    page = _page("2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "本报讯（记者 吕强 通讯员 梁",
+                 "泉州高新区：向新实体经济转型 建“一区十园”创新高地",
+                 "本报泉州3月1日电（记者 卢子涵）近年来，泉州高新区坚持以建设国家自主创新示范区为核心任务。",
+                 "目前，泉州高新区包括主园区、鲤城园、石狮园等“一区十园”，拥有各类企业4740余家。",
+                 "娟）7月22日，在科技部战略规划司的指导和支持下，科技部火炬中心举办的培训班在京开班。",
+                 "来自各地高新区管委会的100余名学员参加培训。")
+    drafts = reflow_page(segment_page(page)).drafts
+    opening, rest = (p.text for p in drafts[0].paragraphs)
+    assert opening.startswith("本报讯（记者 吕强 通讯员 梁娟）7月22日，") and rest.startswith("来自各地高新区")
 
 
 def test_reflow_glues_a_sentence_broken_across_columns():

@@ -71,11 +71,11 @@ TOPIC_WEIGHT = 3.0  # times the TF-IDF cosine of the two fragments (0..1)
 TAG_WEIGHT = 0.75
 TAG_PMI_CLIP = 2.0
 QUOTE_START_PENALTY = 1.0  # a start with an opening quote usually begins a paragraph
-# The end stops inside a quotation (an opening “ not yet closed) and the start closes a
-# quotation it never opened (在哪里、该怎么改进”等……): the two halves of one quoted phrase.
-# Printed quotation marks balance within a paragraph, so this is as sure as a broken word
-# (SPAN_BONUS plus a few nats), and outweighs the start standing under another's byline.
-QUOTE_PAIR_BONUS = 4.0
+# The end stops inside a pair of marks (an opening “ or （ not yet closed, PAIRED_MARKS) and the
+# start closes that pair without opening it (在哪里、该怎么改进”等……): the two halves of one
+# quotation or bracket. Printed pairs balance within a paragraph, so this is as sure as a broken
+# word (SPAN_BONUS plus a few nats), and outweighs the start standing under another's byline.
+PAIR_BONUS = 4.0
 # One quantity broken by the layout: the end is a number and the start its unit (约40万|千瓦),
 # or the end a numeral and classifier and the start the noun they count (一座座|古桥).
 QUANTITY_BONUS = 3.0
@@ -89,8 +89,8 @@ UNDER_HEADING_PENALTY = 2.0
 # A dateline that fills its fragment (本报石家庄1月3日电, cut at a column's end) goes on with the
 # reporter's credit in brackets that papers print after every dateline ((记者苏丽娟)2021年……).
 # Such a credit opens no text of its own, so this outweighs its standing under a title (the
-# copy read the dateline's column elsewhere): QUOTE_PAIR_BONUS plus UNDER_HEADING_PENALTY.
-DATELINE_CREDIT_BONUS = QUOTE_PAIR_BONUS + UNDER_HEADING_PENALTY
+# copy read the dateline's column elsewhere): PAIR_BONUS plus UNDER_HEADING_PENALTY.
+DATELINE_CREDIT_BONUS = PAIR_BONUS + UNDER_HEADING_PENALTY
 # The start follows a finished paragraph in the file and nothing in its opening says it
 # continues a sentence: taking it would break a natural run of paragraphs.
 MID_RUN_PENALTY = 1.0
@@ -224,7 +224,7 @@ def start_evidence(text: str) -> float:
     words = layout_words()
     if not text:
         return 0.0
-    if text[0] in words["never_start_marks"] or closes_unopened_quote(text):
+    if text[0] in words["never_start_marks"] or pairs_closed_unopened(text):
         return NEVER_START_BONUS
     tagged = first_tags(text, 2)
     if not tagged:
@@ -302,9 +302,9 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
         score += PREFIX_BONUS
     if right.startswith(("“", "「", "\"")):
         score -= QUOTE_START_PENALTY
-    quote_pair = inside_quote(left) and closes_unopened_quote(right)
-    if quote_pair:
-        score += QUOTE_PAIR_BONUS
+    marks_pair = bool(open_pairs(left) & pairs_closed_unopened(right))
+    if marks_pair:
+        score += PAIR_BONUS
     credit_pair = _dateline_then_credit(left, right)
     if credit_pair:
         score += DATELINE_CREDIT_BONUS
@@ -314,31 +314,50 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
         run_penalties += OPENER_PENALTY
     score -= run_penalties
     score += TAG_WEIGHT * max(-TAG_PMI_CLIP, min(TAG_PMI_CLIP, tags.continuation_odds(left, right)))
-    return Candidate(e, s, score, adjacent, span, run_penalties, run_before, quote_pair or credit_pair)
+    return Candidate(e, s, score, adjacent, span, run_penalties, run_before, marks_pair or credit_pair)
 
 
-def inside_quote(text: str) -> bool:
-    """Does the text stop inside a quotation (more “ opened than ” closed)?"""
-    return _quotation_marks(text)[1] > 0
+# Marks printed in pairs (GB/T 15834): quotation marks, brackets, book-title marks. A paragraph
+# closes every pair it opens, so a text left inside one and a text closing one it never opened
+# are the two halves of one sentence (仍难以攻克“数据是否真实、问题出|在哪里”…; （记者 吕强 通讯员 梁|娟）…).
+# A quotation may run on over sentences; brackets and book titles hold a few words of one
+# clause, so the tail of one closes in the text's first clause (a bracket closed further on is
+# more likely a piece the copy tore out of the line: 纲要|年）》).
+QUOTATION_MARKS = "“”"
+PAIRED_MARKS = (QUOTATION_MARKS, "（）", "《》")
+_CLAUSE_END = re.compile("[，。；！？]")
 
 
-def closes_unopened_quote(text: str) -> bool:
-    """Does the text close a quotation it never opened: the tail of a quote begun elsewhere?"""
-    return _quotation_marks(text)[0]
+def open_pairs(text: str) -> frozenset[str]:
+    """The pairs (of PAIRED_MARKS) the text stops inside: more opened than closed."""
+    return frozenset(pair for pair, (_, depth) in zip(PAIRED_MARKS, _paired_marks(text)) if depth > 0)
+
+
+def pairs_closed_unopened(text: str) -> frozenset[str]:
+    """The pairs the text closes without opening them: the tail of a quotation begun elsewhere,
+    or of a bracket or a book title (in its first clause)."""
+    first_clause = _CLAUSE_END.split(text, maxsplit=1)[0]
+    return frozenset(pair for pair, (unopened, _), (in_first_clause, _) in zip(
+        PAIRED_MARKS, _paired_marks(text), _paired_marks(first_clause))
+        if (unopened if pair == QUOTATION_MARKS else in_first_clause))
 
 
 @lru_cache(maxsize=4096)
-def _quotation_marks(text: str) -> tuple[bool, int]:
-    """Reading the text's quotation marks in order: whether a ” closes a quotation the text
-    never opened, and how many “ are still open at its end."""
-    unopened, depth = False, 0
-    for char in text:
-        if char == "“":
-            depth += 1
-        elif char == "”":
-            unopened = unopened or not depth
-            depth = max(depth - 1, 0)
-    return unopened, depth
+def _paired_marks(text: str) -> tuple[tuple[bool, int], ...]:
+    """Reading each pair's marks in order: whether a closing mark closes a pair the text
+    never opened, and how many opening marks are still open at its end."""
+    found = []
+    for pair in PAIRED_MARKS:
+        opening, closing = pair[0], pair[1]
+        unopened, depth = False, 0
+        for char in text:
+            if char == opening:
+                depth += 1
+            elif char == closing:
+                unopened = unopened or not depth
+                depth = max(depth - 1, 0)
+        found.append((unopened, depth))
+    return tuple(found)
 
 
 def _dateline_then_credit(left: str, right: str) -> bool:
