@@ -650,3 +650,14 @@ def test_a_stack_whose_every_headline_strays_leaves_no_article_without_a_title(c
     with the text above it; no article is left without a title."""
     drafts = _copied_drafts(3009, tmp_path, chromium)
     assert all(draft.title for draft in drafts), [draft.body[:20] for draft in drafts if not draft.title]
+
+
+@pytest.mark.browser
+def test_a_head_finds_its_opening_by_the_piece_of_a_cut_paragraph_that_restates_its_title(chromium, tmp_path):
+    """A copy may cut a story's opening paragraph at a column's foot and read its pieces apart;
+    the piece that restates the title need not be the first (来徐州高新区…: 徐州高新区 comes back
+    in the second piece). A head looking for its opening reads the whole paragraph, by its
+    most telling piece, and takes it from its start."""
+    drafts = {draft.title: draft for draft in _copied_drafts(3429, tmp_path, chromium)}
+    body = drafts["来徐州高新区 感受有技术含量的“安全感”"].body
+    assert "区已打造了矿山安全、" in body and "，随着煤炭资源枯竭，" in body

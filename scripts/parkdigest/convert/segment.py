@@ -398,13 +398,18 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     headlines = [_headlines_of(content, cluster) for cluster in content.heads]  # (once: a column's name is tagged)
     head_words = ["".join(lines) for lines in headlines]
 
+    paragraphs = _paragraphs(placement.joins)
+
     def taken_up(a: int, k: int) -> float:
-        """How much of article a's head (its headlines read together) paragraph k takes up."""
-        return words_taken_up(head_words[a], content.blocks[k].text)
+        """How much of article a's head (its headlines read together) the paragraph block k
+        opens takes up, in its most telling piece (a paragraph the copy cut may restate the
+        title after the cut)."""
+        return max(words_taken_up(head_words[a], content.blocks[m].text) for m in paragraphs.pieces(k))
 
     def speaks_of(a: int, k: int) -> float:
         """... or of any one of its headlines, if more (a stack may hold another module's line)."""
-        return max([taken_up(a, k)] + [words_taken_up(line, content.blocks[k].text) for line in headlines[a]])
+        return max([taken_up(a, k)] + [words_taken_up(line, content.blocks[m].text)
+                                       for line in headlines[a] for m in paragraphs.pieces(k)])
 
     head_bylines = frozenset(k for k, (block, role) in enumerate(zip(content.blocks, content.roles))
                              if role is Role.HEAD and block.kind is Kind.BYLINE)  # a byline in a head's stack
@@ -442,7 +447,7 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
                 k - 1 in head_bylines and names_its_park_not_its_holders(a, k))]
         else:
             candidates = [k for other, k in held_elsewhere if len(other) > 1 or is_story_opening(k)]
-        fits = {k: taken_up(a, k) for k in candidates if k not in taken}
+        fits = {k: taken_up(a, k) for k in {paragraphs.start(k) for k in candidates} if k not in taken}
         best = max(fits, key=lambda k: (fits[k], -k), default=None)
         if best is not None and fits[best] >= TITLE_WORDS_TAKEN_UP and fits[best] > speaks_of(
                 placement.owners[best].article, best):
@@ -453,6 +458,35 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
             openings.append((a, spare))
             taken.add(spare)
     return tuple(openings)
+
+
+@dataclass(frozen=True)
+class _Paragraphs:
+    """The page's paragraphs as its joins make them: a block and the blocks joined after it."""
+
+    after: Mapping[int, int]  # block -> the block its sentence goes on in
+    before: Mapping[int, int]
+
+    def start(self, k: int) -> int:
+        """The block that opens the paragraph block k is a piece of."""
+        seen = {k}
+        while k in self.before and self.before[k] not in seen:
+            k = self.before[k]
+            seen.add(k)
+        return k
+
+    def pieces(self, k: int) -> list[int]:
+        """The blocks of the paragraph from block k on."""
+        pieces = [k]
+        while k in self.after and self.after[k] not in pieces:
+            k = self.after[k]
+            pieces.append(k)
+        return pieces
+
+
+def _paragraphs(joins: Sequence[Join]) -> _Paragraphs:
+    after = _join_map(joins)
+    return _Paragraphs(after, {start: end for end, start in after.items()})
 
 
 def _spare_datelines(content: PageContent, text: Sequence[int], title: str) -> list[int]:
