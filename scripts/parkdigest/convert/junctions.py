@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -323,23 +324,27 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
 # A quotation may run on over sentences; brackets and book titles hold a few words of one
 # clause, so the tail of one closes in the text's first clause (a bracket closed further on is
 # more likely a piece the copy tore out of the line: 纲要|年）》).
-QUOTATION_MARKS = "“”"
-PAIRED_MARKS = (QUOTATION_MARKS, "（）", "《》")
+class PairedMark(NamedTuple):
+    marks: str  # the opening mark and the closing one
+    runs_on: bool  # a quotation may run on over sentences; the others sit in one clause
+
+
+PAIRED_MARKS = (PairedMark("“”", runs_on=True), PairedMark("（）", runs_on=False), PairedMark("《》", runs_on=False))
 _CLAUSE_END = re.compile("[，。；！？]")
 
 
 def open_pairs(text: str) -> frozenset[str]:
-    """The pairs (of PAIRED_MARKS) the text stops inside: more opened than closed."""
-    return frozenset(pair for pair, (_, depth) in zip(PAIRED_MARKS, _paired_marks(text)) if depth > 0)
+    """The pairs (of PAIRED_MARKS, by their marks) the text stops inside: more opened than closed."""
+    return frozenset(pair.marks for pair, (_, depth) in zip(PAIRED_MARKS, _paired_marks(text)) if depth > 0)
 
 
 def pairs_closed_unopened(text: str) -> frozenset[str]:
     """The pairs the text closes without opening them: the tail of a quotation begun elsewhere,
-    or of a bracket or a book title (in its first clause)."""
+    or of a bracket or a book title (closed in the text's first clause)."""
     first_clause = _CLAUSE_END.split(text, maxsplit=1)[0]
-    return frozenset(pair for pair, (unopened, _), (in_first_clause, _) in zip(
-        PAIRED_MARKS, _paired_marks(text), _paired_marks(first_clause))
-        if (unopened if pair == QUOTATION_MARKS else in_first_clause))
+    in_text, in_first_clause = _paired_marks(text), _paired_marks(first_clause)
+    return frozenset(pair.marks for pair, (anywhere, _), (early, _) in zip(PAIRED_MARKS, in_text, in_first_clause)
+                     if (anywhere if pair.runs_on else early))
 
 
 @lru_cache(maxsize=4096)
@@ -348,7 +353,7 @@ def _paired_marks(text: str) -> tuple[tuple[bool, int], ...]:
     never opened, and how many opening marks are still open at its end."""
     found = []
     for pair in PAIRED_MARKS:
-        opening, closing = pair[0], pair[1]
+        opening, closing = pair.marks[0], pair.marks[1]
         unopened, depth = False, 0
         for char in text:
             if char == opening:

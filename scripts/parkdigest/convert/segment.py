@@ -388,8 +388,9 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     (`classify.opens_a_story`: a copy read it under the wrong head), and at the paragraph under
     another head's byline that names its title's park and none of that head's title (a subtitle
     and byline read apart from their title stand over it). It takes the paragraph that
-    takes up its words most, when it takes them up more than it speaks of the head of the
-    article holding it: (article, block). A head left with no text, when no paragraph takes up
+    takes up its words most (a paragraph as the joins make it, by its most telling piece: a
+    copy may cut it before it restates the title), when it takes them up more than it speaks
+    of the head of the article holding it: (article, the paragraph's first block). A head left with no text, when no paragraph takes up
     its words, takes the nearest spare dateline paragraph (`_spare_datelines`) that speaks of no
     head's title: a lead need not restate its title, and the story it opens is no article's
     that holds its own."""
