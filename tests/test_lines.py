@@ -314,6 +314,21 @@ def test_a_bracket_broken_across_columns_is_joined_like_a_quotation():
     assert opening.startswith("本报讯（记者 吕强 通讯员 梁娟）7月22日，") and rest.startswith("来自各地高新区")
 
 
+def test_an_article_left_without_text_is_reported_to_the_editor():
+    """A title whose text the copy read elsewhere (a park's title right over another head) stays
+    an article, with no text of its own: the editor is told where, not left to find it."""
+    page = _page("成都高新区：让产业齿轮精准咬合", "武汉东湖高新区：新兴产业重要策源地", "本报记者 张晔",
+                 "本报武汉3月1日电 2012年3月，国务院同意批复《东湖国家自主创新示范区发展规划纲要》，"
+                 "武汉东湖高新区进入跨越式发展时期。",
+                 "“十三五”期间，武汉东湖高新区经济迈上新台阶，主要经济指标位居武汉市前列。")
+    layout = reflow_page(segment_page(page))
+    assert [(d.title, len(d.paragraphs)) for d in layout.drafts] == [
+        ("成都高新区：让产业齿轮精准咬合", 0), ("武汉东湖高新区：新兴产业重要策源地", 2)]
+    assert [str(w) for w in layout.warnings] == [
+        "t.txt:1: warning: article «成都高新区：让产业齿轮精准咬合» has no text of its own; its text may stand "
+        "under another title — check the page and move the text under its title"]
+
+
 def test_reflow_glues_a_sentence_broken_across_columns():
     page = _page("高新区新闻", "本报记者 张晔", "近日，一批消防新装备在徐州高新区亮", "“我们是第一次见。”一位居民说。",
                  "相，引来不少市民围观。")

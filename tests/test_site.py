@@ -858,6 +858,9 @@ def test_source_page_identity_and_reader_wording():
     assert translate_warning("p.txt: warning: no date on the page or in its text; its articles are undated — add the"
                              " line 'date: YYYY-MM-DD' to p.yml beside the page") == \
         "版面和正文都没有日期，本版文章标为“日期不详”。请在版面旁的 p.yml 里写上一行 date: YYYY-MM-DD。"
+    assert translate_warning("p.txt:3: warning: article «成都高新区：让产业齿轮精准咬合» has no text of its own; its "
+                             "text may stand under another title — check the page") == \
+        "第3行：《成都高新区：让产业齿轮精准咬合》没有找到自己的正文，正文可能排在别的标题下，请核对版面。"
 
 
 def test_the_sources_index_lists_the_newest_page_first(site, converted):

@@ -57,6 +57,8 @@ def reflow_page(seg: Segmentation) -> Layout:
         heads.append(parts)
         draft = _draft(seg, article, parts, order, successor)
         drafts.append(draft)
+        if draft.title and not draft.paragraphs and not draft.captions:
+            warnings.append(_textless(seg, head, draft.title))
         moves = [Move(draft.title, m.first_line, m.last_line, m.after_line, m.confidence) if not m.article else m
                  for m in moves]
     for join in seg.joins:
@@ -67,6 +69,13 @@ def reflow_page(seg: Segmentation) -> Layout:
                                     severity=Severity.WARNING))
     return Layout(seg.source, tuple(drafts), seg.furniture, seg.joins, tuple(moves), seg.page_date,
                   tuple(warnings), has_contents=bool(seg.contents), line_roles=_line_roles(seg, heads))
+
+
+def _textless(seg: Segmentation, head: tuple[int, ...], title: str) -> Problem:
+    """An article with a title and no text: the copy read its text under another title."""
+    return Problem(seg.source, f"article «{title}» has no text of its own; its text may stand under another title",
+                   "check the page and move the text under its title", line=seg.placed[head[0]].block.first_line,
+                   severity=Severity.WARNING)
 
 
 def _line_roles(seg: Segmentation, heads: list[HeadParts]) -> tuple[LineRole, ...]:

@@ -46,6 +46,8 @@ _WARNINGS = [
      lambda m: f"版面和正文都没有日期，本版文章标为“日期不详”。请在版面旁的 {m[2]} 里写上一行 {m[1]}。"),
     (re.compile(r"park\(s\) not in the gazetteer: (.+?) — "),
      lambda m: f"园区名录中还没有：{m[1]}。确是园区的，请补入名录。"),
+    (re.compile(r"article «(.+)» has no text of its own"),
+     lambda m: f"《{m[1]}》没有找到自己的正文，正文可能排在别的标题下，请核对版面。"),
     (re.compile(r"no recognizable title; the page becomes one article"),
      lambda m: "版面上找不到标题，整版作为一篇文章。"),
     (re.compile(r"page has no article text, only furniture"),
