@@ -314,6 +314,28 @@ def test_a_bracket_broken_across_columns_is_joined_like_a_quotation():
     assert opening.startswith("本报讯（记者 吕强 通讯员 梁娟）7月22日，") and rest.startswith("来自各地高新区")
 
 
+def _zone_page(third: str) -> Page:
+    return _page("兰白国家自主创新示范区：欠发达地区改革创新样本“复盘”",
+                 "武进高新区：“三生和谐”“三链融合”推进高质量发展", "文/朱超",
+                 "近年来，武进高新区以“发展高科技，实现产业化”为己任，坚持“三生和谐”，推进高质量发展。",
+                 "武进高新区坚持产业链、创新链、人才链“三链融合”，集聚高新技术企业300余家。", third,
+                 "与此同时，位于兰州高新区科技新城的甘肃伯福江3D打印科技有限公司，董事长孙国琴正忙着对接订单。")
+
+
+def test_a_head_left_without_text_takes_the_run_that_tells_of_its_zone():
+    """A title whose story the copy read on under another head (no dateline, a lead that does
+    not restate it) takes the paragraph where the other text turns to its zone: its park, or
+    for a demonstration zone one of the parks it is made of (兰白自创区: 兰州, 白银高新区)."""
+    lead = "“我们的空气热泵以二氧化碳为冷媒，零下30摄氏度仍能稳定制热。”落地白银高新区后，董事长何铭笑称“有如神助”。"
+    drafts = reflow_page(segment_page(_zone_page(lead))).drafts
+    assert [[p.text[:6] for p in d.paragraphs] for d in drafts] == [["“我们的空气", "与此同时，位"],
+                                                                     ["近年来，武进", "武进高新区坚"]]
+    # a paragraph naming the other article's park too is that article's
+    shared = lead.replace("落地白银高新区后", "从武进高新区落地白银高新区后")
+    drafts = reflow_page(segment_page(_zone_page(shared))).drafts
+    assert [len(d.paragraphs) for d in drafts] == [0, 4]
+
+
 def test_an_article_left_without_text_is_reported_to_the_editor():
     """A title whose text the copy read elsewhere (a park's title right over another head) stays
     an article, with no text of its own: the editor is told where, not left to find it."""

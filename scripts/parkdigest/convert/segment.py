@@ -48,6 +48,7 @@ from parkdigest.convert.ownership import Claim, Ownership
 from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
 from parkdigest.convert.words import BROKEN_WORD_NATS, TagModel, junction_gain, splits_last_word, tag, words_taken_up
 from parkdigest.problems import Problem, Severity
+from parkdigest.reference.gazetteer import surface_forms, zones
 from parkdigest.text import PARALLEL_HALVES, heading_key, sentence_closed, strip_label
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
@@ -387,13 +388,14 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     no story opening that takes up its words looks among the story openings held elsewhere
     (`classify.opens_a_story`: a copy read it under the wrong head), and at the paragraph under
     another head's byline that names its title's park and none of that head's title (a subtitle
-    and byline read apart from their title stand over it). It takes the paragraph that
-    takes up its words most (a paragraph as the joins make it, by its most telling piece: a
-    copy may cut it before it restates the title), when it takes them up more than it speaks
-    of the head of the article holding it: (article, the paragraph's first block). A head left with no text, when no paragraph takes up
-    its words, takes the nearest spare dateline paragraph (`_spare_datelines`) that speaks of no
-    head's title: a lead need not restate its title, and the story it opens is no article's
-    that holds its own."""
+    and byline read apart from their title stand over it). It takes the paragraph that takes up
+    its words most (a paragraph as the joins make it, by its most telling piece: a copy may cut
+    it before it restates the title), when it takes them up more than it speaks of the head of
+    the article holding it: (article, the paragraph's first block). A head left with no text,
+    when no paragraph takes up its words, takes the nearest spare dateline paragraph
+    (`_spare_datelines`) that speaks of no head's title: a lead need not restate its title, and
+    the story it opens is no article's that holds its own; else the nearest paragraph where
+    another article's text turns to its zone (`tells_of_its_zone`)."""
     texts = [[k for k in text if content.blocks[k].kind is Kind.BODY] for text in _texts(content, placement.owners)]
 
     headlines = [_headlines_of(content, cluster) for cluster in content.heads]  # (once: a column's name is tagged)
@@ -428,6 +430,18 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         named = parks_named(content.blocks[k].text)
         return bool(parks[a] & named) and not parks[placement.owners[k].article] & named
 
+    zones_told = [_with_members(named) for named in parks]
+
+    def tells_of_its_zone(a: int, k: int) -> bool:
+        """Does paragraph k open a run of head a's zone (its park, or for a demonstration zone one
+        of its member parks: 兰白自创区 / 白银高新区) within another article's text, naming none of
+        that article's parks, after a paragraph that names none of head a's?"""
+        holder = placement.owners[k].article
+        named = parks_named(content.blocks[k].text)
+        before = [m for m in texts[holder] if m < k]
+        return bool(zones_told[a] & named) and not (zones_told[holder] & named) and bool(before) and not (
+            zones_told[a] & parks_named(content.blocks[before[-1]].text))
+
     def speaks_of_no_head(k: int) -> bool:
         return all(taken_up(b, k) < TITLE_WORDS_TAKEN_UP for b in range(len(headlines)))
 
@@ -448,7 +462,8 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
                 k - 1 in head_bylines and names_its_park_not_its_holders(a, k))]
         else:
             candidates = [k for other, k in held_elsewhere if len(other) > 1 or is_story_opening(k)]
-        fits = {k: taken_up(a, k) for k in {paragraphs.start(k) for k in candidates} if k not in taken}
+        starts = {paragraphs.start(k) for k in candidates} - taken
+        fits = {k: taken_up(a, k) for k in starts}
         best = max(fits, key=lambda k: (fits[k], -k), default=None)
         if best is not None and fits[best] >= TITLE_WORDS_TAKEN_UP and fits[best] > speaks_of(
                 placement.owners[best].article, best):
@@ -458,6 +473,9 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
                 a, placement.owners[k].article, k)])) is not None:
             openings.append((a, spare))
             taken.add(spare)
+        elif not text and (told := _nearest(content.heads[a], sorted(k for k in starts if tells_of_its_zone(a, k)))) is not None:
+            openings.append((a, told))
+            taken.add(told)
     return tuple(openings)
 
 
@@ -488,6 +506,13 @@ class _Paragraphs:
 def _paragraphs(joins: Sequence[Join]) -> _Paragraphs:
     after = _join_map(joins)
     return _Paragraphs(after, {start: end for end, start in after.items()})
+
+
+def _with_members(parks: set[str]) -> frozenset[str]:
+    """Parks and, for a demonstration zone, the parks it is made of (the gazetteer's members)."""
+    table, forms = zones(), surface_forms()
+    return frozenset(parks) | {forms[member] for park in parks if park in table
+                               for member in table[park].members if member in forms}
 
 
 def _spare_datelines(content: PageContent, text: Sequence[int], title: str) -> list[int]:
