@@ -330,6 +330,11 @@ def test_a_head_left_without_text_takes_the_run_that_tells_of_its_zone():
     drafts = reflow_page(segment_page(_zone_page(lead))).drafts
     assert [[p.text[:6] for p in d.paragraphs] for d in drafts] == [["“我们的空气", "与此同时，位"],
                                                                      ["近年来，武进", "武进高新区坚"]]
+    # ... or its first paragraph, the other title's own lead standing further down
+    page = _page("兰白国家自主创新示范区：欠发达地区改革创新样本“复盘”", "泉州高新区：向新实体经济转型 建“一区十园”创新高地",
+                 "本报讯（记者 卢子涵）" + lead, "近年来，泉州高新区坚持以建设国家自主创新示范区为核心任务。",
+                 "目前，泉州高新区包括主园区、鲤城园、石狮园等“一区十园”，拥有各类企业4740余家。")
+    assert [len(d.paragraphs) for d in reflow_page(segment_page(page)).drafts] == [1, 2]
     # a paragraph naming the other article's park too is that article's
     shared = lead.replace("落地白银高新区后", "从武进高新区落地白银高新区后")
     drafts = reflow_page(segment_page(_zone_page(shared))).drafts

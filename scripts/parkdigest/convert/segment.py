@@ -434,13 +434,13 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
 
     def tells_of_its_zone(a: int, k: int) -> bool:
         """Does paragraph k open a run of head a's zone (its park, or for a demonstration zone one
-        of its member parks: 兰白自创区 / 白银高新区) within another article's text, naming none of
-        that article's parks, after a paragraph that names none of head a's?"""
+        of its member parks: 兰白自创区 / 白银高新区) in another article's text, naming none of that
+        article's parks, as the text's first paragraph or after one that names none of head a's?"""
         holder = placement.owners[k].article
         named = parks_named(content.blocks[k].text)
         before = [m for m in texts[holder] if m < k]
-        return bool(zones_told[a] & named) and not (zones_told[holder] & named) and bool(before) and not (
-            zones_told[a] & parks_named(content.blocks[before[-1]].text))
+        return bool(zones_told[a] & named) and not (zones_told[holder] & named) and not (
+            before and zones_told[a] & parks_named(content.blocks[before[-1]].text))
 
     def speaks_of_no_head(k: int) -> bool:
         return all(taken_up(b, k) < TITLE_WORDS_TAKEN_UP for b in range(len(headlines)))
