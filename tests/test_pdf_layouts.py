@@ -661,3 +661,13 @@ def test_a_head_finds_its_opening_by_the_piece_of_a_cut_paragraph_that_restates_
     drafts = {draft.title: draft for draft in _copied_drafts(3429, tmp_path, chromium)}
     body = drafts["来徐州高新区 感受有技术含量的“安全感”"].body
     assert "区已打造了矿山安全、" in body and "，随着煤炭资源枯竭，" in body
+
+
+@pytest.mark.browser
+def test_a_paragraph_that_names_another_titles_park_and_not_its_own_goes_to_that_title(chromium, tmp_path):
+    """A copy reads a paragraph of one story (齐齐哈尔高新区持续集聚…) on under another head
+    (唐山高新区…). An article whose title names its park speaks of it; a paragraph there that
+    names only the park of another title on the page is that title's."""
+    drafts = {draft.title: draft for draft in _copied_drafts(2100, tmp_path, chromium)}
+    assert "哈尔高新区持续集聚高" in drafts["齐齐哈尔高新区：高标准建设产业高地"].body
+    assert "哈尔高新区持续集聚高" not in drafts["唐山高新区聚力培育双创载体"].body

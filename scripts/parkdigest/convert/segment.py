@@ -44,7 +44,7 @@ from parkdigest.convert.heads import (
 )
 from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
 from parkdigest.convert.model import Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
-from parkdigest.convert.ownership import Claim, Ownership
+from parkdigest.convert.ownership import Basis, Claim, Ownership
 from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
 from parkdigest.convert.words import BROKEN_WORD_NATS, TagModel, junction_gain, splits_last_word, tag, words_taken_up
 from parkdigest.problems import Problem, Severity
@@ -108,6 +108,7 @@ def segment_page(page: Page) -> Segmentation:
         content, placement = _fold_textless_strays(content, _join_and_assign(content, vocabulary), vocabulary,
                                                    contents)
     content, placement = _give_heads_their_openings(content, placement, vocabulary)
+    placement = _give_zones_their_paragraphs(content, placement)
     content, placement = _fold_textless_kickers(content, placement, contents)
     content, placement = _fold_headless_text(content, placement)
     merged, renumber = _merge(content, page, warnings)
@@ -506,6 +507,27 @@ class _Paragraphs:
 def _paragraphs(joins: Sequence[Join]) -> _Paragraphs:
     after = _join_map(joins)
     return _Paragraphs(after, {start: end for end, start in after.items()})
+
+
+def _give_zones_their_paragraphs(content: PageContent, placement: Placement) -> Placement:
+    """An article whose title names its park speaks of that park. A paragraph in its text that
+    names none of its zone's parks (`_with_members`) and names the zone of exactly one other
+    title on the page is that title's, read on under the wrong head: it goes there, with the
+    pieces the joins make one paragraph with it."""
+    zones_of = [_with_members(parks_of_headlines(content.blocks, cluster)) for cluster in content.heads]
+    paragraphs = _paragraphs(placement.joins)
+    owners = list(placement.owners)
+    for k, block in enumerate(content.blocks):
+        holder = owners[k].article
+        if block.kind is not Kind.BODY or paragraphs.start(k) != k or not zones_of[holder]:
+            continue
+        pieces = [m for m in paragraphs.pieces(k) if owners[m].article == holder]
+        named = {park for m in pieces for park in parks_named(content.blocks[m].text)}
+        told = [a for a, zone in enumerate(zones_of) if zone & named]
+        if len(told) == 1 and told[0] != holder:
+            for m in pieces:
+                owners[m] = Claim(told[0], Basis.RULE)
+    return replace(placement, owners=tuple(owners))
 
 
 def _with_members(parks: set[str]) -> frozenset[str]:
