@@ -26,7 +26,7 @@ from parkdigest.convert.parks import find_unlisted_parks
 from parkdigest.convert.slugs import SlugAssigner, make_slug
 from parkdigest.convert.topics import choose_topics, topic_evidence, topic_terms
 from parkdigest.quality.score import score_metadata
-from parkdigest.reference.gazetteer import find_zones, surface_forms, zones
+from parkdigest.reference.gazetteer import find_zones, surface_forms, with_members, zones
 from parkdigest.reference.topics import taxonomy
 from parkdigest.resources import load_yaml
 
@@ -286,6 +286,9 @@ def test_gazetteer_is_consistent():
                 assert listed.setdefault(form, entry["name"]) == entry["name"], f"{form} names two zones"
     for ambiguous in ("火炬开发区", "火炬高新区", "示范区高新区"):
         assert ambiguous not in surface_forms()
+    # a demonstration zone is made of its members; a park alone is itself
+    assert with_members(["兰白国家自主创新示范区"]) == {"兰白国家自主创新示范区", "兰州高新区", "白银高新区"}
+    assert with_members(["武进高新区"]) == {"武进高新区"}
 
 
 @pytest.mark.parametrize("text, found", [

@@ -48,7 +48,7 @@ from parkdigest.convert.ownership import Basis, Claim, Ownership
 from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
 from parkdigest.convert.words import BROKEN_WORD_NATS, TagModel, junction_gain, splits_last_word, tag, words_taken_up
 from parkdigest.problems import Problem, Severity
-from parkdigest.reference.gazetteer import surface_forms, zones
+from parkdigest.reference.gazetteer import with_members
 from parkdigest.text import PARALLEL_HALVES, heading_key, sentence_closed, strip_label
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
@@ -431,7 +431,7 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         named = parks_named(content.blocks[k].text)
         return bool(parks[a] & named) and not parks[placement.owners[k].article] & named
 
-    zones_told = [_with_members(named) for named in parks]
+    zones_told = _zones_of_heads(content)
 
     def tells_of_its_zone(a: int, k: int) -> bool:
         """Does paragraph k open a run of head a's zone (its park, or for a demonstration zone one
@@ -474,7 +474,8 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
                 a, placement.owners[k].article, k)])) is not None:
             openings.append((a, spare))
             taken.add(spare)
-        elif not text and (told := _nearest(content.heads[a], sorted(k for k in starts if tells_of_its_zone(a, k)))) is not None:
+        elif not text and (told := _nearest(content.heads[a], sorted(
+                k for k in starts if tells_of_its_zone(a, k)))) is not None:
             openings.append((a, told))
             taken.add(told)
     return tuple(openings)
@@ -511,10 +512,10 @@ def _paragraphs(joins: Sequence[Join]) -> _Paragraphs:
 
 def _give_zones_their_paragraphs(content: PageContent, placement: Placement) -> Placement:
     """An article whose title names its park speaks of that park. A paragraph in its text that
-    names none of its zone's parks (`_with_members`) and names the zone of exactly one other
+    names none of its zone's parks (`_zones_of_heads`) and names the zone of exactly one other
     title on the page is that title's, read on under the wrong head: it goes there, with the
     pieces the joins make one paragraph with it."""
-    zones_of = [_with_members(parks_of_headlines(content.blocks, cluster)) for cluster in content.heads]
+    zones_of = _zones_of_heads(content)
     paragraphs = _paragraphs(placement.joins)
     owners = list(placement.owners)
     for k, block in enumerate(content.blocks):
@@ -530,11 +531,9 @@ def _give_zones_their_paragraphs(content: PageContent, placement: Placement) -> 
     return replace(placement, owners=tuple(owners))
 
 
-def _with_members(parks: set[str]) -> frozenset[str]:
-    """Parks and, for a demonstration zone, the parks it is made of (the gazetteer's members)."""
-    table, forms = zones(), surface_forms()
-    return frozenset(parks) | {forms[member] for park in parks if park in table
-                               for member in table[park].members if member in forms}
+def _zones_of_heads(content: PageContent) -> list[frozenset[str]]:
+    """The zones each head's title names, a demonstration zone with its member parks."""
+    return [with_members(parks_of_headlines(content.blocks, cluster)) for cluster in content.heads]
 
 
 def _spare_datelines(content: PageContent, text: Sequence[int], title: str) -> list[int]:

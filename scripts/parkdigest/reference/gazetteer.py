@@ -4,6 +4,7 @@ Finding parks the gazetteer lacks needs jieba: convert/parks.py."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -69,6 +70,15 @@ def surface_forms() -> dict[str, str]:
         for form in _derived_forms(entry):
             forms.setdefault(form, entry["name"])
     return {form: name for form, name in forms.items() if len(form) >= 2}
+
+
+def with_members(names: Iterable[str]) -> frozenset[str]:
+    """Zones (by name) and, for a demonstration zone, the zones it is made of (its members):
+    a story about 兰白自创区 speaks of 兰州高新区 and 白银高新区."""
+    table, forms = zones(), surface_forms()
+    names = frozenset(names)
+    return names | {forms[member] for name in names if name in table
+                    for member in table[name].members if member in forms}
 
 
 def _listed_forms(entry: dict) -> list[str]:
