@@ -671,3 +671,12 @@ def test_a_paragraph_that_names_another_titles_park_and_not_its_own_goes_to_that
     drafts = {draft.title: draft for draft in _copied_drafts(2100, tmp_path, chromium)}
     assert "哈尔高新区持续集聚高" in drafts["齐齐哈尔高新区：高标准建设产业高地"].body
     assert "哈尔高新区持续集聚高" not in drafts["唐山高新区聚力培育双创载体"].body
+
+
+@pytest.mark.browser
+def test_the_paragraphs_after_one_that_names_another_titles_park_go_with_it(chromium, tmp_path):
+    """The story read on under the wrong head goes on in the paragraphs after the one naming
+    its park (…长飞公司通过引进…), until the text names a park again or a head stands between."""
+    drafts = {draft.title: draft for draft in _copied_drafts(3625, tmp_path, chromium)}
+    assert "空白。长飞公司通过引" in drafts["武汉东湖高新区：新兴产业重要策源地"].body
+    assert "空白。长飞公司通过引" not in drafts["有“点赞之交”还不够成都高新区玩转“顶级”朋友圈"].body

@@ -514,20 +514,31 @@ def _give_zones_their_paragraphs(content: PageContent, placement: Placement) -> 
     """An article whose title names its park speaks of that park. A paragraph in its text that
     names none of its zone's parks (`_zones_of_heads`) and names the zone of exactly one other
     title on the page is that title's, read on under the wrong head: it goes there, with the
-    pieces the joins make one paragraph with it."""
+    pieces the joins make one paragraph with it, and so do the paragraphs after it in the
+    same text that name no park, until a paragraph names one or a head, subhead or another
+    article's block stands between (a caption does not: text runs around pictures)."""
     zones_of = _zones_of_heads(content)
     paragraphs = _paragraphs(placement.joins)
     owners = list(placement.owners)
+    run: tuple[int, int] | None = None  # (holder, teller) of the run being moved
     for k, block in enumerate(content.blocks):
         holder = owners[k].article
-        if block.kind is not Kind.BODY or paragraphs.start(k) != k or not zones_of[holder]:
+        if block.kind is not Kind.BODY:
+            if block.kind is not Kind.CAPTION:
+                run = None
+            continue
+        if paragraphs.start(k) != k or not zones_of[holder]:
             continue
         pieces = [m for m in paragraphs.pieces(k) if owners[m].article == holder]
         named = {park for m in pieces for park in parks_named(content.blocks[m].text)}
         told = [a for a, zone in enumerate(zones_of) if zone & named]
         if len(told) == 1 and told[0] != holder:
+            run = (holder, told[0])
+        elif named or run is None or run[0] != holder:
+            run = None
+        if run is not None:
             for m in pieces:
-                owners[m] = Claim(told[0], Basis.RULE)
+                owners[m] = Claim(run[1], Basis.RULE)
     return replace(placement, owners=tuple(owners))
 
 
