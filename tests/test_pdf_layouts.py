@@ -664,19 +664,20 @@ def test_a_head_finds_its_opening_by_the_piece_of_a_cut_paragraph_that_restates_
 
 
 @pytest.mark.browser
-def test_a_paragraph_that_names_another_titles_park_and_not_its_own_goes_to_that_title(chromium, tmp_path):
-    """A copy reads a paragraph of one story (齐齐哈尔高新区持续集聚…) on under another head
-    (唐山高新区…). An article whose title names its park speaks of it; a paragraph there that
-    names only the park of another title on the page is that title's."""
-    drafts = {draft.title: draft for draft in _copied_drafts(2100, tmp_path, chromium)}
-    assert "哈尔高新区持续集聚高" in drafts["齐齐哈尔高新区：高标准建设产业高地"].body
-    assert "哈尔高新区持续集聚高" not in drafts["唐山高新区聚力培育双创载体"].body
-
-
-@pytest.mark.browser
-def test_the_paragraphs_after_one_that_names_another_titles_park_go_with_it(chromium, tmp_path):
-    """The story read on under the wrong head goes on in the paragraphs after the one naming
-    its park (…长飞公司通过引进…), until the text names a park again or a head stands between."""
-    drafts = {draft.title: draft for draft in _copied_drafts(3625, tmp_path, chromium)}
-    assert "空白。长飞公司通过引" in drafts["武汉东湖高新区：新兴产业重要策源地"].body
-    assert "空白。长飞公司通过引" not in drafts["有“点赞之交”还不够成都高新区玩转“顶级”朋友圈"].body
+@pytest.mark.parametrize("seed, text, title, holder", [
+    # the paragraph that names the park (齐齐哈尔高新区持续集聚…), read under 唐山高新区…
+    pytest.param(2100, "哈尔高新区持续集聚高", "齐齐哈尔高新区：高标准建设产业高地", "唐山高新区聚力培育双创载体",
+                 id="the-paragraph-naming-its-park"),
+    # a paragraph after it that names no park (…长飞公司通过引进…), read under 成都高新区…
+    pytest.param(3625, "空白。长飞公司通过引", "武汉东湖高新区：新兴产业重要策源地",
+                 "有“点赞之交”还不够成都高新区玩转“顶级”朋友圈", id="the-paragraphs-after-it"),
+])
+def test_a_story_read_on_under_another_head_goes_to_the_title_whose_park_it_names(
+        chromium, tmp_path, seed, text, title, holder):
+    """A copy reads paragraphs of one story on under another head. An article whose title names
+    its park speaks of it; a paragraph there that names only the park of another title on the
+    page is that title's, and so are the paragraphs after it, until the text names a park again
+    or a head stands between."""
+    drafts = {draft.title: draft for draft in _copied_drafts(seed, tmp_path, chromium)}
+    assert text in drafts[title].body
+    assert text not in drafts[holder].body

@@ -325,11 +325,17 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
 # clause, so the tail of one closes in the text's first clause (a bracket closed further on is
 # more likely a piece the copy tore out of the line: 纲要|年）》).
 class PairedMark(NamedTuple):
-    marks: str  # the opening mark and the closing one
+    opening: str
+    closing: str
     runs_on: bool  # a quotation may run on over sentences; the others sit in one clause
 
+    @property
+    def marks(self) -> str:
+        return self.opening + self.closing
 
-PAIRED_MARKS = (PairedMark("“”", runs_on=True), PairedMark("（）", runs_on=False), PairedMark("《》", runs_on=False))
+
+PAIRED_MARKS = (PairedMark("“", "”", runs_on=True), PairedMark("（", "）", runs_on=False),
+                PairedMark("《", "》", runs_on=False))
 _CLAUSE_END = re.compile("[，。；！？]")
 
 
@@ -352,8 +358,7 @@ def _paired_marks(text: str) -> tuple[tuple[bool, int], ...]:
     """Reading each pair's marks in order: whether a closing mark closes a pair the text
     never opened, and how many opening marks are still open at its end."""
     found = []
-    for pair in PAIRED_MARKS:
-        opening, closing = pair.marks[0], pair.marks[1]
+    for opening, closing, _ in PAIRED_MARKS:
         unopened, depth = False, 0
         for char in text:
             if char == opening:

@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from parkdigest.articles.files import Furniture
 from parkdigest.convert.classify import (
@@ -426,10 +427,14 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
 
     parks = [parks_of_headlines(content.blocks, cluster) for cluster in content.heads]
 
+    @cache
+    def named(k: int) -> set[str]:
+        """The parks block k names (asked of the same blocks for many heads)."""
+        return parks_named(content.blocks[k].text)
+
     def names_its_park_not_its_holders(a: int, k: int) -> bool:
         """Does paragraph k name a park of head a's title, and none of its holder's title?"""
-        named = parks_named(content.blocks[k].text)
-        return bool(parks[a] & named) and not parks[placement.owners[k].article] & named
+        return bool(parks[a] & named(k)) and not parks[placement.owners[k].article] & named(k)
 
     zones_told = _zones_of_heads(content)
 
@@ -438,10 +443,9 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         of its member parks: 兰白自创区 / 白银高新区) in another article's text, naming none of that
         article's parks, as the text's first paragraph or after one that names none of head a's?"""
         holder = placement.owners[k].article
-        named = parks_named(content.blocks[k].text)
         before = [m for m in texts[holder] if m < k]
-        return bool(zones_told[a] & named) and not (zones_told[holder] & named) and not (
-            before and zones_told[a] & parks_named(content.blocks[before[-1]].text))
+        return bool(zones_told[a] & named(k)) and not (zones_told[holder] & named(k)) and not (
+            before and zones_told[a] & named(before[-1]))
 
     def speaks_of_no_head(k: int) -> bool:
         return all(taken_up(b, k) < TITLE_WORDS_TAKEN_UP for b in range(len(headlines)))
