@@ -1251,3 +1251,18 @@ def test_a_title_in_another_articles_text_over_its_own_news_lead_heads_that_stor
     contest = drafts["2022年全国颠覆性技术创新大赛工作启动会在京召开"]
     assert contest.body.startswith("7月20日，科技部火炬中心") and "大赛突出" in contest.body
     assert "颠覆性" not in drafts["广州高新区再添省级小微双创基地"].body
+
+
+def test_a_title_read_in_another_text_whose_story_opens_with_a_dateline_further_down_is_a_title():
+    # A copy reads a module's title inside another article's text, then more of that text, and
+    # the title's own story further down, opening with its dateline and restating the title. A
+    # subhead's section never opens with a dateline that restates it: the line heads that story.
+    lines = ["园区氢能装备产业链加速成形", "", "本报记者 方明", "", _HYDROGEN[0], "", "春茶提前一周上市 茶农增收有新门路", "",
+             _HYDROGEN[2], "", "加氢站网络覆盖全省，出行更方便。", "", _TEA_DATELINE.replace("今年春茶", "今年春茶提前一周上市，茶农增收有新门路。春茶"),
+             "", "全省茶叶年产量突破十万吨，名优茶比重逐年提高。"]
+    drafts = _drafts("\n".join(lines))
+    assert [d.title for d in drafts] == ["园区氢能装备产业链加速成形", "春茶提前一周上市 茶农增收有新门路"]
+    hydrogen, tea = drafts
+    assert tea.body.startswith("本报讯（记者 林青）") and "全省茶叶" in tea.body
+    assert "电解槽" in hydrogen.body and "茶" not in hydrogen.body
+

@@ -256,10 +256,13 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
     subhead speaks of its article's subject; a headline line in the text, as long as a whole
     title, that the article's other text does not take up (STRAY_OWN_FIT_MAX) while text
     elsewhere on the page does (STRAY_ELSEWHERE_FIT_MIN) is another module's title read there. So
-    is one over a story's opening (a dateline, or a news lead: 7月20日，……) that restates it
-    (RESTATES_TITLE): its own story read with it (a section's first paragraph may restate its
-    subhead, but opens with no dateline or date)."""
+    is one whose story's opening restates it (RESTATES_TITLE): the paragraph under it, past the
+    heads and pictures printed between (`_opening_below`), opening with a dateline or a news lead
+    (7月20日，……), or a paragraph anywhere on the page opening with a dateline (本报讯……: the copy
+    read its story further down). A section's first paragraph may restate its subhead, but opens
+    with no dateline or date."""
     strays = []
+    datelines = [b for b in content.blocks if opens_with_dateline(b)]
     for k, block in enumerate(content.blocks):
         if (content.roles[k] is not Role.SUBHEAD or block.kind is not Kind.HEADLINE or k in joined
                 or not whole_title(block) or _ends_open(block.text)):
@@ -268,12 +271,23 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
         own = [m for m in texts[a] if m != k]
         profiles = vocabulary.profiles([own, *(texts[b] for b in range(len(texts)) if b != a)])
         elsewhere = max((profiles.fit(k, i) for i in range(1, len(texts))), default=0.0)
-        below = content.blocks[k + 1] if k + 1 < len(content) else None
+        below = _opening_below(content, k)
         leads_below = below is not None and (opens_with_dateline(below) or opens_with_news_lead(below)) \
             and words_taken_up(block.text, below.text) >= RESTATES_TITLE
-        if profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere or leads_below:
+        opens_a_story_further = any(words_taken_up(block.text, other.text) >= RESTATES_TITLE for other in datelines)
+        if (profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere or leads_below
+                or opens_a_story_further):
             strays.append((k, a))
     return strays
+
+
+def _opening_below(content: PageContent, k: int) -> Block | None:
+    """The first paragraph under line k, past the headlines, bylines and captions printed
+    between (a title, its byline, its picture, then its text)."""
+    for block in content.blocks[k + 1:]:
+        if block.kind not in (Kind.HEADLINE, Kind.BYLINE, Kind.CAPTION, Kind.LABEL):
+            return block
+    return None
 
 
 def _ends_open(text: str) -> bool:
