@@ -1266,3 +1266,16 @@ def test_a_title_read_in_another_text_whose_story_opens_with_a_dateline_further_
     assert tea.body.startswith("本报讯（记者 林青）") and "全省茶叶" in tea.body
     assert "电解槽" in hydrogen.body and "茶" not in hydrogen.body
 
+
+@pytest.mark.parametrize("dateline, leads", [
+    (_TEA_DATELINE, True),
+    ("本报讯（记者 林青）氢能产业园里，一台台制氢设备从这里发往全国各地的加氢站和化工企业。", False)],
+    ids=["its-own-story", "another-storys-dateline"])
+def test_a_dateline_that_tells_of_its_title_opens_the_text_read_before_it(dateline, leads):
+    # A copy reads a piece of a story between its title and the paragraph opening with its
+    # dateline: a story's text opens with its dateline, so that paragraph reads first. A
+    # dateline of another story (it names nothing its title says) leads nothing there.
+    lines = ["春茶提前一周上市 茶农增收有新门路", "", "全省茶叶年产量突破十万吨，名优茶比重逐年提高。", "", dateline]
+    (tea,) = _drafts("\n".join(lines))
+    assert tea.body.startswith("本报讯（记者 林青）") is leads
+    assert tea.body.startswith("全省茶叶") is not leads

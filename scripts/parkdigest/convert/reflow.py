@@ -5,16 +5,19 @@ by the next block of the same article in the file. These links form chains. The 
 chain is read first; when it holds no paragraph yet (the columns were extracted before
 the title's column), the chain that opens with a paragraph rather than a subhead is the
 lead. The remaining chains follow in the order of the earliest line they hold, which is
-how columns of one article are laid out on a page.
+how columns of one article are laid out on a page. A paragraph opening with a dateline that
+speaks of the title opens the text, whatever the copy read before it.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
 from parkdigest.articles.files import LOW_CONFIDENCE, Move
-from parkdigest.convert.heads import KICKER_ENDS, HeadParts, parse_head
+from parkdigest.convert.classify import TITLE_WORDS_TAKEN_UP
+from parkdigest.convert.heads import KICKER_ENDS, HeadParts, parks_named, parse_head
 from parkdigest.convert.junctions import next_in_flow
 from parkdigest.convert.model import (
     Aside,
@@ -28,9 +31,9 @@ from parkdigest.convert.model import (
     Role,
     Segmentation,
 )
-from parkdigest.convert.words import word_spanning
+from parkdigest.convert.words import word_spanning, words_taken_up
 from parkdigest.problems import Problem, Severity
-from parkdigest.text import BYLINE_MARKS, CLOSERS, HAN, SENTENCE_END, sentence_closed
+from parkdigest.text import BYLINE_MARKS, CLOSERS, HAN, SENTENCE_END, dateline_opens, sentence_closed
 
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
@@ -171,7 +174,34 @@ def _order_chains(seg: Segmentation, chains: list[list[int]], head: tuple[int, .
         if lead is not None:
             rest.remove(lead)
             ordered.append(lead)
-    return ordered + rest
+    return _dateline_first(seg, ordered + rest, head)
+
+
+def _dateline_first(seg: Segmentation, chains: list[list[int]], head: tuple[int, ...]) -> list[list[int]]:
+    """A story's text opens with its dateline (本报讯……): when one paragraph of an article opens
+    with a dateline and others stand before it (a copy may read pieces of the story between its
+    title and its dateline), the dateline's paragraph and what follows it in its chain read first,
+    right under the head; the pieces that stood before follow in their order. Only a dateline
+    that speaks of the head (`_tells_of_its_head`) leads: one of another story, read into this
+    text astray, would lead it astray. A story's points (■ ……) summed up above its dateline are
+    printed there: they stay first."""
+    datelined = [(c, i) for c, chain in enumerate(chains) for i, k in enumerate(chain)
+                 if seg.placed[k].role is Role.BODY and dateline_opens(seg.placed[k].block.text)]
+    if len(datelined) != 1:
+        return chains
+    c, i = datelined[0]
+    if not _tells_of_its_head(seg, head, seg.placed[chains[c][i]].block.text):
+        return chains  # another story's dateline read into this text: it leads nothing here
+    lead = chains[c][i:]
+    before = [k for chain in chains[:c] for k in chain] + chains[c][:i]
+    heading = list(itertools.takewhile(lambda k: seg.placed[k].role is not Role.BODY, before))
+    if len(heading) == len(before):
+        return chains  # the dateline reads first already
+    if any(_POINT_MARK.match(seg.placed[k].block.text) for k in before):
+        return chains  # points (■ ……) summed up over the story: a paper prints them before it
+    moved = set(heading) | set(lead)
+    rest = [[k for k in chain if k not in moved] for chain in chains]
+    return [chain for chain in (heading, lead, *rest) if chain]
 
 
 def _draft(seg: Segmentation, article: int, parts: HeadParts, order: list[int],
@@ -218,6 +248,14 @@ def _draft(seg: Segmentation, article: int, parts: HeadParts, order: list[int],
     return Draft(title=parts.title, lines=lines, paragraphs=tuple(paragraphs), deck=parts.deck,
                  section=parts.section, byline=parts.byline, kicker=" ".join(filter(None, [parts.kicker, pull_quote])), captions=captions,
                  confidence=round(min(confidences + join_conf), 3), index=article)
+
+
+def _tells_of_its_head(seg: Segmentation, head: tuple[int, ...], text: str) -> bool:
+    """Does a paragraph speak of the head's story: take up its words as a lead takes up its
+    title's (TITLE_WORDS_TAKEN_UP), or name a park its headlines name?"""
+    lines = [seg.placed[k].block.text for k in head if seg.placed[k].block.kind is Kind.HEADLINE]
+    return any(words_taken_up(line, text) >= TITLE_WORDS_TAKEN_UP for line in lines) or bool(
+        parks_named(" ".join(lines)) & parks_named(text))
 
 
 # The rule `classify` gives a ——name line under a paragraph: the signature of an editor's
