@@ -1279,3 +1279,11 @@ def test_a_dateline_that_tells_of_its_title_opens_the_text_read_before_it(dateli
     (tea,) = _drafts("\n".join(lines))
     assert tea.body.startswith("本报讯（记者 林青）") is leads
     assert tea.body.startswith("全省茶叶") is not leads
+
+
+def test_points_summed_up_over_a_story_stay_above_its_dateline():
+    # A paper prints a story's key points (■ ……) above its dateline: they are no piece read astray.
+    lines = ["春茶提前一周上市 茶农增收有新门路", "", "■ 全省茶叶年产量突破十万吨，名优茶比重逐年提高。", "",
+             "■ 春茶上市时间比往年提前一周，茶农增收有了新门路。", "", _TEA_DATELINE]
+    (tea,) = _drafts("\n".join(lines))
+    assert tea.body.startswith("■ 全省茶叶") and tea.body.index("■ 春茶") < tea.body.index("本报讯（记者 林青）")
