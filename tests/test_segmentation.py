@@ -1303,3 +1303,26 @@ def test_a_line_under_a_title_is_not_the_title_of_a_story_that_names_another_tit
     head, jian = _drafts("\n".join(lines))
     assert {head.kicker, head.title, head.deck} >= {"园区氢能装备产业链加速成形", "打造具有全球影响力的产业创新高地"}
     assert "电解槽" in head.body and jian.title == "吉安高新区：“两化融合”构筑绿色产业集聚高地"
+
+
+_JIAN = ["吉安高新区：“两化融合”构筑绿色产业集聚高地", "", "本报记者 王芳", "",
+         "吉安高新区地处吉泰走廊核心区域，电子信息产业集群初具规模，园区企业数字化改造全面铺开。", "",
+         "（供稿：吉安高新区）"]
+
+
+@pytest.mark.parametrize("opening, folds", [
+    ("吉安高新区坚定地以打造创新驱动发展示范区为目标，一张蓝图绘到底，园区规划面积不断扩大。", True),
+    ("7月5日，吉安高新区举办电子信息产业对接会，二十余个项目现场签约，签约金额超过五十亿元。", False)],
+    ids=["a-section-of-its-story", "a-story-of-its-own"])
+def test_a_lone_subhead_whose_text_tells_only_of_another_titles_park_goes_back_into_that_story(opening, folds):
+    # A copy reads a story's subhead after another article's closing credit, so it heads an
+    # article of its own. A head of one line naming no park, over text that opens no story
+    # and names only the park of another title on the page, is a section of that title's
+    # story. Text that opens as a news story (a date, then a comma) is a story of its own.
+    lines = [*_JIAN, "", "明确战略定位谋发展", "", opening]
+    drafts = _drafts("\n".join(lines))
+    assert drafts[0].title == "吉安高新区：“两化融合”构筑绿色产业集聚高地"
+    assert (len(drafts) == 1) is folds
+    if folds:
+        subheads = [p.text for p in drafts[0].paragraphs if p.subhead]
+        assert subheads == ["明确战略定位谋发展"] and "一张蓝图绘到底" in drafts[0].body

@@ -744,7 +744,7 @@ def _is_clause(block: Block) -> bool:
     return "，" in block.text
 
 
-def _a_few_words(block: Block) -> bool:
+def a_few_words(block: Block) -> bool:
     """A photo item's title is a phrase of a few words (春耕科技范): no figure, no name after a
     space, no clause."""
     return len(block.text) <= SHORT_TITLE_PART and bool(_WORD_ONLY.match(block.text))
@@ -758,7 +758,7 @@ def _titles_a_picture(content: list[Block], cluster: list[int], under_credits: f
     block = content[cluster[0]]
     after = cluster[-1] + 1
     return (len(cluster) == 1 and block.first_line in under_credits and block.kind is Kind.HEADLINE
-            and block.rule != LineRule.BOX_HEADING and _a_few_words(block) and not _ends_as_a_column_name(block.text)
+            and block.rule != LineRule.BOX_HEADING and a_few_words(block) and not _ends_as_a_column_name(block.text)
             and after < len(content) and content[after].kind in (Kind.BODY, Kind.CAPTION))
 
 
@@ -769,7 +769,7 @@ def _a_picture_items_title_under_a_title(content: list[Block], cluster: list[int
     *rest, last = cluster
     above = content[rest[-1]] if rest else None
     if (above is None or not whole_title(above) or content[last].kind is not Kind.HEADLINE
-            or not _may_be_title(content[last]) or not _a_few_words(content[last])):
+            or not _may_be_title(content[last]) or not a_few_words(content[last])):
         return [cluster]
     return [rest, [last]] if _is_picture_item(content, [last]) else [cluster]
 
@@ -985,7 +985,7 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
         or _under_a_heads_byline(content, cluster, heads)
         or (not heads and _under_pull_quote(content, first))
         or _turns_to_another_park(content, cluster, heads)
-        or (_is_picture_item(content, cluster) and (not after_open_text or _a_few_words(blocks[0])))
+        or (_is_picture_item(content, cluster) and (not after_open_text or a_few_words(blocks[0])))
         or _is_full_stack(blocks, after_open_text)
     )
 

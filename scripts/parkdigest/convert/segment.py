@@ -36,6 +36,7 @@ from parkdigest.convert.heads import (
     KICKER_ENDS,
     RESTATES_TITLE,
     Story,
+    a_few_words,
     find_heads,
     names_a_column,
     parks_named,
@@ -110,6 +111,7 @@ def segment_page(page: Page) -> Segmentation:
                                                    contents)
     content, placement = _give_heads_their_openings(content, placement, vocabulary)
     placement = _give_zones_their_paragraphs(content, placement)
+    content, placement = _fold_sections_of_a_titled_zone(content, placement)
     content, placement = _fold_textless_kickers(content, placement, contents)
     content, placement = _fold_headless_text(content, placement)
     merged, renumber = _merge(content, page, warnings)
@@ -558,6 +560,29 @@ def _give_zones_their_paragraphs(content: PageContent, placement: Placement) -> 
             for m in pieces:
                 owners[m] = Claim(run[1], Basis.RULE)
     return replace(placement, owners=tuple(owners))
+
+
+def _fold_sections_of_a_titled_zone(content: PageContent, placement: Placement) -> tuple[PageContent, Placement]:
+    """A head of one headline line alone (no byline, label or kicker) that names no park, over
+    a text that opens no story (no dateline, no news lead) and names only parks of the zone
+    another title on the page names: a subhead of that title's story, read apart from it (a
+    story names the park it is about; a section of a story about a park goes on about it).
+    It goes back into that article's text as a subhead, its text with it."""
+    zones_of = _zones_of_heads(content)
+    texts = _texts(content, placement.owners)
+    into = {}
+    for a, cluster in enumerate(content.heads):
+        if len(cluster) != 1 or content.blocks[cluster[0]].kind is not Kind.HEADLINE or zones_of[a]:
+            continue
+        paragraphs = [k for k in texts[a] if content.blocks[k].kind is Kind.BODY]
+        if not paragraphs or a_few_words(content.blocks[cluster[0]]) or any(
+                opens_with_dateline(content.blocks[k]) or opens_with_news_lead(content.blocks[k]) for k in paragraphs):
+            continue
+        named = {park for k in paragraphs for park in parks_named(content.blocks[k].text)}
+        told = [b for b, zone in enumerate(zones_of) if named and named <= zone]
+        if len(told) == 1:
+            into[a] = told[0]
+    return _folded(content, placement, into, in_text=set(into)) if into else (content, placement)
 
 
 def _zones_of_heads(content: PageContent) -> list[frozenset[str]]:
