@@ -1289,22 +1289,6 @@ def test_points_summed_up_over_a_story_stay_above_its_dateline():
     assert tea.body.startswith("■ 全省茶叶") and tea.body.index("■ 春茶") < tea.body.index("本报讯（记者 林青）")
 
 
-def test_a_line_under_a_title_is_not_the_title_of_a_story_that_names_another_titles_park():
-    # A deck printed without a dash (打造具有全球影响力的产业创新高地) under its title: another
-    # story on the page takes up its words, but that story names the park of a title printed
-    # elsewhere (吉安高新区：……): it is that title's story, and the deck stays in its head.
-    lines = ["园区氢能装备产业链加速成形", "", "打造具有全球影响力的产业创新高地", "", "本报记者 方明", "",
-             "园区氢能装备产业链加速成形。" + _HYDROGEN[0], "", _HYDROGEN[2], "",
-             "吉安高新区：“两化融合”构筑绿色产业集聚高地", "", "本报记者 王芳", "",
-             "吉安高新区地处吉泰走廊核心区域，近年来着力打造电子信息产业高地，产业集群初具规模。", "",
-             "园区企业数字化改造全面铺开，两化融合水平稳步提升。"]
-    # (Which of two unmarked lines is the title the text cannot tell: a kicker over a title
-    # reads as a title over its subtitle. The head stays one.)
-    head, jian = _drafts("\n".join(lines))
-    assert {head.kicker, head.title, head.deck} >= {"园区氢能装备产业链加速成形", "打造具有全球影响力的产业创新高地"}
-    assert "电解槽" in head.body and jian.title == "吉安高新区：“两化融合”构筑绿色产业集聚高地"
-
-
 _JIAN = ["吉安高新区：“两化融合”构筑绿色产业集聚高地", "", "本报记者 王芳", "",
          "吉安高新区地处吉泰走廊核心区域，电子信息产业集群初具规模，园区企业数字化改造全面铺开。", "",
          "（供稿：吉安高新区）"]

@@ -504,15 +504,11 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     openings = [_Opening(content[k].text, parks_named(content[k].text), opens_a_story(content, k), may_open_elsewhere(k))
                 for k in range(len(content)) if content[k].kind is Kind.BODY]
     parks = {k: parks_named(content[k].text) for k in lines}
-    titled_elsewhere = _parks_titled_elsewhere(content, cluster)
 
     def speaks_of(line: int, opening: _Opening, restated: float) -> bool:
         """Does the opening take up the line's words, or name the line's park? A paragraph
         that opens no story but may open one elsewhere speaks of a line when it takes up this
-        share of its words (`restated`). One that names the park of a title printed elsewhere
-        on the page, and not the line's, is that title's story's."""
-        if opening.parks & titled_elsewhere and not opening.parks & parks[line]:
-            return False
+        share of its words (`restated`)."""
         taken = words_taken_up(content[line].text, opening.text)
         return (opening.opens_a_story and (taken >= TITLE_WORDS_TAKEN_UP or bool(parks[line] & opening.parks))) or (
             opening.may_open_elsewhere and taken >= restated)
@@ -525,13 +521,6 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
                    for opening in openings)
 
     return [k for k in lines if taken_up_alone(k) and not _balanced_halves(content[k].text)]
-
-
-def _parks_titled_elsewhere(content: list[Block], cluster: list[int]) -> set[str]:
-    """The parks named by the lines off this stack that may be titles: a story that names one
-    of them (and none the stack's line names) is that title's, not a story of this stack."""
-    return {park for k, block in enumerate(content) if k not in cluster and _may_be_title(block)
-            for park in parks_named(block.text)}
 
 
 def _whole_titles(content: list[Block], cluster: list[int]) -> list[int]:
