@@ -1153,3 +1153,16 @@ def test_a_title_set_wider_than_a_wrapped_page_takes_its_rest_from_the_next_line
                          *_WRAPPED)
     titles = [d.title for d in reflow_page(segment_page(page)).drafts]
     assert "芜湖高新区新材料产业园开园 首批入驻企业十二家项目总投资超百亿元" in titles
+
+
+@pytest.mark.parametrize("connective", ["此外", "同时", "因此", "另外"])
+def test_a_line_opening_with_a_conjunction_and_a_comma_is_cut_text_not_a_headline(connective):
+    # A column cut after a sentence's first words leaves a short line with no sentence end over a
+    # headline; a conjunction set off by a comma links that sentence to the one before it, and a
+    # headline stands alone: the line is text, never a kicker over the title under it.
+    kinds = dict(_kinds("园区氢能装备产业链加速成形", "本报记者 方明",
+                        "氢能产业园里，电解槽生产线正在满负荷运转，一台台制氢设备从这里发往全国各地。",
+                        f"{connective}，徐州高新区还依托", "开放合作", "成都高新区：让产业齿轮精准咬合", "本报记者 林青",
+                        "自我介绍改成了“介绍邻座”，企业的问题由所有参会者“问诊把脉”。"))
+    assert kinds[f"{connective}，徐州高新区还依托"] == "body"
+    assert kinds["成都高新区：让产业齿轮精准咬合"] == "headline"

@@ -569,6 +569,8 @@ def _is_unpunctuated_stack(text: str) -> bool:
 # jieba's flags of the particles that lean on the word before them (的 uj, 了 ul): no headline,
 # no line that opens a text, starts with one; a line that does is the rest of a line cut elsewhere.
 ENCLITIC_TAGS = frozenset({"uj", "ul"})
+# jieba's flag of conjunctions (此外, 同时, 因此, 然而).
+CONJUNCTION_TAG = "c"
 
 
 def _headline_shape(core: str) -> bool:
@@ -582,7 +584,16 @@ def _headline_shape(core: str) -> bool:
         return False  # a dateline opens a story's first paragraph, never a headline: cut text ("本报讯（记者董桂")
     if first_tags(core, 1)[0][1] in ENCLITIC_TAGS:
         return False  # the rest of a line cut elsewhere ("的内容及特点")
+    if _opens_with_a_connective(core):
+        return False  # a sentence going on from the one before it ("此外，徐州高新区还依托"): cut text
     return core[0] not in "，。、；：,.;:)）”’"
+
+
+def _opens_with_a_connective(text: str) -> bool:
+    """Does the line open with a conjunction set off by a comma (此外，同时，因此，)? Such a word
+    links a sentence to the one before it; a headline stands alone and never opens so."""
+    first = first_tags(text, 2)
+    return len(first) == 2 and first[0][1] == CONJUNCTION_TAG and first[1][0] in "，,"
 
 
 def closes_unopened_bracket(text: str) -> bool:
