@@ -1166,3 +1166,14 @@ def test_a_line_opening_with_a_conjunction_and_a_comma_is_cut_text_not_a_headlin
                         "自我介绍改成了“介绍邻座”，企业的问题由所有参会者“问诊把脉”。"))
     assert kinds[f"{connective}，徐州高新区还依托"] == "body"
     assert kinds["成都高新区：让产业齿轮精准咬合"] == "headline"
+
+
+@pytest.mark.parametrize("where", ["first", "after-the-kicker"])
+def test_a_marked_column_name_read_anywhere_in_a_stack_is_its_label_never_its_title(where):
+    # A copy may read a column's marked name (■产业前沿) under the kicker, not above the stack:
+    # it names the column wherever it stands, and the title is the line the kicker announces.
+    lines = ["■产业前沿", "厦门火炬高新区——"] if where == "first" else ["厦门火炬高新区——", "■产业前沿"]
+    parts = _head(*lines, "2022年全国颠覆性技术创新大赛工作启动会在京召开", "本报记者 方明",
+                  "7月20日，大赛工作启动会以视频会议形式召开。")
+    assert (parts.section, parts.kicker, parts.title) == ("产业前沿", "厦门火炬高新区——",
+                                                         "2022年全国颠覆性技术创新大赛工作启动会在京召开")

@@ -1096,9 +1096,13 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...], first_paragraph: 
     """Label, kicker, title, subtitle and byline of one head stack (`first_paragraph`: of its
     text, when known, which says what the story is about)."""
     # Boxes' headings opening the stack (■园区传真, ■一线调研 / ■第二看台) name its columns, less their markers.
+    # So do short ones read further down the stack (厦门火炬高新区—— / ■产业前沿 / title): a marked
+    # column name is never a title, wherever the copy read it.
     opening = next((i for i, b in enumerate(blocks) if b.rule != LineRule.BOX_HEADING), len(blocks))
     blocks = [Block(Kind.LABEL, b.text.lstrip(BOX_MARKERS + " "), b.first_line, b.last_line, b.gap_before, b.rule)
-              if i < opening < len(blocks) else b for i, b in enumerate(blocks)]
+              if opening < len(blocks) and b.rule == LineRule.BOX_HEADING
+              and (i < opening or len(b.text.lstrip(BOX_MARKERS + " ")) <= LABEL_MAX_CHARS) else b
+              for i, b in enumerate(blocks)]
     # A series subtitle printed under a column label is part of the label
     # (【奋进新征程 建功新时代】 ——国家高新区十年成就巡礼).
     blocks = [Block(Kind.LABEL, b.text, b.first_line, b.last_line, b.gap_before, b.rule)
