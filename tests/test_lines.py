@@ -1177,3 +1177,13 @@ def test_a_marked_column_name_read_anywhere_in_a_stack_is_its_label_never_its_ti
                   "7月20日，大赛工作启动会以视频会议形式召开。")
     assert (parts.section, parts.kicker, parts.title) == ("产业前沿", "厦门火炬高新区——",
                                                          "2022年全国颠覆性技术创新大赛工作启动会在京召开")
+
+
+@pytest.mark.parametrize("stack", [
+    ["科技赋能", "科技部火炬中心召开巡视整改专题民主生活会", "长沙高新区——"],
+    ["科技部火炬中心召开巡视整改专题民主生活会", "长沙高新区——"]], ids=["three-lines", "two-lines"])
+def test_a_line_ending_with_a_kickers_dash_is_no_title_even_with_nothing_under_it(stack):
+    # A kicker announces the title under it (长沙高新区——); a copy may read it last in the stack.
+    # It names a park, but it is still the kicker: the title is the line that ends as a title.
+    parts = _head(*stack, "本报记者 李维", "按照科技部党组统一部署，科技部火炬中心召开专题民主生活会。")
+    assert parts.title == "科技部火炬中心召开巡视整改专题民主生活会"

@@ -1264,7 +1264,8 @@ def _title_index(lines: list[str], first_paragraph: str = "") -> int:
     states a theme, a title what the story is about), unless the first paragraph takes up
     another line's words more (then that line's story is the one under the stack); else, with
     three lines, the middle one (kicker, title, subtitle); else the last (a kicker stands
-    above a title)."""
+    above a title). A line ending with a kicker's mark is none of these titles while another
+    line may be."""
     for i, line in enumerate(lines):
         if closed_by_column_tag(line):
             return i
@@ -1274,11 +1275,14 @@ def _title_index(lines: list[str], first_paragraph: str = "") -> int:
     for i, line in enumerate(lines[:-1]):
         if line.endswith(KICKER_ENDS):
             return i + 1
-    naming = [i for i, line in enumerate(lines) if parks_named(line)]
+    # A line that ends announcing the title under it (长沙高新区——) is a kicker, even when the copy
+    # read nothing under it: the title is another line, when there is one.
+    titles = [i for i, line in enumerate(lines) if not line.endswith(KICKER_ENDS)] or list(range(len(lines)))
+    naming = [i for i in titles if parks_named(lines[i])]
     if len(naming) == 1:
         taken_up = [words_taken_up(line, first_paragraph) for line in lines]
         if max(taken_up) <= taken_up[naming[0]]:
             return naming[0]
-    if len(lines) >= 3:
+    if len(lines) >= 3 and 1 in titles:
         return 1
-    return len(lines) - 1
+    return titles[-1]
