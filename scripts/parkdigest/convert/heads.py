@@ -1099,10 +1099,13 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...], first_paragraph: 
     # So do short ones read further down the stack (厦门火炬高新区—— / ■产业前沿 / title): a marked
     # column name is never a title, wherever the copy read it.
     opening = next((i for i, b in enumerate(blocks) if b.rule != LineRule.BOX_HEADING), len(blocks))
+
+    def names_the_stacks_column(i: int, block: Block) -> bool:
+        return opening < len(blocks) and block.rule == LineRule.BOX_HEADING and (
+            i < opening or len(block.text.lstrip(BOX_MARKERS + " ")) <= LABEL_MAX_CHARS)
+
     blocks = [Block(Kind.LABEL, b.text.lstrip(BOX_MARKERS + " "), b.first_line, b.last_line, b.gap_before, b.rule)
-              if opening < len(blocks) and b.rule == LineRule.BOX_HEADING
-              and (i < opening or len(b.text.lstrip(BOX_MARKERS + " ")) <= LABEL_MAX_CHARS) else b
-              for i, b in enumerate(blocks)]
+              if names_the_stacks_column(i, b) else b for i, b in enumerate(blocks)]
     # A series subtitle printed under a column label is part of the label
     # (【奋进新征程 建功新时代】 ——国家高新区十年成就巡礼).
     blocks = [Block(Kind.LABEL, b.text, b.first_line, b.last_line, b.gap_before, b.rule)

@@ -284,8 +284,8 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
 
 
 def _opening_below(content: PageContent, k: int) -> Block | None:
-    """The first paragraph under line k, past the headlines, bylines and captions printed
-    between (a title, its byline, its picture, then its text)."""
+    """The first paragraph under line k, past the headlines, labels, bylines and captions
+    printed between (a title, its byline, its picture, then its text)."""
     for block in content.blocks[k + 1:]:
         if block.kind not in (Kind.HEADLINE, Kind.BYLINE, Kind.CAPTION, Kind.LABEL):
             return block
@@ -567,19 +567,21 @@ def _fold_sections_of_a_titled_zone(content: PageContent, placement: Placement) 
     a text that opens no story (no dateline, no news lead) and names only parks of the zone
     another title on the page names: a subhead of that title's story, read apart from it (a
     story names the park it is about; a section of a story about a park goes on about it).
-    It goes back into that article's text as a subhead, its text with it."""
+    It goes back into that article's text as a subhead, its text with it. A picture item's
+    title of a few words (人才安居, `heads.a_few_words`) keeps its head: its caption names the
+    park the picture shows."""
     zones_of = _zones_of_heads(content)
     texts = _texts(content, placement.owners)
     into = {}
     for a, cluster in enumerate(content.heads):
-        if len(cluster) != 1 or content.blocks[cluster[0]].kind is not Kind.HEADLINE or zones_of[a]:
+        if len(cluster) != 1 or content.blocks[cluster[0]].kind is not Kind.HEADLINE or zones_of[a] \
+                or a_few_words(content.blocks[cluster[0]]):
             continue
-        paragraphs = [k for k in texts[a] if content.blocks[k].kind is Kind.BODY]
-        if not paragraphs or a_few_words(content.blocks[cluster[0]]) or any(
-                opens_with_dateline(content.blocks[k]) or opens_with_news_lead(content.blocks[k]) for k in paragraphs):
+        paragraphs = [content.blocks[k] for k in texts[a] if content.blocks[k].kind is Kind.BODY]
+        if any(opens_with_dateline(block) or opens_with_news_lead(block) for block in paragraphs):
             continue
-        named = {park for k in paragraphs for park in parks_named(content.blocks[k].text)}
-        told = [b for b, zone in enumerate(zones_of) if named and named <= zone]
+        named = {park for block in paragraphs for park in parks_named(block.text)}
+        told = [b for b, zone in enumerate(zones_of) if named <= zone] if named else []
         if len(told) == 1:
             into[a] = told[0]
     return _folded(content, placement, into, in_text=set(into)) if into else (content, placement)
