@@ -681,3 +681,14 @@ def test_a_story_read_on_under_another_head_goes_to_the_title_whose_park_it_name
     drafts = {draft.title: draft for draft in _copied_drafts(seed, tmp_path, chromium)}
     assert text in drafts[title].body
     assert text not in drafts[holder].body
+
+
+@pytest.mark.browser
+def test_a_bylines_chain_read_apart_from_its_head_is_the_lead_of_the_text(chromium, tmp_path):
+    """A copy reads a head (■区域创新 / 2022年全国颠覆性技术创新大赛工作启动会在京召开), then its
+    byline and opening further down, after a later piece of the same story. The head holds no
+    paragraph, so its text's lead is the first chain that may open a text: one opening with
+    the head's own byline or subtitle stands right over the text, before the later piece."""
+    drafts = {draft.title: draft for draft in _copied_drafts(174, tmp_path, chromium)}
+    text = [p.text for p in drafts["2022年全国颠覆性技术创新大赛工作启动会在京召开"].paragraphs if not p.aside]
+    assert text[0].startswith("7月20日，科技部火炬中心以视频会议形式召开")

@@ -3,8 +3,8 @@
 Within an article, each block is followed by its join (when its sentence was broken) or
 by the next block of the same article in the file. These links form chains. The title's
 chain is read first; when it holds no paragraph yet (the columns were extracted before
-the title's column), the chain that opens with a paragraph rather than a subhead is the
-lead. The remaining chains follow in the order of the earliest line they hold, which is
+the title's column), the chain that opens with a paragraph, or with the head's byline or
+subtitle read apart from it, rather than a subhead is the lead. The remaining chains follow in the order of the earliest line they hold, which is
 how columns of one article are laid out on a page. A paragraph opening with a dateline that
 speaks of the title opens the text, whatever the copy read before it.
 """
@@ -28,6 +28,7 @@ from parkdigest.convert.model import (
     LineRole,
     LineRule,
     Paragraph,
+    PlacedBlock,
     Role,
     Segmentation,
 )
@@ -170,11 +171,18 @@ def _order_chains(seg: Segmentation, chains: list[list[int]], head: tuple[int, .
     ordered = [head_chain] if head_chain else []
     has_paragraph = any(seg.placed[k].role is Role.BODY for k in head_chain)
     if not has_paragraph:
-        lead = next((c for c in rest if seg.placed[c[0]].role is Role.BODY), None)
+        lead = next((c for c in rest if _opens_the_text(seg.placed[c[0]])), None)
         if lead is not None:
             rest.remove(lead)
             ordered.append(lead)
     return _dateline_first(seg, ordered + rest, head)
+
+
+def _opens_the_text(placed: PlacedBlock) -> bool:
+    """May a chain opening with this block be the lead of its article's text: a paragraph, or
+    the head's own byline or subtitle (——…) read apart from it, which stand right over the text
+    (a subhead opens a section further on)?"""
+    return placed.role is Role.BODY or placed.block.kind is Kind.BYLINE or placed.block.rule == LineRule.DASH_LINE
 
 
 def _dateline_first(seg: Segmentation, chains: list[list[int]], head: tuple[int, ...]) -> list[list[int]]:
