@@ -692,3 +692,13 @@ def test_a_bylines_chain_read_apart_from_its_head_is_the_lead_of_the_text(chromi
     drafts = {draft.title: draft for draft in _copied_drafts(174, tmp_path, chromium)}
     text = [p.text for p in drafts["2022年全国颠覆性技术创新大赛工作启动会在京召开"].paragraphs if not p.aside]
     assert text[0].startswith("7月20日，科技部火炬中心以视频会议形式召开")
+
+
+@pytest.mark.browser
+def test_text_no_rule_places_leans_to_the_title_that_names_its_park(chromium, tmp_path):
+    """A copy reads a brief (本报讯（记者杨雨辰）近日，广州高新区的……) where no head's run reaches
+    it, so the vocabulary places it; its words fit other stories of the page about as well as
+    its own, but it names the park its title names (广州高新区再添省级小微双创基地): a story names
+    the park it is about, and that pull decides it."""
+    drafts = {draft.title: draft for draft in _copied_drafts(181, tmp_path, chromium)}
+    assert "近日，广州高新区的广州华南新材料创新园" in drafts["广州高新区再添省级小微双创基地"].body

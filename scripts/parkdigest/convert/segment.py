@@ -977,6 +977,9 @@ def _assign_articles(content: PageContent, joins: Sequence[Join], vocabulary: Vo
     under_pairs = _under_side_by_side_heads(content, flow)
     ownership = _place_by_rules(content, flow, under_pairs)
     free = _fix_or_free_groups(content, ownership, _groups(content, flow), _column_cuts(joins), under_pairs)
+    zones = _zones_of_heads(content)
+    free = [replace(group, zones=tuple(_zone_pull(content, group.blocks, zones, a) for a in range(len(zones))))
+            for group in free]
     # Round 0 knows only the vocabulary of the heads and anchors, and a group is pulled only
     # by neighbours already decided: the anchors and the groups before it in the file (a
     # column runs down the page).
@@ -1021,6 +1024,7 @@ class FreeGroup:
     blocks: tuple[int, ...]  # ids, file order
     neighbours: tuple[int, ...]  # blocks next to them in the file whose article pulls them (once per side)
     articles: tuple[int, ...]  # the articles it may go to
+    zones: tuple[float, ...] = ()  # per article, the pull of its title's park on the group (`_zone_pull`)
 
 
 def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list[list[int]],
@@ -1125,8 +1129,19 @@ def _vocabulary_round(groups: list[FreeGroup], ownership: Ownership, profiles: A
     neighbours' articles as they stand (with `settled_only`, of neighbours not merely guessed)."""
     for group in groups:
         scores = {a: profiles.group_fit(group.blocks, a) + _neighbour_pull(group, a, ownership, settled_only)
-                  for a in group.articles}
+                  + group.zones[a] for a in group.articles}
         _decide(group, scores, ownership)
+
+
+# A free group that names the park a title names leans to that title's article (a story names
+# the park it is about), by less than one neighbour's pull (STAY_BONUS): a story names others too.
+ZONE_PULL = 0.1
+
+
+def _zone_pull(content: PageContent, blocks: Sequence[int], zones: list[frozenset[str]], article: int) -> float:
+    """The pull of a title that names the park a group names (a story names the park it is about)."""
+    named = {park for k in blocks for park in parks_named(content.blocks[k].text)}
+    return ZONE_PULL if named & zones[article] else 0.0
 
 
 def _neighbour_pull(group: FreeGroup, article: int, ownership: Ownership, settled_only: bool) -> float:
