@@ -977,9 +977,6 @@ def _assign_articles(content: PageContent, joins: Sequence[Join], vocabulary: Vo
     under_pairs = _under_side_by_side_heads(content, flow)
     ownership = _place_by_rules(content, flow, under_pairs)
     free = _fix_or_free_groups(content, ownership, _groups(content, flow), _column_cuts(joins), under_pairs)
-    zones = _zones_of_heads(content)
-    free = [replace(group, zones=tuple(_zone_pull(content, group.blocks, zones, a) for a in range(len(zones))))
-            for group in free]
     # Round 0 knows only the vocabulary of the heads and anchors, and a group is pulled only
     # by neighbours already decided: the anchors and the groups before it in the file (a
     # column runs down the page).
@@ -1024,7 +1021,7 @@ class FreeGroup:
     blocks: tuple[int, ...]  # ids, file order
     neighbours: tuple[int, ...]  # blocks next to them in the file whose article pulls them (once per side)
     articles: tuple[int, ...]  # the articles it may go to
-    zones: tuple[float, ...] = ()  # per article, the pull of its title's park on the group (`_zone_pull`)
+    zone_pulls: tuple[float, ...]  # per article, the pull of its title's park on the group (`_zone_pulls`)
 
 
 def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list[list[int]],
@@ -1035,6 +1032,7 @@ def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list
     for text right under them)."""
     free = []
     everywhere = tuple(range(ownership.n_articles))
+    zones = _zones_of_heads(content)
     for group in groups:
         decided_owners = {ownership.article_of(k) for k in group if ownership.is_fixed(k)}
         if len(decided_owners) == 1:  # a group shares the article of its decided members
@@ -1046,7 +1044,7 @@ def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list
             neighbours = _pulling_neighbours(content, group, cuts)
             if under_pair:  # the byline right above is either head's: it pulls to neither
                 neighbours = [k for k in neighbours if content.roles[k] is not Role.HEAD]
-            free.append(FreeGroup(tuple(group), tuple(neighbours), articles))
+            free.append(FreeGroup(tuple(group), tuple(neighbours), articles, _zone_pulls(content, group, zones)))
     return free
 
 
@@ -1129,7 +1127,7 @@ def _vocabulary_round(groups: list[FreeGroup], ownership: Ownership, profiles: A
     neighbours' articles as they stand (with `settled_only`, of neighbours not merely guessed)."""
     for group in groups:
         scores = {a: profiles.group_fit(group.blocks, a) + _neighbour_pull(group, a, ownership, settled_only)
-                  + group.zones[a] for a in group.articles}
+                  + group.zone_pulls[a] for a in group.articles}
         _decide(group, scores, ownership)
 
 
@@ -1138,10 +1136,11 @@ def _vocabulary_round(groups: list[FreeGroup], ownership: Ownership, profiles: A
 ZONE_PULL = 0.1
 
 
-def _zone_pull(content: PageContent, blocks: Sequence[int], zones: list[frozenset[str]], article: int) -> float:
-    """The pull of a title that names the park a group names (a story names the park it is about)."""
+def _zone_pulls(content: PageContent, blocks: Sequence[int], zones: list[frozenset[str]]) -> tuple[float, ...]:
+    """Per article, the pull on the group of a title that names a park the group names (a
+    story names the park it is about): ZONE_PULL or none."""
     named = {park for k in blocks for park in parks_named(content.blocks[k].text)}
-    return ZONE_PULL if named & zones[article] else 0.0
+    return tuple(ZONE_PULL if named & zone else 0.0 for zone in zones)
 
 
 def _neighbour_pull(group: FreeGroup, article: int, ownership: Ownership, settled_only: bool) -> float:
