@@ -4,9 +4,10 @@ Within an article, each block is followed by its join (when its sentence was bro
 by the next block of the same article in the file. These links form chains. The title's
 chain is read first; when it holds no paragraph yet (the columns were extracted before
 the title's column), the chain that opens with a paragraph, or with the head's byline or
-subtitle read apart from it, rather than a subhead is the lead. The remaining chains follow in the order of the earliest line they hold, which is
-how columns of one article are laid out on a page. A paragraph opening with a dateline that
-speaks of the title opens the text, whatever the copy read before it.
+subtitle read apart from it, rather than a subhead is the lead. The remaining chains follow
+in the order of the earliest line they hold, which is how columns of one article are laid
+out on a page. A paragraph opening with a dateline that speaks of the title opens the text,
+whatever the copy read before it.
 """
 
 from __future__ import annotations

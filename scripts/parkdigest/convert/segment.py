@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 
 from parkdigest.articles.files import Furniture
 from parkdigest.convert.classify import (
@@ -152,6 +152,16 @@ class PageContent:
     def __len__(self) -> int:
         return len(self.blocks)
 
+    @cached_property
+    def zones(self) -> tuple[frozenset[str], ...]:
+        """The zones each head's title names, a demonstration zone with its member parks (a
+        story about 兰白自创区 speaks of 兰州高新区 too)."""
+        return tuple(with_members(parks_of_headlines(self.blocks, cluster)) for cluster in self.heads)
+
+    def parks_in(self, blocks: Iterable[int]) -> set[str]:
+        """The parks these blocks name, together."""
+        return {park for k in blocks for park in parks_named(self.blocks[k].text)}
+
     def beside_others(self, a: int) -> bool:
         """Was article a's head printed beside others and read in one stack with them (or taken
         out of another's stack as a stray headline)? Then none of the text under the stack is
@@ -264,7 +274,7 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
     read its story further down). A section's first paragraph may restate its subhead, but opens
     with no dateline or date."""
     strays = []
-    datelines = [b for b in content.blocks if opens_with_dateline(b)]
+    datelines = [block for block in content.blocks if opens_with_dateline(block)]
     for k, block in enumerate(content.blocks):
         if (content.roles[k] is not Role.SUBHEAD or block.kind is not Kind.HEADLINE or k in joined
                 or not whole_title(block) or _ends_open(block.text)):
@@ -274,11 +284,9 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
         profiles = vocabulary.profiles([own, *(texts[b] for b in range(len(texts)) if b != a)])
         elsewhere = max((profiles.fit(k, i) for i in range(1, len(texts))), default=0.0)
         below = _opening_below(content, k)
-        leads_below = below is not None and (opens_with_dateline(below) or opens_with_news_lead(below)) \
-            and words_taken_up(block.text, below.text) >= RESTATES_TITLE
-        opens_a_story_further = any(words_taken_up(block.text, other.text) >= RESTATES_TITLE for other in datelines)
-        if (profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere or leads_below
-                or opens_a_story_further):
+        openings = datelines + ([below] if below is not None and opens_with_news_lead(below) else [])
+        restated = any(words_taken_up(block.text, opening.text) >= RESTATES_TITLE for opening in openings)
+        if profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere or restated:
             strays.append((k, a))
     return strays
 
@@ -452,7 +460,7 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         """Does paragraph k name a park of head a's title, and none of its holder's title?"""
         return bool(parks[a] & named(k)) and not parks[placement.owners[k].article] & named(k)
 
-    zones_told = _zones_of_heads(content)
+    zones_told = content.zones
 
     def tells_of_its_zone(a: int, k: int) -> bool:
         """Does paragraph k open a run of head a's zone (its park, or for a demonstration zone one
@@ -532,12 +540,12 @@ def _paragraphs(joins: Sequence[Join]) -> _Paragraphs:
 
 def _give_zones_their_paragraphs(content: PageContent, placement: Placement) -> Placement:
     """An article whose title names its park speaks of that park. A paragraph in its text that
-    names none of its zone's parks (`_zones_of_heads`) and names the zone of exactly one other
+    names none of its zone's parks (`PageContent.zones`) and names the zone of exactly one other
     title on the page is that title's, read on under the wrong head: it goes there, with the
     pieces the joins make one paragraph with it, and so do the paragraphs after it in the
     same text that name no park, until a paragraph names one or a head, subhead or another
     article's block stands between (a caption does not: text runs around pictures)."""
-    zones_of = _zones_of_heads(content)
+    zones_of = content.zones
     paragraphs = _paragraphs(placement.joins)
     owners = list(placement.owners)
     run: tuple[int, int] | None = None  # (holder, teller) of the run being moved
@@ -550,7 +558,7 @@ def _give_zones_their_paragraphs(content: PageContent, placement: Placement) -> 
         if paragraphs.start(k) != k or not zones_of[holder]:
             continue
         pieces = [m for m in paragraphs.pieces(k) if owners[m].article == holder]
-        named = {park for m in pieces for park in parks_named(content.blocks[m].text)}
+        named = content.parks_in(pieces)
         told = [a for a, zone in enumerate(zones_of) if zone & named]
         if len(told) == 1 and told[0] != holder:
             run = (holder, told[0])
@@ -570,26 +578,21 @@ def _fold_sections_of_a_titled_zone(content: PageContent, placement: Placement) 
     It goes back into that article's text as a subhead, its text with it. A picture item's
     title of a few words (人才安居, `heads.a_few_words`) keeps its head: its caption names the
     park the picture shows."""
-    zones_of = _zones_of_heads(content)
+    zones_of = content.zones
     texts = _texts(content, placement.owners)
     into = {}
     for a, cluster in enumerate(content.heads):
         if len(cluster) != 1 or content.blocks[cluster[0]].kind is not Kind.HEADLINE or zones_of[a] \
                 or a_few_words(content.blocks[cluster[0]]):
             continue
-        paragraphs = [content.blocks[k] for k in texts[a] if content.blocks[k].kind is Kind.BODY]
-        if any(opens_with_dateline(block) or opens_with_news_lead(block) for block in paragraphs):
+        paragraphs = [k for k in texts[a] if content.blocks[k].kind is Kind.BODY]
+        if any(opens_with_dateline(content.blocks[k]) or opens_with_news_lead(content.blocks[k]) for k in paragraphs):
             continue
-        named = {park for block in paragraphs for park in parks_named(block.text)}
+        named = content.parks_in(paragraphs)
         told = [b for b, zone in enumerate(zones_of) if named <= zone] if named else []
         if len(told) == 1:
             into[a] = told[0]
     return _folded(content, placement, into, in_text=set(into)) if into else (content, placement)
-
-
-def _zones_of_heads(content: PageContent) -> list[frozenset[str]]:
-    """The zones each head's title names, a demonstration zone with its member parks."""
-    return [with_members(parks_of_headlines(content.blocks, cluster)) for cluster in content.heads]
 
 
 def _spare_datelines(content: PageContent, text: Sequence[int], title: str) -> list[int]:
@@ -1032,7 +1035,6 @@ def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list
     for text right under them)."""
     free = []
     everywhere = tuple(range(ownership.n_articles))
-    zones = _zones_of_heads(content)
     for group in groups:
         decided_owners = {ownership.article_of(k) for k in group if ownership.is_fixed(k)}
         if len(decided_owners) == 1:  # a group shares the article of its decided members
@@ -1044,7 +1046,7 @@ def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list
             neighbours = _pulling_neighbours(content, group, cuts)
             if under_pair:  # the byline right above is either head's: it pulls to neither
                 neighbours = [k for k in neighbours if content.roles[k] is not Role.HEAD]
-            free.append(FreeGroup(tuple(group), tuple(neighbours), articles, _zone_pulls(content, group, zones)))
+            free.append(FreeGroup(tuple(group), tuple(neighbours), articles, _zone_pulls(content, group)))
     return free
 
 
@@ -1136,11 +1138,11 @@ def _vocabulary_round(groups: list[FreeGroup], ownership: Ownership, profiles: A
 ZONE_PULL = 0.1
 
 
-def _zone_pulls(content: PageContent, blocks: Sequence[int], zones: list[frozenset[str]]) -> tuple[float, ...]:
+def _zone_pulls(content: PageContent, blocks: Sequence[int]) -> tuple[float, ...]:
     """Per article, the pull on the group of a title that names a park the group names (a
     story names the park it is about): ZONE_PULL or none."""
-    named = {park for k in blocks for park in parks_named(content.blocks[k].text)}
-    return tuple(ZONE_PULL if named & zone else 0.0 for zone in zones)
+    named = content.parks_in(blocks)
+    return tuple(ZONE_PULL if named & zone else 0.0 for zone in content.zones)
 
 
 def _neighbour_pull(group: FreeGroup, article: int, ownership: Ownership, settled_only: bool) -> float:
