@@ -470,6 +470,13 @@ READ_UNDER = [
     # a smaller title under a bigger one's row but wholly beside it, over other columns: its own
     # article's title, not a part of the bigger title's stack
     pytest.param(708, "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈", "结交一群优秀的小伙伴", id="smaller-title-wholly-beside"),
+    # -- a subhead atop a column stays in its article --
+    # under a picture whose caption stands under it beside the subhead: a photo item's title
+    # stands right under its picture, before the caption, not under the caption's level
+    pytest.param(4401, "济宁高新区精描细绘2020年发展蓝图", "2019年以来，济宁高新区高点定位", id="subhead-under-a-captioned-picture"),
+    # under the article's byline (记者 蒋丽): a byline opens an item, it never closes one
+    pytest.param(4403, "兰白国家自主创新示范区：欠发达地区改革创新样本“复盘”", "作为甘肃创新资源最集中的区域",
+                 id="subhead-under-a-byline"),
 ]
 
 

@@ -6,6 +6,8 @@ label, a rule or a picture over it) — else it is a subhead of the text around 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from parkdigest.convert.pdf.blocks import (
     CLOSING_CREDIT,
     Part,
@@ -97,10 +99,11 @@ def _short_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
         if above is not None and box_heading(above):
             continue  # the title of a box inside an article: ■延伸阅读, 记者手记, 链接 (layout.yaml)
         closes = above is None and (_rule_above(block, regions, measure)
-                                    or _picture_above(block, regions, measure) is not None) \
+                                    or _picture_above(block, regions, measure, blocks) is not None) \
             or above is not None and (
             CLOSING_CREDIT.match(above.text.strip()) is not None or above.part is Part.LABEL
-            or (len(above.lines) == 1 and above.box.width < 0.5 * block.box.width and heading_like(above)))
+            or (len(above.lines) == 1 and above.box.width < 0.5 * block.box.width and heading_like(above)
+                and not byline_text(above.text)))  # a byline opens an item (记者 蒋丽), it closes none
         if opens or closes:
             out[block.id] = with_part(block, Part.TITLE, "short-title")
     return out
@@ -142,10 +145,15 @@ def _next_in_column(block: TextBlock, blocks: list[TextBlock], measure: TypeMeas
                default=None)
 
 
-def _picture_above(block: TextBlock, regions: Regions, measure: TypeMeasure) -> Box | None:
-    """The picture right over it, if any: the title of a photo item stands under its picture."""
+def _picture_above(block: TextBlock, regions: Regions, measure: TypeMeasure,
+                   blocks: Sequence[TextBlock] = ()) -> Box | None:
+    """The picture right over it, if any: the title of a photo item stands under its picture,
+    before its caption. A heading under the level of a caption printed under the picture (a
+    subhead atop a column beside the caption) is not the picture's."""
     return next((p for p in regions.pictures
-                 if 0 <= block.box.y0 - p.y1 <= 2 * measure.pitch and p.x_overlap(block.box) >= 0.8 * block.box.width),
+                 if 0 <= block.box.y0 - p.y1 <= 2 * measure.pitch and p.x_overlap(block.box) >= 0.8 * block.box.width
+                 and not any(b.part is Part.CAPTION and p.y1 - 1 <= b.box.y0 and b.box.y1 <= block.box.y0
+                             and b.box.x_overlap(p) > 0 for b in blocks)),
                 None)
 
 
