@@ -1310,3 +1310,20 @@ def test_a_lone_subhead_whose_text_tells_only_of_another_titles_park_goes_back_i
     if folds:
         subheads = [p.text for p in drafts[0].paragraphs if p.subhead]
         assert subheads == ["明确战略定位谋发展"] and "一张蓝图绘到底" in drafts[0].body
+
+
+def test_a_paragraph_leading_into_a_list_over_the_next_storys_byline_heads_nothing():
+    """A copy reads a paragraph that leads into the list after it (对此，贾敬敦提出3方面工作要求：)
+    right over the next story's byline, printed above its title (seed 4429). A line ending as a
+    kicker does needs the rest of its head right under it, never a byline: it stays text."""
+    drafts = _drafts("\n\n".join([
+        "2022年全国颠覆性技术创新大赛工作启动会在京召开",
+        "7月20日，科技部火炬中心以视频会议形式召开2022年全国颠覆性技术创新大赛工作启动会。",
+        "贾敬敦表示，党中央高度重视颠覆性技术创新工作，举办大赛是落实有关决策部署的重要举措。",
+        "对此，贾敬敦提出3方面工作要求：",
+        "于涛 本报记者 周景阳",
+        "广州高新区再添省级小微双创基地",
+        "近日，广州高新区的广州华南新材料创新园有限公司等3家单位获评省级小型微型企业创业创新示范基地。",
+    ]))
+    assert [d.title for d in drafts] == ["2022年全国颠覆性技术创新大赛工作启动会在京召开", "广州高新区再添省级小微双创基地"]
+    assert "对此，贾敬敦提出3方面工作要求：" in drafts[0].body

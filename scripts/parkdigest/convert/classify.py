@@ -394,6 +394,18 @@ def _classify_line(text: str, labels: set[str], words: dict) -> tuple[Kind, str]
     return Kind.BODY, "body"
 
 
+# The marks a kicker, or the first half of a title broken over two lines, ends with: the rest
+# of its head stands right under it, never a byline.
+OPEN_HEAD_ENDS = "，、：,:"
+
+
+def _needs_a_line_under(text: str) -> bool:
+    """Does the line end as a kicker or a title's first half does (……提出3方面工作要求：)? Over a
+    byline it is no head: a paragraph that leads into the list after it, read above the next
+    story's byline."""
+    return text.rstrip().endswith(tuple(OPEN_HEAD_ENDS))
+
+
 def _has_sentence_punct(text: str) -> bool:
     return any(mark in text for mark in "。；;") or text.count("，") > KICKER_MAX_COMMAS
 
@@ -760,8 +772,9 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
         block = out[i]
         previous = out[content[position - 1]] if position > 0 else None
         following = out[content[position + 1]] if position + 1 < len(content) else None
-        if block.rule == LineRule.HEADLINE_CANDIDATE and following is not None and following.kind in (
-                Kind.HEADLINE, Kind.BYLINE) and following.rule not in (LineRule.BOX_HEADING, LineRule.DASH_LINE):
+        if block.rule == LineRule.HEADLINE_CANDIDATE and following is not None and (
+                following.kind is Kind.HEADLINE or following.kind is Kind.BYLINE and not _needs_a_line_under(block.text)) \
+                and following.rule not in (LineRule.BOX_HEADING, LineRule.DASH_LINE):
             out[i] = _as(block, Kind.HEADLINE, LineRule.HEADLINE_IN_STACK)
         elif block.kind is Kind.BODY and _half_of_a_quoted_title(
                 out[content[position - 2]] if position > 1 else None, previous, block, following):
