@@ -137,6 +137,16 @@ def test_a_headline_like_line_a_word_runs_into_from_the_paragraph_above_is_that_
     assert "昆曲快闪巡演，让游客们" in titles_and_bodies[0][1]
 
 
+def test_a_sentence_with_a_dash_cut_where_a_word_runs_on_below_is_text_not_a_kicker_and_title():
+    """A sentence explaining with a dash (……将军县——江西省吉安市吉安县，位于吉泰走) reads like a
+    kicker run into its title; cut by a column where a word runs on into the line below (走|廊),
+    it is the first part of that paragraph, as a headline line is (seed 4422)."""
+    kinds = _kinds("吉安高新区：“两化融合”构筑绿色产业集聚高地", "□本报记者冯 勇",
+                   "吉安高新区，地处著名的将军县——江西省吉安市吉安县，位于吉泰走",
+                   "廊核心区域，2015年9月升级为国家高新区。")
+    assert [kind for _, kind in kinds] == ["headline", "byline", "body", "body"]
+
+
 def test_a_caption_and_its_credit_on_one_line_are_split():
     kinds = _kinds("工程新疆段，东天山山区架设导线。　　吴世平摄")
     assert kinds == [("工程新疆段，东天山山区架设导线。", "caption"), ("吴世平摄", "furniture")]

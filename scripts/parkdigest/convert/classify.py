@@ -795,10 +795,12 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
               and not (position > 1 and out[content[position - 2]].rule == LineRule.BOX_HEADING)
               and not _title_read_after_its_byline(out, i, content[position + 1] if following is not None else None)):
             out[i] = _as(block, Kind.BODY, "under-byline")  # the first paragraph, cut short by a column
-        elif (block.kind is Kind.HEADLINE and block.rule == LineRule.HEADLINE and following is not None
+        elif (block.kind is Kind.HEADLINE and block.rule in (LineRule.HEADLINE, LineRule.KICKER_AND_TITLE)
+              and following is not None
               and following.kind is Kind.BODY and _breaks_a_word(block, following) and not is_park_title(block.text)):
             # A line cut by a column, its word going on below; a park's title is whole (……产业高地 /
-            # 区“重大项目…: 地区 runs across by chance).
+            # 区“重大项目…: 地区 runs across by chance). So is a sentence with a dash in it, read
+            # as a kicker run into its title (……将军县——江西省吉安市吉安县，位于吉泰走 / 廊…).
             out[i] = _as(block, Kind.BODY, "broken-word")
     for position, i in enumerate(content):
         block = out[i]
