@@ -1327,3 +1327,22 @@ def test_a_paragraph_leading_into_a_list_over_the_next_storys_byline_heads_nothi
     ]))
     assert [d.title for d in drafts] == ["2022年全国颠覆性技术创新大赛工作启动会在京召开", "广州高新区再添省级小微双创基地"]
     assert "对此，贾敬敦提出3方面工作要求：" in drafts[0].body
+
+
+def test_a_line_under_a_park_title_over_text_on_its_park_is_its_subtitle_though_another_story_shares_words():
+    """A dashless subtitle under a park's title (打造具有全球影响力的产业创新高地), over text that
+    names the park: another story's dateline that takes up some of its words (打造, 产业, 创新,
+    高地: any park's news says as much) does not make it that story's title; only a story that
+    restates it would (seed 4307)."""
+    drafts = _drafts("\n\n".join([
+        "武汉东湖高新区：新兴产业重要策源地",
+        "打造具有全球影响力的产业创新高地",
+        "◎ 本报记者 贾淑华",
+        "2012年3月，国务院同意批复东湖国家自主创新示范区发展规划纲要，武汉东湖高新区自此迎来发展新契机。",
+        "“十三五”期间，武汉东湖高新区经济迈上新台阶，主要经济指标位居全市前列。",
+        "兰州高新区：建西北地区重要科创中心",
+        "本报讯（通讯员董桂英）党的十八大以来，兰州高新区深入实施创新驱动发展战略，全力打造产业创新高地，综合实力稳步提升。",
+        "兰州高新区现有国家重点实验室8个，生物医药领域企业达到200余家。",
+    ]))
+    assert [(d.title, d.deck) for d in drafts] == [
+        ("武汉东湖高新区：新兴产业重要策源地", "打造具有全球影响力的产业创新高地"), ("兰州高新区：建西北地区重要科创中心", "")]

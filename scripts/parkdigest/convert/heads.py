@@ -399,18 +399,32 @@ def _heads_after_a_park_title(content: list[Block], cluster: list[int]) -> list[
     a subtitle (——…, or any line when the text under the stack talks about the title's park), a
     byline, or the rest of the title broken over two lines (a line too short for a head of its
     own, or one that a word runs into) stays with it."""
-    after = cluster[-1] + 1
-    text_under = content[after].text if after < len(content) and content[after].kind is Kind.BODY else ""
     for i, k in enumerate(cluster[:-1]):
         block, following = content[k], content[cluster[i + 1]]
-        park = block.text.partition("：")[0]
         if (block.kind is Kind.HEADLINE and is_park_title(block.text)
-                and park not in text_under  # text about its park: the lines between are its subtitle
+                and not _text_under_speaks_of_its_park(content, cluster, block)  # the lines between: its subtitle
                 and following.kind is Kind.HEADLINE and len(following.text) >= KICKER_MIN_CHARS
                 and not following.text.startswith("——") and not closed_by_column_tag(following.text)
                 and not word_spanning(block.text, following.text)):
             return [cluster[: i + 1], *_heads_after_a_park_title(content, cluster[i + 1:])]
     return [cluster]
+
+
+def _text_under_speaks_of_its_park(content: list[Block], cluster: list[int], block: Block) -> bool:
+    """Does the paragraph right under the stack name the park `block`'s title opens with (吉安
+    高新区：…)? Then the headline lines under that title in the stack are its subtitle."""
+    after = cluster[-1] + 1
+    text_under = content[after].text if after < len(content) and content[after].kind is Kind.BODY else ""
+    return block.text.partition("：")[0] in text_under
+
+
+def _subtitles_of_a_park_title(content: list[Block], cluster: list[int]) -> set[int]:
+    """The headline line right under a park's title (武汉东湖高新区：新兴产业重要策源地 / 打造具有
+    全球影响力的产业创新高地) in a stack over text that speaks of its park: its subtitle, unless
+    a story restates it."""
+    return {following for k, following in zip(cluster, cluster[1:])
+            if is_park_title(content[k].text) and content[following].kind is Kind.HEADLINE
+            and _text_under_speaks_of_its_park(content, cluster, content[k])}
 
 
 def _heads_above_a_park_title(content: list[Block], cluster: list[int]) -> list[list[int]]:
@@ -487,7 +501,8 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     each take up alone are two heads (`_parted_at_titles`); two balanced phrases may be a
     kicker and part nothing. An opening that names a line's park speaks of that line (a story
     on a park names it: 本报讯……温州高新区…); a line over a park's title that the same story
-    takes up is that title's kicker (每年5000万元资助业界共治 / 成都高新区：…)."""
+    takes up is that title's kicker (每年5000万元资助业界共治 / 成都高新区：…), and the line right
+    under one, over text on its park, is its subtitle unless a story restates it."""
     lines = _whole_titles(content, cluster)
     if len(lines) < 2:
         return []
@@ -504,12 +519,15 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     openings = [_Opening(content[k].text, parks_named(content[k].text), opens_a_story(content, k), may_open_elsewhere(k))
                 for k in range(len(content)) if content[k].kind is Kind.BODY]
     parks = {k: parks_named(content[k].text) for k in lines}
+    subtitles = _subtitles_of_a_park_title(content, cluster)
 
     def speaks_of(line: int, opening: _Opening, restated: float) -> bool:
         """Does the opening take up the line's words, or name the line's park? A paragraph
         that opens no story but may open one elsewhere speaks of a line when it takes up this
         share of its words (`restated`)."""
         taken = words_taken_up(content[line].text, opening.text)
+        if line in subtitles:  # a story restating it is its own; one sharing some words is not
+            return (opening.opens_a_story or opening.may_open_elsewhere) and taken >= restated
         return (opening.opens_a_story and (taken >= TITLE_WORDS_TAKEN_UP or bool(parks[line] & opening.parks))) or (
             opening.may_open_elsewhere and taken >= restated)
 
