@@ -1077,6 +1077,17 @@ def test_a_whole_title_over_a_marked_column_name_is_another_articles_head():
         ("来徐州高新区感受有技术含量的安全感", ""), ("科研助理岗位大学生专场招聘活动在枣庄举办", "第二看台")]
 
 
+def test_a_marked_name_over_a_lone_line_under_a_title_heads_nothing_of_its_own():
+    """Under a marked name with no byline or subtitle in the stack (■绿色发展 / 坚持创新驱动 推动产业
+    升级, a head whose title the copy read elsewhere, seed 0), nothing says a head begins: a box
+    inside the article may stand there as well, so the stack stays one head."""
+    drafts = reflow_page(segment_page(_page(
+        "力争3年挺进20强 常州高新区招引重大项目促提质增效", "■绿色发展", "坚持创新驱动 推动产业升级",
+        "本报讯（记者黄俊杰）常州高新区力争3年挺进全国高新区20强，今年以来招引重大项目42个。",
+        "常州高新区还将加快建设一批创新平台，推动产业提质增效。"))).drafts
+    assert len([d for d in drafts if d.title]) == 1
+
+
 def test_a_title_naming_another_park_over_the_column_name_of_a_park_title_is_another_articles():
     """No kicker over a park's title names another park, also with the column's name between them."""
     titles = _titles("济宁高新区精描细绘2020年发展蓝图", "一周要闻", "吉安高新区：“两化融合”构筑绿色产业集聚高地", "本报记者 于晓东",

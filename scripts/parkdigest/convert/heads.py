@@ -707,9 +707,11 @@ def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[
     under is a clause, cut text as likely as a title."""
     for i in range(1, len(cluster) - 1):
         above, name = content[cluster[i - 1]], content[cluster[i]]
-        # A marked name counts here (■第二看台): a box's heading stands inside a text, never
-        # right under a title.
-        tops_a_column = _names_the_column(name) or (name.rule == LineRule.BOX_HEADING and _is_column_name(name))
+        # A marked name counts here (■第二看台) over a whole head, signed or subtitled: a box's
+        # heading stands inside a text, never right under a title with a head under it.
+        tops_a_column = _names_the_column(name) or (
+            name.rule == LineRule.BOX_HEADING and _is_column_name(name) and any(
+                content[k].kind is Kind.BYLINE or content[k].rule == LineRule.DASH_LINE for k in cluster[i + 1:]))
         if not (tops_a_column and whole_title(above) and _may_be_title(above)
                 and not reports_a_speech(above.text)):
             continue
