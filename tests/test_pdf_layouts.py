@@ -449,6 +449,10 @@ READ_UNDER = [
     # a line set across the columns, not a gutter
     pytest.param(3311, "吉安高新区：“两化融合”构筑绿色产业集聚高地", "生态正逐步向高技术", id="title-space-inside-a-gutter"),
     pytest.param(3328, "聚力“五大行动”天津高新区按下未来五年发展快进键", "牢把握国家自主创新", id="byline-space-inside-a-gutter"),
+    # a title's middle line with a space after a closing quote (“两化融合” 构筑…), where the title's
+    # short last line (高地) ends as the left side does: a short line ends anywhere, it marks no
+    # column's edge
+    pytest.param(4426, "吉安高新区：“两化融合”构筑绿色产业集聚高地", "本报北京4月6日电", id="title-space-over-a-short-last-line"),
     # ... the next column's only line near it is the only sign of its edge: the page's grid
     # (columns start at the same places all down the page) says where that column starts
     pytest.param(3705, "来徐州高新区 感受有技术含量的“安全感”", "家，成为名副其实的安全产业谷", id="title-space-over-a-short-column"),

@@ -186,7 +186,8 @@ class _GutterFinder:
             self.ems.append([0.0, *map(max, raw, raw[1:])])  # a gap's em: the larger of its two sizes
             self.whites.append([0.0] + [gaps[i] - spacing.get(sizes[i - 1], 0.0) for i in range(1, len(ink))])
         # Where the pieces between possible gutters start and end, by half point: the column
-        # edges the page's lines share.
+        # edges the page's lines share. A line ends at its column's edge only when it is a
+        # column's line (COLUMN_LINE_EM): a short one (a title's or a paragraph's last) ends anywhere.
         self.starts: dict[int, list[float]] = {}
         self.ends: dict[int, list[float]] = {}
         for k, ink in enumerate(self.inks):
@@ -194,7 +195,8 @@ class _GutterFinder:
             pieces = [0] + [i for i in range(1, len(ink)) if whites[i] > GUTTER_EM * ems[i]]
             for first, last in zip(pieces, [*pieces[1:], len(ink)]):
                 self.starts.setdefault(round(ink[first].box.x0 * 2), []).append(self.baselines[k])
-                self.ends.setdefault(round(ink[last - 1].box.x1 * 2), []).append(self.baselines[k])
+                if ink[last - 1].box.x1 - ink[first].box.x0 >= COLUMN_LINE_EM * ink[first].size:
+                    self.ends.setdefault(round(ink[last - 1].box.x1 * 2), []).append(self.baselines[k])
 
     def split(self, k: int) -> list[list[Glyph]]:
         row, ink, whites, ems = self.rows[k], self.inks[k], self.whites[k], self.ems[k]
