@@ -394,18 +394,6 @@ def _classify_line(text: str, labels: set[str], words: dict) -> tuple[Kind, str]
     return Kind.BODY, "body"
 
 
-# The marks a kicker, or the first half of a title broken over two lines, ends with: the rest
-# of its head stands right under it, never a byline.
-OPEN_HEAD_ENDS = "，、：,:"
-
-
-def _needs_a_line_under(text: str) -> bool:
-    """Does the line end as a kicker or a title's first half does (……提出3方面工作要求：)? Over a
-    byline it is no head: a paragraph that leads into the list after it, read above the next
-    story's byline."""
-    return text.rstrip().endswith(tuple(OPEN_HEAD_ENDS))
-
-
 def _has_sentence_punct(text: str) -> bool:
     return any(mark in text for mark in "。；;") or text.count("，") > KICKER_MAX_COMMAS
 
@@ -423,6 +411,18 @@ def _headline_core(text: str) -> tuple[str, bool]:
     return text, False
 
 
+# The marks a kicker, or the first half of a title broken over two lines, ends with: the rest
+# of its head stands right under it, never a byline.
+OPEN_HEAD_ENDS = "，、：,:;；"
+
+
+def _needs_a_line_under(text: str) -> bool:
+    """Does the line end as a kicker or a title's first half does (……提出3方面工作要求：)? Over a
+    byline it is no head: a paragraph that leads into the list after it, read above the next
+    story's byline."""
+    return text.rstrip().endswith(tuple(OPEN_HEAD_ENDS))
+
+
 def _is_headline(text: str) -> bool:
     core, tagged = _headline_core(text)
     if len(core) > HEADLINE_MAX_CHARS or not HAN_CHAR.search(core):
@@ -436,7 +436,7 @@ def _is_headline(text: str) -> bool:
         return False  # a paragraph's opening (近年来，武进高新区坚持; 贾敬敦说，): a headline only in a stack
     if commas and (len(core) > HEADLINE_WITH_COMMA_MAX or commas > 1 or core[-1] in "？！?!"):
         return False  # a clause and a question: the opening of a paragraph, not a headline
-    if core[-1] in "，、：,:;；":
+    if core[-1] in OPEN_HEAD_ENDS:
         return False  # first half of a two-line headline, or a kicker: decided in context
     return True
 
@@ -773,7 +773,7 @@ def _context_pass(blocks: list[Block]) -> list[Block]:
         previous = out[content[position - 1]] if position > 0 else None
         following = out[content[position + 1]] if position + 1 < len(content) else None
         if block.rule == LineRule.HEADLINE_CANDIDATE and following is not None and (
-                following.kind is Kind.HEADLINE or following.kind is Kind.BYLINE and not _needs_a_line_under(block.text)) \
+                following.kind is Kind.HEADLINE or (following.kind is Kind.BYLINE and not _needs_a_line_under(block.text))) \
                 and following.rule not in (LineRule.BOX_HEADING, LineRule.DASH_LINE):
             out[i] = _as(block, Kind.HEADLINE, LineRule.HEADLINE_IN_STACK)
         elif block.kind is Kind.BODY and _half_of_a_quoted_title(
