@@ -453,6 +453,10 @@ READ_UNDER = [
     # short last line (高地) ends as the left side does: a short line ends anywhere, it marks no
     # column's edge
     pytest.param(4426, "吉安高新区：“两化融合”构筑绿色产业集聚高地", "本报北京4月6日电", id="title-space-over-a-short-last-line"),
+    # a title's first line with a space inside it that lines up with a column's start: no line of
+    # its type stands above it, and the line under it runs across the space (seed 4214)
+    pytest.param(4214, "“不负韶华 国聘行动”火炬专场网络招聘会走进武汉东湖和广州高新区", "近日，由科技部与中央广播电视总台",
+                 id="space-in-a-titles-first-line"),
     # ... the next column's only line near it is the only sign of its edge: the page's grid
     # (columns start at the same places all down the page) says where that column starts
     pytest.param(3705, "来徐州高新区 感受有技术含量的“安全感”", "家，成为名副其实的安全产业谷", id="title-space-over-a-short-column"),

@@ -225,20 +225,20 @@ class _GutterFinder:
     def _spans_lines_around(self, k: int, ink: list[Glyph], i: int, em: float) -> bool:
         """Do the lines of the same type right above and right below the row run on across
         the gap? A gutter runs down the page; a space inside one line of a title set over
-        several has its other lines printed across it."""
+        several has its other lines printed across it. The first line of such a title has
+        none of its type above it, the last none below: one line across it then says as much."""
         size = _quantize(ink[i].size)
         gap_start, gap_end = ink[i - 1].box.x1 + 0.2 * em, ink[i].box.x0 - 0.2 * em
-        above = below = False
+        crossed = {True: False, False: False}  # by a line above (True) / below (False)
+        typed = {True: False, False: False}  # a line of the same type stands above / below
         for row in self._nearby(k):
             same = [g for g in row if not g.char.isspace() and _quantize(g.size) == size]
             if not same or abs(same[0].baseline - self.baselines[k]) > NEXT_LINE_EM * em:
                 continue
-            if any(g.box.x1 > gap_start and g.box.x0 < gap_end for g in same):
-                if same[0].baseline < self.baselines[k]:
-                    above = True
-                else:
-                    below = True
-        return above and below
+            side = same[0].baseline < self.baselines[k]
+            typed[side] = True
+            crossed[side] = crossed[side] or any(g.box.x1 > gap_start and g.box.x0 < gap_end for g in same)
+        return all(crossed[side] or not typed[side] for side in (True, False)) and any(crossed.values())
 
     def _starts_in_a_gutter(self, k: int, ink: list[Glyph], i: int) -> bool:
         """Does the right side of the gap start inside the white of a gutter that runs past
