@@ -1346,3 +1346,21 @@ def test_a_line_under_a_park_title_over_text_on_its_park_is_its_subtitle_though_
     ]))
     assert [(d.title, d.deck) for d in drafts] == [
         ("武汉东湖高新区：新兴产业重要策源地", "打造具有全球影响力的产业创新高地"), ("兰州高新区：建西北地区重要科创中心", "")]
+
+
+def test_a_few_words_under_a_pictures_credit_head_a_photo_item_though_read_under_a_title():
+    """A copy reads a photo item's title (园区春意浓) right under its picture's credit and right
+    after another module's title, with no line of text between (seed 2112). A credit ends its
+    picture and a head holds no picture: the stack parts at the credit, and the few words under
+    it head the photo item whose caption follows, as they do when nothing stands above them."""
+    drafts = _drafts("\n\n".join([
+        "一季度主要经济指标保持稳定增长",
+        "吉安高新区：“两化融合”构筑绿色产业集聚高地",
+        "（受访企业供图）",
+        "园区春意浓",
+        "7月27日，深圳高新区一批重点产业项目集中开工，总投资超过80亿元。",
+        "本报讯（记者吴隽逸）吉安高新区，地处著名的将军县，2015年9月升级为国家高新区。",
+        "近年来，吉安高新区大力发展绿色低碳产业，形成了电子信息、绿色食品两大主导产业。",
+    ]))
+    titles = [d.title for d in drafts]
+    assert "园区春意浓" in titles and "吉安高新区：“两化融合”构筑绿色产业集聚高地" in titles, titles

@@ -151,7 +151,7 @@ def find_heads(content: list[Block], contents_keys: set[str],
         for k in names + cluster:
             roles[k] = Role.HEAD
 
-    stacks = _stacks(content)
+    stacks = [piece for stack in _stacks(content) for piece in _parted_under_credits(content, stack, under_credits)]
     carried: list[int] = []  # column names (or a byline) read apart from the head under them, for that head
     for n, cluster in enumerate(stacks):
         if SECTION_NUMBER.match(content[cluster[0]].text):
@@ -191,6 +191,18 @@ def find_heads(content: list[Block], contents_keys: set[str],
     return Heads(tuple(roles), tuple(tuple(cluster) for cluster in heads), tuple(stories),
                  tuple(tuple(index[head] for head in group) for group in side_by_side),
                  tuple((index[head], dateline) for head, dateline in briefs))
+
+
+def _parted_under_credits(content: list[Block], cluster: list[int], under_credits: frozenset[int]) -> list[list[int]]:
+    """A stack read across a picture's credit is two: a credit ends its picture, and a head never
+    holds a picture (吉安高新区：… / 受访企业供图 / 园区春意浓 over the picture's caption: the title
+    of a photo item under its credit, `_titles_a_picture`). Only a few words under the credit part:
+    a longer line there may be the title the picture stands over."""
+    for i in range(1, len(cluster)):
+        block = content[cluster[i]]
+        if block.first_line in under_credits and block.kind is Kind.HEADLINE and a_few_words(block):
+            return [cluster[:i], cluster[i:]]
+    return [cluster]
 
 
 def _after_section_heading(content: list[Block], cluster: list[int]) -> list[int]:
