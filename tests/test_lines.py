@@ -565,6 +565,9 @@ def test_a_dateline_spaced_out_by_a_justified_column_opens_its_paragraph_under_t
     # cut by the line's end before its 电: the outlet, place and date alone fill the line
     assert dateline_opens("本报北京6月10日") and dateline_opens("本 报 西 安 10 月 30 日")
     assert not dateline_opens("本报北京6月10日举行的会上")
+    # ... or inside its date (本报贵阳12月 / 14日电…, seed 2117): outlet, place and month fill the line
+    assert dateline_opens("本报贵阳12月") and dateline_opens("本报河北雄安新区3月") and dateline_opens("新华社北京3月2")
+    assert not dateline_opens("本报记者张三") and not dateline_opens("本报贵阳12月举行的会上")
     text = ("时代在变，科研的疆域在\n拓展，但这份精神永不过时。\n\n国家老年大学设立8.2万个基层学习点\n"
             "本 报 北 京 3 月 23 日 电\n（记者吴月）记者从国家老\n年大学获悉：目前，国家老\n年大学已在各地设立8.2万个\n"
             "基层学习点，覆盖城乡社区，\n为老年人提供就近便捷的学\n习服务。据介绍，国家老年\n大学还将继续扩大课程资源\n"

@@ -478,6 +478,9 @@ READ_UNDER = [
     # a smaller title under a bigger one's row but wholly beside it, over other columns: its own
     # article's title, not a part of the bigger title's stack
     pytest.param(708, "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈", "结交一群优秀的小伙伴", id="smaller-title-wholly-beside"),
+    # a brief's title set a little bigger than the text over a dateline the column's foot cuts
+    # inside its date (本报贵阳12月 / 14日电…): a dateline still, so the title opens an item
+    pytest.param(2117, "2022年全国颠覆性技术创新大赛工作启动会在京召开", "本报贵阳12月", id="title-over-a-dateline-cut-in-its-date"),
     # -- a subhead atop a column stays in its article --
     # under a picture whose caption stands under it beside the subhead: a photo item's title
     # stands right under its picture, before the caption, not under the caption's level

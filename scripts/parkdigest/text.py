@@ -77,9 +77,10 @@ DATELINE_SOURCE = rf"(?:本报|新华社|中新社|[{HAN}]{{2,8}}{OUTLET_SUFFIX}
 # 1月7日电, 湖南日报讯, 科技日报长沙6月3日讯, and a broadcaster's or website's 消息 (央视网消息,
 # 央广网北京3月29日消息) — where it stands, a brief begins.
 DATELINE = re.compile(rf"^[（(]?{DATELINE_SOURCE}([{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日)?(电|讯|消息)")
-# A dateline a narrow column's line end cut before its 电 (本报北京6月10日 / 电（记者…): the
-# outlet, place and date fill the line, and nothing else opens a line so.
-DATELINE_CUT = re.compile(rf"[（(]?{DATELINE_SOURCE}[{HAN}]{{0,12}}\d{{1,2}}月\d{{1,2}}日")
+# A dateline a narrow column's line end cut before its 电 (本报北京6月10日 / 电（记者…), or inside
+# its date (本报贵阳12月 / 14日电…): the outlet, place and month fill the line, and nothing else
+# opens a line so.
+DATELINE_CUT = re.compile(rf"[（(]?{DATELINE_SOURCE}[{HAN}]{{0,12}}\d{{1,2}}月(\d{{1,2}}日?)?")
 # A dateline runs to this many characters at most (本报乌鲁木齐12月31日电 and an outlet of 8).
 DATELINE_MAX_CHARS = 32
 
