@@ -229,16 +229,17 @@ class _GutterFinder:
         none of its type above it, the last none below: one line across it then says as much."""
         size = _quantize(ink[i].size)
         gap_start, gap_end = ink[i - 1].box.x1 + 0.2 * em, ink[i].box.x0 - 0.2 * em
-        crossed = {True: False, False: False}  # by a line above (True) / below (False)
-        typed = {True: False, False: False}  # a line of the same type stands above / below
+        above = below = crossed_above = crossed_below = False  # a line of the type there / one across the gap
         for row in self._nearby(k):
             same = [g for g in row if not g.char.isspace() and _quantize(g.size) == size]
             if not same or abs(same[0].baseline - self.baselines[k]) > NEXT_LINE_EM * em:
                 continue
-            side = same[0].baseline < self.baselines[k]
-            typed[side] = True
-            crossed[side] = crossed[side] or any(g.box.x1 > gap_start and g.box.x0 < gap_end for g in same)
-        return all(crossed[side] or not typed[side] for side in (True, False)) and any(crossed.values())
+            across = any(g.box.x1 > gap_start and g.box.x0 < gap_end for g in same)
+            if same[0].baseline < self.baselines[k]:
+                above, crossed_above = True, crossed_above or across
+            else:
+                below, crossed_below = True, crossed_below or across
+        return (crossed_above or not above) and (crossed_below or not below) and (crossed_above or crossed_below)
 
     def _starts_in_a_gutter(self, k: int, ink: list[Glyph], i: int) -> bool:
         """Does the right side of the gap start inside the white of a gutter that runs past
