@@ -481,6 +481,10 @@ READ_UNDER = [
     # a brief's title set a little bigger than the text over a dateline the column's foot cuts
     # inside its date (本报贵阳12月 / 14日电…): a dateline still, so the title opens an item
     pytest.param(2117, "2022年全国颠覆性技术创新大赛工作启动会在京召开", "本报贵阳12月", id="title-over-a-dateline-cut-in-its-date"),
+    # a stack (双创天地 / kicker / title / ——…) right of a big title, its title level with the big
+    # title's first line: a kicker set off a centred title stands flush left of it, never right
+    pytest.param(2119, "2022年全国颠覆性技术创新大赛工作启动会在京召开", "7月20日，科技部火炬中心以视频会议形式",
+                 id="stack-right-of-a-big-title"),
     # -- a subhead atop a column stays in its article --
     # under a picture whose caption stands under it beside the subhead: a photo item's title
     # stands right under its picture, before the caption, not under the caption's level

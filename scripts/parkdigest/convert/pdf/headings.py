@@ -128,6 +128,8 @@ def _beside_title(block: TextBlock, titles: list[TextBlock], regions: Regions, m
         apart = max(t.box.x0 - block.box.x1, block.box.x0 - t.box.x1, 0.0)
         near = max(2 * measure.pitch, t.size)
         above, below = t.box.y0 - block.box.y1, block.box.y0 - t.box.y1
+        if -1 <= above <= near and block.box.x0 > t.box.x1:
+            continue  # a kicker set off a centred title stands flush left of it; right of it, another column's
         if apart <= aside * t.size and (-1 <= above <= near or -1 <= below <= near):
             return True
     return False
