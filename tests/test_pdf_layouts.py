@@ -485,6 +485,10 @@ READ_UNDER = [
     # title's first line: a kicker set off a centred title stands flush left of it, never right
     pytest.param(2119, "2022年全国颠覆性技术创新大赛工作启动会在京召开", "7月20日，科技部火炬中心以视频会议形式",
                  id="stack-right-of-a-big-title"),
+    # a stack's byline under its own title (魏子涵 本报记者 冯俊杰) that also comes under another
+    # module's title off to its side: the line under the stack's first is the stack's
+    pytest.param(3022, "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "7月22日，在科技部战略规划司的指导",
+                 id="byline-under-its-stack-beside-another-title"),
     # -- a subhead atop a column stays in its article --
     # under a picture whose caption stands under it beside the subhead: a photo item's title
     # stands right under its picture, before the caption, not under the caption's level

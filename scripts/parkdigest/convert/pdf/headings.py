@@ -47,8 +47,10 @@ def _stack_titles(blocks: list[TextBlock], regions: Regions, measure: TypeMeasur
              and heading_like(b)]
     titles = [b for b in blocks if b.part is Part.TITLE]
     for chain in _chains(heads, measure):
-        if any(b.part is Part.TITLE or _beside_title(b, titles, regions, measure) for b in chain) or len(chain) < 2 \
-                or box_heading(chain[0]):
+        # A line under the chain's first stands in this stack, though it also comes under a title
+        # off to its side (a byline under the chain's own title, below another module's title).
+        if any(b.part is Part.TITLE or _beside_title(b, titles, regions, measure, under=b is chain[0]) for b in chain) \
+                or len(chain) < 2 or box_heading(chain[0]):
             continue
         minor = [b for b in chain if b.part is Part.MINOR]
         if not minor:
@@ -114,10 +116,11 @@ STACK_OFFSET_EM = 4.0
 
 
 def _beside_title(block: TextBlock, titles: list[TextBlock], regions: Regions, measure: TypeMeasure,
-                  aside: float = STACK_OFFSET_EM) -> bool:
+                  aside: float = STACK_OFFSET_EM, under: bool = True) -> bool:
     """Right above or below a title, over or under it or off to its side by at most `aside` of
     the title's ems (a kicker set flush left over a centred title), with no column rule between them and not under a
-    picture beside it (the title of a photo item): a part of its stack. A block level with a
+    picture beside it (the title of a photo item): a part of its stack (`under`: right below one
+    counts too; not for a line under another heading of its own stack). A block level with a
     title, beside it, stands in another column: no part of any stack."""
     if any(t.box.y_overlap(block.box) > 0 and t.box.x_overlap(block.box) <= 0 for t in titles):
         return False
@@ -130,7 +133,7 @@ def _beside_title(block: TextBlock, titles: list[TextBlock], regions: Regions, m
         above, below = t.box.y0 - block.box.y1, block.box.y0 - t.box.y1
         if -1 <= above <= near and block.box.x0 > t.box.x1:
             continue  # a kicker set off a centred title stands flush left of it; right of it, another column's
-        if apart <= aside * t.size and (-1 <= above <= near or -1 <= below <= near):
+        if apart <= aside * t.size and (-1 <= above <= near or (under and -1 <= below <= near)):
             return True
     return False
 
