@@ -411,10 +411,10 @@ def _heads_after_a_park_title(content: list[Block], cluster: list[int]) -> list[
     a subtitle (——…, or any line when the text under the stack talks about the title's park), a
     byline, or the rest of the title broken over two lines (a line too short for a head of its
     own, or one that a word runs into) stays with it."""
+    subtitles = _subtitles_of_a_park_title(content, cluster)
     for i, k in enumerate(cluster[:-1]):
         block, following = content[k], content[cluster[i + 1]]
-        if (block.kind is Kind.HEADLINE and is_park_title(block.text)
-                and not _text_under_speaks_of_its_park(content, cluster, block)  # the lines between: its subtitle
+        if (block.kind is Kind.HEADLINE and is_park_title(block.text) and cluster[i + 1] not in subtitles
                 and following.kind is Kind.HEADLINE and len(following.text) >= KICKER_MIN_CHARS
                 and not following.text.startswith("——") and not closed_by_column_tag(following.text)
                 and not word_spanning(block.text, following.text)):
@@ -422,21 +422,16 @@ def _heads_after_a_park_title(content: list[Block], cluster: list[int]) -> list[
     return [cluster]
 
 
-def _text_under_speaks_of_its_park(content: list[Block], cluster: list[int], block: Block) -> bool:
-    """Does the paragraph right under the stack name the park `block`'s title opens with (吉安
-    高新区：…)? Then the headline lines under that title in the stack are its subtitle."""
-    after = cluster[-1] + 1
-    text_under = content[after].text if after < len(content) and content[after].kind is Kind.BODY else ""
-    return block.text.partition("：")[0] in text_under
-
-
 def _subtitles_of_a_park_title(content: list[Block], cluster: list[int]) -> set[int]:
     """The headline line right under a park's title (武汉东湖高新区：新兴产业重要策源地 / 打造具有
-    全球影响力的产业创新高地) in a stack over text that speaks of its park: its subtitle, unless
-    a story restates it."""
+    全球影响力的产业创新高地) in a stack whose paragraph right under it names that park: its
+    subtitle (no head of its own, `_heads_after_a_park_title`; no story's title unless a story
+    restates it, `_story_titles`)."""
+    after = cluster[-1] + 1
+    text_under = content[after].text if after < len(content) and content[after].kind is Kind.BODY else ""
     return {following for k, following in zip(cluster, cluster[1:])
             if is_park_title(content[k].text) and content[following].kind is Kind.HEADLINE
-            and _text_under_speaks_of_its_park(content, cluster, content[k])}
+            and content[k].text.partition("：")[0] in text_under}
 
 
 def _heads_above_a_park_title(content: list[Block], cluster: list[int]) -> list[list[int]]:

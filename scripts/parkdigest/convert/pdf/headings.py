@@ -124,7 +124,7 @@ def _beside_title(block: TextBlock, titles: list[TextBlock], regions: Regions, m
     title, beside it, stands in another column: no part of any stack."""
     if any(t.box.y_overlap(block.box) > 0 and t.box.x_overlap(block.box) <= 0 for t in titles):
         return False
-    picture = _picture_above(block, regions, measure)
+    picture = _picture_above(block, regions, measure, ())  # (any picture over it: captions not asked)
     for t in titles:
         if regions.vrule_between(t.box, block.box) or (picture is not None and picture.x_overlap(t.box) <= 0):
             continue
@@ -151,7 +151,7 @@ def _next_in_column(block: TextBlock, blocks: list[TextBlock], measure: TypeMeas
 
 
 def _picture_above(block: TextBlock, regions: Regions, measure: TypeMeasure,
-                   blocks: Sequence[TextBlock] = ()) -> Box | None:
+                   blocks: Sequence[TextBlock]) -> Box | None:
     """The picture right over it, if any: the title of a photo item stands under its picture,
     before its caption. A heading under the level of a caption printed under the picture (a
     subhead atop a column beside the caption) is not the picture's."""
