@@ -728,3 +728,17 @@ def test_text_no_rule_places_leans_to_the_title_that_names_its_park(chromium, tm
     the park it is about, and that pull decides it."""
     drafts = {draft.title: draft for draft in _copied_drafts(181, tmp_path, chromium)}
     assert "近日，广州高新区的广州华南新材料创新园" in drafts["广州高新区再添省级小微双创基地"].body
+
+
+@pytest.mark.browser
+def test_a_sentence_left_open_beside_its_own_next_paragraph_does_not_go_on_inside_a_loop(chromium, tmp_path):
+    """A copy reads a story's column tail (态圈建设… / 为实现破局… / “考虑到…) before the subhead
+    and line it continues (……推进产业功能区和产业生): joining them makes a loop of that story's
+    text, cut at a paragraph that continues a sentence left open elsewhere. 常州's ……做好“高”和“新”
+    is left open only because its own next paragraph (两篇文章。…) opens like a run-in heading;
+    it does not go on in 成都's text, and 成都's paragraphs stay 成都's."""
+    drafts = {draft.title: draft for draft in _copied_drafts(4514, tmp_path, chromium)}
+    chengdu = drafts["成都高新区：让产业齿轮精准咬合"].body
+    changzhou = drafts["力争3年挺进20强 常州高新区招引重大项目促提质增效"].body
+    for text in ("为实现破局，业界共治应运而生", "“考虑到市场和社会主体多元充分参与的需求"):
+        assert text in chengdu and text not in changzhou

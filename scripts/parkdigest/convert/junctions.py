@@ -197,18 +197,24 @@ def _unrivalled(scores: np.ndarray, row: int, col: int) -> bool:
 def _repair_loops(chosen, candidates, fragments, ends):
     """A loop made of strong joins means a paragraph boundary inside it is really a column
     boundary. Cut the loop there: at the paragraph that best continues a sentence left
-    open elsewhere (and join them), else where the two paragraphs share the least."""
+    open elsewhere (and join them), else where the two paragraphs share the least. A sentence
+    left open because its own next paragraph fell just short of NO_JOIN_SCORE goes on there if
+    anywhere (……做好“高”和“新” / 两篇文章。, which opens like a run-in heading): it does not go
+    on inside the loop where it fits worse."""
     chosen = set(chosen)
     breaks: set[tuple[int, int]] = set()
+    own_next = {e: cand for (e, _), cand in candidates.items() if cand.adjacent}
     while True:
         loop = _find_loop(chosen, breaks, fragments)
         if not loop:
             return chosen, breaks
         implicit = [(a, b) for a, b in loop if (a, b) not in chosen]
         joined = {e for e, _ in chosen}
+        taken = {s for _, s in chosen}
         options = [(candidates[(e, b)].score + candidates[(e, b)].run_penalties, e, a, b)
                    for a, b in implicit if fragments[b].kind is Kind.BODY
-                   for e in ends if e not in joined and (e, b) in candidates]
+                   for e in ends if e not in joined and (e, b) in candidates
+                   and not _fits_its_own_next_better(own_next.get(e), candidates[(e, b)], taken)]
         best = max(options, default=None)
         if best is not None and best[0] >= LOOP_REPAIR_MIN_SCORE:
             _, e, a, b = best
@@ -217,6 +223,12 @@ def _repair_loops(chosen, candidates, fragments, ends):
             breaks.add(implicit[-1])
         else:  # a loop of joins alone: drop the weakest
             chosen.discard(min((p for p in loop if p in chosen), key=lambda p: candidates[p].score))
+
+
+def _fits_its_own_next_better(own: Candidate | None, other: Candidate, taken: set[int]) -> bool:
+    """Is the end's next paragraph in the file, continued by no other end, a better fit than
+    the other start?"""
+    return own is not None and own.start != other.start and own.start not in taken and own.score > other.score
 
 
 @lru_cache(maxsize=4096)
