@@ -742,3 +742,13 @@ def test_a_sentence_left_open_beside_its_own_next_paragraph_does_not_go_on_insid
     changzhou = drafts["力争3年挺进20强 常州高新区招引重大项目促提质增效"].body
     for text in ("为实现破局，业界共治应运而生", "“考虑到市场和社会主体多元充分参与的需求"):
         assert text in chengdu and text not in changzhou
+
+
+@pytest.mark.browser
+def test_a_kicker_announcing_its_title_with_a_dash_heads_nothing_of_its_own(chromium, tmp_path):
+    """A kicker that ends with a dash (深圳高新区——) announces the title under it. A copy may
+    read another story's paragraph between the two; the kicker, left without text, still goes
+    to the next title below it, and makes no article of its own."""
+    titles = [draft.title for draft in _copied_drafts(4428, tmp_path, chromium)]
+    assert "深圳高新区——" not in titles
+    assert "齐齐哈尔高新区：高标准建设产业高地" in titles

@@ -620,9 +620,10 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
                            ) -> tuple[PageContent, Placement]:
     """A head still without text, read right above another head (nothing between): a kicker, a
     section or a series banner over a title (聚焦主导产业 打造创新高地 / 泉州高新区：…), not an
-    article of its own. It joins the stack of the head whose text takes up its words most (a
-    kicker speaks of its story), or of the head under it when no text does, if that head keeps
-    its title. A head that names a park is a title whose text another article holds: it keeps
+    article of its own. One that announces its title with a dash or a colon (深圳高新区——) is
+    over the next head below even past another story's paragraphs the copy read between. It
+    joins the stack of the head whose text takes up its words most (a kicker speaks of its
+    story), or of the head under it when no text does, if that head keeps its title. A head that names a park is a title whose text another article holds: it keeps
     its head (a kicker or a banner speaks of a theme, or announces the title under it with a
     dash or a colon). A head naming no park
     whose byline stood over another head's opening is that head's subtitle and byline, read
@@ -640,10 +641,12 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
                 and _keeps_its_title(content, content.heads[opened[0]], cluster, contents)):
             into[a] = opened[0]
             continue
+        words = _head_words(content, cluster)
         below = starts.get(cluster[-1] + 1)
+        if below is None and words.endswith(KICKER_ENDS):
+            below = _next_head_past_text(content, starts, cluster[-1])
         if below is None:
             continue
-        words = _head_words(content, cluster)
         if stack_names_a_park and not words.endswith(KICKER_ENDS):
             continue  # a title names the park it is about (来徐州高新区 感受…): its text is elsewhere
         fits = {k: words_taken_up(words, content.blocks[k].text) for k in paragraphs}
@@ -652,6 +655,16 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
         if _keeps_its_title(content, content.heads[home], cluster, contents):
             into[a] = home
     return _folded(content, placement, into) if into else (content, placement)
+
+
+def _next_head_past_text(content: PageContent, starts: dict[int, int], k: int) -> int | None:
+    """The head next below block k in the file, past paragraphs only (None past anything else)."""
+    for j in range(k + 1, len(content.blocks)):
+        if j in starts:
+            return starts[j]
+        if content.blocks[j].kind is not Kind.BODY:
+            return None
+    return None
 
 
 def _fold_headless_text(content: PageContent, placement: Placement) -> tuple[PageContent, Placement]:
