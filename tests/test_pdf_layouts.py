@@ -752,3 +752,14 @@ def test_a_kicker_announcing_its_title_with_a_dash_heads_nothing_of_its_own(chro
     titles = [draft.title for draft in _copied_drafts(4428, tmp_path, chromium)]
     assert "深圳高新区——" not in titles
     assert "齐齐哈尔高新区：高标准建设产业高地" in titles
+
+
+@pytest.mark.browser
+def test_a_story_title_over_a_park_title_parted_by_its_park_is_a_title_of_its_own(chromium, tmp_path):
+    """A copy reads two titles printed side by side as one stack (吉林“大健康产业航母”启航 /
+    唐山高新区聚力培育双创载体 / …). Parted after each park's title, the first line went with
+    唐山's as its kicker; but a story elsewhere on the page takes that line up alone (亚泰国际医药
+    健康产业园…, 大健康…) and 唐山's text does not: a kicker speaks of its title's story, so the
+    line is a title of its own."""
+    titles = [draft.title for draft in _copied_drafts(4502, tmp_path, chromium)]
+    assert "吉林“大健康产业航母”启航" in titles and "唐山高新区聚力培育双创载体" in titles

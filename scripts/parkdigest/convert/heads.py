@@ -300,7 +300,9 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
             if not datelines and len(titles) < 2:
                 titles = (_titles_of_a_story_told_elsewhere(content, cluster) or _titles_of_two_bylines(content, cluster)
                           or _titles_of_stories_told_in_turn(content, cluster) or titles)
-        heads = [piece for head in heads for piece in _parted_at_titles(content, head, [k for k in titles if k in head])]
+        park_titles = _park_titles(content, cluster) if len(heads) > 1 else []
+        heads = [piece for head in heads
+                 for piece in _parted_at_titles(content, head, _titles_in(head, titles, park_titles))]
         if len(heads) > 1:
             datelines = []
     if datelines:
@@ -314,6 +316,22 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
     # A picture item's title parted from the stack is over its caption, right under it.
     pictured = [(tuple(parts[-1]), cluster[-1] + 1)] if len(parts) > 1 and _is_picture_item(content, parts[-1]) else []
     return parts, [tuple(part) for part in parts if _interleaved(part) or (read_whole and len(heads) > 1)], pictured
+
+
+def _park_titles(content: list[Block], cluster: list[int]) -> list[int]:
+    """The lines of a stack that read as a whole title and name a park."""
+    return [k for k in _whole_titles(content, cluster) if parks_named(content[k].text)]
+
+
+def _titles_in(head: list[int], titles: list[int], park_titles: list[int]) -> list[int]:
+    """The titles a head that a parting gave holds: the story titles in it (`_story_titles`),
+    and its last park title when one stands below them. A story elsewhere takes such a line up
+    alone, and the park title's text does not: no kicker of that title, a title of its own
+    (吉林“大健康产业航母”启航 / 唐山高新区聚力培育双创载体). `park_titles` is empty for a stack
+    no parting split."""
+    own = [k for k in titles if k in head]
+    last = max((k for k in head if k in park_titles), default=None)
+    return [*own, last] if own and last is not None and last > own[-1] else own
 
 
 def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int]], beside: set[tuple[int, ...]]
