@@ -1364,3 +1364,15 @@ def test_a_few_words_under_a_pictures_credit_head_a_photo_item_though_read_under
     ]))
     titles = [d.title for d in drafts]
     assert "园区春意浓" in titles and "吉安高新区：“两化融合”构筑绿色产业集聚高地" in titles, titles
+
+
+def test_a_story_headed_by_another_park_under_a_package_on_one_park_is_an_article_of_its_own():
+    # A head on one park (济宁高新区…) with a story stack under it (kicker, title, byline) makes a
+    # package; a stack whose kicker names another park is no story of it, though its text names
+    # neither park (the kicker is another title's, read into the stack).
+    lines = ["打造四大产业集聚区 建设一流生态科技新城", "济宁高新区精描细绘2020年发展蓝图",
+             "济宁高新区自1992年创建，2010年晋升为国家高新区，至今已走过了28年的发展历程。",
+             "青岛高新区加快培育新质生产力——", "科技部火炬中心召开巡视整改专题民主生活会", "■ 本报记者 苏伟 实习生 苏娜",
+             "按照科技部党组统一部署和部巡视办具体安排，科技部火炬中心领导班子近日召开巡视整改专题民主生活会。"]
+    titles = _titles_of(lines)
+    assert titles == ["济宁高新区精描细绘2020年发展蓝图", "科技部火炬中心召开巡视整改专题民主生活会"]

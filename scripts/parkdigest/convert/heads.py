@@ -397,12 +397,11 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
 
 def _leaves_the_packages_park(content: list[Block], head: list[int], cluster: list[int]) -> bool:
     """A package's stories stay on its subject: under a head about one park (兰州高新区：建西北地区
-    重要科创中心), a stack naming another park that the text under it talks about opens an article
-    of its own (来徐州高新区 感受有技术含量的"安全感")."""
+    重要科创中心), a stack naming another park opens an article of its own (来徐州高新区 感受有技术
+    含量的"安全感"; 青岛高新区加快培育新质生产力—— / 科技部火炬中心召开…, whose text names
+    neither park: a package on one park has no story headed by another)."""
     about, named = parks_of_headlines(content, head), parks_of_headlines(content, cluster)
-    after = cluster[-1] + 1
-    return (bool(about) and bool(named) and not about & named and after < len(content)
-            and content[after].kind is Kind.BODY and bool(named & parks_named(content[after].text)))
+    return bool(about) and bool(named) and not about & named
 
 
 def _heads_of_a_brief_and_a_signed_story(content: list[Block], cluster: list[int]) -> list[list[int]]:
