@@ -623,11 +623,11 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
     article of its own. One that announces its title with a dash or a colon (深圳高新区——) is
     over the next head below even past another story's paragraphs the copy read between. It
     joins the stack of the head whose text takes up its words most (a kicker speaks of its
-    story), or of the head under it when no text does, if that head keeps its title. A head that names a park is a title whose text another article holds: it keeps
-    its head (a kicker or a banner speaks of a theme, or announces the title under it with a
-    dash or a colon). A head naming no park
-    whose byline stood over another head's opening is that head's subtitle and byline, read
-    apart from its title: it joins that stack the same way."""
+    story), or of the head under it when no text does, if that head keeps its title. A head
+    that names a park is a title whose text another article holds: it keeps its head (a kicker
+    or a banner speaks of a theme, or announces the title under it with a dash or a colon). A
+    head naming no park whose byline stood over another head's opening is that head's subtitle
+    and byline, read apart from its title: it joins that stack the same way."""
     with_text = _articles_with_text(content, placement)
     starts = {cluster[0]: b for b, cluster in enumerate(content.heads) if cluster}
     paragraphs = [k for k, block in enumerate(content.blocks) if block.kind is Kind.BODY]
@@ -642,12 +642,13 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
             into[a] = opened[0]
             continue
         words = _head_words(content, cluster)
+        announces = words.endswith(KICKER_ENDS)  # a kicker announcing the title under it
         below = starts.get(cluster[-1] + 1)
-        if below is None and words.endswith(KICKER_ENDS):
+        if below is None and announces:
             below = _next_head_past_text(content, starts, cluster[-1])
         if below is None:
             continue
-        if stack_names_a_park and not words.endswith(KICKER_ENDS):
+        if stack_names_a_park and not announces:
             continue  # a title names the park it is about (来徐州高新区 感受…): its text is elsewhere
         fits = {k: words_taken_up(words, content.blocks[k].text) for k in paragraphs}
         best = max(fits, key=lambda k: (fits[k], -k), default=None)
