@@ -745,6 +745,19 @@ def test_a_sentence_left_open_beside_its_own_next_paragraph_does_not_go_on_insid
 
 
 @pytest.mark.browser
+def test_a_loop_cut_at_no_join_keeps_a_subhead_over_its_paragraph(chromium, tmp_path):
+    """A copy reads a story's column tail (态圈建设… / 为实现破局… / “考虑到…) before the subhead
+    and the line it continues (赋能企业治理 减少政企间“认知误差” / “当前，……推进产业功能区和产业
+    生): the join makes a loop, and with no sentence left open elsewhere to go on there, the loop
+    is cut between two neighbours. A subhead heads the text under it: the cut falls before it,
+    never between it and its paragraph."""
+    drafts = {draft.title: draft for draft in _copied_drafts(4514, tmp_path, chromium)}
+    paragraphs = drafts["成都高新区：让产业齿轮精准咬合"].paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.subhead and p.text.startswith("赋能企业治理"))
+    assert paragraphs[at + 1].text.startswith("“当前，成都高新区正聚焦于推进产业功能区")
+
+
+@pytest.mark.browser
 def test_a_kicker_announcing_its_title_with_a_dash_heads_nothing_of_its_own(chromium, tmp_path):
     """A kicker that ends with a dash (深圳高新区——) announces the title under it. A copy may
     read another story's paragraph between the two; the kicker, left without text, still goes

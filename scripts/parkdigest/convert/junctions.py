@@ -29,7 +29,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from parkdigest.convert.model import Block, Join, Kind
+from parkdigest.convert.model import HEAD_KINDS, Block, Join, Kind
 from parkdigest.convert.words import (
     MEASURE_FLAG,
     NUMBER_FLAG,
@@ -197,7 +197,7 @@ def _unrivalled(scores: np.ndarray, row: int, col: int) -> bool:
 def _repair_loops(chosen, candidates, fragments, ends):
     """A loop made of strong joins means a paragraph boundary inside it is really a column
     boundary. Cut the loop there: at the paragraph that best continues a sentence left
-    open elsewhere (and join them), else where the two paragraphs share the least. A sentence
+    open elsewhere (and join them), else between two neighbours (`_cut_link`). A sentence
     left open because its own next paragraph fell just short of NO_JOIN_SCORE goes on there if
     anywhere (……做好“高”和“新” / 两篇文章。, which opens like a run-in heading): it does not go
     on inside the loop where it fits worse."""
@@ -220,9 +220,17 @@ def _repair_loops(chosen, candidates, fragments, ends):
             _, e, a, b = best
             chosen.add((e, b))
         elif implicit:
-            breaks.add(implicit[-1])
+            breaks.add(_cut_link(implicit, fragments))
         else:  # a loop of joins alone: drop the weakest
             chosen.discard(min((p for p in loop if p in chosen), key=lambda p: candidates[p].score))
+
+
+def _cut_link(implicit: list[tuple[int, int]], fragments: list[Block]) -> tuple[int, int]:
+    """Where to cut a loop that no join can repair: its last link between two neighbours in the
+    file, but never one from a heading to the text under it (赋能企业治理 减少政企间“认知误差” /
+    “当前，……): a subhead heads its paragraph, so the column ends before it."""
+    cuttable = [(a, b) for a, b in implicit if fragments[a].kind not in HEAD_KINDS]
+    return (cuttable or implicit)[-1]
 
 
 def _fits_its_own_next_better(own: Candidate | None, other: Candidate, taken: set[int]) -> bool:
@@ -304,7 +312,7 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
     run_before = None
     if not adjacent:
         before = _previous_in_flow(fragments, s)
-        if before is not None and fragments[before].kind in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE):
+        if before is not None and fragments[before].kind in HEAD_KINDS:
             score -= UNDER_HEADING_PENALTY
         elif (before is not None and fragments[before].kind is Kind.BODY and not opening
               and sentence_closed(fragments[before].text)):

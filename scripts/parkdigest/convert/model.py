@@ -27,6 +27,11 @@ class Kind(str, Enum):
     BODY = "body"  # running text (possibly a fragment of a paragraph)
 
 
+# The kinds of line a head stack is made of: what heads the text under it (a title, a subhead,
+# a label, a byline), read with that text wherever the copy found it.
+HEAD_KINDS = frozenset({Kind.HEADLINE, Kind.LABEL, Kind.BYLINE})
+
+
 @dataclass(frozen=True)
 class Line:
     number: int
