@@ -24,7 +24,7 @@ from enum import Enum
 from functools import cache, lru_cache
 
 from parkdigest.convert.dates import printed_date_spans
-from parkdigest.convert.model import Block, Kind, LineRule
+from parkdigest.convert.model import HEAD_KINDS, Block, Kind, LineRule
 from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_words, load_yaml, says_of
 from parkdigest.text import HAN, HAN_CHAR, NUMBERED_PAGE, PAGE_UNIT, SENTENCE_END_NO_ELLIPSIS
 
@@ -352,7 +352,7 @@ def mark_folio_block(blocks: list[Block], total_lines: int) -> list[Block]:
             # picture's caption or running text.
             under_folio = (near_edge and before is not None and before.kind is Kind.FURNITURE
                            and before.rule == StructuralRule.FOLIO and after is not None
-                           and after.kind not in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE)
+                           and after.kind not in HEAD_KINDS
                            and after.rule != LineRule.HEADLINE_CANDIDATE)
             if between or beside_anchor or under_folio:
                 out[i] = as_furniture(block, StructuralRule.FOLIO_BLOCK.value)

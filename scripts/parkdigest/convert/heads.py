@@ -37,7 +37,7 @@ from parkdigest.convert.classify import (
     points_at_its_picture,
     titles_the_paragraphs_under,
 )
-from parkdigest.convert.model import Block, Kind, LineRule, Role
+from parkdigest.convert.model import HEAD_KINDS, Block, Kind, LineRule, Role
 from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_a_speech, run_on_kicker_end
 from parkdigest.convert.words import last_word, tag, word_spanning, words_taken_up
 from parkdigest.reference.gazetteer import find_zones
@@ -953,7 +953,7 @@ def _stacks(content: list[Block]) -> list[list[int]]:
     stacks: list[list[int]] = []
     current: list[int] = []
     for k, block in enumerate(content):
-        in_stack = block.kind in (Kind.HEADLINE, Kind.LABEL, Kind.BYLINE)
+        in_stack = block.kind in HEAD_KINDS
         following = content[k + 1] if k + 1 < len(content) else None
         closes = current and (
             (content[current[-1]].kind is Kind.BYLINE and block.kind is not Kind.BYLINE
