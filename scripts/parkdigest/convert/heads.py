@@ -199,10 +199,15 @@ def _parted_under_credits(content: list[Block], cluster: list[int], under_credit
     of a photo item under its credit, `_titles_a_picture`). Only a few words under the credit part:
     a longer line there may be the title the picture stands over."""
     for i in range(1, len(cluster)):
-        block = content[cluster[i]]
-        if block.first_line in under_credits and block.kind is Kind.HEADLINE and a_few_words(block):
+        if _few_words_under_a_credit(content[cluster[i]], under_credits):
             return [cluster[:i], cluster[i:]]
     return [cluster]
+
+
+def _few_words_under_a_credit(block: Block, under_credits: frozenset[int]) -> bool:
+    """A headline of a few words right under a picture's credit: where a photo item's title
+    stands (`under_credits`: the first lines right under a credit)."""
+    return block.first_line in under_credits and block.kind is Kind.HEADLINE and a_few_words(block)
 
 
 def _after_section_heading(content: list[Block], cluster: list[int]) -> list[int]:
@@ -793,8 +798,8 @@ def _titles_a_picture(content: list[Block], cluster: list[int], under_credits: f
     what it names and reads as one (简讯, ■人物小传)."""
     block = content[cluster[0]]
     after = cluster[-1] + 1
-    return (len(cluster) == 1 and block.first_line in under_credits and block.kind is Kind.HEADLINE
-            and block.rule != LineRule.BOX_HEADING and a_few_words(block) and not _ends_as_a_column_name(block.text)
+    return (len(cluster) == 1 and _few_words_under_a_credit(block, under_credits)
+            and block.rule != LineRule.BOX_HEADING and not _ends_as_a_column_name(block.text)
             and after < len(content) and content[after].kind in (Kind.BODY, Kind.CAPTION))
 
 

@@ -643,9 +643,7 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
             continue
         words = _head_words(content, cluster)
         announces = words.endswith(KICKER_ENDS)  # a kicker announcing the title under it
-        below = starts.get(cluster[-1] + 1)
-        if below is None and announces:
-            below = _next_head_past_text(content, starts, cluster[-1])
+        below = _next_head_past_text(content, starts, cluster[-1]) if announces else starts.get(cluster[-1] + 1)
         if below is None:
             continue
         if stack_names_a_park and not announces:
