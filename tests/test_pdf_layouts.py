@@ -778,3 +778,17 @@ def test_a_story_title_over_a_park_title_parted_by_its_park_is_a_title_of_its_ow
     line is a title of its own."""
     titles = [draft.title for draft in _copied_drafts(4502, tmp_path, chromium)]
     assert "吉林“大健康产业航母”启航" in titles and "唐山高新区聚力培育双创载体" in titles
+
+
+@pytest.mark.browser
+def test_a_title_read_in_a_stack_of_heads_side_by_side_heads_the_text_that_takes_it_up(chromium, tmp_path):
+    """A copy reads four titles one after another (数字经济… / 贡献六成以上新兴产业产值开发区成山西
+    转型发展重要平台 / 吉安高新区：… / 聚力“五大行动”…) over their stories' texts. Parted at the
+    titles whose openings take them up, 贡献六成… stood over 吉安's title as its kicker. But the
+    text 吉安's article opens with (本报讯……吉安高新区…) shares none of its words, while the
+    paragraphs on 山西's parks do: a kicker speaks of its title's story, so the line is the title
+    of a story of its own, with those paragraphs."""
+    drafts = {draft.title: draft for draft in _copied_drafts(4408, tmp_path, chromium)}
+    shanxi = drafts["贡献六成以上新兴产业产值开发区成山西转型发展重要平台"]
+    assert "近日从山西转型综合示范区晋中开发区传来喜讯" in shanxi.body
+    assert "近日从山西转型综合示范区" not in drafts["吉安高新区：“两化融合”构筑绿色产业集聚高地"].body

@@ -231,11 +231,12 @@ def _texts(content: PageContent, owners: Sequence[Claim]) -> list[list[int]]:
 
 def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Vocabulary) -> list[tuple[int, int]]:
     """Headlines read into another module's stack: (block id, article of the stack), each of
-    a stack that keeps another headline (side-by-side heads and packages have rules of their own).
-    A headline is measured against the text right under its stack (its article's text when
-    nothing stands there but text run on from elsewhere), and elsewhere against the
-    rest of its article's text and each other article's; a stack mate against the text under
-    the stack or its article's whole text, whichever it speaks for more."""
+    a stack that keeps another headline (packages have rules of their own). A headline is
+    measured against the text right under its stack (its article's text when nothing stands
+    there but text run on from elsewhere; under heads printed side by side, the run its
+    article's text opens with, as the vocabulary placed it), and elsewhere against the rest of
+    its article's text and each other article's; a stack mate against the text under the stack
+    or its article's whole text, whichever it speaks for more."""
     flow = _flow(content, placement.joins)
     texts = _texts(content, placement.owners)
     packaged = {story.article for story in content.stories}
@@ -243,8 +244,11 @@ def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Voc
     strays = []
     for a, cluster in enumerate(content.heads):
         lines = [k for k in cluster if content.blocks[k].kind is Kind.HEADLINE]
-        under = _head_run(content, flow, a) or texts[a]
-        if len(lines) < 2 or not under or content.beside_others(a) or a in packaged:
+        if content.beside_others(a) and texts[a]:
+            under = [texts[a][0], *_run_after(content, flow, texts[a][0])]
+        else:
+            under = _head_run(content, flow, a) or texts[a]
+        if len(lines) < 2 or not under or a in packaged:
             continue
         # Only a whole line may stray: text cut at a column's end (joined to its sentence's rest,
         # or ending open: 将合资在成都高新区与) is no headline of another module.
