@@ -792,3 +792,14 @@ def test_a_title_read_in_a_stack_of_heads_side_by_side_heads_the_text_that_takes
     shanxi = drafts["贡献六成以上新兴产业产值开发区成山西转型发展重要平台"]
     assert "近日从山西转型综合示范区晋中开发区传来喜讯" in shanxi.body
     assert "近日从山西转型综合示范区" not in drafts["吉安高新区：“两化融合”构筑绿色产业集聚高地"].body
+
+
+@pytest.mark.browser
+def test_a_title_read_as_a_subhead_keeps_the_opening_that_restates_it(chromium, tmp_path):
+    """A copy reads a title (2022年全国颠覆性技术创新大赛工作启动会在京召开) under another
+    stack's byline, where it stands as a subhead; the news lead under it (7月20日，……召开2022年
+    全国颠覆性技术创新大赛工作启动会) restates it, so it is a title of its own. That paragraph is
+    its story's opening: the stack above does not reach past the title to take it."""
+    drafts = {draft.title: draft for draft in _copied_drafts(2009, tmp_path, chromium)}
+    contest = drafts["2022年全国颠覆性技术创新大赛工作启动会在京召开"]
+    assert contest.body.startswith("7月20日，科技部火炬中心以视频会议形式召开")

@@ -229,8 +229,17 @@ def _texts(content: PageContent, owners: Sequence[Claim]) -> list[list[int]]:
     return members
 
 
-def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Vocabulary) -> list[tuple[int, int]]:
-    """Headlines read into another module's stack: (block id, article of the stack), each of
+@dataclass(frozen=True)
+class Stray:
+    """A headline read in another module's stack or text (`_stray_headlines`)."""
+
+    block: int
+    article: int  # the article whose stack or text it was read in
+    opening: int | None = None  # the paragraph that restates it: its story's opening, wherever read
+
+
+def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Vocabulary) -> list[Stray]:
+    """Headlines read into another module's stack, each of
     a stack that keeps another headline (packages have rules of their own). A headline is
     measured against the text right under its stack (its article's text when nothing stands
     there but text run on from elsewhere; under heads printed side by side, the run its
@@ -262,13 +271,13 @@ def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Voc
             announces = content.blocks[k].text.endswith(KICKER_ENDS)  # the line under it: its own title
             if profiles.fit(k, 1) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere and mate_fits \
                     and not announces:
-                strays.append((k, a))
+                strays.append(Stray(k, a))
     return strays + _titles_read_as_subheads(content, placement, vocabulary, texts, joined)
 
 
 def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabulary: Vocabulary,
-                             texts: list[list[int]], joined: set[int]) -> list[tuple[int, int]]:
-    """Whole titles read as subheads in another article's text: (block id, that article). A
+                             texts: list[list[int]], joined: set[int]) -> list[Stray]:
+    """Whole titles read as subheads in another article's text. A
     subhead speaks of its article's subject; a headline line in the text, as long as a whole
     title, that the article's other text does not take up (STRAY_OWN_FIT_MAX) while text
     elsewhere on the page does (STRAY_ELSEWHERE_FIT_MIN) is another module's title read there. So
@@ -276,9 +285,9 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
     heads and pictures printed between (`_opening_below`), opening with a dateline or a news lead
     (7月20日，……), or a paragraph anywhere on the page opening with a dateline (本报讯……: the copy
     read its story further down). A section's first paragraph may restate its subhead, but opens
-    with no dateline or date."""
+    with no dateline or date. The paragraph restating it most is its story's opening."""
     strays = []
-    datelines = [block for block in content.blocks if opens_with_dateline(block)]
+    datelines = [m for m, block in enumerate(content.blocks) if opens_with_dateline(block)]
     for k, block in enumerate(content.blocks):
         if (content.roles[k] is not Role.SUBHEAD or block.kind is not Kind.HEADLINE or k in joined
                 or not whole_title(block) or _ends_open(block.text)):
@@ -288,19 +297,21 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
         profiles = vocabulary.profiles([own, *(texts[b] for b in range(len(texts)) if b != a)])
         elsewhere = max((profiles.fit(k, i) for i in range(1, len(texts))), default=0.0)
         below = _opening_below(content, k)
-        openings = datelines + ([below] if below is not None and opens_with_news_lead(below) else [])
-        restated = any(words_taken_up(block.text, opening.text) >= RESTATES_TITLE for opening in openings)
-        if profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere or restated:
-            strays.append((k, a))
+        openings = datelines + ([below] if below is not None and opens_with_news_lead(content.blocks[below]) else [])
+        taken = {m: words_taken_up(block.text, content.blocks[m].text) for m in openings}
+        restating = max(openings, key=taken.__getitem__, default=None)
+        opening = restating if restating is not None and taken[restating] >= RESTATES_TITLE else None
+        if profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere or opening is not None:
+            strays.append(Stray(k, a, opening))
     return strays
 
 
-def _opening_below(content: PageContent, k: int) -> Block | None:
+def _opening_below(content: PageContent, k: int) -> int | None:
     """The first paragraph under line k, past the headlines, labels, bylines and captions
     printed between (a title, its byline, its picture, then its text)."""
-    for block in content.blocks[k + 1:]:
-        if block.kind not in (Kind.HEADLINE, Kind.BYLINE, Kind.CAPTION, Kind.LABEL):
-            return block
+    for m in range(k + 1, len(content)):
+        if content.blocks[m].kind not in (Kind.HEADLINE, Kind.BYLINE, Kind.CAPTION, Kind.LABEL):
+            return m
     return None
 
 
@@ -310,20 +321,27 @@ def _ends_open(text: str) -> bool:
     return text.endswith(("，", "、", ",")) or _needs_a_continuation(text)
 
 
-def _with_strays_apart(content: PageContent, strays: list[tuple[int, int]]) -> PageContent:
-    """Each stray headline a head of its own, whose text the vocabulary finds (none follows it)."""
-    taken = {k for k, _ in strays}
+def _with_strays_apart(content: PageContent, strays: list[Stray]) -> PageContent:
+    """Each stray headline a head of its own, whose text the vocabulary finds (none follows it),
+    but for the opening that restates it, fixed to it (the first stray to claim one keeps it)."""
+    taken = {stray.block for stray in strays}
     clusters: list[tuple[tuple[int, ...], int | None]] = [
         (tuple(k for k in cluster if k not in taken), a) for a, cluster in enumerate(content.heads)]
-    clusters += [((k,), None) for k, _ in strays]
+    clusters += [((stray.block,), None) for stray in strays]
     clusters.sort(key=lambda entry: entry[0][0] if entry[0] else -1)
     new_index = {old: new for new, (_, old) in enumerate(clusters) if old is not None}
-    stack_of = {k: new_index[a] for k, a in strays}
-    in_text = frozenset(k for k, _ in strays if content.roles[k] is Role.SUBHEAD)
+    head_of = {cluster[0]: new for new, (cluster, old) in enumerate(clusters) if old is None}
+    in_text = frozenset(stray.block for stray in strays if content.roles[stray.block] is Role.SUBHEAD)
     content = replace(content, roles=tuple(Role.HEAD if k in in_text else role for k, role in enumerate(content.roles)),
                       text_strays=content.text_strays | in_text)
-    return _renumbered(content, [cluster for cluster, _ in clusters], new_index,
-                       [(new, stack_of[cluster[0]]) for new, (cluster, old) in enumerate(clusters) if old is None])
+    in_order = sorted(strays, key=lambda stray: stray.block)  # as their heads stand
+    content = _renumbered(content, [cluster for cluster, _ in clusters], new_index,
+                          [(head_of[stray.block], new_index[stray.article]) for stray in in_order])
+    openings: dict[int, int] = {}
+    for stray in in_order:
+        if stray.opening is not None:
+            openings.setdefault(stray.opening, head_of[stray.block])
+    return replace(content, openings=content.openings + tuple((a, k) for k, a in openings.items()))
 
 
 def _renumbered(content: PageContent, heads: Sequence[Sequence[int]], new_index: Mapping[int, int],
