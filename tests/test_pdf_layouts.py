@@ -803,3 +803,15 @@ def test_a_title_read_as_a_subhead_keeps_the_opening_that_restates_it(chromium, 
     drafts = {draft.title: draft for draft in _copied_drafts(2009, tmp_path, chromium)}
     contest = drafts["2022年全国颠覆性技术创新大赛工作启动会在京召开"]
     assert contest.body.startswith("7月20日，科技部火炬中心以视频会议形式召开")
+
+
+@pytest.mark.browser
+def test_a_news_lead_read_in_turn_under_a_stack_opens_its_own_story(chromium, tmp_path):
+    """A copy reads three titles one after another (广州高新区再添省级小微双创基地 / 科技部火炬中心
+    召开… / 兰白国家自主创新示范区：…) over their stories' texts, the first opening with a
+    dateline. Read in turn there, a news lead (近日，广州高新区的……) opens a story as surely as a
+    dateline: it names 广州高新区 and takes up its title's words, so that title heads a story of
+    its own and is no kicker of the titles under it."""
+    drafts = {draft.title: draft for draft in _copied_drafts(3612, tmp_path, chromium)}
+    guangzhou = drafts["广州高新区再添省级小微双创基地"]
+    assert "近日，广州高新区的广州华南新材料创新园有限公司" in guangzhou.body

@@ -515,7 +515,7 @@ class _Opening(NamedTuple):
 
     text: str
     parks: set[str]  # the parks it names
-    opens_a_story: bool  # a dateline paragraph, or the one under a byline in the text
+    opens_a_story: bool  # a dateline paragraph, the one under a byline in the text, a news lead read in turn
     # Under a headline, a byline or a caption away from the text under the stack; or in that
     # text past its first paragraph, when stories are read there one after another: the text
     # opens with a dateline, the stack holds two bylines, or the paragraph is a news lead.
@@ -525,10 +525,10 @@ class _Opening(NamedTuple):
 def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     """Whole titles read one after another (2022年国家高新区…培训班开班 / 芜湖高新区：“四送一服”…),
     each the title of a story that opens somewhere on the page: a story's opening (a dateline
-    paragraph, or the one under a byline standing in the text) takes up its title's words, and a
-    kicker speaks of the same story as its title. Two whole titles that two different openings
-    each take up alone are two heads (`_parted_at_titles`); two balanced phrases may be a
-    kicker and part nothing. An opening that names a line's park speaks of that line (a story
+    paragraph, the one under a byline standing in the text, a news lead where stories are read in
+    turn under the stack) takes up its title's words, and a kicker speaks of the same story as
+    its title. Two whole titles that two different openings each take up alone are two heads
+    (`_parted_at_titles`); two balanced phrases may be a kicker and part nothing. An opening that names a line's park speaks of that line (a story
     on a park names it: 本报讯……温州高新区…); a line over a park's title that the same story
     takes up is that title's kicker (每年5000万元资助业界共治 / 成都高新区：…), and the line right
     under one, over text on its park, is its subtitle unless a story restates it."""
@@ -545,7 +545,13 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
             return _under_a_head_or_caption(content, k)
         return k != under[0] and (in_turn or opens_with_news_lead(content[k]))
 
-    openings = [_Opening(content[k].text, parks_named(content[k].text), opens_a_story(content, k), may_open_elsewhere(k))
+    def opens_one(k: int) -> bool:
+        """A dateline opens a story, and so does the paragraph under a byline; where stories are
+        read in turn under the stack, a news lead past its first paragraph (近日，……) opens the
+        next as surely as a dateline."""
+        return opens_a_story(content, k) or (in_turn and k in under[1:] and opens_with_news_lead(content[k]))
+
+    openings = [_Opening(content[k].text, parks_named(content[k].text), opens_one(k), may_open_elsewhere(k))
                 for k in range(len(content)) if content[k].kind is Kind.BODY]
     parks = {k: parks_named(content[k].text) for k in lines}
     subtitles = _subtitles_of_a_park_title(content, cluster)
