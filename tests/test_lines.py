@@ -1188,11 +1188,12 @@ def test_a_title_set_wider_than_a_wrapped_page_takes_its_rest_from_the_next_line
     assert "芜湖高新区新材料产业园开园 首批入驻企业十二家项目总投资超百亿元" in titles
 
 
-@pytest.mark.parametrize("connective", ["此外", "同时", "因此", "另外"])
-def test_a_line_opening_with_a_conjunction_and_a_comma_is_cut_text_not_a_headline(connective):
+@pytest.mark.parametrize("connective", ["此外", "同时", "因此", "另外", "近年来", "目前", "去年", "当前"])
+def test_a_line_opening_with_a_conjunction_or_a_time_word_and_a_comma_is_cut_text_not_a_headline(connective):
     # A column cut after a sentence's first words leaves a short line with no sentence end over a
-    # headline; a conjunction set off by a comma links that sentence to the one before it, and a
-    # headline stands alone: the line is text, never a kicker over the title under it.
+    # headline; a conjunction set off by a comma links that sentence to the one before it, a time
+    # word so set off is where a news sentence starts (近年来，……), and a headline stands alone and
+    # opens with neither: the line is text, never a kicker over the title under it.
     kinds = dict(_kinds("园区氢能装备产业链加速成形", "本报记者 方明",
                         "氢能产业园里，电解槽生产线正在满负荷运转，一台台制氢设备从这里发往全国各地。",
                         f"{connective}，徐州高新区还依托", "开放合作", "成都高新区：让产业齿轮精准咬合", "本报记者 林青",

@@ -583,6 +583,8 @@ def _is_unpunctuated_stack(text: str) -> bool:
 ENCLITIC_TAGS = frozenset({"uj", "ul"})
 # jieba's flag of conjunctions (此外, 同时, 因此, 然而).
 CONJUNCTION_TAG = "c"
+# jieba's flag of time words (近年来, 目前, 去年, 当前).
+TIME_TAG = "t"
 
 
 def _headline_shape(core: str) -> bool:
@@ -598,7 +600,17 @@ def _headline_shape(core: str) -> bool:
         return False  # the rest of a line cut elsewhere ("的内容及特点")
     if _opens_with_a_connective(core):
         return False  # a sentence going on from the one before it ("此外，徐州高新区还依托"): cut text
+    if _opens_with_its_time(core):
+        return False  # a news sentence setting its time first ("近年来，天津高新区坚持"): cut text
     return core[0] not in "，。、；：,.;:)）”’"
+
+
+def _opens_with_its_time(text: str) -> bool:
+    """Does the line open with a time word set off by a comma (近年来，目前，去年，)? A news
+    sentence sets its time first; a headline never opens so. (A date so set off, 2024年，……, may
+    head a chart's note printed as large as a headline.)"""
+    first = first_tags(text, 2)
+    return len(first) == 2 and first[0][1] == TIME_TAG and first[1][0] in "，,"
 
 
 def _opens_with_a_connective(text: str) -> bool:
