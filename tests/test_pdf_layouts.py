@@ -815,3 +815,16 @@ def test_a_news_lead_read_in_turn_under_a_stack_opens_its_own_story(chromium, tm
     drafts = {draft.title: draft for draft in _copied_drafts(3612, tmp_path, chromium)}
     guangzhou = drafts["广州高新区再添省级小微双创基地"]
     assert "近日，广州高新区的广州华南新材料创新园有限公司" in guangzhou.body
+
+
+@pytest.mark.browser
+def test_a_title_over_a_column_name_that_a_paragraph_tells_apart_is_no_kicker(chromium, tmp_path):
+    """A copy reads 产业园区合作共建经验分析及启示 / 创新速递 / 芜湖高新区：“四送一服”… as one
+    stack. A title opening with its park's name marks itself as its head's title, and the line
+    over its column's name may be its kicker; but a kicker speaks of its title's story, and a
+    paragraph on the page restates this line (产业园区合作共建作为区域经济合作的…) while taking up
+    none of 芜湖's title: the line is a title of its own."""
+    drafts = _copied_drafts(4323, tmp_path, chromium)
+    titles = [draft.title for draft in drafts]
+    assert "产业园区合作共建经验分析及启示" in titles and "芜湖高新区：“四送一服”创优“四最”营商环境" in titles
+    assert not any(draft.kicker and "产业园区合作共建" in draft.kicker for draft in drafts)

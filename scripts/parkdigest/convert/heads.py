@@ -730,6 +730,15 @@ def _more_titles_than_a_head_holds(content: list[Block], cluster: list[int]) -> 
     return [*units[:-1], units[-1] + bylines]
 
 
+def _told_apart(content: list[Block], line: str, title: str) -> bool:
+    """Does a paragraph on the page restate the line (RESTATES_TITLE) while taking up few of the
+    title's words (under TITLE_WORDS_TAKEN_UP)? A kicker speaks of its title's story: the line
+    is then the title of a story of its own."""
+    return any(words_taken_up(line, block.text) >= RESTATES_TITLE
+               and words_taken_up(title, block.text) < TITLE_WORDS_TAKEN_UP
+               for block in content if block.kind is Kind.BODY)
+
+
 def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[list[int]]:
     """A column's name stands at the top of its head, over the title (创新速递 / 吉林“大健康产业
     航母”启航): a whole title right above a column's name (`_names_the_column`), with a title
@@ -738,8 +747,9 @@ def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[
     park's name and a colon, as `_title_index` reads them): the line above is then its kicker, read
     above its label (快递服务全程时限同比缩短四个多小时 / 产经 / 人工智能+，“加”出新速度（新视点）),
     unless two columns' names stand between (专家视点 / 简讯): a head has one, so two are two
-    heads; nor when the line above reports a speech (刘国中在河南调研时强调 / 县域经济 / …) or the title
-    under is a clause, cut text as likely as a title."""
+    heads; or a paragraph tells the line's story apart from the title's (`_told_apart`). Nor when
+    the line above reports a speech (刘国中在河南调研时强调 / 县域经济 / …) or the title under is a
+    clause, cut text as likely as a title."""
     for i in range(1, len(cluster) - 1):
         above, name = content[cluster[i - 1]], content[cluster[i]]
         # A marked name counts here (■第二看台) over a whole head, signed or subtitled: a box's
@@ -756,7 +766,8 @@ def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[
             continue
         # A head tops its title with one column's name: two names between mean two heads.
         names = sum(_is_column_name(content[k]) for k in cluster[i:at])
-        if names >= 2 or (not closed_by_column_tag(title.text) and not is_park_title(title.text)):
+        if names >= 2 or (not closed_by_column_tag(title.text) and not is_park_title(title.text)) \
+                or _told_apart(content, above.text, title.text):
             return [cluster[:i], *_heads_over_a_column_name(content, cluster[i:])]
     return [cluster]
 
