@@ -828,3 +828,17 @@ def test_a_title_over_a_column_name_that_a_paragraph_tells_apart_is_no_kicker(ch
     titles = [draft.title for draft in drafts]
     assert "产业园区合作共建经验分析及启示" in titles and "芜湖高新区：“四送一服”创优“四最”营商环境" in titles
     assert not any(draft.kicker and "产业园区合作共建" in draft.kicker for draft in drafts)
+
+
+@pytest.mark.browser
+def test_a_park_title_whose_opening_shares_words_with_a_title_told_elsewhere_is_its_own(chromium, tmp_path):
+    """A copy reads 2022年全国颠覆性… / 2022年国家高新区科技创新与经济形势分析能力提升培训班开班 /
+    兰州高新区：建西北地区重要科创中心 as one stack. 兰州's opening (本报……电) names its park and
+    takes up its words, and some of 培训班's too (国家高新区, 科技创新); but a story signed further
+    down restates 培训班's title (7月22日，……培训班正式开班), and 兰州's opening takes up its own
+    title more: it speaks of 兰州's title alone, and the two titles are two heads, neither the
+    other's kicker."""
+    drafts = _copied_drafts(3517, tmp_path, chromium)
+    titles = [draft.title for draft in drafts]
+    assert "2022年国家高新区科技创新与经济形势分析能力提升培训班开班" in titles
+    assert "兰州高新区：建西北地区重要科创中心" in titles

@@ -528,7 +528,9 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     paragraph, the one under a byline standing in the text, a news lead where stories are read in
     turn under the stack) takes up its title's words, and a kicker speaks of the same story as
     its title. Two whole titles that two different openings each take up alone are two heads
-    (`_parted_at_titles`); two balanced phrases may be a kicker and part nothing. An opening that names a line's park speaks of that line (a story
+    (`_parted_at_titles`): an opening sharing fewer words with a title another story restates
+    than with its own still takes up its own alone. Two balanced phrases may be a kicker and
+    part nothing. An opening that names a line's park speaks of that line (a story
     on a park names it: 本报讯……温州高新区…); a line over a park's title that the same story
     takes up is that title's kicker (每年5000万元资助业界共治 / 成都高新区：…), and the line right
     under one, over text on its park, is its subtitle unless a story restates it."""
@@ -566,11 +568,19 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
         return (opening.opens_a_story and (taken >= TITLE_WORDS_TAKEN_UP or bool(parks[line] & opening.parks))) or (
             opening.may_open_elsewhere and taken >= restated)
 
+    def told_by_another(other: int, opening: _Opening, line: int) -> bool:
+        """Does the opening take up the other line's words less than this line's, while another
+        story's opening restates that line? It then shares some words with that story only."""
+        return words_taken_up(content[other].text, opening.text) < words_taken_up(content[line].text, opening.text) \
+            and any(elsewhere is not opening and elsewhere.opens_a_story
+                    and words_taken_up(content[other].text, elsewhere.text) >= RESTATES_TITLE for elsewhere in openings)
+
     def taken_up_alone(line: int) -> bool:
         """Does an opening speak of this line (a paragraph restating it) and of no other line
-        of the stack (a paragraph taking up some of its words)?"""
+        of the stack (a paragraph taking up some of its words) but one told by another story?"""
         return any(speaks_of(line, opening, RESTATES_TITLE)
-                   and not any(speaks_of(other, opening, TITLE_WORDS_TAKEN_UP) for other in lines if other != line)
+                   and not any(speaks_of(other, opening, TITLE_WORDS_TAKEN_UP)
+                               and not told_by_another(other, opening, line) for other in lines if other != line)
                    for opening in openings)
 
     return [k for k in lines if taken_up_alone(k) and not _balanced_halves(content[k].text)]
