@@ -530,10 +530,10 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     its title. Two whole titles that two different openings each take up alone are two heads
     (`_parted_at_titles`): an opening sharing fewer words with a title another story restates
     than with its own still takes up its own alone. Two balanced phrases may be a kicker and
-    part nothing. An opening that names a line's park speaks of that line (a story
-    on a park names it: 本报讯……温州高新区…); a line over a park's title that the same story
-    takes up is that title's kicker (每年5000万元资助业界共治 / 成都高新区：…), and the line right
-    under one, over text on its park, is its subtitle unless a story restates it."""
+    part nothing. An opening that names a line's park speaks of that line (a story on a park
+    names it: 本报讯……温州高新区…); a line over a park's title that the same story takes up is
+    that title's kicker (每年5000万元资助业界共治 / 成都高新区：…), and the line right under one,
+    over text on its park, is its subtitle unless a story restates it."""
     lines = _whole_titles(content, cluster)
     if len(lines) < 2:
         return []

@@ -239,13 +239,13 @@ class Stray:
 
 
 def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Vocabulary) -> list[Stray]:
-    """Headlines read into another module's stack, each of
-    a stack that keeps another headline (packages have rules of their own). A headline is
-    measured against the text right under its stack (its article's text when nothing stands
-    there but text run on from elsewhere; under heads printed side by side, the run its
-    article's text opens with, as the vocabulary placed it), and elsewhere against the rest of
-    its article's text and each other article's; a stack mate against the text under the stack
-    or its article's whole text, whichever it speaks for more."""
+    """Headlines read into another module's stack, each of a stack that keeps another headline
+    (packages have rules of their own), and whole titles read in another article's text
+    (`_titles_read_as_subheads`). A headline is measured against the text right under its stack
+    (its article's text when nothing stands there but text run on from elsewhere; under heads
+    printed side by side, the run its article's text opens with, as the vocabulary placed it),
+    and elsewhere against the rest of its article's text and each other article's; a stack mate
+    against the text under the stack or its article's whole text, whichever it speaks for more."""
     flow = _flow(content, placement.joins)
     texts = _texts(content, placement.owners)
     packaged = {story.article for story in content.stories}
@@ -277,10 +277,10 @@ def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Voc
 
 def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabulary: Vocabulary,
                              texts: list[list[int]], joined: set[int]) -> list[Stray]:
-    """Whole titles read as subheads in another article's text. A
-    subhead speaks of its article's subject; a headline line in the text, as long as a whole
-    title, that the article's other text does not take up (STRAY_OWN_FIT_MAX) while text
-    elsewhere on the page does (STRAY_ELSEWHERE_FIT_MIN) is another module's title read there. So
+    """Whole titles read as subheads in another article's text. A subhead speaks of its
+    article's subject; a headline line in the text, as long as a whole title, that the
+    article's other text does not take up (STRAY_OWN_FIT_MAX) while text elsewhere on the page
+    does (STRAY_ELSEWHERE_FIT_MIN) is another module's title read there. So
     is one whose story's opening restates it (RESTATES_TITLE): the paragraph under it, past the
     heads and pictures printed between (`_opening_below`), opening with a dateline or a news lead
     (7月20日，……), or a paragraph anywhere on the page opening with a dateline (本报讯……: the copy
