@@ -22,7 +22,7 @@ from parkdigest.convert.normalize import normalize_page
 from parkdigest.convert.reflow import reflow_page
 from parkdigest.convert.segment import segment_page
 from parkdigest.convert.words import TagModel, junction_gain, splits_last_word, tag
-from parkdigest.text import dateline_opens
+from parkdigest.text import dateline_opens, parallel_halves
 
 
 def _page(*lines: str) -> Page:
@@ -1221,3 +1221,14 @@ def test_a_line_ending_with_a_kickers_dash_is_no_title_even_with_nothing_under_i
     # It names a park, but it is still the kicker: the title is the line that ends as a title.
     parts = _head(*stack, "本报记者 李维", "按照科技部党组统一部署，科技部火炬中心召开专题民主生活会。")
     assert parts.title == "科技部火炬中心召开巡视整改专题民主生活会"
+
+
+@pytest.mark.parametrize(("text", "halves"), [
+    ("小吃节 烟火味", 1),
+    ("有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈", 1),
+    ("“不负韶华 国聘行动”火炬专场网", 0),  # a quoted name's own space
+    ("“不负韶华 国聘行动”火炬专场 网络招聘会走进武汉", 1),
+    ("成都高新区让产业齿轮精准咬合", 0),
+])
+def test_parallel_halves_are_set_apart_by_a_space_outside_quotation_marks(text, halves):
+    assert len(parallel_halves(text)) == halves

@@ -842,3 +842,16 @@ def test_a_park_title_whose_opening_shares_words_with_a_title_told_elsewhere_is_
     titles = [draft.title for draft in drafts]
     assert "2022年国家高新区科技创新与经济形势分析能力提升培训班开班" in titles
     assert "兰州高新区：建西北地区重要科创中心" in titles
+
+
+@pytest.mark.browser
+def test_a_cut_line_holding_a_quoted_name_with_a_space_is_text_that_goes_on(chromium, tmp_path):
+    """A column cuts a paragraph after its first words (“不负韶华 国聘行动”火炬专场网 / 络直播招聘
+    会，是为……). The line has a space between Chinese words, which sets a parallel title's halves
+    apart — but this one is inside a quotation, a quoted name's own space, found in running text
+    as in titles: the line is text that goes on in 络直播招聘会, not a headline."""
+    drafts = _copied_drafts(4606, tmp_path, chromium)
+    titles = [draft.title for draft in drafts]
+    assert "“不负韶华 国聘行动”火炬专场网" not in titles
+    recruiting = next(d for d in drafts if d.title == "“不负韶华 国聘行动”火炬专场网络招聘会走进武汉东湖和广州高新区")
+    assert "“不负韶华 国聘行动”火炬专场网络直播招聘会，是为深入贯彻" in recruiting.body

@@ -14,6 +14,13 @@ HAN_CHAR = re.compile(f"[{HAN}]")  # one Chinese character
 # parallel title. Running text puts no space between Chinese characters.
 PARALLEL_HALVES = re.compile(rf"[{HAN}”] +[{HAN}“]")
 
+
+def parallel_halves(text: str) -> list[re.Match[str]]:
+    """The spaces that set a parallel title's halves apart (PARALLEL_HALVES), but for those inside
+    a quotation: a quoted name keeps its own space (“不负韶华 国聘行动”火炬专场…), in a title or in
+    running text alike."""
+    return [m for m in PARALLEL_HALVES.finditer(text) if open_quotes(text[:m.start() + 1]) <= 0]
+
 # The marks that end a sentence (GB/T 15834): full stop, exclamation and question marks, the
 # Latin forms of the last two that copied text may carry, and the ellipsis (……). Every test
 # of "does a sentence end here" starts from these; the named subsets below say which marks a

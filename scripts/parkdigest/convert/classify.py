@@ -490,7 +490,9 @@ def is_park_title(line: str) -> bool:
 def _title_read_after_its_byline(blocks: list[Block], i: int, next_i: int | None) -> bool:
     """A headline under a byline is the title that a copy read after its byline, not a first
     paragraph cut short by a column, when it is a parallel title (two phrases set apart by a
-    space: running text has none) or opens with its park's name and a colon (a paragraph does not),
+    space: running text has none; a space inside a quoted name counts here too, a line right
+    under a byline holding one being a title far more often than a paragraph's first words)
+    or opens with its park's name and a colon (a paragraph does not),
     or when no running text follows it (a headline, a label or a picture's caption comes next: a
     cut paragraph's line is followed by the rest of its column), or when it says what the text
     under it is about (`_titles_the_text_under`)."""

@@ -27,7 +27,7 @@ from functools import cache
 
 from parkdigest.convert.words import NUMBER_FLAG, PLACE_FLAG, cut, tag
 from parkdigest.resources import language_words
-from parkdigest.text import COLONS, HAN, HAN_CHAR, PARALLEL_HALVES, alternation, open_quotes
+from parkdigest.text import COLONS, HAN, HAN_CHAR, alternation, open_quotes, parallel_halves
 
 # A kicker is a clause: shorter text before a title is a part of the title (江苏南京：…).
 KICKER_MIN_CHARS = 8
@@ -116,7 +116,7 @@ def _before_whole_quotation(core: str, words: list[tuple[str, str]]) -> int:
 
 
 def _before_parallel_halves(core: str, words: list[tuple[str, str]]) -> int:
-    spaces = list(PARALLEL_HALVES.finditer(core))
+    spaces = parallel_halves(core)
     if len(spaces) != 1:
         return 0
     left, right = core[: spaces[0].start() + 1], core[spaces[0].end() - 1:]

@@ -51,7 +51,7 @@ from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
 from parkdigest.convert.words import BROKEN_WORD_NATS, TagModel, junction_gain, splits_last_word, tag, words_taken_up
 from parkdigest.problems import Problem, Severity
 from parkdigest.reference.gazetteer import with_members
-from parkdigest.text import PARALLEL_HALVES, heading_key, sentence_closed, strip_label
+from parkdigest.text import heading_key, parallel_halves, sentence_closed, strip_label
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
 # better by this much (cosine points): neighbours in the file are usually one article.
@@ -763,7 +763,7 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
         following = content[k + 1] if k + 1 < len(content) else None
         adjacent = junction_gain(block.text, following.text) if following is not None and following.kind is Kind.BODY \
             else 0.0
-        far = 0.0 if PARALLEL_HALVES.search(block.text) else max(
+        far = 0.0 if parallel_halves(block.text) else max(
             (junction_gain(block.text, s) + start_evidence(s) for s in starts
              if not splits_last_word(block.text, s)), default=0.0)
         # A line that ends a sentence and runs on (“……指日可待！”程楠介绍，公司的…) reads as text
