@@ -1232,3 +1232,20 @@ def test_a_line_ending_with_a_kickers_dash_is_no_title_even_with_nothing_under_i
 ])
 def test_parallel_halves_are_set_apart_by_a_space_outside_quotation_marks(text, halves):
     assert len(parallel_halves(text)) == halves
+
+
+@pytest.mark.parametrize("column", ["■记者调查", "记者观察", "■记者手记"])
+def test_a_role_word_over_no_name_is_a_column_name_not_a_byline(column):
+    # A byline names a person, and a Chinese name opens with a surname: 记者调查 (the reporter's
+    # inquiry) names a column. Over a title and its byline, it is no byline of the title's story.
+    kinds = dict(_kinds(column, "科技部火炬中心召开巡视整改专题民主生活会", "本报记者 刘欣然 贾海燕",
+                        "按照科技部党组统一部署和部巡视办具体安排，科技部火炬中心领导班子深入学习。"))
+    assert kinds[column] != "byline"
+    assert kinds["本报记者 刘欣然 贾海燕"] == "byline"
+
+
+@pytest.mark.parametrize("byline", ["本报记者卢 静罗 平", "■ 本报记者", "本报记者 杨 迅", "文/颜 色"])
+def test_bylines_naming_people_however_spaced_stay_bylines(byline):
+    kinds = dict(_kinds("科技部火炬中心召开巡视整改专题民主生活会", byline,
+                        "按照科技部党组统一部署和部巡视办具体安排，科技部火炬中心领导班子深入学习。"))
+    assert kinds[byline] == "byline"

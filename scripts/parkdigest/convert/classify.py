@@ -667,13 +667,18 @@ def _is_byline(text: str, words: dict) -> bool:
 
 
 def _names_after(text: str, words: dict) -> bool:
-    """Is the rest of a byline names and role words only (本报记者  王  珂 通讯员 周宇)?"""
+    """Is the rest of a byline names and role words only (本报记者  王  珂 通讯员 周宇)? A byline
+    names a person, and a Chinese name opens with a surname: role words with words after them
+    of which none does (记者调查, a column's name) sign nothing. A role alone (■ 本报记者, the
+    names read on the next line) still opens a byline; a name spaced out and run together with
+    the next one by a copy (卢 静罗 平) still shows a surname."""
     rest = text
     for role in sorted(words["byline_roles"], key=len, reverse=True):
         rest = rest.replace(role, " ")
     rest = re.sub(r"[/／、·]", " ", rest)
     runs = [run for run in rest.split() if run]
-    return all(HAN_CHAR.fullmatch(ch) for run in runs for ch in run) and all(len(run) <= NAME_MAX_CHARS for run in runs)
+    return all(HAN_CHAR.fullmatch(ch) for run in runs for ch in run) and all(len(run) <= NAME_MAX_CHARS for run in runs) \
+        and (not runs or any(surname_length(run) for run in runs))
 
 
 def _has_caption_prefix(text: str, words: dict) -> bool:
