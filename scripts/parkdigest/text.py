@@ -21,6 +21,7 @@ def parallel_halves(text: str) -> list[re.Match[str]]:
     running text alike."""
     return [m for m in PARALLEL_HALVES.finditer(text) if open_quotes(text[:m.start() + 1]) <= 0]
 
+
 # The marks that end a sentence (GB/T 15834): full stop, exclamation and question marks, the
 # Latin forms of the last two that copied text may carry, and the ellipsis (……). Every test
 # of "does a sentence end here" starts from these; the named subsets below say which marks a
