@@ -855,3 +855,16 @@ def test_a_cut_line_holding_a_quoted_name_with_a_space_is_text_that_goes_on(chro
     assert "“不负韶华 国聘行动”火炬专场网" not in titles
     recruiting = next(d for d in drafts if d.title == "“不负韶华 国聘行动”火炬专场网络招聘会走进武汉东湖和广州高新区")
     assert "“不负韶华 国聘行动”火炬专场网络直播招聘会，是为深入贯彻" in recruiting.body
+
+
+@pytest.mark.browser
+def test_a_kicker_ending_with_a_dash_tops_its_head_below_another_title(chromium, tmp_path):
+    """A copy reads 产业园区合作共建经验分析及启示 / 成都高新区—— / “不负韶华 国聘行动”火炬专场…
+    as one stack. A kicker that ends with a dash announces the title under it and stands at the
+    top of its head; the whole title above it, which a paragraph on the page restates while
+    sharing none of the title under, is another article's."""
+    drafts = _copied_drafts(4606, tmp_path, chromium)
+    titles = [draft.title for draft in drafts]
+    assert "产业园区合作共建经验分析及启示" in titles
+    recruiting = next(d for d in drafts if d.title == "“不负韶华 国聘行动”火炬专场网络招聘会走进武汉东湖和广州高新区")
+    assert recruiting.kicker == "成都高新区——"

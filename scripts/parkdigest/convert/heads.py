@@ -845,8 +845,23 @@ def _a_picture_items_title_under_a_title(content: list[Block], cluster: list[int
 # The ways a stack read whole (not row by row) parts into several heads, asked in turn: the first
 # that parts it decides. Then the titles of several stories (`_story_titles`, asked of the whole
 # stack) part each head further.
+def _heads_at_a_dash_kicker(content: list[Block], cluster: list[int]) -> list[list[int]]:
+    """A kicker that ends with a dash announces the title under it (成都高新区—— / “不负韶华 国聘
+    行动”火炬专场…) and stands at the top of its head: a whole title right above it in the stack
+    (产业园区合作共建经验分析及启示) is another head's, when a paragraph tells its story apart
+    from the title's (`_told_apart`). Without that, the line above may be the kicker's own first
+    line, broken before its dash (陕西西安长安十二时辰主题 / 街区—— / 入唐风景区 获沉浸体验)."""
+    for i in range(1, len(cluster) - 1):
+        above, kicker, below = (content[k] for k in cluster[i - 1: i + 2])
+        if (kicker.kind is Kind.HEADLINE and kicker.text.endswith("——") and below.kind is Kind.HEADLINE
+                and above.kind is Kind.HEADLINE and _may_be_title(above) and whole_title(above)
+                and _told_apart(content, above.text, below.text)):
+            return [cluster[:i], *_heads_at_a_dash_kicker(content, cluster[i:])]
+    return [cluster]
+
+
 _WHOLE_STACK_PARTINGS = (_titles_of_several_parks, _more_titles_than_a_head_holds, _heads_over_a_column_name,
-                         _a_picture_items_title_under_a_title)
+                         _a_picture_items_title_under_a_title, _heads_at_a_dash_kicker)
 
 
 def _datelines_of_titles(content: list[Block], cluster: list[int]) -> list[int]:
