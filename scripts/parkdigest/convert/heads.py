@@ -842,9 +842,6 @@ def _a_picture_items_title_under_a_title(content: list[Block], cluster: list[int
     return [rest, [last]] if _is_picture_item(content, [last]) else [cluster]
 
 
-# The ways a stack read whole (not row by row) parts into several heads, asked in turn: the first
-# that parts it decides. Then the titles of several stories (`_story_titles`, asked of the whole
-# stack) part each head further.
 def _heads_at_a_dash_kicker(content: list[Block], cluster: list[int]) -> list[list[int]]:
     """A kicker that ends with a dash announces the title under it (成都高新区—— / “不负韶华 国聘
     行动”火炬专场…) and stands at the top of its head: a whole title right above it in the stack
@@ -860,6 +857,9 @@ def _heads_at_a_dash_kicker(content: list[Block], cluster: list[int]) -> list[li
     return [cluster]
 
 
+# The ways a stack read whole (not row by row) parts into several heads, asked in turn: the first
+# that parts it decides. Then the titles of several stories (`_story_titles`, asked of the whole
+# stack) part each head further.
 _WHOLE_STACK_PARTINGS = (_titles_of_several_parks, _more_titles_than_a_head_holds, _heads_over_a_column_name,
                          _a_picture_items_title_under_a_title, _heads_at_a_dash_kicker)
 
