@@ -557,12 +557,13 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
                 for k in range(len(content)) if content[k].kind is Kind.BODY]
     parks = {k: parks_named(content[k].text) for k in lines}
     subtitles = _subtitles_of_a_park_title(content, cluster)
+    taken_up = cache(words_taken_up)  # each line against each opening, asked more than once
 
     def speaks_of(line: int, opening: _Opening, restated: float) -> bool:
         """Does the opening take up the line's words, or name the line's park? A paragraph
         that opens no story but may open one elsewhere speaks of a line when it takes up this
         share of its words (`restated`)."""
-        taken = words_taken_up(content[line].text, opening.text)
+        taken = taken_up(content[line].text, opening.text)
         if line in subtitles:  # a story restating it is its own; one sharing some words is not
             return (opening.opens_a_story or opening.may_open_elsewhere) and taken >= restated
         return (opening.opens_a_story and (taken >= TITLE_WORDS_TAKEN_UP or bool(parks[line] & opening.parks))) or (
@@ -571,9 +572,9 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     def told_by_another(other: int, opening: _Opening, line: int) -> bool:
         """Does the opening take up the other line's words less than this line's, while another
         story's opening restates that line? It then shares some words with that story only."""
-        return words_taken_up(content[other].text, opening.text) < words_taken_up(content[line].text, opening.text) \
+        return taken_up(content[other].text, opening.text) < taken_up(content[line].text, opening.text) \
             and any(elsewhere is not opening and elsewhere.opens_a_story
-                    and words_taken_up(content[other].text, elsewhere.text) >= RESTATES_TITLE for elsewhere in openings)
+                    and taken_up(content[other].text, elsewhere.text) >= RESTATES_TITLE for elsewhere in openings)
 
     def taken_up_alone(line: int) -> bool:
         """Does an opening speak of this line (a paragraph restating it) and of no other line

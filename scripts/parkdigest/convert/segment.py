@@ -45,7 +45,7 @@ from parkdigest.convert.heads import (
     whole_title,
 )
 from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
-from parkdigest.convert.model import Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
+from parkdigest.convert.model import HEAD_KINDS, Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.ownership import Basis, Claim, Ownership
 from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
 from parkdigest.convert.words import BROKEN_WORD_NATS, TagModel, junction_gain, splits_last_word, tag, words_taken_up
@@ -299,8 +299,7 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
         below = _opening_below(content, k)
         openings = datelines + ([below] if below is not None and opens_with_news_lead(content.blocks[below]) else [])
         taken = {m: words_taken_up(block.text, content.blocks[m].text) for m in openings}
-        restating = max(openings, key=taken.__getitem__, default=None)
-        opening = restating if restating is not None and taken[restating] >= RESTATES_TITLE else None
+        opening = max((m for m in openings if taken[m] >= RESTATES_TITLE), key=taken.__getitem__, default=None)
         if profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere or opening is not None:
             strays.append(Stray(k, a, opening))
     return strays
@@ -310,7 +309,7 @@ def _opening_below(content: PageContent, k: int) -> int | None:
     """The first paragraph under line k, past the headlines, labels, bylines and captions
     printed between (a title, its byline, its picture, then its text)."""
     for m in range(k + 1, len(content)):
-        if content.blocks[m].kind not in (Kind.HEADLINE, Kind.BYLINE, Kind.CAPTION, Kind.LABEL):
+        if content.blocks[m].kind not in HEAD_KINDS and content.blocks[m].kind is not Kind.CAPTION:
             return m
     return None
 
