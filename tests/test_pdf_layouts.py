@@ -806,6 +806,29 @@ def test_a_title_read_as_a_subhead_keeps_the_opening_that_restates_it(chromium, 
 
 
 @pytest.mark.browser
+def test_a_title_read_as_a_subhead_is_restated_by_a_news_lead_anywhere_on_the_page(chromium, tmp_path):
+    """A copy reads a title (“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办) under
+    a column's name in another article's text, where it stands as a subhead; its story is read
+    far below, under a byline, opening with a news lead (7月19日，……招聘活动在枣庄高新区举办。)
+    that restates it. A section's first paragraph may restate its subhead, but opens with no
+    date: the title heads a story of its own, and that lead opens it."""
+    drafts = {draft.title: draft for draft in _copied_drafts(4806, tmp_path, chromium)}
+    fair = drafts["“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办"]
+    assert "7月19日，由科技部火炬中心指导" in fair.body and "会上，枣庄高新区党工委书记" in fair.body
+
+
+@pytest.mark.browser
+def test_a_news_lead_under_a_title_it_speaks_of_restates_no_line_cut_from_its_text(chromium, tmp_path):
+    """A column cut a paragraph's first words off (广州华南新材料创新园有限公司运营的华南新材料 /
+    创新园，2013年7月……), and they stand as a line in the text. The news lead under 广州高新区再添
+    省级小微双创基地 restates those words, but it names that title's park: it opens that title's
+    story, and the cut line heads no article."""
+    titles = [draft.title for draft in _copied_drafts(4406, tmp_path, chromium)]
+    assert "广州高新区再添省级小微双创基地" in titles
+    assert not any(title.startswith("广州华南新材料创新园") for title in titles)
+
+
+@pytest.mark.browser
 def test_a_news_lead_read_in_turn_under_a_stack_opens_its_own_story(chromium, tmp_path):
     """A copy reads three titles one after another (广州高新区再添省级小微双创基地 / 科技部火炬中心
     召开… / 兰白国家自主创新示范区：…) over their stories' texts, the first opening with a

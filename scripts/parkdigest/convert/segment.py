@@ -280,14 +280,18 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
     """Whole titles read as subheads in another article's text. A subhead speaks of its
     article's subject; a headline line in the text, as long as a whole title, that the
     article's other text does not take up (STRAY_OWN_FIT_MAX) while text elsewhere on the page
-    does (STRAY_ELSEWHERE_FIT_MIN) is another module's title read there. So
-    is one whose story's opening restates it (RESTATES_TITLE): the paragraph under it, past the
-    heads and pictures printed between (`_opening_below`), opening with a dateline or a news lead
-    (7月20日，……), or a paragraph anywhere on the page opening with a dateline (本报讯……: the copy
-    read its story further down). A section's first paragraph may restate its subhead, but opens
-    with no dateline or date. The paragraph restating it most is its story's opening."""
+    does (STRAY_ELSEWHERE_FIT_MIN) is another module's title read there. So is one whose
+    story's opening restates it (RESTATES_TITLE): a paragraph opening with a dateline (本报讯……)
+    or a news lead (7月20日，……) — the one under it, past the heads and pictures printed between
+    (`_opening_below`), or one anywhere on the page (the copy read its story further down). A
+    section's first paragraph may restate its subhead, but opens with no dateline or date. A
+    news lead elsewhere that speaks of a head's title as much (`_heads_spoken_of`) opens that
+    head's story: the line it restates is words of its text cut off by a column. The paragraph
+    restating the line most is its story's opening."""
     strays = []
-    datelines = [m for m, block in enumerate(content.blocks) if opens_with_dateline(block)]
+    datelines = {m for m, block in enumerate(content.blocks) if opens_with_dateline(block)}
+    leads = [m for m, block in enumerate(content.blocks) if opens_with_news_lead(block)]
+    heads_spoken_of = {m: _heads_spoken_of(content, content.blocks[m].text) for m in leads}
     for k, block in enumerate(content.blocks):
         if (content.roles[k] is not Role.SUBHEAD or block.kind is not Kind.HEADLINE or k in joined
                 or not whole_title(block) or _ends_open(block.text)):
@@ -297,12 +301,20 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
         profiles = vocabulary.profiles([own, *(texts[b] for b in range(len(texts)) if b != a)])
         elsewhere = max((profiles.fit(k, i) for i in range(1, len(texts))), default=0.0)
         below = _opening_below(content, k)
-        openings = datelines + ([below] if below is not None and opens_with_news_lead(content.blocks[below]) else [])
-        taken = {m: words_taken_up(block.text, content.blocks[m].text) for m in openings}
-        opening = max((m for m in openings if taken[m] >= RESTATES_TITLE), key=taken.__getitem__, default=None)
+        taken = {m: words_taken_up(block.text, content.blocks[m].text) for m in [*sorted(datelines), *leads]}
+        restating = [m for m, share in taken.items() if share >= RESTATES_TITLE
+                     and (m in datelines or m == below or share > heads_spoken_of[m])]
+        opening = max(restating, key=taken.__getitem__, default=None)
         if profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere or opening is not None:
             strays.append(Stray(k, a, opening))
     return strays
+
+
+def _heads_spoken_of(content: PageContent, text: str) -> float:
+    """How much a paragraph speaks of the page's heads: the largest share of a head's title
+    (its headlines read together) it takes up, and all of it when it names the title's park."""
+    return max((1.0 if parks_of_headlines(content.blocks, cluster) & parks_named(text)
+                else words_taken_up(_head_words(content, cluster), text) for cluster in content.heads), default=0.0)
 
 
 def _opening_below(content: PageContent, k: int) -> int | None:
