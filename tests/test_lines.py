@@ -147,6 +147,18 @@ def test_a_sentence_with_a_dash_cut_where_a_word_runs_on_below_is_text_not_a_kic
     assert [kind for _, kind in kinds] == ["headline", "byline", "body", "body"]
 
 
+def test_a_sentence_with_a_dash_cut_after_a_verb_never_said_without_its_object_is_text():
+    """A verb like 位于 is never said without what follows it (a place): a sentence explaining
+    with a dash cut after one (……将军县——江西省吉安市吉安县，位于) is text cut off by a column,
+    not a kicker run into its title, though no word runs on across the cut (位于|吉泰)."""
+    page = _page("吉安高新区：“两化融合”构筑绿色产业集聚高地", "□本报记者冯 勇",
+                 "吉安高新区，地处著名的将军县——江西省吉安市吉安县，位于",
+                 "吉泰走廊核心区域，2015年9月升级为国家高新区。")
+    drafts = reflow_page(segment_page(page)).drafts
+    assert [draft.title for draft in drafts] == ["吉安高新区：“两化融合”构筑绿色产业集聚高地"]
+    assert "江西省吉安市吉安县，位于吉泰走廊核心区域" in drafts[0].body
+
+
 def test_a_caption_and_its_credit_on_one_line_are_split():
     kinds = _kinds("工程新疆段，东天山山区架设导线。　　吴世平摄")
     assert kinds == [("工程新疆段，东天山山区架设导线。", "caption"), ("吴世平摄", "furniture")]

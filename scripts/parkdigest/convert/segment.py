@@ -51,6 +51,7 @@ from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
 from parkdigest.convert.words import BROKEN_WORD_NATS, TagModel, junction_gain, splits_last_word, tag, words_taken_up
 from parkdigest.problems import Problem, Severity
 from parkdigest.reference.gazetteer import with_members
+from parkdigest.resources import language_words
 from parkdigest.text import heading_key, parallel_halves, sentence_closed, strip_label
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
@@ -64,6 +65,7 @@ CUT_TEXT_FAR_NATS = 6.0
 # Word classes that need a word after them (jieba's flags): attributives, prepositions,
 # conjunctions, the particle 的 (uj; 了 and 地 may end a phrase).
 _OPEN_END_TAGS = ("b", "p", "c", "uj")
+OBJECT_BOUND_VERBS = frozenset(language_words()["object_bound_verbs"])
 _PLAIN_HEADLINE_RULES = frozenset({LineRule.HEADLINE, LineRule.HEADLINE_IN_STACK})
 _CLOSERS = "。！？!?”’）)》】…"
 _SENTENCE_INSIDE = re.compile(r"[。！？][”’]?[^。！？”’）)》】…]")
@@ -758,6 +760,9 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
     starts = [b.text for b in content if b.kind is Kind.BODY]
     out = list(content)
     for k, block in enumerate(content):
+        if block.kind is Kind.HEADLINE and block.rule == LineRule.KICKER_AND_TITLE and _needs_a_continuation(block.text):
+            out[k] = _as_cut_text(block)  # (a sentence with a dash in it, cut off by a column)
+            continue
         if block.kind is not Kind.HEADLINE or block.rule not in _PLAIN_HEADLINE_RULES:
             continue
         # The rest of the paragraph right above, cut where a column could end: a word runs from
@@ -801,10 +806,11 @@ def _as_cut_text(block: Block) -> Block:
 
 def _needs_a_continuation(text: str) -> bool:
     """Does the line end with a word that never ends a phrase — an attributive (中小型), a
-    preposition, a conjunction, a structural particle (的)? Then it is text broken at a column's
-    end, whatever its length ("近年来，南宁先后出台支持和鼓励举办中小型")."""
+    preposition, a conjunction, a structural particle (的), a verb never said without its
+    object (位于: OBJECT_BOUND_VERBS)? Then it is text broken at a column's end, whatever its
+    length ("近年来，南宁先后出台支持和鼓励举办中小型")."""
     words = tag(text)
-    return bool(words) and words[-1][1].startswith(_OPEN_END_TAGS)
+    return bool(words) and (words[-1][1].startswith(_OPEN_END_TAGS) or words[-1][0] in OBJECT_BOUND_VERBS)
 
 
 def _merge(content: PageContent, page: Page, warnings: list[Problem]) -> tuple[PageContent, tuple[int, ...]]:
