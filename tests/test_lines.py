@@ -615,6 +615,14 @@ def test_column_names_read_apart_from_the_head_under_them_open_no_article_but_na
     assert drafts[1].section.split() == [name.strip("【】") for name in names]
 
 
+@pytest.mark.parametrize("opening", ["严冬时节，不论是煤炭供暖还是燃气供暖，北方城市的空气质量都备受关注。",
+                                     "在创新全球化的今天，园区合作的目标不再是简单的技术引进。"])
+def test_a_title_between_two_column_names_ending_as_papers_end_them_is_the_title(opening):
+    """Papers name columns 产业前沿, 创新前沿 as they name them 经济观察 or 园区快讯: a title read
+    between two such names is the article's title, and neither name is."""
+    assert _titles("产业前沿", "这家出产国之重器的园区有颗绿“芯”", "创新前沿", opening) == ["这家出产国之重器的园区有颗绿“芯”"]
+
+
 def test_a_stack_of_more_whole_titles_than_one_head_holds_is_that_many_articles():
     """A head holds a kicker, a title and a subtitle at most: four whole titles read one after
     another are four articles' titles, each taking the text that speaks of it."""

@@ -829,6 +829,19 @@ def test_a_news_lead_under_a_title_it_speaks_of_restates_no_line_cut_from_its_te
 
 
 @pytest.mark.browser
+def test_a_photo_items_text_is_its_caption_and_no_run_after_it(chromium, tmp_path):
+    """A copy reads a photo item's title (春耕科技范) over its caption, then two features'
+    sections (◆攻关关键核心技术… and their paragraphs on 武汉东湖高新区 and 成都高新区). A title
+    of a few words heads a photo item, whose text is its caption: what follows it in the file is
+    left to the vocabulary, which gives each section to the feature that speaks of its park."""
+    drafts = {draft.title: draft for draft in _copied_drafts(3727, tmp_path, chromium)}
+    photo = drafts["春耕科技范"]
+    assert photo.body.startswith("1月15日，青岛高新区") and "武汉东湖高新区" not in photo.body
+    assert "成都高新区与以色列" not in photo.body and "2017中国自贸试验区" not in photo.body
+    assert "10年来，武汉东湖高新区以先进存储" in drafts["武汉东湖高新区：新兴产业重要策源地"].body
+
+
+@pytest.mark.browser
 def test_a_news_lead_read_in_turn_under_a_stack_opens_its_own_story(chromium, tmp_path):
     """A copy reads three titles one after another (广州高新区再添省级小微双创基地 / 科技部火炬中心
     召开… / 兰白国家自主创新示范区：…) over their stories' texts, the first opening with a

@@ -827,7 +827,7 @@ def _titles_a_picture(content: list[Block], cluster: list[int], under_credits: f
     block = content[cluster[0]]
     after = cluster[-1] + 1
     return (len(cluster) == 1 and _few_words_under_a_credit(block, under_credits)
-            and block.rule != LineRule.BOX_HEADING and not _ends_as_a_column_name(block.text)
+            and block.rule != LineRule.BOX_HEADING and not ends_as_a_column_name(block.text)
             and after < len(content) and content[after].kind in (Kind.BODY, Kind.CAPTION))
 
 
@@ -1237,7 +1237,7 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...], first_paragraph: 
         lines[:2] = [f"{lines[0]} {lines[1]}"]  # 来徐州高新区 / 感受有技术含量的“安全感”: one title
     # A column's name read under a title (有“点赞之交”还不够… / 一周要闻) heads the column next
     # to it: never the title, it names a section.
-    while len(lines) > 1 and _ends_as_a_column_name(lines[-1]):
+    while len(lines) > 1 and ends_as_a_column_name(lines[-1]):
         section = " ".join(filter(None, [section, lines.pop()]))
     if not lines:  # a label but no headline: the label is all the title there is
         return HeadParts(title=section or " ".join(decks), byline=" ".join(bylines),
@@ -1276,14 +1276,14 @@ def _noun_phrase_label(text: str) -> bool:
     few words ending as papers end a column's name (各地传真: 各地 reads as a pronoun to jieba)."""
     if len(text) > LABEL_MAX_CHARS or not _WORD_ONLY.match(text.replace(" ", "")):
         return False
-    if _ends_as_a_column_name(text):
+    if ends_as_a_column_name(text):
         return True
     words = tag(text)
     return not (any(flag.startswith(_CLAUSE_TAGS) for _, flag in words)
                 or (len(words[0][0]) == 1 and words[0][1] == "v"))
 
 
-def _ends_as_a_column_name(text: str) -> bool:
+def ends_as_a_column_name(text: str) -> bool:
     """A few words ending as papers end a column's name (一周要闻, 各地传真)."""
     return (len(text) <= COLUMN_NAME_MAX_CHARS and bool(_WORD_ONLY.match(text.replace(" ", "")))
             and text.endswith(_column_name_endings()))
