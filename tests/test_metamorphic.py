@@ -333,6 +333,30 @@ def test_columns_cut_elsewhere_with_a_blank_line_give_the_same_articles(variant)
     _same_articles(name, lines)
 
 
+def _cut_at(mark: str, blank: bool) -> tuple[str, tuple[str, ...]]:
+    """The dev page holding `mark` ("left|right"), its paragraph cut at the bar."""
+    left, right = mark.split("|")
+    for name in paragraph_pages():
+        page = dev_page(name)
+        for i in page.paragraphs():
+            text = page.lines[i]
+            if left + right in text:
+                p = text.index(left + right) + len(left)
+                cut = [text[:p], "", text[p:]] if blank else [text[:p], text[p:]]
+                return name, page.lines[:i] + tuple(cut) + page.lines[i + 1:]
+    raise LookupError(mark)
+
+
+@pytest.mark.parametrize("blank", [False, True])
+@pytest.mark.parametrize("mark", ["都是一个关于|热爱的故事", "特克斯县的|《玛纳斯》传承人", "是罕见的|“百科全书”",
+                                  "推出的|食品安全责任保险"])
+def test_a_sentence_cut_mid_phrase_goes_on_in_the_short_sentence_under_it(mark, blank):
+    """A column cut a sentence after a word that never ends a phrase (关于, 的): it goes on in the
+    text under it, though that text opens with a short sentence (热爱的故事。) as a run-in
+    heading does — after such a word, those are the words it needs."""
+    _same_articles(*_cut_at(mark, blank))
+
+
 @st.composite
 def lone_sections(draw) -> tuple[str, tuple[str, ...]]:
     """A page section alone on its line (要闻), its page number and paper name moved to the

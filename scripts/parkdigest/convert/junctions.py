@@ -34,6 +34,7 @@ from parkdigest.convert.words import (
     MEASURE_FLAG,
     NUMBER_FLAG,
     TagModel,
+    ends_mid_phrase,
     first_tags,
     is_word_prefix,
     junction_gain,
@@ -266,10 +267,14 @@ def start_evidence(text: str) -> float:
 
 
 @lru_cache(maxsize=4096)
-def opens_paragraph(text: str) -> bool:
-    """Does the fragment open the way paragraphs open (see OPENER_PENALTY)?"""
+def opens_paragraph(text: str, after_mid_phrase: bool = False) -> bool:
+    """Does the fragment open the way paragraphs open (see OPENER_PENALTY)? After a sentence
+    stopped mid-phrase (……都是一个关于), a short first sentence (热爱的故事。) is the words it
+    needs, not a run-in heading."""
     first_stop = text.find("。")
     if 0 < first_stop < RUN_IN_HEAD_MAX_CHARS and len(text) > first_stop + 1 and "，" not in text[:first_stop]:
+        if after_mid_phrase:
+            return False
         first = tag(text[:first_stop])
         # A heading opens with a content word; "为国家一流高新区。" continues "跻身|为…".
         return bool(first) and not first[0][1].startswith(("p", "c", "u", "y", "e"))
@@ -331,7 +336,7 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
         score += DATELINE_CREDIT_BONUS
     if broken_quantity(left, right):
         score += QUANTITY_BONUS
-    if not opening and opens_paragraph(right):
+    if not opening and opens_paragraph(right, after_mid_phrase=ends_mid_phrase(left)):
         run_penalties += OPENER_PENALTY
     score -= run_penalties
     score += TAG_WEIGHT * max(-TAG_PMI_CLIP, min(TAG_PMI_CLIP, tags.continuation_odds(left, right)))

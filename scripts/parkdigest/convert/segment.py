@@ -49,10 +49,16 @@ from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_
 from parkdigest.convert.model import HEAD_KINDS, Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.ownership import Basis, Claim, Ownership
 from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
-from parkdigest.convert.words import BROKEN_WORD_NATS, TagModel, junction_gain, splits_last_word, tag, words_taken_up
+from parkdigest.convert.words import (
+    BROKEN_WORD_NATS,
+    TagModel,
+    ends_mid_phrase,
+    junction_gain,
+    splits_last_word,
+    words_taken_up,
+)
 from parkdigest.problems import Problem, Severity
 from parkdigest.reference.gazetteer import with_members
-from parkdigest.resources import language_words
 from parkdigest.text import heading_key, parallel_halves, sentence_closed, strip_label
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
@@ -65,8 +71,6 @@ CUT_TEXT_ADJACENT_NATS = BROKEN_WORD_NATS
 CUT_TEXT_FAR_NATS = 6.0
 # Word classes that need a word after them (jieba's flags): attributives, prepositions,
 # conjunctions, the particle 的 (uj; 了 and 地 may end a phrase).
-_OPEN_END_TAGS = ("b", "p", "c", "uj")
-OBJECT_BOUND_VERBS = frozenset(language_words()["object_bound_verbs"])
 _PLAIN_HEADLINE_RULES = frozenset({LineRule.HEADLINE, LineRule.HEADLINE_IN_STACK})
 _CLOSERS = "。！？!?”’）)》】…"
 _SENTENCE_INSIDE = re.compile(r"[。！？][”’]?[^。！？”’）)》】…]")
@@ -806,12 +810,10 @@ def _as_cut_text(block: Block) -> Block:
 
 
 def _needs_a_continuation(text: str) -> bool:
-    """Does the line end with a word that never ends a phrase — an attributive (中小型), a
-    preposition, a conjunction, a structural particle (的), a verb never said without its
-    object (位于: OBJECT_BOUND_VERBS)? Then it is text broken at a column's end, whatever its
-    length ("近年来，南宁先后出台支持和鼓励举办中小型")."""
-    words = tag(text)
-    return bool(words) and (words[-1][1].startswith(_OPEN_END_TAGS) or words[-1][0] in OBJECT_BOUND_VERBS)
+    """Does the line end with a word that never ends a phrase (words.ends_mid_phrase: 的, a
+    preposition, 位于 …)? Then it is text broken at a column's end, whatever its length
+    ("近年来，南宁先后出台支持和鼓励举办中小型")."""
+    return ends_mid_phrase(text)
 
 
 def _merge(content: PageContent, page: Page, warnings: list[Problem]) -> tuple[PageContent, tuple[int, ...]]:

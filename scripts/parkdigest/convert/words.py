@@ -139,6 +139,26 @@ def opens_with_reported_speech(text: str) -> bool:
     return len(words) >= 2 and words[-1][0] in language_words()["speech_verbs"]
 
 
+# jieba's flags of words that never end a phrase: an attributive (中小型 b), a preposition (p),
+# a conjunction (c), the structural particle 的 (uj). With the verbs never said without their
+# object (位于, 成为: language.yaml object_bound_verbs), a text ending with one stops
+# mid-sentence, wherever it is cut.
+_MID_PHRASE_TAGS = ("b", "p", "c", "uj")
+
+
+def ends_mid_phrase(text: str) -> bool:
+    """Does the text end with a word that never ends a phrase (`_MID_PHRASE_TAGS`, an
+    object-bound verb)? Then it goes on somewhere ("近年来，南宁先后出台支持和鼓励举办中小型",
+    "……江西省吉安市吉安县，位于")."""
+    words = last_tags(text, 1)
+    return bool(words) and (words[-1][1].startswith(_MID_PHRASE_TAGS) or words[-1][0] in _object_bound_verbs())
+
+
+@cache
+def _object_bound_verbs() -> frozenset[str]:
+    return frozenset(language_words()["object_bound_verbs"])
+
+
 def last_word(text: str) -> tuple[str, bool]:
     """The last word of a clause and whether jieba's dictionary knows it. Here jieba may
     guess words it does not know (its HMM): a name it has never seen (雄安) comes out whole,
