@@ -1208,6 +1208,26 @@ def test_a_title_set_wider_than_a_wrapped_page_takes_its_rest_from_the_next_line
     assert "芜湖高新区新材料产业园开园 首批入驻企业十二家项目总投资超百亿元" in titles
 
 
+@pytest.mark.parametrize("setting", ["自建馆以来", "20分钟车程外", "随后数十年里", "2024年全国两会期间", "每到周五傍晚"])
+def test_a_line_opening_with_when_or_where_set_off_by_a_comma_is_cut_text_not_a_headline(setting):
+    """A news sentence sets its time and place first, in a phrase closed by a word of time or
+    place (以来, 外, 里, 期间) and a comma; a headline never opens so: a short line so opening
+    is the first words of a paragraph a column cut, never a kicker over the title under it. A
+    kicker of a distance and a figure (跨越2260公里，……) opens with no such word."""
+    kinds = dict(_kinds("园区氢能装备产业链加速成形", "本报记者 方明",
+                        "氢能产业园里，电解槽生产线正在满负荷运转，一台台制氢设备从这里发往全国各地。",
+                        f"{setting}，徐州高新区还", "成都高新区：让产业齿轮精准咬合", "本报记者 林青",
+                        "自我介绍改成了“介绍邻座”，企业的问题由所有参会者“问诊把脉”。"))
+    assert kinds[f"{setting}，徐州高新区还"] == "body"
+    assert kinds["成都高新区：让产业齿轮精准咬合"] == "headline"
+
+
+def test_a_kicker_of_a_distance_and_a_figure_stays_a_headline():
+    kinds = dict(_kinds("跨越2260公里，年输电量超360亿千瓦时", "疆电千里入巴渝（经济新方位）", "本报记者  李亚楠",
+                        "工程投产送电，重庆迎来新的电源。"))
+    assert kinds["跨越2260公里，年输电量超360亿千瓦时"] == "headline"
+
+
 @pytest.mark.parametrize("connective", ["此外", "同时", "因此", "另外", "近年来", "目前", "去年", "当前"])
 def test_a_line_opening_with_a_conjunction_or_a_time_word_and_a_comma_is_cut_text_not_a_headline(connective):
     # A column cut after a sentence's first words leaves a short line with no sentence end over a

@@ -26,6 +26,7 @@ from parkdigest.convert.words import (
     junction_gain,
     opens_with_adverbial,
     opens_with_reported_speech,
+    tag,
     words_taken_up,
 )
 from parkdigest.convert.words import cut as jieba_words
@@ -585,8 +586,12 @@ def _is_unpunctuated_stack(text: str) -> bool:
 ENCLITIC_TAGS = frozenset({"uj", "ul"})
 # jieba's flag of conjunctions (此外, 同时, 因此, 然而).
 CONJUNCTION_TAG = "c"
-# jieba's flag of time words (近年来, 目前, 去年, 当前).
-TIME_TAG = "t"
+# jieba's flags of time words (近年来, 目前, 去年, 当前) and of the words of place or time that
+# close a phrase (以来, 期间, 里, 外, 前): a phrase ending with one, set off by a comma, says when
+# or where a sentence happens.
+SETTING_TAGS = frozenset({"t", "f"})
+# Such a phrase is a few words: a longer first clause is the sentence itself.
+SETTING_MAX_CHARS = 12
 
 
 def _headline_shape(core: str) -> bool:
@@ -608,11 +613,16 @@ def _headline_shape(core: str) -> bool:
 
 
 def _opens_with_its_time(text: str) -> bool:
-    """Does the line open with a time word set off by a comma (近年来，目前，去年，)? A news
-    sentence sets its time first; a headline never opens so. (A date so set off, 2024年，……, may
-    head a chart's note printed as large as a headline.)"""
-    first = first_tags(text, 2)
-    return len(first) == 2 and first[0][1] == TIME_TAG and first[1][0] in "，,"
+    """Does the line open with when or where, set off by a comma: a phrase ending with a time
+    word (近年来，目前，每到周五傍晚，) or a word of place or time after a noun (自建馆以来，
+    20分钟车程外，随后数十年里，两会期间，)? A news sentence sets its time and place first; a
+    headline never opens so. (A date so set off, 2024年，……, may head a chart's note printed as
+    large as a headline.)"""
+    comma = min((i for i in (text.find("，"), text.find(",")) if i > 0), default=-1)
+    if not 0 < comma <= SETTING_MAX_CHARS:
+        return False
+    words = tag(text[:comma])
+    return bool(words) and words[-1][1] in SETTING_TAGS
 
 
 def _opens_with_a_connective(text: str) -> bool:
