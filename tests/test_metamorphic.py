@@ -357,6 +357,15 @@ def test_a_sentence_cut_mid_phrase_goes_on_in_the_short_sentence_under_it(mark, 
     _same_articles(*_cut_at(mark, blank))
 
 
+@pytest.mark.parametrize("blank", [False, True])
+@pytest.mark.parametrize("mark", ["本质，它是|以市场为主导", "小剧场也|是吸引客流", "“主力军”都|携带PR107",
+                                  "内容大多是|她的演出动作"])
+def test_a_sentence_cut_after_a_copula_or_an_adverb_before_its_verb_goes_on_under_it(mark, blank):
+    """是 is never said without what something is, and 都, 也 only ever stand before the verb they
+    modify: a line a column cut after one is text that goes on under it, never a headline."""
+    _same_articles(*_cut_at(mark, blank))
+
+
 @st.composite
 def lone_sections(draw) -> tuple[str, tuple[str, ...]]:
     """A page section alone on its line (要闻), its page number and paper name moved to the

@@ -141,22 +141,24 @@ def opens_with_reported_speech(text: str) -> bool:
 
 # jieba's flags of words that never end a phrase: an attributive (中小型 b), a preposition (p),
 # a conjunction (c), the structural particle 的 (uj). With the verbs never said without their
-# object (位于, 成为: language.yaml object_bound_verbs), a text ending with one stops
-# mid-sentence, wherever it is cut.
+# object (是, 位于) and the adverbs that only stand before a verb (都, 也: language.yaml), a text
+# ending with one stops mid-sentence, wherever it is cut.
 _MID_PHRASE_TAGS = ("b", "p", "c", "uj")
 
 
 def ends_mid_phrase(text: str) -> bool:
-    """Does the text end with a word that never ends a phrase (`_MID_PHRASE_TAGS`, an
-    object-bound verb)? Then it goes on somewhere ("近年来，南宁先后出台支持和鼓励举办中小型",
+    """Does the text end with a word that never ends a phrase (`_MID_PHRASE_TAGS`,
+    `_mid_phrase_words`)? Then it goes on somewhere ("近年来，南宁先后出台支持和鼓励举办中小型",
     "……江西省吉安市吉安县，位于")."""
     words = last_tags(text, 1)
-    return bool(words) and (words[-1][1].startswith(_MID_PHRASE_TAGS) or words[-1][0] in _object_bound_verbs())
+    return bool(words) and (words[-1][1].startswith(_MID_PHRASE_TAGS) or words[-1][0] in _mid_phrase_words())
 
 
 @cache
-def _object_bound_verbs() -> frozenset[str]:
-    return frozenset(language_words()["object_bound_verbs"])
+def _mid_phrase_words() -> frozenset[str]:
+    """The verbs never said without their object and the adverbs that only stand before a verb
+    (language.yaml object_bound_verbs, preverbal_adverbs)."""
+    return frozenset(language_words()["object_bound_verbs"]) | frozenset(language_words()["preverbal_adverbs"])
 
 
 def last_word(text: str) -> tuple[str, bool]:
