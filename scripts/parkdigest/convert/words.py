@@ -129,12 +129,15 @@ def opens_with_adverbial(text: str) -> bool:
 
 
 def opens_with_reported_speech(text: str) -> bool:
-    """Does the text open with who spoke, a verb of saying and a comma (贾敬敦说，… 他表示，…)?
-    Reported speech goes on in running text; a title quoting a speaker sets a colon
-    (贾敬敦：…). The verb is a whole word (驶入新赛道， ends with 赛道, not 道)."""
+    """Does the text open with who spoke, a verb of saying and a comma (贾敬敦说，… 他表示，…), or
+    with where its facts come from (据介绍，…)? Reported speech goes on in running text; a title
+    quoting a speaker sets a colon (贾敬敦：…). The verb is a whole word (驶入新赛道， ends with
+    赛道, not 道)."""
     comma = text.find("，")
     if not 0 < comma <= SPEAKER_MAX_CHARS:
         return False
+    if text[:comma] in language_words()["sourcing_phrases"]:
+        return True
     words = tag(text[:comma])
     return len(words) >= 2 and words[-1][0] in language_words()["speech_verbs"]
 
