@@ -842,6 +842,16 @@ def test_a_photo_items_text_is_its_caption_and_no_run_after_it(chromium, tmp_pat
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("seed", [4525, 2402])
+def test_a_line_cut_after_a_negation_is_text_even_over_a_box_heading(seed, chromium, tmp_path):
+    """A column cut 泉州高新区紧抓实体经济不 / 放，致力于…: 不 only ever stands before the verb it
+    negates, so the line is a sentence cut short, never a title (seed 4525); and it goes on in
+    text elsewhere, not in the line under it when that is a box's heading (■火炬在行动, seed 2402)."""
+    titles = [draft.title for draft in _copied_drafts(seed, tmp_path, chromium)]
+    assert "泉州高新区紧抓实体经济不" not in titles
+
+
+@pytest.mark.browser
 def test_a_news_lead_read_in_turn_under_a_stack_opens_its_own_story(chromium, tmp_path):
     """A copy reads three titles one after another (广州高新区再添省级小微双创基地 / 科技部火炬中心
     召开… / 兰白国家自主创新示范区：…) over their stories' texts, the first opening with a

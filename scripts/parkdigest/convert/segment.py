@@ -791,9 +791,10 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
         # already: the evidence needed is that of a paragraph that follows.
         far_needed = CUT_TEXT_ADJACENT_NATS if _SENTENCE_INSIDE.search(block.text) else CUT_TEXT_FAR_NATS
         # A line that needs a continuation goes on in the next line of its stack, unless that
-        # line is a whole title (closed by its tag): then it goes on in text elsewhere.
+        # line is a whole title (closed by its tag) or a box's heading (■火炬在行动): then it
+        # goes on in text elsewhere.
         goes_on_below = following is not None and following.kind is Kind.HEADLINE \
-            and not closed_by_column_tag(following.text)
+            and not closed_by_column_tag(following.text) and following.rule != LineRule.BOX_HEADING
         # A paragraph cannot open with 和, 的 or a comma: a line alone right above it (no line of a
         # stack, whose text may stand anywhere) begins its sentence.
         alone = previous is None or previous.kind is not Kind.HEADLINE
