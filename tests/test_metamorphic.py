@@ -374,6 +374,14 @@ def test_a_sentence_opening_with_who_spoke_or_where_its_facts_come_from_cut_shor
     _same_articles(*_cut_at(mark, False))
 
 
+@pytest.mark.parametrize("mark", ["2025年10月29|日，中国资环电池", "站在20|米高的百年船坞", "雄安校区2023|年8月投入使用",
+                                  "郑学勤，1929|年7月生"])
+def test_a_line_cut_inside_a_number_goes_on_in_the_text_under_it(mark):
+    """A column cut a figure from its unit (2025年10月29 / 日，…; 站在20 / 米高的…): a headline's
+    figures stand whole, so the line is text that goes on in the paragraph under it."""
+    _same_articles(*_cut_at(mark, False))
+
+
 @st.composite
 def lone_sections(draw) -> tuple[str, tuple[str, ...]]:
     """A page section alone on its line (要闻), its page number and paper name moved to the

@@ -45,7 +45,7 @@ from parkdigest.convert.heads import (
     parse_head,
     whole_title,
 )
-from parkdigest.convert.junctions import NEVER_START_BONUS, choose_joins, start_evidence
+from parkdigest.convert.junctions import NEVER_START_BONUS, broken_quantity, choose_joins, start_evidence
 from parkdigest.convert.model import HEAD_KINDS, Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.ownership import Basis, Claim, Ownership
 from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
@@ -800,7 +800,11 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
         alone = previous is None or previous.kind is not Kind.HEADLINE
         continued_below = alone and following is not None and following.kind is Kind.BODY \
             and start_evidence(following.text) >= NEVER_START_BONUS
-        if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= far_needed or continued_below or (
+        # A number broken by the column (……雄安校区2023 / 年8月投入使用, 2025年10月29 / 日，…) goes on
+        # in the paragraph under it: a headline's figures stand whole.
+        quantity_below = following is not None and following.kind is Kind.BODY \
+            and broken_quantity(block.text, following.text)
+        if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= far_needed or continued_below or quantity_below or (
                 _needs_a_continuation(block.text) and not goes_on_below):
             out[k] = _as_cut_text(block)
     return out
