@@ -607,12 +607,12 @@ def _headline_shape(core: str) -> bool:
         return False  # the rest of a line cut elsewhere ("的内容及特点")
     if _opens_with_a_connective(core):
         return False  # a sentence going on from the one before it ("此外，徐州高新区还依托"): cut text
-    if _opens_with_its_time(core):
-        return False  # a news sentence setting its time first ("近年来，天津高新区坚持"): cut text
+    if _opens_with_when_or_where(core):
+        return False  # a news sentence setting its time or place first ("近年来，天津高新区坚持"): cut text
     return core[0] not in "，。、；：,.;:)）”’"
 
 
-def _opens_with_its_time(text: str) -> bool:
+def _opens_with_when_or_where(text: str) -> bool:
     """Does the line open with when or where, set off by a comma: a phrase ending with a time
     word (近年来，目前，每到周五傍晚，) or a word of place or time after a noun (自建馆以来，
     20分钟车程外，随后数十年里，两会期间，)? A news sentence sets its time and place first; a

@@ -69,8 +69,6 @@ STAY_BONUS = 0.12
 # follows in the file, more when it stands elsewhere on the page (many candidates, more chance).
 CUT_TEXT_ADJACENT_NATS = BROKEN_WORD_NATS
 CUT_TEXT_FAR_NATS = 6.0
-# Word classes that need a word after them (jieba's flags): attributives, prepositions,
-# conjunctions, the particle 的 (uj; 了 and 地 may end a phrase).
 _PLAIN_HEADLINE_RULES = frozenset({LineRule.HEADLINE, LineRule.HEADLINE_IN_STACK})
 _CLOSERS = "。！？!?”’）)》】…"
 _SENTENCE_INSIDE = re.compile(r"[。！？][”’]?[^。！？”’）)》】…]")

@@ -143,9 +143,9 @@ def opens_with_reported_speech(text: str) -> bool:
 
 
 # jieba's flags of words that never end a phrase: an attributive (中小型 b), a preposition (p),
-# a conjunction (c), the structural particle 的 (uj). With the verbs never said without their
-# object (是, 位于) and the adverbs that only stand before a verb (都, 也: language.yaml), a text
-# ending with one stops mid-sentence, wherever it is cut.
+# a conjunction (c), the structural particle 的 (uj; 了 and 地 may end one). With the verbs
+# never said without their object (是, 位于) and the adverbs that only stand before a verb (都,
+# 也: language.yaml), a text ending with one stops mid-sentence, wherever it is cut.
 _MID_PHRASE_TAGS = ("b", "p", "c", "uj")
 
 
