@@ -290,13 +290,22 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
     or a news lead (7月20日，……) — the one under it, past the heads and pictures printed between
     (`_opening_below`), or one anywhere on the page (the copy read its story further down). A
     section's first paragraph may restate its subhead, but opens with no dateline or date. A
-    news lead elsewhere that speaks of a head's title as much (`_heads_spoken_of`) opens that
+    news lead elsewhere that speaks of a head's title as much (`heads_spoken_of`) opens that
     head's story: the line it restates is words of its text cut off by a column. The paragraph
     restating the line most is its story's opening."""
     strays = []
     datelines = {m for m, block in enumerate(content.blocks) if opens_with_dateline(block)}
     leads = [m for m, block in enumerate(content.blocks) if opens_with_news_lead(block)]
-    heads_spoken_of = {m: _heads_spoken_of(content, content.blocks[m].text) for m in leads}
+    titles = [(_head_words(content, cluster), parks_of_headlines(content.blocks, cluster)) for cluster in content.heads]
+
+    @cache
+    def heads_spoken_of(m: int) -> float:
+        """How much paragraph m speaks of the page's heads: the largest share of a head's title
+        (its headlines read together) it takes up, and all of it when it names the title's park."""
+        text = content.blocks[m].text
+        return max((1.0 if parks & parks_named(text) else words_taken_up(words, text) for words, parks in titles),
+                   default=0.0)
+
     for k, block in enumerate(content.blocks):
         if (content.roles[k] is not Role.SUBHEAD or block.kind is not Kind.HEADLINE or k in joined
                 or not whole_title(block) or _ends_open(block.text)):
@@ -308,18 +317,11 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
         below = _opening_below(content, k)
         taken = {m: words_taken_up(block.text, content.blocks[m].text) for m in [*sorted(datelines), *leads]}
         restating = [m for m, share in taken.items() if share >= RESTATES_TITLE
-                     and (m in datelines or m == below or share > heads_spoken_of[m])]
+                     and (m in datelines or m == below or share > heads_spoken_of(m))]
         opening = max(restating, key=taken.__getitem__, default=None)
         if profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere or opening is not None:
             strays.append(Stray(k, a, opening))
     return strays
-
-
-def _heads_spoken_of(content: PageContent, text: str) -> float:
-    """How much a paragraph speaks of the page's heads: the largest share of a head's title
-    (its headlines read together) it takes up, and all of it when it names the title's park."""
-    return max((1.0 if parks_of_headlines(content.blocks, cluster) & parks_named(text)
-                else words_taken_up(_head_words(content, cluster), text) for cluster in content.heads), default=0.0)
 
 
 def _opening_below(content: PageContent, k: int) -> int | None:
