@@ -1208,7 +1208,7 @@ def test_a_title_set_wider_than_a_wrapped_page_takes_its_rest_from_the_next_line
     assert "芜湖高新区新材料产业园开园 首批入驻企业十二家项目总投资超百亿元" in titles
 
 
-@pytest.mark.parametrize("setting", ["自建馆以来", "20分钟车程外", "随后数十年里", "2024年全国两会期间", "每到周五傍晚"])
+@pytest.mark.parametrize("setting", ["自建馆以来", "20分钟车程外", "随后数十年里", "2024年全国两会期间", "每到周五傍晚", "16岁时"])
 def test_a_line_opening_with_when_or_where_set_off_by_a_comma_is_cut_text_not_a_headline(setting):
     """A news sentence sets its time and place first, in a phrase closed by a word of time or
     place (以来, 外, 里, 期间) and a comma; a headline never opens so: a short line so opening

@@ -590,6 +590,8 @@ CONJUNCTION_TAG = "c"
 # close a phrase (以来, 期间, 里, 外, 前): a phrase ending with one, set off by a comma, says when
 # or where a sentence happens.
 SETTING_TAGS = frozenset({"t", "f"})
+# ... and 时 (when: 16岁时，), which closes a phrase of time as those do though jieba tags it a noun.
+SETTING_WORDS = frozenset({"时"})
 # Such a phrase is a few words: a longer first clause is the sentence itself.
 SETTING_MAX_CHARS = 12
 
@@ -614,7 +616,7 @@ def _headline_shape(core: str) -> bool:
 
 def _opens_with_when_or_where(text: str) -> bool:
     """Does the line open with when or where, set off by a comma: a phrase ending with a time
-    word (近年来，目前，每到周五傍晚，) or a word of place or time after a noun (自建馆以来，
+    word (近年来，目前，每到周五傍晚，16岁时，) or a word of place or time after a noun (自建馆以来，
     20分钟车程外，随后数十年里，两会期间，)? A news sentence sets its time and place first; a
     headline never opens so. (A date so set off, 2024年，……, may head a chart's note printed as
     large as a headline.)"""
@@ -622,7 +624,7 @@ def _opens_with_when_or_where(text: str) -> bool:
     if not 0 < comma <= SETTING_MAX_CHARS:
         return False
     words = tag(text[:comma])
-    return bool(words) and words[-1][1] in SETTING_TAGS
+    return bool(words) and (words[-1][1] in SETTING_TAGS or words[-1][0] in SETTING_WORDS)
 
 
 def _opens_with_a_connective(text: str) -> bool:
