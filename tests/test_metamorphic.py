@@ -366,7 +366,8 @@ def test_a_sentence_cut_after_a_copula_or_an_adverb_before_its_verb_goes_on_unde
     _same_articles(*_cut_at(mark, blank))
 
 
-@pytest.mark.parametrize("mark", ["付凌晖认为，居民|消费价格合理回升", "据介绍，液氢航空发动机技术|有望在无人空中物"])
+@pytest.mark.parametrize("mark", ["付凌晖认为，居民|消费价格合理回升", "据介绍，液氢航空发动机技术|有望在无人空中物",
+                                  "教授魏敏表示，船政文化园|创造了沉浸式", "“十五五”规划纲要提出，培育|特色主题旅游线路"])
 def test_a_sentence_opening_with_who_spoke_or_where_its_facts_come_from_cut_short_is_text(mark):
     """A sentence opens with who spoke and a verb of saying (付凌晖认为，) or with where its facts
     come from (据介绍，); a headline never does: cut short by a column, its first words are text

@@ -112,7 +112,7 @@ def tag(text: str) -> list[tuple[str, str]]:
 _ADVERBIAL_TAGS = ("t", "c", "d", "i", "l")
 _ADVERBIAL_DATE = re.compile(r"\d{4}年(\d{1,2}月)?(\d{1,2}日)?|[今去明]年|今年以来|近日|日前")
 ADVERBIAL_MAX_CHARS = 6  # such an opening is a word or two before its comma
-SPEAKER_MAX_CHARS = 6  # who spoke and the verb: a name (two to four characters) or a pronoun, then 说 or 表示
+SPEAKER_MAX_CHARS = 20  # who spoke and the verb: a name, a pronoun or a post and a name (管委会主任王广部), then 说 or 表示
 
 
 def opens_with_adverbial(text: str) -> bool:
