@@ -252,6 +252,12 @@ def joined_pages(draw) -> tuple[str, tuple[str, ...]]:
     return name, tuple(joined.get(i, text) for i, text in enumerate(page.lines) if i not in dropped)
 
 
+def _cut(text: str, p: int, blank: bool) -> list[str]:
+    """A paragraph cut at p where a column could end: the rest on the next line, or (`blank`)
+    after a blank line as a text tool separates two blocks."""
+    return [text[:p], "", text[p:]] if blank else [text[:p], text[p:]]
+
+
 @st.composite
 def cut_pages(draw, blank: bool) -> tuple[str, tuple[str, ...]]:
     """One to three paragraphs cut where a column could end (not after a sentence's end), the
@@ -266,7 +272,7 @@ def cut_pages(draw, blank: bool) -> tuple[str, tuple[str, ...]]:
                   if text[p - 1] not in SENTENCE_ENDS and not text[p - 1].isspace() and not text[p].isspace()]
         if places:
             p = draw(st.sampled_from(places))
-            cuts[i] = [text[:p], "", text[p:]] if blank else [text[:p], text[p:]]
+            cuts[i] = _cut(text, p, blank)
     out: list[str] = []
     for i, text in enumerate(page.lines):
         out += cuts.get(i, [text])
@@ -342,8 +348,7 @@ def _cut_at(mark: str, blank: bool) -> tuple[str, tuple[str, ...]]:
             text = page.lines[i]
             if left + right in text:
                 p = text.index(left + right) + len(left)
-                cut = [text[:p], "", text[p:]] if blank else [text[:p], text[p:]]
-                return name, page.lines[:i] + tuple(cut) + page.lines[i + 1:]
+                return name, page.lines[:i] + tuple(_cut(text, p, blank)) + page.lines[i + 1:]
     raise LookupError(mark)
 
 

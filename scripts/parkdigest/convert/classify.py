@@ -22,6 +22,7 @@ from parkdigest.convert.model import Block, Kind, LineRule, Page
 from parkdigest.convert.runon import TITLE_MIN_CHARS
 from parkdigest.convert.words import (
     BROKEN_WORD_NATS,
+    ends_mid_phrase,
     first_tags,
     junction_gain,
     opens_with_adverbial,
@@ -445,9 +446,11 @@ def _is_headline(text: str) -> bool:
 def _is_kicker_and_title(text: str) -> bool:
     """A kicker ending with its dash and the title under it, read as one block by an extraction
     tool ("中航集团员工黄启东勇救落水父子不幸牺牲，获救者泣不成声——“我永远记得他手掌的温度”（守望）"):
-    a kicker before the dash, a headline after it."""
+    a kicker before the dash, a headline after it. A line ending with a word that never ends a
+    phrase (words.ends_mid_phrase: ……将军县——江西省吉安市吉安县，位于) is a sentence with a dash
+    in it, cut off by a column."""
     at = kicker_end(text)
-    return at > 0 and _may_be_headline(text[:at]) and _is_headline(text[at:])
+    return at > 0 and _may_be_headline(text[:at]) and _is_headline(text[at:]) and not ends_mid_phrase(text)
 
 
 def kicker_end(text: str) -> int:

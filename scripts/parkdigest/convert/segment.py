@@ -335,8 +335,8 @@ def _opening_below(content: PageContent, k: int) -> int | None:
 
 def _ends_open(text: str) -> bool:
     """Does the line end where no headline ends: on a comma or an enumeration comma, or on a
-    word that needs one after it (segment._needs_a_continuation)?"""
-    return text.endswith(("，", "、", ",")) or _needs_a_continuation(text)
+    word that needs one after it (words.ends_mid_phrase: 的, a preposition, 位于 …)?"""
+    return text.endswith(("，", "、", ",")) or ends_mid_phrase(text)
 
 
 def _with_strays_apart(content: PageContent, strays: list[Stray]) -> PageContent:
@@ -765,9 +765,6 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
     starts = [b.text for b in content if b.kind is Kind.BODY]
     out = list(content)
     for k, block in enumerate(content):
-        if block.kind is Kind.HEADLINE and block.rule == LineRule.KICKER_AND_TITLE and _needs_a_continuation(block.text):
-            out[k] = _as_cut_text(block)  # (a sentence with a dash in it, cut off by a column)
-            continue
         if block.kind is not Kind.HEADLINE or block.rule not in _PLAIN_HEADLINE_RULES:
             continue
         # The rest of the paragraph right above, cut where a column could end: a word runs from
@@ -805,20 +802,13 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
         quantity_below = following is not None and following.kind is Kind.BODY \
             and broken_quantity(block.text, following.text)
         if adjacent >= CUT_TEXT_ADJACENT_NATS or far >= far_needed or continued_below or quantity_below or (
-                _needs_a_continuation(block.text) and not goes_on_below):
+                ends_mid_phrase(block.text) and not goes_on_below):
             out[k] = _as_cut_text(block)
     return out
 
 
 def _as_cut_text(block: Block) -> Block:
     return Block(Kind.BODY, block.text, block.first_line, block.last_line, block.gap_before, "cut-text")
-
-
-def _needs_a_continuation(text: str) -> bool:
-    """Does the line end with a word that never ends a phrase (words.ends_mid_phrase: 的, a
-    preposition, 位于 …)? Then it is text broken at a column's end, whatever its length
-    ("近年来，南宁先后出台支持和鼓励举办中小型")."""
-    return ends_mid_phrase(text)
 
 
 def _merge(content: PageContent, page: Page, warnings: list[Problem]) -> tuple[PageContent, tuple[int, ...]]:
