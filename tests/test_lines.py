@@ -1090,6 +1090,20 @@ def test_a_line_over_a_label_stays_in_the_head_when_the_title_under_marks_itself
     assert len([d for d in drafts if d.title]) == 1
 
 
+@pytest.mark.parametrize("name", ["■第二看台", "园区快讯"])
+def test_a_park_title_over_a_column_name_is_no_kicker_of_the_park_title_under_it(name):
+    """Two lines that each open with their park's name and a colon each mark themselves as their
+    head's title, and a head has one title: the line above the column's name is another article's
+    head, not the kicker of the title under the name (seed 3328's copy reads 吉安高新区：…高地 /
+    ■第二看台 / 兰白…：…“复盘” / ——…观察)."""
+    drafts = reflow_page(segment_page(_page(
+        "徐州高新区：安全产业让人眼前一亮", name, "枣庄高新区：科研助理岗位大学生专场招聘活动举办",
+        "——园区招聘季观察", "本报记者 韩鑫", _BRIEF_TEXTS[0], _BRIEF_GOES_ON))).drafts
+    heads = [(d.kicker, d.title) for d in drafts]
+    assert ("", "徐州高新区：安全产业让人眼前一亮") in heads
+    assert ("", "枣庄高新区：科研助理岗位大学生专场招聘活动举办") in heads
+
+
 def test_a_whole_title_over_a_marked_column_name_is_another_articles_head():
     """A column's name marked as a box's heading is (■第二看台) tops its head as a plain one does: a
     box stands inside a text, never right under a title with a title under it (seed 4404's copy

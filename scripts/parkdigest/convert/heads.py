@@ -758,7 +758,8 @@ def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[
     park's name and a colon, as `_title_index` reads them): the line above is then its kicker, read
     above its label (快递服务全程时限同比缩短四个多小时 / 产经 / 人工智能+，“加”出新速度（新视点）),
     unless two columns' names stand between (专家视点 / 简讯): a head has one, so two are two
-    heads; or a paragraph tells the line's story apart from the title's (`_told_apart`). Nor when
+    heads; or the line above marks itself so too (吉安高新区：…高地 / ■第二看台 / 兰白…：…): a head
+    has one title; or a paragraph tells the line's story apart from the title's (`_told_apart`). Nor when
     the line above reports a speech (刘国中在河南调研时强调 / 县域经济 / …) or the title under is a
     clause, cut text as likely as a title."""
     for i in range(1, len(cluster) - 1):
@@ -778,7 +779,7 @@ def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[
         # A head tops its title with one column's name: two names between mean two heads.
         names = sum(_is_column_name(content[k]) for k in cluster[i:at])
         if names >= 2 or (not closed_by_column_tag(title.text) and not is_park_title(title.text)) \
-                or _told_apart(content, above.text, title.text):
+                or is_park_title(above.text) or _told_apart(content, above.text, title.text):
             return [cluster[:i], *_heads_over_a_column_name(content, cluster[i:])]
     return [cluster]
 
