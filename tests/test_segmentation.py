@@ -1329,6 +1329,48 @@ def test_a_paragraph_leading_into_a_list_over_the_next_storys_byline_heads_nothi
     assert "对此，贾敬敦提出3方面工作要求：" in drafts[0].body
 
 
+def test_a_title_stacked_under_another_is_the_title_of_the_news_story_that_restates_it_under_a_heading():
+    """A copy reads two modules' titles as one stack (科技部火炬中心召开…民主生活会 / 2022年全国颠覆性…
+    召开): the text under the stack is the first title's story, and the second's is told further
+    down, under another heading (its subtitle, ——…见闻), by a news lead that restates it (7月20日，
+    ……召开2022年全国颠覆性技术创新大赛工作启动会). A news lead under a heading opens a story as a
+    dateline does: the two lines are two stories' titles (seed 3314)."""
+    drafts = _drafts("\n\n".join([
+        "聚焦主导产业 打造创新高地",
+        "科技部火炬中心召开巡视整改专题民主生活会",
+        "2022年全国颠覆性技术创新大赛工作启动会在京召开",
+        "按照统一部署，科技部火炬中心领导班子召开巡视整改专题民主生活会，逐条对照检查。",
+        "会上，班子成员逐一发言，开展批评与自我批评。",
+        "（供稿：科技部火炬中心）",
+        "——国家高新区一线见闻",
+        "7月20日，科技部火炬中心以视频会议形式召开2022年全国颠覆性技术创新大赛工作启动会。",
+        "贾敬敦表示，举办大赛是落实有关决策部署的重要举措。",
+    ]))
+    titles = [d.title for d in drafts]
+    assert "2022年全国颠覆性技术创新大赛工作启动会在京召开" in titles
+    assert any("巡视整改专题民主生活会" in title for title in titles)
+    contest = next(d for d in drafts if d.title == "2022年全国颠覆性技术创新大赛工作启动会在京召开")
+    assert "7月20日，科技部火炬中心" in contest.body and "民主生活会" not in contest.body
+
+
+def test_a_title_whose_story_opens_under_its_picture_keeps_the_line_under_it():
+    """The story under a stack opens with its first paragraph, past the picture printed between
+    (……培训班开班 / 打造具有全球影响力的产业创新高地 / a caption / 7月22日，……培训班……): that
+    paragraph restating the title is the stack's own story, not one told elsewhere, so the line
+    under the title stays in its head (seed 4803)."""
+    drafts = _drafts("\n\n".join([
+        "火炬在行动",
+        "2022年国家高新区科技创新与经济形势分析能力提升培训班开班",
+        "打造具有全球影响力的产业创新高地",
+        "图为航拍无锡高新区新建成的科创走廊。",
+        "7月22日，科技部火炬中心举办的2022年国家高新区科技创新与经济形势分析能力提升培训班在京开班。",
+        "全国173家国家高新区300多名学员参加了此次培训。",
+    ]))
+    assert len(drafts) == 1
+    assert {"2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "打造具有全球影响力的产业创新高地"} <= {
+        drafts[0].kicker, drafts[0].title, drafts[0].deck}
+
+
 def test_a_line_under_a_park_title_over_text_on_its_park_is_its_subtitle_though_another_story_shares_words():
     """A dashless subtitle under a park's title (打造具有全球影响力的产业创新高地), over text that
     names the park: another story's dateline that takes up some of its words (打造, 产业, 创新,

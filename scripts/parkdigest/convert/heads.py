@@ -602,7 +602,8 @@ def _titles_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) 
     """Two whole titles read as one stack (“不负韶华 国聘行动”火炬专场网络招聘会… / 广州高新区再添
     省级小微双创基地), asked when the stack read whole finds fewer than two story titles, where
     one is the title of a story told elsewhere on the page: a story's opening (a dateline
-    paragraph, or the one under a byline) away from the text under the stack restates it
+    paragraph, the one under a byline, or a news lead under a heading or a picture: 7月20日，……)
+    away from the text under the stack (which opens past the pictures printed between) restates it
     (RESTATES_TITLE: a kicker is taken up in part, a title restated), while the story under the
     stack does not take up its words. That title and the other whole title nearest it are two
     stories' (the other's text is the one under the stack). A feature restating its kicker in
@@ -612,9 +613,13 @@ def _titles_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) 
     if len(lines) < 2:
         return []
     under = _right_under(content, cluster)
-    own = list(itertools.takewhile(lambda k: k == under[0] or not _under_a_head_or_caption(content, k), under))
+    # The story under the stack opens with its first paragraph, past the pictures printed between.
+    first = next((k for k in under if content[k].kind is Kind.BODY), None)
+    own = list(itertools.takewhile(lambda k: first is None or k <= first or not _under_a_head_or_caption(content, k),
+                                   under))
     own_text = [content[k].text for k in own if content[k].kind is Kind.BODY]
-    elsewhere = [content[k].text for k in range(len(content)) if k not in own and opens_a_story(content, k)]
+    elsewhere = [content[k].text for k in range(len(content)) if k not in own and (
+        opens_a_story(content, k) or (_under_a_head_or_caption(content, k) and opens_with_news_lead(content[k])))]
 
     def told_elsewhere(line: int) -> bool:
         text = content[line].text
