@@ -1371,6 +1371,27 @@ def test_a_title_whose_story_opens_under_its_picture_keeps_the_line_under_it():
         drafts[0].kicker, drafts[0].title, drafts[0].deck}
 
 
+_JILIN_LEAD = ("本报讯（记者薛刚）近日，亚泰国际医药健康产业园首批入园企业签约仪式在北湖科技开发区举行，"
+               "7个大健康类高科技项目签约落地，这也标志着吉林省“大健康产业航母”正式启航。")
+
+
+@pytest.mark.parametrize("stack, title", [
+    # the lead restates the first line and takes up nothing of the second: the first is the title
+    (["吉林“大健康产业航母”启航", "让更多科技成果从“书架”走向“货架”"], "吉林“大健康产业航母”启航"),
+    # a kicker the lead restates over a title it takes up in part: the last line stays the title
+    (["吉林省大健康产业航母正式启航", "北湖园区迎来首批企业 健康产业加速集聚"], "北湖园区迎来首批企业 健康产业加速集聚"),
+    # a lead that restates no line: the last line is the title, as a kicker stands above it
+    (["让更多科技成果从“书架”走向“货架”", "园区项目签约仪式举行"], "园区项目签约仪式举行"),
+])
+def test_the_line_a_stacks_lead_restates_alone_is_its_title(stack, title):
+    """A story's lead restates its title (seed 3824: 吉林“大健康产业航母”启航 over a line of
+    another module, read into its stack, and a lead ending ……“大健康产业航母”正式启航。). Of a
+    stack's lines that name no park, the one the first paragraph restates, when it takes up
+    little of the others, is the title, whatever its place; else a kicker stands above it."""
+    drafts = _drafts("\n\n".join([*stack, _JILIN_LEAD, "亚泰医药集团董事长表示，产业园将加快培育新的增长极。"]))
+    assert [d.title for d in drafts] == [title]
+
+
 def test_a_line_under_a_park_title_over_text_on_its_park_is_its_subtitle_though_another_story_shares_words():
     """A dashless subtitle under a park's title (打造具有全球影响力的产业创新高地), over text that
     names the park: another story's dateline that takes up some of its words (打造, 产业, 创新,

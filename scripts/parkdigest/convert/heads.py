@@ -1369,7 +1369,9 @@ def _title_index(lines: list[str], first_paragraph: str = "") -> int:
     another line's words more (then that line's story is the one under the stack); else, with
     three lines, the middle one (kicker, title, subtitle); else the last (a kicker stands
     above a title). A line ending with a kicker's mark is none of these titles while another
-    line may be."""
+    line may be. Before the default places, the one line the first paragraph restates
+    (RESTATES_TITLE) while taking up little of the others (TITLE_WORDS_TAKEN_UP) is the title:
+    a story's lead restates its title."""
     for i, line in enumerate(lines):
         if closed_by_column_tag(line):
             return i
@@ -1383,10 +1385,14 @@ def _title_index(lines: list[str], first_paragraph: str = "") -> int:
     # read nothing under it: the title is another line, when there is one.
     titles = [i for i, line in enumerate(lines) if not line.endswith(KICKER_ENDS)] or list(range(len(lines)))
     naming = [i for i in titles if parks_named(lines[i])]
-    if len(naming) == 1:
-        taken_up = [words_taken_up(line, first_paragraph) for line in lines]
-        if max(taken_up) <= taken_up[naming[0]]:
-            return naming[0]
+    taken_up = [words_taken_up(line, first_paragraph) for line in lines]
+    if len(naming) == 1 and max(taken_up) <= taken_up[naming[0]]:
+        return naming[0]
+    # A story's lead restates its title: the one line the first paragraph restates, when it takes
+    # up little of any other, is the title (a line over it its kicker, one under it its subtitle).
+    restated = [i for i in titles if taken_up[i] >= RESTATES_TITLE]
+    if len(restated) == 1 and all(taken_up[i] < TITLE_WORDS_TAKEN_UP for i in titles if i != restated[0]):
+        return restated[0]
     if len(lines) >= 3 and 1 in titles:
         return 1
     return titles[-1]
