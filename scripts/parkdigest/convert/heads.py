@@ -613,7 +613,8 @@ def _titles_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) 
     if len(lines) < 2:
         return []
     under = _right_under(content, cluster)
-    # The story under the stack opens with its first paragraph, past the pictures printed between.
+    # The story under the stack runs from its first paragraph (past the pictures printed between)
+    # to the next paragraph that opens under a heading or a picture.
     first = next((k for k in under if content[k].kind is Kind.BODY), None)
     own = list(itertools.takewhile(lambda k: first is None or k <= first or not _under_a_head_or_caption(content, k),
                                    under))
@@ -1366,12 +1367,11 @@ def _title_index(lines: list[str], first_paragraph: str = "") -> int:
     stands above its kicker, a series line with a dash too); else the line after a kicker that
     ends with —— or a colon; else the only line that names a park (a kicker or a subtitle
     states a theme, a title what the story is about), unless the first paragraph takes up
-    another line's words more (then that line's story is the one under the stack); else, with
-    three lines, the middle one (kicker, title, subtitle); else the last (a kicker stands
-    above a title). A line ending with a kicker's mark is none of these titles while another
-    line may be. Before the default places, the one line the first paragraph restates
-    (RESTATES_TITLE) while taking up little of the others (TITLE_WORDS_TAKEN_UP) is the title:
-    a story's lead restates its title."""
+    another line's words more (then that line's story is the one under the stack); else the
+    one line the first paragraph restates (RESTATES_TITLE) while taking up little of any other
+    (TITLE_WORDS_TAKEN_UP): a story's lead restates its title; else, with three lines, the
+    middle one (kicker, title, subtitle); else the last (a kicker stands above a title). A
+    line ending with a kicker's mark is none of these titles while another line may be."""
     for i, line in enumerate(lines):
         if closed_by_column_tag(line):
             return i
@@ -1388,8 +1388,7 @@ def _title_index(lines: list[str], first_paragraph: str = "") -> int:
     taken_up = [words_taken_up(line, first_paragraph) for line in lines]
     if len(naming) == 1 and max(taken_up) <= taken_up[naming[0]]:
         return naming[0]
-    # A story's lead restates its title: the one line the first paragraph restates, when it takes
-    # up little of any other, is the title (a line over it its kicker, one under it its subtitle).
+    # The line the lead restates is the title: a line over it is its kicker, one under it its subtitle.
     restated = [i for i in titles if taken_up[i] >= RESTATES_TITLE]
     if len(restated) == 1 and all(taken_up[i] < TITLE_WORDS_TAKEN_UP for i in titles if i != restated[0]):
         return restated[0]
