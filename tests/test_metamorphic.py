@@ -388,6 +388,14 @@ def test_a_line_cut_inside_a_number_goes_on_in_the_text_under_it(mark):
     _same_articles(*_cut_at(mark, False))
 
 
+@pytest.mark.parametrize("blank", [False, True])
+def test_a_kicker_reporting_a_speech_stays_a_kicker_when_the_lead_under_it_is_cut(blank):
+    """A kicker that reports who spoke and when (刘国中在河南调研时强调) is never a title. A column
+    cut the lead under it before the words of the title (……着力抓 / 好小麦田管……), so the lead's
+    first piece restates the kicker alone; the title stays the line under the kicker."""
+    _same_articles(*_cut_at("“菜篮子”市长负责制，着力抓|好小麦田管促苗情转化升级", blank))
+
+
 @st.composite
 def lone_sections(draw) -> tuple[str, tuple[str, ...]]:
     """A page section alone on its line (要闻), its page number and paper name moved to the

@@ -1371,7 +1371,8 @@ def _title_index(lines: list[str], first_paragraph: str = "") -> int:
     one line the first paragraph restates (RESTATES_TITLE) while taking up little of any other
     (TITLE_WORDS_TAKEN_UP): a story's lead restates its title; else, with three lines, the
     middle one (kicker, title, subtitle); else the last (a kicker stands above a title). A
-    line ending with a kicker's mark is none of these titles while another line may be."""
+    line ending with a kicker's mark, or reporting a speech, is none of these titles while
+    another line may be."""
     for i, line in enumerate(lines):
         if closed_by_column_tag(line):
             return i
@@ -1381,9 +1382,11 @@ def _title_index(lines: list[str], first_paragraph: str = "") -> int:
     for i, line in enumerate(lines[:-1]):
         if line.endswith(KICKER_ENDS):
             return i + 1
-    # A line that ends announcing the title under it (长沙高新区——) is a kicker, even when the copy
-    # read nothing under it: the title is another line, when there is one.
-    titles = [i for i, line in enumerate(lines) if not line.endswith(KICKER_ENDS)] or list(range(len(lines)))
+    # A line that ends announcing the title under it (长沙高新区——), or reports who spoke and when
+    # (刘国中在河南调研时强调), is a kicker, even when the copy read nothing under it: the title is
+    # another line, when there is one.
+    titles = [i for i, line in enumerate(lines)
+              if not line.endswith(KICKER_ENDS) and not reports_a_speech(line)] or list(range(len(lines)))
     naming = [i for i in titles if parks_named(lines[i])]
     taken_up = [words_taken_up(line, first_paragraph) for line in lines]
     if len(naming) == 1 and max(taken_up) <= taken_up[naming[0]]:
