@@ -37,8 +37,8 @@ from parkdigest.convert.heads import (
     RESTATES_TITLE,
     Story,
     a_few_words,
-    ends_as_a_column_name,
     find_heads,
+    may_title_a_photo_item,
     names_a_column,
     parks_named,
     parks_of_headlines,
@@ -896,13 +896,11 @@ def _head_run(content: PageContent, flow: Flow, a: int) -> list[int]:
 
 
 def _titles_a_photo_item(content: PageContent, cluster: Sequence[int]) -> bool:
-    """Is the head's title a phrase of a few words (春耕科技范, heads.a_few_words)? That is a
-    photo item's title, and its text is the caption under it: one paragraph, as a brief's (what
-    follows it in the file is left to the vocabulary). A column's name (产业前沿) heads no photo
-    item: the head is what stands under it, whose text runs on."""
+    """Is the head's one headline a photo item's title (春耕科技范, `heads.may_title_a_photo_item`)?
+    Its text is the caption under it: one paragraph, as a brief's (what follows it in the file is
+    left to the vocabulary)."""
     lines = [content.blocks[k] for k in cluster if content.blocks[k].kind is Kind.HEADLINE]
-    return len(lines) == 1 and lines[0].rule != LineRule.BOX_HEADING and a_few_words(lines[0]) \
-        and not ends_as_a_column_name(lines[0].text)
+    return len(lines) == 1 and may_title_a_photo_item(lines[0])
 
 
 def _claim_runs(claims: list[tuple[int, list[int]]], flow: Flow) -> dict[int, int]:
