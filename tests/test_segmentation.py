@@ -929,6 +929,43 @@ def test_a_dateline_cut_at_a_columns_end_goes_on_with_the_credit_that_follows_ev
     assert hydrogen.body.startswith("本报太原3月16日电（记者 方明）氢能产业园里") and "太原" not in tea.body
 
 
+_HEALTH_LEAD = "近日，温州国际医药健康产业园首批入园企业签约仪式举行，7个大健康类项目签约落地，这也标志着温州“大健康产业航母”正式启航。"
+
+
+@pytest.mark.parametrize("dateline, spare", [
+    ("本报杭州10月31日电（记者沈军）近日从绍兴综合示范区传来喜讯，一家半导体公司的余热利用管理成果获得全国企业管理现代化创新成果一等奖。", True),
+    ("本报杭州10月31日电（记者沈军）温州“大健康产业航母”启航，产业园占地68万平方米，储备招商项目463个。", False)],
+    ids=["a-dateline-speaking-of-no-title", "a-dateline-restating-the-title"])
+def test_a_dateline_under_a_lead_that_restates_the_title_opens_another_story(dateline, spare):
+    # A copy reads a dateline paragraph after an article's lead (近日，…… restating its title) and
+    # a title with no text further up. A story has one opening: the lead that restates the title
+    # is this article's, so the dateline opens another story, the textless head's. A dateline that
+    # restates the title more than the lead does is the article's own opening: it stays.
+    lines = ["宁波高新区：向新实体经济转型 建“一区十园”创新高地",
+             "近年来，宁波高新区坚持以建设国家自主创新示范区为核心任务，把创新创造摆在发展全局的核心位置，全力推进创新驱动。",
+             "温州“大健康产业航母”启航", "简讯", "贡献六成以上新兴产业产值 开发区成转型发展重要平台", _HEALTH_LEAD, dateline]
+    drafts = _drafts_by_title(lines)
+    health, other = drafts["温州“大健康产业航母”启航"], drafts["贡献六成以上新兴产业产值 开发区成转型发展重要平台"]
+    assert "近日，温州国际医药健康产业园" in health.body
+    assert (other.body.startswith("本报杭州10月31日电") and "本报杭州" not in health.body) if spare else (
+        "本报杭州" in health.body and not other.body)
+
+
+def test_a_figure_and_a_byline_read_apart_from_their_title_open_no_article():
+    # A copy reads a figure printed in a head (68万平方米: the number the story is about, a deck
+    # as parse_head reads it) with the byline under it, apart from its title. A figure is no
+    # title: like a subtitle and a byline read apart, the stack leaves its story to its title.
+    lines = ["温州“大健康产业航母”启航", "成都高新区：让产业齿轮精准咬合", "刘维 本报记者 盛利",
+             "不久前，成都高新区发布《关于深化产业培育实现高质量发展若干政策意见》，提出每年设立专项资金资助业界共治。",
+             "为实现破局，业界共治应运而生，企业的问题由所有参会者一起问诊把脉。",
+             "68万平方米", "◎ 本报记者 曾志强", _HEALTH_LEAD,
+             "温州国际医药健康产业园占地面积68万平方米，实现招商项目储备463个，符合入园标准的项目共有126个。"]
+    drafts = _drafts_by_title(lines)
+    assert list(drafts) == ["温州“大健康产业航母”启航", "成都高新区：让产业齿轮精准咬合"]
+    assert "近日，温州国际医药健康产业园" in drafts["温州“大健康产业航母”启航"].body
+    assert "占地面积" in drafts["温州“大健康产业航母”启航"].body
+
+
 def test_a_textless_head_leaves_a_dateline_that_speaks_of_another_heads_title():
     # A head read with no text after it takes the nearest dateline paragraph, unless that one
     # takes up another head's title more than its own: it opens that head's story (本报讯……
@@ -972,14 +1009,29 @@ def test_a_numbered_section_heading_after_a_credit_stays_in_its_articles_text():
     assert "园区合作共建是指" in draft.body and "二、园区合作共建的经验" in draft.body
 
 
-def test_a_title_read_in_one_stack_with_a_numbered_section_heading_keeps_none_of_it():
+@pytest.mark.parametrize("marker", ["", "●", "◆ "], ids=["plain", "marked", "marked-and-spaced"])
+def test_a_title_read_in_one_stack_with_a_numbered_section_heading_keeps_none_of_it(marker):
     # A copy reads a section heading cut over two lines (…的内容及特 / 点) and the next article's
     # title in one stack: the heading and the line that goes on with its word stay in the text.
+    # A box marker before the number (●一、…) is typography: the heading is the same.
     lines = ["园区合作共建经验分析及启示", "本报记者 方明",
              "园区合作共建作为区域经济合作的一种新型模式，既是帮助欠发达地区加快发展的重要手段，也是发达地区拓展空间的有效途径。",
-             "（作者单位：省发展研究中心）", "一、园区合作共建的内容及特", "点", "春茶为何早上市", "本报记者 张晔", _TEA[0], _TEA[2]]
+             "（作者单位：省发展研究中心）", marker + "一、园区合作共建的内容及特", "点", "春茶为何早上市", "本报记者 张晔",
+             _TEA[0], _TEA[2]]
     first, tea = _drafts("\n\n".join(lines))
     assert (tea.kicker, tea.title) == ("", "春茶为何早上市") and "内容及特" in first.body and "点" in first.body
+
+
+def test_the_cut_first_line_of_a_numbered_section_stays_in_its_text_over_another_articles_stack():
+    # A column cuts a section's first line short under its heading (一、园区合作共建的内容及特点 /
+    # 园区合作共建是指跨区), and a copy reads another article's stack right after it. A section's
+    # text restates its heading: that line is the section's, not a title.
+    lines = ["园区合作共建经验分析及启示", "本报记者 方明",
+             "园区合作共建作为区域经济合作的一种新型模式，既是帮助欠发达地区加快发展的重要手段，也是发达地区拓展空间的有效途径。",
+             "（作者单位：省发展研究中心）", "◆一、园区合作共建的内容及特点", "园区合作共建是指跨区", "春茶为何早上市", "本报记者 张晔",
+             _TEA[0], _TEA[2], "域的政府经协商约定，就某一产业或产业链的发展开展分工协作的共同建设计划。"]
+    first, tea = _drafts("\n\n".join(lines))
+    assert "园区合作共建是指跨区" in first.body and (tea.section, tea.kicker, tea.title) == ("", "", "春茶为何早上市")
 
 
 

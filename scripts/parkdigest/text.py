@@ -69,8 +69,9 @@ def alternation(words: tuple[str, ...]) -> str:
 
 
 # The number of a section of a long article or of a document it prints (一、 （二） 第一章
-# 第三部分): a heading that opens with one heads a section, never an article of its own.
-SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百\d]+(?:章|节|部分|篇))")
+# 第三部分): a heading that opens with one heads a section, never an article of its own, with a
+# box marker before it or not (●一、…: the marker is typography).
+SECTION_NUMBER = re.compile(rf"^\s*[{BOX_MARKERS}]?\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百\d]+(?:章|节|部分|篇))")
 # A colon, full-width or not (a kicker ends with one, a list follows one).
 COLONS = "：:"
 # The unit a page is numbered in: a newspaper's 版 (第8版), a newsletter's or magazine's 页 (第11页).

@@ -212,9 +212,15 @@ def _few_words_under_a_credit(block: Block, under_credits: frozenset[int]) -> bo
 
 def _after_section_heading(content: list[Block], cluster: list[int]) -> list[int]:
     """The stack without the numbered section heading that opens it (一、…, 第一章 总则: it stands
-    in its article's text, never heads one) and the lines that go on with its words (…的内容及特 / 点)."""
+    in its article's text, never heads one), the lines that go on with its words (…的内容及特 / 点)
+    and the line under them that takes its words up (TITLE_WORDS_TAKEN_UP): a section's text
+    restates its heading, and a column cut its first line short (一、产业园区合作共建的内容及特点 /
+    产业园区合作共建是指跨区)."""
     end = 1
     while end < len(cluster) and word_spanning(content[cluster[end - 1]].text, content[cluster[end]].text):
+        end += 1
+    heading = "".join(content[k].text for k in cluster[:end])
+    if end < len(cluster) and words_taken_up(content[cluster[end]].text, heading) >= TITLE_WORDS_TAKEN_UP:
         end += 1
     return cluster[end:]
 
@@ -1260,14 +1266,16 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...], first_paragraph: 
 
 
 def _byline_without_title(blocks: list[Block]) -> bool:
-    """A stack with a byline that holds no title: bylines, column labels, subtitles (——…) and
-    the headings of boxes inside an article (`_heads_a_box`) only, in any order (a copy may read
+    """A stack with a byline that holds no title: bylines, column labels, subtitles (——…), a
+    figure a head stands over its story (68万平方米, as `parse_head` reads it: a deck) and the
+    headings of boxes inside an article (`_heads_a_box`) only, in any order (a copy may read
     two heads' bylines around a subtitle, or a byline over a box's heading). What stands apart
     from its title does not open an article. The stack ends with a byline or a box's heading: a
     column's name at its end may title a picture item under it (创客比拼)."""
     return (blocks[-1].kind is Kind.BYLINE or _heads_a_box(blocks[-1])) and any(
         b.kind is Kind.BYLINE for b in blocks) and all(
-        b.kind is Kind.BYLINE or names_a_column(b) or b.rule == LineRule.DASH_LINE or _heads_a_box(b) for b in blocks)
+        b.kind is Kind.BYLINE or names_a_column(b) or b.rule == LineRule.DASH_LINE or _heads_a_box(b)
+        or _FIGURE.match(b.text) for b in blocks)
 
 
 def _heads_a_box(block: Block) -> bool:
