@@ -1277,6 +1277,14 @@ def test_a_line_ending_with_a_kickers_dash_is_no_title_even_with_nothing_under_i
     assert parts.title == "科技部火炬中心召开巡视整改专题民主生活会"
 
 
+def test_of_two_lines_ending_with_a_kickers_dash_neither_is_the_title():
+    # Two kickers announce the title under them (printed for two heads side by side, or a kicker
+    # and a series line): the title is the first line after a kicker that ends as a title does.
+    parts = _head("广州高新区加快培育新质生产力——", "深圳高新区加快培育新质生产力——", "来温州高新区 感受智能制造的“硬实力”",
+                  "本报记者 李维", "能在胡同里自如穿行的智能消防车，是园区企业的新产品。")
+    assert parts.title == "来温州高新区 感受智能制造的“硬实力”"
+
+
 @pytest.mark.parametrize(("text", "halves"), [
     ("小吃节 烟火味", 1),
     ("有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈", 1),

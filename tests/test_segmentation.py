@@ -966,6 +966,32 @@ def test_a_figure_and_a_byline_read_apart_from_their_title_open_no_article():
     assert "占地面积" in drafts["温州“大健康产业航母”启航"].body
 
 
+def test_a_title_read_into_another_heads_stack_leaves_it_whole():
+    # A copy reads another story's title between a kicker and the title it stands over (每年……
+    # / 温州“大健康产业航母”启航 / 成都高新区：……). That story's lead, further down, restates the
+    # title read in: it is taken out of the stack, and the kicker stays with the title under it.
+    lines = ["每年5000万元资助业界共治", "温州“大健康产业航母”启航", "成都高新区：让产业齿轮精准咬合", "刘维 本报记者 盛利",
+             "不久前，成都高新区发布《关于深化产业培育实现高质量发展若干政策意见》，提出每年设立5000万元专项资金资助业界共治。",
+             "为实现破局，业界共治应运而生，企业的问题由所有参会者一起问诊把脉。",
+             "●赋能企业治理", "当前，成都高新区正聚焦于推进产业功能区和产业生态圈建设，业界共治是其中的关键一环。",
+             "园区全景。", "新华社发", _HEALTH_LEAD]
+    drafts = _drafts_by_title(lines)
+    assert sorted(drafts) == ["成都高新区：让产业齿轮精准咬合", "温州“大健康产业航母”启航"]
+    chengdu, health = drafts["成都高新区：让产业齿轮精准咬合"], drafts["温州“大健康产业航母”启航"]
+    assert (chengdu.kicker, health.kicker) == ("每年5000万元资助业界共治", "")
+    assert chengdu.body.startswith("不久前，成都高新区") and health.body.startswith("近日，温州国际医药健康产业园")
+
+
+def test_a_title_read_into_a_stack_stays_when_the_rest_holds_only_a_kickers_form():
+    # What a title read into a stack leaves must hold a title: two balanced phrases (坚持创新驱动
+    # 推动产业升级) may be a kicker, so the stack is not parted into one head of that line.
+    lines = ["温州高新区：“四送一服”创优营商环境", "今年以来，温州高新区深入推进“双招双引”工作，全面优化营商环境，园区企业办事效率明显提高。",
+             "坚持创新驱动 推动产业升级", "2023年园区科技成果转化能力提升培训班开班", "高新区动态", "记者 王艳",
+             "文/何思远", "强化创新发展动能。温州高新区深入推进双创工作，编制双创示范基地建设方案，孵化器数量稳步增长。",
+             "园区全景。", "新华社发", "7月22日，由科技部火炬中心举办的2023年园区科技成果转化能力提升培训班正式开班，百余名学员参加培训。"]
+    assert "坚持创新驱动 推动产业升级" not in _drafts_by_title(lines)
+
+
 def test_a_textless_head_leaves_a_dateline_that_speaks_of_another_heads_title():
     # A head read with no text after it takes the nearest dateline paragraph, unless that one
     # takes up another head's title more than its own: it opens that head's story (本报讯……

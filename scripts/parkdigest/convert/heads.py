@@ -303,14 +303,19 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
     heads = _side_by_side_heads(content, cluster)
     read_whole = len(heads) == 1  # not read row by row: its titles may still stand side by side
     datelines = []
+    told = None
     if read_whole:
         heads = next((split for part in _WHOLE_STACK_PARTINGS if len(split := part(content, cluster)) > 1), heads)
         titles = _story_titles(content, cluster)  # (the stack read whole says whose stories they are)
         if len(heads) == 1:
             datelines = _datelines_of_titles(content, cluster)  # titles over briefs: paired below
             if not datelines and len(titles) < 2:
-                titles = (_titles_of_a_story_told_elsewhere(content, cluster) or _titles_of_two_bylines(content, cluster)
-                          or _titles_of_stories_told_in_turn(content, cluster) or titles)
+                told = _title_of_a_story_told_elsewhere(content, cluster)
+                if told is not None:
+                    heads = _taken_out(content, cluster, told)
+                else:
+                    titles = (_titles_of_two_bylines(content, cluster)
+                              or _titles_of_stories_told_in_turn(content, cluster) or titles)
         park_titles = _park_titles(content, cluster) if len(heads) > 1 else []
         heads = [piece for head in heads
                  for piece in _parted_at_titles(content, head, _titles_in(head, titles, park_titles))]
@@ -326,6 +331,8 @@ def _heads_of_stack(content: list[Block], cluster: list[int]
              for part in _heads_of_a_brief_and_a_signed_story(content, piece)]
     # A picture item's title parted from the stack is over its caption, right under it.
     pictured = [(tuple(parts[-1]), cluster[-1] + 1)] if len(parts) > 1 and _is_picture_item(content, parts[-1]) else []
+    if told is not None and any(_interleaved(part) for part in parts):
+        return parts, [], pictured  # a title taken out of the stack: the text under it is the rest's
     return parts, [tuple(part) for part in parts if _interleaved(part) or (read_whole and len(heads) > 1)], pictured
 
 
@@ -604,20 +611,20 @@ def _whole_titles_of_no_kickers_form(content: list[Block], cluster: list[int]) -
     return [k for k in _whole_titles(content, cluster) if not _balanced_halves(content[k].text)]
 
 
-def _titles_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -> list[int]:
-    """Two whole titles read as one stack (“不负韶华 国聘行动”火炬专场网络招聘会… / 广州高新区再添
-    省级小微双创基地), asked when the stack read whole finds fewer than two story titles, where
-    one is the title of a story told elsewhere on the page: a story's opening (a dateline
+def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -> int | None:
+    """A whole title read into another head's stack (“不负韶华 国聘行动”火炬专场网络招聘会… / 广州
+    高新区再添省级小微双创基地), asked when the stack read whole finds fewer than two story
+    titles: the title of a story told elsewhere on the page, whose opening (a dateline
     paragraph, the one under a byline, or a news lead under a heading or a picture: 7月20日，……)
     away from the text under the stack (which opens past the pictures printed between) restates it
     (RESTATES_TITLE: a kicker is taken up in part, a title restated), while the story under the
-    stack does not take up its words. That title and the other whole title nearest it are two
-    stories' (the other's text is the one under the stack). A feature restating its kicker in
-    its own text does so in running text, which opens no story; two balanced phrases may be a
-    kicker (as in `_story_titles`)."""
-    lines = _whole_titles(content, cluster)
-    if len(lines) < 2:
-        return []
+    stack does not take up its words, when the stack holds another whole title (the one whose
+    text is under the stack). A feature restating its kicker in its own text does so in running
+    text, which opens no story; two balanced phrases may be a kicker (as in `_story_titles`), so
+    they are neither that title nor the other."""
+    titles = _whole_titles_of_no_kickers_form(content, cluster)
+    if len(titles) < 2:
+        return None
     under = _right_under(content, cluster)
     # The story under the stack runs from its first paragraph (past the pictures printed between)
     # to the next paragraph that opens under a heading or a picture.
@@ -633,11 +640,20 @@ def _titles_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) 
         return any(words_taken_up(text, other) >= RESTATES_TITLE for other in elsewhere) \
             and not any(words_taken_up(text, mine) >= TITLE_WORDS_TAKEN_UP for mine in own_text)
 
-    told = [k for k in lines if told_elsewhere(k) and not _balanced_halves(content[k].text)]
-    if len(told) != 1:
-        return []
-    other = min((k for k in lines if k != told[0]), key=lambda k: abs(cluster.index(k) - cluster.index(told[0])))
-    return sorted((told[0], other))
+    told = [k for k in titles if told_elsewhere(k)]
+    return told[0] if len(told) == 1 else None
+
+
+def _taken_out(content: list[Block], cluster: list[int], title: int) -> list[list[int]]:
+    """A stack less a title read into it, with the subtitles (——…) right under that title: two
+    heads. The rest stays one head, kickers over its title though the copy read the other title
+    between (每年5000万元资助业界共治 / 2022年国家高新区…培训班开班 / 成都高新区：…)."""
+    at = cluster.index(title) + 1
+    while at < len(cluster) and content[cluster[at]].rule == LineRule.DASH_LINE:
+        at += 1
+    taken = cluster[cluster.index(title):at]
+    rest = [k for k in cluster if k not in taken]
+    return sorted([taken, rest]) if rest else [taken]
 
 
 def _titles_of_two_bylines(content: list[Block], cluster: list[int]) -> list[int]:
@@ -1377,7 +1393,7 @@ def _title_index(lines: list[str], first_paragraph: str = "") -> int:
     """Which line of the stack is the title: the one closed by a column tag; else the one that
     opens with its park's name and a colon (whole: what stands under it is its subtitle, what
     stands above its kicker, a series line with a dash too); else the line after a kicker that
-    ends with —— or a colon; else the only line that names a park (a kicker or a subtitle
+    ends with —— or a colon (unless it ends so too: two kickers); else the only line that names a park (a kicker or a subtitle
     states a theme, a title what the story is about), unless the first paragraph takes up
     another line's words more (then that line's story is the one under the stack); else the
     one line the first paragraph restates (RESTATES_TITLE) while taking up little of any other
@@ -1392,7 +1408,7 @@ def _title_index(lines: list[str], first_paragraph: str = "") -> int:
         if is_park_title(line):
             return i
     for i, line in enumerate(lines[:-1]):
-        if line.endswith(KICKER_ENDS):
+        if line.endswith(KICKER_ENDS) and not lines[i + 1].endswith(KICKER_ENDS):
             return i + 1
     # A line that ends announcing the title under it (长沙高新区——), or reports who spoke and when
     # (刘国中在河南调研时强调), is a kicker, even when the copy read nothing under it: the title is
