@@ -992,6 +992,21 @@ def test_a_title_read_into_a_stack_stays_when_the_rest_holds_only_a_kickers_form
     assert "坚持创新驱动 推动产业升级" not in _drafts_by_title(lines)
 
 
+def test_a_head_takes_its_news_lead_read_under_a_caption_in_another_article():
+    # A news lead right under a picture's caption opens a story (7月20日，…… 近日，……), as a
+    # dateline does: a head whose text holds no opening of its own takes the one that restates
+    # its title from the article a copy read it into.
+    lines = ["成都高新区：让产业齿轮精准咬合", "刘维 本报记者 盛利",
+             "不久前，成都高新区发布《关于深化产业培育实现高质量发展若干政策意见》，提出每年设立5000万元专项资金资助业界共治。",
+             "为实现破局，业界共治应运而生，企业的问题由所有参会者一起问诊把脉。",
+             "园区全景。", "新华社发", _HEALTH_LEAD,
+             "温州“大健康产业航母”启航",
+             "本报讯（记者 赵淑华）严冬时节，北方城市的园区里，供暖用的是太阳能和余热，空气质量没有下降。"]
+    drafts = _drafts_by_title(lines)
+    assert "温州国际医药健康产业园" in drafts["温州“大健康产业航母”启航"].body
+    assert "温州国际医药健康产业园" not in drafts["成都高新区：让产业齿轮精准咬合"].body
+
+
 def test_a_textless_head_leaves_a_dateline_that_speaks_of_another_heads_title():
     # A head read with no text after it takes the nearest dateline paragraph, unless that one
     # takes up another head's title more than its own: it opens that head's story (本报讯……

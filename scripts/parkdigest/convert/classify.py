@@ -553,6 +553,18 @@ def opens_a_story(content: Sequence[Block], k: int, head_bylines: frozenset[int]
         k > 0 and content[k].kind is Kind.BODY and content[k - 1].kind is Kind.BYLINE and k - 1 not in head_bylines)
 
 
+def under_a_head_or_caption(content: Sequence[Block], k: int) -> bool:
+    """Does paragraph k stand right under a headline, a byline or a picture's caption, where a
+    story's text opens?"""
+    return k > 0 and content[k - 1].kind in (Kind.HEADLINE, Kind.BYLINE, Kind.CAPTION)
+
+
+def opens_a_news_story(content: Sequence[Block], k: int) -> bool:
+    """Does paragraph k open a news story without a dateline: its lead (7月20日，…… 近日，……) right
+    under a heading or a picture's caption, where a story's text opens?"""
+    return under_a_head_or_caption(content, k) and opens_with_news_lead(content[k])
+
+
 def opens_with_dateline(block: Block | None) -> bool:
     """A brief's first paragraph opens with its dateline: 本报北京3月29日电（记者…）, 本报讯（记者…）
     (text.dateline_opens, asked of a paragraph)."""

@@ -31,11 +31,13 @@ from parkdigest.convert.classify import (
     kicker_end,
     names_a_box,
     names_a_park,
+    opens_a_news_story,
     opens_a_story,
     opens_with_dateline,
     opens_with_news_lead,
     points_at_its_picture,
     titles_the_paragraphs_under,
+    under_a_head_or_caption,
 )
 from parkdigest.convert.model import HEAD_KINDS, Block, Kind, LineRule, Role
 from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_a_speech, run_on_kicker_end
@@ -557,7 +559,7 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
 
     def may_open_elsewhere(k: int) -> bool:
         if k not in under:
-            return _under_a_head_or_caption(content, k)
+            return under_a_head_or_caption(content, k)
         return k != under[0] and (in_turn or opens_with_news_lead(content[k]))
 
     def opens_one(k: int) -> bool:
@@ -629,11 +631,11 @@ def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -
     # The story under the stack runs from its first paragraph (past the pictures printed between)
     # to the next paragraph that opens under a heading or a picture.
     first = next((k for k in under if content[k].kind is Kind.BODY), None)
-    own = list(itertools.takewhile(lambda k: first is None or k <= first or not _under_a_head_or_caption(content, k),
+    own = list(itertools.takewhile(lambda k: first is None or k <= first or not under_a_head_or_caption(content, k),
                                    under))
     own_text = [content[k].text for k in own if content[k].kind is Kind.BODY]
     elsewhere = [content[k].text for k in range(len(content)) if k not in own and (
-        opens_a_story(content, k) or (_under_a_head_or_caption(content, k) and opens_with_news_lead(content[k])))]
+        opens_a_story(content, k) or opens_a_news_story(content, k))]
 
     def told_elsewhere(line: int) -> bool:
         text = content[line].text
@@ -715,12 +717,6 @@ def _right_under(content: list[Block], cluster: list[int]) -> range:
     while end < len(content) and content[end].kind is not Kind.HEADLINE:
         end += 1
     return range(cluster[-1] + 1, end)
-
-
-def _under_a_head_or_caption(content: list[Block], k: int) -> bool:
-    """Does paragraph k stand right under a headline, a byline or a picture's caption, where a
-    story's text opens?"""
-    return k > 0 and content[k - 1].kind in (Kind.HEADLINE, Kind.BYLINE, Kind.CAPTION)
 
 
 def _parted_at_titles(content: list[Block], cluster: list[int], titles: list[int]) -> list[list[int]]:

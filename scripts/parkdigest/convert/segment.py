@@ -25,6 +25,7 @@ from parkdigest.convert.classify import (
     classify_blocks,
     closed_by_column_tag,
     is_park_title,
+    opens_a_news_story,
     opens_a_story,
     opens_with_dateline,
     opens_with_news_lead,
@@ -452,7 +453,8 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     has text) looks in any article with more text than that one paragraph, and at every story
     opening (a dateline opens one story, whatever else its holder has); a head whose text holds
     no story opening that takes up its words looks among the story openings held elsewhere
-    (`classify.opens_a_story`: a copy read it under the wrong head), and at the paragraph under
+    (`classify.opens_a_story`, or a news lead under a heading or a caption,
+    `classify.opens_a_news_story`: a copy read it under the wrong head), and at the paragraph under
     another head's byline that names its title's park and none of that head's title (a subtitle
     and byline read apart from their title stand over it). It takes the paragraph that takes up
     its words most (a paragraph as the joins make it, by its most telling piece: a copy may cut
@@ -484,7 +486,7 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
                              if role is Role.HEAD and block.kind is Kind.BYLINE)  # a byline in a head's stack
 
     def is_story_opening(k: int) -> bool:
-        return opens_a_story(content.blocks, k, head_bylines)
+        return opens_a_story(content.blocks, k, head_bylines) or opens_a_news_story(content.blocks, k)
 
     def opens_its_story(a: int, k: int) -> bool:
         return is_story_opening(k) and taken_up(a, k) >= TITLE_WORDS_TAKEN_UP
