@@ -1007,6 +1007,23 @@ def test_a_head_takes_its_news_lead_read_under_a_caption_in_another_article():
     assert "温州国际医药健康产业园" not in drafts["成都高新区：让产业齿轮精准咬合"].body
 
 
+def test_a_title_read_into_a_stack_is_told_elsewhere_by_a_lead_restating_it_past_a_column_cut():
+    # The story of a title read into another head's stack opens under a picture's caption, its
+    # lead cut by a column before it restates the title (……这也标 / 志着温州“大健康产业航母”正式
+    # 启航。), the rest read right after it. The lead with that piece restates the title: it is
+    # taken out of the stack, and the kicker stays over the title under it.
+    lines = ["深化改革 激发市场主体活力", "温州“大健康产业航母”启航", "芜湖高新区：“四送一服”创优营商环境", "本报记者 黄景阳",
+             "今年以来，芜湖高新区深入推进“双招双引”工作，全面优化营商环境，园区企业办事效率明显提高。",
+             "强化创新发展动能。芜湖高新区深入推进双创工作，编制双创示范基地建设方案，孵化器数量稳步增长。",
+             "园区全景。", "新华社发",
+             "近日，温州国际医药健康产业园首批入园企业签约仪式在温州北湖科技开发区创新中心举行。仪式上，包括温州大学在内的7个项目签约落地，这也标",
+             "志着温州“大健康产业航母”正式启航。"]
+    drafts = _drafts_by_title(lines)
+    wuhu, health = drafts["芜湖高新区：“四送一服”创优营商环境"], drafts["温州“大健康产业航母”启航"]
+    assert (wuhu.kicker, health.kicker) == ("深化改革 激发市场主体活力", "")
+    assert health.body.startswith("近日，温州国际医药健康产业园") and "芜湖" not in health.body
+
+
 def test_a_textless_head_leaves_a_dateline_that_speaks_of_another_heads_title():
     # A head read with no text after it takes the nearest dateline paragraph, unless that one
     # takes up another head's title more than its own: it opens that head's story (本报讯……

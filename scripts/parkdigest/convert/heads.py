@@ -617,8 +617,9 @@ def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -
     """A whole title read into another head's stack (“不负韶华 国聘行动”火炬专场网络招聘会… / 广州
     高新区再添省级小微双创基地), asked when the stack read whole finds fewer than two story
     titles: the title of a story told elsewhere on the page, whose opening (a dateline
-    paragraph, the one under a byline, or a news lead under a heading or a picture: 7月20日，……)
-    away from the text under the stack (which opens past the pictures printed between) restates it
+    paragraph, the one under a byline, or a news lead under a heading or a picture: 7月20日，……),
+    read with the piece it goes on in when the copy reads that right after it, away from the
+    text under the stack (which opens past the pictures printed between) restates it
     (RESTATES_TITLE: a kicker is taken up in part, a title restated), while the story under the
     stack does not take up its words, when the stack holds another whole title (the one whose
     text is under the stack). A feature restating its kicker in its own text does so in running
@@ -634,7 +635,7 @@ def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -
     own = list(itertools.takewhile(lambda k: first is None or k <= first or not under_a_head_or_caption(content, k),
                                    under))
     own_text = [content[k].text for k in own if content[k].kind is Kind.BODY]
-    elsewhere = [content[k].text for k in range(len(content)) if k not in own and (
+    elsewhere = [_with_the_piece_it_goes_on_in(content, k) for k in range(len(content)) if k not in own and (
         opens_a_story(content, k) or opens_a_news_story(content, k))]
 
     def told_elsewhere(line: int) -> bool:
@@ -644,6 +645,17 @@ def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -
 
     told = [k for k in titles if told_elsewhere(k)]
     return told[0] if len(told) == 1 else None
+
+
+def _with_the_piece_it_goes_on_in(content: list[Block], k: int) -> str:
+    """Paragraph k's text, and the next block's when the copy reads it right after and a word
+    spans the two (……这也标 / 志着吉林省“大健康产业航母”正式启航。): a column cut the paragraph
+    there, maybe before it restates its title."""
+    text = content[k].text
+    after = content[k + 1] if k + 1 < len(content) else None
+    if after is not None and after.kind is Kind.BODY and not sentence_closed(text) and word_spanning(text, after.text):
+        return text + after.text
+    return text
 
 
 def _taken_out(content: list[Block], cluster: list[int], title: int) -> list[list[int]]:
