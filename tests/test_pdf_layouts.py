@@ -645,6 +645,18 @@ def test_two_long_balanced_halves_are_a_title_a_story_elsewhere_restates(chromiu
 
 
 @pytest.mark.browser
+def test_a_run_from_an_opening_found_elsewhere_stops_at_another_heads_story_opening(chromium, tmp_path):
+    """Two heads find their openings away from them: 力争3年挺进20强 常州高新区… the paragraph
+    under a byline, 吉林“大健康产业航母”启航 a news lead under a caption further down (近日，亚泰…).
+    The run of text after the first opening stops at the second, as at a dateline: that lead
+    opens another story, and its text is 吉林's, not 常州's."""
+    drafts = {draft.title: draft for draft in _copied_drafts(2012, tmp_path, chromium)}
+    changzhou = next(draft for title, draft in drafts.items() if title.startswith("力争3年挺进20强"))
+    assert drafts["吉林“大健康产业航母”启航"].body.startswith("近日，亚泰国际医药健康产业园")
+    assert "亚泰" not in changzhou.body
+
+
+@pytest.mark.browser
 def test_the_text_under_a_stack_signed_twice_holds_two_stories(chromium, tmp_path):
     """A copy reads three titles and two bylines as one stack (■产业前沿 / 2022年全国颠覆性… /
     科技部火炬中心召开… / 2022年国家高新区…培训班开班 / 曹思远 本报记者 谢雨辰 / 本报通讯员 何嘉欣).

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -871,7 +872,8 @@ def _flow(content: PageContent, joins: Sequence[Join]) -> Flow:
 
 def _anchors(content: PageContent, flow: Flow) -> dict[int, int]:
     """Blocks that surely belong to an article (block id -> article): its title and the text
-    that follows it without a break, the stories of a package with their texts, plus the
+    that follows it without a break, the opening found for it elsewhere and the text after that
+    up to another head's story opening, the stories of a package with their texts, plus the
     continuations joined to that text."""
     runs = [_head_run(content, flow, a) for a in range(len(content.heads))]
     for a, dateline in content.briefs:  # titles read one after another over their briefs (or a picture item's)
@@ -879,8 +881,12 @@ def _anchors(content: PageContent, flow: Flow) -> dict[int, int]:
     runs = _share_runs_of_stacked_heads(content, runs)
     runs = _take_continuations_under_heads(content, flow, runs)
     runs = _give_datelines_to_textless_heads(content, runs)
+    # The openings found for heads that open a story (a dateline, a news lead under a heading or a caption)
+    stories = {k for _, k in content.openings if opens_a_story(content.blocks, k) or opens_a_news_story(content.blocks, k)}
     for a, opening in content.openings:  # a head's opening paragraph found elsewhere, and the run after it
-        run = [opening, *_run_after(content, flow, opening, brief=opens_with_dateline(content.blocks[opening]))]
+        after = _run_after(content, flow, opening, brief=opens_with_dateline(content.blocks[opening]))
+        # ... up to another head's story opening: that opens another story, as a dateline does
+        run = [opening, *itertools.takewhile(lambda k: k not in stories, after)]
         runs = [[k for k in other if k not in run] for other in runs]
         runs[a] = run
     claims = list(enumerate(runs)) + [
