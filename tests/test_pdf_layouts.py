@@ -657,6 +657,17 @@ def test_a_run_from_an_opening_found_elsewhere_stops_at_another_heads_story_open
 
 
 @pytest.mark.browser
+def test_a_textless_head_takes_no_paragraph_that_names_only_its_holders_park(chromium, tmp_path):
+    """A head left with no text (这家出产国之重器的园区有颗绿“芯”, naming no park) shares a third of
+    its words with a paragraph of another article (强化创新发展动能。芜湖高新区……). A story speaks
+    of its park: a paragraph naming its holder's park and none of the head's stays with its holder."""
+    drafts = {draft.title: draft for draft in _copied_drafts(4905, tmp_path, chromium)}
+    wuhu = next(draft for title, draft in drafts.items() if title.startswith("芜湖高新区："))
+    assert "强化创新发展动能" in wuhu.body
+    assert "强化创新发展动能" not in drafts["这家出产国之重器的园区有颗绿“芯”"].body
+
+
+@pytest.mark.browser
 def test_the_text_under_a_stack_signed_twice_holds_two_stories(chromium, tmp_path):
     """A copy reads three titles and two bylines as one stack (■产业前沿 / 2022年全国颠覆性… /
     科技部火炬中心召开… / 2022年国家高新区…培训班开班 / 曹思远 本报记者 谢雨辰 / 本报通讯员 何嘉欣).

@@ -460,7 +460,8 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     and byline read apart from their title stand over it). It takes the paragraph that takes up
     its words most (a paragraph as the joins make it, by its most telling piece: a copy may cut
     it before it restates the title), when it takes them up more than it speaks of the head of
-    the article holding it: (article, the paragraph's first block). A head left with no text,
+    the article holding it and names no park of that head's title but one of its own: (article,
+    the paragraph's first block). A head left with no text,
     when no paragraph takes up its words, takes the nearest spare dateline paragraph
     (`_spare_datelines`) that speaks of no head's title: a lead need not restate its title, and
     the story it opens is no article's that holds its own; else the nearest paragraph where
@@ -503,6 +504,11 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         """Does paragraph k name a park of head a's title, and none of its holder's title?"""
         return bool(parks[a] & named(k)) and not parks[placement.owners[k].article] & named(k)
 
+    def names_only_its_holders_park(a: int, k: int) -> bool:
+        """Does paragraph k name a park of its holder's title, and none of head a's? A story
+        speaks of its park: that paragraph is its holder's, whatever words of head a it shares."""
+        return bool(parks[placement.owners[k].article] & named(k)) and not parks[a] & named(k)
+
     zones_told = content.zones
 
     def tells_of_its_zone(a: int, k: int) -> bool:
@@ -538,7 +544,7 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         fits = {k: taken_up(a, k) for k in starts}
         best = max(fits, key=lambda k: (fits[k], -k), default=None)
         if best is not None and fits[best] >= TITLE_WORDS_TAKEN_UP and fits[best] > speaks_of(
-                placement.owners[best].article, best):
+                placement.owners[best].article, best) and not names_only_its_holders_park(a, best):
             openings.append((a, best))
             taken.add(best)
         elif not text and (spare := _nearest(content.heads[a], [k for k in spare_datelines if k not in taken and nearer(
