@@ -565,6 +565,12 @@ def opens_a_news_story(content: Sequence[Block], k: int) -> bool:
     return under_a_head_or_caption(content, k) and opens_with_news_lead(content[k])
 
 
+def opens_any_story(content: Sequence[Block], k: int, head_bylines: frozenset[int] = frozenset()) -> bool:
+    """Does paragraph k open a story in either way: `opens_a_story` (a dateline, the paragraph
+    under a byline) or `opens_a_news_story` (a news lead under a heading or a caption)?"""
+    return opens_a_story(content, k, head_bylines) or opens_a_news_story(content, k)
+
+
 def opens_with_dateline(block: Block | None) -> bool:
     """A brief's first paragraph opens with its dateline: 本报北京3月29日电（记者…）, 本报讯（记者…）
     (text.dateline_opens, asked of a paragraph)."""

@@ -31,8 +31,8 @@ from parkdigest.convert.classify import (
     kicker_end,
     names_a_box,
     names_a_park,
-    opens_a_news_story,
     opens_a_story,
+    opens_any_story,
     opens_with_dateline,
     opens_with_news_lead,
     points_at_its_picture,
@@ -635,8 +635,8 @@ def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -
     own = list(itertools.takewhile(lambda k: first is None or k <= first or not under_a_head_or_caption(content, k),
                                    under))
     own_text = [content[k].text for k in own if content[k].kind is Kind.BODY]
-    elsewhere = [_with_the_piece_it_goes_on_in(content, k) for k in range(len(content)) if k not in own and (
-        opens_a_story(content, k) or opens_a_news_story(content, k))]
+    elsewhere = [_with_the_piece_it_goes_on_in(content, k) for k in range(len(content))
+                 if k not in own and opens_any_story(content, k)]
 
     def told_elsewhere(line: int) -> bool:
         text = content[line].text
@@ -1401,8 +1401,9 @@ def _title_index(lines: list[str], first_paragraph: str = "") -> int:
     """Which line of the stack is the title: the one closed by a column tag; else the one that
     opens with its park's name and a colon (whole: what stands under it is its subtitle, what
     stands above its kicker, a series line with a dash too); else the line after a kicker that
-    ends with —— or a colon (unless it ends so too: two kickers); else the only line that names a park (a kicker or a subtitle
-    states a theme, a title what the story is about), unless the first paragraph takes up
+    ends with —— or a colon (unless it ends so too: two kickers); else the only line that names
+    a park (a kicker or a subtitle states a theme, a title what the story is about), unless the
+    first paragraph takes up
     another line's words more (then that line's story is the one under the stack); else the
     one line the first paragraph restates (RESTATES_TITLE) while taking up little of any other
     (TITLE_WORDS_TAKEN_UP): a story's lead restates its title; else, with three lines, the

@@ -26,8 +26,7 @@ from parkdigest.convert.classify import (
     classify_blocks,
     closed_by_column_tag,
     is_park_title,
-    opens_a_news_story,
-    opens_a_story,
+    opens_any_story,
     opens_with_dateline,
     opens_with_news_lead,
     points_at_its_picture,
@@ -461,8 +460,8 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     its words most (a paragraph as the joins make it, by its most telling piece: a copy may cut
     it before it restates the title), when it takes them up more than it speaks of the head of
     the article holding it and names no park of that head's title but one of its own: (article,
-    the paragraph's first block). A head left with no text,
-    when no paragraph takes up its words, takes the nearest spare dateline paragraph
+    the paragraph's first block). A head left with no text, when no paragraph takes up its
+    words, takes the nearest spare dateline paragraph
     (`_spare_datelines`) that speaks of no head's title: a lead need not restate its title, and
     the story it opens is no article's that holds its own; else the nearest paragraph where
     another article's text turns to its zone (`tells_of_its_zone`)."""
@@ -488,7 +487,7 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
                              if role is Role.HEAD and block.kind is Kind.BYLINE)  # a byline in a head's stack
 
     def is_story_opening(k: int) -> bool:
-        return opens_a_story(content.blocks, k, head_bylines) or opens_a_news_story(content.blocks, k)
+        return opens_any_story(content.blocks, k, head_bylines)
 
     def opens_its_story(a: int, k: int) -> bool:
         return is_story_opening(k) and taken_up(a, k) >= TITLE_WORDS_TAKEN_UP
@@ -887,8 +886,7 @@ def _anchors(content: PageContent, flow: Flow) -> dict[int, int]:
     runs = _share_runs_of_stacked_heads(content, runs)
     runs = _take_continuations_under_heads(content, flow, runs)
     runs = _give_datelines_to_textless_heads(content, runs)
-    # The openings found for heads that open a story (a dateline, a news lead under a heading or a caption)
-    stories = {k for _, k in content.openings if opens_a_story(content.blocks, k) or opens_a_news_story(content.blocks, k)}
+    stories = {k for _, k in content.openings if opens_any_story(content.blocks, k)}  # the openings that open a story
     for a, opening in content.openings:  # a head's opening paragraph found elsewhere, and the run after it
         after = _run_after(content, flow, opening, brief=opens_with_dateline(content.blocks[opening]))
         # ... up to another head's story opening: that opens another story, as a dateline does
