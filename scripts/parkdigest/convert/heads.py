@@ -662,10 +662,7 @@ def _taken_out(content: list[Block], cluster: list[int], title: int) -> list[lis
     """A stack less a title read into it, with the subtitles (——…) right under that title: two
     heads. The rest stays one head, kickers over its title though the copy read the other title
     between (每年5000万元资助业界共治 / 2022年国家高新区…培训班开班 / 成都高新区：…)."""
-    at = cluster.index(title) + 1
-    while at < len(cluster) and content[cluster[at]].rule == LineRule.DASH_LINE:
-        at += 1
-    taken = cluster[cluster.index(title):at]
+    taken = cluster[cluster.index(title):_past_its_subtitles(content, cluster, title)]
     rest = [k for k in cluster if k not in taken]
     return sorted([taken, rest]) if rest else [taken]
 
@@ -734,14 +731,16 @@ def _right_under(content: list[Block], cluster: list[int]) -> range:
 def _parted_at_titles(content: list[Block], cluster: list[int], titles: list[int]) -> list[list[int]]:
     """The stack parted into a head per title: each with the lines above it since the previous
     title, a subtitle (——…) staying under its title, the bylines going with the last."""
-    cuts = []
-    for title in titles[:-1]:
-        at = cluster.index(title) + 1
-        while at < len(cluster) and content[cluster[at]].rule == LineRule.DASH_LINE:
-            at += 1
-        cuts.append(at)
-    bounds = [0, *cuts, len(cluster)]
+    bounds = [0, *(_past_its_subtitles(content, cluster, title) for title in titles[:-1]), len(cluster)]
     return [cluster[start:end] for start, end in zip(bounds, bounds[1:])]
+
+
+def _past_its_subtitles(content: list[Block], cluster: list[int], title: int) -> int:
+    """Where a title's head ends in its stack: past the subtitles (——…) right under it."""
+    at = cluster.index(title) + 1
+    while at < len(cluster) and content[cluster[at]].rule == LineRule.DASH_LINE:
+        at += 1
+    return at
 
 
 def _balanced_halves(text: str) -> bool:
@@ -1403,13 +1402,12 @@ def _title_index(lines: list[str], first_paragraph: str = "") -> int:
     stands above its kicker, a series line with a dash too); else the line after a kicker that
     ends with —— or a colon (unless it ends so too: two kickers); else the only line that names
     a park (a kicker or a subtitle states a theme, a title what the story is about), unless the
-    first paragraph takes up
-    another line's words more (then that line's story is the one under the stack); else the
-    one line the first paragraph restates (RESTATES_TITLE) while taking up little of any other
-    (TITLE_WORDS_TAKEN_UP): a story's lead restates its title; else, with three lines, the
-    middle one (kicker, title, subtitle); else the last (a kicker stands above a title). A
-    line ending with a kicker's mark, or reporting a speech, is none of these titles while
-    another line may be."""
+    first paragraph takes up another line's words more (then that line's story is the one under
+    the stack); else the one line the first paragraph restates (RESTATES_TITLE) while taking up
+    little of any other (TITLE_WORDS_TAKEN_UP): a story's lead restates its title; else, with
+    three lines, the middle one (kicker, title, subtitle); else the last (a kicker stands above
+    a title). A line ending with a kicker's mark, or reporting a speech, is none of these titles
+    while another line may be."""
     for i, line in enumerate(lines):
         if closed_by_column_tag(line):
             return i

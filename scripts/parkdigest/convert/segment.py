@@ -453,16 +453,16 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     has text) looks in any article with more text than that one paragraph, and at every story
     opening (a dateline opens one story, whatever else its holder has); a head whose text holds
     no story opening that takes up its words looks among the story openings held elsewhere
-    (`classify.opens_a_story`, or a news lead under a heading or a caption,
-    `classify.opens_a_news_story`: a copy read it under the wrong head), and at the paragraph under
+    (`classify.opens_any_story`: a dateline, the paragraph under a byline, a news lead under a
+    heading or a caption; a copy read it under the wrong head), and at the paragraph under
     another head's byline that names its title's park and none of that head's title (a subtitle
     and byline read apart from their title stand over it). It takes the paragraph that takes up
     its words most (a paragraph as the joins make it, by its most telling piece: a copy may cut
     it before it restates the title), when it takes them up more than it speaks of the head of
     the article holding it and names no park of that head's title but one of its own: (article,
     the paragraph's first block). A head left with no text, when no paragraph takes up its
-    words, takes the nearest spare dateline paragraph
-    (`_spare_datelines`) that speaks of no head's title: a lead need not restate its title, and
+    words, takes the nearest spare dateline paragraph (`_spare_datelines`) that speaks of no
+    head's title: a lead need not restate its title, and
     the story it opens is no article's that holds its own; else the nearest paragraph where
     another article's text turns to its zone (`tells_of_its_zone`)."""
     texts = [[k for k in text if content.blocks[k].kind is Kind.BODY] for text in _texts(content, placement.owners)]
@@ -499,14 +499,14 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         """The parks block k names (asked of the same blocks for many heads)."""
         return parks_named(content.blocks[k].text)
 
-    def names_its_park_not_its_holders(a: int, k: int) -> bool:
-        """Does paragraph k name a park of head a's title, and none of its holder's title?"""
-        return bool(parks[a] & named(k)) and not parks[placement.owners[k].article] & named(k)
+    def names_the_park_of(a: int, not_of: int, k: int) -> bool:
+        """Does paragraph k name a park of head a's title, and none of head `not_of`'s? A story
+        speaks of its park."""
+        return bool(parks[a] & named(k)) and not parks[not_of] & named(k)
 
-    def names_only_its_holders_park(a: int, k: int) -> bool:
-        """Does paragraph k name a park of its holder's title, and none of head a's? A story
-        speaks of its park: that paragraph is its holder's, whatever words of head a it shares."""
-        return bool(parks[placement.owners[k].article] & named(k)) and not parks[a] & named(k)
+    def holder_of(k: int) -> int:
+        """The article holding paragraph k."""
+        return placement.owners[k].article
 
     zones_told = content.zones
 
@@ -536,18 +536,18 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         held_elsewhere = [(other, k) for b, other in enumerate(texts) if b != a for k in other]
         if text:
             candidates = [k for _, k in held_elsewhere if is_story_opening(k) or (
-                k - 1 in head_bylines and names_its_park_not_its_holders(a, k))]
+                k - 1 in head_bylines and names_the_park_of(a, holder_of(k), k))]
         else:
             candidates = [k for other, k in held_elsewhere if len(other) > 1 or is_story_opening(k)]
         starts = {paragraphs.start(k) for k in candidates} - taken
         fits = {k: taken_up(a, k) for k in starts}
         best = max(fits, key=lambda k: (fits[k], -k), default=None)
         if best is not None and fits[best] >= TITLE_WORDS_TAKEN_UP and fits[best] > speaks_of(
-                placement.owners[best].article, best) and not names_only_its_holders_park(a, best):
+                holder_of(best), best) and not names_the_park_of(holder_of(best), a, best):  # its holder's story
             openings.append((a, best))
             taken.add(best)
         elif not text and (spare := _nearest(content.heads[a], [k for k in spare_datelines if k not in taken and nearer(
-                a, placement.owners[k].article, k)])) is not None:
+                a, holder_of(k), k)])) is not None:
             openings.append((a, spare))
             taken.add(spare)
         elif not text and (told := _nearest(content.heads[a], sorted(
