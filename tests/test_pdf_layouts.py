@@ -720,13 +720,18 @@ def test_a_head_finds_its_opening_by_the_piece_of_a_cut_paragraph_that_restates_
     # a paragraph after it that names no park (…长飞公司通过引进…), read under 成都高新区…
     pytest.param(3625, "空白。长飞公司通过引", "武汉东湖高新区：新兴产业重要策源地",
                  "有“点赞之交”还不够成都高新区玩转“顶级”朋友圈", id="the-paragraphs-after-it"),
+    # a section of 东湖's story (10年来，武汉东湖高新区……) read on under a meeting's news, whose
+    # title and lead name no park
+    pytest.param(4817, "10年来，武汉东湖高新区以先进存储", "武汉东湖高新区：新兴产业重要策源地",
+                 "2022年全国颠覆性技术创新大赛工作启动会在京召开", id="under-a-title-naming-no-park"),
 ])
 def test_a_story_read_on_under_another_head_goes_to_the_title_whose_park_it_names(
         chromium, tmp_path, seed, text, title, holder):
-    """A copy reads paragraphs of one story on under another head. An article whose title names
-    its park speaks of it; a paragraph there that names only the park of another title on the
-    page is that title's, and so are the paragraphs after it, until the text names a park again
-    or a head stands between."""
+    """A copy reads paragraphs of one story on under another head. A story speaks of the park
+    it is about (its title's, or its lead's when the title names none); a paragraph there that
+    names only the park of another title on the page is that title's, and so are the
+    paragraphs after it, until the text names a park again, a lead opens, or a head stands
+    between."""
     drafts = {draft.title: draft for draft in _copied_drafts(seed, tmp_path, chromium)}
     assert text in drafts[title].body
     assert text not in drafts[holder].body

@@ -1549,3 +1549,50 @@ def test_a_story_headed_by_another_park_under_a_package_on_one_park_is_an_articl
              "按照科技部党组统一部署和部巡视办具体安排，科技部火炬中心领导班子近日召开巡视整改专题民主生活会。"]
     titles = _titles_of(lines)
     assert titles == ["济宁高新区精描细绘2020年发展蓝图", "科技部火炬中心召开巡视整改专题民主生活会"]
+
+
+_CONTEST = ["2022年全国颠覆性技术创新大赛工作启动会在京召开", "本报记者 郑霞",
+            "7月20日，科技部火炬中心以视频会议形式召开2022年全国颠覆性技术创新大赛工作启动会，部署今年大赛各项工作。",
+            "贾敬敦表示，党中央高度重视颠覆性技术创新工作。举办全国颠覆性技术创新大赛，是落实国家战略的重要举措。"]
+_DONGHU = ["武汉东湖高新区：新兴产业重要策源地", "本报记者 刘莉",
+           "“十三五”期间，武汉东湖高新区经济迈上新台阶，主要经济指标位居武汉市前列，光电子信息产业规模持续扩大。",
+           "近年来，武汉东湖高新区先后出台“光谷人才11条”，优化人才计划，集聚了一批高端人才。"]
+
+
+def test_a_story_read_on_under_a_title_naming_no_park_goes_to_the_title_that_names_its_park():
+    # A copy reads a piece of 东湖's story (10年来，武汉东湖高新区……, and the paragraph after it
+    # that names no park) on under the head of a meeting's news, whose title names no park.
+    # Its lead (7月20日，科技部火炬中心……) names none either: the story is about no park, and
+    # the piece that names only another title's park is that title's.
+    donghu_piece = ["10年来，武汉东湖高新区以先进存储、光通信、5G等领域为重点，从政策、人才、平台等方面持续发力，打造产业创新高地。",
+                    "一是着力突破“卡脖子”关键核心技术。中国信科和国家信息光子创新中心研制出我国首款硅光芯片。"]
+    drafts = _drafts_by_title([*_CONTEST, *donghu_piece, *_DONGHU])
+    contest, donghu = drafts[_CONTEST[0]].body, drafts[_DONGHU[0]].body
+    for text in ("10年来，武汉东湖高新区以先进存储", "一是着力突破“卡脖子”"):
+        assert text in donghu and text not in contest
+
+
+def test_a_story_whose_title_names_no_park_is_about_the_park_its_lead_names():
+    # A title of a few words (科技成果转化对接会举办) names no park; its lead does (近日，成都高新区
+    # 举办……): the story is about 成都高新区, and a later paragraph naming it stays, though
+    # another title on the page names 成都高新区.
+    chengdu = ["成都高新区：让产业齿轮精准咬合", "本报记者 王飞",
+               "“当前，成都高新区正聚焦于推进产业功能区和产业生态圈建设，而业界共治正是其中的重要一环。”",
+               "为实现破局，业界共治应运而生。成都高新区以产业链为纽带组建理事会，企业由被服务者变为参与者。"]
+    fair = ["科技成果转化对接会举办", "近日，成都高新区举办科技成果转化对接会，200余家企业和高校院所参加，现场签约项目30个。",
+            "对接会上，成都高新区科技局负责人介绍了成果转化的扶持政策，企业代表介绍了各自的技术需求。"]
+    drafts = _drafts_by_title([*fair, *chengdu])
+    assert "成都高新区科技局负责人介绍了" in drafts[fair[0]].body
+    assert "成都高新区科技局负责人介绍了" not in drafts[chengdu[0]].body
+
+
+def test_a_piece_of_another_parks_story_takes_no_lead_with_it():
+    # Right under the meeting's head a copy reads a picture's caption from 东湖's story (a
+    # sentence naming 东湖高新区, with no 图为): it goes to 东湖's title. The paragraphs after a
+    # moved piece that name no park go with it — but not a lead (7月20日，……): a lead opens a
+    # story, it goes on in none.
+    caption = "武汉东湖高新区生物医药产业园内，研发人员在进行细胞培养实验。"
+    drafts = _drafts_by_title([_CONTEST[0], caption, *_CONTEST[2:], *_DONGHU])
+    contest = drafts[_CONTEST[0]].body
+    assert contest.startswith("7月20日，科技部火炬中心") and "贾敬敦表示" in contest
+    assert caption not in contest

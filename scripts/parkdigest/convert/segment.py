@@ -116,8 +116,10 @@ def segment_page(page: Page) -> Segmentation:
         content, placement = _fold_textless_strays(content, _join_and_assign(content, vocabulary), vocabulary,
                                                    contents)
     content, placement = _give_heads_their_openings(content, placement, vocabulary)
-    placement = _give_zones_their_paragraphs(content, placement)
+    # A lone subhead over text on another title's park goes back into that story first, its
+    # text with it: moving its paragraphs alone would leave it a head with no text.
     content, placement = _fold_sections_of_a_titled_zone(content, placement)
+    placement = _give_zones_their_paragraphs(content, placement)
     content, placement = _fold_textless_kickers(content, placement, contents)
     content, placement = _fold_headless_text(content, placement)
     merged, renumber = _merge(content, page, warnings)
@@ -587,15 +589,18 @@ def _paragraphs(joins: Sequence[Join]) -> _Paragraphs:
 
 
 def _give_zones_their_paragraphs(content: PageContent, placement: Placement) -> Placement:
-    """An article whose title names its park speaks of that park. A paragraph in its text that
-    names none of its zone's parks (`PageContent.zones`) and names the zone of exactly one other
-    title on the page is that title's, read on under the wrong head: it goes there, with the
+    """A story speaks of the park it is about: the park its title names, or, under a title that
+    names none, the park its lead names (`_parks_spoken_of`). A paragraph in an article's text
+    that names none of those and names the zone of exactly one other title on the page
+    (`PageContent.zones`) is that title's, read on under the wrong head: it goes there, with the
     pieces the joins make one paragraph with it, and so do the paragraphs after it in the
-    same text that name no park, until a paragraph names one or a head, subhead or another
-    article's block stands between (a caption does not: text runs around pictures)."""
+    same text that name no park, until a paragraph names one or opens as a lead does (a lead
+    opens a story, it goes on in none) or a head, subhead or another article's block stands
+    between (a caption does not: text runs around pictures)."""
     zones_of = content.zones
     paragraphs = _paragraphs(placement.joins)
     owners = list(placement.owners)
+    spoken_of = _parks_spoken_of(content, placement)
     run: tuple[int, int] | None = None  # (holder, teller) of the run being moved
     for k, block in enumerate(content.blocks):
         holder = owners[k].article
@@ -603,19 +608,40 @@ def _give_zones_their_paragraphs(content: PageContent, placement: Placement) -> 
             if block.kind is not Kind.CAPTION:
                 run = None
             continue
-        if paragraphs.start(k) != k or not zones_of[holder]:
+        if paragraphs.start(k) != k:
             continue
         pieces = [m for m in paragraphs.pieces(k) if owners[m].article == holder]
         named = content.parks_in(pieces)
         told = [a for a, zone in enumerate(zones_of) if zone & named]
-        if len(told) == 1 and told[0] != holder:
+        if len(told) == 1 and told[0] != holder and not named & spoken_of[holder]:
             run = (holder, told[0])
-        elif named or run is None or run[0] != holder:
+        elif named or run is None or run[0] != holder or _opens_as_a_lead(block):
             run = None
         if run is not None:
             for m in pieces:
                 owners[m] = Claim(run[1], Basis.RULE)
     return replace(placement, owners=tuple(owners))
+
+
+def _parks_spoken_of(content: PageContent, placement: Placement) -> tuple[frozenset[str], ...]:
+    """Per article, the parks its story is about: its title's zone, or, when the title names no
+    park (a meeting's news, a picture item's few words), the parks its lead names — the
+    paragraph right under its head when it holds it and it opens as a lead does (a dateline, a
+    date or 近日): a lead says who and where. (A copy that reads columns out of order may put
+    any paragraph under a head; one that opens as a lead is one.)"""
+    spoken_of = []
+    for a, (zone, cluster) in enumerate(zip(content.zones, content.heads)):
+        lead = cluster[-1] + 1 if cluster else len(content)
+        if not zone and lead < len(content) and placement.owners[lead].article == a and _opens_as_a_lead(
+                content.blocks[lead]):
+            zone = with_members(content.parks_in([lead]))
+        spoken_of.append(zone)
+    return tuple(spoken_of)
+
+
+def _opens_as_a_lead(block: Block) -> bool:
+    """Does the paragraph open as a news story's lead does: a dateline, or a date or 近日?"""
+    return opens_with_dateline(block) or opens_with_news_lead(block)
 
 
 def _fold_sections_of_a_titled_zone(content: PageContent, placement: Placement) -> tuple[PageContent, Placement]:
@@ -634,7 +660,7 @@ def _fold_sections_of_a_titled_zone(content: PageContent, placement: Placement) 
                 or a_few_words(content.blocks[cluster[0]]):
             continue
         paragraphs = [k for k in texts[a] if content.blocks[k].kind is Kind.BODY]
-        if any(opens_with_dateline(content.blocks[k]) or opens_with_news_lead(content.blocks[k]) for k in paragraphs):
+        if any(_opens_as_a_lead(content.blocks[k]) for k in paragraphs):
             continue
         named = content.parks_in(paragraphs)
         told = [b for b, zone in enumerate(zones_of) if named <= zone] if named else []
