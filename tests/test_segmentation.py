@@ -1596,3 +1596,18 @@ def test_a_piece_of_another_parks_story_takes_no_lead_with_it():
     contest = drafts[_CONTEST[0]].body
     assert contest.startswith("7月20日，科技部火炬中心") and "贾敬敦表示" in contest
     assert caption not in contest
+
+
+def test_a_sentence_left_open_in_one_parks_story_goes_on_in_no_paragraph_about_another_titles_park():
+    # A column ends 天津's lead mid-sentence (……核心战略和产业强) and the copy reads a paragraph of
+    # 济宁's story next. A story speaks of its park: a sentence naming 天津高新区 does not go on
+    # in a paragraph that names 济宁高新区 alone, each the park of another title on the page. The
+    # paragraph stays 济宁's, and the sentence stays open.
+    jining, tianjin = "济宁高新区精描细绘2020年发展蓝图", "聚力“五大行动”天津高新区按下未来五年发展快进键"
+    drafts = _drafts_by_title([
+        jining, "济宁高新区自1992年创建，2010年晋升为国家高新区，至今已走过了28年，综合实力稳步提升。",
+        tianjin, "本报成都2月8日电（记者吕娜）在日前召开的天津高新区第一次党员代表大会上，天津高新区党委书记表示，"
+                 "今后五年，天津高新区将大力实施创新驱动核心战略和产业强",
+        "2019年以来，济宁高新区高点定位、谋深谋实，以高质量双招双引为引擎，明确规划了高端装备、医养健康等四大主导产业。"])
+    assert "2019年以来，济宁高新区高点定位" in drafts[jining].body
+    assert "2019年以来" not in drafts[tianjin].body

@@ -75,6 +75,10 @@ _CLOSERS = "。！？!?”’）)》】…"
 _SENTENCE_INSIDE = re.compile(r"[。！？][”’]?[^。！？”’）)》】…]")
 # Rounds of re-assignment: each round recomputes every article's vocabulary.
 ASSIGN_ROUNDS = 3
+# A story speaks of the park it is about: a sentence in a fragment naming one title's park goes
+# on in no fragment naming another title's park and none of the first's. Such a start fits the
+# end's subject worse than one sharing no word with it (cosine 0..1, times junctions.TOPIC_WEIGHT).
+PARK_CLASH_FIT = -1.0
 # Rounds of (choose joins, assign articles); the second uses the first's articles.
 JOIN_ROUNDS = 2
 # Confidence of an assignment is a logistic of its margin over the runner-up.
@@ -196,19 +200,28 @@ def _join_and_assign(content: PageContent, vocabulary: Vocabulary) -> Placement:
     joins, breaks = choose_joins(fragments, vocabulary.cosine, tags, memo)
     ownership = _assign_articles(content, joins, vocabulary)
     for _ in range(JOIN_ROUNDS - 1):
-        fit, same_article = _round_scorers(vocabulary.profiles(ownership.members()), ownership.freeze())
+        fit, same_article = _round_scorers(content, vocabulary.profiles(ownership.members()), ownership.freeze())
         joins, breaks = choose_joins(fragments, fit, tags, memo, same_article)
         ownership = _assign_articles(content, joins, vocabulary)
     return Placement(tuple(joins), breaks, ownership.freeze())
 
 
-def _round_scorers(profiles: ArticleProfiles, owners: tuple[Claim, ...]
+def _round_scorers(content: PageContent, profiles: ArticleProfiles, owners: tuple[Claim, ...]
                    ) -> tuple[Callable[[int, int], float], Callable[[int, int], bool]]:
     """How well a start fits the article of an end, and whether two blocks share an article,
     as one round of assignment left them."""
+    @cache
+    def told(k: int) -> frozenset[int]:
+        """The heads whose titles name a park block k names."""
+        named = content.parks_in([k])
+        return frozenset(a for a, zone in enumerate(content.zones) if zone & named)
+
     def fit(e: int, s: int) -> float:
         """How well fragment s fits the article that fragment e belongs to (cosine), leaving
-        s itself out of that article's vocabulary."""
+        s itself out of that article's vocabulary; not at all when the two name the parks of
+        different titles and none of the same (`PARK_CLASH_FIT`)."""
+        if told(e) and told(s) and not told(e) & told(s):
+            return PARK_CLASH_FIT
         return profiles.fit(s, owners[e].article)
 
     def same_article(a: int, b: int) -> bool:
