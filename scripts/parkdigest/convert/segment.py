@@ -75,12 +75,13 @@ _CLOSERS = "。！？!?”’）)》】…"
 _SENTENCE_INSIDE = re.compile(r"[。！？][”’]?[^。！？”’）)》】…]")
 # Rounds of re-assignment: each round recomputes every article's vocabulary.
 ASSIGN_ROUNDS = 3
-# A story speaks of the park it is about: a sentence in a fragment naming one title's park goes
-# on in no fragment naming another title's park and none of the first's. Such a start fits the
-# end's subject worse than one sharing no word with it (cosine 0..1, times junctions.TOPIC_WEIGHT).
-PARK_CLASH_FIT = -1.0
 # Rounds of (choose joins, assign articles); the second uses the first's articles.
 JOIN_ROUNDS = 2
+# In the second round a join's start fits its end's subject by the article it went to; a start
+# naming another title's park and none of the end's fits worse than one sharing no word with it
+# (cosine 0..1, times junctions.TOPIC_WEIGHT): a story speaks of the park it is about, and a
+# sentence naming one title's park goes on in no fragment about another's.
+PARK_CLASH_FIT = -1.0
 # Confidence of an assignment is a logistic of its margin over the runner-up.
 OWNER_CONFIDENCE_SCALE = 0.05
 # Rounds of fixing heads' openings found elsewhere (`_give_heads_their_openings`): the text an
@@ -174,6 +175,10 @@ class PageContent:
         """The parks these blocks name, together."""
         return {park for k in blocks for park in parks_named(self.blocks[k].text)}
 
+    def titles_naming(self, parks: set[str]) -> list[int]:
+        """The heads whose titles name one of these parks (their zones: `zones`)."""
+        return [a for a, zone in enumerate(self.zones) if zone & parks]
+
     def beside_others(self, a: int) -> bool:
         """Was article a's head printed beside others and read in one stack with them (or taken
         out of another's stack as a stray headline)? Then none of the text under the stack is
@@ -213,13 +218,12 @@ def _round_scorers(content: PageContent, profiles: ArticleProfiles, owners: tupl
     @cache
     def told(k: int) -> frozenset[int]:
         """The heads whose titles name a park block k names."""
-        named = content.parks_in([k])
-        return frozenset(a for a, zone in enumerate(content.zones) if zone & named)
+        return frozenset(content.titles_naming(content.parks_in([k])))
 
     def fit(e: int, s: int) -> float:
         """How well fragment s fits the article that fragment e belongs to (cosine), leaving
-        s itself out of that article's vocabulary; not at all when the two name the parks of
-        different titles and none of the same (`PARK_CLASH_FIT`)."""
+        s itself out of that article's vocabulary — worse than sharing no word when the two
+        name the parks of different titles and none of the same (`PARK_CLASH_FIT`)."""
         if told(e) and told(s) and not told(e) & told(s):
             return PARK_CLASH_FIT
         return profiles.fit(s, owners[e].article)
@@ -605,12 +609,11 @@ def _give_zones_their_paragraphs(content: PageContent, placement: Placement) -> 
     """A story speaks of the park it is about: the park its title names, or, under a title that
     names none, the park its lead names (`_parks_spoken_of`). A paragraph in an article's text
     that names none of those and names the zone of exactly one other title on the page
-    (`PageContent.zones`) is that title's, read on under the wrong head: it goes there, with the
+    (`PageContent.titles_naming`) is that title's, read on under the wrong head: it goes there, with the
     pieces the joins make one paragraph with it, and so do the paragraphs after it in the
     same text that name no park, until a paragraph names one or opens as a lead does (a lead
     opens a story, it goes on in none) or a head, subhead or another article's block stands
     between (a caption does not: text runs around pictures)."""
-    zones_of = content.zones
     paragraphs = _paragraphs(placement.joins)
     owners = list(placement.owners)
     spoken_of = _parks_spoken_of(content, placement)
@@ -625,7 +628,7 @@ def _give_zones_their_paragraphs(content: PageContent, placement: Placement) -> 
             continue
         pieces = [m for m in paragraphs.pieces(k) if owners[m].article == holder]
         named = content.parks_in(pieces)
-        told = [a for a, zone in enumerate(zones_of) if zone & named]
+        told = content.titles_naming(named)
         if len(told) == 1 and told[0] != holder and not named & spoken_of[holder]:
             run = (holder, told[0])
         elif named or run is None or run[0] != holder or _opens_as_a_lead(block):
