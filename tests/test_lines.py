@@ -1311,3 +1311,15 @@ def test_bylines_naming_people_however_spaced_stay_bylines(byline):
     kinds = dict(_kinds("科技部火炬中心召开巡视整改专题民主生活会", byline,
                         "按照科技部党组统一部署和部巡视办具体安排，科技部火炬中心领导班子深入学习。"))
     assert kinds[byline] == "byline"
+
+
+@pytest.mark.parametrize("verb", ["拥有", "具有"])
+def test_a_line_ending_with_a_verb_never_said_without_its_object_goes_on_though_a_short_sentence_follows(verb):
+    """A column cuts a sentence after 拥有 (……石狮园等“一区十园”，拥有 / 各类企业4740余家。…): the
+    piece below opens with a short sentence, as a paragraph's run-in heading does, but a verb
+    that never stands without its object (粘宾动词) says the sentence goes on there."""
+    page = _page("泉州高新区：向新实体经济转型 建“一区十园”创新高地",
+                 f"目前，泉州高新区包括主园区、鲤城园、石狮园等“一区十园”，{verb}",
+                 "各类企业4740余家。泉州高新区紧抓福建泉州国家自主创新示范区获批机遇，加强以科技创新为核心的全面创新。")
+    (draft,) = reflow_page(segment_page(page)).drafts
+    assert f"“一区十园”，{verb}各类企业4740余家。" in draft.body
