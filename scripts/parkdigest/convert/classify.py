@@ -586,6 +586,12 @@ def opens_with_news_lead(block: Block | None) -> bool:
     return block is not None and block.kind is Kind.BODY and bool(_NEWS_LEAD.match(block.text))
 
 
+def opens_as_a_lead(block: Block | None) -> bool:
+    """A paragraph that opens as a news story's lead does: with its dateline (`opens_with_dateline`)
+    or with when it happened (`opens_with_news_lead`)."""
+    return opens_with_dateline(block) or opens_with_news_lead(block)
+
+
 def _may_be_headline(text: str) -> bool:
     """Lines that are headlines only inside a headline stack: a kicker with commas, the first
     half of a title broken after a comma, a kicker ending with a colon or a dash."""

@@ -27,6 +27,7 @@ from parkdigest.convert.classify import (
     closed_by_column_tag,
     is_park_title,
     opens_any_story,
+    opens_as_a_lead,
     opens_with_dateline,
     opens_with_news_lead,
     points_at_its_picture,
@@ -166,10 +167,15 @@ class PageContent:
         return len(self.blocks)
 
     @cached_property
+    def title_parks(self) -> tuple[frozenset[str], ...]:
+        """The parks each head's title names (its headlines'), by name."""
+        return tuple(frozenset(parks_of_headlines(self.blocks, cluster)) for cluster in self.heads)
+
+    @cached_property
     def zones(self) -> tuple[frozenset[str], ...]:
         """The zones each head's title names, a demonstration zone with its member parks (a
         story about 兰白自创区 speaks of 兰州高新区 too)."""
-        return tuple(with_members(parks_of_headlines(self.blocks, cluster)) for cluster in self.heads)
+        return tuple(with_members(parks) for parks in self.title_parks)
 
     def parks_in(self, blocks: Iterable[int]) -> set[str]:
         """The parks these blocks name, together."""
@@ -316,7 +322,7 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
     strays = []
     datelines = {m for m, block in enumerate(content.blocks) if opens_with_dateline(block)}
     leads = [m for m, block in enumerate(content.blocks) if opens_with_news_lead(block)]
-    titles = [(_head_words(content, cluster), parks_of_headlines(content.blocks, cluster)) for cluster in content.heads]
+    titles = [(_head_words(content, cluster), content.title_parks[a]) for a, cluster in enumerate(content.heads)]
 
     @cache
     def heads_spoken_of(m: int) -> float:
@@ -511,7 +517,7 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     def opens_its_story(a: int, k: int) -> bool:
         return is_story_opening(k) and taken_up(a, k) >= TITLE_WORDS_TAKEN_UP
 
-    parks = [parks_of_headlines(content.blocks, cluster) for cluster in content.heads]
+    parks = content.title_parks
 
     @cache
     def named(k: int) -> set[str]:
@@ -631,7 +637,7 @@ def _give_zones_their_paragraphs(content: PageContent, placement: Placement) -> 
         told = content.titles_naming(named)
         if len(told) == 1 and told[0] != holder and not named & spoken_of[holder]:
             run = (holder, told[0])
-        elif named or run is None or run[0] != holder or _opens_as_a_lead(block):
+        elif named or run is None or run[0] != holder or opens_as_a_lead(block):
             run = None
         if run is not None:
             for m in pieces:
@@ -648,16 +654,11 @@ def _parks_spoken_of(content: PageContent, placement: Placement) -> tuple[frozen
     spoken_of = []
     for a, (zone, cluster) in enumerate(zip(content.zones, content.heads)):
         lead = cluster[-1] + 1 if cluster else len(content)
-        if not zone and lead < len(content) and placement.owners[lead].article == a and _opens_as_a_lead(
+        if not zone and lead < len(content) and placement.owners[lead].article == a and opens_as_a_lead(
                 content.blocks[lead]):
             zone = with_members(content.parks_in([lead]))
         spoken_of.append(zone)
     return tuple(spoken_of)
-
-
-def _opens_as_a_lead(block: Block) -> bool:
-    """Does the paragraph open as a news story's lead does: a dateline, or a date or 近日?"""
-    return opens_with_dateline(block) or opens_with_news_lead(block)
 
 
 def _fold_sections_of_a_titled_zone(content: PageContent, placement: Placement) -> tuple[PageContent, Placement]:
@@ -676,7 +677,7 @@ def _fold_sections_of_a_titled_zone(content: PageContent, placement: Placement) 
                 or a_few_words(content.blocks[cluster[0]]):
             continue
         paragraphs = [k for k in texts[a] if content.blocks[k].kind is Kind.BODY]
-        if any(_opens_as_a_lead(content.blocks[k]) for k in paragraphs):
+        if any(opens_as_a_lead(content.blocks[k]) for k in paragraphs):
             continue
         named = content.parks_in(paragraphs)
         told = [b for b, zone in enumerate(zones_of) if named <= zone] if named else []
@@ -733,7 +734,7 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
     for a, cluster in enumerate(content.heads):
         if not cluster or a in with_text:
             continue
-        stack_names_a_park = bool(parks_of_headlines(content.blocks, cluster))
+        stack_names_a_park = bool(content.title_parks[a])
         opened = [b for b, k in content.openings if k == cluster[-1] + 1]  # the head the paragraph under it opens
         if (opened and content.blocks[cluster[-1]].kind is Kind.BYLINE and not stack_names_a_park
                 and _keeps_its_title(content, content.heads[opened[0]], cluster, contents)):
