@@ -1045,6 +1045,27 @@ def test_a_textless_head_leaves_a_dateline_that_speaks_of_another_heads_title():
     assert "温州高新区" in next(d for d in drafts if d.title.startswith("温州高新区")).body
 
 
+def test_a_textless_park_title_takes_no_dateline_whose_paragraph_names_none_of_its_park():
+    """Two titles read one over the other (泉州高新区：… / 这家出产国之重器的园区有颗绿“芯”), the
+    text under them another story's piece and 泉州's paragraphs, then a dateline on neither park
+    (本报郑州……严冬时节……包头市青山区). A story speaks of the park its title names: that dateline
+    opens no story of 泉州高新区; it is the other title's (seed 2008 as a copy reads it)."""
+    lines = ["■第二看台", "园区快讯",
+             "泉州高新区：向新实体经济转型 建“一区十园”创新高地", "这家出产国之重器的园区有颗绿“芯”",
+             "者胡娟）7月22日，在科技部战略规划司的指导和支持下，科技部火炬中心举办的2022年国家高新区科技创新与"
+             "经济形势分析能力提升培训班开班。",
+             "近年来，泉州高新区坚持以建设国家自主创新示范区为核心任务，把创新创造摆在发展全局的核心位置。",
+             "目前，泉州高新区包括主园区、鲤城园、石狮园等“一区十园”，拥有各类企业4740余家。",
+             "泉州高新区以建设创新平台为抓手，加快集聚人才、技术、资本等高端要素，持续营造创新生态。",
+             "本报郑州6月9日电（记者唐杰）严冬时节，不论是煤炭供暖还是燃气供暖，北方城市的空气质量都会或多或少"
+             "发生一些变化。但今年冬天，内蒙古包头市青山区的很多地方，空气质量并没有因为供暖期的到来而下降，"
+             "因为给这里供暖的能源是太阳能。",
+             "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "本报长春6月11日电（记"]
+    drafts = _drafts_by_title(lines)
+    assert drafts["这家出产国之重器的园区有颗绿“芯”"].body.startswith("本报郑州6月9日电（记者唐杰）严冬时节")
+    assert "本报郑州" not in drafts["泉州高新区：向新实体经济转型 建“一区十园”创新高地"].body
+
+
 def test_a_stack_after_the_credit_that_closes_an_article_is_no_story_of_its_package():
     # A credit (供稿：…) closes the article above it: the kicker, title and byline after it head
     # the next article, not a story of a package the article above opened.

@@ -599,11 +599,16 @@ class _Paragraphs:
 
     def pieces(self, k: int) -> list[int]:
         """The blocks of the paragraph from block k on."""
-        pieces = [k]
-        while k in self.after and self.after[k] not in pieces:
-            k = self.after[k]
-            pieces.append(k)
-        return pieces
+        return _pieces_from(self.after, k)
+
+
+def _pieces_from(after: Mapping[int, int], k: int) -> list[int]:
+    """Block k and the blocks its sentence goes on in, joined after it (`after`: end -> start)."""
+    pieces = [k]
+    while k in after and after[k] not in pieces:
+        k = after[k]
+        pieces.append(k)
+    return pieces
 
 
 def _paragraphs(joins: Sequence[Join]) -> _Paragraphs:
@@ -928,7 +933,7 @@ def _anchors(content: PageContent, flow: Flow) -> dict[int, int]:
         runs[a] = [dateline]
     runs = _share_runs_of_stacked_heads(content, runs)
     runs = _take_continuations_under_heads(content, flow, runs)
-    runs = _give_datelines_to_textless_heads(content, runs)
+    runs = _give_datelines_to_textless_heads(content, runs, flow)
     stories = {k for _, k in content.openings if opens_any_story(content.blocks, k)}  # the openings that open a story
     for a, opening in content.openings:  # a head's opening paragraph found elsewhere, and the run after it
         after = _run_after(content, flow, opening, brief=opens_with_dateline(content.blocks[opening]))
@@ -1029,12 +1034,15 @@ def _take_continuations_under_heads(content: PageContent, flow: Flow, runs: list
     return runs
 
 
-def _give_datelines_to_textless_heads(content: PageContent, runs: list[list[int]]) -> list[list[int]]:
+def _give_datelines_to_textless_heads(content: PageContent, runs: list[list[int]], flow: Flow) -> list[list[int]]:
     """A head with no text after it (its columns were extracted elsewhere) takes the nearest
     paragraph that opens with a dateline (本报北京1月5日电……) and is no other head's start,
     below it if one is (a copy reads a head's text after it) — none when that paragraph takes
     up another head's title more than its own (TITLE_WORDS_TAKEN_UP): it opens the other's
-    story, and a farther dateline is no surer this head's."""
+    story, and a farther dateline is no surer this head's. Nor does a title naming a park take
+    a dateline whose paragraph (its pieces as joined) names none of that park's zone: a story
+    speaks of the park it is about, the one its title names (本报南昌……严冬时节 is no story of
+    齐齐哈尔高新区：…, two textless heads stacked over it)."""
     runs = [list(run) for run in runs]
     starts = {run[0] for run in runs if run}
     datelines = [k for k, b in enumerate(content.blocks) if opens_with_dateline(b) and k not in starts]
@@ -1053,6 +1061,8 @@ def _give_datelines_to_textless_heads(content: PageContent, runs: list[list[int]
         k = min(datelines, key=lambda d: (d < head[0], abs(d - head[0])))
         if opens_another_heads_story(a, k):
             continue
+        if content.zones[a] and not content.zones[a] & content.parks_in(_pieces_from(flow.continuation, k)):
+            continue  # a story on the title's park names it: this dateline's paragraph opens another
         datelines.remove(k)
         for other in runs:
             other[:] = [m for m in other if m != k]
