@@ -1542,6 +1542,29 @@ def test_a_line_under_a_park_title_over_text_on_its_park_is_its_subtitle_though_
         ("武汉东湖高新区：新兴产业重要策源地", "打造具有全球影响力的产业创新高地"), ("兰州高新区：建西北地区重要科创中心", "")]
 
 
+def test_a_dateline_on_another_titles_park_makes_no_line_of_a_stack_a_title_by_shared_words():
+    """A dashless subtitle under a title naming no park (打造具有全球影响力的产业创新高地): the
+    dateline of a story on 兰州高新区, whose own title names that park, takes up half its words
+    (打造, 影响力, 创新: any park's news says as much). That story is the 兰州 title's; sharing
+    words with it makes no line of this stack a title of its own, which would stand with no text
+    (seed 5104)."""
+    drafts = _drafts("\n\n".join([
+        "贡献六成以上新兴产业产值开发区成山西转型发展重要平台",
+        "打造具有全球影响力的产业创新高地",
+        "本报记者 王海滨",
+        "近日从山西转型综合示范区晋中开发区传来喜讯，山西中聚晶科半导体有限公司创立的“基于综合示范区‘煤改电’"
+        "背景的低温余热高效利用管理”获得第二十四届全国企业管理现代化创新成果一等奖，且是一等奖中唯一一家民营企业。",
+        "去年，山西转型综合示范区引进建设了中电科（山西）电子信息科技创新产业园、中国铁建磁浮轨道交通及产业园等62个"
+        "新兴产业项目，短短一年时间形成了一批新兴产业集群，而这只是全省开发区建设的一个缩影。",
+        "兰州高新区：建西北地区重要科创中心",
+        "本报讯（记者 韩洋 通讯员 周杰）党的十八大以来，兰州高新区以高质量发展为引领，深入实施创新驱动发展战略，"
+        "推动兰白国家自创区建设取得突破性进展，综合实力稳步提升，综合排名连年进位，成为西北地区具有重要影响力的"
+        "科技创新中心和经济增长极。",
+    ]))
+    assert len(drafts) == 2 and all(d.paragraphs for d in drafts), [(d.title, len(d.paragraphs)) for d in drafts]
+    assert drafts[0].body.startswith("近日从山西转型综合示范区") and drafts[1].title == "兰州高新区：建西北地区重要科创中心"
+
+
 def test_a_few_words_under_a_pictures_credit_head_a_photo_item_though_read_under_a_title():
     """A copy reads a photo item's title (园区春意浓) right under its picture's credit and right
     after another module's title, with no line of text between (seed 2112). A credit ends its

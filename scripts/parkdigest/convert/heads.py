@@ -535,6 +535,9 @@ class _Opening(NamedTuple):
     # text past its first paragraph, when stories are read there one after another: the text
     # opens with a dateline, the stack holds two bylines, or the paragraph is a news lead.
     may_open_elsewhere: bool
+    # It names the park of a title standing outside the stack, and none the stack names: it is
+    # that title's story, whatever words it shares with a line of the stack.
+    of_another_title: bool
 
 
 def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
@@ -548,7 +551,9 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
     part nothing. An opening that names a line's park speaks of that line (a story on a park
     names it: 本报讯……温州高新区…); a line over a park's title that the same story takes up is
     that title's kicker (每年5000万元资助业界共治 / 成都高新区：…), and the line right under one,
-    over text on its park, is its subtitle unless a story restates it."""
+    over text on its park, is its subtitle unless a story restates it. A story's opening that
+    names the park of a title outside the stack (and none the stack names) is that title's story:
+    the words it shares with a line of the stack make that line no title."""
     lines = _whole_titles(content, cluster)
     if len(lines) < 2:
         return []
@@ -568,8 +573,15 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
         next as surely as a dateline."""
         return opens_a_story(content, k) or (in_turn and k in under[1:] and opens_with_news_lead(content[k]))
 
-    openings = [_Opening(content[k].text, parks_named(content[k].text), opens_one(k), may_open_elsewhere(k))
-                for k in range(len(content)) if content[k].kind is Kind.BODY]
+    stack_parks = parks_of_headlines(content, cluster)
+    parks_elsewhere = _parks_of_titles_outside(content, cluster)
+
+    def opening(k: int) -> _Opening:
+        parks = parks_named(content[k].text)
+        return _Opening(content[k].text, parks, opens_one(k), may_open_elsewhere(k),
+                        bool(parks & parks_elsewhere) and not parks & stack_parks)
+
+    openings = [opening(k) for k in range(len(content)) if content[k].kind is Kind.BODY]
     parks = {k: parks_named(content[k].text) for k in lines}
     subtitles = _subtitles_of_a_park_title(content, cluster)
     taken_up = cache(words_taken_up)  # each line against each opening, asked more than once
@@ -581,7 +593,8 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
         taken = taken_up(content[line].text, opening.text)
         if line in subtitles:  # a story restating it is its own; one sharing some words is not
             return (opening.opens_a_story or opening.may_open_elsewhere) and taken >= restated
-        return (opening.opens_a_story and (taken >= TITLE_WORDS_TAKEN_UP or bool(parks[line] & opening.parks))) or (
+        shares_words = taken >= TITLE_WORDS_TAKEN_UP and not opening.of_another_title
+        return (opening.opens_a_story and (shares_words or bool(parks[line] & opening.parks))) or (
             opening.may_open_elsewhere and taken >= restated)
 
     def told_by_another(other: int, opening: _Opening, line: int) -> bool:
@@ -600,6 +613,12 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
                    for opening in openings)
 
     return [k for k in lines if taken_up_alone(k) and not _balanced_halves(content[k].text)]
+
+
+def _parks_of_titles_outside(content: list[Block], cluster: list[int]) -> set[str]:
+    """The parks that the page's whole titles outside a stack name."""
+    return {park for k, block in enumerate(content)
+            if k not in cluster and _may_be_title(block) and whole_title(block) for park in parks_named(block.text)}
 
 
 def _whole_titles(content: list[Block], cluster: list[int]) -> list[int]:
