@@ -635,6 +635,19 @@ def test_a_second_dateline_in_one_articles_text_opens_the_story_of_a_textless_he
 
 
 @pytest.mark.browser
+def test_a_lead_opening_with_jinri_and_no_comma_is_a_story_opening_found_elsewhere(chromium, tmp_path):
+    """近日 opens a news lead with or without a comma (近日从山西转型综合示范区传来喜讯，……). A copy
+    reads that lead under another module's head: it is a story's opening, and the title it
+    restates (贡献六成以上新兴产业产值…) finds it there; the head it was read under keeps its own
+    text (结交一群优秀的小伙伴…) (seed 4321)."""
+    drafts = _copied_drafts(4321, tmp_path, chromium)
+    shanxi = next(d for d in drafts if d.title.startswith("贡献六成以上新兴产业产值"))
+    friends = next(d for d in drafts if d.title.startswith("有“点赞之交”还不够"))
+    assert "近日从山西转型综合示范区" in shanxi.body and "近日从山西" not in friends.body
+    assert "结交一群优秀的小伙伴" in friends.body
+
+
+@pytest.mark.browser
 def test_two_long_balanced_halves_are_a_title_a_story_elsewhere_restates(chromium, tmp_path):
     """Two balanced phrases may be a kicker (聚焦主导产业 打造创新高地), but a kicker's halves are
     slogans of a few words: halves of twelve and fourteen characters (贡献六成以上新兴产业产值

@@ -577,12 +577,13 @@ def opens_with_dateline(block: Block | None) -> bool:
     return block is not None and block.kind is Kind.BODY and dateline_opens(block.text)
 
 
-# A news story's lead opens with when it happened: a date or 近日/日前, then a comma.
-_NEWS_LEAD = re.compile(r"((\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前)[，,]")
+# A news story's lead opens with when it happened: a date and a comma, or 近日/日前, which
+# open a lead with or without one (近日，…… / 近日从山西转型综合示范区传来喜讯，……).
+_NEWS_LEAD = re.compile(r"((\d{4}年)?\d{1,2}月\d{1,2}日[，,]|(近日|日前)[，,]?)")
 
 
 def opens_with_news_lead(block: Block | None) -> bool:
-    """A paragraph that opens as a news story's lead (7月19日，… 近日，…)."""
+    """A paragraph that opens as a news story's lead (7月19日，… 近日，… 近日从…获悉，…)."""
     return block is not None and block.kind is Kind.BODY and bool(_NEWS_LEAD.match(block.text))
 
 
