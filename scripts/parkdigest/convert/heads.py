@@ -616,9 +616,9 @@ def _story_titles(content: list[Block], cluster: list[int]) -> list[int]:
 
 
 def _parks_of_titles_outside(content: list[Block], cluster: list[int]) -> set[str]:
-    """The parks that the page's whole titles outside a stack name."""
-    return {park for k, block in enumerate(content)
-            if k not in cluster and _may_be_title(block) and whole_title(block) for park in parks_named(block.text)}
+    """The parks that the page's whole titles (`_whole_titles`) outside a stack name."""
+    outside = [k for k in range(len(content)) if k not in cluster]
+    return {park for k in _whole_titles(content, outside) for park in parks_named(content[k].text)}
 
 
 def _whole_titles(content: list[Block], cluster: list[int]) -> list[int]:

@@ -1049,20 +1049,22 @@ def _give_datelines_to_textless_heads(content: PageContent, runs: list[list[int]
     head_words = [_head_words(content, cluster) for cluster in content.heads]
     taken_up = {k: [words_taken_up(words, content.blocks[k].text) for words in head_words] for k in datelines}
 
-    def opens_another_heads_story(a: int, k: int) -> bool:
-        """Does dateline k take up another head's title, and more than head a's?"""
-        return any(b != a and share >= TITLE_WORDS_TAKEN_UP and share > taken_up[k][a]
-                   for b, share in enumerate(taken_up[k]))
+    def opens_another_story(a: int, k: int) -> bool:
+        """Does dateline k open a story other than head a's: it takes up another head's title,
+        and more than head a's, or head a's title names a park and the dateline's paragraph
+        (its pieces as joined) names none of that park's zone?"""
+        takes_up_another = any(b != a and share >= TITLE_WORDS_TAKEN_UP and share > taken_up[k][a]
+                               for b, share in enumerate(taken_up[k]))
+        zone = content.zones[a]
+        return takes_up_another or bool(zone) and not zone & content.parks_in(_pieces_from(flow.continuation, k))
 
     for a, run in enumerate(runs):
         head = content.heads[a]
         if any(content.blocks[k].kind is Kind.BODY for k in run) or not head or not datelines or content.beside_others(a):
             continue  # (heads side by side share the text under them: vocabulary places it)
         k = min(datelines, key=lambda d: (d < head[0], abs(d - head[0])))
-        if opens_another_heads_story(a, k):
+        if opens_another_story(a, k):
             continue
-        if content.zones[a] and not content.zones[a] & content.parks_in(_pieces_from(flow.continuation, k)):
-            continue  # a story on the title's park names it: this dateline's paragraph opens another
         datelines.remove(k)
         for other in runs:
             other[:] = [m for m in other if m != k]
