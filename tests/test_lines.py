@@ -13,6 +13,7 @@ from parkdigest.convert.heads import parse_head
 from parkdigest.convert.junctions import (
     broken_quantity,
     choose_joins,
+    figure_after_its_lead,
     open_pairs,
     pairs_closed_unopened,
     start_evidence,
@@ -305,6 +306,30 @@ def test_a_word_the_segmenter_adds_is_tagged_a_name_not_punctuation(term):
 def test_a_quantity_broken_by_the_layout_is_evidence_for_a_join(left, right):
     assert broken_quantity(left, right)
     assert not broken_quantity("穿过古镇", "古桥，感叹不已。")
+
+
+@pytest.mark.parametrize("left, right", [("产值近", "210亿元，在生物疫苗等方面形成特色。"),
+                                         ("总投资约", "30%来自社会资本。"), ("累计", "12座厂房交付使用。")])
+def test_a_word_said_only_before_a_figure_and_the_figure_are_one_phrase(left, right):
+    assert figure_after_its_lead(left, right)
+    assert not figure_after_its_lead(left, "三是“育引用留”并举打造人才高地。")  # an enumeration, no figure
+    assert not figure_after_its_lead(left, "2021年，兰州高新区生产总值突破300亿元。")  # a date opens a paragraph
+    assert not figure_after_its_lead("产值", right)
+
+
+def test_a_figure_cut_from_the_word_that_states_it_is_joined_across_columns():
+    """产值近|210亿元: the start is the figure 近 states, though 近来 reads as a word across
+    another junction (发展起|来): the two are one phrase as surely as the halves of a word."""
+    page = _page("兰州高新区：建西北地区重要科创中心", "本报记者 袁涛",
+                 "二是新兴产业支撑高质量发展。兰州高新区聚焦生物医药首位产业，生物医药企业达到200多家、产值近",
+                 "产业园区合作共建经验分析", "本报记者 王娟", "产业园区合作共建作为区域经济合作的新型模式，在产业转移的基础上发展起",
+                 "210亿元，在生物疫苗、多肽创新药研发等方面形成了鲜明特色。", "来，是区域协调发展战略的一项重要举措。")
+    drafts = {d.title: [p.text for p in d.paragraphs] for d in reflow_page(segment_page(page)).drafts}
+    assert drafts["兰州高新区：建西北地区重要科创中心"] == [
+        "二是新兴产业支撑高质量发展。兰州高新区聚焦生物医药首位产业，生物医药企业达到200多家、产值近210亿元，"
+        "在生物疫苗、多肽创新药研发等方面形成了鲜明特色。"]
+    assert drafts["产业园区合作共建经验分析"] == [
+        "产业园区合作共建作为区域经济合作的新型模式，在产业转移的基础上发展起来，是区域协调发展战略的一项重要举措。"]
 
 
 def test_the_two_halves_of_a_quotation_broken_across_columns_are_joined():

@@ -35,6 +35,7 @@ from parkdigest.convert.words import (
     NUMBER_FLAG,
     TagModel,
     ends_mid_phrase,
+    figure_leads,
     first_tags,
     is_word_prefix,
     junction_gain,
@@ -334,13 +335,16 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
     credit_pair = _dateline_then_credit(left, right)
     if credit_pair:
         score += DATELINE_CREDIT_BONUS
+    figure_pair = figure_after_its_lead(left, right)
+    if figure_pair:
+        score += PAIR_BONUS
     if broken_quantity(left, right):
         score += QUANTITY_BONUS
     if not opening and opens_paragraph(right, after_mid_phrase=ends_mid_phrase(left)):
         run_penalties += OPENER_PENALTY
     score -= run_penalties
     score += TAG_WEIGHT * max(-TAG_PMI_CLIP, min(TAG_PMI_CLIP, tags.continuation_odds(left, right)))
-    return Candidate(e, s, score, adjacent, span, run_penalties, run_before, marks_pair or credit_pair)
+    return Candidate(e, s, score, adjacent, span, run_penalties, run_before, marks_pair or credit_pair or figure_pair)
 
 
 # Marks printed in pairs (GB/T 15834): quotation marks, brackets, book-title marks. A paragraph
@@ -418,6 +422,18 @@ def broken_quantity(left: str, right: str) -> bool:
     if end[0][1] == NUMBER_FLAG and start[0][1] in (NUMBER_FLAG, MEASURE_FLAG) and HAN_CHAR.match(start[0][0]):
         return True
     return bool(_counted_end().search(left)) and start[0][1].startswith("n")
+
+
+_DATE_START = re.compile(r"^[0-9]+[年月日]")
+
+
+def figure_after_its_lead(left: str, right: str) -> bool:
+    """Is the end a word said only before a figure (产值近, 总投资约, 累计) and the start a
+    figure (210亿元, 30%, 12座; not an enumeration, 三是…, nor a date, 2021年…)? A paper prints
+    the two apart no more than the halves of a word: the figure is what the word states."""
+    end, start = last_tags(left, 1), first_tags(right, 2)
+    return (bool(end) and end[0][0] in figure_leads() and len(start) == 2 and start[0][1] == NUMBER_FLAG
+            and start[1][1] in (NUMBER_FLAG, MEASURE_FLAG) and not _DATE_START.match(right))
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ import itertools
 import re
 from functools import cache
 
-from parkdigest.convert.words import NUMBER_FLAG, PLACE_FLAG, cut, tag
+from parkdigest.convert.words import NUMBER_FLAG, PLACE_FLAG, cut, figure_leads, tag
 from parkdigest.resources import language_words
 from parkdigest.text import COLONS, HAN, HAN_CHAR, alternation, open_quotes, parallel_halves
 
@@ -42,8 +42,6 @@ QUOTED_TITLE_MIN_CHARS = 8
 # interjection (e), a conjunction (c) — and so never open a title.
 _NO_KICKER_END = ("p", "c", "u", "b")
 _NO_TITLE_START = ("u", "f", "y", "e", "c")
-# The words of comparison that state a figure in a kicker (超千亿元, 达30%, 突破100万吨).
-_FIGURE_VERBS = ("超", "达", "逾", "近", "突破", "超过")
 
 
 def run_on_kicker_end(core: str) -> int:
@@ -140,7 +138,7 @@ def _after_stated_figure(core: str, words: list[tuple[str, str]]) -> int:
     for i, (word, _) in enumerate(words[:-2]):
         at += len(word)
         following, after = words[i + 1], words[i + 2]
-        if word in _FIGURE_VERBS and following[1] == NUMBER_FLAG:
+        if word in figure_leads() and following[1] == NUMBER_FLAG:  # 超千亿元, 达30%
             end, figure = at + len(following[0]), following[0]
             if after[1] == NUMBER_FLAG:  # 360 + 亿千瓦时: the number and its unit
                 end, figure = end + len(after[0]), figure + after[0]

@@ -149,6 +149,12 @@ def opens_with_reported_speech(text: str) -> bool:
 _MID_PHRASE_TAGS = ("b", "p", "c", "uj")
 
 
+@cache
+def figure_leads() -> frozenset[str]:
+    """The words said only before a figure (language.yaml figure_leads: 超, 近, 约, 累计)."""
+    return frozenset(language_words()["figure_leads"])
+
+
 def ends_mid_phrase(text: str) -> bool:
     """Does the text end with a word that never ends a phrase (`_MID_PHRASE_TAGS`,
     `_mid_phrase_words`)? Then it goes on somewhere ("近年来，南宁先后出台支持和鼓励举办中小型",
