@@ -100,11 +100,11 @@ def _marked(draw, text: str) -> str:
     return draw(st.sampled_from(MARKERS)) + text
 
 
-def _joined(draw, items: list[str]) -> str:
+def _joined(draw, items: list[str], separators: tuple[str, ...] = ITEM_SEPARATORS) -> str:
     """Items one after another, each pair set apart by any separator papers print."""
     line = items[0]
     for item in items[1:]:
-        line += draw(st.sampled_from(ITEM_SEPARATORS)) + item
+        line += draw(st.sampled_from(separators)) + item
     return line
 
 
@@ -118,9 +118,11 @@ def glued_role_pairs(draw) -> str:
 def editor_lines(draw) -> str:
     """Editor lines: one to four role pairs, any separators, any marker, possibly glued to a
     contact item (责任编辑 张三 | 美术编辑 李四；版式设计：王五　电话：010-65368486); or two to four
-    roles each glued to its name (责编于敏|美编朱强)."""
+    roles each glued to its name (责编于敏|美编朱强), or with nothing between the pairs either, as a
+    copy that dropped the spaces prints them (责任编辑郭文博校对陈艳)."""
     if draw(st.integers(0, 4)) == 0:
-        return _marked(draw, _joined(draw, draw(st.lists(glued_role_pairs(), min_size=2, max_size=4))))
+        pairs = draw(st.lists(glued_role_pairs(), min_size=2, max_size=4))
+        return _marked(draw, _joined(draw, pairs, ITEM_SEPARATORS + ("",)))
     items = draw(st.lists(role_pairs(), min_size=1, max_size=4))
     if draw(st.booleans()):
         items.append(draw(contact_items()))

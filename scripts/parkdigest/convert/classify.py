@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from parkdigest.convert.furniture import (
+    NAME_MAX_CHARS,
     PICTURE_CREDIT_ENDS,
     as_furniture,
     furniture_rule,
@@ -65,8 +66,6 @@ KICKER_MAX_CHARS = 48
 KICKER_MAX_COMMAS = 1
 # A byline is a few names and role words.
 BYLINE_MAX_CHARS = 40
-# A Chinese name is 2-4 characters (compound surnames included); bylines space them out.
-NAME_MAX_CHARS = 4
 # A box's label (人物小传, 核心阅读) is a short noun phrase; a first paragraph cut short by a
 # column right under the byline runs longer.
 BOX_LABEL_MAX_CHARS = 6

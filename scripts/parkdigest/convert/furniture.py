@@ -43,6 +43,8 @@ SECTION_MAX_CHARS = 6
 # The folio block sits within this many lines of the top or the bottom of the page.
 EDGE_LINES = 8
 
+# A Chinese name is 2-4 characters (compound surnames included); bylines space them out.
+NAME_MIN_CHARS, NAME_MAX_CHARS = 2, 4
 # A role glued to its name with no separator (责任编辑张三) is read only for a qualified role
 # of this length: a bare two-character role before a word (设计时代) is more likely a headline.
 GLUED_ROLE_MIN_CHARS = 4
@@ -176,10 +178,35 @@ def is_role_credits(text: str) -> bool:
     if not body or _SENTENCE_END.search(body):
         return False
     body = grammar.value.sub(f" {_VALUE} ", body)
-    words = [w for w in grammar.separators.split(_join_spaced_names(body)) if w]
+    words = [part for w in grammar.separators.split(_join_spaced_names(body)) if w
+             for part in _glued_role_items(w, grammar) or (w,)]
     # A short role glued to its name (责编于敏) counts where the line repeats the form, item
     # after item (责编于敏|美编朱强): no headline does.
     return _credit_items(words, grammar) > 0 or _credit_items(words, grammar, GLUED_ROLE_REPEATED_MIN_CHARS) > 1
+
+
+def _glued_role_items(word: str, grammar: CreditGrammar) -> tuple[str, ...]:
+    """A word that is wholly two or more items "role name" glued, no separator at all, as a
+    copy prints a credit line whose spaces it dropped (责任编辑郭文博校对陈艳), cut into its roles
+    and names; () for any other word. The form repeated makes it sure: no headline reads so."""
+    items = _role_name_cut(word, grammar)
+    return items if items is not None and len(items) >= 4 else ()
+
+
+def _role_name_cut(word: str, grammar: CreditGrammar) -> tuple[str, ...] | None:
+    """The word cut into role, name, role, name…, or None when it cannot be."""
+    if not word:
+        return ()
+    for end in range(len(word) - 2, 1, -1):  # the longest role first: 责任编辑 before 编辑
+        role, rest = word[:end], word[end:]
+        if not grammar.role.fullmatch(role):
+            continue
+        for length in range(NAME_MAX_CHARS, NAME_MIN_CHARS - 1, -1):
+            name = rest[:length]
+            after = _role_name_cut(rest[length:], grammar) if len(name) == length and _is_name(name) else None
+            if after is not None:
+                return (role, name, *after)
+    return None
 
 
 def _join_spaced_names(text: str) -> str:
@@ -245,7 +272,7 @@ def _credit_value(head: _Head, word: str, grammar: CreditGrammar) -> bool:
 
 def _is_name(name: str) -> bool:
     compact = re.sub(r"\s+", "", name)
-    return 2 <= len(compact) <= 4 and surname_length(compact) > 0
+    return NAME_MIN_CHARS <= len(compact) <= NAME_MAX_CHARS and surname_length(compact) > 0
 
 
 def surname_length(name: str) -> int:
