@@ -217,6 +217,23 @@ def _head(*lines: str):
     return parse_head(blocks, ())
 
 
+@pytest.mark.parametrize("lines, title", [
+    (("信息高速流转“家门口”就能找到合", "作伙伴"), "信息高速流转“家门口”就能找到合作伙伴"),  # 合作伙伴 runs across
+    (("攻关关键核心技术支撑高水平科技自", "立自强"), "攻关关键核心技术支撑高水平科技自立自强"),
+    (("灭隐患于无形：“编外消防员”24小时在", "岗"), "灭隐患于无形：“编外消防员”24小时在岗"),  # 在 needs its object
+])
+def test_the_end_of_a_title_line_the_column_wrapped_is_no_title_of_its_own(lines, title):
+    parts = _head(*lines)
+    assert (parts.kicker, parts.title) == ("", title)
+
+
+def test_a_short_line_under_a_title_that_ends_it_not_is_kept_apart():
+    """A column's name (短波) under a title, or a stray piece of another head (伐) under one
+    that ends whole, is no end of that title."""
+    assert "举办伐" not in _head("科研助理岗位大学生专场招聘活动举办", "伐").title
+    assert "合作短波" not in _head("开放合作", "短波").title
+
+
 def test_a_stack_splits_into_label_kicker_title_subtitle_and_byline():
     parts = _head("开发区动态", "带动上下游投资超千亿元", "疆电千里入巴渝（经济新方位·重大工程一线）",
                   "——着力推进全年经济工作", "□ 本报记者  李亚楠  姜  峰")

@@ -41,7 +41,7 @@ from parkdigest.convert.classify import (
 )
 from parkdigest.convert.model import HEAD_KINDS, Block, Kind, LineRule, Role
 from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_a_speech, run_on_kicker_end
-from parkdigest.convert.words import last_word, tag, word_spanning, words_taken_up
+from parkdigest.convert.words import ends_mid_phrase, last_word, tag, word_spanning, words_taken_up
 from parkdigest.reference.gazetteer import find_zones
 from parkdigest.resources import layout_words
 from parkdigest.text import (
@@ -1396,16 +1396,30 @@ def _join_tags(lines: list[str]) -> list[str]:
 def _join_broken_title(lines: list[str]) -> list[str]:
     """A title printed in two lines: the first ends with a comma ("增强内生动力，" / "激发新区活力")
     or leaves a quotation open (“让汽车生产像 / 搭积木一样灵活”), or the two halves are
-    parallel ("为黑土地“体检”" / "推动节粮减损")."""
+    parallel ("为黑土地“体检”" / "推动节粮减损"), or the second is the end of the first that
+    the column wrapped (……现代产业体系优势初 / 显: `_wrapped_end`)."""
     out: list[str] = []
     for line in lines:
         quoting = bool(out) and open_quotes(out[-1]) > 0  # a quotation goes on in the next line
-        if out and (out[-1].endswith("，") or quoting or _parallel(out[-1], line)):
-            glue = "" if out[-1].endswith("，") or quoting else "  "
+        wrapped = bool(out) and _wrapped_end(out[-1], line)
+        if out and (out[-1].endswith("，") or quoting or wrapped or _parallel(out[-1], line)):
+            glue = "" if out[-1].endswith("，") or quoting or wrapped else "  "
             out[-1] = f"{out[-1]}{glue}{line}"
         else:
             out.append(line)
     return out
+
+
+# A head line this short under a longer one may be the end of that line, wrapped by the column.
+WRAP_REMAINDER_MAX = 3
+
+
+def _wrapped_end(line: str, under: str) -> bool:
+    """Is `under` the end of `line`, wrapped: a few characters a word runs into (……迈出新步 / 伐,
+    ……科技自 / 立自强), or that a line stopped mid-phrase needs (……24小时在 / 岗)? A column's name
+    (短波), a box's label (链接) or a stray piece of another head (……活动举办 / 伐) stands under
+    a title too."""
+    return len(under) <= WRAP_REMAINDER_MAX < len(line) and (bool(word_spanning(line, under)) or ends_mid_phrase(line))
 
 
 def _parallel(first: str, second: str) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from parkdigest.articles.files import LOW_CONFIDENCE, Move
 from parkdigest.convert.classify import TITLE_WORDS_TAKEN_UP
-from parkdigest.convert.heads import KICKER_ENDS, HeadParts, parks_named, parse_head
+from parkdigest.convert.heads import KICKER_ENDS, WRAP_REMAINDER_MAX, HeadParts, parks_named, parse_head
 from parkdigest.convert.junctions import next_in_flow
 from parkdigest.convert.model import (
     Aside,
@@ -278,9 +278,6 @@ _POINT_MARK = re.compile(r"^[■□●○◆◇▲△▶►•]")
 _SIGNATURE_TAIL = re.compile(f"(?<=[。！？…”’）])——[{HAN}][{HAN} \u3000·]{{0,7}}$")
 
 
-# A head line this short under a longer one is the end of that line, wrapped: a title or a
-# kicker prints no line of two or three characters under a long one.
-WRAP_REMAINDER_MAX = 3
 
 
 def _same_heading(heading: list[Block], block: Block) -> bool:
@@ -341,7 +338,9 @@ def _tells_news(caption: str) -> bool:
 
 def _unwrap(blocks: list[Block]) -> list[Block]:
     """A story's head lines with the ends of wrapped lines put back on the line they end
-    (腰包鼓起来，消费底 / 气足: the text was extracted with the column's line breaks)."""
+    (腰包鼓起来，消费底 / 气足: the text was extracted with the column's line breaks). In a
+    story of a package, under its title, any line this short is such an end: the column's name
+    or a box's label that `heads._wrapped_end` allows for stands over a package, not in it."""
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
