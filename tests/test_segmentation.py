@@ -216,6 +216,29 @@ def _narrow_column(text: str, chars: int) -> list[str]:
     return [text[i:i + chars] for i in range(0, len(text), chars)]
 
 
+def test_a_paragraph_a_copy_gave_line_by_line_is_text_not_a_stack_of_titles():
+    """A narrow module's paragraph, each of its lines a block of its own, reads like headline
+    lines; but each runs on into the next (……高层建筑和石 / 油化工……, ……全地形消 / 防车……):
+    one paragraph of the article over it, no title of its own (seed 5800)."""
+    column = ["能在胡同自如穿行的智能移动消防车（站）、专门应对高层建筑和石",
+              "油化工火灾的脉冲察打一体消防无人机、登高涉水都不在话下的全地形消",
+              "防车……近日在徐州高新区举行的第八届安全产业协同创新推进会暨安全",
+              "及应急先进技术推广交流会上，一批全副武装的消防“新战士”的演示让人大开眼界。"]
+    drafts = _drafts_by_title(["来徐州高新区 感受有技术含量的“安全感”", "本报记者 冯娜", *column])
+    assert [[p.text for p in d.paragraphs] for d in drafts.values()] == [["".join(column)]]
+
+
+def test_the_first_lines_of_a_paragraph_given_line_by_line_are_text_as_wide_as_the_rest():
+    """Over the lines that run on, the paragraph's first lines fill the same width (the very
+    first indented): 按照……部巡视办 / 具体安排，……深入 end between words, yet are its text
+    and no subhead (seed 6111)."""
+    column = ["按照科技部党组统一部署和部巡视办", "具体安排，科技部火炬中心领导班子深入",
+              "学习贯彻党中央《关于加强巡视整改和成", "果运用的意见》，紧紧围绕科技部党组对",
+              "火炬中心巡视整改工作的指示要求以及内", "部巡视反馈意见，近日召开巡视整改专题", "民主生活会。"]
+    drafts = _drafts_by_title(["科技部火炬中心召开巡视整改专题民主生活会", "本报记者 许淑华", *column])
+    assert [[p.text for p in d.paragraphs] for d in drafts.values()] == [["".join(column)]]
+
+
 @pytest.mark.parametrize("byline", ["本报记者 宋朝军", "□ 本报记者 易舒冉", "本报记者 汪志球 郑智文"])
 def test_a_byline_as_wide_as_a_narrow_column_is_not_read_into_its_first_paragraph(byline):
     # A tool that copies a page line by line (pdftotext) gives a narrow column's lines, the byline

@@ -57,6 +57,7 @@ from parkdigest.convert.words import (
     ends_mid_phrase,
     junction_gain,
     splits_last_word,
+    word_spanning,
     words_taken_up,
 )
 from parkdigest.problems import Problem, Severity
@@ -72,6 +73,13 @@ STAY_BONUS = 0.12
 CUT_TEXT_ADJACENT_NATS = BROKEN_WORD_NATS
 CUT_TEXT_FAR_NATS = 6.0
 _PLAIN_HEADLINE_RULES = frozenset({LineRule.HEADLINE, LineRule.HEADLINE_IN_STACK})
+# A paragraph of a narrow column the copy gave line by line reads as a stack of headline-like
+# lines, each running on into the next (……高层建筑和石 / 油化工火灾的……). A title wraps
+# into two lines, rarely three: this many lines running on, each into the next, are text.
+WRAPPED_TEXT_MIN_LINES = 3
+# The lines of such a paragraph fill the column's width; its first line is indented (two
+# characters, which a copy drops): an open line right above the run this wide is one of them.
+PARAGRAPH_INDENT_CHARS = 2
 _CLOSERS = "。！？!?”’）)》】…"
 _SENTENCE_INSIDE = re.compile(r"[。！？][”’]?[^。！？”’）)》】…]")
 # Rounds of re-assignment: each round recomputes every article's vocabulary.
@@ -828,8 +836,12 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
     (项|目, 木卡|姆), it is text that continues there."""
     starts = [b.text for b in content if b.kind is Kind.BODY]
     out = list(content)
+    wrapped = _lines_of_wrapped_text(content)
     for k, block in enumerate(content):
         if block.kind is not Kind.HEADLINE or block.rule not in _PLAIN_HEADLINE_RULES:
+            continue
+        if k in wrapped:
+            out[k] = _as_cut_text(block)
             continue
         # The rest of the paragraph right above, cut where a column could end: a word runs from
         # that paragraph's open end into the line (快闪巡|演，让游客们…).
@@ -869,6 +881,35 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
                 ends_mid_phrase(block.text) and not goes_on_below):
             out[k] = _as_cut_text(block)
     return out
+
+
+def _lines_of_wrapped_text(content: list[Block]) -> frozenset[int]:
+    """The headline-like lines that are a paragraph wrapped line by line: runs of at least
+    WRAPPED_TEXT_MIN_LINES plain headline lines, each open and running on into the next (a word
+    across the junction, a start no sentence has, an end mid-phrase), and the open lines right
+    above a run that are as wide as its lines (the paragraph's first lines: 按照……部巡视办 /
+    具体安排，……领导班子深入 / 学习贯彻……)."""
+    def runs_on(k: int) -> bool:
+        block, following = content[k], content[k + 1]
+        return (following.kind is Kind.HEADLINE and following.rule in _PLAIN_HEADLINE_RULES
+                and not sentence_closed(block.text) and (bool(word_spanning(block.text, following.text))
+                                                         or start_evidence(following.text) >= NEVER_START_BONUS
+                                                         or ends_mid_phrase(block.text)))
+    plain = [k for k, b in enumerate(content) if b.kind is Kind.HEADLINE and b.rule in _PLAIN_HEADLINE_RULES]
+    lines: set[int] = set()
+    for k in plain:
+        run = [k]
+        while run[-1] + 1 < len(content) and runs_on(run[-1]):
+            run.append(run[-1] + 1)
+        if len(run) >= WRAPPED_TEXT_MIN_LINES:
+            widths = [len(content[i].text) for i in run]
+            above = run[0] - 1
+            while (above in plain and not sentence_closed(content[above].text)
+                   and min(widths) - PARAGRAPH_INDENT_CHARS <= len(content[above].text) <= max(widths)):
+                run.insert(0, above)
+                above -= 1
+            lines.update(run)
+    return frozenset(lines)
 
 
 def _as_cut_text(block: Block) -> Block:
