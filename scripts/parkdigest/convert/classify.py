@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 
 from parkdigest.convert.furniture import (
     NAME_MAX_CHARS,
@@ -17,6 +18,7 @@ from parkdigest.convert.furniture import (
     furniture_rule,
     is_photo_credit,
     mark_folio_block,
+    names_in,
     surname_length,
 )
 from parkdigest.convert.model import Block, Kind, LineRule, Page
@@ -122,6 +124,9 @@ def classify_blocks(page: Page) -> tuple[Block, ...]:
 # text is one character). A byline that ends with a role (本报记者) has its names on the next line.
 _CUT_NAME = re.compile(rf"\s[{HAN}]$")
 _NAME_REST = re.compile(rf"[{HAN}]{{1,2}}")
+# A name cut after its surname that stands after a role or a whole name (本报记者 周), not the
+# second half of a two-character name spaced out (吕 强).
+_CUT_AFTER_A_WORD = re.compile(rf"[{HAN}]{{2,}}\s[{HAN}]$")
 
 
 def _join_names_cut_by_the_column(blocks: list[Block]) -> list[Block]:
@@ -135,11 +140,26 @@ def _join_names_cut_by_the_column(blocks: list[Block]) -> list[Block]:
             out.append(block)
         elif _NAME_REST.fullmatch(block.text) and (len(block.text) == 1 or _CUT_NAME.search(previous.text)):
             out[-1] = _joined(previous, block, "")
+        elif _CUT_AFTER_A_WORD.search(previous.text) and (names := _rest_and_names(block.text)):
+            out[-1] = _joined(previous, replace(block, text=" ".join(names)), "")
         elif previous.text.endswith(roles) and _is_lone_name(block.text):
             out[-1] = _joined(previous, block, " ")
         else:
             out.append(block)
     return out
+
+
+def _rest_and_names(text: str) -> tuple[str, ...]:
+    """The rest of a cut name and the names after it, glued by a copy that dropped the spaces
+    (本报记者 周 / 涛曹瑞: 涛, 曹瑞), or () when the line is not that."""
+    compact = text.replace(" ", "")
+    if not all(HAN_CHAR.fullmatch(ch) for ch in compact):
+        return ()
+    for rest in (1, 2):
+        names = names_in(compact[rest:])
+        if names:
+            return (compact[:rest], *names)
+    return ()
 
 
 def _joined(byline: Block, rest: Block, space: str) -> Block:

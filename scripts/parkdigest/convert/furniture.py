@@ -270,6 +270,18 @@ def _credit_value(head: _Head, word: str, grammar: CreditGrammar) -> bool:
     return head is _Head.ADDRESS and bool(grammar.address.fullmatch(word))
 
 
+def names_in(text: str) -> tuple[str, ...]:
+    """The names a run of Chinese characters is, glued with no space (曹瑞, 王五李四: 王五, 李四),
+    each opening with a surname; () when it is not names alone."""
+    if not text:
+        return ()
+    for length in range(NAME_MAX_CHARS, NAME_MIN_CHARS - 1, -1):
+        name, rest = text[:length], text[length:]
+        if len(name) == length and _is_name(name) and (not rest or (after := names_in(rest))):
+            return (name, *after) if rest else (name,)
+    return ()
+
+
 def _is_name(name: str) -> bool:
     compact = re.sub(r"\s+", "", name)
     return NAME_MIN_CHARS <= len(compact) <= NAME_MAX_CHARS and surname_length(compact) > 0
