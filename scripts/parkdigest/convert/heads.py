@@ -463,8 +463,11 @@ def _subtitles_of_a_park_title(content: list[Block], cluster: list[int]) -> set[
     """The headline line right under a park's title (武汉东湖高新区：新兴产业重要策源地 / 打造具有
     全球影响力的产业创新高地) in a stack whose paragraph right under it names that park: its
     subtitle (no head of its own, `_heads_after_a_park_title`; no story's title unless a story
-    restates it, `_story_titles`)."""
+    restates it, `_story_titles`). The paragraph under may stand under a box's heading that
+    opens the story (核心阅读, 链接): the heading is the story's, not another head."""
     after = cluster[-1] + 1
+    while after < len(content) and content[after].rule == LineRule.BOX_HEADING:
+        after += 1
     text_under = content[after].text if after < len(content) and content[after].kind is Kind.BODY else ""
     return {following for k, following in zip(cluster, cluster[1:])
             if is_park_title(content[k].text) and content[following].kind is Kind.HEADLINE
