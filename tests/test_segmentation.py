@@ -1570,16 +1570,18 @@ def test_a_line_under_a_park_title_over_text_on_its_park_is_its_subtitle_though_
         ("武汉东湖高新区：新兴产业重要策源地", "打造具有全球影响力的产业创新高地"), ("兰州高新区：建西北地区重要科创中心", "")]
 
 
-def test_a_park_titles_subtitle_over_a_box_heading_that_opens_its_story_is_its_subtitle():
-    """The story may open with a box (核心阅读) under its head: the paragraph under the box's
-    heading, naming the title's park, says the line under the park's title is its subtitle, no
-    title of its own with the byline and no text (seed 6603)."""
+@pytest.mark.parametrize("between", ["核心阅读", "图为齐齐哈尔高新区装备制造产业园内，工人在调试数控机床。"],
+                         ids=["a-box-heading", "a-caption"])
+def test_a_park_titles_subtitle_over_a_box_heading_or_a_caption_is_its_subtitle(between):
+    """The story may open with a box (核心阅读) under its head, or its picture's caption stand
+    there: the paragraph under them, naming the title's park, says the line under the park's
+    title is its subtitle, no title of its own with the byline and no text (seeds 6603, 6703)."""
     drafts = _drafts("\n\n".join([
         "产业前沿",
         "齐齐哈尔高新区：高标准建设产业高地",
         "打造具有全球影响力的产业创新高地",
         "吕洋 本报记者 唐子涵",
-        "核心阅读",
+        between,
         "齐齐哈尔高新区自2010年升级为国家高新区以来，主动融入国家战略，积极承接黑龙江省高质量发展任务。",
         "下一步，齐齐哈尔高新区将继续坚持“发展高科技、实现产业化”历史使命，以深化体制机制改革为动力。",
     ]))

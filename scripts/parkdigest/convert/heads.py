@@ -464,9 +464,10 @@ def _subtitles_of_a_park_title(content: list[Block], cluster: list[int]) -> set[
     全球影响力的产业创新高地) in a stack whose paragraph right under it names that park: its
     subtitle (no head of its own, `_heads_after_a_park_title`; no story's title unless a story
     restates it, `_story_titles`). The paragraph under may stand under a box's heading that
-    opens the story (核心阅读, 链接): the heading is the story's, not another head."""
+    opens the story (核心阅读, 链接) or a picture's caption: the heading is the story's, the
+    caption its picture's, neither another head."""
     after = cluster[-1] + 1
-    while after < len(content) and content[after].rule == LineRule.BOX_HEADING:
+    while after < len(content) and (content[after].rule == LineRule.BOX_HEADING or content[after].kind is Kind.CAPTION):
         after += 1
     text_under = content[after].text if after < len(content) and content[after].kind is Kind.BODY else ""
     return {following for k, following in zip(cluster, cluster[1:])
