@@ -705,15 +705,16 @@ def test_a_headline_naming_another_park_over_a_park_title_is_another_articles_ti
 
 
 @pytest.mark.parametrize("credit", ["（供稿：唐山高新区）", "（来源：科技日报）", "（王思远 阎海燕）",
-                                    "（作者为成都市科学技术局局长）"])
+                                    "（作者为成都市科学技术局局长）", "（马维维）"])
 def test_a_credit_in_brackets_under_a_headline_is_no_column_tag(credit):
-    """A column tag names a column (（经济时评）); a label and its value, people's names or a
-    credit role and its words is a credit, wherever the copy puts it (here under the next
-    article's title)."""
+    """A column tag names a column (（经济时评）, （时评）); a label and its value, people's names
+    (one that is no dictionary word: （马维维）) or a credit role and its words is a credit,
+    wherever the copy puts it (here under the next article's title)."""
     kinds = dict(_kinds("宁波高新区举办企业招聘会", "本报记者 王海", "10月7日，宁波高新区企业招聘会现场。",
                         "产业园区合作共建经验分析及启示", credit))
     assert kinds[credit] == "credit"
     assert dict(_kinds("家电卖出超万亿元，动能在哪里", "（高质量发展看亮点·读数）"))["（高质量发展看亮点·读数）"] == "headline"
+    assert dict(_kinds("家电卖出超万亿元，动能在哪里", "（时评）"))["（时评）"] == "headline"  # a word, no name
 
 
 def test_a_line_opening_with_reported_speech_is_no_headline():

@@ -27,6 +27,7 @@ from parkdigest.convert.words import (
     BROKEN_WORD_NATS,
     ends_mid_phrase,
     first_tags,
+    is_dictionary_word,
     junction_gain,
     opens_with_adverbial,
     opens_with_reported_speech,
@@ -762,12 +763,15 @@ def _is_credit(text: str, words: dict) -> bool:
 
 def _names_people(text: str, words: dict) -> bool:
     """A credit in brackets that names people: opened by a credit role (（通讯员 张三）), or two
-    or more names apart, each opening with a surname (（王思远 阎海燕）). A column's name is one
-    phrase about its theme."""
+    or more names apart, each opening with a surname (（王思远 阎海燕）), or one such name that is
+    no word of the dictionary (（马维维）; a column's name of two or three characters is one:
+    （时评）, （特稿）). A column's name is one phrase about its theme."""
     inner = text[1:-1].strip()
     names = inner.split()
     return _opens_with_credit_role(inner, words) or (
-        len(names) >= 2 and all(re.fullmatch(_NAME, name) and surname_length(name) for name in names))
+        len(names) >= 2 and all(re.fullmatch(_NAME, name) and surname_length(name) for name in names)) or (
+        len(names) == 1 and bool(re.fullmatch(_NAME, inner)) and surname_length(inner) > 0
+        and not is_dictionary_word(inner))
 
 
 def _opens_with_credit_role(inner: str, words: dict) -> bool:

@@ -170,6 +170,11 @@ def _mid_phrase_words() -> frozenset[str]:
     return frozenset(language_words()["object_bound_verbs"]) | frozenset(language_words()["preverbal_adverbs"])
 
 
+def is_dictionary_word(text: str) -> bool:
+    """Does jieba's dictionary know the text as one word (时评, 特稿; not a name: 马维维)?"""
+    return text in tokenizer().FREQ
+
+
 def last_word(text: str) -> tuple[str, bool]:
     """The last word of a clause and whether jieba's dictionary knows it. Here jieba may
     guess words it does not know (its HMM): a name it has never seen (雄安) comes out whole,
@@ -177,7 +182,7 @@ def last_word(text: str) -> tuple[str, bool]:
     words = tokenizer().lcut(text, HMM=True) if text else []
     if not words:
         return "", False
-    return words[-1], words[-1] in tokenizer().FREQ
+    return words[-1], is_dictionary_word(words[-1])
 
 
 def first_tags(text: str, count: int) -> list[tuple[str, str]]:
