@@ -917,10 +917,11 @@ def test_a_kicker_its_own_story_restates_past_a_subhead_stays_its_kicker(subhead
 @pytest.mark.parametrize("byline, rest, whole", [("本报记者 吴", "磊", "本报记者 吴磊"), ("本报记者 魏振", "宇", "本报记者 魏振宇"),
                                                  ("本报记者", "叶伟", "本报记者 叶伟"), ("本报记者 林青", "园区", None),
                                                  ("本报记者 周", "涛曹瑞", "本报记者 周涛 曹瑞"),
-                                                 ("本报记者 黄丽娟 吕 强", "郑州高新区", None)],
+                                                 ("本报记者 黄丽娟 吕 强", "郑州高新区", None),
+                                                 ("本报记者宋 芳", "以高质量发展为主线", None)],
                          ids=["a-lone-character-cut", "one-character-under-a-byline", "a-role-over-its-name",
                               "a-whole-name-is-not-cut", "the-rest-and-another-name-glued",
-                              "a-spaced-name-is-whole"])
+                              "a-spaced-name-is-whole", "a-spaced-name-glued-to-its-role-is-whole"])
 def test_a_name_cut_by_the_columns_width_is_one_byline(byline, rest, whole):
     # A narrow column breaks a byline's last name (本报记者 吴 / 磊) or puts the name under its
     # role (本报记者 / 叶伟): no title or text is one character, a name of one character after

@@ -125,13 +125,11 @@ def classify_blocks(page: Page) -> tuple[Block, ...]:
 # text is one character). A byline that ends with a role (本报记者) has its names on the next line.
 _CUT_NAME = re.compile(rf"\s[{HAN}]$")
 _NAME_REST = re.compile(rf"[{HAN}]{{1,2}}")
-# A name cut after its surname that stands after a role or a whole name (本报记者 周), not the
-# second half of a two-character name spaced out (吕 强).
-_CUT_AFTER_A_WORD = re.compile(rf"[{HAN}]{{2,}}\s[{HAN}]$")
 
 
 def _join_names_cut_by_the_column(blocks: list[Block]) -> list[Block]:
-    """A byline and the rest of its last name on the next line (本报记者 吴 / 磊), or a role and
+    """A byline and the rest of its last name on the next line (本报记者 吴 / 磊), that rest glued
+    to the names after it by a copy that dropped the spaces (本报记者 周 / 涛曹瑞), or a role and
     the name under it (本报记者 / 叶伟): one byline."""
     roles = tuple(layout_words()["byline_roles"])
     out: list[Block] = []
@@ -141,13 +139,22 @@ def _join_names_cut_by_the_column(blocks: list[Block]) -> list[Block]:
             out.append(block)
         elif _NAME_REST.fullmatch(block.text) and (len(block.text) == 1 or _CUT_NAME.search(previous.text)):
             out[-1] = _joined(previous, block, "")
-        elif _CUT_AFTER_A_WORD.search(previous.text) and (names := _rest_and_names(block.text)):
+        elif _cut_after_a_role_or_name(previous.text, roles) and (names := _rest_and_names(block.text)):
             out[-1] = _joined(previous, replace(block, text=" ".join(names)), "")
         elif previous.text.endswith(roles) and _is_lone_name(block.text):
             out[-1] = _joined(previous, block, " ")
         else:
             out.append(block)
     return out
+
+
+def _cut_after_a_role_or_name(byline: str, roles: tuple[str, ...]) -> bool:
+    """Does the byline end with a name cut after its surname, standing after a role or a whole
+    name (本报记者 周, 谢雨辰 周)? Not the second half of a two-character name spaced out
+    (吕 强, 本报记者宋 芳)."""
+    words = byline.lstrip(BYLINE_MARKS).split()
+    return (len(words) >= 2 and bool(HAN_CHAR.fullmatch(words[-1]))
+            and (words[-2] in roles or bool(names_in(words[-2]))))
 
 
 def _rest_and_names(text: str) -> tuple[str, ...]:

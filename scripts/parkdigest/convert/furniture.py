@@ -271,13 +271,14 @@ def _credit_value(head: _Head, word: str, grammar: CreditGrammar) -> bool:
 
 
 def names_in(text: str) -> tuple[str, ...]:
-    """The names a run of Chinese characters is, glued with no space (曹瑞, 王五李四: 王五, 李四),
-    each opening with a surname; () when it is not names alone."""
+    """The names a run of Chinese characters is, glued with no space (曹瑞王五: 曹瑞, 王五), each
+    a surname and a given name of one or two characters; () when it is not names alone."""
     if not text:
         return ()
     for length in range(NAME_MAX_CHARS, NAME_MIN_CHARS - 1, -1):
         name, rest = text[:length], text[length:]
-        if len(name) == length and _is_name(name) and (not rest or (after := names_in(rest))):
+        given = length - surname_length(name)
+        if len(name) == length and 1 <= given <= 2 and given < length and (not rest or (after := names_in(rest))):
             return (name, *after) if rest else (name,)
     return ()
 

@@ -1401,7 +1401,7 @@ def _join_broken_title(lines: list[str]) -> list[str]:
     """A title printed in two lines: the first ends with a comma ("增强内生动力，" / "激发新区活力")
     or leaves a quotation open (“让汽车生产像 / 搭积木一样灵活”), or the two halves are
     parallel ("为黑土地“体检”" / "推动节粮减损"), or the second is the end of the first that
-    the column wrapped (……现代产业体系优势初 / 显: `_wrapped_end`)."""
+    the column wrapped (……就能找到合 / 作伙伴: `_wrapped_end`)."""
     out: list[str] = []
     for line in lines:
         quoting = bool(out) and open_quotes(out[-1]) > 0  # a quotation goes on in the next line

@@ -78,6 +78,7 @@ QUOTE_START_PENALTY = 1.0  # a start with an opening quote usually begins a para
 # start closes that pair without opening it (在哪里、该怎么改进”等……): the two halves of one
 # quotation or bracket. Printed pairs balance within a paragraph, so this is as sure as a broken
 # word (SPAN_BONUS plus a few nats), and outweighs the start standing under another's byline.
+# A figure and the word that states it (产值近|210亿元, `figure_after_its_lead`) are as sure.
 PAIR_BONUS = 4.0
 # One quantity broken by the layout: the end is a number and the start its unit (约40万|千瓦),
 # or the end a numeral and classifier and the start the noun they count (一座座|古桥).
@@ -424,6 +425,7 @@ def broken_quantity(left: str, right: str) -> bool:
     return bool(_counted_end().search(left)) and start[0][1].startswith("n")
 
 
+# A date opens a paragraph (2021年，…): no figure a word states.
 _DATE_START = re.compile(r"^[0-9]+[年月日]")
 
 

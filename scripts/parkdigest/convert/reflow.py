@@ -278,8 +278,6 @@ _POINT_MARK = re.compile(r"^[■□●○◆◇▲△▶►•]")
 _SIGNATURE_TAIL = re.compile(f"(?<=[。！？…”’）])——[{HAN}][{HAN} \u3000·]{{0,7}}$")
 
 
-
-
 def _same_heading(heading: list[Block], block: Block) -> bool:
     """Whether a subhead line goes on the heading read just before it: it stands right under
     it, and that heading is not closed by a byline (a byline ends a story's head stack)."""
@@ -340,7 +338,7 @@ def _unwrap(blocks: list[Block]) -> list[Block]:
     """A story's head lines with the ends of wrapped lines put back on the line they end
     (腰包鼓起来，消费底 / 气足: the text was extracted with the column's line breaks). In a
     story of a package, under its title, any line this short is such an end: the column's name
-    or a box's label that `heads._wrapped_end` allows for stands over a package, not in it."""
+    or a box's label that a lone title's unwrapping (heads) leaves apart stands over a package, not in it."""
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None

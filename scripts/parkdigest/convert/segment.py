@@ -895,9 +895,9 @@ def _lines_of_wrapped_text(content: list[Block]) -> frozenset[int]:
                 and not sentence_closed(block.text) and (bool(word_spanning(block.text, following.text))
                                                          or start_evidence(following.text) >= NEVER_START_BONUS
                                                          or ends_mid_phrase(block.text)))
-    plain = [k for k, b in enumerate(content) if b.kind is Kind.HEADLINE and b.rule in _PLAIN_HEADLINE_RULES]
+    plain = {k for k, b in enumerate(content) if b.kind is Kind.HEADLINE and b.rule in _PLAIN_HEADLINE_RULES}
     lines: set[int] = set()
-    for k in plain:
+    for k in sorted(plain):
         run = [k]
         while run[-1] + 1 < len(content) and runs_on(run[-1]):
             run.append(run[-1] + 1)
