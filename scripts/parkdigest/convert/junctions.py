@@ -430,7 +430,7 @@ _DATE_START = re.compile(r"^[0-9]+[年月日]")
 
 
 def figure_after_its_lead(left: str, right: str) -> bool:
-    """Is the end a word said only before a figure (产值近, 总投资约, 累计) and the start a
+    """Is the end a word said only before a figure (产值近, 总投资约, 共计) and the start a
     figure (210亿元, 30%, 12座; not an enumeration, 三是…, nor a date, 2021年…)? A paper prints
     the two apart no more than the halves of a word: the figure is what the word states."""
     end, start = last_tags(left, 1), first_tags(right, 2)

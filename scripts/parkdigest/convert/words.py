@@ -151,7 +151,7 @@ _MID_PHRASE_TAGS = ("b", "p", "c", "uj")
 
 @cache
 def figure_leads() -> frozenset[str]:
-    """The words said only before a figure (language.yaml figure_leads: 超, 近, 约, 累计)."""
+    """The words said only before a figure (language.yaml figure_leads: 超, 近, 约, 共计)."""
     return frozenset(language_words()["figure_leads"])
 
 
