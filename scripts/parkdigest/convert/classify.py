@@ -17,6 +17,7 @@ from parkdigest.convert.furniture import (
     as_furniture,
     furniture_rule,
     is_photo_credit,
+    is_whole_name,
     mark_folio_block,
     names_in,
     surname_length,
@@ -777,8 +778,7 @@ def _names_people(text: str, words: dict) -> bool:
     names = inner.split()
     return _opens_with_credit_role(inner, words) or (
         len(names) >= 2 and all(re.fullmatch(_NAME, name) and surname_length(name) for name in names)) or (
-        len(names) == 1 and bool(re.fullmatch(_NAME, inner)) and surname_length(inner) > 0
-        and not is_dictionary_word(inner))
+        _is_lone_name(inner) and not is_dictionary_word(inner))
 
 
 def _opens_with_credit_role(inner: str, words: dict) -> bool:
@@ -979,12 +979,8 @@ def _demote_fragments_above_stacks(out: list[Block], content: list[int]) -> None
 
 
 def _is_lone_name(text: str) -> bool:
-    """A person's name alone (石  羚, 欧阳日辉): two to four characters opening with a surname."""
-    if not _LONE_NAME.match(text):
-        return False
-    compact = re.sub(r"\s+", "", text)
-    surname = surname_length(compact)
-    return surname == 2 or (surname == 1 and len(compact) <= 3)
+    """A person's name alone (石  羚, 欧阳日辉), spaced out or not: a whole name."""
+    return bool(_LONE_NAME.match(text)) and is_whole_name(re.sub(r"\s+", "", text))
 
 
 def _as(block: Block, kind: Kind, rule: str) -> Block:

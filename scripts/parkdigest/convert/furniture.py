@@ -272,15 +272,21 @@ def _credit_value(head: _Head, word: str, grammar: CreditGrammar) -> bool:
 
 def names_in(text: str) -> tuple[str, ...]:
     """The names a run of Chinese characters is, glued with no space (曹瑞王五: 曹瑞, 王五), each
-    a surname and a given name of one or two characters; () when it is not names alone."""
+    a whole name (`is_whole_name`); () when it is not names alone."""
     if not text:
         return ()
     for length in range(NAME_MAX_CHARS, NAME_MIN_CHARS - 1, -1):
         name, rest = text[:length], text[length:]
-        given = length - surname_length(name)
-        if len(name) == length and 1 <= given <= 2 and given < length and (not rest or (after := names_in(rest))):
+        if len(name) == length and is_whole_name(name) and (not rest or (after := names_in(rest))):
             return (name, *after) if rest else (name,)
     return ()
+
+
+def is_whole_name(name: str) -> bool:
+    """A person's whole name (石羚, 欧阳日辉): a surname (one character, or a compound one) and a
+    given name of one or two characters."""
+    surname = surname_length(name)
+    return surname > 0 and 1 <= len(name) - surname <= 2
 
 
 def _is_name(name: str) -> bool:
