@@ -10,6 +10,7 @@ The tests feed these lines to the converter: a rule that only one form passes fa
 
 from __future__ import annotations
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 # Every editorial role papers print in a page's credits.
@@ -244,9 +245,14 @@ def issue_lines(draw) -> str:
 
 
 @st.composite
-def glued_credits(draw) -> str:
-    """The credits of two pictures side by side, one row that a copy glued (受访者供图视觉中国)."""
-    return draw(credit_lines()) + draw(credit_lines())
+def glued_notes(draw) -> str:
+    """Two notes side by side at the foot of a page, one row that a copy glued: two pictures'
+    credits (受访者供图视觉中国), a footer and a note on the pictures (扫描二维码 关注园区周刊官方微信本版图片
+    除署名外均由受访单位提供), in either order."""
+    notes = draw(st.sampled_from((credit_lines(), st.one_of(footer_lines(), picture_notes()))))
+    first, second = draw(notes), draw(notes)
+    assume(len(first + second) <= 40)  # a row of two short notes; a longer line is text
+    return first + second.lstrip("".join(MARKERS) + " ")
 
 
 # Every class, by name: what test_furniture checks one by one.
@@ -259,7 +265,7 @@ CLASSES = {
     "picture-note": picture_notes(),
     "imprint": imprint_lines(),
     "glued": glued_lines(),
-    "glued-credits": glued_credits(),
+    "glued-notes": glued_notes(),
     "issue": issue_lines(),
     "website": website_lines(),
     "masthead": masthead_lines(),

@@ -74,10 +74,12 @@ def test_a_credit_glued_after_a_caption_is_split_off(name):
     assert [(b.kind, b.text) for b in blocks[1:3]] == [(Kind.CAPTION, caption), (Kind.FURNITURE, f"制图：{name}")]
 
 
-@pytest.mark.parametrize("line", ["应链周期从45天压缩至20", "每吨铜板仅含18克杂质的阴极", "在湖南长沙的00后陈星像"])
+@pytest.mark.parametrize("line", ["应链周期从45天压缩至20", "每吨铜板仅含18克杂质的阴极", "在湖南长沙的00后陈星像",
+                                  "本报西宁10月25", "济宁高新区自1992"])
 def test_a_short_piece_of_text_that_reads_as_two_furniture_pieces_is_no_glued_credit(line):
-    """Only two picture credits make a short glued line furniture: text cut at a column's end
-    may end with a page number's shape and go on with another's (…至20, 0后…)."""
+    """Only notes furniture by their words make a short glued line furniture, never a page
+    number's shape: text cut at a column's end may end with one and go on with another's (…至20,
+    0后…, a dateline 本报西宁10|月25), and no cut falls inside a number (济宁高新区自1|992)."""
     assert not furniture_rule(_normalized(line))
 
 

@@ -94,28 +94,47 @@ def furniture_rule(text: str) -> str:
 # opens with a role word is text, and is not cut at every place).
 GLUED_PART_MIN_CHARS = 3
 GLUED_LINE_MAX_CHARS = 160
-# The credits of two pictures side by side share a row, and a copy glues them (受访者供图视觉中国,
-# 郑 坤摄视觉中国): a line this short (two credits of about 20 characters) that splits into two
-# picture credits is one credit line, whatever it opens with.
-GLUED_CREDITS_MAX_CHARS = 40
+# Notes printed side by side at the foot of a page share a row, and a copy glues them: two pictures'
+# credits (受访者供图视觉中国, 郑 坤摄视觉中国), a footer and a note on the pictures (扫描二维码
+# 关注园区周刊官方微信本版图片除署名外均由受访单位提供). A line this short (two notes of about 20
+# characters) that splits into two such notes is furniture, whatever it opens with.
+GLUED_NOTES_MAX_CHARS = 40
 
 
 def _glued_lines_rule(text: str) -> str:
     """Two furniture lines that the copy glued into one, with no space between (责编 周勇 | 美编
     吕秀英本版图片来源：新华社, 责任编辑 董洋 校对 蒋维本报地址：北京市复兴路15号): the rule of the
     first, when the line opens as a credit line does (a role or a contact label) and splits into
-    two lines that are each furniture; or, in a short line, two pictures' credits (受访者供图视觉中国)."""
+    two lines that are each furniture; or a short line of two notes that are furniture by their
+    words, not by a page number (受访者供图视觉中国, 扫描二维码…本版图片除署名外均由受访单位提供; not
+    本报西宁10|月25, a dateline that reads as a section and a folio date)."""
     grammar = credit_grammar()
     bare = _unmarked(text.strip())
     opens_as_credit = bool(grammar.role.match(bare) or grammar.contact.match(bare))
-    if len(bare) > (GLUED_LINE_MAX_CHARS if opens_as_credit else GLUED_CREDITS_MAX_CHARS):
+    if len(bare) > (GLUED_LINE_MAX_CHARS if opens_as_credit else GLUED_NOTES_MAX_CHARS):
         return ""
     for cut in range(GLUED_PART_MIN_CHARS, len(bare) - GLUED_PART_MIN_CHARS + 1):
+        if _inside_a_number_or_word(bare, cut):
+            continue
         first = _rule_of_one_line(bare[:cut])
         second = _rule_of_one_line(bare[cut:]) if first else ""
-        if second and (opens_as_credit or (is_photo_credit(first) and is_photo_credit(second))):
+        if second and (opens_as_credit or not (_numbers_the_page(first) or _numbers_the_page(second))):
             return first
     return ""
+
+
+def _inside_a_number_or_word(text: str, cut: int) -> bool:
+    """Whether a cut at this place would split a number or a Latin word (济宁高新区自1|992):
+    two lines glued meet where one line's last character and the next's first are apart."""
+    return text[cut - 1].isascii() and text[cut - 1].isalnum() and text[cut].isascii() and text[cut].isalnum()
+
+
+def _numbers_the_page(rule: str) -> bool:
+    """The rule's lines print the page number (a folio, a section with its number): such a line is
+    furniture where it stands alone at the page's edge, but a number glued after other words is a
+    dateline's or a figure's."""
+    says = says_of(rule)
+    return Says.PAGE_NUMBER in says or Says.PAGE_NUMBER_ALONE in says
 
 
 def _unmarked(text: str) -> str:
