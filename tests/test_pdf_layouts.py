@@ -955,3 +955,19 @@ def test_a_kicker_ending_with_a_dash_tops_its_head_below_another_title(chromium,
     assert "产业园区合作共建经验分析及启示" in titles
     recruiting = next(d for d in drafts if d.title == "“不负韶华 国聘行动”火炬专场网络招聘会走进武汉东湖和广州高新区")
     assert recruiting.kicker == "成都高新区——"
+
+
+@pytest.mark.browser
+def test_a_subtitle_under_a_title_whose_reach_a_column_beside_enters_stays_its_subtitle(chromium, tmp_path):
+    """A title in the left columns (“科技创业带动高质量就业行动”…招聘活动举办) ends a few points
+    short of the next module's columns, which start inside its reach; its subtitle under it
+    (——访洛阳高新区管委会主任胡敏) stands on their row. A column mostly beside the reach is no column
+    under the title: the subtitle stays the title's deck, not a title heading the text (seed 8501)."""
+    from parkdigest.convert.pipeline import convert_page
+
+    path, _ = typeset.render(8501, tmp_path, chromium)
+    articles = {a.meta["title"]: a for a in convert_page(path).articles}
+    title = "“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办"
+    assert articles[title].meta.get("deck") == "——访洛阳高新区管委会主任胡敏"
+    assert "——访洛阳高新区管委会主任胡敏" not in articles
+    assert articles[title].body.startswith("7月19日，由科技部火炬中心指导")

@@ -26,6 +26,9 @@ STACK_GAP_LINES = 1.2
 SAME_SIZE = 0.5
 # A block belongs to a stack when this share of its width lies within the title's reach.
 IN_REACH = 0.8
+# A column stands under a title's reach when most of its width does: a column of the module
+# beside it may start a few points inside the reach, where the title beside ends short of its text.
+UNDER_REACH = 0.5
 # A label is short: a column name (经济观察, 记者手记), not a clause (a kicker is one).
 LABEL_MAX_CHARS = 8
 CLAUSE_MARKS = re.compile(r"[，。；！？、：—]|\s")
@@ -146,11 +149,11 @@ def _ruled_off(box: Box, edge: float, regions: Regions, up: bool) -> bool:
 
 def _column_top(block: TextBlock, blocks: list[TextBlock], reach: Box) -> bool:
     """Does the block start a column in a row with other columns of running text (of two lines
-    at least, and as many as the block's: a short module's columns are short)? A subtitle or
-    byline stands alone on its row, over the columns."""
+    at least, and as many as the block's: a short module's columns are short) under the title?
+    A subtitle or byline stands alone on its row, over the columns."""
     return any(other.id != block.id and other.part is Part.BODY and len(other.lines) >= max(2, len(block.lines))
                and abs(other.box.y0 - block.box.y0) <= 0.5 * block.size
-               and other.box.x_overlap(reach) > 0 for other in blocks)
+               and other.box.x_overlap(reach) > UNDER_REACH * other.box.width for other in blocks)
 
 
 def _may_head(block: TextBlock) -> bool:
