@@ -971,3 +971,18 @@ def test_a_subtitle_under_a_title_whose_reach_a_column_beside_enters_stays_its_s
     assert articles[title].meta.get("deck") == "——访洛阳高新区管委会主任胡敏"
     assert "——访洛阳高新区管委会主任胡敏" not in articles
     assert articles[title].body.startswith("7月19日，由科技部火炬中心指导")
+
+
+@pytest.mark.browser
+def test_a_photo_items_title_over_a_news_caption_heads_it_and_takes_nothing_more(chromium, tmp_path):
+    """A picture's title (智造车间忙) over its caption, which tells the news as a lead does
+    (9月19日，杭州高新区一批重点产业项目集中开工，……等领域。, cut by the picture's two columns) and
+    is no longer than a caption: a photo item, not a subhead of the article above. Its title and
+    caption are all it prints: the box read after it in the copy (延伸阅读) stays with the article
+    it was read under before (seed 4121)."""
+    drafts = {draft.title: draft for draft in _copied_drafts(4121, tmp_path, chromium)}
+    photo = drafts["智造车间忙"]
+    assert photo.body.replace("\n", "") == (
+        "9月19日，杭州高新区一批重点产业项目集中开工，总投资超过350亿元，涵盖新一代信息技术、生物医药、高端装备等领域。")
+    lanzhou = next(draft for title, draft in drafts.items() if title.startswith("兰州高新区："))
+    assert "延伸阅读" in lanzhou.body and "智造车间忙" not in lanzhou.body

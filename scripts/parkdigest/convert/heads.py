@@ -33,6 +33,7 @@ from parkdigest.convert.classify import (
     names_a_park,
     opens_a_story,
     opens_any_story,
+    opens_as_a_lead,
     opens_with_dateline,
     opens_with_news_lead,
     points_at_its_picture,
@@ -1212,9 +1213,24 @@ def _is_picture_item(content: list[Block], cluster: list[int]) -> bool:
         return not _text_runs_on(content, after)
     if _tells_its_picture(content[after]):
         return True  # the news told in a caption that points at its picture (……。图为……。)
+    if may_title_a_photo_item(content[cluster[0]]) and _news_caption_at(content, cluster[0]):
+        return True
     return (after + 1 < len(content) and content[after].kind is Kind.BODY
             and (content[after + 1].kind is Kind.CAPTION or _tells_its_picture(content[after + 1]))
             and content[after + 1].first_line <= content[after].last_line + 2)
+
+
+def _news_caption_at(content: list[Block], title: int) -> bool:
+    """A photo item's caption telling its news in a sentence or two (4月7日，成都高新区一批重点产业
+    项目集中开工，……等领域。): a closed paragraph no longer than a caption, perhaps cut by the
+    picture's columns into two pieces, the first left open. A section of a story runs on in
+    paragraphs longer than that under its subhead. The caption opens as a news lead does, with
+    when it happened (`opens_as_a_lead`)."""
+    pieces = list(itertools.takewhile(lambda b: b.kind is Kind.BODY, content[title + 1: title + 3]))
+    if pieces and sentence_closed(pieces[0].text):
+        pieces = pieces[:1]
+    text = "".join(b.text for b in pieces)
+    return bool(pieces) and len(text) <= CAPTION_MAX_CHARS and sentence_closed(text) and opens_as_a_lead(pieces[0])
 
 
 def _tells_its_picture(block: Block) -> bool:

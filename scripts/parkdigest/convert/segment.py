@@ -1207,7 +1207,7 @@ def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list
     fixed block are returned, left to the vocabulary (among the articles of side-by-side heads,
     for text right under them)."""
     free = []
-    everywhere = tuple(range(ownership.n_articles))
+    everywhere = tuple(a for a in range(ownership.n_articles) if not _captioned_photo_item(content, ownership, a))
     for group in groups:
         decided_owners = {ownership.article_of(k) for k in group if ownership.is_fixed(k)}
         if len(decided_owners) == 1:  # a group shares the article of its decided members
@@ -1221,6 +1221,14 @@ def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list
                 neighbours = [k for k in neighbours if content.roles[k] is not Role.HEAD]
             free.append(FreeGroup(tuple(group), tuple(neighbours), articles, _zone_pulls(content, group)))
     return free
+
+
+def _captioned_photo_item(content: PageContent, ownership: Ownership, a: int) -> bool:
+    """A photo item whose caption it keeps (`_titles_a_photo_item`, its run fixed to it): a picture's
+    title and caption are all it prints, and no text left free goes to it."""
+    cluster = content.heads[a]
+    return _titles_a_photo_item(content, cluster) and any(
+        ownership.is_fixed(k) and ownership.article_of(k) == a for k in range(cluster[-1] + 1, len(content)))
 
 
 def _under_side_by_side_heads(content: PageContent, flow: Flow) -> dict[int, tuple[int, ...]]:
