@@ -986,3 +986,16 @@ def test_a_photo_items_title_over_a_news_caption_heads_it_and_takes_nothing_more
         "9月19日，杭州高新区一批重点产业项目集中开工，总投资超过350亿元，涵盖新一代信息技术、生物医药、高端装备等领域。")
     lanzhou = next(draft for title, draft in drafts.items() if title.startswith("兰州高新区："))
     assert "延伸阅读" in lanzhou.body and "智造车间忙" not in lanzhou.body
+
+
+@pytest.mark.browser
+def test_a_photo_items_title_over_the_closing_credit_of_the_article_above_keeps_its_caption(chromium, tmp_path):
+    """A copy reads a picture's title (园区春意浓), then the closing credit of the article above it
+    ((供稿：兰州高新区)), then the picture's caption (5月5日，厦门火炬高新区一批重点产业项目集中开工，……).
+    A credit closes the article above: the caption past it is the photo item's, and the credit
+    stays with the article it closes (seed 8308)."""
+    drafts = {draft.title: draft for draft in _copied_drafts(8308, tmp_path, chromium)}
+    assert drafts["园区春意浓"].body.replace("\n", "").startswith("5月5日，厦门火炬高新区一批重点产业项目集中开工")
+    assert drafts["园区春意浓"].credits == ()
+    lanzhou = next(draft for title, draft in drafts.items() if title.startswith("兰州高新区："))
+    assert "（供稿：兰州高新区）" in lanzhou.credits

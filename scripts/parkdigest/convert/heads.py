@@ -1226,7 +1226,10 @@ def _news_caption_at(content: list[Block], title: int) -> bool:
     picture's columns into two pieces, the first left open. A section of a story runs on in
     paragraphs longer than that under its subhead. The caption opens as a news lead does, with
     when it happened (`opens_as_a_lead`)."""
-    pieces = list(itertools.takewhile(lambda b: b.kind is Kind.BODY, content[title + 1: title + 3]))
+    first = title + 1
+    while first < len(content) and content[first].kind is Kind.CREDIT:
+        first += 1  # the closing credit of the article above, read after the title
+    pieces = list(itertools.takewhile(lambda b: b.kind is Kind.BODY, content[first: first + 2]))
     if pieces and sentence_closed(pieces[0].text):
         pieces = pieces[:1]
     text = "".join(b.text for b in pieces)

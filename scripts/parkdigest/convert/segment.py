@@ -1001,7 +1001,10 @@ def _head_run(content: PageContent, flow: Flow, a: int) -> list[int]:
     while last + 1 in strays:  # a stray headline taken out of the stack stands between it and its text
         last += 1
     brief = last + 1 < len(content) and opens_with_dateline(content.blocks[last + 1])
-    return _run_after(content, flow, last, brief=brief or _titles_a_photo_item(content, cluster))
+    photo_item = _titles_a_photo_item(content, cluster)
+    while photo_item and last + 1 < len(content) and content.blocks[last + 1].kind is Kind.CREDIT:
+        last += 1  # the closing credit of the article above, read between a picture's title and its caption
+    return _run_after(content, flow, last, brief=brief or photo_item)
 
 
 def _titles_a_photo_item(content: PageContent, cluster: Sequence[int]) -> bool:
