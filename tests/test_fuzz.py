@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import string
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from parkdigest.articles.files import read_front_matter
@@ -31,6 +31,7 @@ page_lines = st.lists(st.one_of(line, st.just(""), st.sampled_from(["园镜头",
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(page_lines)
+@example(["专", "（供稿：某中心）", "0000"])  # a photo item's title, a credit it passes over, its caption: the page's one article
 def test_any_text_converts_safely(lines):
     page = Page("fuzz.txt", tuple(Line(i + 1, t) for i, t in enumerate(lines)))
     page = normalize_page(page)

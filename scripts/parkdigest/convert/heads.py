@@ -1226,14 +1226,20 @@ def _news_caption_at(content: list[Block], title: int) -> bool:
     picture's columns into two pieces, the first left open. A section of a story runs on in
     paragraphs longer than that under its subhead. The caption opens as a news lead does, with
     when it happened (`opens_as_a_lead`)."""
-    first = title + 1
-    while first < len(content) and content[first].kind is Kind.CREDIT:
-        first += 1  # the closing credit of the article above, read after the title
+    first = past_closing_credits(content, title + 1)
     pieces = list(itertools.takewhile(lambda b: b.kind is Kind.BODY, content[first: first + 2]))
     if pieces and sentence_closed(pieces[0].text):
         pieces = pieces[:1]
     text = "".join(b.text for b in pieces)
     return bool(pieces) and len(text) <= CAPTION_MAX_CHARS and sentence_closed(text) and opens_as_a_lead(pieces[0])
+
+
+def past_closing_credits(blocks: Sequence[Block], k: int) -> int:
+    """The first block from k on that is no closing credit: a copy may read the closing credit of
+    the article above ((供稿：兰州高新区)) between a picture's title and its caption."""
+    while k < len(blocks) and blocks[k].kind is Kind.CREDIT:
+        k += 1
+    return k
 
 
 def _tells_its_picture(block: Block) -> bool:

@@ -45,6 +45,7 @@ from parkdigest.convert.heads import (
     parks_named,
     parks_of_headlines,
     parse_head,
+    past_closing_credits,
     whole_title,
 )
 from parkdigest.convert.junctions import NEVER_START_BONUS, broken_quantity, choose_joins, start_evidence
@@ -1002,8 +1003,8 @@ def _head_run(content: PageContent, flow: Flow, a: int) -> list[int]:
         last += 1
     brief = last + 1 < len(content) and opens_with_dateline(content.blocks[last + 1])
     photo_item = _titles_a_photo_item(content, cluster)
-    while photo_item and last + 1 < len(content) and content.blocks[last + 1].kind is Kind.CREDIT:
-        last += 1  # the closing credit of the article above, read between a picture's title and its caption
+    if photo_item:
+        last = past_closing_credits(content.blocks, last + 1) - 1  # its caption stands past them
     return _run_after(content, flow, last, brief=brief or photo_item)
 
 
@@ -1210,7 +1211,9 @@ def _fix_or_free_groups(content: PageContent, ownership: Ownership, groups: list
     fixed block are returned, left to the vocabulary (among the articles of side-by-side heads,
     for text right under them)."""
     free = []
-    everywhere = tuple(a for a in range(ownership.n_articles) if not _captioned_photo_item(content, ownership, a))
+    # A photo item keeping its caption takes no more text, unless there is no other article to take it.
+    everywhere = tuple(a for a in range(ownership.n_articles) if not _captioned_photo_item(content, ownership, a)) \
+        or tuple(range(ownership.n_articles))
     for group in groups:
         decided_owners = {ownership.article_of(k) for k in group if ownership.is_fixed(k)}
         if len(decided_owners) == 1:  # a group shares the article of its decided members
