@@ -999,3 +999,15 @@ def test_a_photo_items_title_over_the_closing_credit_of_the_article_above_keeps_
     assert drafts["园区春意浓"].credits == ()
     lanzhou = next(draft for title, draft in drafts.items() if title.startswith("兰州高新区："))
     assert "（供稿：兰州高新区）" in lanzhou.credits
+
+
+@pytest.mark.browser
+def test_a_section_read_apart_goes_to_the_park_title_of_the_park_it_speaks_of(chromium, tmp_path):
+    """A story's section (创新高地加速崛起 over 高质量发展，创新为要。近年来，齐齐哈尔高新区……) read
+    apart from its story speaks of one park, and two heads name it: the park's title (齐齐哈尔高新区：
+    高标准建设产业高地) and a line of text cut from a paragraph (齐齐哈尔高新区坚定地以打造创新驱动
+    发展示范区). The title with the park's name and a colon is the story about it: the section goes
+    back into its text (seed 8021)."""
+    drafts = {draft.title: draft for draft in _copied_drafts(8021, tmp_path, chromium)}
+    assert "创新高地加速崛起" not in drafts
+    assert "创新高地加速崛起" in drafts["齐齐哈尔高新区：高标准建设产业高地"].body

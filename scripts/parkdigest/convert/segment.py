@@ -680,7 +680,9 @@ def _fold_sections_of_a_titled_zone(content: PageContent, placement: Placement) 
     a text that opens no story (no dateline, no news lead) and names only parks of the zone
     another title on the page names: a subhead of that title's story, read apart from it (a
     story names the park it is about; a section of a story about a park goes on about it).
-    It goes back into that article's text as a subhead, its text with it. A picture item's
+    It goes back into that article's text as a subhead, its text with it; where several heads name
+    that park, into the one whose title opens with the park's name and a colon (a line of text
+    cut from a paragraph may open with the name too: 齐齐哈尔高新区坚定地以……). A picture item's
     title of a few words (人才安居, `heads.a_few_words`) keeps its head: its caption names the
     park the picture shows."""
     zones_of = content.zones
@@ -695,6 +697,8 @@ def _fold_sections_of_a_titled_zone(content: PageContent, placement: Placement) 
             continue
         named = content.parks_in(paragraphs)
         told = [b for b, zone in enumerate(zones_of) if named <= zone] if named else []
+        if len(told) > 1:  # of titles naming the park, the one with its name and a colon is its story's
+            told = [b for b in told if any(is_park_title(line) for line in _headlines_of(content, content.heads[b]))]
         if len(told) == 1:
             into[a] = told[0]
     return _folded(content, placement, into, in_text=set(into)) if into else (content, placement)
