@@ -951,11 +951,16 @@ def _breaks_a_word(previous: Block | None, block: Block) -> bool:
     return previous is not None and junction_gain(previous.text, block.text) >= BROKEN_WORD_NATS
 
 
+def caption_shaped(text: str) -> bool:
+    """A sentence or two, closed, no longer than a caption (CAPTION_MAX_CHARS): the shape of a
+    picture's caption; running text goes on longer, or is cut open."""
+    return len(text) <= CAPTION_MAX_CHARS and sentence_closed(text)
+
+
 def _places_people_in_a_picture(text: str) -> bool:
     """A short closed sentence that says where a person stands in the picture (马大为（中）在与
     学生讨论课题。, 前排左二): a photo caption, wherever its credit is printed."""
-    return (len(text) <= CAPTION_MAX_CHARS and sentence_closed(text) and text.count("。") == 1
-            and bool(_PICTURE_POSITION.search(text)))
+    return caption_shaped(text) and text.count("。") == 1 and bool(_PICTURE_POSITION.search(text))
 
 
 def _demote_fragments_above_stacks(out: list[Block], content: list[int]) -> None:
@@ -991,7 +996,7 @@ def _beside_picture_credit(blocks: list[Block], i: int) -> bool:
     """A short closed sentence right above a photo credit is that picture's caption (the
     credit follows its caption; text below a credit is the column running on)."""
     block = blocks[i]
-    if len(block.text) > CAPTION_MAX_CHARS or not sentence_closed(block.text):
+    if not caption_shaped(block.text):
         return False
     j = i + 1
     # A note on pictures in the furniture band that ends the page (本版图片除署名外均由受访单位提供)

@@ -22,10 +22,10 @@ from typing import NamedTuple
 
 from parkdigest.convert.classify import (
     BOX_LABEL_MAX_CHARS,
-    CAPTION_MAX_CHARS,
     COLUMN_TAG,
     HEADLINE_MAX_CHARS,
     TITLE_WORDS_TAKEN_UP,
+    caption_shaped,
     closed_by_column_tag,
     is_park_title,
     kicker_end,
@@ -1231,7 +1231,7 @@ def _news_caption_at(content: list[Block], title: int) -> bool:
     if pieces and sentence_closed(pieces[0].text):
         pieces = pieces[:1]
     text = "".join(b.text for b in pieces)
-    return bool(pieces) and len(text) <= CAPTION_MAX_CHARS and sentence_closed(text) and opens_as_a_lead(pieces[0])
+    return bool(pieces) and caption_shaped(text) and opens_as_a_lead(pieces[0])
 
 
 def past_closing_credits(blocks: Sequence[Block], k: int) -> int:
@@ -1255,7 +1255,7 @@ def _text_runs_on(content: list[Block], caption: int) -> bool:
         k += 1
     following = content[k: k + 2]
     return len(following) == 2 and not opens_with_dateline(following[0]) and all(
-        b.kind is Kind.BODY and (len(b.text) > CAPTION_MAX_CHARS or not sentence_closed(b.text)) for b in following)
+        b.kind is Kind.BODY and not caption_shaped(b.text) for b in following)
 
 
 def _is_caption_over_picture(content: list[Block], cluster: list[int]) -> bool:
