@@ -479,6 +479,21 @@ def test_a_dateline_goes_on_no_sentence(dateline):
     assert joins == ()
 
 
+@pytest.mark.parametrize("named_above, joined", [("广东省小型微型企业创业创新示范基地", [(3, 2)]), ("省级小微双创基地", [])])
+def test_a_sentence_goes_on_where_the_two_sides_make_a_phrase_the_page_prints_elsewhere(named_above, joined):
+    """No dictionary word spans 国家级小型微型|企业创业创新示范基地, and the piece read next opens a
+    paragraph of its own; the page names the same 小型微型企业创业创新示范基地 above, and that says
+    the sentence goes on there. Without the name printed elsewhere the end stays open."""
+    fragments = list(classify_blocks(_page(
+        "广州高新区再添省级小微双创基地", f"近日，广州高新区的两家园区获得“{named_above}”授牌。",
+        "企业创业创新示范基地、广东省科技企业加速器，目前已有众多企业入驻。",
+        "华南新材料创新园先后被认定为国家级科技企业孵化器、国家备案众创空间、国家级小型微型",
+        "当前，广州高新区集聚中小型企业近4万家。")))
+    tags = TagModel([b.text for b in fragments if b.kind is Kind.BODY])
+    joins, _ = choose_joins(fragments, lambda e, s: 0.2, tags)
+    assert [(j.left_block, j.right_block) for j in joins] == joined
+
+
 def test_a_join_sure_against_every_rival_stands_even_when_it_closes_a_loop_in_the_reading_order():
     # The head's first column was extracted after its second: the last fragment's sentence
     # (…单星总) goes on right under the byline (装测试…), which reads as a loop 2→3→4→2.

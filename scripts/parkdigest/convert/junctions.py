@@ -8,6 +8,7 @@ Every pair (open end, candidate start) gets a score from Chinese-language signal
 
 - a dictionary word that spans the junction (中介|机构 -> 中介机构, 颠|覆性 -> 颠覆性);
 - the start cannot begin a sentence (its first word is 的, 和, … or punctuation);
+- the two sides read together make a phrase the page prints elsewhere (a story repeats its names);
 - the two sides share the same vocabulary (TF-IDF cosine over jieba words);
 - the start directly follows the end in the file (the common case).
 
@@ -45,7 +46,7 @@ from parkdigest.convert.words import (
     word_spanning,
 )
 from parkdigest.resources import layout_words
-from parkdigest.text import HAN_CHAR, dateline_end, dateline_opens, sentence_closed
+from parkdigest.text import HAN, HAN_CHAR, dateline_end, dateline_opens, sentence_closed
 
 # Scores are in "evidence points"; a join is made when its score beats NO_JOIN_SCORE.
 ADJACENT_BONUS = 4.0  # the next fragment in the file: how most lines are broken
@@ -106,6 +107,16 @@ LOOP_KEEP_SCORE = 6.0
 # A loop proves a column boundary inside it, so a sentence left open elsewhere may continue
 # there on weaker evidence than NO_JOIN_SCORE: any non-negative score will do.
 LOOP_REPAIR_MIN_SCORE = 0.0
+# The two sides read together make a phrase the page prints elsewhere whole (国家级小型微型|企业创业
+# 创新示范基地 under a page that names 广东省小型微型企业创业创新示范基地): a story repeats its
+# names and terms, so the page's own words say the junction reads on, where no dictionary word
+# spans it. The phrase crosses the junction with at least PHRASE_SIDE_MIN characters of each side
+# (no punctuation), PHRASE_MIN_CHARS in all; each character beyond that adds PHRASE_PER_CHAR.
+PHRASE_SIDE_MIN = 2
+PHRASE_MIN_CHARS = 6
+PHRASE_SIDE_MAX = 8
+PHRASE_BONUS = 1.5
+PHRASE_PER_CHAR = 0.5
 NO_JOIN_SCORE = 2.0  # below this, leave the end open (the page may be cut there)
 # Confidence is a logistic of the margin over the best alternative for the same end.
 CONFIDENCE_SCALE = 1.5
@@ -145,6 +156,7 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
     article: a start that follows another article's paragraph breaks no natural run.
     """
     memo = {} if memo is None else memo
+    phrases = PagePhrases(tuple(block.text for block in fragments))
     # A figure alone (11.1%) is a data box's number, not a piece of a sentence.
     body = [i for i, block in enumerate(fragments) if block.kind is Kind.BODY and HAN_CHAR.search(block.text)]
     ends = [i for i in body if not sentence_closed(fragments[i].text)]
@@ -158,7 +170,7 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
         for col, s in enumerate(starts):
             if s == e:
                 continue
-            cand = _score(fragments, e, s, topic, tags, memo, same_article)
+            cand = _score(fragments, e, s, topic, tags, phrases, memo, same_article)
             candidates[(e, s)] = cand
             scores[row, col] = cand.score
     forbidden: set[tuple[int, int]] = set()
@@ -283,20 +295,20 @@ def opens_paragraph(text: str, after_mid_phrase: bool = False) -> bool:
     return opens_with_adverbial(text)
 
 
-def _score(fragments: list[Block], e: int, s: int, topic: Callable[[int, int], float],
-           tags: TagModel, memo: dict, same_article: Callable[[int, int], bool]) -> Candidate:
+def _score(fragments: list[Block], e: int, s: int, topic: Callable[[int, int], float], tags: TagModel,
+           phrases: PagePhrases, memo: dict, same_article: Callable[[int, int], bool]) -> Candidate:
     """The junction's score: its language evidence (the same in every round, so kept in
     `memo`) plus how well the start fits the end's subject (which changes between rounds)."""
     base = memo.get((e, s))
     if base is None:
-        base = memo[(e, s)] = _language_score(fragments, e, s, tags)
+        base = memo[(e, s)] = _language_score(fragments, e, s, tags, phrases)
     score, penalties = base.score + TOPIC_WEIGHT * topic(e, s), base.run_penalties
     if base.run_before is not None and same_article(base.run_before, s):
         score, penalties = score - MID_RUN_PENALTY, penalties + MID_RUN_PENALTY
     return replace(base, score=score, run_penalties=penalties, run_before=None)
 
 
-def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> Candidate:
+def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel, phrases: PagePhrases) -> Candidate:
     left, right = fragments[e].text, fragments[s].text
     adjacent = s == next_in_flow(fragments, e)
     # The best cut of the two sides read together beats their separate cuts only when a
@@ -328,6 +340,9 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
         score += SPAN_BONUS + SPAN_PER_NAT * min(gain, SPAN_MAX_NATS)
     elif is_word_prefix(left[-1] + right[0]):
         score += PREFIX_BONUS
+    repeated = phrases.across(left, right)
+    if repeated >= PHRASE_MIN_CHARS:
+        score += PHRASE_BONUS + PHRASE_PER_CHAR * (repeated - PHRASE_MIN_CHARS)
     if right.startswith(("“", "「", "\"")):
         score -= QUOTE_START_PENALTY
     marks_pair = bool(open_pairs(left) & pairs_closed_unopened(right))
@@ -346,6 +361,37 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel) -> C
     score -= run_penalties
     score += TAG_WEIGHT * max(-TAG_PMI_CLIP, min(TAG_PMI_CLIP, tags.continuation_odds(left, right)))
     return Candidate(e, s, score, adjacent, span, run_penalties, run_before, marks_pair or credit_pair or figure_pair)
+
+
+class PagePhrases:
+    """The page's text, to ask whether two fragments read together make a phrase printed elsewhere on it."""
+
+    def __init__(self, texts: tuple[str, ...]) -> None:
+        self._text = "\n".join(texts)  # no phrase runs from one fragment into the next
+        seed = 2 * PHRASE_SIDE_MIN
+        self._seeds = frozenset(self._text[i:i + seed] for i in range(len(self._text) - seed + 1))
+
+    def across(self, left: str, right: str) -> int:
+        """The length of the longest phrase of the page that the end of `left` and the start of
+        `right` make read together (each side PHRASE_SIDE_MIN to PHRASE_SIDE_MAX characters of
+        Chinese), or 0."""
+        tail = _HAN_TAIL.search(left[-PHRASE_SIDE_MAX:])
+        head = _HAN_HEAD.match(right[:PHRASE_SIDE_MAX])
+        if not tail or not head or tail.group()[-PHRASE_SIDE_MIN:] + head.group()[:PHRASE_SIDE_MIN] not in self._seeds:
+            return 0
+        tail_text, head_text, best = tail.group(), head.group(), 0
+        for k in range(PHRASE_SIDE_MIN, len(tail_text) + 1):
+            m = PHRASE_SIDE_MIN
+            if tail_text[-k:] + head_text[:m] not in self._text:
+                break
+            while m < len(head_text) and tail_text[-k:] + head_text[:m + 1] in self._text:
+                m += 1
+            best = max(best, k + m)
+        return best
+
+
+_HAN_TAIL = re.compile(f"[{HAN}]{{{PHRASE_SIDE_MIN},}}$")
+_HAN_HEAD = re.compile(f"^[{HAN}]{{{PHRASE_SIDE_MIN},}}")
 
 
 # Marks printed in pairs (GB/T 15834): quotation marks, brackets, book-title marks. A paragraph
