@@ -752,6 +752,28 @@ def _titles(*lines: str) -> list[str]:
     return [d.title for d in reflow_page(segment_page(_page(*lines))).drafts]
 
 
+_TWO_PARKS_OVER_ONE_TEXT = (
+    "近年来，泉州高新区坚持以建设国家自主创新示范区为核心任务，把创新创造摆在发展全局的核心位置，泉州高新区的创新体系不断完善。",
+    "目前，泉州高新区包括主园区、鲤城园、石狮园等“一区十园”，拥有各类企业4740余家。",
+    "齐齐哈尔高新区自2010年升级为国家高新区以来，主动融入国家战略，进入跨越式发展新阶段。")
+
+
+@pytest.mark.parametrize("under_the_titles, deck, third", [
+    (("打造具有全球影响力的产业创新高地",), "打造具有全球影响力的产业创新高地", None),
+    (("这家出产国之重器的园区有颗绿“芯”", "本报记者 张晔"), "", "这家出产国之重器的园区有颗绿“芯”"),
+])
+def test_the_lowest_line_of_a_run_of_titles_is_the_subtitle_of_the_title_whose_text_it_stands_over(
+        under_the_titles, deck, third):
+    """A copy read two modules' titles in a row, then a line with no text of its own over the
+    first one's story: that line is the first title's subtitle, not an article. Signed by a
+    byline and not right under that title, it is a story's own head whose text is elsewhere."""
+    drafts = reflow_page(segment_page(_page("泉州高新区：向新实体经济转型 建“一区十园”创新高地", "齐齐哈尔高新区：高标准建设产业高地",
+                                            *under_the_titles, *_TWO_PARKS_OVER_ONE_TEXT))).drafts
+    assert [d.title for d in drafts] == ["泉州高新区：向新实体经济转型 建“一区十园”创新高地", "齐齐哈尔高新区：高标准建设产业高地",
+                                         *([third] if third else [])]
+    assert drafts[0].deck == deck and [p.text[:5] for p in drafts[0].paragraphs] == ["近年来，泉", "目前，泉州"]
+
+
 def test_a_title_closed_by_its_tag_under_the_byline_is_the_title_of_that_byline():
     assert _titles("区域经济", "文/李洪兴", "增强内生动力，激发新区活力（今日谈）",
                    "以改革创新为引领增强内生发展动力，雄安新区定能蹚出新路。") == ["增强内生动力，激发新区活力（今日谈）"]

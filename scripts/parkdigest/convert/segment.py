@@ -51,6 +51,7 @@ from parkdigest.convert.heads import (
 from parkdigest.convert.junctions import NEVER_START_BONUS, broken_quantity, choose_joins, start_evidence
 from parkdigest.convert.model import HEAD_KINDS, Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.ownership import Basis, Claim, Ownership
+from parkdigest.convert.runon import KICKER_MIN_CHARS
 from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
 from parkdigest.convert.words import (
     BROKEN_WORD_NATS,
@@ -63,7 +64,7 @@ from parkdigest.convert.words import (
 )
 from parkdigest.problems import Problem, Severity
 from parkdigest.reference.gazetteer import with_members
-from parkdigest.text import heading_key, parallel_halves, sentence_closed, strip_label
+from parkdigest.text import dateline_opens, heading_key, parallel_halves, sentence_closed, strip_label
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
 # better by this much (cosine points): neighbours in the file are usually one article.
@@ -94,6 +95,9 @@ JOIN_ROUNDS = 2
 PARK_CLASH_FIT = -1.0
 # Confidence of an assignment is a logistic of its margin over the runner-up.
 OWNER_CONFIDENCE_SCALE = 0.05
+# A block's article is sure when a rule placed it or the vocabulary chose it by this confidence
+# (a margin of about two OWNER_CONFIDENCE_SCALEs over the next article).
+SURE_OWNER_CONFIDENCE = 0.9
 # Rounds of fixing heads' openings found elsewhere (`_give_heads_their_openings`): the text an
 # opening brings along may be another head's, which then finds its own in the next round.
 OPENING_ROUNDS = 2
@@ -744,7 +748,8 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
     that names a park is a title whose text another article holds: it keeps its head (a kicker
     or a banner speaks of a theme, or announces the title under it with a dash or a colon). A
     head naming no park whose byline stood over another head's opening is that head's subtitle
-    and byline, read apart from its title: it joins that stack the same way."""
+    and byline, read apart from its title: it joins that stack the same way; so does one naming
+    no park at the foot of a run of titles, over the text of one of them (`_stack_over_the_text_under`)."""
     with_text = _articles_with_text(content, placement)
     starts = {cluster[0]: b for b, cluster in enumerate(content.heads) if cluster}
     paragraphs = [k for k, block in enumerate(content.blocks) if block.kind is Kind.BODY]
@@ -757,6 +762,11 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
         if (opened and content.blocks[cluster[-1]].kind is Kind.BYLINE and not stack_names_a_park
                 and _keeps_its_title(content, content.heads[opened[0]], cluster, contents)):
             into[a] = opened[0]
+            continue
+        deck_of = _stack_over_the_text_under(content, placement, cluster)
+        if (deck_of is not None and deck_of in with_text and not stack_names_a_park
+                and _keeps_its_title(content, content.heads[deck_of], cluster, contents)):
+            into[a] = deck_of
             continue
         words = _head_words(content, cluster)
         announces = words.endswith(KICKER_ENDS)  # a kicker announcing the title under it
@@ -771,6 +781,36 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
         if _keeps_its_title(content, content.heads[home], cluster, contents):
             into[a] = home
     return _folded(content, placement, into) if into else (content, placement)
+
+
+def _stack_over_the_text_under(content: PageContent, placement: Placement, cluster: Sequence[int]) -> int | None:
+    """The head whose text runs right under this head, when both were read in one run of head
+    stacks (nothing but heads between them): the lowest line of a run of titles over a text
+    (泉州高新区：… / 齐齐哈尔高新区：… / 打造具有全球影响力的产业创新高地 / 近年来，泉州高新区……)
+    is the subtitle of the title whose text it stands over, not a title of its own. A subtitle
+    is a clause, as a kicker is (a data box's figure, 68万平方米, or a line's tail is none). None
+    stands over a dateline (a story opens under its own title: that text is the head's, given to
+    another), over a sentence going on from elsewhere (the copy cut a column there, under any
+    head), or over text that is not surely the other head's; a picture's title stands over its
+    caption. A signed head is a story's own unless it stands right under that title."""
+    under = cluster[-1] + 1
+    if (under >= len(content.blocks) or content.blocks[under].kind is not Kind.BODY
+            or dateline_opens(content.blocks[under].text)  # a story opens under its own title
+            or any(join.right_block == under for join in placement.joins)  # a sentence going on: the copy's column cut
+            or _titles_a_photo_item(content, cluster)  # over its caption, a picture's title
+            or len(_head_words(content, cluster)) < KICKER_MIN_CHARS  # a subtitle is a clause, as a kicker
+            or placement.owners[under].confidence < SURE_OWNER_CONFIDENCE):  # the text is surely the other head's
+        return None
+    owner = placement.owners[under].article
+    if not content.heads[owner]:
+        return None
+    if any(content.blocks[k].kind is Kind.BYLINE for k in cluster):  # its subtitle and byline, or a story's head
+        return owner if content.heads[owner][-1] == cluster[0] - 1 else None
+    in_heads = {k for head in content.heads for k in head}
+    run = cluster[0]
+    while run - 1 in in_heads:
+        run -= 1
+    return owner if run <= content.heads[owner][0] < cluster[0] else None
 
 
 def _next_head_past_text(content: PageContent, starts: dict[int, int], k: int) -> int | None:
