@@ -64,7 +64,7 @@ from parkdigest.convert.words import (
 )
 from parkdigest.problems import Problem, Severity
 from parkdigest.reference.gazetteer import with_members
-from parkdigest.text import dateline_opens, heading_key, parallel_halves, sentence_closed, strip_label
+from parkdigest.text import heading_key, parallel_halves, sentence_closed, strip_label
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
 # better by this much (cosine points): neighbours in the file are usually one article.
@@ -794,8 +794,9 @@ def _stack_over_the_text_under(content: PageContent, placement: Placement, clust
     head), or over text that is not surely the other head's; a picture's title stands over its
     caption. A signed head is a story's own unless it stands right under that title."""
     under = cluster[-1] + 1
-    if (under >= len(content.blocks) or content.blocks[under].kind is not Kind.BODY
-            or dateline_opens(content.blocks[under].text)  # a story opens under its own title
+    text_under = content.blocks[under] if under < len(content.blocks) else None
+    if (text_under is None or text_under.kind is not Kind.BODY
+            or opens_with_dateline(text_under)  # a story opens under its own title
             or any(join.right_block == under for join in placement.joins)  # a sentence going on: the copy's column cut
             or _titles_a_photo_item(content, cluster)  # over its caption, a picture's title
             or len(_head_words(content, cluster)) < KICKER_MIN_CHARS  # a subtitle is a clause, as a kicker
