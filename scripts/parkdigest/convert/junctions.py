@@ -24,7 +24,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -364,12 +364,20 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel, phra
 
 
 class PagePhrases:
-    """The page's text, to ask whether two fragments read together make a phrase printed elsewhere on it."""
+    """The page's text, to ask whether two fragments read together make a phrase printed elsewhere
+    on it. Read when first asked: a later round of joins finds its junctions' evidence in its memo."""
 
     def __init__(self, texts: tuple[str, ...]) -> None:
-        self._text = "\n".join(texts)  # no phrase runs from one fragment into the next
+        self._texts = texts
+
+    @cached_property
+    def _text(self) -> str:
+        return "\n".join(self._texts)  # no phrase runs from one fragment into the next
+
+    @cached_property
+    def _seeds(self) -> frozenset[str]:
         seed = 2 * PHRASE_SIDE_MIN
-        self._seeds = frozenset(self._text[i:i + seed] for i in range(len(self._text) - seed + 1))
+        return frozenset(self._text[i:i + seed] for i in range(len(self._text) - seed + 1))
 
     def across(self, left: str, right: str) -> int:
         """The length of the longest phrase of the page that the end of `left` and the start of

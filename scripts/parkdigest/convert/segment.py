@@ -180,6 +180,11 @@ class PageContent:
         return len(self.blocks)
 
     @cached_property
+    def head_blocks(self) -> frozenset[int]:
+        """The blocks of every head stack."""
+        return frozenset(k for cluster in self.heads for k in cluster)
+
+    @cached_property
     def title_parks(self) -> tuple[frozenset[str], ...]:
         """The parks each head's title names (its headlines'), by name."""
         return tuple(frozenset(parks_of_headlines(self.blocks, cluster)) for cluster in self.heads)
@@ -265,10 +270,9 @@ STRAY_ELSEWHERE_FIT_MIN = 0.25
 
 def _texts(content: PageContent, owners: Sequence[Claim]) -> list[list[int]]:
     """Each article's text blocks (its head stack left out), in file order."""
-    heads = {k for cluster in content.heads for k in cluster}
     members: list[list[int]] = [[] for _ in content.heads]
     for k, claim in enumerate(owners):
-        if k not in heads:
+        if k not in content.head_blocks:
             members[claim.article].append(k)
     return members
 
@@ -764,7 +768,7 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
             into[a] = opened[0]
             continue
         deck_of = _stack_over_the_text_under(content, placement, cluster)
-        if (deck_of is not None and deck_of in with_text and not stack_names_a_park
+        if (deck_of is not None and not stack_names_a_park
                 and _keeps_its_title(content, content.heads[deck_of], cluster, contents)):
             into[a] = deck_of
             continue
@@ -807,9 +811,8 @@ def _stack_over_the_text_under(content: PageContent, placement: Placement, clust
         return None
     if any(content.blocks[k].kind is Kind.BYLINE for k in cluster):  # its subtitle and byline, or a story's head
         return owner if content.heads[owner][-1] == cluster[0] - 1 else None
-    in_heads = {k for head in content.heads for k in head}
     run = cluster[0]
-    while run - 1 in in_heads:
+    while run - 1 in content.head_blocks:
         run -= 1
     return owner if run <= content.heads[owner][0] < cluster[0] else None
 
