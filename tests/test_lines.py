@@ -537,6 +537,22 @@ def test_a_line_that_closes_the_bracket_left_open_above_is_the_end_of_that_line(
         "运用法治力量提升居住质量（改革再深化奋进新征程·代表委员履职故事）"
 
 
+@pytest.mark.parametrize("subhead", ["赋能企业治理 减少政企间“认\n知误差”", "◆“探索‘生态+’发展\n轨道”",
+                                     "让创业者心安：构建“创新强\n磁场”"])
+def test_a_subhead_wrapped_inside_its_quotation_is_one_subhead_not_the_opening_of_the_paragraph_under_it(subhead):
+    """A quotation opens and closes in one heading: the line that closes the quotation the line
+    above left open, printed right under it, is that heading's end, wrapped (as a bracket is)."""
+    drafts = reflow_page(segment_page(_page(
+        "成都高新区：让产业齿轮精准咬合", "本报记者 何子涵",
+        "不久前，成都高新区发布《关于深化产业培育实现高质量发展若干政策意见》，提出每年设立专项资金。",
+        subhead,
+        "为实现破局，业界共治应运而生。理事会成员由政府、企业、中介机构和专家组成。"))).drafts
+    assert len(drafts) == 1
+    paragraphs = [(p.text, p.subhead) for p in drafts[0].paragraphs]
+    assert (subhead.replace("\n", ""), True) in paragraphs
+    assert paragraphs[-1] == ("为实现破局，业界共治应运而生。理事会成员由政府、企业、中介机构和专家组成。", False)
+
+
 @pytest.mark.parametrize("dateline", ["本报讯（记者 周立新 通讯员 何静）", "本报讯", "湖北日报讯（记者刘洋）",
                                       "新华社电", "本报合肥4月2日电（记者许敏）", "央视网消息", "央广网合肥4月2日消息"])
 def test_a_headline_over_a_dateline_opens_an_article_even_after_finished_text(dateline):

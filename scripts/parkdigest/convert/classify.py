@@ -334,7 +334,7 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
         # whose rest the next line may be.
         unwrapped = bool(width) and _display_width(printed) > width + WRAP_SLACK
         full = bool(width) and _display_width(printed) >= width - WRAP_SLACK and not (unwrapped and sentence_closed(text))
-        if out and _closes_bracket_of(out[-1][2], text):
+        if out and _closes_bracket_of(out[-1][2], text, gap):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
         elif (previous_full and gap == 0 and not indented and not unwrapped and not is_unit
@@ -359,12 +359,24 @@ def _line_after_a_paragraph(previous: str, text: str, full: bool) -> bool:
             and not sentence_closed(text) and not text.endswith(tuple(COLONS)) and not _has_sentence_punct(text))
 
 
-def _closes_bracket_of(previous: str, text: str) -> bool:
+# Quotation marks pair as brackets do (`_closes_bracket_of`).
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"))
+
+
+def _closes_bracket_of(previous: str, text: str, gap: int) -> bool:
     """A short line that closes the bracket the line before it left open is the end of that
     line, wrapped ("…江宏景摄（人民" / "视觉）", "…提升居住质量（改革再深化" / "奋进新征程·…故事）"):
-    an extraction tool gives each printed line of a narrow column as a block of its own."""
-    return (len(text) <= HEADLINE_MAX_CHARS and _opens_unclosed_bracket(previous) and closes_unopened_bracket(text)
-            and not _has_sentence_punct(text))
+    an extraction tool gives each printed line of a narrow column as a block of its own. A
+    quotation closed so is a heading's end only printed right under it (`gap` 0: one block of the
+    tool) and closing no sentence ("赋能企业治理 减少政企间“认" / "知误差”"); after a blank line, or
+    ending a sentence ("“科学报国，乃我辈" / "之责！”"), it is text a column cut."""
+    if len(text) > HEADLINE_MAX_CHARS or _has_sentence_punct(text):
+        return False
+    if _opens_unclosed_bracket(previous) and closes_unopened_bracket(text):
+        return True
+    return gap == 0 and not sentence_closed(text) and any(
+        previous.count(opener) > previous.count(closer) and text.count(closer) > text.count(opener)
+        for opener, closer in _QUOTE_PAIRS)
 
 
 def _tagged_headline(text: str) -> bool:

@@ -461,7 +461,7 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
         (k,) = content.heads[a]
         roomy = [b for b in range(len(heads)) if b not in textless and heads[b]
                  and sum(content.blocks[m].kind is Kind.HEADLINE for m in heads[b]) == 1
-                 and _keeps_its_title(content, heads[b], [k], contents)]
+                 and _keeps_its_title(content, placement, b, heads[b], [k], contents)]
         home = max(roomy, key=lambda b: profiles.fit(k, b), default=stack)
         if profiles.fit(k, home) < STRAY_ELSEWHERE_FIT_MIN:
             home = stack  # no head with room shares it: back where it was read, a stack or a text
@@ -764,12 +764,12 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
         stack_names_a_park = bool(content.title_parks[a])
         opened = [b for b, k in content.openings if k == cluster[-1] + 1]  # the head the paragraph under it opens
         if (opened and content.blocks[cluster[-1]].kind is Kind.BYLINE and not stack_names_a_park
-                and _keeps_its_title(content, content.heads[opened[0]], cluster, contents)):
+                and _keeps_its_title(content, placement, opened[0], content.heads[opened[0]], cluster, contents)):
             into[a] = opened[0]
             continue
         deck_of = _stack_over_the_text_under(content, placement, cluster)
         if (deck_of is not None and not stack_names_a_park
-                and _keeps_its_title(content, content.heads[deck_of], cluster, contents)):
+                and _keeps_its_title(content, placement, deck_of, content.heads[deck_of], cluster, contents)):
             into[a] = deck_of
             continue
         words = _head_words(content, cluster)
@@ -782,7 +782,7 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
         fits = {k: words_taken_up(words, content.blocks[k].text) for k in paragraphs}
         best = max(fits, key=lambda k: (fits[k], -k), default=None)
         home = placement.owners[best].article if best is not None and fits[best] >= TITLE_WORDS_TAKEN_UP else below
-        if _keeps_its_title(content, content.heads[home], cluster, contents):
+        if _keeps_its_title(content, placement, home, content.heads[home], cluster, contents):
             into[a] = home
     return _folded(content, placement, into) if into else (content, placement)
 
@@ -862,15 +862,21 @@ def _head_words(content: PageContent, cluster: Sequence[int]) -> str:
     return "".join(_headlines_of(content, cluster))
 
 
-def _keeps_its_title(content: PageContent, cluster: Sequence[int], lines: Sequence[int], contents: tuple[str, ...]
-                     ) -> bool:
-    """Would the head stack `cluster` keep its title with `lines` read into it?"""
-    return _title_of(content, sorted([*cluster, *lines]), contents) == _title_of(content, cluster, contents)
+def _keeps_its_title(content: PageContent, placement: Placement, article: int, cluster: Sequence[int],
+                     lines: Sequence[int], contents: tuple[str, ...]) -> bool:
+    """Would the head stack `cluster` of `article` keep its title with `lines` read into it, by
+    the stack alone and by the stack over its story's first paragraph (as the article will be
+    drafted: the opening says what the story is about, `heads.parse_head`)?"""
+    opening = next((content.blocks[k].text for k, claim in enumerate(placement.owners)
+                    if claim.article == article and content.roles[k] is Role.BODY
+                    and content.blocks[k].kind is Kind.BODY), "")
+    return all(_title_of(content, sorted([*cluster, *lines]), contents, told) == _title_of(
+        content, cluster, contents, told) for told in ("", opening))
 
 
-def _title_of(content: PageContent, cluster: Sequence[int], contents: tuple[str, ...]) -> str:
-    """The title a head stack of these blocks would have (`heads.parse_head`)."""
-    return parse_head([content.blocks[k] for k in cluster], contents).title
+def _title_of(content: PageContent, cluster: Sequence[int], contents: tuple[str, ...], opening: str = "") -> str:
+    """The title a head stack of these blocks would have over a story opening so (`heads.parse_head`)."""
+    return parse_head([content.blocks[k] for k in cluster], contents, opening).title
 
 
 def _under_credits(blocks: Sequence[Block]) -> frozenset[int]:
