@@ -705,6 +705,19 @@ def test_a_title_over_two_column_names_is_no_kicker_of_the_park_title_under_them
 
 
 @pytest.mark.browser
+def test_two_titles_read_in_one_stack_over_a_text_that_opens_two_stories_part_by_their_openings(chromium, tmp_path):
+    """A copy reads two modules' titles as one stack (贡献六成以上新兴产业产值 开发区成山西转型发展重要
+    平台 / 成都高新区：…) over the one's text (本报济南4月23日电……自我介绍改成了……) and, past another
+    head, the other's (近日从山西转型综合示范区晋中开发区传来喜讯……), which the vocabulary gives to the
+    stack. A story has one opening: of two whole titles over a text that holds two, the one the
+    second opening restates is that story's title."""
+    drafts = {draft.title: draft for draft in _copied_drafts(7813, tmp_path, chromium)}
+    shanxi = drafts["贡献六成以上新兴产业产值 开发区成山西转型发展重要平台"]
+    assert shanxi.paragraphs[0].text.startswith("近日从山西转型综合示范区晋中开发区传来喜讯")
+    assert "晋中开发区" not in drafts["成都高新区：让产业齿轮精准咬合"].body
+
+
+@pytest.mark.browser
 def test_a_stack_whose_every_headline_strays_leaves_no_article_without_a_title(chromium, tmp_path):
     """A copy reads a kicker and its title (每年5000万元资助业界共治 / 成都高新区：…) over another
     story's text. Each line shares nothing with the text under the stack and each speaks for text

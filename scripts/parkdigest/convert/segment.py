@@ -129,7 +129,7 @@ def segment_page(page: Page) -> Segmentation:
                           found.roles, heads, found.stories, found.side_by_side, found.briefs)
     vocabulary = Vocabulary(content.blocks)
     placement = _join_and_assign(content, vocabulary)
-    strays = _stray_headlines(content, placement, vocabulary)
+    strays = _stray_headlines(content, placement, vocabulary, contents)
     if strays:  # read again with each stray headline as a head of its own, then fold back the textless
         content = _with_strays_apart(content, strays)
         content, placement = _fold_textless_strays(content, _join_and_assign(content, vocabulary), vocabulary,
@@ -286,7 +286,8 @@ class Stray:
     opening: int | None = None  # the paragraph that restates it: its story's opening, wherever read
 
 
-def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Vocabulary) -> list[Stray]:
+def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Vocabulary, contents: tuple[str, ...]
+                     ) -> list[Stray]:
     """Headlines read into another module's stack, each of a stack that keeps another headline
     (packages have rules of their own), and whole titles read in another article's text
     (`_titles_read_as_subheads`). A headline is measured against the text right under its stack
@@ -320,7 +321,45 @@ def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Voc
             if profiles.fit(k, 1) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere and mate_fits \
                     and not announces:
                 strays.append(Stray(k, a))
-    return strays + _titles_read_as_subheads(content, placement, vocabulary, texts, joined)
+    return strays + _titles_over_another_story(content, placement, texts, joined, strays, contents) + _titles_read_as_subheads(
+        content, placement, vocabulary, texts, joined)
+
+
+def _titles_over_another_story(content: PageContent, placement: Placement, texts: list[list[int]],
+                               joined: set[int], strays: Sequence[Stray], contents: tuple[str, ...]) -> list[Stray]:
+    """Two whole titles read in one stack over a text that opens two stories: a story has one
+    opening (a dateline, a date or 近日: `classify.opens_as_a_lead`), so the text holds two, and
+    each title goes with the opening that takes up its words more (a lead restates its title).
+    A title other than the stack's own (as `heads.parse_head` reads the stack) whose words an
+    opening other than the stack's (the first in its text) takes up (TITLE_WORDS_TAKEN_UP), more
+    than that first opening does, while another title of the stack is taken up by the first more
+    than by that one, is that story's title read in the wrong stack: it strays, with that paragraph as its opening (贡献六成以上新兴产业产值 开发区成山西
+    转型发展重要平台 / 成都高新区：让产业齿轮精准咬合 / 本报济南4月23日电……自我介绍改成了 /
+    …… / 近日从山西转型综合示范区晋中开发区传来喜讯)."""
+    paragraphs = _paragraphs(placement.joins)
+    packaged = {story.article for story in content.stories}
+    taken = {stray.block for stray in strays}
+
+    def share(line: int, k: int) -> float:  # by the paragraph's most telling piece
+        return max(words_taken_up(content.blocks[line].text, content.blocks[m].text) for m in paragraphs.pieces(k))
+
+    found = []
+    for a, cluster in enumerate(content.heads):
+        titles = [k for k in cluster if whole_title(content.blocks[k]) and k not in joined and k not in taken
+                  and not content.blocks[k].text.endswith(KICKER_ENDS)]
+        openings = [k for k in texts[a] if content.blocks[k].kind is Kind.BODY and paragraphs.start(k) == k
+                    and opens_as_a_lead(content.blocks[k])]
+        if a in packaged or len(titles) < 2 or len(openings) < 2:
+            continue
+        stack_title = _title_of(content, cluster, contents)
+        own = openings[0]
+        for k in [k for k in titles if content.blocks[k].text not in stack_title]:  # the stack's title keeps its story
+            other = max(openings[1:], key=lambda m: share(k, m))
+            if share(k, other) >= TITLE_WORDS_TAKEN_UP and share(k, other) > share(k, own) and any(
+                    share(j, own) > share(j, other) for j in titles if j != k):
+                found.append(Stray(k, a, other))
+                break  # one stray a stack: the rest keep the stack's own story
+    return found
 
 
 def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabulary: Vocabulary,
