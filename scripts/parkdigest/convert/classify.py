@@ -359,10 +359,6 @@ def _line_after_a_paragraph(previous: str, text: str, full: bool) -> bool:
             and not sentence_closed(text) and not text.endswith(tuple(COLONS)) and not _has_sentence_punct(text))
 
 
-# Quotation marks pair as brackets do (`_closes_bracket_of`).
-_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"))
-
-
 def _closes_bracket_of(previous: str, text: str, gap: int) -> bool:
     """A short line that closes the bracket the line before it left open is the end of that
     line, wrapped ("…江宏景摄（人民" / "视觉）", "…提升居住质量（改革再深化" / "奋进新征程·…故事）"):
@@ -375,8 +371,8 @@ def _closes_bracket_of(previous: str, text: str, gap: int) -> bool:
     if _opens_unclosed_bracket(previous) and closes_unopened_bracket(text):
         return True
     return gap == 0 and not sentence_closed(text) and any(
-        previous.count(opener) > previous.count(closer) and text.count(closer) > text.count(opener)
-        for opener, closer in _QUOTE_PAIRS)
+        previous.count(pair[0]) > previous.count(pair[1]) and text.count(pair[1]) > text.count(pair[0])
+        for pair in _QUOTE_PAIRS)
 
 
 def _tagged_headline(text: str) -> bool:
@@ -512,6 +508,8 @@ def kicker_end(text: str) -> int:
 
 # Brackets a kicker cannot end inside: a column label (【…】), a tag (（…）), a quotation, a work's name.
 _BRACKET_PAIRS = ("【】", "（）", "“”", "《》", "〔〕")
+# Quotation marks, and a work's name, which a heading may wrap inside (`_closes_bracket_of`).
+_QUOTE_PAIRS = ("“”", "‘’", "《》")
 
 
 def _open_bracket(text: str) -> bool:

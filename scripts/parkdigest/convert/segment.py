@@ -289,7 +289,8 @@ class Stray:
 def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Vocabulary, contents: tuple[str, ...]
                      ) -> list[Stray]:
     """Headlines read into another module's stack, each of a stack that keeps another headline
-    (packages have rules of their own), and whole titles read in another article's text
+    (packages have rules of their own), titles read in one stack over two stories
+    (`_titles_over_another_story`), and whole titles read in another article's text
     (`_titles_read_as_subheads`). A headline is measured against the text right under its stack
     (its article's text when nothing stands there but text run on from elsewhere; under heads
     printed side by side, the run its article's text opens with, as the vocabulary placed it),
@@ -321,8 +322,8 @@ def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Voc
             if profiles.fit(k, 1) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere and mate_fits \
                     and not announces:
                 strays.append(Stray(k, a))
-    return strays + _titles_over_another_story(content, placement, texts, joined, strays, contents) + _titles_read_as_subheads(
-        content, placement, vocabulary, texts, joined)
+    return (strays + _titles_over_another_story(content, placement, texts, joined, strays, contents)
+            + _titles_read_as_subheads(content, placement, vocabulary, texts, joined))
 
 
 def _titles_over_another_story(content: PageContent, placement: Placement, texts: list[list[int]],
@@ -333,9 +334,10 @@ def _titles_over_another_story(content: PageContent, placement: Placement, texts
     A title other than the stack's own (as `heads.parse_head` reads the stack) whose words an
     opening other than the stack's (the first in its text) takes up (TITLE_WORDS_TAKEN_UP), more
     than that first opening does, while another title of the stack is taken up by the first more
-    than by that one, is that story's title read in the wrong stack: it strays, with that paragraph as its opening (贡献六成以上新兴产业产值 开发区成山西
-    转型发展重要平台 / 成都高新区：让产业齿轮精准咬合 / 本报济南4月23日电……自我介绍改成了 /
-    …… / 近日从山西转型综合示范区晋中开发区传来喜讯)."""
+    than by that one, is that story's title read in the wrong stack: it strays, with that
+    paragraph as its opening (贡献六成以上新兴产业产值 开发区成山西转型发展重要平台 / 成都高新区：
+    让产业齿轮精准咬合 / 本报济南4月23日电……自我介绍改成了 / …… / 近日从山西转型综合示范区晋中
+    开发区传来喜讯)."""
     paragraphs = _paragraphs(placement.joins)
     packaged = {story.article for story in content.stories}
     taken = {stray.block for stray in strays}
