@@ -553,6 +553,29 @@ def test_a_subhead_wrapped_inside_its_quotation_is_one_subhead_not_the_opening_o
     assert paragraphs[-1] == ("为实现破局，业界共治应运而生。理事会成员由政府、企业、中介机构和专家组成。", False)
 
 
+@pytest.mark.parametrize("subhead", ["创造“不冒烟”的\nGDP", "一、产业园区合作共建的内容及\n特点",
+                                     "步步为营：构筑绿色持续发展新\n高地"])
+def test_a_subhead_wrapped_in_one_block_of_a_copy_is_one_subhead_not_a_head_and_a_line_of_text(subhead):
+    """An extraction tool gives a heading set wider than its column as one block of two lines,
+    the second its short rest: on a page whose blocks stand apart, that rest is the heading's end."""
+    drafts = reflow_page(segment_page(_page(
+        "包头装备制造产业园：绿色发展见成效", "本报记者 梁丽娟",
+        "近年来，包头装备制造产业园通过绿色探索，走出了一条发展与保护并存的科学发展之路。",
+        subhead,
+        "从成立之初起，园区就牢固树立“生态立园”的发展理念，严格执行企业准入条件。"))).drafts
+    assert len(drafts) == 1
+    paragraphs = [(p.text, p.subhead) for p in drafts[0].paragraphs]
+    assert (subhead.replace("\n", ""), True) in paragraphs
+
+
+def test_lines_of_a_page_typed_without_blank_lines_are_no_wrapped_heading():
+    """A page with no blank lines says nothing by a line standing right under another: a quoted
+    title over a column's name (“为最终解决能源问题贡献中国智慧” / 县域经济) stays two lines."""
+    kinds = _wrapped_page("中国科学院合肥物质科学研究院副院长宋云涛：", "“为最终解决能源问题贡献中国智慧”", "县域经济",
+                          "2025年1月20日，我国有“人造太阳”之称的全超导托卡马克核聚变实验装置成功运行1066秒，创造新的世界纪录。")
+    assert [b.text for b in classify_blocks(kinds)][1:3] == ["“为最终解决能源问题贡献中国智慧”", "县域经济"]
+
+
 @pytest.mark.parametrize("dateline", ["本报讯（记者 周立新 通讯员 何静）", "本报讯", "湖北日报讯（记者刘洋）",
                                       "新华社电", "本报合肥4月2日电（记者许敏）", "央视网消息", "央广网合肥4月2日消息"])
 def test_a_headline_over_a_dateline_opens_an_article_even_after_finished_text(dateline):

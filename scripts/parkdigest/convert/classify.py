@@ -23,7 +23,7 @@ from parkdigest.convert.furniture import (
     surname_length,
 )
 from parkdigest.convert.model import Block, Kind, LineRule, Page
-from parkdigest.convert.runon import TITLE_MIN_CHARS
+from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS
 from parkdigest.convert.words import (
     BROKEN_WORD_NATS,
     ends_mid_phrase,
@@ -90,6 +90,9 @@ WRAPPED_SHARE = 0.4  # share of lines at the wrap width that makes a page hard-w
 # A QR footer is a run of a few very short lines (扫一扫 / 欢迎关注 / 园区深观察 / 微信公众号);
 # on a page without blank lines a longer line next to it is text, and stops the run.
 GROUP_FURNITURE_MAX_CHARS = 12
+# Share of a page's lines with a blank line above that says the page sets its blocks apart so (an
+# extraction tool's copy: most blocks a line or two); pages typed as text have none or nearly all.
+BLOCKS_APART_SHARE = 0.5
 
 _BRACKET_LABEL = re.compile(r"^【([^】]{1,20})】\s*(.*)$")
 _NAME = rf"[{HAN}·]{{2,4}}"
@@ -316,6 +319,7 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
     line of the file, all of one width. Paragraph-per-line pages are left as they are."""
     lines = [(line.number, line.text.strip()) for line in page.lines]
     width = _wrap_width([text for _, text in lines if text])
+    apart = _blocks_set_apart([text for _, text in lines])
     words = layout_words()
     out: list[tuple[int, int, str, int]] = []
     gap, previous_full = 0, False
@@ -334,7 +338,9 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
         # whose rest the next line may be.
         unwrapped = bool(width) and _display_width(printed) > width + WRAP_SLACK
         full = bool(width) and _display_width(printed) >= width - WRAP_SLACK and not (unwrapped and sentence_closed(text))
-        if out and _closes_bracket_of(out[-1][2], text, gap):
+        same_block = apart and gap == 0  # printed right under the line above, in one block of the tool
+        if out and (_closes_bracket_of(out[-1][2], text, same_block)
+                    or (not width and same_block and _ends_a_wrapped_heading(out[-1][2], text, words))):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
         elif (previous_full and gap == 0 and not indented and not unwrapped and not is_unit
@@ -350,6 +356,35 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
     return out
 
 
+def _blocks_set_apart(texts: list[str]) -> bool:
+    """Does the page set its blocks apart with blank lines, as an extraction tool gives them
+    (BLOCKS_APART_SHARE)? Only there does a line printed right under another share its block;
+    a page with no blank lines says nothing by it."""
+    printed = [i for i, text in enumerate(texts) if text]
+    after_blank = sum(1 for i in printed if i > 0 and not texts[i - 1])
+    return bool(printed) and after_blank >= BLOCKS_APART_SHARE * len(printed)
+
+
+def _ends_a_wrapped_heading(previous: str, text: str, words: dict) -> bool:
+    """On a page whose paragraphs come one a line, a short line printed right under a heading
+    (one block of the extraction tool) is that heading's end, wrapped (创造“不冒烟”的 / GDP, 一、产业
+    园区合作共建的内容及 / 特点): the rest of a line set wider than the column, shorter than the line
+    above and than any heading of its own (a kicker is a clause: KICKER_MIN_CHARS; a contents
+    list's entries, 【创业孵化】 广州高新区再添… / 唐山高新区聚力培育双创载体, stand one a line), with
+    no mark that would open or end a clause. A heading that ends announcing what
+    follows (a kicker's —— or colon) has its title under it, not its rest; a byline or a line of
+    furniture is a unit of its own."""
+    return (len(text) < min(len(previous), KICKER_MIN_CHARS) and len(previous) + len(text) <= HEADLINE_MAX_CHARS
+            and not _CLAUSE_MARK.search(text) and not closes_unopened_bracket(text)
+            and not previous.endswith(("—", *OPEN_HEAD_ENDS))  # a kicker's dash (——) or colon
+            and not furniture_rule(text) and not _is_byline(text, words)
+            and _classify_line(previous, set(words["labels"]), words)[0] is Kind.HEADLINE)
+
+
+# Marks inside a clause or at its end: a line holding one is text or a head of its own, no heading's rest.
+_CLAUSE_MARK = re.compile(r"[，。；：、！？,;:!?]")
+
+
 def _line_after_a_paragraph(previous: str, text: str, full: bool) -> bool:
     """A wrapped paragraph's lines run to the full width but its last, which ends a sentence (or
     a clause before a list: ：；). A short line that ends none and reads as no sentence (no full
@@ -359,18 +394,18 @@ def _line_after_a_paragraph(previous: str, text: str, full: bool) -> bool:
             and not sentence_closed(text) and not text.endswith(tuple(COLONS)) and not _has_sentence_punct(text))
 
 
-def _closes_bracket_of(previous: str, text: str, gap: int) -> bool:
+def _closes_bracket_of(previous: str, text: str, same_block: bool) -> bool:
     """A short line that closes the bracket the line before it left open is the end of that
     line, wrapped ("…江宏景摄（人民" / "视觉）", "…提升居住质量（改革再深化" / "奋进新征程·…故事）"):
     an extraction tool gives each printed line of a narrow column as a block of its own. A
-    quotation closed so is a heading's end only printed right under it (`gap` 0: one block of the
-    tool) and closing no sentence ("赋能企业治理 减少政企间“认" / "知误差”"); after a blank line, or
+    quotation closed so is a heading's end only printed right under it (`same_block`: one block of
+    the tool) and closing no sentence ("赋能企业治理 减少政企间“认" / "知误差”"); after a blank line, or
     ending a sentence ("“科学报国，乃我辈" / "之责！”"), it is text a column cut."""
     if len(text) > HEADLINE_MAX_CHARS or _has_sentence_punct(text):
         return False
     if _opens_unclosed_bracket(previous) and closes_unopened_bracket(text):
         return True
-    return gap == 0 and not sentence_closed(text) and any(
+    return same_block and not sentence_closed(text) and any(
         previous.count(pair[0]) > previous.count(pair[1]) and text.count(pair[1]) > text.count(pair[0])
         for pair in _QUOTE_PAIRS)
 
