@@ -537,11 +537,15 @@ def test_a_line_that_closes_the_bracket_left_open_above_is_the_end_of_that_line(
         "运用法治力量提升居住质量（改革再深化奋进新征程·代表委员履职故事）"
 
 
-@pytest.mark.parametrize("subhead", ["赋能企业治理 减少政企间“认\n知误差”", "◆“探索‘生态+’发展\n轨道”",
-                                     "让创业者心安：构建“创新强\n磁场”"])
-def test_a_subhead_wrapped_inside_its_quotation_is_one_subhead_not_the_opening_of_the_paragraph_under_it(subhead):
-    """A quotation opens and closes in one heading: the line that closes the quotation the line
-    above left open, printed right under it, is that heading's end, wrapped (as a bracket is)."""
+@pytest.mark.parametrize("subhead", [
+    # inside its quotation: the line closes the quotation the line above left open (as a bracket)
+    "赋能企业治理 减少政企间“认\n知误差”", "◆“探索‘生态+’发展\n轨道”", "让创业者心安：构建“创新强\n磁场”",
+    # the short rest of a heading set wider than its column
+    "创造“不冒烟”的\nGDP", "一、产业园区合作共建的内容及\n特点", "步步为营：构筑绿色持续发展新\n高地"])
+def test_a_subhead_wrapped_in_one_block_of_a_copy_is_one_subhead_not_the_opening_of_the_paragraph_under_it(subhead):
+    """An extraction tool gives a heading set wider than its column as one block of two lines,
+    the line under it its rest: on a page whose blocks stand apart, that line is the heading's
+    end, wrapped, when it closes the quotation left open above or is too short to be a head."""
     drafts = reflow_page(segment_page(_page(
         "成都高新区：让产业齿轮精准咬合", "本报记者 何子涵",
         "不久前，成都高新区发布《关于深化产业培育实现高质量发展若干政策意见》，提出每年设立专项资金。",
@@ -551,21 +555,6 @@ def test_a_subhead_wrapped_inside_its_quotation_is_one_subhead_not_the_opening_o
     paragraphs = [(p.text, p.subhead) for p in drafts[0].paragraphs]
     assert (subhead.replace("\n", ""), True) in paragraphs
     assert paragraphs[-1] == ("为实现破局，业界共治应运而生。理事会成员由政府、企业、中介机构和专家组成。", False)
-
-
-@pytest.mark.parametrize("subhead", ["创造“不冒烟”的\nGDP", "一、产业园区合作共建的内容及\n特点",
-                                     "步步为营：构筑绿色持续发展新\n高地"])
-def test_a_subhead_wrapped_in_one_block_of_a_copy_is_one_subhead_not_a_head_and_a_line_of_text(subhead):
-    """An extraction tool gives a heading set wider than its column as one block of two lines,
-    the second its short rest: on a page whose blocks stand apart, that rest is the heading's end."""
-    drafts = reflow_page(segment_page(_page(
-        "包头装备制造产业园：绿色发展见成效", "本报记者 梁丽娟",
-        "近年来，包头装备制造产业园通过绿色探索，走出了一条发展与保护并存的科学发展之路。",
-        subhead,
-        "从成立之初起，园区就牢固树立“生态立园”的发展理念，严格执行企业准入条件。"))).drafts
-    assert len(drafts) == 1
-    paragraphs = [(p.text, p.subhead) for p in drafts[0].paragraphs]
-    assert (subhead.replace("\n", ""), True) in paragraphs
 
 
 def test_lines_of_a_page_typed_without_blank_lines_are_no_wrapped_heading():

@@ -321,6 +321,7 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
     width = _wrap_width([text for _, text in lines if text])
     apart = _blocks_set_apart([text for _, text in lines])
     words = layout_words()
+    labels = set(words["labels"])
     out: list[tuple[int, int, str, int]] = []
     gap, previous_full = 0, False
     for number, text in lines:
@@ -340,7 +341,7 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
         full = bool(width) and _display_width(printed) >= width - WRAP_SLACK and not (unwrapped and sentence_closed(text))
         same_block = apart and gap == 0  # printed right under the line above, in one block of the tool
         if out and (_closes_bracket_of(out[-1][2], text, same_block)
-                    or (not width and same_block and _ends_a_wrapped_heading(out[-1][2], text, words))):
+                    or (not width and same_block and _ends_a_wrapped_heading(out[-1][2], text, labels, words))):
             first, _, joined, above = out.pop()
             out.append((first, number, joined + text, above))
         elif (previous_full and gap == 0 and not indented and not unwrapped and not is_unit
@@ -365,7 +366,11 @@ def _blocks_set_apart(texts: list[str]) -> bool:
     return bool(printed) and after_blank >= BLOCKS_APART_SHARE * len(printed)
 
 
-def _ends_a_wrapped_heading(previous: str, text: str, words: dict) -> bool:
+# Marks inside a clause or at its end: a line holding one is text or a head of its own, no heading's rest.
+_CLAUSE_MARK = re.compile(r"[，。；：、！？,;:!?]")
+
+
+def _ends_a_wrapped_heading(previous: str, text: str, labels: set[str], words: dict) -> bool:
     """On a page whose paragraphs come one a line, a short line printed right under a heading
     (one block of the extraction tool) is that heading's end, wrapped (创造“不冒烟”的 / GDP, 一、产业
     园区合作共建的内容及 / 特点): the rest of a line set wider than the column, shorter than the line
@@ -378,11 +383,7 @@ def _ends_a_wrapped_heading(previous: str, text: str, words: dict) -> bool:
             and not _CLAUSE_MARK.search(text) and not closes_unopened_bracket(text)
             and not previous.endswith(("—", *OPEN_HEAD_ENDS))  # a kicker's dash (——) or colon
             and not furniture_rule(text) and not _is_byline(text, words)
-            and _classify_line(previous, set(words["labels"]), words)[0] is Kind.HEADLINE)
-
-
-# Marks inside a clause or at its end: a line holding one is text or a head of its own, no heading's rest.
-_CLAUSE_MARK = re.compile(r"[，。；：、！？,;:!?]")
+            and _classify_line(previous, labels, words)[0] is Kind.HEADLINE)
 
 
 def _line_after_a_paragraph(previous: str, text: str, full: bool) -> bool:
