@@ -342,8 +342,8 @@ def _titles_over_another_story(content: PageContent, placement: Placement, texts
     packaged = {story.article for story in content.stories}
     taken = {stray.block for stray in strays}
 
-    def share(line: int, k: int) -> float:  # by the paragraph's most telling piece
-        return max(words_taken_up(content.blocks[line].text, content.blocks[m].text) for m in paragraphs.pieces(k))
+    def share(line: int, k: int) -> float:
+        return _taken_up_by(content, paragraphs, content.blocks[line].text, k)
 
     found = []
     for a, cluster in enumerate(content.heads):
@@ -556,15 +556,12 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
     paragraphs = _paragraphs(placement.joins)
 
     def taken_up(a: int, k: int) -> float:
-        """How much of article a's head (its headlines read together) the paragraph block k
-        opens takes up, in its most telling piece (a paragraph the copy cut may restate the
-        title after the cut)."""
-        return max(words_taken_up(head_words[a], content.blocks[m].text) for m in paragraphs.pieces(k))
+        """How much of article a's head (its headlines read together) paragraph k takes up."""
+        return _taken_up_by(content, paragraphs, head_words[a], k)
 
     def speaks_of(a: int, k: int) -> float:
         """... or of any one of its headlines, if more (a stack may hold another module's line)."""
-        return max([taken_up(a, k)] + [words_taken_up(line, content.blocks[m].text)
-                                       for line in headlines[a] for m in paragraphs.pieces(k)])
+        return max([taken_up(a, k)] + [_taken_up_by(content, paragraphs, line, k) for line in headlines[a]])
 
     head_bylines = frozenset(k for k, (block, role) in enumerate(zip(content.blocks, content.roles))
                              if role is Role.HEAD and block.kind is Kind.BYLINE)  # a byline in a head's stack
@@ -667,6 +664,12 @@ def _pieces_from(after: Mapping[int, int], k: int) -> list[int]:
         k = after[k]
         pieces.append(k)
     return pieces
+
+
+def _taken_up_by(content: PageContent, paragraphs: _Paragraphs, words: str, k: int) -> float:
+    """How much of `words` (a title's) the paragraph block k opens takes up, by its most telling
+    piece (`words.words_taken_up`): a copy may cut a paragraph before it restates its title."""
+    return max(words_taken_up(words, content.blocks[m].text) for m in paragraphs.pieces(k))
 
 
 def _paragraphs(joins: Sequence[Join]) -> _Paragraphs:
@@ -912,7 +915,7 @@ def _keeps_its_title(content: PageContent, placement: Placement, article: int, c
                     if claim.article == article and content.roles[k] is Role.BODY
                     and content.blocks[k].kind is Kind.BODY), "")
     return all(_title_of(content, sorted([*cluster, *lines]), contents, told) == _title_of(
-        content, cluster, contents, told) for told in ("", opening))
+        content, cluster, contents, told) for told in {"", opening})
 
 
 def _title_of(content: PageContent, cluster: Sequence[int], contents: tuple[str, ...], opening: str = "") -> str:
