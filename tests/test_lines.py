@@ -479,6 +479,21 @@ def test_a_dateline_goes_on_no_sentence(dateline):
     assert joins == ()
 
 
+@pytest.mark.parametrize("dash_line", ["——来自昆明高新区的调查", "——国家高新区一线见闻", "——访西安高新区管委会主任", "——编者"])
+def test_a_line_under_a_dash_goes_on_into_no_text(dash_line):
+    """A line opened by a dash and read under text is whole: a subtitle the extraction tool read
+    away from its title, or a signature. The piece right under it goes on the sentence left open
+    elsewhere (……山西转型综合 / 示范区引进……: a name the page prints whole), never the dash line."""
+    fragments = list(classify_blocks(_page(
+        "2017年以来，全省开发区积极抓规划、抓改革、抓项目，改革创新取得突破性进展。", dash_line,
+        "示范区引进建设了中电科（山西）电子信息科技创新产业园等一批项目。",
+        "近日从山西转型综合示范区晋中开发区传来喜讯，山西中聚晶科半导体有限公司获评一等奖。去年，山西转型综合",
+        "吉林“大健康产业航母”启航")))
+    tags = TagModel([b.text for b in fragments if b.kind is Kind.BODY])
+    joins, _ = choose_joins(fragments, lambda e, s: 0.5, tags)
+    assert [(j.left_block, j.right_block) for j in joins] == [(3, 2)]
+
+
 @pytest.mark.parametrize("named_above, joined", [("广东省小型微型企业创业创新示范基地", [(3, 2)]), ("省级小微双创基地", [])])
 def test_a_sentence_goes_on_where_the_two_sides_make_a_phrase_the_page_prints_elsewhere(named_above, joined):
     """No dictionary word spans 国家级小型微型|企业创业创新示范基地, and the piece read next opens a
@@ -505,6 +520,27 @@ def test_a_join_sure_against_every_rival_stands_even_when_it_closes_a_loop_in_th
     tags = TagModel([b.text for b in fragments if b.kind is Kind.BODY])
     joins, _ = choose_joins(fragments, lambda e, s: 0.2, tags)
     assert [(j.left_block, j.right_block) for j in joins] == [(4, 2)]
+
+
+def test_a_loop_in_one_story_is_not_repaired_with_a_sentence_left_open_in_another():
+    """The story's first column was extracted after its second (…单星总 / 装测试…): a loop. It
+    says a column breaks inside the story, not whose sentence goes on there. A sentence left
+    open in the same story may (……包括卫星企业 / 在内的多家企业……); one the last round gave to
+    another article is no evidence, and the loop is cut instead."""
+    fragments = list(classify_blocks(_page(
+        "西安高新区硬科技企业今年新增三百家", "西安高新区今年新增硬科技企业三百家，园区营收增长一成，包括卫星企业",
+        "商业航天：“高热度”下的“冷思考”（深度观察）", "本报记者  刘诗瑶",
+        "装测试周期从传统的3—4个月大幅缩短到1—1.5个月，最快可实现每天1颗卫星下线。",
+        "在内的多家企业实现卫星核心部件规模化生产，这一效率变革正在稳步拓展。",
+        "“批量‘造星’指日可待！”微纳星空副总经理程楠介绍，公司的智能化产线将单星总")))
+    tags = TagModel([b.text for b in fragments if b.kind is Kind.BODY])
+
+    def pairs(same_article):
+        joins, breaks = choose_joins(fragments, lambda e, s: 0.2, tags, None, same_article)
+        return [(j.left_block, j.right_block) for j in joins], sorted(breaks)
+
+    assert pairs(lambda a, b: True) == ([(1, 5), (6, 4)], [])
+    assert pairs(lambda a, b: (a < 2) == (b < 2)) == ([(6, 4)], [(5, 6)])
 
 
 def test_a_package_goes_on_past_a_boxed_item_set_among_its_stories():

@@ -30,7 +30,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from parkdigest.convert.model import HEAD_KINDS, Block, Join, Kind
+from parkdigest.convert.model import HEAD_KINDS, Block, Join, Kind, LineRule
 from parkdigest.convert.words import (
     MEASURE_FLAG,
     NUMBER_FLAG,
@@ -157,8 +157,11 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
     """
     memo = {} if memo is None else memo
     phrases = PagePhrases(tuple(block.text for block in fragments))
-    # A figure alone (11.1%) is a data box's number, not a piece of a sentence.
-    body = [i for i, block in enumerate(fragments) if block.kind is Kind.BODY and HAN_CHAR.search(block.text)]
+    # A figure alone (11.1%) is a data box's number, not a piece of a sentence. A line opened by
+    # a dash under text (——编者, ——来自兰州高新区的调查) is whole, a signature or a subtitle read
+    # away from its title: it goes on no sentence and none goes on from it.
+    body = [i for i, block in enumerate(fragments) if block.kind is Kind.BODY and HAN_CHAR.search(block.text)
+            and block.rule != LineRule.DASH_SIGNATURE]
     ends = [i for i in body if not sentence_closed(fragments[i].text)]
     # A dateline (本报讯（记者…）, 本报北京3月29日电) opens a story's first paragraph: it goes on no sentence.
     starts = [i for i in body if not dateline_opens(fragments[i].text)]
@@ -183,7 +186,7 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
         if not weak:
             break
         forbidden.add(min(weak, key=lambda pair: candidates[pair].score))
-    chosen, breaks = _repair_loops(chosen, candidates, fragments, ends)
+    chosen, breaks = _repair_loops(chosen, candidates, fragments, ends, same_article)
     joins = []
     for e, s in sorted(chosen):
         cand = candidates[(e, s)]
@@ -209,10 +212,12 @@ def _unrivalled(scores: np.ndarray, row: int, col: int) -> bool:
     return _confidence(best - rival) >= HIGH_CONFIDENCE
 
 
-def _repair_loops(chosen, candidates, fragments, ends):
+def _repair_loops(chosen, candidates, fragments, ends, same_article):
     """A loop made of strong joins means a paragraph boundary inside it is really a column
     boundary. Cut the loop there: at the paragraph that best continues a sentence left
-    open elsewhere (and join them), else between two neighbours (`_cut_link`). A sentence
+    open elsewhere in the same story (and join them), else between two neighbours (`_cut_link`).
+    The loop says where a column breaks, not whose sentence goes on there: one left open in
+    another article (`same_article`, as the last round assigned them) is no evidence. A sentence
     left open because its own next paragraph fell just short of NO_JOIN_SCORE goes on there if
     anywhere (……做好“高”和“新” / 两篇文章。, which opens like a run-in heading): it does not go
     on inside the loop where it fits worse."""
@@ -228,7 +233,7 @@ def _repair_loops(chosen, candidates, fragments, ends):
         taken = {s for _, s in chosen}
         options = [(candidates[(e, b)].score + candidates[(e, b)].run_penalties, e, a, b)
                    for a, b in implicit if fragments[b].kind is Kind.BODY
-                   for e in ends if e not in joined and (e, b) in candidates
+                   for e in ends if e not in joined and (e, b) in candidates and same_article(e, b)
                    and not _fits_its_own_next_better(own_next.get(e), candidates[(e, b)], taken)]
         best = max(options, default=None)
         if best is not None and best[0] >= LOOP_REPAIR_MIN_SCORE:
