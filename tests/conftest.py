@@ -21,7 +21,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 
 @cache
-def _page_articles(path: Path) -> tuple:
+def page_articles(path: Path) -> tuple:
+    """The articles of a page (text or PDF), converted once per test process."""
     from parkdigest.convert.model import PageResult
     from parkdigest.convert.pipeline import convert_page
 
@@ -32,7 +33,7 @@ def _page_articles(path: Path) -> tuple:
 
 def article_titled(path: Path, title_part: str):
     """The article of a page (text or PDF, converted once per test process) whose title holds `title_part`."""
-    return next(a for a in _page_articles(path) if title_part in a.meta["title"])
+    return next(a for a in page_articles(path) if title_part in a.meta["title"])
 
 
 @pytest.fixture(scope="module")

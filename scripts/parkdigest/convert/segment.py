@@ -84,8 +84,11 @@ WRAPPED_TEXT_MIN_LINES = 3
 PARAGRAPH_INDENT_CHARS = 2
 _CLOSERS = "。！？!?”’）)》】…"
 _SENTENCE_INSIDE = re.compile(r"[。！？][”’]?[^。！？”’）)》】…]")
-# Rounds of re-assignment: each round recomputes every article's vocabulary.
-ASSIGN_ROUNDS = 3
+# Rounds of assignment: each round recomputes every article's vocabulary from the last round's
+# articles, until no block changes article (a fixed point: another round would give the same).
+# Most pages settle in two or three rounds; a few swing between two readings for ever, so at
+# most this many.
+ASSIGN_ROUNDS_MAX = 8
 # Rounds of (choose joins, assign articles); the second uses the first's articles.
 JOIN_ROUNDS = 2
 # In the second round a join's start fits its end's subject by the article it went to; a start
@@ -1260,8 +1263,11 @@ def _assign_articles(content: PageContent, joins: Sequence[Join], vocabulary: Vo
     # column runs down the page).
     _vocabulary_round(free, ownership, vocabulary.profiles(ownership.members(fixed_only=True)), settled_only=True)
     # Later rounds: every block's vocabulary, every neighbour's current article, in file order.
-    for _ in range(ASSIGN_ROUNDS - 1):
-        _vocabulary_round(free, ownership, vocabulary.profiles(ownership.members()), settled_only=False)
+    for _ in range(ASSIGN_ROUNDS_MAX - 1):
+        members = ownership.members()
+        _vocabulary_round(free, ownership, vocabulary.profiles(members), settled_only=False)
+        if ownership.members() == members:
+            break
     return ownership
 
 
