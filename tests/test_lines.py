@@ -467,16 +467,23 @@ def test_a_stack_that_is_no_packages_story_opens_an_article_of_its_own(stack, he
     assert titles[1:] == heads if heads else len(titles) == 2 and titles[1] in stack
 
 
+def _joined(*lines: str, fit: float, same_article=lambda a, b: True) -> tuple[list[tuple[int, int]], list]:
+    """The junctions chosen on a page of these lines (left and right block), and the breaks: every
+    start fits every end's subject by `fit`."""
+    fragments = list(classify_blocks(_page(*lines)))
+    tags = TagModel([b.text for b in fragments if b.kind is Kind.BODY])
+    joins, breaks = choose_joins(fragments, lambda e, s: fit, tags, None, same_article)
+    return [(j.left_block, j.right_block) for j in joins], sorted(breaks)
+
+
 @pytest.mark.parametrize("dateline", ["本报讯（记者 王丽）", "本报合肥4月2日电（记者许敏）", "央视网消息：",
                                       "央广网合肥4月2日消息（记者许敏）"])
 def test_a_dateline_goes_on_no_sentence(dateline):
     """A dateline opens a story's first paragraph: however well it would fit a sentence left open
     right above it, it is never that sentence's continuation."""
-    fragments = list(classify_blocks(_page("近日，芜湖高新区召开企业服务大会，会上发布了支持科技企业",
-                                           f"{dateline}发展的若干政策措施，涉及人才、金融和产业等多个方面。")))
-    tags = TagModel([b.text for b in fragments if b.kind is Kind.BODY])
-    joins, _ = choose_joins(fragments, lambda e, s: 1.0, tags)
-    assert joins == ()
+    joins, _ = _joined("近日，芜湖高新区召开企业服务大会，会上发布了支持科技企业",
+                       f"{dateline}发展的若干政策措施，涉及人才、金融和产业等多个方面。", fit=1.0)
+    assert joins == []
 
 
 @pytest.mark.parametrize("dash_line", ["——来自昆明高新区的调查", "——国家高新区一线见闻", "——访西安高新区管委会主任", "——编者"])
@@ -484,14 +491,11 @@ def test_a_line_under_a_dash_goes_on_into_no_text(dash_line):
     """A line opened by a dash and read under text is whole: a subtitle the extraction tool read
     away from its title, or a signature. The piece right under it goes on the sentence left open
     elsewhere (……山西转型综合 / 示范区引进……: a name the page prints whole), never the dash line."""
-    fragments = list(classify_blocks(_page(
-        "2017年以来，全省开发区积极抓规划、抓改革、抓项目，改革创新取得突破性进展。", dash_line,
-        "示范区引进建设了中电科（山西）电子信息科技创新产业园等一批项目。",
-        "近日从山西转型综合示范区晋中开发区传来喜讯，山西中聚晶科半导体有限公司获评一等奖。去年，山西转型综合",
-        "吉林“大健康产业航母”启航")))
-    tags = TagModel([b.text for b in fragments if b.kind is Kind.BODY])
-    joins, _ = choose_joins(fragments, lambda e, s: 0.5, tags)
-    assert [(j.left_block, j.right_block) for j in joins] == [(3, 2)]
+    joins, _ = _joined("2017年以来，全省开发区积极抓规划、抓改革、抓项目，改革创新取得突破性进展。", dash_line,
+                       "示范区引进建设了中电科（山西）电子信息科技创新产业园等一批项目。",
+                       "近日从山西转型综合示范区晋中开发区传来喜讯，山西中聚晶科半导体有限公司获评一等奖。去年，山西转型综合",
+                       "吉林“大健康产业航母”启航", fit=0.5)
+    assert joins == [(3, 2)]
 
 
 @pytest.mark.parametrize("named_above, joined", [("广东省小型微型企业创业创新示范基地", [(3, 2)]), ("省级小微双创基地", [])])
@@ -499,27 +503,21 @@ def test_a_sentence_goes_on_where_the_two_sides_make_a_phrase_the_page_prints_el
     """No dictionary word spans 国家级小型微型|企业创业创新示范基地, and the piece read next opens a
     paragraph of its own; the page names the same 小型微型企业创业创新示范基地 above, and that says
     the sentence goes on there. Without the name printed elsewhere the end stays open."""
-    fragments = list(classify_blocks(_page(
-        "广州高新区再添省级小微双创基地", f"近日，广州高新区的两家园区获得“{named_above}”授牌。",
-        "企业创业创新示范基地、广东省科技企业加速器，目前已有众多企业入驻。",
-        "华南新材料创新园先后被认定为国家级科技企业孵化器、国家备案众创空间、国家级小型微型",
-        "当前，广州高新区集聚中小型企业近4万家。")))
-    tags = TagModel([b.text for b in fragments if b.kind is Kind.BODY])
-    joins, _ = choose_joins(fragments, lambda e, s: 0.2, tags)
-    assert [(j.left_block, j.right_block) for j in joins] == joined
+    joins, _ = _joined("广州高新区再添省级小微双创基地", f"近日，广州高新区的两家园区获得“{named_above}”授牌。",
+                       "企业创业创新示范基地、广东省科技企业加速器，目前已有众多企业入驻。",
+                       "华南新材料创新园先后被认定为国家级科技企业孵化器、国家备案众创空间、国家级小型微型",
+                       "当前，广州高新区集聚中小型企业近4万家。", fit=0.2)
+    assert joins == joined
 
 
 def test_a_join_sure_against_every_rival_stands_even_when_it_closes_a_loop_in_the_reading_order():
     # The head's first column was extracted after its second: the last fragment's sentence
     # (…单星总) goes on right under the byline (装测试…), which reads as a loop 2→3→4→2.
-    fragments = list(classify_blocks(_page(
-        "商业航天：“高热度”下的“冷思考”（深度观察）", "本报记者  刘诗瑶",
-        "装测试周期从传统的3—4个月大幅缩短到1—1.5个月，最快可实现每天1颗卫星下线。",
-        "这一效率变革正在稳步拓展，多家企业实现卫星核心部件规模化生产。",
-        "“批量‘造星’指日可待！”微纳星空副总经理程楠介绍，公司的智能化产线将单星总")))
-    tags = TagModel([b.text for b in fragments if b.kind is Kind.BODY])
-    joins, _ = choose_joins(fragments, lambda e, s: 0.2, tags)
-    assert [(j.left_block, j.right_block) for j in joins] == [(4, 2)]
+    joins, _ = _joined("商业航天：“高热度”下的“冷思考”（深度观察）", "本报记者  刘诗瑶",
+                       "装测试周期从传统的3—4个月大幅缩短到1—1.5个月，最快可实现每天1颗卫星下线。",
+                       "这一效率变革正在稳步拓展，多家企业实现卫星核心部件规模化生产。",
+                       "“批量‘造星’指日可待！”微纳星空副总经理程楠介绍，公司的智能化产线将单星总", fit=0.2)
+    assert joins == [(4, 2)]
 
 
 def test_a_loop_in_one_story_is_not_repaired_with_a_sentence_left_open_in_another():
@@ -527,20 +525,13 @@ def test_a_loop_in_one_story_is_not_repaired_with_a_sentence_left_open_in_anothe
     says a column breaks inside the story, not whose sentence goes on there. A sentence left
     open in the same story may (……包括卫星企业 / 在内的多家企业……); one the last round gave to
     another article is no evidence, and the loop is cut instead."""
-    fragments = list(classify_blocks(_page(
-        "西安高新区硬科技企业今年新增三百家", "西安高新区今年新增硬科技企业三百家，园区营收增长一成，包括卫星企业",
-        "商业航天：“高热度”下的“冷思考”（深度观察）", "本报记者  刘诗瑶",
-        "装测试周期从传统的3—4个月大幅缩短到1—1.5个月，最快可实现每天1颗卫星下线。",
-        "在内的多家企业实现卫星核心部件规模化生产，这一效率变革正在稳步拓展。",
-        "“批量‘造星’指日可待！”微纳星空副总经理程楠介绍，公司的智能化产线将单星总")))
-    tags = TagModel([b.text for b in fragments if b.kind is Kind.BODY])
-
-    def pairs(same_article):
-        joins, breaks = choose_joins(fragments, lambda e, s: 0.2, tags, None, same_article)
-        return [(j.left_block, j.right_block) for j in joins], sorted(breaks)
-
-    assert pairs(lambda a, b: True) == ([(1, 5), (6, 4)], [])
-    assert pairs(lambda a, b: (a < 2) == (b < 2)) == ([(6, 4)], [(5, 6)])
+    lines = ("西安高新区硬科技企业今年新增三百家", "西安高新区今年新增硬科技企业三百家，园区营收增长一成，包括卫星企业",
+             "商业航天：“高热度”下的“冷思考”（深度观察）", "本报记者  刘诗瑶",
+             "装测试周期从传统的3—4个月大幅缩短到1—1.5个月，最快可实现每天1颗卫星下线。",
+             "在内的多家企业实现卫星核心部件规模化生产，这一效率变革正在稳步拓展。",
+             "“批量‘造星’指日可待！”微纳星空副总经理程楠介绍，公司的智能化产线将单星总")
+    assert _joined(*lines, fit=0.2) == ([(1, 5), (6, 4)], [])
+    assert _joined(*lines, fit=0.2, same_article=lambda a, b: (a < 2) == (b < 2)) == ([(6, 4)], [(5, 6)])
 
 
 def test_a_package_goes_on_past_a_boxed_item_set_among_its_stories():
