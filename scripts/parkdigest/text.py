@@ -119,10 +119,11 @@ def dateline_opens(text: str) -> bool:
 CLOSERS = "”’」』）)》】"
 
 
-def open_quotes(text: str) -> int:
-    """How many double quotation marks the text opens and leaves open (“让汽车生产像: 1); below 0,
-    how many it closes that it never opened (搭积木一样灵活”: -1): a quotation broken at a line's end."""
-    return text.count("“") - text.count("”")
+def open_quotes(text: str, pair: str = "“”") -> int:
+    """How many double quotation marks (or the marks of another pair: ‘’, 《》, （）) the text opens
+    and leaves open (“让汽车生产像: 1); below 0, how many it closes that it never opened (搭积木一样
+    灵活”: -1): a quotation broken at a line's end."""
+    return text.count(pair[0]) - text.count(pair[1])
 
 
 def sentence_closed(text: str) -> bool:

@@ -407,8 +407,7 @@ def _closes_bracket_of(previous: str, text: str, same_block: bool) -> bool:
     if _opens_unclosed_bracket(previous) and closes_unopened_bracket(text):
         return True
     return same_block and not sentence_closed(text) and any(
-        previous.count(pair[0]) > previous.count(pair[1]) and text.count(pair[1]) > text.count(pair[0])
-        for pair in _QUOTE_PAIRS)
+        open_quotes(previous, pair) > 0 > open_quotes(text, pair) for pair in _QUOTE_PAIRS)
 
 
 def _tagged_headline(text: str) -> bool:
@@ -550,7 +549,7 @@ _QUOTE_PAIRS = ("“”", "‘’", "《》")
 
 def _open_bracket(text: str) -> bool:
     """The text leaves a bracket open (more openers than closers of one pair)."""
-    return any(text.count(pair[0]) > text.count(pair[1]) for pair in _BRACKET_PAIRS)
+    return any(open_quotes(text, pair) > 0 for pair in _BRACKET_PAIRS)
 
 
 def names_a_park(headline: str) -> bool:

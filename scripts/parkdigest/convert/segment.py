@@ -1263,10 +1263,11 @@ def _assign_articles(content: PageContent, joins: Sequence[Join], vocabulary: Vo
     # column runs down the page).
     _vocabulary_round(free, ownership, vocabulary.profiles(ownership.members(fixed_only=True)), settled_only=True)
     # Later rounds: every block's vocabulary, every neighbour's current article, in file order.
+    members = ownership.members()
     for _ in range(ASSIGN_ROUNDS_MAX - 1):
-        members = ownership.members()
         _vocabulary_round(free, ownership, vocabulary.profiles(members), settled_only=False)
-        if ownership.members() == members:
+        before, members = members, ownership.members()
+        if members == before:
             break
     return ownership
 
