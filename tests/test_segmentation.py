@@ -1715,3 +1715,17 @@ def test_articles_are_assigned_again_until_no_block_changes_article():
     (story,) = [article for article in page_articles(page) if "人勤春来早。" in article.body]
     assert "夜幕降临，河南省新乡市平原" in story.body
     assert "夜幕降临" not in article_titled(page, "家电卖出超万亿元").body
+
+
+def test_a_weak_join_from_afar_carries_no_text_into_another_story():
+    """A join from afar on weak evidence (……今年1月20日，抖音商城 / 看增收——2024年，全国农村居民…,
+    scoring 2.0-2.5: four in five such joins are wrong) does not take its start, and the blocks
+    joined after it, into the end's story: on this copy of a PDF the 城乡融合 story's 看增收
+    paragraph and the one after it stay in that story, where their vocabulary and their
+    neighbours put them, instead of closing the 家电 story."""
+    page = Path(__file__).parent / "devset-pdf" / "pages" / "rmrb-2025-02-18-10.txt"
+    (story,) = [article for article in page_articles(page) if "人勤春来早。" in article.body]
+    appliances = article_titled(page, "家电卖出超万亿元")
+    for paragraph in ("看增收——2024年，全国农村居民", "各地纷纷定下居民人均可支配收入增长目标"):
+        assert paragraph in story.body
+        assert paragraph not in appliances.body
