@@ -335,6 +335,17 @@ def test_a_word_said_only_before_a_figure_and_the_figure_are_one_phrase(left, ri
     assert not figure_after_its_lead("全市累计", right)  # 累计 goes on with a verb as often (累计对外发布)
 
 
+@pytest.mark.parametrize("left, right", [("此外，唐山高新区设立了", "2000万元规模的创业孵化基金，供各类人才免息使用。"),
+                                         ("全年营业收入同比增长了", "15.3%，增速居全省首位。"),
+                                         ("当年就完成了", "32家企业的燃煤锅炉改造。")])
+def test_a_bare_verb_with_its_aspect_particle_and_a_figure_are_one_phrase(left, right):
+    """A verb and its aspect particle left with no mark after them (设立了) still want their object:
+    a figure that opens a fragment (2000万元) is it, as surely as after 近 or 约."""
+    assert figure_after_its_lead(left, right)
+    assert not figure_after_its_lead(left, "2021年，兰州高新区生产总值突破300亿元。")  # a date opens a paragraph
+    assert not figure_after_its_lead("他们的企业", right)  # no verb: a subject, not a figure's lead
+
+
 def test_a_figure_cut_from_the_word_that_states_it_is_joined_across_columns():
     """产值近|210亿元: the start is the figure 近 states, though 近来 reads as a word across
     another junction (发展起|来): the two are one phrase as surely as the halves of a word."""

@@ -32,6 +32,7 @@ from scipy.optimize import linear_sum_assignment
 
 from parkdigest.convert.model import HEAD_KINDS, Block, Join, Kind, LineRule
 from parkdigest.convert.words import (
+    ASPECT_FLAG,
     MEASURE_FLAG,
     NUMBER_FLAG,
     TagModel,
@@ -489,12 +490,20 @@ _DATE_START = re.compile(r"^[0-9]+[年月日]")
 
 
 def figure_after_its_lead(left: str, right: str) -> bool:
-    """Is the end a word said only before a figure (产值近, 总投资约, 共计) and the start a
-    figure (210亿元, 30%, 12座; not an enumeration, 三是…, nor a date, 2021年…)? A paper prints
-    the two apart no more than the halves of a word: the figure is what the word states."""
-    end, start = last_tags(left, 1), first_tags(right, 2)
-    return (bool(end) and end[0][0] in figure_leads() and len(start) == 2 and start[0][1] == NUMBER_FLAG
-            and start[1][1] in (NUMBER_FLAG, MEASURE_FLAG) and not _DATE_START.match(right))
+    """Is the end a word said only before a figure (产值近, 总投资约, 共计) or a bare verb and its
+    aspect particle (设立了, `_verb_and_aspect`), and the start a figure (210亿元, 30%, 12座; not
+    an enumeration, 三是…, nor a date, 2021年…)? A paper prints the two apart no more than the
+    halves of a word: the figure is what the word states."""
+    end, start = last_tags(left, 2), first_tags(right, 2)
+    return (bool(end) and (end[-1][0] in figure_leads() or _verb_and_aspect(end)) and len(start) == 2
+            and start[0][1] == NUMBER_FLAG and start[1][1] in (NUMBER_FLAG, MEASURE_FLAG)
+            and not _DATE_START.match(right))
+
+
+def _verb_and_aspect(words: list[tuple[str, str]]) -> bool:
+    """Do the words end with a verb and its aspect particle (设立了, 增长了)? Bare, with no mark
+    after it, such a verb still wants its object."""
+    return len(words) == 2 and words[0][1].startswith("v") and words[1][1] == ASPECT_FLAG
 
 
 @lru_cache(maxsize=1)
