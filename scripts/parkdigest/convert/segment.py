@@ -91,10 +91,10 @@ _SENTENCE_INSIDE = re.compile(r"[。！？][”’]?[^。！？”’）)》】�
 ASSIGN_ROUNDS_MAX = 8
 # Rounds of (choose joins, assign articles); the second uses the first's articles.
 JOIN_ROUNDS = 2
-# A join from afar scoring under this carries no block into another article: over the
-# held-out copies' typesetter truth, four in five such joins are wrong (17 of 21, against half
-# of those scoring 2.5-3 and a tenth above); a wrong one would take the start and every block
-# joined after it into the end's story. It still orders text that lands in one article.
+# A join from afar scoring under this carries no block into another article: over twelve
+# held-out sets of copies with the typesetter's truth, three in four such joins are wrong (25 of
+# 34; half of those scoring 2.5-3, a tenth of those above); a wrong one would take its start and
+# every block joined after it into the end's story. It still orders text that lands in one article.
 OWNING_JOIN_SCORE = 2.5
 # In the second round a join's start fits its end's subject by the article it went to; a start
 # naming another title's park and none of the end's fits worse than one sharing no word with it
