@@ -1719,10 +1719,10 @@ def test_articles_are_assigned_again_until_no_block_changes_article():
 
 def test_a_weak_join_from_afar_carries_no_text_into_another_story():
     """A join from afar on weak evidence (……今年1月20日，抖音商城 / 看增收——2024年，全国农村居民…,
-    scoring 2.0-2.5: four in five such joins are wrong) does not take its start, and the blocks
-    joined after it, into the end's story: on this copy of a PDF the 城乡融合 story's 看增收
-    paragraph and the one after it stay in that story, where their vocabulary and their
-    neighbours put them, instead of closing the 家电 story."""
+    scoring 1.7 where it repaired a loop; three in four far joins under 2.5 are wrong) does not
+    take its start, and the blocks joined after it, into the end's story: on this copy of a PDF
+    the 城乡融合 story's 看增收 paragraph and the one after it stay in that story, where their
+    vocabulary and their neighbours put them, instead of closing the 家电 story."""
     page = Path(__file__).parent / "devset-pdf" / "pages" / "rmrb-2025-02-18-10.txt"
     (story,) = [article for article in page_articles(page) if "人勤春来早。" in article.body]
     appliances = article_titled(page, "家电卖出超万亿元")
