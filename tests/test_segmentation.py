@@ -1706,15 +1706,22 @@ def test_a_sentence_left_open_in_one_parks_story_goes_on_in_no_paragraph_about_a
     assert "2019年以来" not in drafts[tianjin].body
 
 
+def _rural_and_appliance_stories():
+    """devset-pdf's rmrb-2025-02-18-10 (a copy of a PDF): the 城乡融合 story (its lead 人勤春来早。)
+    and the 家电 story."""
+    page = Path(__file__).parent / "devset-pdf" / "pages" / "rmrb-2025-02-18-10.txt"
+    (story,) = [article for article in page_articles(page) if "人勤春来早。" in article.body]
+    return story, article_titled(page, "家电卖出超万亿元")
+
+
 def test_articles_are_assigned_again_until_no_block_changes_article():
     """Each round of assignment weighs a free block by the articles' vocabulary as the last round
     left them; the page has settled when a round moves no block. On this copy of a PDF the
     城乡融合 story's section 以人为本… (under a subhead read apart from it) goes back to that story
     only in a fourth round, after three it stood in the 家电 story."""
-    page = Path(__file__).parent / "devset-pdf" / "pages" / "rmrb-2025-02-18-10.txt"
-    (story,) = [article for article in page_articles(page) if "人勤春来早。" in article.body]
+    story, appliances = _rural_and_appliance_stories()
     assert "夜幕降临，河南省新乡市平原" in story.body
-    assert "夜幕降临" not in article_titled(page, "家电卖出超万亿元").body
+    assert "夜幕降临" not in appliances.body
 
 
 def test_a_weak_join_from_afar_carries_no_text_into_another_story():
@@ -1723,9 +1730,7 @@ def test_a_weak_join_from_afar_carries_no_text_into_another_story():
     take its start, and the blocks joined after it, into the end's story: on this copy of a PDF
     the 城乡融合 story's 看增收 paragraph and the one after it stay in that story, where their
     vocabulary and their neighbours put them, instead of closing the 家电 story."""
-    page = Path(__file__).parent / "devset-pdf" / "pages" / "rmrb-2025-02-18-10.txt"
-    (story,) = [article for article in page_articles(page) if "人勤春来早。" in article.body]
-    appliances = article_titled(page, "家电卖出超万亿元")
+    story, appliances = _rural_and_appliance_stories()
     for paragraph in ("看增收——2024年，全国农村居民", "各地纷纷定下居民人均可支配收入增长目标"):
         assert paragraph in story.body
         assert paragraph not in appliances.body

@@ -32,7 +32,6 @@ from scipy.optimize import linear_sum_assignment
 
 from parkdigest.convert.model import HEAD_KINDS, Block, Join, Kind, LineRule
 from parkdigest.convert.words import (
-    ASPECT_FLAG,
     MEASURE_FLAG,
     NUMBER_FLAG,
     TagModel,
@@ -70,6 +69,10 @@ ORPHAN_START_BONUS = 1.0
 # The start opens with a verb and an aspect particle and no subject ("建设了…"): the
 # subject stood at the end of another fragment.
 VERB_ASPECT_BONUS = 1.5
+# The particles of aspect that follow a verb (建设了, 看着, 经历过); the perfective 了 states what a
+# verb came to (设立了 / 2000万元): bare at a fragment's end, such a verb still wants its object.
+ASPECT_PARTICLES = frozenset("了着过")
+PERFECTIVE = frozenset("了")
 TOPIC_WEIGHT = 3.0  # times the TF-IDF cosine of the two fragments (0..1)
 # Times the clipped log-odds that the word classes meeting at the junction belong to
 # one sentence rather than the start of a new one (see words.TagModel).
@@ -275,7 +278,7 @@ def start_evidence(text: str) -> float:
     if first in set(words["never_start_words"]):
         return NEVER_START_BONUS
     second = tagged[1][0] if len(tagged) > 1 else ""
-    if flag.startswith("v") and second in ("了", "着", "过"):
+    if _verb_and_aspect(tagged, ASPECT_PARTICLES):
         return VERB_ASPECT_BONUS
     # A lone character followed by another lone character is an unknown word cut into
     # characters (产|城|融合), not a broken one.
@@ -491,19 +494,18 @@ _DATE_START = re.compile(r"^[0-9]+[年月日]")
 
 def figure_after_its_lead(left: str, right: str) -> bool:
     """Is the end a word said only before a figure (产值近, 总投资约, 共计) or a bare verb and its
-    aspect particle (设立了, `_verb_and_aspect`), and the start a figure (210亿元, 30%, 12座; not
+    perfective particle (设立了, `PERFECTIVE`), and the start a figure (210亿元, 30%, 12座; not
     an enumeration, 三是…, nor a date, 2021年…)? A paper prints the two apart no more than the
     halves of a word: the figure is what the word states."""
     end, start = last_tags(left, 2), first_tags(right, 2)
-    return (bool(end) and (end[-1][0] in figure_leads() or _verb_and_aspect(end)) and len(start) == 2
-            and start[0][1] == NUMBER_FLAG and start[1][1] in (NUMBER_FLAG, MEASURE_FLAG)
+    return (bool(end) and (end[-1][0] in figure_leads() or _verb_and_aspect(end, PERFECTIVE))
+            and len(start) == 2 and start[0][1] == NUMBER_FLAG and start[1][1] in (NUMBER_FLAG, MEASURE_FLAG)
             and not _DATE_START.match(right))
 
 
-def _verb_and_aspect(words: list[tuple[str, str]]) -> bool:
-    """Do the words end with a verb and its aspect particle (设立了, 增长了)? Bare, with no mark
-    after it, such a verb still wants its object."""
-    return len(words) == 2 and words[0][1].startswith("v") and words[1][1] == ASPECT_FLAG
+def _verb_and_aspect(words: list[tuple[str, str]], particles: frozenset[str]) -> bool:
+    """Are the two words (jieba's, with their flags) a verb and one of these aspect particles?"""
+    return len(words) == 2 and words[0][1].startswith("v") and words[1][0] in particles
 
 
 @lru_cache(maxsize=1)

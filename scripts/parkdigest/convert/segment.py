@@ -1262,6 +1262,7 @@ def _assign_articles(content: PageContent, joins: Sequence[Join], vocabulary: Vo
     flow = _flow(content, [j for j in joins if j.adjacent or j.score >= OWNING_JOIN_SCORE])
     under_pairs = _under_side_by_side_heads(content, flow)
     ownership = _place_by_rules(content, flow, under_pairs)
+    # Every join's end, weak or not, says its column breaks there (`_column_cuts`).
     free = _fix_or_free_groups(content, ownership, _groups(content, flow), _column_cuts(joins), under_pairs)
     # Round 0 knows only the vocabulary of the heads and anchors, and a group is pulled only
     # by neighbours already decided: the anchors and the groups before it in the file (a

@@ -56,7 +56,6 @@ _CACHE_SIZE = 4096
 # jieba's word-class flags that other stages ask about: a place name, a number (numerals and
 # figures: 360, 千亿元), a measure word (千里, 座).
 PLACE_FLAG, NUMBER_FLAG, MEASURE_FLAG = "ns", "m", "q"
-ASPECT_FLAG = "ul"  # jieba's flag of the aspect particle 了 (设立了)
 NOUN_FLAG, ORGANISATION_FLAG = "n", "nt"
 _NUMBER = re.compile(r"^[0-9０-９.．%％]+$")
 _LATIN = re.compile(r"^[0-9A-Za-z]+$")
