@@ -1734,3 +1734,44 @@ def test_a_weak_join_from_afar_carries_no_text_into_another_story():
     for paragraph in ("看增收——2024年，全国农村居民", "各地纷纷定下居民人均可支配收入增长目标"):
         assert paragraph in story.body
         assert paragraph not in appliances.body
+
+
+def test_a_title_under_a_pull_quote_under_the_columns_label_opens_the_page():
+    # Above a page's first stack may stand a pull quote, a closed sentence or two; the column's
+    # label over it (【高新区巡礼】) names the column and holds no text: the title still opens
+    # the page's first article.
+    lines = ["【高新区巡礼】", "在创新全球化的今天，园区合作的目标不再是简单的技术转移，更是要成为优势互补的“共同体”。",
+             "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈",
+             "结交一群优秀的小伙伴，每个人都心向往之。对于一家西部高新区来说，又该如何打造一个“朋友圈”？",
+             "达沃斯论坛上，随着成都高新区深化“科技园区命运共同体”倡议的实施，一批国际合作项目落地。"]
+    drafts = _drafts_by_title(lines)
+    assert list(drafts) == ["有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈"]
+    assert "达沃斯论坛" in drafts["有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈"].body
+
+
+def test_a_kickers_own_dash_over_a_title_leaves_the_title_whole():
+    # A tool that reads a stack's lines as one block runs a kicker into its title (……代表——
+    # 运用法治力量……), and the title is then the stack's last line. A dash inside a line with
+    # a title under it is the kicker's own: the series line stays the kicker.
+    lines = ["创新速递", "奋进新征程 建功新时代——国家高新区十年成就巡礼", "产业园区合作共建经验分析及启示", "文/吕海燕",
+             "产业园区合作共建作为区域经济合作的一种新型模式，是帮助欠发达地区实现快速发展的有效途径。",
+             "经过长期的实践探索，各地积累了一批可复制可推广的合作共建经验。"]
+    (draft,) = _drafts("\n\n".join(lines))
+    assert (draft.kicker, draft.title) == ("奋进新征程 建功新时代——国家高新区十年成就巡礼", "产业园区合作共建经验分析及启示")
+
+
+def test_a_kicker_and_two_titles_read_as_one_stack_with_two_bylines_are_two_stories():
+    # Two bylines sign two stories; of three whole lines over them the first is a kicker, which
+    # stands over a title: the two lines under it are the stories' titles. The copy read the
+    # 徐州 story's paragraph broken at its park's name (……近日在徐州 / 高新区举行的……): read
+    # together, the paragraph names the park of its title, and goes there.
+    lines = ["本报记者 张晔", "本报记者 李争粉", "科技成果转化跑出“加速度”",
+             "聚力“五大行动”天津高新区按下未来五年发展快进键", "来徐州高新区 感受有技术含量的“安全感”",
+             "能在胡同自如穿行的智能移动消防车、专门应对高层建筑火灾的消防无人机……近日在徐州",
+             "高新区举行的第八届安全产业协同创新推进会上，一批消防“新战士”的演示让人大开眼界。",
+             "在日前召开的天津高新区第一次党员代表大会上，天津高新区提出聚力开展“五大行动”，今后五年全力打造创新示范。",
+             "天津高新区将以新担当铭刻初心，区域综合发展环境持续优化，形成在全国具有标杆意义的创新示范。"]
+    drafts = _drafts_by_title(lines)
+    assert set(drafts) == {"聚力“五大行动”天津高新区按下未来五年发展快进键", "来徐州高新区 感受有技术含量的“安全感”"}
+    assert "消防" in drafts["来徐州高新区 感受有技术含量的“安全感”"].body
+    assert "消防" not in drafts["聚力“五大行动”天津高新区按下未来五年发展快进键"].body

@@ -696,10 +696,14 @@ def _titles_of_two_bylines(content: list[Block], cluster: list[int]) -> list[int
     绿“芯” / 唐山高新区聚力培育双创载体 / ——记者走进… / 王泽 黄瑞 本报记者 张景阳 / □本报记者
     王娜), asked when the stack read whole finds fewer than two story titles: a story prints
     its byline on one line, so two bylines sign two stories, and the two titles (two balanced
-    phrases may be a kicker: they do not count) are theirs. With more titles than two, which
-    two head stories is not told here: the stack stays whole."""
+    phrases may be a kicker: they do not count) are theirs. With three whole lines, a kicker
+    stands over a title: the first is a kicker, the two under it the stories' titles (科技成果
+    转化跑出“加速度” / 聚力“五大行动”天津高新区… / 来徐州高新区 感受…). With more, which two head
+    stories is not told here: the stack stays whole."""
     lines = _whole_titles_of_no_kickers_form(content, cluster)
-    return lines if _bylines_in(content, cluster) == 2 and len(lines) == 2 else []
+    if _bylines_in(content, cluster) != 2 or len(lines) not in (2, 3):
+        return []
+    return lines[-2:]
 
 
 # A paragraph speaks for one title of two alone when it takes up TITLE_WORDS_TAKEN_UP of that
@@ -1197,8 +1201,9 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
 
 def _under_pull_quote(content: list[Block], first: int) -> bool:
     """Above the page's first stack stands nothing, or a pull quote: a sentence or two, short
-    and closed (text cut from another column starts mid-sentence and runs long)."""
-    before = content[:first]
+    and closed (text cut from another column starts mid-sentence and runs long), under the
+    column's label if any (【高新区巡礼】: it names the column, it holds no text)."""
+    before = [b for b in content[:first] if b.kind is not Kind.LABEL]
     return len(before) <= PULL_QUOTE_MAX_BLOCKS and all(
         b.kind is Kind.BODY and sentence_closed(b.text) and len(b.text) <= PULL_QUOTE_MAX_CHARS for b in before)
 
@@ -1318,8 +1323,11 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...], first_paragraph: 
                  and _is_label(lines[i], lines[i + 1]) and _is_label(lines[i], lines[i - 1])]
         if inner:
             section = lines.pop(inner[0])
+    # A kicker runs into its title when a tool reads the stack's lines as one block: the title is
+    # then the stack's last line. A dash inside a line with a line under it is the kicker's own
+    # (奋进新征程 建功新时代——国家高新区十年成就巡礼 / 产业园区合作共建经验分析及启示).
     lines = _join_broken_title(_join_tags(_split_run_on_kicker(
-        [part for line in lines for part in _split_joined_kicker(line)])))
+        [*lines[:-1], *_split_joined_kicker(lines[-1])] if lines else lines)))
     if len(lines) > 1 and len(lines[0]) <= SHORT_TITLE_PART and not lines[0].endswith(KICKER_ENDS) \
             and not closed_by_column_tag(lines[1]):  # a title closed by its tag is whole: 特别报道 is a kicker
         lines[:2] = [f"{lines[0]} {lines[1]}"]  # 来徐州高新区 / 感受有技术含量的“安全感”: one title

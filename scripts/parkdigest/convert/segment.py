@@ -207,6 +207,11 @@ class PageContent:
         """The parks these blocks name, together."""
         return {park for k in blocks for park in parks_named(self.blocks[k].text)}
 
+    def parks_in_paragraph(self, pieces: Iterable[int]) -> set[str]:
+        """The parks a paragraph names, its pieces read together in reading order: a column may
+        break a park's name (……在徐州 / 高新区举行的……)."""
+        return parks_named("".join(self.blocks[k].text for k in pieces))
+
     def titles_naming(self, parks: set[str]) -> list[int]:
         """The heads whose titles name one of these parks (their zones: `zones`)."""
         return [a for a, zone in enumerate(self.zones) if zone & parks]
@@ -707,7 +712,7 @@ def _give_zones_their_paragraphs(content: PageContent, placement: Placement) -> 
         if paragraphs.start(k) != k:
             continue
         pieces = [m for m in paragraphs.pieces(k) if owners[m].article == holder]
-        named = content.parks_in(pieces)
+        named = content.parks_in_paragraph(pieces)
         told = content.titles_naming(named)
         if len(told) == 1 and told[0] != holder and not named & spoken_of[holder]:
             run = (holder, told[0])
@@ -1207,7 +1212,7 @@ def _give_datelines_to_textless_heads(content: PageContent, runs: list[list[int]
         takes_up_another = any(b != a and share >= TITLE_WORDS_TAKEN_UP and share > taken_up[k][a]
                                for b, share in enumerate(taken_up[k]))
         zone = content.zones[a]
-        return takes_up_another or bool(zone) and not zone & content.parks_in(_pieces_from(flow.continuation, k))
+        return takes_up_another or bool(zone) and not zone & content.parks_in_paragraph(_pieces_from(flow.continuation, k))
 
     for a, run in enumerate(runs):
         head = content.heads[a]
