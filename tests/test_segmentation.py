@@ -1775,3 +1775,29 @@ def test_a_kicker_and_two_titles_read_as_one_stack_with_two_bylines_are_two_stor
     assert set(drafts) == {"聚力“五大行动”天津高新区按下未来五年发展快进键", "来徐州高新区 感受有技术含量的“安全感”"}
     assert "消防" in drafts["来徐州高新区 感受有技术含量的“安全感”"].body
     assert "消防" not in drafts["聚力“五大行动”天津高新区按下未来五年发展快进键"].body
+
+
+def test_a_whole_title_over_its_byline_stays_a_title_though_a_start_elsewhere_lengthens_its_last_word():
+    # ……培训班开班 over its byline: a start elsewhere on the page (式召开……, the rest of
+    # ……视频会议形) makes 开班式 of the title's last word, by chance. A column cuts text mostly
+    # inside a word; a whole title ending with a whole word over a byline heads the story under it.
+    lines = ["■创新前沿", "2022年全国颠覆性技术创新大赛工作启动会在京召开", "本报记者 高晔 通讯员 陈振宇",
+             "7月20日，科技部火炬中心以视频会议形", "式召开2022年全国颠覆性技术创新大赛工作启动会。",
+             "（供稿：科技部火炬中心）",
+             "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "□ 本报记者 何思远",
+             "7月22日，在科技部战略规划司的指导和支持下，科技部火炬中心举办的培训班正式开班，全国173家国家高新区300多名学员参加。"]
+    drafts = _drafts_by_title(lines)
+    assert list(drafts) == ["2022年全国颠覆性技术创新大赛工作启动会在京召开",
+                            "2022年国家高新区科技创新与经济形势分析能力提升培训班开班"]
+    assert "173家" in drafts["2022年国家高新区科技创新与经济形势分析能力提升培训班开班"].body
+
+
+def test_a_column_cut_inside_a_word_over_another_storys_byline_is_text():
+    # The piece of a paragraph a column cut inside a word (……超大型制造企 / 业……) is text even
+    # when the copy reads another story's byline right under it.
+    lines = ["这家出产国之重器的园区有颗绿“芯”", "本报记者 张景阳",
+             "近日，杉杉科技10万吨锂离子电池生产项目已经在包头装备制造产业园开工建设。",
+             "包头市青山区拥有一机集团、北重集团等超大型制造企", "吕大勇 本报记者 李隽逸",
+             "业，装备制造产业基础雄厚，园区的绿色制造评价指标达到了评价标准引领值。"]
+    (draft,) = _drafts("\n\n".join(lines))
+    assert "超大型制造企业，装备制造产业基础雄厚" in draft.body

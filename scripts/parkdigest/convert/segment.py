@@ -58,6 +58,7 @@ from parkdigest.convert.words import (
     TagModel,
     ends_mid_phrase,
     junction_gain,
+    last_tags,
     splits_last_word,
     word_spanning,
     words_taken_up,
@@ -967,6 +968,8 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
         if previous is not None and previous.kind is Kind.HEADLINE and previous.text.endswith(KICKER_ENDS):
             continue  # a kicker that ends with a dash or a colon announces the title under it
         following = content[k + 1] if k + 1 < len(content) else None
+        if _heads_the_story_under_it(block, following):
+            continue
         adjacent = junction_gain(block.text, following.text) if following is not None and following.kind is Kind.BODY \
             else 0.0
         far = 0.0 if parallel_halves(block.text) else max(
@@ -993,6 +996,16 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
                 ends_mid_phrase(block.text) and not goes_on_below):
             out[k] = _as_cut_text(block)
     return out
+
+
+def _heads_the_story_under_it(block: Block, following: Block | None) -> bool:
+    """Is the line a whole title (`whole_title`) ending with a whole word, over a byline or a
+    paragraph that opens with its dateline? It heads that story. A column cuts text anywhere,
+    mostly inside a word (……超大型制造企 / 业……, over another story's byline); a start elsewhere
+    that makes a title's last word longer does so by chance (……培训班开班 / 式召开……)."""
+    last = last_tags(block.text, 1)
+    return (whole_title(block) and bool(last) and len(last[0][0]) > 1 and following is not None
+            and (following.kind is Kind.BYLINE or opens_with_dateline(following)))
 
 
 def _lines_of_wrapped_text(content: list[Block]) -> frozenset[int]:
