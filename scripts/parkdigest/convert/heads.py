@@ -42,7 +42,7 @@ from parkdigest.convert.classify import (
 )
 from parkdigest.convert.model import HEAD_KINDS, Block, Kind, LineRule, Role
 from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_a_speech, run_on_kicker_end
-from parkdigest.convert.words import ends_mid_phrase, last_word, tag, word_spanning, words_taken_up
+from parkdigest.convert.words import ends_mid_phrase, ends_with_a_whole_word, tag, word_spanning, words_taken_up
 from parkdigest.reference.gazetteer import find_zones
 from parkdigest.resources import layout_words
 from parkdigest.text import (
@@ -861,7 +861,7 @@ def _names_the_column(block: Block) -> bool:
     character of 产业)."""
     text = block.text.lstrip(BOX_MARKERS + " ")
     whole = (block.kind is Kind.LABEL or text.endswith(_column_name_endings())
-             or (len(text) >= COLUMN_NAME_MIN_CHARS and len(last_word(text)[0]) > 1))
+             or (len(text) >= COLUMN_NAME_MIN_CHARS and ends_with_a_whole_word(text)))
     return _is_column_name(block) and block.rule not in _INNER_RULES and whole and not parks_named(text)
 
 

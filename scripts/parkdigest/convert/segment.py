@@ -57,8 +57,8 @@ from parkdigest.convert.words import (
     BROKEN_WORD_NATS,
     TagModel,
     ends_mid_phrase,
+    ends_with_a_whole_word,
     junction_gain,
-    last_tags,
     splits_last_word,
     word_spanning,
     words_taken_up,
@@ -205,7 +205,7 @@ class PageContent:
         return tuple(with_members(parks) for parks in self.title_parks)
 
     def parks_in(self, blocks: Iterable[int]) -> set[str]:
-        """The parks these blocks name, together."""
+        """The parks these blocks name, each read alone."""
         return {park for k in blocks for park in parks_named(self.blocks[k].text)}
 
     def parks_in_paragraph(self, pieces: Iterable[int]) -> set[str]:
@@ -999,12 +999,11 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
 
 
 def _heads_the_story_under_it(block: Block, following: Block | None) -> bool:
-    """Is the line a whole title (`whole_title`) ending with a whole word, over a byline or a
-    paragraph that opens with its dateline? It heads that story. A column cuts text anywhere,
-    mostly inside a word (……超大型制造企 / 业……, over another story's byline); a start elsewhere
-    that makes a title's last word longer does so by chance (……培训班开班 / 式召开……)."""
-    last = last_tags(block.text, 1)
-    return (whole_title(block) and bool(last) and len(last[0][0]) > 1 and following is not None
+    """Is the line a whole title (`whole_title`) ending with a whole word (`ends_with_a_whole_word`:
+    a column cuts text mostly inside one, ……超大型制造企 / 业……, even over another story's
+    byline), over a byline or a paragraph that opens with its dateline? It heads that story: a
+    start elsewhere that makes its last word longer does so by chance (……培训班开班 / 式召开……)."""
+    return (whole_title(block) and ends_with_a_whole_word(block.text) and following is not None
             and (following.kind is Kind.BYLINE or opens_with_dateline(following)))
 
 

@@ -185,6 +185,13 @@ def last_word(text: str) -> tuple[str, bool]:
     return words[-1], is_dictionary_word(words[-1])
 
 
+def ends_with_a_whole_word(text: str) -> bool:
+    """Does the text's last word hold more than one character? A title or a name ends with a
+    word of its own; a column cuts text anywhere, mostly inside a word (构筑绿色产 ends in the
+    first character of 产业, ……超大型制造企 in the first of 企业)."""
+    return len(last_word(text)[0]) > 1
+
+
 def first_tags(text: str, count: int) -> list[tuple[str, str]]:
     """The first words of a fragment with their flags, as the whole fragment is cut."""
     return _edges(text)[0][:count]
