@@ -1003,8 +1003,8 @@ def _heads_the_story_under_it(block: Block, following: Block | None) -> bool:
     a column cuts text mostly inside one, ……超大型制造企 / 业……, even over another story's
     byline), over a byline or a paragraph that opens with its dateline? It heads that story: a
     start elsewhere that makes its last word longer does so by chance (……培训班开班 / 式召开……)."""
-    return (whole_title(block) and ends_with_a_whole_word(block.text) and following is not None
-            and (following.kind is Kind.BYLINE or opens_with_dateline(following)))
+    return whole_title(block) and ends_with_a_whole_word(block.text) and (
+        following is not None and following.kind is Kind.BYLINE or opens_with_dateline(following))
 
 
 def _lines_of_wrapped_text(content: list[Block]) -> frozenset[int]:
