@@ -1746,7 +1746,10 @@ def test_a_title_under_a_pull_quote_under_the_columns_label_opens_the_page():
              "达沃斯论坛上，随着成都高新区深化“科技园区命运共同体”倡议的实施，一批国际合作项目落地。"]
     drafts = _drafts_by_title(lines)
     assert list(drafts) == ["有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈"]
-    assert "达沃斯论坛" in drafts["有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈"].body
+    draft = drafts["有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈"]
+    assert "达沃斯论坛" in draft.body
+    assert (draft.section, draft.kicker) == ("高新区巡礼", lines[1])
+    assert "高新区巡礼" not in draft.body and "创新全球化" not in draft.body
 
 
 def test_a_kickers_own_dash_over_a_title_leaves_the_title_whole():

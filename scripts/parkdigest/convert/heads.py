@@ -164,6 +164,9 @@ def find_heads(content: list[Block], contents_keys: set[str],
         if _names_columns_only(content, cluster) and _head_follows(content, cluster, stacks[n + 1:]):
             carried += cluster
             continue
+        if not heads and _labels_over_the_pages_pull_quote(content, cluster, stacks[n + 1:]):
+            carried += cluster  # the column's label over the pull quote: it names the column of the head under it
+            continue
         if _byline_without_title([content[k] for k in cluster]) and _title_right_under(content, cluster, stacks[n + 1:]):
             carried += cluster  # a byline read above its title: it signs the head right under it
             continue
@@ -1200,12 +1203,23 @@ def _is_full_stack(blocks: list[Block], after_open_text: bool) -> bool:
 
 
 def _under_pull_quote(content: list[Block], first: int) -> bool:
-    """Above the page's first stack stands nothing, or a pull quote: a sentence or two, short
-    and closed (text cut from another column starts mid-sentence and runs long), under the
-    column's label if any (【高新区巡礼】: it names the column, it holds no text)."""
-    before = [b for b in content[:first] if b.kind is not Kind.LABEL]
-    return len(before) <= PULL_QUOTE_MAX_BLOCKS and all(
-        b.kind is Kind.BODY and sentence_closed(b.text) and len(b.text) <= PULL_QUOTE_MAX_CHARS for b in before)
+    """Above the page's first stack stands nothing, or a pull quote (`_is_pull_quote`), under
+    the column's label if any (【高新区巡礼】: it names the column, it holds no text)."""
+    return _is_pull_quote([b for b in content[:first] if b.kind is not Kind.LABEL])
+
+
+def _is_pull_quote(blocks: Sequence[Block]) -> bool:
+    """A sentence or two, short and closed: a pull quote (text cut from another column starts
+    mid-sentence and runs long). No blocks at all stand for no pull quote in the way."""
+    return len(blocks) <= PULL_QUOTE_MAX_BLOCKS and all(
+        b.kind is Kind.BODY and sentence_closed(b.text) and len(b.text) <= PULL_QUOTE_MAX_CHARS for b in blocks)
+
+
+def _labels_over_the_pages_pull_quote(content: list[Block], cluster: list[int], later: list[list[int]]) -> bool:
+    """Column labels alone over a pull quote, the page's first stack right under it
+    (【高新区巡礼】 / 在创新全球化的今天，…… / the title): the labels name that stack's column."""
+    return (bool(later) and all(content[k].kind is Kind.LABEL for k in cluster)
+            and later[0][0] > cluster[-1] + 1 and _under_pull_quote(content, later[0][0]))
 
 
 def _is_picture_item(content: list[Block], cluster: list[int]) -> bool:
@@ -1271,12 +1285,14 @@ def _is_caption_over_picture(content: list[Block], cluster: list[int]) -> bool:
 
 
 def _mark_pull_quote(content: list[Block], roles: list[Role], heads: list[list[int]]) -> None:
-    """Complete sentences standing right above the page's first title: a pull quote."""
-    if not heads or heads[0][0] == 0:
+    """A pull quote (`_is_pull_quote`) standing right above the page's first title, perhaps
+    under that head's column labels: the first article's kicker."""
+    if not heads:
         return
-    before = range(0, heads[0][0])
-    if all(roles[k] is Role.BODY and sentence_closed(content[k].text) for k in before):
-        for k in before:
+    first_line = next((k for k in heads[0] if content[k].kind is not Kind.LABEL), heads[0][-1])
+    above = [k for k in range(first_line) if k not in heads[0]]
+    if above and all(roles[k] is Role.BODY for k in above) and _is_pull_quote([content[k] for k in above]):
+        for k in above:
             roles[k] = Role.KICKER
 
 

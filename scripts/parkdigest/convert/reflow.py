@@ -118,6 +118,11 @@ def _head_part(block: Block, parts: HeadParts) -> str:
     return "subtitle"
 
 
+# Captions and a pull quote are printed apart from an article's text (under its picture, over its
+# title): no reading-order link leads into or out of them.
+_OUTSIDE_THE_TEXT = (Role.CAPTION, Role.KICKER)
+
+
 def _successors(seg: Segmentation) -> dict[int, int]:
     """Reading-order links between blocks: joins first, else the next block in the file."""
     successor = {j.left_block: j.right_block for j in seg.joins}
@@ -128,13 +133,15 @@ def _successors(seg: Segmentation) -> dict[int, int]:
     late = [j for j in seg.joins if j.left_block > j.right_block]
     read_late, rest_of_late = {j.left_block for j in late}, {j.right_block for j in late}
     for k, block in ((p.id, p.block) for p in seg.placed):
-        if k in successor or seg.placed[k].role in (Role.CAPTION, Role.KICKER):
+        if k in successor or seg.placed[k].role in _OUTSIDE_THE_TEXT:
             continue
         if block.kind is Kind.BODY and not sentence_closed(block.text):
             continue  # an open end not joined: the sentence is cut off on this page
         following = next_in_flow([p.block for p in seg.placed], k)
         if (following is None or following in targets or seg.placed[following].owner != seg.placed[k].owner
                 or (k, following) in seg.breaks or (k in rest_of_late and following in read_late)):
+            continue
+        if seg.placed[following].role in _OUTSIDE_THE_TEXT:
             continue
         if seg.placed[following].role is Role.HEAD and seg.placed[k].role is not Role.HEAD:
             continue
@@ -145,7 +152,7 @@ def _successors(seg: Segmentation) -> dict[int, int]:
 
 
 def _chains(seg: Segmentation, article: int, successor: dict[int, int]) -> list[list[int]]:
-    members = [p.id for p in seg.placed if p.owner == article and p.role not in (Role.CAPTION, Role.KICKER)]
+    members = [p.id for p in seg.placed if p.owner == article and p.role not in _OUTSIDE_THE_TEXT]
     has_predecessor = {s for k, s in successor.items() if seg.placed[k].owner == article}
     chains, placed = [], set()
     for k in members:
