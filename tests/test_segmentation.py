@@ -1804,3 +1804,19 @@ def test_a_column_cut_inside_a_word_over_another_storys_byline_is_text():
              "业，装备制造产业基础雄厚，园区的绿色制造评价指标达到了评价标准引领值。"]
     (draft,) = _drafts("\n\n".join(lines))
     assert "超大型制造企业，装备制造产业基础雄厚" in draft.body
+
+
+def test_a_title_over_a_caption_over_a_dateline_opens_its_story():
+    # A copy may read a picture's caption (a closed sentence) between a title and its text; the
+    # dateline under the caption (本报石家庄3月8日电……) opens a story as surely as one right under
+    # the title, so the title heads that story, not a subhead of the story above it.
+    lines = ["成都高新区：让产业齿轮精准咬合",
+             "本报乌鲁木齐3月8日电（记者梁梓萱）自我介绍改成了“介绍邻座”，企业的问题由所有参会企业一起想办法。"
+             "在成都高新区，这样的产业链对接会已经开了二十多场。",
+             "有“点赞之交”还不够成都高新区玩转“顶级”朋友圈",
+             "长春高新区生物医药产业园内，研发人员在进行细胞培养实验。",
+             "本报石家庄3月8日电（记者曹军）结交一群优秀的小伙伴，每个人都心向往之。对于一家西部高新区来说，"
+             "又该如何打造一个“朋友圈”？成都高新区的科技园区合伙人计划受到广泛关注。"]
+    drafts = _drafts_by_title(lines)
+    assert set(drafts) == {"成都高新区：让产业齿轮精准咬合", "有“点赞之交”还不够成都高新区玩转“顶级”朋友圈"}
+    assert "结交一群优秀的小伙伴" in drafts["有“点赞之交”还不够成都高新区玩转“顶级”朋友圈"].body

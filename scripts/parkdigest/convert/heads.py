@@ -391,9 +391,8 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
         signs_the_head = (has_byline and blocks[0].kind is Kind.BYLINE and bool(kept)
                           and all(content[k].kind is Kind.CAPTION for k in range(kept[-1][-1] + 1, cluster[0])))
         n_bylines = sum(b.kind is Kind.BYLINE for b in blocks)
-        following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
         after_credit = cluster[0] > 0 and content[cluster[0] - 1].kind is Kind.CREDIT
-        story = (not tagged and len(cluster) > 1 and tuple(cluster) not in beside and not opens_with_dateline(following)
+        story = (not tagged and len(cluster) > 1 and tuple(cluster) not in beside and not _dateline_under(content, cluster)
                  and not after_credit
                  and n_bylines <= 1 and not any(names_a_park(b.text) for b in lines)
                  and not (package and _leaves_the_packages_park(content, kept[package_article], cluster)) and (
@@ -411,7 +410,7 @@ def _fold_packages(content: list[Block], roles: list[Role], heads: list[list[int
             after_box = True
             kept.append(cluster)
             continue
-        opens_package = not has_byline and not opens_with_dateline(following) and not _is_picture_item(content, cluster)
+        opens_package = not has_byline and not _dateline_under(content, cluster) and not _is_picture_item(content, cluster)
         package = ("marked" if tagged or kicker else "plain") if opens_package else ""
         shapes, after_box = set(), False
         package_article = len(kept)
@@ -1110,14 +1109,13 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
                    heads: list[list[int]]) -> bool:
     blocks = [content[k] for k in cluster]
     kinds = {b.kind for b in blocks}
-    following = content[cluster[-1] + 1] if cluster[-1] + 1 < len(content) else None
     # A park's title with its colon, or a brief's dateline under the stack, announces an article
     # whatever else the stack holds.
     # So does a marked section over a column's name: no box inside an article has one.
     # Not a box's own heading (背景, 相关链接): a box tells no news under a dateline, so the
     # dateline under it opens a story whose title stands elsewhere.
     box = all(names_a_box(b.text) for b in blocks)
-    announced = (opens_with_dateline(following) and not box) or any(names_a_park(b.text) for b in blocks) \
+    announced = (_dateline_under(content, cluster) and not box) or any(names_a_park(b.text) for b in blocks) \
         or _section_over_a_column(blocks)
     # A box inside an article: 核心阅读, ■链接, ■延伸阅读 and its heading. Above the page's first
     # head there is no article to stand in: a title under such a heading opens one (■数说园区 / …).
@@ -1143,6 +1141,16 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
         or (_is_picture_item(content, cluster) and (not after_open_text or a_few_words(blocks[0])))
         or _is_full_stack(blocks, after_open_text)
     )
+
+
+def _dateline_under(content: list[Block], cluster: list[int]) -> bool:
+    """Does a dateline paragraph stand under the stack, right under it or past a picture's
+    caption (a closed sentence or two) that a copy read between the title and its text?"""
+    under = content[cluster[-1] + 1: cluster[-1] + 3]
+    if under and under[0].kind in (Kind.CAPTION, Kind.BODY) and caption_shaped(under[0].text) \
+            and not opens_with_dateline(under[0]):
+        under = under[1:]
+    return bool(under) and opens_with_dateline(under[0])
 
 
 def _under_a_heads_byline(content: list[Block], cluster: list[int], heads: list[list[int]]) -> bool:
