@@ -1297,8 +1297,8 @@ def _mark_pull_quote(content: list[Block], roles: list[Role], heads: list[list[i
     under that head's column labels: the first article's kicker."""
     if not heads:
         return
-    first_line = next((k for k in heads[0] if content[k].kind is not Kind.LABEL), heads[0][-1])
-    above = [k for k in range(first_line) if k not in heads[0]]
+    title = next((k for k in heads[0] if content[k].kind is not Kind.LABEL), heads[0][-1])  # (or its kicker, byline)
+    above = [k for k in range(title) if k not in heads[0]]
     if above and all(roles[k] is Role.BODY for k in above) and _is_pull_quote([content[k] for k in above]):
         for k in above:
             roles[k] = Role.KICKER
