@@ -1820,3 +1820,19 @@ def test_a_title_over_a_caption_over_a_dateline_opens_its_story():
     drafts = _drafts_by_title(lines)
     assert set(drafts) == {"成都高新区：让产业齿轮精准咬合", "有“点赞之交”还不够成都高新区玩转“顶级”朋友圈"}
     assert "结交一群优秀的小伙伴" in drafts["有“点赞之交”还不够成都高新区玩转“顶级”朋友圈"].body
+
+
+def test_a_marked_columns_name_over_a_title_opens_an_article():
+    # A marked line inside an article heads a box (■相关链接) or a section of its text, never a
+    # title: a marked column's name (■基层探访) right over a line longer than a label is the
+    # column's heading over the next article's title, whatever the text under it opens with.
+    lines = ["芜湖高新区：“四送一服”创优“四最”营商环境",
+             "本报讯（记者 王朝军）近年来，芜湖高新区深入推进“双招双引”工作，做实做强做优产业经济。",
+             "■基层探访", "贡献六成以上新兴产业产值开发区成山西转型发展重要平台",
+             "近日从山西转型综合示范区晋中开发区传来喜讯，山西中聚晶科半导体有限公司创立的低温余热高效利用管理获得一等奖。",
+             "2017年以来，全省开发区积极抓规划、抓改革、抓项目，改革创新取得突破。"]
+    drafts = _drafts_by_title(lines)
+    title = "贡献六成以上新兴产业产值开发区成山西转型发展重要平台"
+    assert set(drafts) == {"芜湖高新区：“四送一服”创优“四最”营商环境", title}
+    assert drafts[title].section == "基层探访"
+    assert "晋中开发区传来喜讯" in drafts[title].body and "全省开发区" in drafts[title].body

@@ -1111,12 +1111,13 @@ def _opens_article(content: list[Block], cluster: list[int], contents_keys: set[
     kinds = {b.kind for b in blocks}
     # A park's title with its colon, or a brief's dateline under the stack, announces an article
     # whatever else the stack holds.
-    # So does a marked section over a column's name: no box inside an article has one.
+    # So does a marked section over a column's name, or a marked column's name over a title: no
+    # box inside an article has one.
     # Not a box's own heading (背景, 相关链接): a box tells no news under a dateline, so the
     # dateline under it opens a story whose title stands elsewhere.
     box = all(names_a_box(b.text) for b in blocks)
     announced = (_dateline_under(content, cluster) and not box) or any(names_a_park(b.text) for b in blocks) \
-        or _section_over_a_column(blocks)
+        or _section_over_a_column(blocks) or _column_over_a_title(blocks)
     # A box inside an article: 核心阅读, ■链接, ■延伸阅读 and its heading. Above the page's first
     # head there is no article to stand in: a title under such a heading opens one (■数说园区 / …).
     if (blocks[0].rule in _INNER_RULES and Kind.BYLINE not in kinds and not announced
@@ -1176,6 +1177,15 @@ def _section_over_a_column(blocks: list[Block]) -> bool:
     (its heading names the box, 【相关链接】, and nothing else)."""
     return (len(blocks) > 1 and _is_column_name(blocks[0]) and _is_column_name(blocks[1])
             and blocks[1].text.endswith(_column_name_endings()) and not names_a_box(blocks[1].text))
+
+
+def _column_over_a_title(blocks: list[Block]) -> bool:
+    """A marked column's name, no box's (■基层探访, not ■相关链接), right over a line longer than
+    a label (贡献六成以上新兴产业产值开发区成山西转型发展重要平台; a shorter one may be the series'
+    name, ■一线调研 / 走进国家高新区): the column's heading over its article's title. A marked
+    line inside an article heads a box or a section of text, never a title."""
+    return (len(blocks) > 1 and blocks[0].rule == LineRule.BOX_HEADING and _is_column_name(blocks[0])
+            and not names_a_box(blocks[0].text) and _may_be_title(blocks[1]) and len(blocks[1].text) > LABEL_MAX_CHARS)
 
 
 def _turns_to_another_park(content: list[Block], cluster: list[int], heads: list[list[int]]) -> bool:
