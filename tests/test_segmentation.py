@@ -1836,3 +1836,17 @@ def test_a_marked_columns_name_over_a_title_opens_an_article():
     assert set(drafts) == {"芜湖高新区：“四送一服”创优“四最”营商环境", title}
     assert drafts[title].section == "基层探访"
     assert "晋中开发区传来喜讯" in drafts[title].body and "全省开发区" in drafts[title].body
+
+
+def test_a_whole_title_under_its_byline_heads_its_story_not_cut_text():
+    # A copy reads a byline printed beside its title above it (□ 本报记者 萧一鸣 / the title): a
+    # whole title ending with a whole word right under a byline heads that byline's story; a
+    # start elsewhere that makes its last word longer (……促提质增效 / 益同步提升……) does so by chance.
+    lines = ["数说园区", "□ 本报记者 萧一鸣", "力争3年挺进20强常州高新区招引重大项目促提质增效",
+             "在常州国家高新区2月22日召开的全区重大项目动员大会上，党工委书记周斌提出，全区上下要围绕打造高质量发展示范区，力争3年挺进20强。",
+             "武汉东湖高新区：新兴产业重要策源地", "本报讯（记者 孙朝军）2012年3月，国务院同意批复《东湖国家自主创新示范区发展规划纲要》。",
+             "计划，去年以来，东湖高新区新增企业四万余家。",
+             "益同步提升，力争再用3年左右的时间，挺进全国高新区20强。"]
+    drafts = _drafts_by_title(lines)
+    assert "力争3年挺进20强常州高新区招引重大项目促提质增效" in drafts
+    assert "周斌" in drafts["力争3年挺进20强常州高新区招引重大项目促提质增效"].body

@@ -968,7 +968,7 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
         if previous is not None and previous.kind is Kind.HEADLINE and previous.text.endswith(KICKER_ENDS):
             continue  # a kicker that ends with a dash or a colon announces the title under it
         following = content[k + 1] if k + 1 < len(content) else None
-        if _heads_the_story_under_it(block, following):
+        if _heads_the_story_under_it(block, previous, following):
             continue
         adjacent = junction_gain(block.text, following.text) if following is not None and following.kind is Kind.BODY \
             else 0.0
@@ -998,13 +998,15 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
     return out
 
 
-def _heads_the_story_under_it(block: Block, following: Block | None) -> bool:
+def _heads_the_story_under_it(block: Block, previous: Block | None, following: Block | None) -> bool:
     """Is the line a whole title (`whole_title`) ending with a whole word (`ends_with_a_whole_word`:
     a column cuts text mostly inside one, ……超大型制造企 / 业……, even over another story's
-    byline), over a byline or a paragraph that opens with its dateline? It heads that story: a
-    start elsewhere that makes its last word longer does so by chance (……培训班开班 / 式召开……)."""
-    return whole_title(block) and ends_with_a_whole_word(block.text) and (
-        following is not None and following.kind is Kind.BYLINE or opens_with_dateline(following))
+    byline), over a byline or a paragraph that opens with its dateline, or right under a byline
+    (a copy reads a byline printed beside its title above it)? It heads that story: a start
+    elsewhere that makes its last word longer does so by chance (……培训班开班 / 式召开……,
+    ……促提质增效 / 益同步提升……)."""
+    signed = any(b is not None and b.kind is Kind.BYLINE for b in (previous, following))
+    return whole_title(block) and ends_with_a_whole_word(block.text) and (signed or opens_with_dateline(following))
 
 
 def _lines_of_wrapped_text(content: list[Block]) -> frozenset[int]:
