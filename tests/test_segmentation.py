@@ -1850,3 +1850,16 @@ def test_a_whole_title_under_its_byline_heads_its_story_not_cut_text():
     drafts = _drafts_by_title(lines)
     assert "力争3年挺进20强常州高新区招引重大项目促提质增效" in drafts
     assert "周斌" in drafts["力争3年挺进20强常州高新区招引重大项目促提质增效"].body
+
+
+def test_a_line_opening_with_a_park_under_a_byline_is_a_title_not_a_first_line():
+    # A copy reads a row's bylines and titles before their texts (吉安高新区：… / 一周要闻 / 记者
+    # 杨建华 / 济宁高新区精描细绘2020年发展蓝图 / 吉安高新区，地处……): a line under a byline that
+    # opens with a park's name and holds no comma is that byline's title, not the first line of
+    # a paragraph cut short by a column, though the text under it is another story's.
+    lines = ["吉安高新区：“两化融合”构筑绿色产业集聚高地", "一周要闻", "记者 杨建华", "济宁高新区精描细绘2020年发展蓝图",
+             "吉安高新区，地处著名的将军县——江西省吉安市吉安县，位于吉泰走廊核心区域，2015年9月升级为国家高新区。",
+             "近年来，吉安高新区坚持绿色发展，电子信息产业集群不断壮大。"]
+    drafts = _drafts_by_title(lines)
+    assert "济宁高新区精描细绘2020年发展蓝图" in drafts
+    assert "济宁高新区精描细绘" not in drafts["吉安高新区：“两化融合”构筑绿色产业集聚高地"].body

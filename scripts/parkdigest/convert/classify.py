@@ -564,16 +564,25 @@ def is_park_title(line: str) -> bool:
     return names_a_park(line) and len(line.partition("：")[2]) >= TITLE_MIN_CHARS
 
 
+def _opens_with_a_park(line: str) -> bool:
+    """A line with no comma that opens with a park's name and says something of it (济宁高新区
+    精描细绘2020年发展蓝图): a title's form. A paragraph's first line names its subject and
+    goes on past a comma within a line's width (济宁高新区自1992年创建，……)."""
+    return "，" not in line and any(line.startswith(form) and len(line) - len(form) >= TITLE_MIN_CHARS
+                                   for form in surface_forms())
+
+
 def _title_read_after_its_byline(blocks: list[Block], i: int, next_i: int | None) -> bool:
     """A headline under a byline is the title that a copy read after its byline, not a first
     paragraph cut short by a column, when it is a parallel title (two phrases set apart by a
     space: running text has none; a space inside a quoted name counts here too, a line right
     under a byline holding one being a title far more often than a paragraph's first words)
-    or opens with its park's name and a colon (a paragraph does not),
+    or opens with its park's name and a colon (a paragraph does not), or with its park's name
+    and no comma (`_opens_with_a_park`),
     or when no running text follows it (a headline, a label or a picture's caption comes next: a
     cut paragraph's line is followed by the rest of its column), or when it says what the text
     under it is about (`_titles_the_text_under`)."""
-    if PARALLEL_HALVES.search(blocks[i].text) or names_a_park(blocks[i].text):
+    if PARALLEL_HALVES.search(blocks[i].text) or names_a_park(blocks[i].text) or _opens_with_a_park(blocks[i].text):
         return True
     if next_i is None:
         return False
