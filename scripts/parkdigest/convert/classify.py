@@ -36,7 +36,7 @@ from parkdigest.convert.words import (
     words_taken_up,
 )
 from parkdigest.convert.words import cut as jieba_words
-from parkdigest.reference.gazetteer import surface_forms
+from parkdigest.reference.gazetteer import find_zones, surface_forms
 from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_words, says_of
 from parkdigest.text import (
     BOX_MARKERS,
@@ -568,8 +568,8 @@ def _opens_with_a_park(line: str) -> bool:
     """A line with no comma that opens with a park's name and says something of it (济宁高新区
     精描细绘2020年发展蓝图): a title's form. A paragraph's first line names its subject and
     goes on past a comma within a line's width (济宁高新区自1992年创建，……)."""
-    return "，" not in line and any(line.startswith(form) and len(line) - len(form) >= TITLE_MIN_CHARS
-                                   for form in surface_forms())
+    parks = find_zones(line)
+    return "，" not in line and bool(parks) and parks[0].start == 0 and len(line) - parks[0].end >= TITLE_MIN_CHARS
 
 
 def _title_read_after_its_byline(blocks: list[Block], i: int, next_i: int | None) -> bool:
