@@ -965,17 +965,20 @@ _HEALTH_LEAD = "近日，温州国际医药健康产业园首批入园企业签�
     ("本报杭州10月31日电（记者沈军）近日从绍兴综合示范区传来喜讯，一家半导体公司的余热利用管理成果获得全国企业管理现代化创新成果一等奖。", True),
     ("本报杭州10月31日电（记者沈军）温州“大健康产业航母”启航，产业园占地68万平方米，储备招商项目463个。", False)],
     ids=["a-dateline-speaking-of-no-title", "a-dateline-restating-the-title"])
-def test_a_dateline_under_a_lead_that_restates_the_title_opens_another_story(dateline, spare):
-    # A copy reads a dateline paragraph after an article's lead (近日，…… restating its title) and
-    # a title with no text further up. A story has one opening: the lead that restates the title
+@pytest.mark.parametrize("lead", [_HEALTH_LEAD, _HEALTH_LEAD.replace("近日，", "今年以来，")],
+                         ids=["a-news-lead", "a-first-paragraph-in-other-words"])
+def test_a_dateline_under_a_lead_that_restates_the_title_opens_another_story(dateline, spare, lead):
+    # A copy reads a dateline paragraph after an article's lead (restating its title) and a
+    # title with no text further up. A story has one opening: the lead that restates the title
     # is this article's, so the dateline opens another story, the textless head's. A dateline that
-    # restates the title more than the lead does is the article's own opening: it stays.
+    # restates the title more than the lead does is the article's own opening: it stays. A lead
+    # is a news lead (近日，……) or the text's first paragraph, whatever words it opens with.
     lines = ["宁波高新区：向新实体经济转型 建“一区十园”创新高地",
              "近年来，宁波高新区坚持以建设国家自主创新示范区为核心任务，把创新创造摆在发展全局的核心位置，全力推进创新驱动。",
-             "温州“大健康产业航母”启航", "简讯", "贡献六成以上新兴产业产值 开发区成转型发展重要平台", _HEALTH_LEAD, dateline]
+             "温州“大健康产业航母”启航", "简讯", "贡献六成以上新兴产业产值 开发区成转型发展重要平台", lead, dateline]
     drafts = _drafts_by_title(lines)
     health, other = drafts["温州“大健康产业航母”启航"], drafts["贡献六成以上新兴产业产值 开发区成转型发展重要平台"]
-    assert "近日，温州国际医药健康产业园" in health.body
+    assert "温州国际医药健康产业园首批入园企业" in health.body
     assert (other.body.startswith("本报杭州10月31日电") and "本报杭州" not in health.body) if spare else (
         "本报杭州" in health.body and not other.body)
 

@@ -773,14 +773,17 @@ def _fold_sections_of_a_titled_zone(content: PageContent, placement: Placement) 
 def _spare_datelines(content: PageContent, text: Sequence[int], title: str) -> list[int]:
     """A dateline (本报南昌4月7日电……) opens one story: of the paragraphs of one article's text
     that open with one, all but the one that speaks of its title most open stories of their own.
-    So do all of them when a news lead there (近日，……) takes up the title (TITLE_WORDS_TAKEN_UP)
-    more than any of them: that lead opens the article's story, and a story has one opening."""
+    So do all of them when a lead there takes up the title (TITLE_WORDS_TAKEN_UP) more than any
+    of them: that lead opens the article's story, and a story has one opening. A lead is a news
+    lead (近日，……) anywhere in the text, or the text's first paragraph whatever it opens with
+    (今年以来，唐山高新区……): a lead need not open with a date."""
     def share(k: int) -> float:
         return words_taken_up(title, content.blocks[k].text)
 
     datelines = [k for k in text if opens_with_dateline(content.blocks[k])]
     own = max(datelines, key=lambda k: (share(k), -k), default=None)
-    lead = max((k for k in text if opens_with_news_lead(content.blocks[k])), key=share, default=None)
+    leads = [k for k in text if k == text[0] or opens_with_news_lead(content.blocks[k])]
+    lead = max(leads, key=share, default=None)
     if lead is not None and share(lead) >= TITLE_WORDS_TAKEN_UP and (own is None or share(lead) > share(own)):
         own = lead
     return [k for k in datelines if k != own]
