@@ -835,6 +835,43 @@ def test_a_photo_items_title_after_text_cut_mid_sentence_is_a_few_words_over_its
     assert titles == ["园区氢能装备产业链加速成形"] + ([line] if item else []) + ["春茶提前一周上市 茶农增收有新门路"]
 
 
+@pytest.mark.parametrize("caption, item", [
+    ("园区人才公寓日前交付使用，可为两百余名青年科技人才提供住房保障。图为人才公寓外景。", True),
+    ("园区人才公寓外景。", False)], ids=["a-caption-telling-news", "a-caption-naming-its-picture"])
+def test_a_photo_items_title_read_in_another_text_heads_the_caption_below_it(caption, item):
+    # A copy reads a photo item's title (人才安居) in the text of the module beside it, and its
+    # caption two paragraphs further down, under its picture. A caption telling news in sentences
+    # of its own (……。图为……。) is a photo item's text: the title heads it, and the article keeps
+    # its own paragraphs. A caption of one sentence only names what a picture shows: an article's
+    # picture, under a subhead of that article.
+    lines = ["园区氢能装备产业链加速成形", "", "本报记者 方明", "", _HYDROGEN[0], "", "人才安居", "", _HYDROGEN[2], "",
+             "目前园区已建成加氢站五座，氢燃料电池公交车在园区内开通两条线路，每天运送上班族近万人次。", "",
+             caption, "", "春茶提前一周上市 茶农增收有新门路", "", "本报记者 林青", "", *_TEA]
+    drafts = {d.title: d for d in _drafts("\n".join(lines))}
+    assert ("人才安居" in drafts) is item
+    hydrogen = drafts["园区氢能装备产业链加速成形"]
+    assert "电解槽" in hydrogen.body and "燃料电池" in hydrogen.body and "加氢站五座" in hydrogen.body
+    if item:
+        assert drafts["人才安居"].body == caption and "人才公寓" not in hydrogen.body
+
+
+@pytest.mark.parametrize("under, item", [("智造车间忙", True), ("——记者走进氢能产业园", False)],
+                         ids=["a-photo-items-title", "a-subtitle"])
+def test_a_photo_items_title_read_in_another_stack_heads_the_caption_below_its_text(under, item):
+    # A copy reads a photo item's title (a few words) in the stack of the module beside it, over
+    # that module's byline and paragraphs, and the item's caption after them. The caption tells
+    # news in sentences of its own (……。图为……。): the title heads it, and the stack keeps its
+    # title and its text. A subtitle (——……) read there is the stack's own.
+    caption = "园区人才公寓日前交付使用，可为两百余名青年科技人才提供住房保障。图为人才公寓外景。"
+    lines = ["园区氢能装备产业链加速成形", "", under, "", "本报记者 方明", "", _HYDROGEN[0], "", _HYDROGEN[2], "",
+             caption, "", "春茶提前一周上市 茶农增收有新门路", "", "本报记者 林青", "", *_TEA]
+    drafts = {d.title: d for d in _drafts("\n".join(lines))}
+    assert list(drafts) == ["园区氢能装备产业链加速成形", *([under] if item else []), "春茶提前一周上市 茶农增收有新门路"]
+    assert "电解槽" in drafts["园区氢能装备产业链加速成形"].body
+    if item:
+        assert drafts[under].body == caption and "人才公寓" not in drafts["园区氢能装备产业链加速成形"].body
+
+
 @pytest.mark.parametrize("over, above", [
     ([], ["记者 欧阳平", "这座港口城市的园区有颗绿“芯”"]), ([], ["这座港口城市的园区有颗绿“芯”", "图为园区集成电路产业园一角。"]),
     ([], []), (["一季度主要经济指标保持稳定增长", "短波"], ["记者 欧阳平", "这座港口城市的园区有颗绿“芯”"])],

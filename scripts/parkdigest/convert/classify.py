@@ -49,6 +49,7 @@ from parkdigest.text import (
     HAN_CHAR,
     OUTLET_SUFFIXES,
     PARALLEL_HALVES,
+    SENTENCE_END,
     dateline_opens,
     heading_key,
     open_quotes,
@@ -1003,6 +1004,14 @@ def _breaks_a_word(previous: Block | None, block: Block) -> bool:
     """Does a word run across from the line above into this one (文旅共生，深挖历 / 史底蕴)? Then
     they are one line broken by the layout, not a title and the name under it."""
     return previous is not None and junction_gain(previous.text, block.text) >= BROKEN_WORD_NATS
+
+
+def tells_news(caption: str) -> bool:
+    """A photo item's caption tells the news in sentences of its own (……发展特色产业。图为……。);
+    a caption of one sentence only names what a picture shows, a chart's source line
+    (数据来源：……) is no sentence."""
+    inner = caption.rstrip().rstrip(CLOSERS)[:-1]  # all but its last sentence's end
+    return sentence_closed(caption) and any(mark in SENTENCE_END for mark in inner)
 
 
 def caption_shaped(text: str) -> bool:

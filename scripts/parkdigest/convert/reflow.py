@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from parkdigest.articles.files import LOW_CONFIDENCE, Move
-from parkdigest.convert.classify import TITLE_WORDS_TAKEN_UP
+from parkdigest.convert.classify import TITLE_WORDS_TAKEN_UP, tells_news
 from parkdigest.convert.heads import KICKER_ENDS, WRAP_REMAINDER_MAX, HeadParts, parks_named, parse_head
 from parkdigest.convert.junctions import next_in_flow
 from parkdigest.convert.model import (
@@ -35,7 +35,7 @@ from parkdigest.convert.model import (
 )
 from parkdigest.convert.words import word_spanning, words_taken_up
 from parkdigest.problems import Problem, Severity
-from parkdigest.text import BYLINE_MARKS, CLOSERS, HAN, SENTENCE_END, dateline_opens, sentence_closed
+from parkdigest.text import BYLINE_MARKS, HAN, dateline_opens, sentence_closed
 
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
@@ -251,7 +251,7 @@ def _draft(seg: Segmentation, article: int, parts: HeadParts, order: list[int],
     paragraphs = [part for paragraph in paragraphs for part in split_signature(paragraph)]
     members = [p.id for p in seg.placed if p.owner == article]
     captions = tuple(seg.placed[k].block.text for k in members if seg.placed[k].role is Role.CAPTION)
-    if captions and all(p.credit for p in paragraphs) and all(_tells_news(c) for c in captions):
+    if captions and all(p.credit for p in paragraphs) and all(tells_news(c) for c in captions):
         # A photo item (a title over a picture and its caption): the caption is its text.
         paragraphs[:0] = [Paragraph(seg.placed[k].block.text, (seg.placed[k].block.first_line,))
                           for k in members if seg.placed[k].role is Role.CAPTION]
@@ -331,14 +331,6 @@ def _kicker_and_title(heads: list[str]) -> tuple[list[str], list[str]]:
     if len(heads) == 2:
         return heads[:1], heads[1:]
     return [], heads
-
-
-def _tells_news(caption: str) -> bool:
-    """A photo item's caption tells the news in sentences of its own (……发展特色产业。图为……。);
-    a caption of one sentence only names what a picture shows, a chart's source line
-    (数据来源：……) is no sentence: an article of such captions is not a photo item."""
-    inner = caption.rstrip().rstrip(CLOSERS)[:-1]  # all but its last sentence's end
-    return sentence_closed(caption) and any(mark in SENTENCE_END for mark in inner)
 
 
 def _unwrap(blocks: list[Block]) -> list[Block]:

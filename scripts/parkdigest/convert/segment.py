@@ -23,6 +23,7 @@ from functools import cache, cached_property
 from parkdigest.articles.files import Furniture
 from parkdigest.convert.classify import (
     TITLE_WORDS_TAKEN_UP,
+    caption_shaped,
     classify_blocks,
     closed_by_column_tag,
     is_park_title,
@@ -31,6 +32,7 @@ from parkdigest.convert.classify import (
     opens_with_dateline,
     opens_with_news_lead,
     points_at_its_picture,
+    tells_news,
 )
 from parkdigest.convert.dates import parse_printed_date
 from parkdigest.convert.furniture import is_photo_credit
@@ -150,6 +152,7 @@ def segment_page(page: Page) -> Segmentation:
     placement = _give_zones_their_paragraphs(content, placement)
     content, placement = _fold_textless_kickers(content, placement, contents)
     content, placement = _fold_headless_text(content, placement)
+    content, placement = _photo_items_apart(content, placement)
     merged, renumber = _merge(content, page, warnings)
     placed = tuple(PlacedBlock(k, block, merged.roles[k], renumber[claim.article], claim.confidence)
                    for k, (block, claim) in enumerate(zip(content.blocks, placement.owners)))
@@ -338,6 +341,8 @@ def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Voc
                 strays.append(Stray(k, a))
     return (strays + _titles_over_another_story(content, placement, texts, joined, strays, contents)
             + _titles_read_as_subheads(content, placement, vocabulary, texts, joined))
+
+
 
 
 def _titles_over_another_story(content: PageContent, placement: Placement, texts: list[list[int]],
@@ -1043,6 +1048,85 @@ def _lines_of_wrapped_text(content: list[Block]) -> frozenset[int]:
 
 def _as_cut_text(block: Block) -> Block:
     return Block(Kind.BODY, block.text, block.first_line, block.last_line, block.gap_before, "cut-text")
+
+
+# A photo item's title is a phrase of two words at least (人才安居): a shorter line of a few
+# characters is a word or two cut from a sentence (……地 / 基煤).
+PHOTO_TITLE_MIN_CHARS = 4
+# A copy reads a photo item's caption under its picture, after what other modules print beside
+# the picture: at most this many blocks below the item's title.
+PHOTO_CAPTION_REACH = 8
+
+
+def _photo_items_apart(content: PageContent, placement: Placement) -> tuple[PageContent, Placement]:
+    """A photo item's title (a few words, `heads.may_title_a_photo_item`: 人才安居) read as a
+    subhead in another article's text or as a line of another article's stack, over the caption
+    that tells its news further down (`_news_caption_below`): the title and its caption are an
+    article of their own, taken out of the article that held them; the rest stays as placed.
+    An article whose text is that caption alone is the photo item itself (its kicker over it)."""
+    joined = {k for join in placement.joins for k in (join.left_block, join.right_block)}
+    held = {k for _, k in content.briefs} | {k for _, k in content.openings}
+    texts = _texts(content, placement.owners)
+    items: dict[int, list[int]] = {}  # a photo item's title -> its caption's pieces
+    for k, block in enumerate(content.blocks):
+        if (block.kind is not Kind.HEADLINE or not may_title_a_photo_item(block) or k in joined
+                or len(block.text) < PHOTO_TITLE_MIN_CHARS or start_evidence(block.text) > 0):
+            continue  # (a line joined, or opening as no title opens, is words of a sentence cut by a column)
+        a = placement.owners[k].article
+        in_a_stack = k in content.heads[a] and any(
+            _may_keep_the_title(content.blocks[m]) for m in content.heads[a] if m != k)
+        if not (content.roles[k] is Role.SUBHEAD or in_a_stack):
+            continue
+        caption = _news_caption_below(content, placement, k)
+        keeps_text = any(content.blocks[m].kind is Kind.BODY for m in texts[a] if m not in caption)
+        if caption and keeps_text and not held & set(caption):
+            items[k] = caption
+            held |= set(caption)
+    if not items:
+        return content, placement
+    clusters: list[tuple[tuple[int, ...], int | None]] = [
+        (tuple(m for m in cluster if m not in items), a) for a, cluster in enumerate(content.heads)]
+    clusters += [((k,), None) for k in items]
+    clusters.sort(key=lambda entry: entry[0][0] if entry[0] else -1)
+    new_index = {old: new for new, (_, old) in enumerate(clusters) if old is not None}
+    item_of = {m: new for new, (cluster, old) in enumerate(clusters) if old is None
+               for m in (cluster[0], *items[cluster[0]])}
+    owners = tuple(replace(claim, article=item_of.get(m, new_index[claim.article]))
+                   for m, claim in enumerate(placement.owners))
+    strays = [(new_index[a], new_index[stack]) for a, stack in content.strays]
+    content = replace(content, roles=tuple(Role.HEAD if k in items else role for k, role in enumerate(content.roles)))
+    return _renumbered(content, [cluster for cluster, _ in clusters], new_index, strays), replace(placement, owners=owners)
+
+
+def _may_keep_the_title(block: Block) -> bool:
+    """May a stack line stay its stack's title when a photo item's title read with it leaves:
+    a headline that is no subtitle (——……), no column's name and no other photo item's title."""
+    return (block.kind is Kind.HEADLINE and block.rule != LineRule.DASH_LINE and not names_a_column(block)
+            and not may_title_a_photo_item(block))
+
+
+def _news_caption_below(content: PageContent, placement: Placement, k: int) -> list[int]:
+    """The pieces of the first caption under line k (PHOTO_CAPTION_REACH) that tells a photo
+    item's news (`classify.tells_news`: sentences of its own, where a picture's caption names
+    what it shows in one), no longer than a caption (`classify.caption_shaped`): a paragraph as
+    the joins put it together from the pieces the picture's columns cut, opening there (not the
+    rest of a sentence begun elsewhere). It points at its picture (……。图为……。) or the page
+    prints it as a caption (by its picture's credit). No dateline: a story's opening, never a
+    caption's. None past another photo item's title: the captions under it are its own."""
+    after = _join_map(placement.joins)
+    going_on = set(after.values())
+    for m in range(k + 1, min(len(content.blocks), k + 1 + PHOTO_CAPTION_REACH)):
+        block = content.blocks[m]
+        if block.kind is Kind.HEADLINE and may_title_a_photo_item(block):
+            return []
+        if block.kind not in (Kind.BODY, Kind.CAPTION) or opens_with_dateline(block) or m in going_on:
+            continue
+        pieces = _pieces_from(after, m)
+        text = "".join(content.blocks[piece].text for piece in pieces)
+        if caption_shaped(text) and tells_news(text) and (
+                points_at_its_picture(text) or any(content.blocks[piece].kind is Kind.CAPTION for piece in pieces)):
+            return pieces
+    return []
 
 
 def _merge(content: PageContent, page: Page, warnings: list[Problem]) -> tuple[PageContent, tuple[int, ...]]:
