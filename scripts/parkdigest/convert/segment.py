@@ -343,8 +343,6 @@ def _stray_headlines(content: PageContent, placement: Placement, vocabulary: Voc
             + _titles_read_as_subheads(content, placement, vocabulary, texts, joined))
 
 
-
-
 def _titles_over_another_story(content: PageContent, placement: Placement, texts: list[list[int]],
                                joined: set[int], strays: Sequence[Stray], contents: tuple[str, ...]) -> list[Stray]:
     """Two whole titles read in one stack over a text that opens two stories: a story has one
@@ -445,24 +443,32 @@ def _ends_open(text: str) -> bool:
 def _with_strays_apart(content: PageContent, strays: list[Stray]) -> PageContent:
     """Each stray headline a head of its own, whose text the vocabulary finds (none follows it),
     but for the opening that restates it, fixed to it (the first stray to claim one keeps it)."""
-    taken = {stray.block for stray in strays}
-    clusters: list[tuple[tuple[int, ...], int | None]] = [
-        (tuple(k for k in cluster if k not in taken), a) for a, cluster in enumerate(content.heads)]
-    clusters += [((stray.block,), None) for stray in strays]
-    clusters.sort(key=lambda entry: entry[0][0] if entry[0] else -1)
-    new_index = {old: new for new, (_, old) in enumerate(clusters) if old is not None}
-    head_of = {cluster[0]: new for new, (cluster, old) in enumerate(clusters) if old is None}
+    heads, new_index, head_of = _heads_apart(content, [stray.block for stray in strays])
     in_text = frozenset(stray.block for stray in strays if content.roles[stray.block] is Role.SUBHEAD)
     content = replace(content, roles=tuple(Role.HEAD if k in in_text else role for k, role in enumerate(content.roles)),
                       text_strays=content.text_strays | in_text)
     in_order = sorted(strays, key=lambda stray: stray.block)  # as their heads stand
-    content = _renumbered(content, [cluster for cluster, _ in clusters], new_index,
+    content = _renumbered(content, heads, new_index,
                           [(head_of[stray.block], new_index[stray.article]) for stray in in_order])
     openings: dict[int, int] = {}
     for stray in in_order:
         if stray.opening is not None:
             openings.setdefault(stray.opening, head_of[stray.block])
     return replace(content, openings=content.openings + tuple((a, k) for k, a in openings.items()))
+
+
+def _heads_apart(content: PageContent, lines: Sequence[int]
+                 ) -> tuple[list[tuple[int, ...]], dict[int, int], dict[int, int]]:
+    """The page's head stacks with each of these lines taken out of its stack (or text) as a head
+    of its own, in file order: the stacks, each old article's new number, each line's article."""
+    taken = set(lines)
+    clusters: list[tuple[tuple[int, ...], int | None]] = [
+        (tuple(k for k in cluster if k not in taken), a) for a, cluster in enumerate(content.heads)]
+    clusters += [((k,), None) for k in lines]
+    clusters.sort(key=lambda entry: entry[0][0] if entry[0] else -1)
+    new_index = {old: new for new, (_, old) in enumerate(clusters) if old is not None}
+    head_of = {cluster[0]: new for new, (cluster, old) in enumerate(clusters) if old is None}
+    return [cluster for cluster, _ in clusters], new_index, head_of
 
 
 def _renumbered(content: PageContent, heads: Sequence[Sequence[int]], new_index: Mapping[int, int],
@@ -1084,18 +1090,13 @@ def _photo_items_apart(content: PageContent, placement: Placement) -> tuple[Page
             held |= set(caption)
     if not items:
         return content, placement
-    clusters: list[tuple[tuple[int, ...], int | None]] = [
-        (tuple(m for m in cluster if m not in items), a) for a, cluster in enumerate(content.heads)]
-    clusters += [((k,), None) for k in items]
-    clusters.sort(key=lambda entry: entry[0][0] if entry[0] else -1)
-    new_index = {old: new for new, (_, old) in enumerate(clusters) if old is not None}
-    item_of = {m: new for new, (cluster, old) in enumerate(clusters) if old is None
-               for m in (cluster[0], *items[cluster[0]])}
+    heads, new_index, head_of = _heads_apart(content, sorted(items))
+    item_of = {m: head_of[k] for k, caption in items.items() for m in (k, *caption)}
     owners = tuple(replace(claim, article=item_of.get(m, new_index[claim.article]))
                    for m, claim in enumerate(placement.owners))
     strays = [(new_index[a], new_index[stack]) for a, stack in content.strays]
     content = replace(content, roles=tuple(Role.HEAD if k in items else role for k, role in enumerate(content.roles)))
-    return _renumbered(content, [cluster for cluster, _ in clusters], new_index, strays), replace(placement, owners=owners)
+    return _renumbered(content, heads, new_index, strays), replace(placement, owners=owners)
 
 
 def _may_keep_the_title(block: Block) -> bool:
