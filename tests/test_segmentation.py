@@ -872,6 +872,23 @@ def test_a_photo_items_title_read_in_another_stack_heads_the_caption_below_its_t
         assert drafts[under].body == caption and "人才公寓" not in drafts["园区氢能装备产业链加速成形"].body
 
 
+@pytest.mark.parametrize("caption", [
+    "近日，园区举办科技成果转化对接会，百余家企业参会。图为参会人员在展区了解新技术新产品。",
+    "春耕时节，示范基地里技术人员操控植保无人机进行作业。今年以来推广智慧农业装备八百余台。"],
+    ids=["pointing-at-its-picture", "telling-news"])
+def test_a_photo_items_title_left_without_text_takes_the_caption_below_it(caption):
+    # A copy reads a photo item's title (对接会现场) between a story's byline and its dateline, and
+    # the item's caption after that paragraph. The dateline opens the story over it, so the
+    # photo item is left with no text: the caption below, telling news in sentences of its own,
+    # is its text, whether or not it points at its picture (its title says a picture is there).
+    lines = ["常州高新区：氢能装备产业链加速成形", "", "□本报记者 方明", "", "对接会现场", "",
+             "本报南京1月4日电（记者 方明）近年来，常州高新区氢能产业园里，电解槽生产线满负荷运转，制氢设备发往全国各地的加氢站。",
+             "", caption, "", _HYDROGEN[2]]
+    story, item = _drafts("\n".join(lines))
+    assert (story.title, item.title) == ("常州高新区：氢能装备产业链加速成形", "对接会现场")
+    assert item.body == caption and story.body.startswith("本报南京1月4日电") and "燃料电池" in story.body
+
+
 @pytest.mark.parametrize("over, above", [
     ([], ["记者 欧阳平", "这座港口城市的园区有颗绿“芯”"]), ([], ["这座港口城市的园区有颗绿“芯”", "图为园区集成电路产业园一角。"]),
     ([], []), (["一季度主要经济指标保持稳定增长", "短波"], ["记者 欧阳平", "这座港口城市的园区有颗绿“芯”"])],

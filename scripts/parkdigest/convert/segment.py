@@ -1068,29 +1068,39 @@ def _photo_items_apart(content: PageContent, placement: Placement) -> tuple[Page
     """A photo item's title (a few words, `heads.may_title_a_photo_item`: 人才安居) read as a
     subhead in another article's text or as a line of another article's stack, over the caption
     that tells its news further down (`_news_caption_below`): the title and its caption are an
-    article of their own, taken out of the article that held them; the rest stays as placed.
-    An article whose text is that caption alone is the photo item itself (its kicker over it)."""
+    article of their own, taken out of the articles that held them; the rest stays as placed.
+    An article whose text is that caption alone is the photo item itself (its kicker over it).
+    A photo item's title that heads an article with no text (another head took the paragraph
+    read under it) takes that caption as its text, pointing at its picture or not: its head
+    says already that a picture's news stands under it."""
     joined = {k for join in placement.joins for k in (join.left_block, join.right_block)}
     held = {k for _, k in content.briefs} | {k for _, k in content.openings}
     texts = _texts(content, placement.owners)
+    with_text = _articles_with_text(content, placement)
     items: dict[int, list[int]] = {}  # a photo item's title -> its caption's pieces
+    textless: dict[int, int] = {}  # of those, the titles heading an article with no text -> that article
     for k, block in enumerate(content.blocks):
         if (block.kind is not Kind.HEADLINE or not may_title_a_photo_item(block) or k in joined
                 or len(block.text) < PHOTO_TITLE_MIN_CHARS or start_evidence(block.text) > 0):
             continue  # (a line joined, or opening as no title opens, is words of a sentence cut by a column)
         a = placement.owners[k].article
-        in_a_stack = k in content.heads[a] and any(
-            _may_keep_the_title(content.blocks[m]) for m in content.heads[a] if m != k)
-        if not (content.roles[k] is Role.SUBHEAD or in_a_stack):
+        others = [m for m in content.heads[a] if m != k]
+        heads_alone = content.heads[a] == (k,) and a not in with_text
+        in_a_stack = k in content.heads[a] and any(_may_keep_the_title(content.blocks[m]) for m in others)
+        if not (content.roles[k] is Role.SUBHEAD or in_a_stack or heads_alone):
             continue
-        caption = _news_caption_below(content, placement, k)
-        keeps_text = any(content.blocks[m].kind is Kind.BODY for m in texts[a] if m not in caption)
+        caption = _news_caption_below(content, placement, k, pictured=not heads_alone)
+        left = {placement.owners[m].article for m in caption} | (set() if heads_alone else {a})
+        keeps_text = all(any(content.blocks[m].kind is Kind.BODY for m in texts[b] if m not in caption) for b in left)
         if caption and keeps_text and not held & set(caption):
             items[k] = caption
             held |= set(caption)
+            if heads_alone:
+                textless[k] = a
     if not items:
         return content, placement
-    heads, new_index, head_of = _heads_apart(content, sorted(items))
+    heads, new_index, head_of = _heads_apart(content, sorted(k for k in items if k not in textless))
+    head_of |= {k: new_index[a] for k, a in textless.items()}
     item_of = {m: head_of[k] for k, caption in items.items() for m in (k, *caption)}
     owners = tuple(replace(claim, article=item_of.get(m, new_index[claim.article]))
                    for m, claim in enumerate(placement.owners))
@@ -1106,14 +1116,15 @@ def _may_keep_the_title(block: Block) -> bool:
             and not may_title_a_photo_item(block))
 
 
-def _news_caption_below(content: PageContent, placement: Placement, k: int) -> list[int]:
+def _news_caption_below(content: PageContent, placement: Placement, k: int, pictured: bool = True) -> list[int]:
     """The pieces of the first caption under line k (PHOTO_CAPTION_REACH) that tells a photo
     item's news (`classify.tells_news`: sentences of its own, where a picture's caption names
     what it shows in one), no longer than a caption (`classify.caption_shaped`): a paragraph as
     the joins put it together from the pieces the picture's columns cut, opening there (not the
     rest of a sentence begun elsewhere). It points at its picture (……。图为……。) or the page
-    prints it as a caption (by its picture's credit). No dateline: a story's opening, never a
-    caption's. None past another photo item's title: the captions under it are its own."""
+    prints it as a caption (by its picture's credit), unless the title is known to head a
+    picture (`pictured` false). No dateline: a story's opening, never a caption's. None past
+    another photo item's title: the captions under it are its own."""
     after = _join_map(placement.joins)
     going_on = set(after.values())
     for m in range(k + 1, min(len(content.blocks), k + 1 + PHOTO_CAPTION_REACH)):
@@ -1124,8 +1135,8 @@ def _news_caption_below(content: PageContent, placement: Placement, k: int) -> l
             continue
         pieces = _pieces_from(after, m)
         text = "".join(content.blocks[piece].text for piece in pieces)
-        if caption_shaped(text) and tells_news(text) and (
-                points_at_its_picture(text) or any(content.blocks[piece].kind is Kind.CAPTION for piece in pieces)):
+        if caption_shaped(text) and tells_news(text) and (not pictured or points_at_its_picture(text) or any(
+                content.blocks[piece].kind is Kind.CAPTION for piece in pieces)):
             return pieces
     return []
 
