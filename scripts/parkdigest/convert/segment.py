@@ -1089,7 +1089,7 @@ def _photo_items_apart(content: PageContent, placement: Placement) -> tuple[Page
         in_a_stack = k in content.heads[a] and any(_may_keep_the_title(content.blocks[m]) for m in others)
         if not (content.roles[k] is Role.SUBHEAD or in_a_stack or heads_alone):
             continue
-        caption = _news_caption_below(content, placement, k, pictured=not heads_alone)
+        caption = _news_caption_below(content, placement, k, known_picture=heads_alone)
         left = {placement.owners[m].article for m in caption} | (set() if heads_alone else {a})
         keeps_text = all(any(content.blocks[m].kind is Kind.BODY for m in texts[b] if m not in caption) for b in left)
         if caption and keeps_text and not held & set(caption):
@@ -1116,14 +1116,15 @@ def _may_keep_the_title(block: Block) -> bool:
             and not may_title_a_photo_item(block))
 
 
-def _news_caption_below(content: PageContent, placement: Placement, k: int, pictured: bool = True) -> list[int]:
+def _news_caption_below(content: PageContent, placement: Placement, k: int, known_picture: bool = False
+                        ) -> list[int]:
     """The pieces of the first caption under line k (PHOTO_CAPTION_REACH) that tells a photo
     item's news (`classify.tells_news`: sentences of its own, where a picture's caption names
     what it shows in one), no longer than a caption (`classify.caption_shaped`): a paragraph as
     the joins put it together from the pieces the picture's columns cut, opening there (not the
     rest of a sentence begun elsewhere). It points at its picture (……。图为……。) or the page
     prints it as a caption (by its picture's credit), unless the title is known to head a
-    picture (`pictured` false). No dateline: a story's opening, never a caption's. None past
+    picture (`known_picture`: any caption telling news will do). No dateline: a story's opening, never a caption's. None past
     another photo item's title: the captions under it are its own."""
     after = _join_map(placement.joins)
     going_on = set(after.values())
@@ -1135,7 +1136,7 @@ def _news_caption_below(content: PageContent, placement: Placement, k: int, pict
             continue
         pieces = _pieces_from(after, m)
         text = "".join(content.blocks[piece].text for piece in pieces)
-        if caption_shaped(text) and tells_news(text) and (not pictured or points_at_its_picture(text) or any(
+        if caption_shaped(text) and tells_news(text) and (known_picture or points_at_its_picture(text) or any(
                 content.blocks[piece].kind is Kind.CAPTION for piece in pieces)):
             return pieces
     return []
