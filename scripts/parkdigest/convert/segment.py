@@ -1073,7 +1073,8 @@ def _photo_items_apart(content: PageContent, placement: Placement) -> tuple[Page
     A photo item's title that heads an article with no text (another head took the paragraph
     read under it) takes that caption as its text, pointing at its picture or not: its head
     says already that a picture's news stands under it."""
-    joined = {k for join in placement.joins for k in (join.left_block, join.right_block)}
+    paragraphs = _paragraphs(placement.joins)
+    joined = paragraphs.after.keys() | paragraphs.before.keys()
     held = {k for _, k in content.briefs} | {k for _, k in content.openings}
     texts = _texts(content, placement.owners)
     with_text = _articles_with_text(content, placement)
@@ -1089,7 +1090,7 @@ def _photo_items_apart(content: PageContent, placement: Placement) -> tuple[Page
         in_a_stack = k in content.heads[a] and any(_may_keep_the_title(content.blocks[m]) for m in others)
         if not (content.roles[k] is Role.SUBHEAD or in_a_stack or heads_alone):
             continue
-        caption = _news_caption_below(content, placement, k, known_picture=heads_alone)
+        caption = _news_caption_below(content, paragraphs, k, known_picture=heads_alone)
         left = {placement.owners[m].article for m in caption} | (set() if heads_alone else {a})
         keeps_text = all(any(content.blocks[m].kind is Kind.BODY for m in texts[b] if m not in caption) for b in left)
         if caption and keeps_text and not held & set(caption):
@@ -1116,7 +1117,7 @@ def _may_keep_the_title(block: Block) -> bool:
             and not may_title_a_photo_item(block))
 
 
-def _news_caption_below(content: PageContent, placement: Placement, k: int, known_picture: bool = False
+def _news_caption_below(content: PageContent, paragraphs: _Paragraphs, k: int, known_picture: bool = False
                         ) -> list[int]:
     """The pieces of the first caption under line k (PHOTO_CAPTION_REACH) that tells a photo
     item's news (`classify.tells_news`: sentences of its own, where a picture's caption names
@@ -1124,17 +1125,16 @@ def _news_caption_below(content: PageContent, placement: Placement, k: int, know
     the joins put it together from the pieces the picture's columns cut, opening there (not the
     rest of a sentence begun elsewhere). It points at its picture (……。图为……。) or the page
     prints it as a caption (by its picture's credit), unless the title is known to head a
-    picture (`known_picture`: any caption telling news will do). No dateline: a story's opening, never a caption's. None past
-    another photo item's title: the captions under it are its own."""
-    after = _join_map(placement.joins)
-    going_on = set(after.values())
+    picture (`known_picture`: any caption telling news will do). No dateline: a story's
+    opening, never a caption's. None past another photo item's title: the captions under it
+    are its own."""
     for m in range(k + 1, min(len(content.blocks), k + 1 + PHOTO_CAPTION_REACH)):
         block = content.blocks[m]
         if block.kind is Kind.HEADLINE and may_title_a_photo_item(block):
             return []
-        if block.kind not in (Kind.BODY, Kind.CAPTION) or opens_with_dateline(block) or m in going_on:
+        if block.kind not in (Kind.BODY, Kind.CAPTION) or opens_with_dateline(block) or m in paragraphs.before:
             continue
-        pieces = _pieces_from(after, m)
+        pieces = paragraphs.pieces(m)
         text = "".join(content.blocks[piece].text for piece in pieces)
         if caption_shaped(text) and tells_news(text) and (known_picture or points_at_its_picture(text) or any(
                 content.blocks[piece].kind is Kind.CAPTION for piece in pieces)):
