@@ -1920,3 +1920,21 @@ def test_a_line_opening_with_a_park_under_a_byline_is_a_title_not_a_first_line()
     drafts = _drafts_by_title(lines)
     assert "济宁高新区精描细绘2020年发展蓝图" in drafts
     assert "济宁高新区精描细绘" not in drafts["吉安高新区：“两化融合”构筑绿色产业集聚高地"].body
+
+
+def test_a_title_read_into_a_stack_is_told_elsewhere_by_a_news_lead_in_another_storys_text():
+    # A news lead (近日，…… 7月19日，……) opens a news story wherever a copy reads it: here after
+    # another story's closed paragraph, far from the stack that took its title in. It restates
+    # that title: the title is taken out of the stack, and the kicker stays over the title under it.
+    lines = ["深化改革 激发市场主体活力", "温州“大健康产业航母”启航", "芜湖高新区：“四送一服”创优营商环境", "本报记者 黄景阳",
+             "今年以来，芜湖高新区深入推进“双招双引”工作，全面优化营商环境，园区企业办事效率明显提高。",
+             "强化创新发展动能。芜湖高新区深入推进双创工作，编制双创示范基地建设方案，孵化器数量稳步增长。",
+             "宁波高新区：新兴产业重要策源地", "本报记者 林晔",
+             "十年来，宁波高新区以新材料、智能制造等领域为重点，打造了一批具有全球影响力的产业集群。",
+             _HEALTH_LEAD,
+             "一是着力突破关键核心技术。宁波高新区组织企业开展联合攻关，一批成果实现产业化。"]
+    drafts = _drafts_by_title(lines)
+    wuhu, health = drafts["芜湖高新区：“四送一服”创优营商环境"], drafts["温州“大健康产业航母”启航"]
+    assert (wuhu.kicker, health.kicker) == ("深化改革 激发市场主体活力", "")
+    assert health.body.startswith("近日，温州国际医药健康产业园") and "芜湖" not in health.body
+    assert "温州" not in drafts["宁波高新区：新兴产业重要策源地"].body

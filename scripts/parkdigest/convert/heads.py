@@ -643,8 +643,9 @@ def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -
     """A whole title read into another head's stack (“不负韶华 国聘行动”火炬专场网络招聘会… / 广州
     高新区再添省级小微双创基地), asked when the stack read whole finds fewer than two story
     titles: the title of a story told elsewhere on the page, whose opening (a dateline
-    paragraph, the one under a byline, or a news lead under a heading or a picture: 7月20日，……),
-    read with the piece it goes on in when the copy reads that right after it, away from the
+    paragraph, the one under a byline, or a news lead: 7月20日，…… 近日，……, which opens a news
+    story wherever a copy reads it, under a heading or a picture or after another story's
+    paragraph), read with the piece it goes on in when the copy reads that right after it, away from the
     text under the stack (which opens past the pictures printed between) restates it
     (RESTATES_TITLE: a kicker is taken up in part, a title restated), while the story under the
     stack does not take up its words, when the stack holds another whole title (the one whose
@@ -662,7 +663,7 @@ def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -
                                    under))
     own_text = [content[k].text for k in own if content[k].kind is Kind.BODY]
     elsewhere = [_with_the_piece_it_goes_on_in(content, k) for k in range(len(content))
-                 if k not in own and opens_any_story(content, k)]
+                 if k not in own and (opens_any_story(content, k) or opens_with_news_lead(content[k]))]
 
     def told_elsewhere(line: int) -> bool:
         text = content[line].text
