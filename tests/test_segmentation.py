@@ -1938,3 +1938,22 @@ def test_a_title_read_into_a_stack_is_told_elsewhere_by_a_news_lead_in_another_s
     assert (wuhu.kicker, health.kicker) == ("深化改革 激发市场主体活力", "")
     assert health.body.startswith("近日，温州国际医药健康产业园") and "芜湖" not in health.body
     assert "温州" not in drafts["宁波高新区：新兴产业重要策源地"].body
+
+
+def test_a_line_naming_a_park_its_story_never_names_is_the_title_of_a_story_told_elsewhere():
+    # A kicker speaks of its story. A line read over a title, naming a park the story under the
+    # stack never names while paragraphs elsewhere on the page do, is no kicker of that title:
+    # it is the title of their story, and the title under it keeps its head alone.
+    lines = ["宁波高新区新材料产业集群规模突破千亿元", "营商环境持续优化让企业办事更加便捷高效", "本报记者 黄景阳",
+             "今年以来，芜湖市深入推进“放管服”改革，全面优化营商环境，企业办事效率明显提高。",
+             "强化服务保障。芜湖市推行“一网通办”，企业开办时间压缩至一个工作日以内。",
+             "温州高新区：新兴产业重要策源地", "本报记者 林晔",
+             "十年来，温州高新区以智能制造、生命健康等领域为重点，打造了一批具有影响力的产业集群。",
+             "一批龙头企业在宁波高新区加快布局新材料项目，新材料产业集群规模今年突破千亿元。",
+             "一是着力突破关键核心技术。温州高新区组织企业开展联合攻关，一批成果实现产业化。"]
+    drafts = _drafts_by_title(lines)
+    assert "宁波高新区新材料产业集群规模突破千亿元" in drafts
+    service = drafts["营商环境持续优化让企业办事更加便捷高效"]
+    assert service.kicker == "" and service.body.startswith("今年以来，芜湖市")
+    assert drafts["宁波高新区新材料产业集群规模突破千亿元"].body.startswith("一批龙头企业在宁波高新区")
+    assert "宁波" not in drafts["温州高新区：新兴产业重要策源地"].body

@@ -651,7 +651,10 @@ def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -
     stack does not take up its words, when the stack holds another whole title (the one whose
     text is under the stack). A feature restating its kicker in its own text does so in running
     text, which opens no story; two balanced phrases may be a kicker (as in `_story_titles`), so
-    they are neither that title nor the other."""
+    they are neither that title nor the other. Failing that, a kicker speaks of its story: a
+    whole title naming a park that the story under the stack never names, while paragraphs
+    elsewhere on the page do (来徐州高新区 感受有技术含量的“安全感” over 兰白国家自主创新示范区's title and text),
+    is the title of their story, when it is the one such line."""
     titles = _whole_titles_of_no_kickers_form(content, cluster)
     if len(titles) < 2:
         return None
@@ -671,7 +674,21 @@ def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -
             and not any(words_taken_up(text, mine) >= TITLE_WORDS_TAKEN_UP for mine in own_text)
 
     told = [k for k in titles if told_elsewhere(k)]
-    return told[0] if len(told) == 1 else None
+    if len(told) == 1:
+        return told[0]
+    named_elsewhere = set().union(*(parks_named(content[k].text) for k in range(len(content))
+                                    if k not in own and content[k].kind is Kind.BODY))
+
+    def names_a_park_of_another_story(line: int) -> bool:
+        """Does the line name a park that the story under the stack never names, by the park's
+        name or its city's (济宁新动能港 is 济宁高新区's), and paragraphs elsewhere do?"""
+        zones = [match.zone for match in find_zones(content[line].text)]
+        places = {place for zone in zones for place in (zone.name, zone.city) if place}
+        return (bool(zones) and not any(place in text for place in places for text in own_text)
+                and any(zone.name in named_elsewhere for zone in zones))
+
+    parked = [k for k in titles if names_a_park_of_another_story(k)]
+    return parked[0] if len(parked) == 1 and own_text else None
 
 
 def _with_the_piece_it_goes_on_in(content: list[Block], k: int) -> str:
