@@ -1957,3 +1957,27 @@ def test_a_line_naming_a_park_its_story_never_names_is_the_title_of_a_story_told
     assert service.kicker == "" and service.body.startswith("今年以来，芜湖市")
     assert drafts["宁波高新区新材料产业集群规模突破千亿元"].body.startswith("一批龙头企业在宁波高新区")
     assert "宁波" not in drafts["温州高新区：新兴产业重要策源地"].body
+
+
+
+
+def test_subheads_naming_parks_their_article_never_named_are_other_stories_titles():
+    # A subhead speaks of its article's subject. Two titles printed side by side and read after
+    # a column label, a byline and a kicker read as text (typeset seed 4218 as a copy reads it)
+    # stand as subheads in the article below them; each names a park that article's title does
+    # not and its text above them never named: each is the title of a story read there.
+    lines = ["创业孵化", "本报记者 盛利",
+             "在创新全球化的今天，园区合作的目标不再是简单的技术转移、交流、共享或市场开放，更是要成为优势互补的“共同体”。",
+             "唐山高新区聚力培育双创载体",
+             "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈",
+             "今年以来，唐山高新区着力实施科技企业孵化器和众创空间培育提升计划，加快创新创业孵化平台建设。",
+             "强化创业辅导服务。唐山高新区支持各类孵化器成立由成功创业者、天使投资人组成的创业导师团队。",
+             "结交一群优秀的小伙伴，每个人都心向往之。对于一家西部高新区来说，又该如何打造一个不仅有“点赞之交”的朋友圈？",
+             "自去年5月启动该计划以来，这个链接全球顶级科技园区的国际化网络平台，使成都高新区的“朋友圈”越来越广。",
+             "本报记者 于大勇", "吉安高新区：“两化融合”构筑绿色产业集聚高地",
+             "吉安高新区，地处著名的将军县——江西省吉安市吉安县，位于吉泰走廊核心区域，2015年9月升级为国家高新区。"]
+    drafts = _drafts_by_title(lines)
+    tangshan, chengdu = "唐山高新区聚力培育双创载体", "有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈"
+    assert set(drafts) == {tangshan, chengdu, "吉安高新区：“两化融合”构筑绿色产业集聚高地"}
+    assert drafts[tangshan].body.startswith("今年以来，唐山高新区") and drafts[chengdu].body.startswith("结交一群优秀的小伙伴")
+    assert "唐山" not in drafts["吉安高新区：“两化融合”构筑绿色产业集聚高地"].body

@@ -393,7 +393,10 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
     section's first paragraph may restate its subhead, but opens with no dateline or date. A
     news lead elsewhere that speaks of a head's title as much (`heads_spoken_of`) opens that
     head's story: the line it restates is words of its text cut off by a column. The paragraph
-    restating the line most is its story's opening."""
+    restating the line most is its story's opening. A subhead naming a park that its article's
+    title does not name, and that its article's text above it never named, speaks of another
+    subject: it is another story's title (two titles printed side by side and read after a
+    column label, a byline and a kicker read as text, then their texts in turn)."""
     strays = []
     datelines = {m for m, block in enumerate(content.blocks) if opens_with_dateline(block)}
     leads = [m for m, block in enumerate(content.blocks) if opens_with_news_lead(block)]
@@ -420,7 +423,11 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
         restating = [m for m, share in taken.items() if share >= RESTATES_TITLE
                      and (m in datelines or m == below or share > heads_spoken_of(m))]
         opening = max(restating, key=taken.__getitem__, default=None)
-        if profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere or opening is not None:
+        parks = parks_named(block.text)
+        of_another_park = bool(parks) and not parks & content.title_parks[a] and not any(
+            parks & parks_named(content.blocks[m].text) for m in own if m < k)
+        if profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere or opening is not None \
+                or of_another_park:
             strays.append(Stray(k, a, opening))
     return strays
 
