@@ -645,16 +645,16 @@ def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -
     titles: the title of a story told elsewhere on the page, whose opening (a dateline
     paragraph, the one under a byline, or a news lead: 7月20日，…… 近日，……, which opens a news
     story wherever a copy reads it, under a heading or a picture or after another story's
-    paragraph), read with the piece it goes on in when the copy reads that right after it, away from the
-    text under the stack (which opens past the pictures printed between) restates it
+    paragraph), read with the piece it goes on in when the copy reads that right after it, away
+    from the text under the stack (which opens past the pictures printed between) restates it
     (RESTATES_TITLE: a kicker is taken up in part, a title restated), while the story under the
     stack does not take up its words, when the stack holds another whole title (the one whose
     text is under the stack). A feature restating its kicker in its own text does so in running
     text, which opens no story; two balanced phrases may be a kicker (as in `_story_titles`), so
     they are neither that title nor the other. Failing that, a kicker speaks of its story: a
     whole title naming a park that the story under the stack never names, while paragraphs
-    elsewhere on the page do (来徐州高新区 感受有技术含量的“安全感” over 兰白国家自主创新示范区's title and text),
-    is the title of their story, when it is the one such line."""
+    elsewhere on the page do (来徐州高新区 感受有技术含量的“安全感” over 兰白国家自主创新示范区's
+    title and text), is the title of their story, when it is the one such line."""
     titles = _whole_titles_of_no_kickers_form(content, cluster)
     if len(titles) < 2:
         return None
@@ -680,12 +680,10 @@ def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -
                                     if k not in own and content[k].kind is Kind.BODY))
 
     def names_a_park_of_another_story(line: int) -> bool:
-        """Does the line name a park that the story under the stack never names, by the park's
-        name or its city's (济宁新动能港 is 济宁高新区's), and paragraphs elsewhere do?"""
-        zones = [match.zone for match in find_zones(content[line].text)]
-        places = {place for zone in zones for place in (zone.name, zone.city) if place}
-        return (bool(zones) and not any(place in text for place in places for text in own_text)
-                and any(zone.name in named_elsewhere for zone in zones))
+        """Does the line name a park that the story under the stack never names
+        (`names_a_park_of`), and paragraphs elsewhere do?"""
+        text = content[line].text
+        return bool(parks_named(text) & named_elsewhere) and not names_a_park_of(text, own_text)
 
     parked = [k for k in titles if names_a_park_of_another_story(k)]
     return parked[0] if len(parked) == 1 and own_text else None
@@ -1017,6 +1015,13 @@ def _text_under(content: list[Block], cluster: list[int]) -> list[Block]:
 def parks_named(text: str) -> set[str]:
     """The parks a text names (by their gazetteer names)."""
     return {match.zone.name for match in find_zones(text)}
+
+
+def names_a_park_of(line: str, texts: Sequence[str]) -> bool:
+    """Do the texts name a park the line names, by the park's name or its city's (济宁新动能港
+    names 济宁高新区's place)? A story names the park it is about."""
+    places = {place for match in find_zones(line) for place in (match.zone.name, match.zone.city) if place}
+    return any(place in text for place in places for text in texts)
 
 
 def parks_of_headlines(content: Sequence[Block], cluster: Sequence[int]) -> set[str]:

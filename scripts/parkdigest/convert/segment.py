@@ -44,6 +44,7 @@ from parkdigest.convert.heads import (
     find_heads,
     may_title_a_photo_item,
     names_a_column,
+    names_a_park_of,
     parks_named,
     parks_of_headlines,
     parse_head,
@@ -424,8 +425,8 @@ def _titles_read_as_subheads(content: PageContent, placement: Placement, vocabul
                      and (m in datelines or m == below or share > heads_spoken_of(m))]
         opening = max(restating, key=taken.__getitem__, default=None)
         parks = parks_named(block.text)
-        of_another_park = bool(parks) and not parks & content.title_parks[a] and not any(
-            parks & parks_named(content.blocks[m].text) for m in own if m < k)
+        of_another_park = bool(parks) and not parks & content.title_parks[a] and not names_a_park_of(
+            block.text, [content.blocks[m].text for m in own if m < k])
         if profiles.fit(k, 0) < STRAY_OWN_FIT_MAX <= STRAY_ELSEWHERE_FIT_MIN <= elsewhere or opening is not None \
                 or of_another_park:
             strays.append(Stray(k, a, opening))
