@@ -32,7 +32,6 @@ from parkdigest.convert.classify import (
     names_a_box,
     names_a_park,
     opens_a_story,
-    opens_any_story,
     opens_as_a_lead,
     opens_with_dateline,
     opens_with_news_lead,
@@ -651,10 +650,8 @@ def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -
     stack does not take up its words, when the stack holds another whole title (the one whose
     text is under the stack). A feature restating its kicker in its own text does so in running
     text, which opens no story; two balanced phrases may be a kicker (as in `_story_titles`), so
-    they are neither that title nor the other. Failing that, a kicker speaks of its story: a
-    whole title naming a park that the story under the stack never names, while paragraphs
-    elsewhere on the page do (来徐州高新区 感受有技术含量的“安全感” over 兰白国家自主创新示范区's
-    title and text), is the title of their story, when it is the one such line."""
+    they are neither that title nor the other. Failing that, the one title naming another
+    story's park (`_title_naming_the_park_of_another_story`)."""
     titles = _whole_titles_of_no_kickers_form(content, cluster)
     if len(titles) < 2:
         return None
@@ -666,7 +663,7 @@ def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -
                                    under))
     own_text = [content[k].text for k in own if content[k].kind is Kind.BODY]
     elsewhere = [_with_the_piece_it_goes_on_in(content, k) for k in range(len(content))
-                 if k not in own and (opens_any_story(content, k) or opens_with_news_lead(content[k]))]
+                 if k not in own and (opens_a_story(content, k) or opens_with_news_lead(content[k]))]
 
     def told_elsewhere(line: int) -> bool:
         text = content[line].text
@@ -676,12 +673,19 @@ def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -
     told = [k for k in titles if told_elsewhere(k)]
     if len(told) == 1:
         return told[0]
+    return _title_naming_the_park_of_another_story(content, titles, own)
+
+
+def _title_naming_the_park_of_another_story(content: list[Block], titles: list[int], own: list[int]) -> int | None:
+    """A kicker speaks of its story: the one whole title of a stack naming a park that the story
+    under the stack (`own`) never names (`names_a_park_of`), while paragraphs elsewhere on the
+    page do (来徐州高新区 感受有技术含量的“安全感” over 兰白国家自主创新示范区's title and text),
+    is the title of their story."""
+    own_text = [content[k].text for k in own if content[k].kind is Kind.BODY]
     named_elsewhere = set().union(*(parks_named(content[k].text) for k in range(len(content))
                                     if k not in own and content[k].kind is Kind.BODY))
 
     def names_a_park_of_another_story(line: int) -> bool:
-        """Does the line name a park that the story under the stack never names
-        (`names_a_park_of`), and paragraphs elsewhere do?"""
         text = content[line].text
         return bool(parks_named(text) & named_elsewhere) and not names_a_park_of(text, own_text)
 
