@@ -1981,3 +1981,21 @@ def test_subheads_naming_parks_their_article_never_named_are_other_stories_title
     assert set(drafts) == {tangshan, chengdu, "吉安高新区：“两化融合”构筑绿色产业集聚高地"}
     assert drafts[tangshan].body.startswith("今年以来，唐山高新区") and drafts[chengdu].body.startswith("结交一群优秀的小伙伴")
     assert "唐山" not in drafts["吉安高新区：“两化融合”构筑绿色产业集聚高地"].body
+
+
+def test_a_signed_head_over_another_heads_lead_is_its_subtitle_and_byline():
+    # A copy reads a row left to right (typeset seed 2719): a title, a paragraph of the story in
+    # the next column, then the title's subtitle and byline, then its lead. The lead restates the
+    # title above, not the subtitle's words: the subtitle and byline are that title's, read apart
+    # from it, not a story of their own with no text.
+    lines = ["走进国家高新区", "力争3年挺进20强 常州高新区招引重大项目促提质增效", "◎本报记者沈 艳",
+             "在常州国家高新区2月22日召开的全区“重大项目增效年”动员大会上，党工委书记周斌提出，力争再用3年左右的时间，挺进全国高新区20强。",
+             "2022年国家高新区科技创新与经济形势分析能力提升培训班开班",
+             "记者了解到，近年来，常州高新区突出问题导向，有针对性地来对标找差、拾遗补缺，全力做好“高”和“新”两篇文章。",
+             "让更多科技成果从“书架”走向“货架”", "文/袁嘉欣",
+             "7月22日，在科技部战略规划司的指导和支持下，科技部火炬中心举办的2022年国家高新区科技创新与经济形势分析能力提升培训班正式开班。"]
+    drafts = _drafts_by_title(lines)
+    training = "2022年国家高新区科技创新与经济形势分析能力提升培训班开班"
+    assert set(drafts) == {"力争3年挺进20强 常州高新区招引重大项目促提质增效", training}
+    assert (drafts[training].deck, drafts[training].byline) == ("让更多科技成果从“书架”走向“货架”", "文/袁嘉欣")
+    assert drafts[training].body.startswith("7月22日")

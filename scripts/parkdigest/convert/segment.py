@@ -847,6 +847,12 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
                 and _keeps_its_title(content, placement, opened[0], content.heads[opened[0]], cluster, contents)):
             into[a] = opened[0]
             continue
+        lead_of = _signed_over_a_lead(content, placement, cluster)
+        if (lead_of is not None and not stack_names_a_park and not content.beside_others(a)
+                and _keeps_its_title(content, placement, lead_of, content.heads[lead_of], cluster, contents,
+                                     content.blocks[cluster[-1] + 1].text)):
+            into[a] = lead_of
+            continue
         deck_of = _stack_over_the_text_under(content, placement, cluster)
         if (deck_of is not None and not stack_names_a_park
                 and _keeps_its_title(content, placement, deck_of, content.heads[deck_of], cluster, contents)):
@@ -865,6 +871,23 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
         if _keeps_its_title(content, placement, home, content.heads[home], cluster, contents):
             into[a] = home
     return _folded(content, placement, into) if into else (content, placement)
+
+
+def _signed_over_a_lead(content: PageContent, placement: Placement, cluster: Sequence[int]) -> int | None:
+    """The head whose lead stands right under this head's one byline (the stack's last line): the
+    paragraph there, held by that head, takes up its title's words (TITLE_WORDS_TAKEN_UP) more
+    than this head's, as a story's lead restates its own title. The head with the byline is then
+    that head's subtitle and byline, read apart from it (……培训班开班 / 让更多科技成果从“书架”走向
+    “货架” / 文/袁嘉欣 / 7月22日，……培训班正式开班。)."""
+    under = cluster[-1] + 1
+    if [k for k in cluster if content.blocks[k].kind is Kind.BYLINE] != [cluster[-1]] or under >= len(content.blocks):
+        return None
+    text, holder = content.blocks[under], placement.owners[under].article
+    if text.kind is not Kind.BODY or not content.heads[holder]:
+        return None
+    told = words_taken_up(_head_words(content, content.heads[holder]), text.text)
+    return holder if told >= TITLE_WORDS_TAKEN_UP and told > words_taken_up(
+        _head_words(content, cluster), text.text) else None
 
 
 def _stack_over_the_text_under(content: PageContent, placement: Placement, cluster: Sequence[int]) -> int | None:
@@ -943,10 +966,14 @@ def _head_words(content: PageContent, cluster: Sequence[int]) -> str:
 
 
 def _keeps_its_title(content: PageContent, placement: Placement, article: int, cluster: Sequence[int],
-                     lines: Sequence[int], contents: tuple[str, ...]) -> bool:
+                     lines: Sequence[int], contents: tuple[str, ...], lead: str | None = None) -> bool:
     """Would the head stack `cluster` of `article` keep its title with `lines` read into it, by
     the stack alone and by the stack over its story's first paragraph (as the article will be
-    drafted: the opening says what the story is about, `heads.parse_head`)?"""
+    drafted: the opening says what the story is about, `heads.parse_head`)? Given the `lead` the
+    lines stood over, one that restates the title, by the stack over that lead: it tells the title."""
+    if lead is not None:
+        return _title_of(content, sorted([*cluster, *lines]), contents, lead) == _title_of(
+            content, cluster, contents, lead)
     opening = next((content.blocks[k].text for k, claim in enumerate(placement.owners)
                     if claim.article == article and content.roles[k] is Role.BODY
                     and content.blocks[k].kind is Kind.BODY), "")
