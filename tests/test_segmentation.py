@@ -1999,3 +1999,27 @@ def test_a_signed_head_over_another_heads_lead_is_its_subtitle_and_byline():
     assert set(drafts) == {"力争3年挺进20强 常州高新区招引重大项目促提质增效", training}
     assert (drafts[training].deck, drafts[training].byline) == ("让更多科技成果从“书架”走向“货架”", "文/袁嘉欣")
     assert drafts[training].body.startswith("7月22日")
+
+
+def test_an_unsigned_head_over_another_heads_lead_is_its_subtitle_when_no_other_text_tells_of_it():
+    # The same with no byline (typeset seed 2423): a line read after another story's credit, over
+    # the lead of the title above, is that title's subtitle when no text on the page outside that
+    # story takes up its words. A title whose story the copy read elsewhere keeps its head: its
+    # story speaks of it.
+    lines = ["力争3年挺进20强 常州高新区招引重大项目促提质增效", "◎本报记者沈 艳",
+             "在常州国家高新区2月22日召开的全区“重大项目增效年”动员大会上，党工委书记周斌提出，力争再用3年左右的时间，挺进全国高新区20强。",
+             "2022年国家高新区科技创新与经济形势分析能力提升培训班开班",
+             "记者了解到，近年来，常州高新区突出问题导向，有针对性地来对标找差、拾遗补缺，全力做好“高”和“新”两篇文章。",
+             "（记者过国志 通讯员陈丽霞 许娟）", "{line}",
+             "7月22日，在科技部战略规划司的指导和支持下，科技部火炬中心举办的2022年国家高新区科技创新与经济形势分析能力提升培训班正式开班。"]
+    training = "2022年国家高新区科技创新与经济形势分析能力提升培训班开班"
+    subtitle = "打造具有全球影响力的产业创新高地"
+    drafts = _drafts_by_title([text.format(line=subtitle) for text in lines])
+    assert set(drafts) == {"力争3年挺进20强 常州高新区招引重大项目促提质增效", training}
+    assert drafts[training].deck == subtitle and drafts[training].body.startswith("7月22日")
+    # Another story on the page takes up the line's words: it may be the title of a story told there.
+    quanzhou = ["泉州高新区：向新实体经济转型", "本报记者 邓淑华",
+                "近年来，泉州高新区坚持以建设国家自主创新示范区为引领，加快打造具有全球影响力的产业创新高地。",
+                "目前，泉州高新区包括主园区、鲤城园、石狮园等“一区十园”，创新资源加快集聚。"]
+    drafts = _drafts_by_title(quanzhou + [text.format(line=subtitle) for text in lines])
+    assert subtitle in drafts and drafts[training].deck == ""

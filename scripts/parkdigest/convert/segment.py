@@ -847,7 +847,7 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
                 and _keeps_its_title(content, placement, opened[0], content.heads[opened[0]], cluster, contents)):
             into[a] = opened[0]
             continue
-        lead_of = _signed_over_a_lead(content, placement, cluster)
+        lead_of = _over_a_lead(content, placement, cluster)
         if (lead_of is not None and not stack_names_a_park and not content.beside_others(a)
                 and _keeps_its_title(content, placement, lead_of, content.heads[lead_of], cluster, contents,
                                      content.blocks[cluster[-1] + 1].text)):
@@ -873,21 +873,29 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
     return _folded(content, placement, into) if into else (content, placement)
 
 
-def _signed_over_a_lead(content: PageContent, placement: Placement, cluster: Sequence[int]) -> int | None:
-    """The head whose lead stands right under this head's one byline (the stack's last line): the
-    paragraph there, held by that head, takes up its title's words (TITLE_WORDS_TAKEN_UP) more
-    than this head's, as a story's lead restates its own title. The head with the byline is then
-    that head's subtitle and byline, read apart from it (……培训班开班 / 让更多科技成果从“书架”走向
-    “货架” / 文/袁嘉欣 / 7月22日，……培训班正式开班。)."""
+def _over_a_lead(content: PageContent, placement: Placement, cluster: Sequence[int]) -> int | None:
+    """The head whose lead stands right under this head (under its one byline, the stack's last
+    line, if it is signed): the paragraph there opens a paragraph (no sentence going on from
+    elsewhere), is held by that head, and takes up its title's words (TITLE_WORDS_TAKEN_UP) more
+    than this head's, as a story's lead restates its own title. This head is then that head's
+    subtitle (and byline), read apart from it (……培训班开班 / 让更多科技成果从“书架”走向“货架” /
+    文/袁嘉欣 / 7月22日，……培训班正式开班。), unless a text on the page outside that story takes
+    up its words: it may then be the title of a story told there."""
     under = cluster[-1] + 1
-    if [k for k in cluster if content.blocks[k].kind is Kind.BYLINE] != [cluster[-1]] or under >= len(content.blocks):
+    bylines = [k for k in cluster if content.blocks[k].kind is Kind.BYLINE]
+    if bylines not in ([], [cluster[-1]]) or under >= len(content.blocks):
         return None
-    text, holder = content.blocks[under], placement.owners[under].article
-    if text.kind is not Kind.BODY or not content.heads[holder]:
+    lead, holder = content.blocks[under], placement.owners[under].article
+    if (lead.kind is not Kind.BODY or not content.heads[holder]
+            or any(join.right_block == under for join in placement.joins)):
         return None
-    told = words_taken_up(_head_words(content, content.heads[holder]), text.text)
-    return holder if told >= TITLE_WORDS_TAKEN_UP and told > words_taken_up(
-        _head_words(content, cluster), text.text) else None
+    words = _head_words(content, cluster)
+    if _titles_a_photo_item(content, cluster) or any(  # a picture's title stands over its caption
+            words_taken_up(words, block.text) >= TITLE_WORDS_TAKEN_UP for k, block in enumerate(content.blocks)
+            if block.kind is Kind.BODY and placement.owners[k].article != holder):
+        return None
+    told = words_taken_up(_head_words(content, content.heads[holder]), lead.text)
+    return holder if told >= TITLE_WORDS_TAKEN_UP and told > words_taken_up(words, lead.text) else None
 
 
 def _stack_over_the_text_under(content: PageContent, placement: Placement, cluster: Sequence[int]) -> int | None:
