@@ -833,7 +833,9 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
     or a banner speaks of a theme, or announces the title under it with a dash or a colon). A
     head naming no park whose byline stood over another head's opening is that head's subtitle
     and byline, read apart from its title: it joins that stack the same way; so does one naming
-    no park at the foot of a run of titles, over the text of one of them (`_stack_over_the_text_under`)."""
+    no park right over another head's lead, signed or not, that no other text tells of
+    (`_over_a_lead`), and one naming no park at the foot of a run of titles, over the text of one
+    of them (`_stack_over_the_text_under`)."""
     with_text = _articles_with_text(content, placement)
     starts = {cluster[0]: b for b, cluster in enumerate(content.heads) if cluster}
     paragraphs = [k for k, block in enumerate(content.blocks) if block.kind is Kind.BODY]
@@ -979,14 +981,15 @@ def _keeps_its_title(content: PageContent, placement: Placement, article: int, c
     the stack alone and by the stack over its story's first paragraph (as the article will be
     drafted: the opening says what the story is about, `heads.parse_head`)? Given the `lead` the
     lines stood over, one that restates the title, by the stack over that lead: it tells the title."""
-    if lead is not None:
-        return _title_of(content, sorted([*cluster, *lines]), contents, lead) == _title_of(
-            content, cluster, contents, lead)
-    opening = next((content.blocks[k].text for k, claim in enumerate(placement.owners)
-                    if claim.article == article and content.roles[k] is Role.BODY
-                    and content.blocks[k].kind is Kind.BODY), "")
+    if lead is None:
+        opening = next((content.blocks[k].text for k, claim in enumerate(placement.owners)
+                        if claim.article == article and content.roles[k] is Role.BODY
+                        and content.blocks[k].kind is Kind.BODY), "")
+        told_by = {"", opening}
+    else:
+        told_by = {lead}
     return all(_title_of(content, sorted([*cluster, *lines]), contents, told) == _title_of(
-        content, cluster, contents, told) for told in {"", opening})
+        content, cluster, contents, told) for told in told_by)
 
 
 def _title_of(content: PageContent, cluster: Sequence[int], contents: tuple[str, ...], opening: str = "") -> str:
