@@ -2023,3 +2023,25 @@ def test_an_unsigned_head_over_another_heads_lead_is_its_subtitle_when_no_other_
                 "目前，泉州高新区包括主园区、鲤城园、石狮园等“一区十园”，创新资源加快集聚。"]
     drafts = _drafts_by_title(quanzhou + [text.format(line=subtitle) for text in lines])
     assert subtitle in drafts and drafts[training].deck == ""
+
+
+def test_a_photo_items_caption_read_in_two_pieces_is_one_caption_of_its_own_item():
+    # A photo item's title read as a subhead in another story's text (typeset seed 6121 as a copy
+    # reads it); its caption cut where the picture's column ends (……今年以来，武 / 汉东湖……), the
+    # rest read beside the picture's credit as a caption. The title and the whole caption are an
+    # item of their own; the story keeps its text.
+    lines = ["有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈", "本报记者 卢 维",
+             "为实现破局，业界共治应运而生。“‘业界’意味着打破传统以政府为主导的产业发展模式，由企业唱主角。”",
+             "目前大数据和网络安全业界共治理事会运行良好，在新政的推动下，这一模式正在更多产业推开。",
+             "新城展新颜",
+             "自我介绍改成了“介绍邻座”，企业的问题由所有参会者“问诊把脉开药方”……最近，成都高新区的首个业界共治组织亮相。",
+             "不久前，成都高新区发布《关于深化产业培育实现高质量发展若干政策意见》，提出每年设立5000万元资金。",
+             "春耕时节，贵阳的农业科技园区里，技术人员操控植保无人机进行作业。今年以来，武",
+             "汉东湖高新区推广智慧农业装备120余台（套）。新华社记者 何振宇 摄",
+             "力争3年挺进20强 常州高新区招引重大项目促提质增效",
+             "在常州国家高新区2月22日召开的全区“重大项目增效年”动员大会上，党工委书记周斌提出，力争再用3年左右的时间，挺进全国高新区20强。"]
+    drafts = _drafts_by_title(lines)
+    item = drafts["新城展新颜"]
+    assert [p.text for p in item.paragraphs] == [
+        "春耕时节，贵阳的农业科技园区里，技术人员操控植保无人机进行作业。今年以来，武汉东湖高新区推广智慧农业装备120余台（套）。"]
+    assert "新城展新颜" not in drafts["有“点赞之交”还不够 成都高新区玩转“顶级”朋友圈"].body

@@ -250,11 +250,11 @@ def _draft(seg: Segmentation, article: int, parts: HeadParts, order: list[int],
     paragraphs += heading_paragraphs(heading)
     paragraphs = [part for paragraph in paragraphs for part in split_signature(paragraph)]
     members = [p.id for p in seg.placed if p.owner == article]
-    captions = tuple(seg.placed[k].block.text for k in members if seg.placed[k].role is Role.CAPTION)
+    caption_parts = _captions(seg, [k for k in members if seg.placed[k].role is Role.CAPTION])
+    captions = tuple(caption.text for caption in caption_parts)
     if captions and all(p.credit for p in paragraphs) and all(tells_news(c) for c in captions):
         # A photo item (a title over a picture and its caption): the caption is its text.
-        paragraphs[:0] = [Paragraph(seg.placed[k].block.text, (seg.placed[k].block.first_line,))
-                          for k in members if seg.placed[k].role is Role.CAPTION]
+        paragraphs[:0] = caption_parts
         captions = ()
     pull_quote = " ".join(seg.placed[k].block.text for k in members if seg.placed[k].role is Role.KICKER)
     lines = tuple(sorted({line for k in members
@@ -264,6 +264,20 @@ def _draft(seg: Segmentation, article: int, parts: HeadParts, order: list[int],
     return Draft(title=parts.title, lines=lines, paragraphs=tuple(paragraphs), deck=parts.deck,
                  section=parts.section, byline=parts.byline, kicker=" ".join(filter(None, [parts.kicker, pull_quote])), captions=captions,
                  confidence=round(min(confidences + join_conf), 3), index=article)
+
+
+def _captions(seg: Segmentation, blocks: list[int]) -> list[Paragraph]:
+    """An article's captions from its caption blocks in file order: a caption left open (a
+    caption is a closed sentence or two) goes on in the caption block right after it, cut where
+    its column ends."""
+    out: list[Paragraph] = []
+    for previous, k in zip([None, *blocks], blocks):
+        block = seg.placed[k].block
+        if out and previous == k - 1 and not sentence_closed(out[-1].text):
+            out[-1] = Paragraph(_glue(out[-1].text, block.text), out[-1].lines + (block.first_line,))
+        else:
+            out.append(Paragraph(block.text, (block.first_line,)))
+    return out
 
 
 def _tells_of_its_head(seg: Segmentation, head: tuple[int, ...], text: str) -> bool:

@@ -1152,7 +1152,12 @@ def _photo_items_apart(content: PageContent, placement: Placement) -> tuple[Page
     owners = tuple(replace(claim, article=item_of.get(m, new_index[claim.article]))
                    for m, claim in enumerate(placement.owners))
     strays = [(new_index[a], new_index[stack]) for a, stack in content.strays]
-    content = replace(content, roles=tuple(Role.HEAD if k in items else role for k, role in enumerate(content.roles)))
+    # A caption read in blocks one after another, its rest as the picture's caption, is a caption
+    # in all its pieces: the draft reads them as one (`reflow`).
+    in_captions = {m for caption in items.values() if caption == list(range(caption[0], caption[-1] + 1))
+                   and any(content.blocks[m].kind is Kind.CAPTION for m in caption) for m in caption}
+    content = replace(content, roles=tuple(Role.HEAD if k in items else Role.CAPTION if k in in_captions else role
+                                           for k, role in enumerate(content.roles)))
     return _renumbered(content, heads, new_index, strays), replace(placement, owners=owners)
 
 
@@ -1169,7 +1174,9 @@ def _news_caption_below(content: PageContent, paragraphs: _Paragraphs, k: int, k
     item's news (`classify.tells_news`: sentences of its own, where a picture's caption names
     what it shows in one), no longer than a caption (`classify.caption_shaped`): a paragraph as
     the joins put it together from the pieces the picture's columns cut, opening there (not the
-    rest of a sentence begun elsewhere). It points at its picture (……。图为……。) or the page
+    rest of a sentence begun elsewhere), and with the caption block right after it when it stops
+    open there (……今年以来，武 / 汉东湖……: cut where the picture's column ends, its rest read as the
+    picture's caption). It points at its picture (……。图为……。) or the page
     prints it as a caption (by its picture's credit), unless the title is known to head a
     picture (`known_picture`: any caption telling news will do). No dateline: a story's
     opening, never a caption's. None past another photo item's title: the captions under it
@@ -1181,6 +1188,10 @@ def _news_caption_below(content: PageContent, paragraphs: _Paragraphs, k: int, k
         if block.kind not in (Kind.BODY, Kind.CAPTION) or opens_with_dateline(block) or m in paragraphs.before:
             continue
         pieces = paragraphs.pieces(m)
+        rest = pieces[-1] + 1
+        if (not sentence_closed(content.blocks[pieces[-1]].text) and rest < len(content.blocks)
+                and content.blocks[rest].kind is Kind.CAPTION):
+            pieces = [*pieces, rest]  # cut where the picture's column ends: its rest read as a caption
         text = "".join(content.blocks[piece].text for piece in pieces)
         if caption_shaped(text) and tells_news(text) and (known_picture or points_at_its_picture(text) or any(
                 content.blocks[piece].kind is Kind.CAPTION for piece in pieces)):
