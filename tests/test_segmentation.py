@@ -1983,22 +1983,26 @@ def test_subheads_naming_parks_their_article_never_named_are_other_stories_title
     assert "唐山" not in drafts["吉安高新区：“两化融合”构筑绿色产业集聚高地"].body
 
 
+_CHANGZHOU = "力争3年挺进20强 常州高新区招引重大项目促提质增效"
+_CHANGZHOU_LEAD = "在常州国家高新区2月22日召开的全区“重大项目增效年”动员大会上，党工委书记周斌提出，力争再用3年左右的时间，挺进全国高新区20强。"
+_TRAINING = "2022年国家高新区科技创新与经济形势分析能力提升培训班开班"
+_TRAINING_LEAD = "7月22日，在科技部战略规划司的指导和支持下，科技部火炬中心举办的2022年国家高新区科技创新与经济形势分析能力提升培训班正式开班。"
+# A row read left to right: a title over its story's lead, the next module's title, then the
+# first story's paragraph in the next column.
+_ROW_READ_ACROSS = [_CHANGZHOU, "◎本报记者沈 艳", _CHANGZHOU_LEAD, _TRAINING,
+                    "记者了解到，近年来，常州高新区突出问题导向，有针对性地来对标找差、拾遗补缺，全力做好“高”和“新”两篇文章。"]
+
+
 def test_a_signed_head_over_another_heads_lead_is_its_subtitle_and_byline():
     # A copy reads a row left to right (typeset seed 2719): a title, a paragraph of the story in
     # the next column, then the title's subtitle and byline, then its lead. The lead restates the
     # title above, not the subtitle's words: the subtitle and byline are that title's, read apart
     # from it, not a story of their own with no text.
-    lines = ["走进国家高新区", "力争3年挺进20强 常州高新区招引重大项目促提质增效", "◎本报记者沈 艳",
-             "在常州国家高新区2月22日召开的全区“重大项目增效年”动员大会上，党工委书记周斌提出，力争再用3年左右的时间，挺进全国高新区20强。",
-             "2022年国家高新区科技创新与经济形势分析能力提升培训班开班",
-             "记者了解到，近年来，常州高新区突出问题导向，有针对性地来对标找差、拾遗补缺，全力做好“高”和“新”两篇文章。",
-             "让更多科技成果从“书架”走向“货架”", "文/袁嘉欣",
-             "7月22日，在科技部战略规划司的指导和支持下，科技部火炬中心举办的2022年国家高新区科技创新与经济形势分析能力提升培训班正式开班。"]
+    lines = ["走进国家高新区", *_ROW_READ_ACROSS, "让更多科技成果从“书架”走向“货架”", "文/袁嘉欣", _TRAINING_LEAD]
     drafts = _drafts_by_title(lines)
-    training = "2022年国家高新区科技创新与经济形势分析能力提升培训班开班"
-    assert set(drafts) == {"力争3年挺进20强 常州高新区招引重大项目促提质增效", training}
-    assert (drafts[training].deck, drafts[training].byline) == ("让更多科技成果从“书架”走向“货架”", "文/袁嘉欣")
-    assert drafts[training].body.startswith("7月22日")
+    assert set(drafts) == {_CHANGZHOU, _TRAINING}
+    assert (drafts[_TRAINING].deck, drafts[_TRAINING].byline) == ("让更多科技成果从“书架”走向“货架”", "文/袁嘉欣")
+    assert drafts[_TRAINING].body.startswith("7月22日")
 
 
 def test_an_unsigned_head_over_another_heads_lead_is_its_subtitle_when_no_other_text_tells_of_it():
@@ -2006,23 +2010,17 @@ def test_an_unsigned_head_over_another_heads_lead_is_its_subtitle_when_no_other_
     # the lead of the title above, is that title's subtitle when no text on the page outside that
     # story takes up its words. A title whose story the copy read elsewhere keeps its head: its
     # story speaks of it.
-    lines = ["力争3年挺进20强 常州高新区招引重大项目促提质增效", "◎本报记者沈 艳",
-             "在常州国家高新区2月22日召开的全区“重大项目增效年”动员大会上，党工委书记周斌提出，力争再用3年左右的时间，挺进全国高新区20强。",
-             "2022年国家高新区科技创新与经济形势分析能力提升培训班开班",
-             "记者了解到，近年来，常州高新区突出问题导向，有针对性地来对标找差、拾遗补缺，全力做好“高”和“新”两篇文章。",
-             "（记者过国志 通讯员陈丽霞 许娟）", "{line}",
-             "7月22日，在科技部战略规划司的指导和支持下，科技部火炬中心举办的2022年国家高新区科技创新与经济形势分析能力提升培训班正式开班。"]
-    training = "2022年国家高新区科技创新与经济形势分析能力提升培训班开班"
     subtitle = "打造具有全球影响力的产业创新高地"
-    drafts = _drafts_by_title([text.format(line=subtitle) for text in lines])
-    assert set(drafts) == {"力争3年挺进20强 常州高新区招引重大项目促提质增效", training}
-    assert drafts[training].deck == subtitle and drafts[training].body.startswith("7月22日")
+    lines = [*_ROW_READ_ACROSS, "（记者过国志 通讯员陈丽霞 许娟）", subtitle, _TRAINING_LEAD]
+    drafts = _drafts_by_title(lines)
+    assert set(drafts) == {_CHANGZHOU, _TRAINING}
+    assert drafts[_TRAINING].deck == subtitle and drafts[_TRAINING].body.startswith("7月22日")
     # Another story on the page takes up the line's words: it may be the title of a story told there.
     quanzhou = ["泉州高新区：向新实体经济转型", "本报记者 邓淑华",
                 "近年来，泉州高新区坚持以建设国家自主创新示范区为引领，加快打造具有全球影响力的产业创新高地。",
                 "目前，泉州高新区包括主园区、鲤城园、石狮园等“一区十园”，创新资源加快集聚。"]
-    drafts = _drafts_by_title(quanzhou + [text.format(line=subtitle) for text in lines])
-    assert subtitle in drafts and drafts[training].deck == ""
+    drafts = _drafts_by_title(quanzhou + lines)
+    assert subtitle in drafts and drafts[_TRAINING].deck == ""
 
 
 def test_a_photo_items_caption_read_in_two_pieces_is_one_caption_of_its_own_item():
@@ -2037,9 +2035,7 @@ def test_a_photo_items_caption_read_in_two_pieces_is_one_caption_of_its_own_item
              "自我介绍改成了“介绍邻座”，企业的问题由所有参会者“问诊把脉开药方”……最近，成都高新区的首个业界共治组织亮相。",
              "不久前，成都高新区发布《关于深化产业培育实现高质量发展若干政策意见》，提出每年设立5000万元资金。",
              "春耕时节，贵阳的农业科技园区里，技术人员操控植保无人机进行作业。今年以来，武",
-             "汉东湖高新区推广智慧农业装备120余台（套）。新华社记者 何振宇 摄",
-             "力争3年挺进20强 常州高新区招引重大项目促提质增效",
-             "在常州国家高新区2月22日召开的全区“重大项目增效年”动员大会上，党工委书记周斌提出，力争再用3年左右的时间，挺进全国高新区20强。"]
+             "汉东湖高新区推广智慧农业装备120余台（套）。新华社记者 何振宇 摄", _CHANGZHOU, _CHANGZHOU_LEAD]
     drafts = _drafts_by_title(lines)
     item = drafts["新城展新颜"]
     assert [p.text for p in item.paragraphs] == [

@@ -673,15 +673,15 @@ def _title_of_a_story_told_elsewhere(content: list[Block], cluster: list[int]) -
     told = [k for k in titles if told_elsewhere(k)]
     if len(told) == 1:
         return told[0]
-    return _title_naming_the_park_of_another_story(content, titles, own)
+    return _title_naming_the_park_of_another_story(content, titles, own, own_text)
 
 
-def _title_naming_the_park_of_another_story(content: list[Block], titles: list[int], own: list[int]) -> int | None:
+def _title_naming_the_park_of_another_story(content: list[Block], titles: list[int], own: list[int],
+                                            own_text: list[str]) -> int | None:
     """A kicker speaks of its story: the one whole title of a stack naming a park that the story
-    under the stack (`own`) never names (`names_a_park_of`), while paragraphs elsewhere on the
-    page do (来徐州高新区 感受有技术含量的“安全感” over 兰白国家自主创新示范区's title and text),
-    is the title of their story."""
-    own_text = [content[k].text for k in own if content[k].kind is Kind.BODY]
+    under the stack (the blocks `own`, its paragraphs' text `own_text`) never names
+    (`names_a_park_of`), while paragraphs elsewhere on the page do (来徐州高新区 感受有技术含量的
+    “安全感” over 兰白国家自主创新示范区's title and text), is the title of their story."""
     named_elsewhere = set().union(*(parks_named(content[k].text) for k in range(len(content))
                                     if k not in own and content[k].kind is Kind.BODY))
 
