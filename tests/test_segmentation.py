@@ -1037,6 +1037,55 @@ def test_a_dateline_under_a_lead_that_restates_the_title_opens_another_story(dat
         "本报杭州" in health.body and not other.body)
 
 
+@pytest.mark.parametrize("tail, spare", [
+    ("用管理成果获得全国企业管理现代化创新成果一等奖，园区的空气质量并没有因为供暖期的到来而下降。", True),
+    ("用管理成果获得全国企业管理现代化创新成果一等奖，宁波高新区双创载体的空气质量并没有下降。", False)],
+    ids=["a-dateline-speaking-of-none-of-the-title", "a-dateline-speaking-of-the-title"])
+def test_a_dateline_that_speaks_of_none_of_its_holders_title_opens_another_story(tail, spare):
+    # A copy reads two heads in one row, then the rest of a dateline paragraph (cut at a
+    # column's foot), the paragraphs of the first head's story, and at the end the dateline
+    # itself. Joined, that paragraph is the text's first, so it was taken for the first head's
+    # opening. But a story's text takes up its title, and its opening most of all: a dateline
+    # paragraph that speaks of none of the title the rest of the text takes up opens another
+    # story, the textless head's. One that speaks of the title stays the story's opening.
+    lines = ["宁波高新区聚力培育双创载体", "简讯", "贡献六成以上新兴产业产值 开发区成转型发展重要平台", tail,
+             "今年以来，宁波高新区着力实施科技企业孵化器和众创空间培育提升计划，加快双创载体建设，不断壮大创新创业主体。",
+             "强化创业辅导服务。宁波高新区支持各类孵化器成立创业导师团队，为科技创业者提供创业培训、创业辅导。",
+             "本报杭州10月31日电（记者沈军）近日从绍兴综合示范区传来喜讯，一家半导体公司的余热利"]
+    drafts = _drafts_by_title(lines)
+    ningbo, other = drafts["宁波高新区聚力培育双创载体"], drafts["贡献六成以上新兴产业产值 开发区成转型发展重要平台"]
+    assert ningbo.body.startswith("本报杭州") != spare
+    assert other.body.startswith("本报杭州10月31日电（记者沈军）近日从绍兴综合示范区传来喜讯，一家半导体公司的余热利用") == spare
+
+
+def test_a_lead_that_takes_up_a_whole_title_and_one_line_of_its_holders_stack_opens_that_titles_story():
+    # Typeset seed 2205's copy: a row read across, a title (吉林……启航), another story's last
+    # line, a title (唐山……) and the first title's figure (68万平方米) read into the second's
+    # stack. The lead under them restates the first title wholly, and its paragraph prints the
+    # figure: it speaks of one line of its holder's stack as much as of the first title. A
+    # whole title outweighs one line of another stack: the lead opens the first title's story.
+    lines = ["一周要闻", "吉林“大健康产业航母”启航", "委会主管领导及相关负责同志参加会议。会议由科技部火炬中心总工程师许栋明主持。",
+             "唐山高新区聚力培育双创载体", "68万平方米",
+             "本报讯（记者 萧舒冉 通讯员 李娟）今年以来，唐山高新区着力实施科技企业孵化器和众创空间培育提升计划，"
+             "加快创新创业孵化平台建设，不断壮大科技企业孵化器和众创空间规模，截至目前已建成13家市级以上科技企业孵化器和众创空间。",
+             "近日，亚泰国际医药健康产业园首批入园企业签约仪式在长春新区北湖科技开发区创新中心举行。仪式上，包括吉林大学"
+             "高能强脉冲光疼痛治疗设备及其产业化研究项目等在内的7个大健康类高科技项目签约落地，这也标志着吉林省“大健康产业航母”"
+             "正式启航。亚泰医药集团董事长刘晓峰表",
+             "示，未来，产业园将着力构建国内外大健康行业共同体，加快培育新的增长极，实现“三年百亿、十年千亿”发展目标。"
+             "亚泰国际医药健康产业园占地面积68万平方米，实现招商项目储备463个，通过甄选，符合入园标准的项目共有126个。"
+             "此次首批入园项目签约，也标志着产业园已由建设期转入运营期。随着更",
+             "多企业逐步入园投产，园区将按照以高科技生物、国家一类新药为核心的“园中园”，以科研院所机构为核心的“园中院”，"
+             "以医美城、文创城、中韩城等为核心的“园中城”战略进行规划，形成集“产、学、研、物、商、贸、服”于一体的大健康产业布局。\n（马维维）",
+             "2022年全国颠覆性技术创新大赛工作启动会在京召开",
+             "本报讯（记者邓大勇）7月20日，科技部火炬中心以视频会议形式召开2022年全国颠覆性技术创新大赛工作启动会。"
+             "科技部资源配置与管理司一级巡视员崔拓、科技部火炬中心主任贾敬敦参加会议。来自全国37个省、自治区、直辖市及"
+             "计划单列市的科技管理部门和部分国家高新区管"]
+    drafts = _drafts_by_title(lines)
+    health, tangshan = drafts["吉林“大健康产业航母”启航"], drafts["唐山高新区聚力培育双创载体"]
+    assert health.body.startswith("近日，亚泰国际医药健康产业园") and "占地面积68万平方米" in health.body
+    assert tangshan.body.startswith("本报讯（记者 萧舒冉") and "亚泰" not in tangshan.body
+
+
 def test_a_figure_and_a_byline_read_apart_from_their_title_open_no_article():
     # A copy reads a figure printed in a head (68万平方米: the number the story is about, a deck
     # as parse_head reads it) with the byline under it, apart from its title. A figure is no

@@ -596,6 +596,12 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         """... or of any one of its headlines, if more (a stack may hold another module's line)."""
         return max([taken_up(a, k)] + [_taken_up_by(content, paragraphs, line, k) for line in headlines[a]])
 
+    def outweighs(a: int, holder: int, k: int) -> bool:
+        """Does paragraph k speak of head a more than of its holder's head: more than of any one
+        of the holder's headlines, or as much and more of a's title than of the holder's whole?"""
+        fit, of_holder = taken_up(a, k), speaks_of(holder, k)
+        return fit > of_holder or fit == of_holder and fit > taken_up(holder, k)
+
     head_bylines = frozenset(k for k, (block, role) in enumerate(zip(content.blocks, content.roles))
                              if role is Role.HEAD and block.kind is Kind.BYLINE)  # a byline in a head's stack
 
@@ -639,8 +645,8 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         """Does head a stand nearer block k in the file than head b?"""
         return _distance(content.heads[a], k) < _distance(content.heads[b], k)
 
-    spare_datelines = [k for b, text in enumerate(texts) for k in _spare_datelines(content, text, head_words[b])
-                       if speaks_of_no_head(k)]
+    spare_datelines = [k for b, text in enumerate(texts)
+                       for k in _spare_datelines(content, paragraphs, text, head_words[b]) if speaks_of_no_head(k)]
     openings: list[tuple[int, int]] = []
     taken: set[int] = set()
     for a, text in enumerate(texts):
@@ -655,8 +661,8 @@ def _openings_held_elsewhere(content: PageContent, placement: Placement) -> tupl
         starts = {paragraphs.start(k) for k in candidates} - taken
         fits = {k: taken_up(a, k) for k in starts}
         best = max(fits, key=lambda k: (fits[k], -k), default=None)
-        if best is not None and fits[best] >= TITLE_WORDS_TAKEN_UP and fits[best] > speaks_of(
-                holder_of(best), best) and not names_the_park_of(holder_of(best), a, best):  # its holder's story
+        if best is not None and fits[best] >= TITLE_WORDS_TAKEN_UP and outweighs(
+                a, holder_of(best), best) and not names_the_park_of(holder_of(best), a, best):  # its holder's story
             openings.append((a, best))
             taken.add(best)
         elif not text and (spare := _nearest(content.heads[a], [k for k in spare_datelines if k not in taken and nearer(
@@ -789,13 +795,17 @@ def _fold_sections_of_a_titled_zone(content: PageContent, placement: Placement) 
     return _folded(content, placement, into, in_text=set(into)) if into else (content, placement)
 
 
-def _spare_datelines(content: PageContent, text: Sequence[int], title: str) -> list[int]:
+def _spare_datelines(content: PageContent, paragraphs: _Paragraphs, text: Sequence[int], title: str) -> list[int]:
     """A dateline (本报南昌4月7日电……) opens one story: of the paragraphs of one article's text
     that open with one, all but the one that speaks of its title most open stories of their own.
     So do all of them when a lead there takes up the title (TITLE_WORDS_TAKEN_UP) more than any
     of them: that lead opens the article's story, and a story has one opening. A lead is a news
     lead (近日，……) anywhere in the text, or the text's first paragraph whatever it opens with
-    (今年以来，唐山高新区……): a lead need not open with a date."""
+    (今年以来，唐山高新区……): a lead need not open with a date. And when the text takes up the
+    title, a dateline paragraph (its pieces as joined) that takes up none of it opens another
+    story, even as the text's only one: a story's text speaks of its title, its opening most of
+    all (本报讯……严冬时节，……包头市青山区…… read first under 唐山高新区聚力培育双创载体, its
+    story told below)."""
     def share(k: int) -> float:
         return words_taken_up(title, content.blocks[k].text)
 
@@ -805,7 +815,9 @@ def _spare_datelines(content: PageContent, text: Sequence[int], title: str) -> l
     lead = max(leads, key=share, default=None)
     if lead is not None and share(lead) >= TITLE_WORDS_TAKEN_UP and (own is None or share(lead) > share(own)):
         own = lead
-    return [k for k in datelines if k != own]
+    speaks_of_its_title = any(share(k) >= TITLE_WORDS_TAKEN_UP for k in text)
+    return [k for k in datelines
+            if k != own or speaks_of_its_title and _taken_up_by(content, paragraphs, title, k) == 0]
 
 
 def _distance(head: Sequence[int], k: int) -> float:
