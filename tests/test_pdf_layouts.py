@@ -635,6 +635,19 @@ def test_a_second_dateline_in_one_articles_text_opens_the_story_of_a_textless_he
 
 
 @pytest.mark.browser
+def test_the_text_run_from_a_heads_opening_stops_at_another_heads_opening(chromium, tmp_path):
+    """Two titles read in one stack (吉林“大健康产业航母”启航, 产业园区合作共建经验分析及启示),
+    their texts under it: 吉林's lead, then 产业园区's opening (产业园区合作共建作为……, no dateline),
+    each found for its head. The run of text from 吉林's lead went on through the other opening
+    and took all of that story. An opening found for another head is where a story begins: a
+    run stops there, as it does at a dateline (seed 2824)."""
+    drafts = {draft.title: draft for draft in _copied_drafts(2824, tmp_path, chromium)}
+    parks, health = drafts["产业园区合作共建经验分析及启示"], drafts["吉林“大健康产业航母”启航"]
+    assert parks.body.startswith("产业园区合作共建作为区域经济合作的一种新型模式")
+    assert "亚泰国际医药健康产业园首批入园企业签约仪式" in health.body and "产业园区合作共建" not in health.body
+
+
+@pytest.mark.browser
 def test_a_lead_opening_with_jinri_and_no_comma_is_a_story_opening_found_elsewhere(chromium, tmp_path):
     """近日 opens a news lead with or without a comma (近日从山西转型综合示范区传来喜讯，……). A copy
     reads that lead under another module's head: it is a story's opening, and the title it

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -1262,7 +1261,7 @@ def _flow(content: PageContent, joins: Sequence[Join]) -> Flow:
 def _anchors(content: PageContent, flow: Flow) -> dict[int, int]:
     """Blocks that surely belong to an article (block id -> article): its title and the text
     that follows it without a break, the opening found for it elsewhere and the text after that
-    up to another head's story opening, the stories of a package with their texts, plus the
+    up to another head's opening, the stories of a package with their texts, plus the
     continuations joined to that text."""
     runs = [_head_run(content, flow, a) for a in range(len(content.heads))]
     for a, dateline in content.briefs:  # titles read one after another over their briefs (or a picture item's)
@@ -1270,11 +1269,12 @@ def _anchors(content: PageContent, flow: Flow) -> dict[int, int]:
     runs = _share_runs_of_stacked_heads(content, runs)
     runs = _take_continuations_under_heads(content, flow, runs)
     runs = _give_datelines_to_textless_heads(content, runs, flow)
-    stories = {k for _, k in content.openings if opens_any_story(content.blocks, k)}  # the openings that open a story
     for a, opening in content.openings:  # a head's opening paragraph found elsewhere, and the run after it
         after = _run_after(content, flow, opening, brief=opens_with_dateline(content.blocks[opening]))
-        # ... up to another head's story opening: that opens another story, as a dateline does
-        run = [opening, *itertools.takewhile(lambda k: k not in stories, after)]
+        # ... up to another head's opening: a story opens there, as one does at a dateline
+        others = {k for b, k in content.openings if b != a}
+        stop = next((i for i, k in enumerate(after) if k in others), len(after))
+        run = [opening, *after[:stop]]
         runs = [[k for k in other if k not in run] for other in runs]
         runs[a] = run
     claims = list(enumerate(runs)) + [
