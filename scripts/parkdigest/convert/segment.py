@@ -109,9 +109,6 @@ OWNER_CONFIDENCE_SCALE = 0.05
 # A block's article is sure when a rule placed it or the vocabulary chose it by this confidence
 # (a margin of about two OWNER_CONFIDENCE_SCALEs over the next article).
 SURE_OWNER_CONFIDENCE = 0.9
-# Rounds of fixing heads' openings found elsewhere (`_give_heads_their_openings`): the text an
-# opening brings along may be another head's, which then finds its own in the next round.
-OPENING_ROUNDS = 2
 
 
 def segment_page(page: Page) -> Segmentation:
@@ -549,8 +546,9 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
 def _give_heads_their_openings(content: PageContent, placement: Placement, vocabulary: Vocabulary
                                ) -> tuple[PageContent, Placement]:
     """Read the page again with each head's opening paragraph, found away from it, fixed to it;
-    a head whose text moved with an opening may then find its own (OPENING_ROUNDS)."""
-    for _ in range(OPENING_ROUNDS):
+    a head whose text moved with an opening may then find its own, so again, until no head finds
+    one (each round fixes one head more at least: there are at most as many rounds as heads)."""
+    for _ in range(len(content.heads)):
         heads_fixed = {a for a, _ in content.openings}
         blocks_fixed = {k for _, k in content.openings}
         found = tuple((a, k) for a, k in _openings_held_elsewhere(content, placement)
