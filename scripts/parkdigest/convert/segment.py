@@ -886,27 +886,37 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
 
 def _over_a_lead(content: PageContent, placement: Placement, cluster: Sequence[int]) -> int | None:
     """The head whose lead stands right under this head (under its one byline, the stack's last
-    line, if it is signed): the paragraph there opens a paragraph (no sentence going on from
-    elsewhere), is held by that head, and takes up its title's words (TITLE_WORDS_TAKEN_UP) more
-    than this head's, as a story's lead restates its own title. This head is then that head's
+    line, if it is signed): the paragraph there opens a paragraph (`_paragraph_under`), is held
+    by that head, and takes up its title's words (TITLE_WORDS_TAKEN_UP) more than this head's,
+    as a story's lead restates its own title. This head is then that head's
     subtitle (and byline), read apart from it (……培训班开班 / 让更多科技成果从“书架”走向“货架” /
     文/袁嘉欣 / 7月22日，……培训班正式开班。), unless a text on the page outside that story takes
     up its words: it may then be the title of a story told there."""
-    under = cluster[-1] + 1
     bylines = [k for k in cluster if content.blocks[k].kind is Kind.BYLINE]
-    if bylines not in ([], [cluster[-1]]) or under >= len(content.blocks):
+    under = _paragraph_under(content, placement, cluster)
+    if bylines not in ([], [cluster[-1]]) or under is None:
         return None
     lead, holder = content.blocks[under], placement.owners[under].article
-    if (lead.kind is not Kind.BODY or not content.heads[holder]
-            or any(join.right_block == under for join in placement.joins)):
+    if not content.heads[holder]:
         return None
     words = _head_words(content, cluster)
-    if _titles_a_photo_item(content, cluster) or any(  # a picture's title stands over its caption
-            words_taken_up(words, block.text) >= TITLE_WORDS_TAKEN_UP for k, block in enumerate(content.blocks)
-            if block.kind is Kind.BODY and placement.owners[k].article != holder):
+    if any(words_taken_up(words, block.text) >= TITLE_WORDS_TAKEN_UP for k, block in enumerate(content.blocks)
+           if block.kind is Kind.BODY and placement.owners[k].article != holder):
         return None
     told = words_taken_up(_head_words(content, content.heads[holder]), lead.text)
     return holder if told >= TITLE_WORDS_TAKEN_UP and told > words_taken_up(words, lead.text) else None
+
+
+def _paragraph_under(content: PageContent, placement: Placement, cluster: Sequence[int]) -> int | None:
+    """The block right under a head stack, when it is body text opening a paragraph (not a
+    sentence going on from elsewhere: the copy cut a column there, under any head) and the stack
+    is not a picture's title (that stands over its caption)."""
+    under = cluster[-1] + 1
+    if (under >= len(content.blocks) or content.blocks[under].kind is not Kind.BODY
+            or any(join.right_block == under for join in placement.joins)
+            or _titles_a_photo_item(content, cluster)):
+        return None
+    return under
 
 
 def _stack_over_the_text_under(content: PageContent, placement: Placement, cluster: Sequence[int]) -> int | None:
@@ -919,12 +929,9 @@ def _stack_over_the_text_under(content: PageContent, placement: Placement, clust
     another), over a sentence going on from elsewhere (the copy cut a column there, under any
     head), or over text that is not surely the other head's; a picture's title stands over its
     caption. A signed head is a story's own unless it stands right under that title."""
-    under = cluster[-1] + 1
-    text_under = content.blocks[under] if under < len(content.blocks) else None
-    if (text_under is None or text_under.kind is not Kind.BODY
-            or opens_with_dateline(text_under)  # a story opens under its own title
-            or any(join.right_block == under for join in placement.joins)  # a sentence going on: the copy's column cut
-            or _titles_a_photo_item(content, cluster)  # over its caption, a picture's title
+    under = _paragraph_under(content, placement, cluster)
+    if (under is None
+            or opens_with_dateline(content.blocks[under])  # a story opens under its own title
             or len(_head_words(content, cluster)) < KICKER_MIN_CHARS  # a subtitle is a clause, as a kicker
             or placement.owners[under].confidence < SURE_OWNER_CONFIDENCE):  # the text is surely the other head's
         return None
