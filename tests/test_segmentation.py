@@ -1912,6 +1912,23 @@ def test_a_column_cut_inside_a_word_over_another_storys_byline_is_text():
     assert "超大型制造企业，装备制造产业基础雄厚" in draft.body
 
 
+def test_a_line_over_text_that_closes_a_mark_it_does_not_open_is_no_start_of_that_text():
+    # Text that cannot open a sentence (……若干意见》精神) begins where its closing mark was
+    # opened (……贯彻落实《国务院关于, another story's dateline paragraph), not in the short line
+    # the copy read right above it (一周要闻, a column's name): that line is no cut-off text.
+    lines = ["2022年国家高新区科技创新与经济形势分析能力提升培训班开班",
+             "7月22日，在科技部战略规划司的指导和支持下，科技部火炬中心举办的2022年国家高新区科技创新与经济形势分析能力提升培训班正式开班。",
+             "一周要闻",
+             "促进国家高新技术产业开发区高质量发展的若干意见》精神，秉承精明增长、精心服务、精益管理的理念，"
+             "大力促进产业链、创新链、金融链“三链融合”，全力推进高质量发展。",
+             "武进高新区：“三生和谐”“三链融合”推进高质量发展",
+             "本报乌鲁木齐1月13日电（记者何霞、朱朝军）近年来，武进高新区以“发展高科技，实现产业化”为己任，贯彻落实《国务院关于"]
+    drafts = _drafts_by_title(lines)
+    assert "贯彻落实《国务院关于促进国家高新技术产业开发区高质量发展的若干意见》精神" in \
+        drafts["武进高新区：“三生和谐”“三链融合”推进高质量发展"].body
+    assert not any("一周要闻促进" in draft.body for draft in drafts.values())
+
+
 def test_a_title_over_a_caption_over_a_dateline_opens_its_story():
     # A copy may read a picture's caption (a closed sentence) between a title and its text; the
     # dateline under the caption (本报石家庄3月8日电……) opens a story as surely as one right under

@@ -50,7 +50,14 @@ from parkdigest.convert.heads import (
     past_closing_credits,
     whole_title,
 )
-from parkdigest.convert.junctions import NEVER_START_BONUS, broken_quantity, choose_joins, start_evidence
+from parkdigest.convert.junctions import (
+    NEVER_START_BONUS,
+    broken_quantity,
+    choose_joins,
+    open_pairs,
+    pairs_closed_unopened,
+    start_evidence,
+)
 from parkdigest.convert.model import HEAD_KINDS, Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.ownership import Basis, Claim, Ownership
 from parkdigest.convert.runon import KICKER_MIN_CHARS
@@ -1060,10 +1067,13 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
         goes_on_below = following is not None and following.kind is Kind.HEADLINE \
             and not closed_by_column_tag(following.text) and following.rule != LineRule.BOX_HEADING
         # A paragraph cannot open with 和, 的 or a comma: a line alone right above it (no line of a
-        # stack, whose text may stand anywhere) begins its sentence.
+        # stack, whose text may stand anywhere) begins its sentence — unless the paragraph closes
+        # a mark (》, ”) that the line does not open: its sentence began where that mark was
+        # opened (……贯彻落实《国务院关于 / 一周要闻 / 促进……若干意见》精神).
         alone = previous is None or previous.kind is not Kind.HEADLINE
         continued_below = alone and following is not None and following.kind is Kind.BODY \
-            and start_evidence(following.text) >= NEVER_START_BONUS
+            and start_evidence(following.text) >= NEVER_START_BONUS \
+            and not pairs_closed_unopened(following.text) - open_pairs(block.text)
         # A number broken by the column (……雄安校区2023 / 年8月投入使用, 2025年10月29 / 日，…) goes on
         # in the paragraph under it: a headline's figures stand whole.
         quantity_below = following is not None and following.kind is Kind.BODY \
