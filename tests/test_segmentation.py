@@ -1929,6 +1929,29 @@ def test_a_line_over_text_that_closes_a_mark_it_does_not_open_is_no_start_of_tha
     assert not any("一周要闻促进" in draft.body for draft in drafts.values())
 
 
+def test_a_columns_name_left_without_text_labels_the_next_title_past_the_text_between():
+    # A column's name (创新速递) a copy read over another story's text, the title it labels
+    # further down, is that title's section: no article of its own, no line of the text above.
+    lines = ["“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办",
+             "7月19日，由科技部火炬中心指导，枣庄高新区、枣庄市科技局承办的“科技创业带动高质量就业行动”"
+             "科研助理岗位大学生专场招聘活动在枣庄高新区举办。",
+             "（记者过国志 通讯员陈丽霞 许娟）",
+             "创新速递",
+             "新技术产业开发区高质量发展的若干意见》精神，秉承精明增长、精心服务、精益管理的理念，"
+             "大力促进产业链、创新链、金融链“三链融合”，全力推进高质量发展。",
+             "武进高新区：“三生和谐”“三链融合”推进高质量发展",
+             "本报昆明8月3日电（记者于强、许海燕）近年来，武进高新区以“发展高科技，实现产业化”为己任，"
+             "贯彻落实《国务院关于促进国家高"]
+    drafts = _drafts_by_title(lines)
+    title = "武进高新区：“三生和谐”“三链融合”推进高质量发展"
+    assert list(drafts) == ["“科技创业带动高质量就业行动”科研助理岗位大学生专场招聘活动举办", title]
+    assert drafts[title].section == "创新速递"
+    assert not any("创新速递" in draft.body for draft in drafts.values())
+    # A photo item's title (创客比拼) is no column's name: it keeps its head.
+    item = [line.replace("创新速递", "创客比拼") for line in lines]
+    assert "创客比拼" in _drafts_by_title(item)
+
+
 def test_a_title_over_a_caption_over_a_dateline_opens_its_story():
     # A copy may read a picture's caption (a closed sentence) between a title and its text; the
     # dateline under the caption (本报石家庄3月8日电……) opens a story as surely as one right under

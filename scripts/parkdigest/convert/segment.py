@@ -841,8 +841,9 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
                            ) -> tuple[PageContent, Placement]:
     """A head still without text, read right above another head (nothing between): a kicker, a
     section or a series banner over a title (聚焦主导产业 打造创新高地 / 泉州高新区：…), not an
-    article of its own. One that announces its title with a dash or a colon (深圳高新区——) is
-    over the next head below even past another story's paragraphs the copy read between. It
+    article of its own. One that announces its title with a dash or a colon (深圳高新区——), and a
+    column's name (创新速递, `heads.names_a_column`), are over the next head below even past
+    another story's paragraphs the copy read between. It
     joins the stack of the head whose text takes up its words most (a kicker speaks of its
     story), or of the head under it when no text does, if that head keeps its title. A head
     that names a park is a title whose text another article holds: it keeps its head (a kicker
@@ -877,7 +878,11 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
             into[a] = deck_of
             continue
         words = _head_words(content, cluster)
-        announces = words.endswith(KICKER_ENDS)  # a kicker announcing the title under it
+        # A kicker announcing the title under it, or a column's name over it (创新速递; not a
+        # photo item's title, 创客比拼): past the paragraphs a copy read between.
+        line = content.blocks[cluster[0]]
+        announces = words.endswith(KICKER_ENDS) or (
+            len(cluster) == 1 and names_a_column(line) and not may_title_a_photo_item(line))
         below = _next_head_past_text(content, starts, cluster[-1]) if announces else starts.get(cluster[-1] + 1)
         if below is None:
             continue
