@@ -840,17 +840,16 @@ def _nearest(head: Sequence[int], blocks: Sequence[int]) -> int | None:
 def _fold_textless_kickers(content: PageContent, placement: Placement, contents: tuple[str, ...]
                            ) -> tuple[PageContent, Placement]:
     """A head still without text, read right above another head (nothing between): a kicker, a
-    section or a series banner over a title (聚焦主导产业 打造创新高地 / 泉州高新区：…), not an
-    article of its own. One that announces its title with a dash or a colon (深圳高新区——), and a
-    column's name (创新速递, `heads.names_a_column`), are over the next head below even past
-    another story's paragraphs the copy read between. It
-    joins the stack of the head whose text takes up its words most (a kicker speaks of its
-    story), or of the head under it when no text does, if that head keeps its title. A head
-    that names a park is a title whose text another article holds: it keeps its head (a kicker
-    or a banner speaks of a theme, or announces the title under it with a dash or a colon). A
-    head naming no park whose byline stood over another head's opening is that head's subtitle
-    and byline, read apart from its title: it joins that stack the same way; so does one naming
-    no park right over another head's lead, signed or not, that no other text tells of
+    section or a series banner over a title (聚焦主导产业 打造创新高地 / 泉州高新区：…), not an article of its own.
+    One that announces its title with a dash or a colon (深圳高新区——), and a column's name (创新速递,
+    `heads.names_a_column`), are over the next head below even past another story's paragraphs
+    the copy read between. It joins the stack of the head whose text takes up its words most (a
+    kicker speaks of its story), or of the head under it when no text does, if that head keeps
+    its title. A head that names a park is a title whose text another article holds: it keeps its
+    head (a kicker or a banner speaks of a theme, or announces the title under it with a dash or
+    a colon). A head naming no park whose byline stood over another head's opening is that head's
+    subtitle and byline, read apart from its title: it joins that stack the same way; so does one
+    naming no park right over another head's lead, signed or not, that no other text tells of
     (`_over_a_lead`), and one naming no park at the foot of a run of titles, over the text of one
     of them (`_stack_over_the_text_under`)."""
     with_text = _articles_with_text(content, placement)
@@ -878,8 +877,8 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
             into[a] = deck_of
             continue
         words = _head_words(content, cluster)
-        # A kicker announcing the title under it, or a column's name over it (创新速递; not a
-        # photo item's title, 创客比拼): past the paragraphs a copy read between.
+        # A kicker announcing the title under it, or a column's name over it (not a photo
+        # item's title, 创客比拼): over the next head past the text between.
         line = content.blocks[cluster[0]]
         announces = words.endswith(KICKER_ENDS) or (
             len(cluster) == 1 and names_a_column(line) and not may_title_a_photo_item(line))
