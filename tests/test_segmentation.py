@@ -1952,6 +1952,26 @@ def test_a_columns_name_left_without_text_labels_the_next_title_past_the_text_be
     assert "创客比拼" in _drafts_by_title(item)
 
 
+def test_a_subtitle_and_byline_read_apart_from_their_title_head_the_text_under_them():
+    # A copy read the stack's subtitle and byline (让更多科技成果从“书架”走向“货架” / 本报记者 叶伟)
+    # apart from the title, over the lead; a paragraph of the same story stands earlier in the
+    # file. The signed part of the stack reads right under the title, and the lead with it.
+    lines = ["来徐州高新区 感受有技术含量的“安全感”", "经济观察", "武进高新区：“三生和谐”推进高质量发展", "“三链融合”",
+             "本报记者 张晔",
+             "能在胡同自如穿行的智能移动消防车（站）……近日在徐州高新区举行的第八届安全产业协同创新推进会上，"
+             "一批全副武装的消防“新战士”的演示让人大开眼界。",
+             "徐州曾有“百里煤海”之称，随着煤炭资源枯竭，徐州肩负着资源型城市转型和老工业城市振兴的双重任务。",
+             "让更多科技成果从“书架”走向“货架”", "本报记者 叶伟",
+             "近年来，武进高新区以“发展高科技，实现产业化”为己任，大力促进产业链、创新链、金融链“三链融合”，全力推进高质量发展。",
+             "产业基石坚实稳固，集聚效应日益彰显。高端装备、电子信息、节能环保、新型交通四大主导产业齐头并进。",
+             "速汇聚。武进高新区紧紧围绕创新驱动高质量发展要求，出台了涵盖企业创新、人才引进、知识产权等奖励政策。",
+             "城市品质提档升级，营商环境不断优化。生态治理、公共绿化、城市管理等领域攻坚工程扎实推进。",
+             "创新活力澎湃激荡，发展动能加"]
+    draft = _drafts_by_title(lines)["武进高新区：“三生和谐”推进高质量发展"]
+    assert "让更多科技成果从“书架”走向“货架”" in draft.deck
+    assert draft.paragraphs[0].text.startswith("近年来，武进高新区以“发展高科技")
+
+
 def test_a_title_over_a_caption_over_a_dateline_opens_its_story():
     # A copy may read a picture's caption (a closed sentence) between a title and its text; the
     # dateline under the caption (本报石家庄3月8日电……) opens a story as surely as one right under

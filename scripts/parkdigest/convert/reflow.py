@@ -2,7 +2,8 @@
 
 Within an article, each block is followed by its join (when its sentence was broken) or
 by the next block of the same article in the file. These links form chains. The title's
-chain is read first; when it holds no paragraph yet (the columns were extracted before
+chain is read first, then a chain that opens with the stack's subtitle and byline read apart
+from the title; when they hold no paragraph yet (the columns were extracted before
 the title's column), the chain that opens with a paragraph, or with the head's byline or
 subtitle read apart from it, rather than a subhead is the lead. The remaining chains follow
 in the order of the earliest line they hold, which is how columns of one article are laid
@@ -173,8 +174,10 @@ def _chains(seg: Segmentation, article: int, successor: dict[int, int]) -> list[
 
 
 def _order_chains(seg: Segmentation, chains: list[list[int]], head: tuple[int, ...]) -> list[list[int]]:
-    head_chain = next((c for c in chains if head and c[0] == head[0]), [])
-    rest = [c for c in chains if c is not head_chain]
+    heading = sorted((c for c in chains if head and (c[0] == head[0] or _signed_part_of_the_stack(seg, c, head))),
+                     key=lambda c: c[0])
+    head_chain = [k for c in heading for k in c]
+    rest = [c for c in chains if not any(c is h for h in heading)]
     rest.sort(key=lambda c: min(seg.placed[k].block.first_line for k in c))
     ordered = [head_chain] if head_chain else []
     has_paragraph = any(seg.placed[k].role is Role.BODY for k in head_chain)
@@ -184,6 +187,13 @@ def _order_chains(seg: Segmentation, chains: list[list[int]], head: tuple[int, .
             rest.remove(lead)
             ordered.append(lead)
     return _dateline_first(seg, ordered + rest, head)
+
+
+def _signed_part_of_the_stack(seg: Segmentation, chain: list[int], head: tuple[int, ...]) -> bool:
+    """Does the chain open with lines of the head's stack that hold its byline: a subtitle and
+    byline a copy read apart from the title (让更多科技成果从“书架”走向“货架” / 本报记者 叶伟)? They
+    stand right over the text that follows them in the chain: it reads under the title."""
+    return chain[0] in head and any(seg.placed[k].block.kind is Kind.BYLINE for k in chain if k in head)
 
 
 def _opens_the_text(placed: PlacedBlock) -> bool:
