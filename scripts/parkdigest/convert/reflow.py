@@ -174,10 +174,12 @@ def _chains(seg: Segmentation, article: int, successor: dict[int, int]) -> list[
 
 
 def _order_chains(seg: Segmentation, chains: list[list[int]], head: tuple[int, ...]) -> list[list[int]]:
-    heading = sorted((c for c in chains if head and (c[0] == head[0] or _signed_part_of_the_stack(seg, c, head))),
-                     key=lambda c: c[0])
-    head_chain = [k for c in heading for k in c]
-    rest = [c for c in chains if not any(c is h for h in heading)]
+    heading: list[list[int]] = []  # the title's chain and the stack's signed part read apart
+    rest: list[list[int]] = []
+    for chain in chains:
+        under_the_title = bool(head) and (chain[0] == head[0] or _signed_part_of_the_stack(seg, chain, head))
+        (heading if under_the_title else rest).append(chain)
+    head_chain = [k for chain in sorted(heading) for k in chain]
     rest.sort(key=lambda c: min(seg.placed[k].block.first_line for k in c))
     ordered = [head_chain] if head_chain else []
     has_paragraph = any(seg.placed[k].role is Role.BODY for k in head_chain)

@@ -899,8 +899,8 @@ def _over_a_lead(content: PageContent, placement: Placement, cluster: Sequence[i
     """The head whose lead stands right under this head (under its one byline, the stack's last
     line, if it is signed): the paragraph there opens a paragraph (`_paragraph_under`), is held
     by that head, and takes up its title's words (TITLE_WORDS_TAKEN_UP) more than this head's,
-    as a story's lead restates its own title. This head is then that head's
-    subtitle (and byline), read apart from it (……培训班开班 / 让更多科技成果从“书架”走向“货架” /
+    as a story's lead restates its own title. This head is then that head's subtitle (and
+    byline), read apart from it (……培训班开班 / 让更多科技成果从“书架”走向“货架” /
     文/袁嘉欣 / 7月22日，……培训班正式开班。), unless a text on the page outside that story takes
     up its words: it may then be the title of a story told there."""
     bylines = [k for k in cluster if content.blocks[k].kind is Kind.BYLINE]
