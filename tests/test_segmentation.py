@@ -1952,6 +1952,31 @@ def test_a_columns_name_left_without_text_labels_the_next_title_past_the_text_be
     assert "创客比拼" in _drafts_by_title(item)
 
 
+def test_a_columns_name_read_inside_a_storys_text_labels_the_next_title_below():
+    # A copy read a column's name (一周要闻) between the last paragraph of one story and
+    # another story's text over its title: no subhead of the first story, but the section of
+    # the title it stands over.
+    lines = ["2022年国家高新区科技创新与经济形势分析能力提升培训班开班",
+             "7月22日，在科技部战略规划司的指导和支持下，科技部火炬中心举办的2022年国家高新区科技创新"
+             "与经济形势分析能力提升培训班正式开班。",
+             "培训班围绕国家高新区科技创新与经济运行监测、评估与增量调整空间等内容展开，百余名学员参加培训。",
+             "一周要闻",
+             "促进国家高新技术产业开发区高质量发展的若干意见》精神，秉承精明增长、精心服务、精益管理的理念，"
+             "大力促进产业链、创新链、金融链“三链融合”，全力推进高质量发展。",
+             "武进高新区：“三生和谐”“三链融合”推进高质量发展",
+             "本报乌鲁木齐1月13日电（记者何霞、朱朝军）近年来，武进高新区以“发展高科技，实现产业化”为己任，"
+             "贯彻落实《国务院关于"]
+    drafts = _drafts_by_title(lines)
+    first, title = "2022年国家高新区科技创新与经济形势分析能力提升培训班开班", "武进高新区：“三生和谐”“三链融合”推进高质量发展"
+    assert list(drafts) == [first, title]
+    assert drafts[title].section == "一周要闻"
+    assert "一周要闻" not in drafts[first].body
+    # A title that has a column's name of its own keeps it; the other stays where it was read.
+    labelled = lines[:5] + ["■园区快讯"] + lines[5:]
+    drafts = _drafts_by_title(labelled)
+    assert drafts[title].section == "园区快讯"
+
+
 def test_a_subtitle_and_byline_read_apart_from_their_title_head_the_text_under_them():
     # A copy read the stack's subtitle and byline (让更多科技成果从“书架”走向“货架” / 本报记者 叶伟)
     # apart from the title, over the lead; a paragraph of the same story stands earlier in the

@@ -909,7 +909,7 @@ def may_title_a_photo_item(block: Block) -> bool:
     """A phrase of a few words (`a_few_words`: 春耕科技范) that is no column's name and no box's
     heading: the shape of a photo item's title. A column's name or a box's heading stands over
     what it names and reads as one (简讯, 产业前沿, ■人物小传)."""
-    return a_few_words(block) and block.rule != LineRule.BOX_HEADING and not _ends_as_a_column_name(block.text)
+    return a_few_words(block) and block.rule != LineRule.BOX_HEADING and not ends_as_a_column_name(block.text)
 
 
 def _titles_a_picture(content: list[Block], cluster: list[int], under_credits: frozenset[int]) -> bool:
@@ -1394,7 +1394,7 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...], first_paragraph: 
         lines[:2] = [f"{lines[0]} {lines[1]}"]  # 来徐州高新区 / 感受有技术含量的“安全感”: one title
     # A column's name read under a title (有“点赞之交”还不够… / 一周要闻) heads the column next
     # to it: never the title, it names a section.
-    while len(lines) > 1 and _ends_as_a_column_name(lines[-1]):
+    while len(lines) > 1 and ends_as_a_column_name(lines[-1]):
         section = " ".join(filter(None, [section, lines.pop()]))
     if not lines:  # a label but no headline: the label is all the title there is
         return HeadParts(title=section or " ".join(decks), byline=" ".join(bylines),
@@ -1435,14 +1435,14 @@ def _noun_phrase_label(text: str) -> bool:
     few words ending as papers end a column's name (各地传真: 各地 reads as a pronoun to jieba)."""
     if len(text) > LABEL_MAX_CHARS or not _WORD_ONLY.match(text.replace(" ", "")):
         return False
-    if _ends_as_a_column_name(text):
+    if ends_as_a_column_name(text):
         return True
     words = tag(text)
     return not (any(flag.startswith(_CLAUSE_TAGS) for _, flag in words)
                 or (len(words[0][0]) == 1 and words[0][1] == "v"))
 
 
-def _ends_as_a_column_name(text: str) -> bool:
+def ends_as_a_column_name(text: str) -> bool:
     """A few words ending as papers end a column's name (一周要闻, 各地传真)."""
     return (len(text) <= COLUMN_NAME_MAX_CHARS and bool(_WORD_ONLY.match(text.replace(" ", "")))
             and text.endswith(_column_name_endings()))

@@ -40,6 +40,7 @@ from parkdigest.convert.heads import (
     RESTATES_TITLE,
     Story,
     a_few_words,
+    ends_as_a_column_name,
     find_heads,
     may_title_a_photo_item,
     names_a_column,
@@ -74,7 +75,7 @@ from parkdigest.convert.words import (
 )
 from parkdigest.problems import Problem, Severity
 from parkdigest.reference.gazetteer import with_members
-from parkdigest.text import heading_key, parallel_halves, sentence_closed, strip_label
+from parkdigest.text import BOX_MARKERS, heading_key, parallel_halves, sentence_closed, strip_label
 
 # A block stays in its neighbours' article unless another article's vocabulary fits it
 # better by this much (cosine points): neighbours in the file are usually one article.
@@ -155,6 +156,7 @@ def segment_page(page: Page) -> Segmentation:
     content, placement = _fold_sections_of_a_titled_zone(content, placement)
     placement = _give_zones_their_paragraphs(content, placement)
     content, placement = _fold_textless_kickers(content, placement, contents)
+    content, placement = _column_names_over_the_titles_below(content, placement)
     content, placement = _fold_headless_text(content, placement)
     content, placement = _photo_items_apart(content, placement)
     merged, renumber = _merge(content, page, warnings)
@@ -893,6 +895,46 @@ def _fold_textless_kickers(content: PageContent, placement: Placement, contents:
         if _keeps_its_title(content, placement, home, content.heads[home], cluster, contents):
             into[a] = home
     return _folded(content, placement, into) if into else (content, placement)
+
+
+def _column_names_over_the_titles_below(content: PageContent, placement: Placement
+                                        ) -> tuple[PageContent, Placement]:
+    """A column's name (一周要闻, 各地传真: `heads.ends_as_a_column_name`) read alone inside a
+    story's text is no subhead of it: a subhead says what the next part of a story tells, a
+    column's name what kind of stories stand under it. It stands over the next title below,
+    past the paragraphs the copy read between (as a textless one does, `_fold_textless_kickers`),
+    and joins that head as its section, unless that head has a column's name of its own. One
+    among other stack lines in the text (a package's story: kicker, name, byline) stays."""
+    starts = {cluster[0]: a for a, cluster in enumerate(content.heads) if cluster}
+    heads = [list(cluster) for cluster in content.heads]
+    roles, owners = list(content.roles), list(placement.owners)
+    for k in range(len(content.blocks)):
+        if not _a_column_name_alone_in_text(content, k):
+            continue
+        below = _next_head_past_text(content, starts, k)
+        if below is None or any(content.blocks[m].kind is Kind.LABEL or _ends_as_a_column_name_behind_markers(
+                content.blocks[m]) for m in heads[below]):
+            continue
+        heads[below] = sorted(heads[below] + [k])
+        roles[k], owners[k] = Role.HEAD, Claim(below, Basis.RULE)
+    if heads == [list(cluster) for cluster in content.heads]:
+        return content, placement
+    return (replace(content, heads=tuple(map(tuple, heads)), roles=tuple(roles)),
+            replace(placement, owners=tuple(owners)))
+
+
+def _a_column_name_alone_in_text(content: PageContent, k: int) -> bool:
+    """Block k is a subhead that reads as a column's name, with no other subhead line next to it."""
+    neighbours = [m for m in (k - 1, k + 1) if 0 <= m < len(content.blocks)]
+    return (content.roles[k] is Role.SUBHEAD and content.blocks[k].kind in (Kind.HEADLINE, Kind.LABEL)
+            and _ends_as_a_column_name_behind_markers(content.blocks[k])
+            and all(content.roles[m] is not Role.SUBHEAD for m in neighbours))
+
+
+def _ends_as_a_column_name_behind_markers(block: Block) -> bool:
+    """A line ending as a column's name, behind any marker (■园区快讯). A box's label in the text
+    (延伸阅读, 链接) is the story's own: it names a part of it."""
+    return ends_as_a_column_name(block.text.lstrip(BOX_MARKERS + " "))
 
 
 def _over_a_lead(content: PageContent, placement: Placement, cluster: Sequence[int]) -> int | None:
