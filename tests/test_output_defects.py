@@ -77,6 +77,9 @@ def test_a_subhead_cut_inside_a_word_at_its_lines_end_is_joined_whole_and_two_ph
     ("（记者 王 珂）", "（记者 王珂）"),
     ("本报记者  李亚楠", "本报记者  李亚楠"),  # nothing padded
     ("本报记者 靳 博 甲", "本报记者 靳 博 甲"),  # three lone characters: which two are a name?
+    ("◎本报记者唐 瑞", "◎本报记者唐瑞"),  # a copy dropped the space after the role
+    ("本报记者卢 静罗 平 实习生张 三", "本报记者卢静 罗平 实习生张三"),  # ... and the one between two names
+    ("通讯员张 明华", "通讯员张 明华"),  # a word of two characters after a lone one closes no name
     ("在江南水乡  寻文化之美", "在江南水乡  寻文化之美"),  # words, not lone characters
 ])
 def test_padding_inside_a_two_character_name_is_removed_and_nothing_else(printed, shown):

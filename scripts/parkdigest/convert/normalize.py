@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from parkdigest.convert.model import Line, Page
+from parkdigest.resources import language_words
 from parkdigest.text import HAN, dateline_end
 
 CJK = HAN
@@ -121,6 +122,13 @@ def _full_parens(match: re.Match) -> str:
 # between names stay. The first may carry the role before it (文/颜, 记者：王), the last a
 # bracket after it (珂）).
 _NAME_START = re.compile(f"^(?:.*[^{HAN}A-Za-z0-9])?[{HAN}]$")
+# A copy may drop the space between a byline's role and a padded name (本报记者唐  瑞): the
+# role glued to the name's first character still opens a name.
+_ROLE_THEN_CHARACTER = re.compile(
+    f"(?:{'|'.join(map(re.escape, sorted(language_words()['author_roles'], key=len, reverse=True)))})[{HAN}]$")
+# ... or the space between two padded names (本报记者卢  静罗  平): a word of two characters
+# between two names' halves is the end of one name and the start of the next.
+_TWO = re.compile(f"^[{HAN}]{{2}}$")
 _NAME_END = re.compile(f"^[{HAN}](?:[^{HAN}A-Za-z0-9].*)?$")
 _LONE = re.compile(f"^[{HAN}]$")
 _GAP = re.compile(r"(\s+)")
@@ -130,7 +138,7 @@ def close_name_padding(text: str) -> str:
     """A byline or credit with the padding inside its two-character names removed
     (本报记者  杨  迅  祝佳祺 -> 本报记者  杨迅  祝佳祺). A run of lone characters pairs off
     from the left; a run of odd length is left as printed (its names cannot be told apart)."""
-    parts = _GAP.split(text)  # words at even indices, the spaces after them at odd ones
+    parts = _parted_between_names(_GAP.split(text))  # words at even indices, the spaces after them at odd ones
     words = parts[::2]
     closed: set[int] = set()  # words whose following space goes
     i = 0
@@ -142,9 +150,28 @@ def close_name_padding(text: str) -> str:
     return "".join(part for k, part in enumerate(parts) if not (k % 2 and k // 2 in closed))
 
 
+def _parted_between_names(parts: list[str]) -> list[str]:
+    """The words and spaces with each word of two characters that closes one padded name and
+    opens the next (卢  静罗  平) cut in two where the page's space between them was."""
+    words = parts[::2]
+    for start in range(len(words)):
+        end = start + 1
+        while end < len(words) and _TWO.match(words[end]):
+            end += 1
+        if end > start + 1 and end < len(words) and _opens_a_name(words[start]) and _LONE.match(words[end]):
+            for k in range(start + 1, end):
+                parts[2 * k] = f"{words[k][0]} {words[k][1]}"
+    return _GAP.split("".join(parts))
+
+
+def _opens_a_name(word: str) -> bool:
+    """A lone character, or one after a mark or after a byline's role (文/颜, 本报记者唐)."""
+    return bool(_NAME_START.match(word) or _ROLE_THEN_CHARACTER.search(word))
+
+
 def _lone_run_end(words: list[str], start: int) -> int:
     """The last word of the run of lone characters that opens at `start` (`start` if none)."""
-    if not _NAME_START.match(words[start]):
+    if not _opens_a_name(words[start]):
         return start
     end = start
     while end + 1 < len(words) and _LONE.match(words[end + 1]):
