@@ -18,14 +18,14 @@ ROLES = ("责任编辑", "编辑", "美术编辑", "版式设计", "校对", "�
          "责编", "主编", "值班编辑", "视觉设计", "美编", "本期统筹", "执行主编", "总编辑", "审校", "审核", "监制",
          "版面设计", "插图", "绘图", "排版", "文字编辑", "责任校对", "新媒体编辑", "数据编辑", "本版策划", "终审",
          "签发", "组版", "运营编辑", "图表编辑", "本期策划", "执行编辑", "本版责编", "本版责任编辑", "本版美编", "美术设计",
-         "版式", "本版统筹", "视觉", "校审")
+         "版式", "本版统筹", "视觉", "校审", "一审", "二审", "三审", "初审", "复审", "质检", "值班主任")
 # Between a role and its name.
-ROLE_SEPARATORS = ("：", ":", " ", "　", "|", "｜", "/", "·", "： ", " | ", "  ", " / ", "／")
+ROLE_SEPARATORS = ("：", ":", " ", "　", "|", "｜", "丨", "/", "·", "： ", " | ", "  ", " / ", "／")
 # Between two items of a line.
-ITEM_SEPARATORS = (" ", "  ", "　", "　　", " | ", "|", "｜", "；", "/", " / ", " · ", "，")
+ITEM_SEPARATORS = (" ", "  ", "　", "　　", " | ", "|", "｜", " 丨 ", "；", "/", " / ", " · ", "，")
 # What stands before a credit line, or around it.
-MARKERS = ("", "■", "■ ", "□", "● ", "◆", "◆ ", "▲", "★", "☆ ", "◇", "◎", "※", "▶", "•")
-BRACKETS = (("【", "】"), ("〔", "〕"), ("[", "]"))
+MARKERS = ("", "■", "■ ", "□", "● ", "◆", "◆ ", "▲", "★", "☆ ", "◇", "◎", "※", "▶", "•", "▍", "│")
+BRACKETS = (("【", "】"), ("〔", "〕"), ("[", "]"), ("（", "）"), ("(", ")"))
 SURNAMES = ("王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何",
             "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "阎", "萧", "傅",
             "欧阳", "司马")
@@ -35,7 +35,8 @@ GIVEN = ("伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "
 CONTACT_LABELS = ("电话", "热线", "新闻热线", "读者热线", "服务热线", "报料热线", "联系电话", "编辑部电话", "传真",
                   "邮箱", "电子邮箱", "投稿邮箱", "E-mail", "Email", "投稿", "网址", "邮编", "地址", "客服电话",
                   "咨询电话", "值班电话", "订阅热线", "广告热线", "发行热线", "本报地址", "社址", "邮政编码", "电子信箱",
-                  "E-MAIL", "Tel", "传真号码", "报料", "新闻报料", "微信", "微信号", "公众号", "微信公众号", "抖音号")
+                  "E-MAIL", "Tel", "传真号码", "报料", "新闻报料", "微信", "微信号", "公众号", "微信公众号", "抖音号",
+                  "总编室", "发行部", "广告部", "订报热线", "读者服务热线", "联系我们")  # a desk's name stands for its phone
 ACCOUNTS = ("kjrbwx", "stdaily", "rmrbwx", "chinahightech_news")  # social accounts
 CONTACT_SEPARATORS = ("：", ":", " ", "　", "： ")
 PHONES = ("010-65368486", "(010)65368486", "（010）65363526", "65368486", "13912345678", "400-800-1234",
@@ -49,7 +50,7 @@ PAPERS = ("科技日报", "人民日报", "经济日报", "光明日报", "中�
           "中国经济周刊", "北京晨报", "江南快报")
 SECTIONS = ("要闻", "综合", "经济", "国际", "地方", "科技园区", "特别报道", "评论", "财经", "创新", "区域", "产业")
 PAGE_NUMBERS = ("4", "04", "12", "A3", "B2", "第4版", "第04版", "4版", "A3版", "第12版", "第04版：", "第A3版：",
-                "第4页", "第12页", "4页")  # a newsletter's or magazine's pages are 页
+                "第4页", "第12页", "4页", "第十二版", "第四版")  # a newsletter's or magazine's pages are 页
 DATES = ("2026年1月8日", "2025年12月3日", "2026-01-08", "2026.1.8", "2026/01/08", "2026年01月08日")
 WEEKDAYS = ("", "星期四", "周四", "星期一", "星期 日", "星 期 三")  # letter-spaced as a folio may print it
 FOLIO_SEPARATORS = (" ", "  ", "　", " | ", "｜", " · ")
@@ -57,6 +58,7 @@ FOLIO_SEPARATORS = (" ", "  ", "　", " | ", "｜", " · ")
 PUBLISHERS = ("科学技术部火炬高技术产业开发中心", "中国高新区研究中心", "某某高新区管理委员会", "人民日报社", "科技日报社")
 ORGS = ("受访者", "受访单位", "新华社", "视觉中国", "园区管委会", "东湖高新区管委会", "企业")
 AGENCIES = ("新华社", "视觉中国", "人民视觉", "网络", "中新社")
+PICTURE_AGENCIES = ("视觉中国", "人民视觉", "CFP", "东方IC", "光明图片", "新华社", "中新社")  # never a story's author
 
 
 @st.composite
@@ -138,10 +140,16 @@ def contact_lines(draw) -> str:
 
 
 def masthead_lines() -> st.SearchStrategy[str]:
-    """A paper's name in Latin letters, as mastheads print it: capitals, or its English name."""
+    """A paper's name in Latin letters, as mastheads print it: capitals, or its English name,
+    with the date in figures or in English; the paper's name with its Latin one or its edition;
+    whose organ it is and who runs it; the date in the traditional calendar."""
     return st.sampled_from(("SCIENCE AND TECHNOLOGY DAILY", "RENMIN RIBAO", "CHINA HIGH-TECH INDUSTRY HERALD",
                             "GUANGMING DAILY", "Science and Technology Daily", "China Daily", "Economic Daily",
-                            "China High-Tech Industry Herald", "Shanghai Securities News", "Global Times"))
+                            "China High-Tech Industry Herald", "Shanghai Securities News", "Global Times",
+                            "SCIENCE AND TECHNOLOGY DAILY 2026.2.23", "MONDAY FEB. 23, 2026", "Feb 23 2026 Monday",
+                            "中国高新技术产业导报 CHINA HIGH-TECH INDUSTRY HERALD", "人民日报海外版",
+                            "中国共产党中央委员会机关报", "中共陕西省委机关报", "科学技术部主管 科技日报社主办",
+                            "丙午年正月初七", "农历丙午年 正月初七"))
 
 
 @st.composite
@@ -160,7 +168,10 @@ def footer_lines(draw) -> str:
              f"{paper}客户端下载", f"{paper}APP下载", f"欢迎订阅《{paper}》", f"关注{paper}微信公众号",
              f"关注{paper}官方微博", f"欢迎关注{paper}视频号", "更多内容请扫码", "更多精彩内容，请扫码阅读",
              f"订阅{paper}电子版", f"下载{paper}APP 阅读更多精彩内容", "扫码看视频", "扫码看更多精彩内容",
-             f"{paper}微信公众号", "欢迎投稿", f"欢迎订阅{paper}", "长按二维码关注")
+             f"{paper}微信公众号", "欢迎投稿", f"欢迎订阅{paper}", "长按二维码关注", "全国各地邮局均可订阅",
+             "订阅：全国各地邮局", "广告", "（广告）", "·广告·", f"{paper}印刷厂印刷", "每份定价 1.50元", "全年定价 240元",
+             "年价：240元 零售每份：1.50元", "月价 20元", "本版文字除署名外均由本报记者采写", "更多精彩内容请访问中国科技网",
+             "本报常年法律顾问：某某律师事务所")
     return draw(st.sampled_from(MARKERS[:3])) + draw(st.sampled_from(forms))
 
 
@@ -194,12 +205,16 @@ def credit_lines(draw) -> str:
     name = draw(names())
     reporter = draw(st.sampled_from(("", "本报记者 ", "新华社记者 ", "记者 ")))
     agency = draw(st.sampled_from(AGENCIES))
+    picture_agency = draw(st.sampled_from(PICTURE_AGENCIES))
     org = draw(st.sampled_from(ORGS))
     forms = (f"（{reporter}{name} 摄）", f"（{reporter}{name}摄）", f"({name}/摄)", f"{reporter}{name} 摄",
              f"{reporter}{name}摄", f"{name}/摄", f"摄影 {name}", f"摄影：{reporter}{name}", f"摄影:{name}",
              f"图片来源：{agency}", f"图片来源 {agency}", f"（{org}供图）", f"{org}供图", f"图片提供：{org}",
              f"（{name} 绘）", f"漫画：{name}", "资料图片", "（资料图片）", f"{reporter}{name} 摄影", f"{org}供图",
-             "视觉中国供图", f"（{draw(st.sampled_from(('新华社', '中新社')))}发）", "资料图", "（资料图）", "本报资料图片")
+             "视觉中国供图", f"（{draw(st.sampled_from(('新华社', '中新社')))}发）", "资料图", "（资料图）", "本报资料图片",
+             f"（图片来源：{agency}）", f"(摄影：{name})", f"拍摄：{name}", f"航拍：{name}", f"供图/{org}",
+             f"图/{picture_agency}", f"（图/{picture_agency}）", f"{picture_agency}/供图", f"光明图片/{picture_agency}",
+             f"{name} 摄 /人民视觉", picture_agency, "（无人机照片）", "（效果图）")
     return draw(st.sampled_from(forms))
 
 

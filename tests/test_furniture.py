@@ -113,6 +113,14 @@ def test_no_line_of_an_article_is_furniture():
     assert not wrong
 
 
+@pytest.mark.parametrize("line", ["2026年2月23日 星期一 第12版 责任编辑：沈静", "第4版 要闻 责编：王伟",
+                                  "2026年1月8日 第12版 本版编辑：王伟 美术编辑：李强"])
+def test_a_folio_glued_to_the_pages_credits_is_furniture(line):
+    """A folio and the page's credits on one line: a page number glued to other words is a
+    dateline's or a figure's only when nothing after it is a production credit."""
+    assert furniture_rule(_normalized(line))
+
+
 @pytest.mark.parametrize("line", ["责任编辑郭文博校对陈艳", "■本版编辑王伟美术编辑欧阳晓东", "责编于敏美编朱强版式李明"])
 def test_an_editor_line_whose_spaces_a_copy_dropped_is_furniture(line):
     """Role, name, role, name with nothing between (a copied page's 责任编辑 郭文博  校对 陈艳)."""
@@ -134,6 +142,14 @@ def test_an_editor_line_whose_spaces_a_copy_dropped_is_furniture(line):
     "电话那头传来好消息",
     "图片说明：工程师在调试设备。",  # a caption, not a credit
     "数据来源：商务部",
+    "广告业加速数字化转型",  # 广告 in a headline, not over an advertisement
+    "公益广告进社区",
+    "（记者 王珂）",  # a closing credit: the article's own
+    "图/张三",  # a photo story's byline (文/李四, 图/张三)
+    "一审判决后，企业提起上诉。",  # a role word in a sentence
+    "第十二届中国国际航空航天博览会",  # an ordinal, not a page
+    "农历正月初八，园区企业陆续复工。",
+    "CFP认证助力企业出海",
 ])
 def test_text_of_every_kind_is_no_furniture(line):
     assert furniture_rule(_normalized(line)) == ""

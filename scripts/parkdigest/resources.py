@@ -13,14 +13,22 @@ from typing import Any
 
 import yaml
 
-from parkdigest.text import BOX_MARKERS, NEWSPAPER_SUFFIX, NUMBERED_PAGE, OUTLET_SUFFIX, PAGE_UNIT, POINTERS
+from parkdigest.text import (
+    BOX_MARKERS,
+    NEWSPAPER_SUFFIX,
+    NUMBERED_PAGE,
+    OUTLET_SUFFIX,
+    PAGE_UNIT,
+    PICTURE_AGENCY,
+    POINTERS,
+)
 
 # Names a data file may use for a definition text.py holds, so that each is written once:
 # {newspaper} and {outlet} are regular expressions of how a paper's or any outlet's name ends,
 # {box_markers} the characters of the box markers and arrows, {page_unit} the unit pages are numbered in,
-# {numbered_page} a page number as a folio prints it (第8版, 第11页).
+# {numbered_page} a page number as a folio prints it (第8版, 第11页), {agencies} any picture agency.
 PLACEHOLDERS = {"{newspaper}": NEWSPAPER_SUFFIX, "{outlet}": OUTLET_SUFFIX, "{box_markers}": BOX_MARKERS + POINTERS,
-                "{page_unit}": PAGE_UNIT, "{numbered_page}": NUMBERED_PAGE}
+                "{page_unit}": PAGE_UNIT, "{numbered_page}": NUMBERED_PAGE, "{agencies}": PICTURE_AGENCY}
 
 
 class Says(StrEnum):

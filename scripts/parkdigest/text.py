@@ -76,9 +76,14 @@ SECTION_NUMBER = re.compile(rf"^\s*[{BOX_MARKERS}]?\s*(?:[一二三四五六七�
 COLONS = "：:"
 # The unit a page is numbered in: a newspaper's 版 (第8版), a newsletter's or magazine's 页 (第11页).
 PAGE_UNIT = "[版页]"
-# A page number as a folio prints it: 第8版, 第 04 版, 第A3版, 第11页.
-NUMBERED_PAGE = rf"第\s*[A-Z]?\d{{1,3}}\s*{PAGE_UNIT}"
+# A page number as a folio prints it: 第8版, 第 04 版, 第A3版, 第11页, 第十二版.
+NUMBERED_PAGE = rf"第\s*(?:[A-Z]?\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*{PAGE_UNIT}"
 NEWSPAPER_SUFFIX = alternation(NEWSPAPER_SUFFIXES)
+# The picture agencies and photo desks Chinese papers credit under a picture (视觉中国, CFP,
+# 光明图片 …): a credit naming one is a picture's, never an article's author.
+PICTURE_AGENCIES = ("视觉中国", "人民视觉", "影像中国", "东方IC", "图虫创意", "IC photo", "CFP", "光明图片", "人民图片",
+                    "新华社", "中新社", "中新网", "全景网", "千库网", "摄图网", "站酷海洛", "Getty Images", "Imaginechina")
+PICTURE_AGENCY = alternation(PICTURE_AGENCIES)
 OUTLET_SUFFIX = alternation(OUTLET_SUFFIXES)
 # An outlet named in a dateline (本报, 新华社, 湖南日报, 湖南广播电视台).
 DATELINE_SOURCE = rf"(?:本报|新华社|中新社|[{HAN}]{{2,8}}{OUTLET_SUFFIX})"

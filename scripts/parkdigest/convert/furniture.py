@@ -107,10 +107,12 @@ def _glued_lines_rule(text: str) -> str:
     first, when the line opens as a credit line does (a role or a contact label) and splits into
     two lines that are each furniture; or a short line of two notes that are furniture by their
     words, not by a page number (受访者供图视觉中国, 扫描二维码…本版图片除署名外均由受访单位提供; not
-    本报西宁10|月25, a dateline that reads as a section and a folio date)."""
+    本报西宁10|月25, a dateline that reads as a section and a folio date), unless the second is
+    the page's production credits (2026年2月23日 星期一 第12版 责任编辑：沈静): no text cut reads so."""
     grammar = credit_grammar()
     bare = _unmarked(text.strip())
-    opens_as_credit = bool(grammar.role.match(bare) or grammar.contact.match(bare))
+    opening = bare.lstrip("（(")  # a credit line may be set in round brackets
+    opens_as_credit = bool(grammar.role.match(opening) or grammar.contact.match(opening))
     if len(bare) > (GLUED_LINE_MAX_CHARS if opens_as_credit else GLUED_NOTES_MAX_CHARS):
         return ""
     for cut in range(GLUED_PART_MIN_CHARS, len(bare) - GLUED_PART_MIN_CHARS + 1):
@@ -118,7 +120,8 @@ def _glued_lines_rule(text: str) -> str:
             continue
         first = _rule_of_one_line(bare[:cut])
         second = _rule_of_one_line(bare[cut:]) if first else ""
-        if second and (opens_as_credit or not (_numbers_the_page(first) or _numbers_the_page(second))):
+        if second and (opens_as_credit or Says.PRODUCTION_CREDIT in says_of(second)
+                       or not (_numbers_the_page(first) or _numbers_the_page(second))):
             return first
     return ""
 
@@ -142,7 +145,20 @@ def _unmarked(text: str) -> str:
     footer 扫码阅读全文, 【内部资料 免费交流】 the notice 内部资料 免费交流)."""
     markers = credit_grammar().markers + " \u3000"
     bare = text.lstrip(markers)
-    return bare.rstrip(markers) if bare != text else bare
+    return _unenclosed(bare.rstrip(markers) if bare != text else bare)
+
+
+def _unenclosed(text: str) -> str:
+    """A line set in round brackets as a whole ((责任编辑：沈静), （广告）) less them: the brackets
+    are typography, as a marker is. Two notes glued ((王伟 摄)(王伟 绘)) keep theirs."""
+    if len(text) < 3 or text[0] not in "（(" or text[-1] not in "）)":
+        return text
+    depth = 0
+    for character in text[1:-1]:
+        depth += (character in "（(") - (character in "）)")
+        if depth < 0:
+            return text
+    return text[1:-1] if depth == 0 else text
 
 
 def _rule_of_one_line(text: str) -> str:
@@ -181,7 +197,8 @@ def credit_grammar() -> CreditGrammar:
         markers=data["markers"]["chars"],
         separators=re.compile(f"[{re.escape(data['separators']['chars'])}]+"),
         role=re.compile(f"(?:{either('role_prefixes')}){{0,{data['role_prefixes']['most']}}}(?:{either('roles')})"),
-        contact=re.compile(f"(?:{either('contact_prefixes')})?(?:{either('contact_labels')})"),
+        contact=re.compile(f"(?:{either('contact_prefixes')}){{0,{data['contact_prefixes']['most']}}}"
+                           f"(?:{either('contact_labels')})"),
         address_labels=frozenset(data["address_labels"]["words"]),
         value=re.compile(data["values"]["pattern"]),
         address=re.compile(data["address"]["pattern"]),
@@ -193,9 +210,10 @@ def is_role_credits(text: str) -> bool:
     names" and "label value" (责编：马骏  美编：孙浩, ■ 责任编辑 张三 | 美术编辑 李四；版式设计：
     王五, 本版编辑 杨帆 电话 010-65368486), each name opening with a Chinese surname."""
     grammar = credit_grammar()
-    body = text.strip().strip(grammar.markers + " \u3000")
+    body = _unenclosed(text.strip().strip(grammar.markers + " \u3000"))
     if not body or _SENTENCE_END.search(body):
         return False
+    body = body.replace("丨", "｜")  # a Han stroke papers print as a bar: a separator, not a name's character
     body = grammar.value.sub(f" {_VALUE} ", body)
     words = [part for w in grammar.separators.split(_join_spaced_names(body)) if w
              for part in _glued_role_items(w, grammar) or (w,)]
