@@ -908,16 +908,16 @@ def _column_names_over_the_titles_below(content: PageContent, placement: Placeme
     starts = {cluster[0]: a for a, cluster in enumerate(content.heads) if cluster}
     heads = [list(cluster) for cluster in content.heads]
     roles, owners = list(content.roles), list(placement.owners)
+    moved = False
     for k in range(len(content.blocks)):
-        if not _a_column_name_alone_in_text(content, k):
-            continue
-        below = _next_head_past_text(content, starts, k)
-        if below is None or any(content.blocks[m].kind is Kind.LABEL or _ends_as_a_column_name_behind_markers(
-                content.blocks[m]) for m in heads[below]):
-            continue
+        below = _next_head_past_text(content, starts, k) if _a_column_name_alone_in_text(content, k) else None
+        if below is None or any(content.blocks[m].kind is Kind.LABEL
+                                or _ends_as_a_column_name_behind_markers(content.blocks[m]) for m in heads[below]):
+            continue  # no title below past the text, or one with a column's name of its own
         heads[below] = sorted(heads[below] + [k])
         roles[k], owners[k] = Role.HEAD, Claim(below, Basis.RULE)
-    if heads == [list(cluster) for cluster in content.heads]:
+        moved = True
+    if not moved:
         return content, placement
     return (replace(content, heads=tuple(map(tuple, heads)), roles=tuple(roles)),
             replace(placement, owners=tuple(owners)))
