@@ -16,7 +16,7 @@ import unicodedata
 
 from parkdigest.convert.model import Line, Page
 from parkdigest.resources import language_words
-from parkdigest.text import HAN, dateline_end
+from parkdigest.text import HAN, alternation, dateline_end
 
 CJK = HAN
 # Chinese characters and the full-width punctuation that surrounds them.
@@ -124,8 +124,7 @@ def _full_parens(match: re.Match) -> str:
 _NAME_START = re.compile(f"^(?:.*[^{HAN}A-Za-z0-9])?[{HAN}]$")
 # A copy may drop the space between a byline's role and a padded name (本报记者唐  瑞): the
 # role glued to the name's first character still opens a name.
-_ROLE_THEN_CHARACTER = re.compile(
-    f"(?:{'|'.join(map(re.escape, sorted(language_words()['author_roles'], key=len, reverse=True)))})[{HAN}]$")
+_ROLE_THEN_CHARACTER = re.compile(f"{alternation(tuple(language_words()['author_roles']))}[{HAN}]$")
 # ... or the space between two padded names (本报记者卢  静罗  平): a word of two characters
 # between two names' halves is the end of one name and the start of the next.
 _TWO = re.compile(f"^[{HAN}]{{2}}$")
