@@ -38,6 +38,12 @@ CONTACT_LABELS = ("电话", "热线", "新闻热线", "读者热线", "服务热
                   "E-MAIL", "Tel", "传真号码", "报料", "新闻报料", "微信", "微信号", "公众号", "微信公众号", "抖音号",
                   "总编室", "发行部", "广告部", "订报热线", "读者服务热线", "联系我们")  # a desk's name stands for its phone
 ACCOUNTS = ("kjrbwx", "stdaily", "rmrbwx", "chinahightech_news")  # social accounts
+# An account's label, and the name papers give it in Chinese after a colon or behind @.
+ACCOUNT_LABELS = ("官方微博", "新浪微博", "官方微信", "微信公众号", "公众号", "视频号", "抖音号", "头条号", "快手号",
+                  "小红书号", "微信号")
+ACCOUNT_NAMES = ("科技日报", "@科技日报", "＠火炬动态", "中国高新技术产业导报", "园区深观察", "kjrb_2026")
+# The roles of the reporters and interns a page's credit line may name after its editors.
+REPORTER_ROLES = ("实习生", "见习记者", "本报记者", "记者", "通讯员", "特约记者")
 CONTACT_SEPARATORS = ("：", ":", " ", "　", "： ")
 PHONES = ("010-65368486", "(010)65368486", "（010）65363526", "65368486", "13912345678", "400-800-1234",
           "0755-86668888")
@@ -96,6 +102,17 @@ def contact_items(draw) -> str:
     return label + draw(st.sampled_from(CONTACT_SEPARATORS)) + value
 
 
+@st.composite
+def account_items(draw) -> str:
+    """A paper's account on a social platform, named in Chinese or Latin letters after its
+    label and a colon, or behind @ (官方微博：@科技日报, 微信公众号：科技日报, 微博@火炬动态)."""
+    if draw(st.integers(0, 3)) == 0:
+        return draw(st.sampled_from(("微博", "微信", "官方微博"))) + draw(st.sampled_from(("@", "：@", ": @")))\
+            + draw(st.sampled_from(ACCOUNT_NAMES)).lstrip("@＠")
+    return draw(st.sampled_from(ACCOUNT_LABELS)) + draw(st.sampled_from(("：", ":", "： "))) \
+        + draw(st.sampled_from(ACCOUNT_NAMES))
+
+
 def _marked(draw, text: str) -> str:
     if draw(st.integers(0, 5)) == 0:
         left, right = draw(st.sampled_from(BRACKETS))
@@ -127,6 +144,8 @@ def editor_lines(draw) -> str:
         pairs = draw(st.lists(glued_role_pairs(), min_size=2, max_size=4))
         return _marked(draw, _joined(draw, pairs, ITEM_SEPARATORS + ("",)))
     items = draw(st.lists(role_pairs(), min_size=1, max_size=4))
+    if draw(st.integers(0, 3)) == 0:  # the reporters and interns credited with the page after its editor
+        items.append(draw(st.sampled_from(REPORTER_ROLES)) + draw(st.sampled_from(ROLE_SEPARATORS)) + draw(names()))
     if draw(st.booleans()):
         items.append(draw(contact_items()))
     return _marked(draw, _joined(draw, items))
@@ -135,7 +154,7 @@ def editor_lines(draw) -> str:
 @st.composite
 def contact_lines(draw) -> str:
     """Contact, hotline and mailbox lines, one to three items, label with or without a colon."""
-    items = draw(st.lists(contact_items(), min_size=1, max_size=3))
+    items = draw(st.lists(st.one_of(contact_items(), account_items()), min_size=1, max_size=3))
     return _marked(draw, _joined(draw, items))
 
 
@@ -171,7 +190,8 @@ def footer_lines(draw) -> str:
              f"{paper}微信公众号", "欢迎投稿", f"欢迎订阅{paper}", "长按二维码关注", "全国各地邮局均可订阅",
              "订阅：全国各地邮局", "广告", "（广告）", "·广告·", f"{paper}印刷厂印刷", "每份定价 1.50元", "全年定价 240元",
              "年价：240元 零售每份：1.50元", "月价 20元", "本版文字除署名外均由本报记者采写", "更多精彩内容请访问中国科技网",
-             "本报常年法律顾问：某某律师事务所")
+             "本报常年法律顾问：某某律师事务所", "点击阅读原文", "阅读原文", "查看全文", "点击查看详情", "今日导读",
+             "本期导读", "本版要目", "本期目录")
     return draw(st.sampled_from(MARKERS[:3])) + draw(st.sampled_from(forms))
 
 
@@ -266,8 +286,10 @@ def glued_notes(draw) -> str:
     除署名外均由受访单位提供), in either order."""
     notes = draw(st.sampled_from((credit_lines(), st.one_of(footer_lines(), picture_notes()))))
     first, second = draw(notes), draw(notes)
+    second = second.lstrip("".join(MARKERS) + " ")
     assume(len(first + second) <= 40)  # a row of two short notes; a longer line is text
-    return first + second.lstrip("".join(MARKERS) + " ")
+    assume(min(len(first), len(second)) >= 3)  # a two-character word glued on (广告) may open a headline
+    return first + second
 
 
 # Every class, by name: what test_furniture checks one by one.

@@ -150,6 +150,13 @@ def test_an_editor_line_whose_spaces_a_copy_dropped_is_furniture(line):
     "第十二届中国国际航空航天博览会",  # an ordinal, not a page
     "农历正月初八，园区企业陆续复工。",
     "CFP认证助力企业出海",
+    "小红书：种草经济的新玩法",  # a platform's name opening a headline, not an account's label
+    "微博：一场关于创新的讨论",
+    "微信 支付宝",
+    "本报记者 张三 通讯员 李四",  # reporters alone: a story's byline, not the page's credits
+    "点击量破亿",  # 点击 without an invitation to read on
+    "阅读推广进园区",
+    "导读",  # a box's label over a story's lead
 ])
 def test_text_of_every_kind_is_no_furniture(line):
     assert furniture_rule(_normalized(line)) == ""

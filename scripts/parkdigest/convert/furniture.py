@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from parkdigest.convert.dates import printed_date_spans
 from parkdigest.convert.model import HEAD_KINDS, Block, Kind, LineRule
 from parkdigest.resources import Says, StructuralRule, furniture_rules, layout_words, load_yaml, says_of
-from parkdigest.text import HAN, HAN_CHAR, NUMBERED_PAGE, PAGE_UNIT, SENTENCE_END_NO_ELLIPSIS
+from parkdigest.text import HAN, HAN_CHAR, NUMBERED_PAGE, PAGE_UNIT, SENTENCE_END_NO_ELLIPSIS, alternation
 
 # The words a picture's credit ends with: taken by (摄), provided by (提供, 供图, 供稿).
 PICTURE_CREDIT_ENDS = ("摄", "提供", "供图", "供稿")
@@ -182,6 +182,8 @@ class CreditGrammar:
     contact: re.Pattern
     address_labels: frozenset[str]
     value: re.Pattern
+    account: re.Pattern  # an account's label and its name (官方微博：@科技日报): group 1 the label
+    reporter: re.Pattern  # a reporter's or an intern's role, credited after an editor's
     address: re.Pattern
 
 
@@ -189,18 +191,23 @@ class CreditGrammar:
 def credit_grammar() -> CreditGrammar:
     data = load_yaml("furniture.yaml")["credit_grammar"]
 
-    def either(key: str) -> str:
-        """One alternation of a list's words, the longest first (本版编辑 before 编辑)."""
-        return "|".join(re.escape(w) for w in sorted(data[key]["words"], key=len, reverse=True))
+    def either(*keys: str) -> str:
+        """One alternation of the lists' words, the longest first (本版编辑 before 编辑)."""
+        return alternation(tuple(w for key in keys for w in data[key]["words"]))
 
+    # an account's label is a contact label too (官方微博 kjrb, 抖音号 12345)
+    contact = (f"{either('contact_prefixes')}{{0,{data['contact_prefixes']['most']}}}"
+               f"{either('contact_labels', 'account_labels')}")
     return CreditGrammar(
         markers=data["markers"]["chars"],
         separators=re.compile(f"[{re.escape(data['separators']['chars'])}]+"),
-        role=re.compile(f"(?:{either('role_prefixes')}){{0,{data['role_prefixes']['most']}}}(?:{either('roles')})"),
-        contact=re.compile(f"(?:{either('contact_prefixes')}){{0,{data['contact_prefixes']['most']}}}"
-                           f"(?:{either('contact_labels')})"),
+        role=re.compile(f"{either('role_prefixes')}{{0,{data['role_prefixes']['most']}}}{either('roles')}"),
+        contact=re.compile(contact),
         address_labels=frozenset(data["address_labels"]["words"]),
         value=re.compile(data["values"]["pattern"]),
+        account=re.compile(f"({either('account_labels')}(?=\\s*[：:])|{contact}(?=\\s*[：:]?\\s*[@＠]))"
+                           f"\\s*[：:]?\\s*{data['account']['pattern']}"),
+        reporter=re.compile(alternation(tuple(layout_words()["byline_roles"]))),
         address=re.compile(data["address"]["pattern"]),
     )
 
@@ -214,7 +221,7 @@ def is_role_credits(text: str) -> bool:
     if not body or _SENTENCE_END.search(body):
         return False
     body = body.replace("丨", "｜")  # a Han stroke papers print as a bar: a separator, not a name's character
-    body = grammar.value.sub(f" {_VALUE} ", body)
+    body = grammar.account.sub(rf"\1 {_VALUE} ", grammar.value.sub(f" {_VALUE} ", body))
     words = [part for w in grammar.separators.split(_join_spaced_names(body)) if w
              for part in _glued_role_items(w, grammar) or (w,)]
     # A short role glued to its name (责编于敏) counts where the line repeats the form, item
@@ -261,9 +268,12 @@ class _Head(Enum):
 
 def _credit_items(words: list[str], grammar: CreditGrammar, glued_role_min: int = GLUED_ROLE_MIN_CHARS) -> int:
     """How many items "head value…" the words make, or 0 when a word is none of the grammar's."""
-    items, head, filled = 0, None, True
+    items, head, filled, opened_by_role = 0, None, True, False
     for word in words:
         kind, rest = _credit_head(word, grammar, glued_role_min)
+        if kind is None and opened_by_role and grammar.reporter.fullmatch(word):
+            kind, rest = _Head.ROLE, ""  # 本版编辑 沈静 实习生 王晓: the page's credits name a reporter after its editor
+        opened_by_role = opened_by_role or (items == 0 and kind is _Head.ROLE)
         if kind is not None:
             if not filled:
                 return 0  # a role or a label with nothing after it
