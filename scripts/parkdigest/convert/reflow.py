@@ -261,6 +261,11 @@ def _draft(seg: Segmentation, article: int, parts: HeadParts, order: list[int],
             paragraphs.append(Paragraph(block.text, (block.first_line,)))
     paragraphs += heading_paragraphs(heading)
     paragraphs = [part for paragraph in paragraphs for part in split_signature(paragraph)]
+    byline = parts.byline
+    if not byline and paragraphs and paragraphs[0].aside is Aside.BYLINE:
+        # A byline alone that opens the text of a head with none is that head's own, which the
+        # copy read apart from it (between them a caption or a neighbour's column): it signs the head.
+        byline, paragraphs = paragraphs[0].text, paragraphs[1:]
     members = [p.id for p in seg.placed if p.owner == article]
     caption_parts = _captions(seg, [k for k in members if seg.placed[k].role is Role.CAPTION])
     captions = tuple(caption.text for caption in caption_parts)
@@ -274,7 +279,7 @@ def _draft(seg: Segmentation, article: int, parts: HeadParts, order: list[int],
     confidences = [seg.placed[k].confidence for k in members] or [1.0]
     join_conf = [j.confidence for j in seg.joins if j.left_line in lines]
     return Draft(title=parts.title, lines=lines, paragraphs=tuple(paragraphs), deck=parts.deck,
-                 section=parts.section, byline=parts.byline, kicker=" ".join(filter(None, [parts.kicker, pull_quote])), captions=captions,
+                 section=parts.section, byline=byline, kicker=" ".join(filter(None, [parts.kicker, pull_quote])), captions=captions,
                  confidence=round(min(confidences + join_conf), 3), index=article)
 
 
