@@ -689,26 +689,22 @@ def test_a_paragraph_under_a_heads_own_byline_stays_with_that_head():
     assert "茶园" not in hydrogen.body
 
 
-def test_a_byline_read_apart_from_its_head_and_opening_its_text_signs_the_head():
+@pytest.mark.parametrize("own, signed, text_opens_with", [
+    ((), "本报记者 罗珊珊", "1月26日"),
+    (("本报记者 方明",), "本报记者 方明", "本报记者 罗珊珊")], ids=["head-without-a-byline", "head-with-its-own"])
+def test_a_byline_read_apart_from_its_head_and_opening_its_text_signs_a_head_with_none(own, signed, text_opens_with):
     # A copy read a chart's notes between a title and its byline: the byline stands alone at the
-    # start of the text of a head that has none. It is that head's byline, not a line of its text.
-    drafts = _drafts_by_title(["出政策办活动优场景，促消费今年有新招", "数据来源：商务部", "制图：张芳曼", "本报记者 罗珊珊",
+    # start of the text. Under a head with no byline it is that head's, not a line of its text; a
+    # head with its own keeps it, and the second stays where it stands (it may sign a story of a
+    # package, or be read astray).
+    title = "出政策办活动优场景，促消费今年有新招"
+    drafts = _drafts_by_title([title, *own, "数据来源：商务部", "制图：张芳曼", "本报记者 罗珊珊",
                                "1月26日，国务院新闻办举行新闻发布会，介绍2026年促消费工作安排。",
                                "商务部有关负责人表示，今年将出台更多政策，办好系列活动，优化消费场景。"])
-    draft = drafts["出政策办活动优场景，促消费今年有新招"]
-    assert draft.byline == "本报记者 罗珊珊"
-    assert draft.paragraphs[0].text.startswith("1月26日") and all(p.aside is None for p in draft.paragraphs)
-
-
-def test_a_byline_alone_after_a_heads_own_byline_stays_in_the_text():
-    # A head that has its byline keeps it; a second byline alone at the start of its text is not
-    # taken for the head's (it may sign a story of a package, or be read astray): it stays where it stands.
-    drafts = _drafts_by_title(["园区氢能装备产业链加速成形", "本报记者 方明", "数据来源：园区管委会", "本报记者 林青",
-                               "清晨七点，生产线上的工人已经换好工装，一天的忙碌开始了。",
-                               "园区里的氢能装备企业已有二十多家，产业链加速成形。"])
-    draft = drafts["园区氢能装备产业链加速成形"]
-    assert draft.byline == "本报记者 方明"
-    assert draft.paragraphs[0].text == "本报记者 林青" and draft.paragraphs[0].aside is not None
+    draft = drafts[title]
+    assert draft.byline == signed
+    assert draft.paragraphs[0].text.startswith(text_opens_with)
+    assert sum(p.aside is not None for p in draft.paragraphs) == len(own)  # the second byline only
 
 
 @pytest.mark.parametrize("above, story, parted", [
