@@ -180,7 +180,8 @@ def website_lines(draw) -> str:
 
 @st.composite
 def footer_lines(draw) -> str:
-    """Footers inviting readers to scan a code, follow an account, download an app, subscribe."""
+    """Footers inviting readers to scan a code, follow an account, download an app, subscribe or
+    read on; prices, advertisement marks and imprints; the heading of the page's contents."""
     paper = draw(st.sampled_from(PAPERS))
     forms = (f"扫码阅读{paper}电子版", "扫码阅读全文", f"扫描二维码关注{paper}", "扫描二维码下载客户端",
              "扫一扫 关注我们", "长按识别二维码", "长按识别二维码关注我们", f"下载{paper}客户端",

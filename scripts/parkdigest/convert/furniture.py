@@ -183,7 +183,10 @@ class CreditGrammar:
     address_labels: frozenset[str]
     value: re.Pattern
     account: re.Pattern  # an account's label and its name (官方微博：@科技日报): group 1 the label
-    reporter: re.Pattern  # a reporter's or an intern's role, credited after an editor's
+    # The roles of a byline (layout.yaml's byline_roles): after an editor's credit they credit
+    # reporters and interns with the page (本版编辑 沈静 实习生 王晓); a line that opens with one
+    # is a story's byline, so they count only after an editorial role.
+    reporter: re.Pattern
     address: re.Pattern
 
 
