@@ -92,6 +92,17 @@ def test_a_folio_block_takes_the_page_section_beside_the_page_number():
     assert kinds[4][1] == "headline" and kinds[5] == ("文/林丽鹂", "byline")
 
 
+@pytest.mark.parametrize("credit", ["新华社发", "本报记者 王涛摄", "（受访单位供图）", "视觉中国"])
+def test_a_few_words_between_two_picture_credits_title_a_picture_not_the_folio(credit):
+    """A picture's credit stands under its picture anywhere on the page, so the short line
+    between two credits near the top is a photo item's title, not a word of the folio block."""
+    kinds = _kinds("园区周刊", "2026年3月17日  星期二", "5", "园区观察", "高新区招聘季启动",
+                   "本报记者 孙超", f"图为招聘会现场。{credit}", "厂房新景", credit,
+                   "入春以来，园区新建厂房陆续竣工投用，一批企业搬入新址。",
+                   "今年以来，园区新增企业两百家，产值增长一成。")
+    assert ("厂房新景", "headline") in kinds
+
+
 _STORY = ("园区新增企业两百家", "本报记者 孙超", "今年以来，园区新增企业两百家，产值增长一成。")
 
 

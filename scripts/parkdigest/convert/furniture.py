@@ -520,7 +520,10 @@ def _is_folio_word(text: str) -> bool:
 
 
 def _is_furniture_or_edge(block: Block | None) -> bool:
-    return block is None or block.kind is Kind.FURNITURE
+    """The page's edge, or furniture that a folio block is made of. A picture's credit is none:
+    it stands under its picture, anywhere on the page, and the short line beside it is that
+    picture's title (创客比拼 between two credits), not a word of the folio."""
+    return block is None or (block.kind is Kind.FURNITURE and not is_photo_credit(block.rule))
 
 
 def _edge_top(blocks: list[Block]) -> int:
