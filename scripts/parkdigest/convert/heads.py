@@ -175,7 +175,7 @@ def find_heads(content: list[Block], contents_keys: set[str],
             row = None if carried else _row_it_goes_on(content, cluster, heads, side_by_side)
             before = len(heads)
             take(cluster, carried)
-            if pictured and content[cluster[-1] + 1].kind is not Kind.HEADLINE:  # (over a title it has none)
+            if pictured and content[cluster[-1] + 1].kind is not Kind.HEADLINE:
                 briefs.append((tuple(cluster), cluster[-1] + 1))  # a photo item's text: its caption, right under it
             if row:  # the heads of one row: the text under the last is theirs in turn
                 _row_goes_on(side_by_side, row, [tuple(part) for part in heads[before:]])
@@ -212,11 +212,10 @@ def _parted_under_credits(content: list[Block], cluster: list[int], under_credit
 
 
 def _titles_a_picture_over_a_title(content: list[Block], k: int, below: int, under_credits: frozenset[int]) -> bool:
-    """A photo item's title right under its picture's credit, over the next module's whole title
-    (项目集中开工 / 武汉东湖高新区：……, the caption read after that title): the few words head the
-    picture. They are no kicker of that title, a kicker being a clause (`runon.KICKER_MIN_CHARS`,
-    longer than `a_few_words`), and no column's name (`may_title_a_photo_item` is never one: a
-    column's name there names the title's column)."""
+    """A photo item's title right under its picture's credit, over the next module's whole title:
+    a kicker stands over its title, never under a picture, so the few words head the picture
+    (项目集中开工 / 武汉东湖高新区：……, the caption read after that title). A column's name there
+    names the title's column (`may_title_a_photo_item` is never one)."""
     return (_few_words_under_a_credit(content[k], under_credits) and may_title_a_photo_item(content[k])
             and whole_title(content[below]))
 
