@@ -175,8 +175,8 @@ def find_heads(content: list[Block], contents_keys: set[str],
             row = None if carried else _row_it_goes_on(content, cluster, heads, side_by_side)
             before = len(heads)
             take(cluster, carried)
-            if pictured and content[cluster[-1] + 1].kind is not Kind.HEADLINE:
-                briefs.append((tuple(cluster), cluster[-1] + 1))  # a photo item's text: its caption, right under it
+            if pictured:  # a photo item's text is its caption, right under its title
+                briefs.append((tuple(cluster), cluster[-1] + 1))
             if row:  # the heads of one row: the text under the last is theirs in turn
                 _row_goes_on(side_by_side, row, [tuple(part) for part in heads[before:]])
         else:
@@ -206,18 +206,7 @@ def _parted_under_credits(content: list[Block], cluster: list[int], under_credit
     for i in range(1, len(cluster)):
         if _few_words_under_a_credit(content[cluster[i]], under_credits):
             return [cluster[:i], cluster[i:]]
-    if len(cluster) > 1 and _titles_a_picture_over_a_title(content, cluster[0], cluster[1], under_credits):
-        return [cluster[:1], *_parted_under_credits(content, cluster[1:], under_credits)]
     return [cluster]
-
-
-def _titles_a_picture_over_a_title(content: list[Block], k: int, below: int, under_credits: frozenset[int]) -> bool:
-    """A photo item's title right under its picture's credit, over the next module's whole title:
-    a kicker stands over its title, never under a picture, so the few words head the picture
-    (项目集中开工 / 武汉东湖高新区：……, the caption read after that title). A column's name there
-    names the title's column (`may_title_a_photo_item` is never one)."""
-    return (_few_words_under_a_credit(content[k], under_credits) and may_title_a_photo_item(content[k])
-            and whole_title(content[below]))
 
 
 def _few_words_under_a_credit(block: Block, under_credits: frozenset[int]) -> bool:
@@ -925,13 +914,11 @@ def may_title_a_photo_item(block: Block) -> bool:
 
 def _titles_a_picture(content: list[Block], cluster: list[int], under_credits: frozenset[int]) -> bool:
     """A photo item's title (`may_title_a_photo_item`) right under a picture's credit, over text:
-    printed where running text never puts a subhead — between a picture and the text; or over
-    the next module's whole title (`_titles_a_picture_over_a_title`), with no text under it."""
+    printed where running text never puts a subhead — between a picture and the text."""
     block = content[cluster[0]]
     after = cluster[-1] + 1
     return (len(cluster) == 1 and _few_words_under_a_credit(block, under_credits) and may_title_a_photo_item(block)
-            and after < len(content) and (content[after].kind in (Kind.BODY, Kind.CAPTION)
-                                          or _titles_a_picture_over_a_title(content, cluster[0], after, under_credits)))
+            and after < len(content) and content[after].kind in (Kind.BODY, Kind.CAPTION))
 
 
 def _a_picture_items_title_under_a_title(content: list[Block], cluster: list[int]) -> list[list[int]]:
