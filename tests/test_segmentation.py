@@ -840,6 +840,23 @@ def test_a_few_words_right_under_a_pictures_credit_title_a_photo_item(under, ite
         assert "春茶采摘" in drafts["春茶提前一周上市 茶农增收有新门路"] and caption not in drafts["春茶提前一周上市 茶农增收有新门路"]
 
 
+@pytest.mark.parametrize("under, item", [("春耕科技范", True), ("园区快讯", False)],
+                         ids=["a-photo-items-title", "a-columns-name"])
+def test_a_few_words_under_a_pictures_credit_and_over_a_title_title_the_picture(under, item):
+    # A copy reads a photo item's title, right under its picture's credit, before the next
+    # module's title, and the picture's caption after that title. The few words head the photo
+    # item, not the title under them: a kicker or a column's name never stands under a
+    # picture's credit. A column's name (园区快讯) names the title's column as before.
+    caption = "4月2日，园区春耕生产全面铺开，技术人员操控植保无人机进行作业，今年已推广智慧农业装备八百余台。"
+    lines = ["园区氢能装备产业链加速成形", "", *_HYDROGEN, "", "新华社发", "", under, "",
+             "春茶提前一周上市 茶农增收有新门路", "", caption, "", _TEA_DATELINE, "", _TEA[2]]
+    drafts = {d.title: d for d in _drafts("\n".join(lines))}
+    assert (under in drafts) is item
+    tea = drafts["春茶提前一周上市 茶农增收有新门路"]
+    assert (tea.body.startswith("本报讯") and drafts[under].body == caption) if item else tea.section == under
+    assert "电解槽" in drafts["园区氢能装备产业链加速成形"].body
+
+
 @pytest.mark.parametrize("line, item", [("春耕科技范", True), ("“研究真问题，值得持之以恒地投入”", False)],
                          ids=["a-few-words", "a-quoted-clause"])
 def test_a_photo_items_title_after_text_cut_mid_sentence_is_a_few_words_over_its_caption(line, item):

@@ -160,6 +160,10 @@ def find_heads(content: list[Block], contents_keys: set[str],
             cluster = _after_section_heading(content, cluster)
             if not cluster:
                 continue
+        if len(cluster) > 1 and _titles_a_picture_over_a_title(content, cluster, under_credits) \
+                and _opens_article(content, cluster[1:], contents_keys, split_at, heads):
+            take(cluster[:1], [])  # a photo item with no text under it: the title under it opens its article
+            cluster = cluster[1:]
         if _names_columns_only(content, cluster) and _head_follows(content, cluster, stacks[n + 1:]):
             carried += cluster
             continue
@@ -207,6 +211,16 @@ def _parted_under_credits(content: list[Block], cluster: list[int], under_credit
         if _few_words_under_a_credit(content[cluster[i]], under_credits):
             return [cluster[:i], cluster[i:]]
     return [cluster]
+
+
+def _titles_a_picture_over_a_title(content: list[Block], cluster: list[int], under_credits: frozenset[int]) -> bool:
+    """A stack opening with a photo item's title right under its picture's credit, over the next
+    module's whole title (项目集中开工 / 武汉东湖高新区：……, the caption read after that title): the
+    few words head the picture. They are no kicker of that title, a kicker being a clause
+    (`runon.KICKER_MIN_CHARS`, longer than `a_few_words`), and no column's name
+    (`may_title_a_photo_item` is never one: a column's name there names the title's column)."""
+    first, below = content[cluster[0]], content[cluster[1]]
+    return _few_words_under_a_credit(first, under_credits) and may_title_a_photo_item(first) and whole_title(below)
 
 
 def _few_words_under_a_credit(block: Block, under_credits: frozenset[int]) -> bool:
