@@ -160,9 +160,12 @@ def find_heads(content: list[Block], contents_keys: set[str],
             cluster = _after_section_heading(content, cluster)
             if not cluster:
                 continue
+        # A photo item's title over the next article's title heads the picture, with no text of its
+        # own there. Over a title that opens no article (a subhead read with it) the stack stays as
+        # read: the photo item would take that subhead's section for its text.
         if len(cluster) > 1 and _titles_a_picture_over_a_title(content, cluster, under_credits) \
                 and _opens_article(content, cluster[1:], contents_keys, split_at, heads):
-            take(cluster[:1], [])  # a photo item with no text under it: the title under it opens its article
+            take(cluster[:1], [])
             cluster = cluster[1:]
         if _names_columns_only(content, cluster) and _head_follows(content, cluster, stacks[n + 1:]):
             carried += cluster
