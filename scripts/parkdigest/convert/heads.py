@@ -222,14 +222,19 @@ def _titles_a_picture_over_a_title(content: list[Block], cluster: list[int], und
     few words head the picture. They are no kicker of that title, a kicker being a clause
     (`runon.KICKER_MIN_CHARS`, longer than `a_few_words`), and no column's name
     (`may_title_a_photo_item` is never one: a column's name there names the title's column)."""
-    first, below = content[cluster[0]], content[cluster[1]]
-    return _few_words_under_a_credit(first, under_credits) and may_title_a_photo_item(first) and whole_title(below)
+    return _photo_title_under_a_credit(content[cluster[0]], under_credits) and whole_title(content[cluster[1]])
 
 
 def _few_words_under_a_credit(block: Block, under_credits: frozenset[int]) -> bool:
     """A headline of a few words right under a picture's credit: where a photo item's title
     stands (`under_credits`: the first lines right under a credit)."""
     return block.first_line in under_credits and block.kind is Kind.HEADLINE and a_few_words(block)
+
+
+def _photo_title_under_a_credit(block: Block, under_credits: frozenset[int]) -> bool:
+    """A few words under a picture's credit (`_few_words_under_a_credit`) shaped as a photo item's
+    title, no column's name (`may_title_a_photo_item`)."""
+    return _few_words_under_a_credit(block, under_credits) and may_title_a_photo_item(block)
 
 
 def _after_section_heading(content: list[Block], cluster: list[int]) -> list[int]:
@@ -932,9 +937,8 @@ def may_title_a_photo_item(block: Block) -> bool:
 def _titles_a_picture(content: list[Block], cluster: list[int], under_credits: frozenset[int]) -> bool:
     """A photo item's title (`may_title_a_photo_item`) right under a picture's credit, over text:
     printed where running text never puts a subhead — between a picture and the text."""
-    block = content[cluster[0]]
     after = cluster[-1] + 1
-    return (len(cluster) == 1 and _few_words_under_a_credit(block, under_credits) and may_title_a_photo_item(block)
+    return (len(cluster) == 1 and _photo_title_under_a_credit(content[cluster[0]], under_credits)
             and after < len(content) and content[after].kind in (Kind.BODY, Kind.CAPTION))
 
 
