@@ -5,10 +5,14 @@ the dev set's schema (../shared/devset/README.md) built from what the typesetter
     .venv/bin/python tests/copied_pages.py --seeds 200-229 --out /tmp/copied    # render, copy, score
 
 The copy is what a reader's copy-and-paste gives: the page's text blocks (a column's run of lines of
-one style) in a naive tool order — top to bottom by each block's top, then left to right, so a page's
-columns interleave with its neighbours' — the lines of a block joined, a blank line between blocks, a
-paragraph break where a line starts indented. Characters stay as the PDF's text layer has them
-(radicals, half-width punctuation, padded names), as a copy would.
+one style) in a tool's order, the lines of a block joined, a blank line between blocks, a paragraph
+break where a line starts indented. Characters stay as the PDF's text layer has them (radicals,
+half-width punctuation, padded names), as a copy would. Two orders (`--order`), as tools give them:
+
+- `top` (the default), a naive layout order: top to bottom by each block's top, then left to right,
+  so a page's columns interleave with their neighbours';
+- `stream`, the order the PDF draws its text in (a tool that does no layout analysis: a browser's
+  text layer, pdfminer without its layout pass): blocks by the first character each draws.
 
 Gold per article: title, kicker, deck, column label, byline, closing credit and captions as printed;
 anchors are three snippets of the body that occur once on the page; first/last are the body's first
@@ -39,8 +43,11 @@ HEADING_SIZE = 1.1  # lines set this much larger than the body are a heading's: 
 ANCHORS = 3  # snippets per article, spread over its body
 ANCHOR_CHARS = 10
 END_CHARS = 16  # first/last, as in the dev set's gold
-def copied_text(pdf: Path) -> str:
-    """The page's text as a reader's copy gives it (see the module's docstring)."""
+ORDERS = ("top", "stream")
+
+
+def copied_text(pdf: Path, order: str = "top") -> str:
+    """The page's text as a reader's copy gives it, its blocks in `order` (see the module's docstring)."""
     out: list[str] = []
     for page in read_pdf(pdf).pages:
         lines = build_lines(page)
@@ -48,12 +55,19 @@ def copied_text(pdf: Path) -> str:
             continue
         measure = type_measure(lines)
         regions = find_regions(page, lines, measure, lambda _line: False)
-        for block in sorted(make_blocks(lines, regions), key=lambda b: _tool_order(b, measure.size)):
-            out.append("\n".join(_paragraphs(block, measure.size)))
+        drawn = {}  # each character's box: the index it is drawn at
+        for index, glyph in enumerate(page.glyphs):
+            drawn.setdefault(glyph.box, index)
+        blocks = make_blocks(lines, regions)
+        if order == "stream":
+            blocks.sort(key=lambda b: min(drawn.get(box, len(drawn)) for ln in b for box in ln.glyph_boxes))
+        else:
+            blocks.sort(key=lambda b: _top_order(b, measure.size))
+        out.extend("\n".join(_paragraphs(block, measure.size)) for block in blocks)
     return "\n\n".join(out) + "\n"
 
 
-def _tool_order(block: list[TextLine], em: float) -> tuple[int, float]:
+def _top_order(block: list[TextLine], em: float) -> tuple[int, float]:
     return round(min(ln.box.y0 for ln in block) / em), min(ln.box.x0 for ln in block)
 
 
@@ -108,14 +122,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                  "write gold, convert the text and score it.")
     parser.add_argument("--seeds", default="200-229", help="typesetter seeds (default 200-229: held out)")
     parser.add_argument("--out", type=Path, default=Path("/tmp/copied"), help="folder for pdf/, pages/, gold/")
+    parser.add_argument("--order", choices=ORDERS, default="top", help="the copy's block order (default top)")
+    parser.add_argument("--pdfs", type=Path, help="copy these PDFs (a folder) instead of typesetting seeds; no gold")
     parser.add_argument("--no-convert", action="store_true", help="only write the pages and their gold")
     args = parser.parse_args(argv)
     pdfs, pages, gold = args.out / "pdf", args.out / "pages", args.out / "gold"
+    if args.pdfs:
+        pages.mkdir(parents=True, exist_ok=True)
+        copied = sorted(args.pdfs.glob("*.pdf"))
+        for path in copied:
+            (pages / f"{path.stem}.txt").write_text(copied_text(path, args.order), encoding="utf-8")
+        print(f"{len(copied)} pages in {pages}")
+        return 0
     for folder in (pdfs, pages, gold):
         folder.mkdir(parents=True, exist_ok=True)
     rendered = typeset.render_pages(typeset.parse_seeds(args.seeds), pdfs)
     for path, truth in rendered:
-        text = copied_text(path)
+        text = copied_text(path, args.order)
         seed = path.stem + ".txt"
         (pages / seed).write_text(text, encoding="utf-8")
         (gold / f"{path.stem}.json").write_text(json.dumps(gold_of(truth, seed, text), ensure_ascii=False,

@@ -51,12 +51,15 @@ class GatedSet:
         return QUALITY[self.name]
 
 
-# The dev pages as raw extracted text, and the same articles as text copied from their PDFs by two
-# tools: tests/devset-pdf/pages (the tool's blocks in its own order, a block's lines joined) and
-# tests/devset-pdftotext/pages (pdftotext: every printed line a line of its own); same gold.
+# The dev pages as raw extracted text, and the same articles as text copied from their PDFs by three
+# tools: tests/devset-pdf/pages (the tool's blocks in its own order, a block's lines joined),
+# tests/devset-pdftotext/pages (pdftotext: every printed line a line of its own) and
+# tests/devset-pdfstream/pages (blocks in the order the PDF draws them); same gold.
 DEVSET_PDF = Path(__file__).parent / "devset-pdf"
+DEVSET_PDF_STREAM = Path(__file__).parent / "devset-pdfstream"
 GATED = (GatedSet("devset", DEVSET), GatedSet("devset_pdf_pages", DEVSET_PDF),
-         GatedSet("devset_pdftotext", Path(__file__).parent / "devset-pdftotext", gold_of=DEVSET_PDF))
+         GatedSet("devset_pdftotext", Path(__file__).parent / "devset-pdftotext", gold_of=DEVSET_PDF),
+         GatedSet("devset_pdf_stream", DEVSET_PDF_STREAM, gold_of=DEVSET_PDF))
 DEV = GATED[0]
 
 
@@ -119,6 +122,27 @@ def test_furniture_missed_and_invented_articles_stay_within_their_ceilings(runs,
     assert sum(map(len, leaks.values())) <= floors["max_furniture_leaks"], leaks
     assert sum(map(len, missed.values())) <= floors["max_missed_articles"], missed
     assert sum(map(len, invented.values())) <= floors["max_invented_articles"], invented
+
+
+@pytest.mark.parametrize("name", ["rmrb-2025-05-20-07", "rmrb-2026-03-24-02"])
+def test_the_pages_in_drawing_order_are_what_copying_the_dev_pdfs_gives(name):
+    from copied_pages import copied_text
+
+    stored = (DEVSET_PDF_STREAM / "pages" / f"{name}.txt").read_text(encoding="utf-8")
+    assert copied_text(DEVSET_PDF / "pdf" / f"{name}.pdf", order="stream") == stored
+
+
+@pytest.mark.parametrize("folder", [DEVSET_PDF, DEVSET_PDF_STREAM, Path(__file__).parent / "devset-pdftotext"],
+                         ids=lambda f: f.name)
+def test_a_kicker_reporting_a_speech_heads_its_title_in_every_tools_order(folder):
+    """A kicker that reports who spoke and when (……座谈会时强调) announces the title under it: it is
+    no title of its own, whatever else on the page takes up its words (a commentary beside the
+    report restates them; the report's dateline restates the title)."""
+    page = normalize_page(read_page(folder / "pages" / "rmrb-2026-03-24-02.txt"))
+    heads = {d.title.replace(" ", ""): d.kicker.replace(" ", "") for d in reflow_page(segment_page(page)).drafts}
+    kicker = "习近平在河北雄安新区考察并主持召开深入推进雄安新区高质量建设和发展座谈会时强调"
+    assert kicker not in heads
+    assert [k for title, k in heads.items() if title.startswith("牢牢把握雄安新区功能定位")] == [kicker]
 
 
 @pytest.mark.parametrize("figure", sorted(META_FLOORS))

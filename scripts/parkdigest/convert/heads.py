@@ -867,8 +867,8 @@ def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[
     unless two columns' names stand between (专家视点 / 简讯): a head has one, so two are two
     heads; or the line above marks itself so too (吉安高新区：…高地 / ■第二看台 / 兰白…：…): a head
     has one title; or a paragraph tells the line's story apart from the title's (`_told_apart`). Nor when
-    the line above reports a speech (刘国中在河南调研时强调 / 县域经济 / …) or the title under is a
-    clause, cut text as likely as a title."""
+    the line above may be no title (`_may_be_title`: it reports a speech, 刘国中在河南调研时强调 / 县域经济
+    / …) or the title under is a clause, cut text as likely as a title."""
     for i in range(1, len(cluster) - 1):
         above, name = content[cluster[i - 1]], content[cluster[i]]
         # A marked name counts here (■第二看台) over a whole head, signed or subtitled: a box's
@@ -876,8 +876,7 @@ def _heads_over_a_column_name(content: list[Block], cluster: list[int]) -> list[
         tops_a_column = _names_the_column(name) or (
             name.rule == LineRule.BOX_HEADING and _is_column_name(name) and any(
                 content[k].kind is Kind.BYLINE or content[k].rule == LineRule.DASH_LINE for k in cluster[i + 1:]))
-        if not (tops_a_column and whole_title(above) and _may_be_title(above)
-                and not reports_a_speech(above.text)):
+        if not (tops_a_column and whole_title(above) and _may_be_title(above)):
             continue
         at = next((j for j in range(i + 1, len(cluster))
                    if _may_be_title(content[cluster[j]]) and not _is_column_name(content[cluster[j]])), None)
@@ -1019,9 +1018,9 @@ def _paired_by_words(content: list[Block], titles: list[int], datelines: list[in
 
 def _may_be_title(block: Block) -> bool:
     """A headline line that can be a title: no box heading, signature or subtitle (——…), no
-    kicker that announces the title under it (青岛高新区——)."""
+    kicker that announces the title under it (青岛高新区——) or reports who spoke and when (刘国中在河南调研时强调)."""
     return (block.kind is Kind.HEADLINE and block.rule not in _INNER_RULES and block.rule != LineRule.DASH_LINE
-            and not block.text.endswith(KICKER_ENDS))
+            and not block.text.endswith(KICKER_ENDS) and not reports_a_speech(block.text))
 
 
 def _text_under(content: list[Block], cluster: list[int]) -> list[Block]:
