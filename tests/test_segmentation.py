@@ -393,6 +393,26 @@ def test_a_story_kicker_run_into_its_title_still_makes_a_story_of_the_package():
     assert draft.title == "改善条件，提升消费意愿（新视窗）"
 
 
+def test_a_head_whose_pictures_stand_over_its_own_text_opens_a_package_not_a_photo_item():
+    # A copy that reads a page in the order the PDF draws it gives a package's head, then its
+    # pictures' captions (each over its credit), then its editor's note: a short first paragraph
+    # shaped like a caption, a longer one, the note's signature. Text runs on past the pictures, so
+    # the head is no photo item: it opens the package, and the stories under it are its sections.
+    note = ("一段时间以来，各地园区不断完善创新服务、打造应用场景、优化营商环境，新质生产力加快成形。本版今起推出系列报道，"
+            "走进三座园区，看它们如何把创新资源转化为发展动能，如何让科技成果在产业一线开花结果，如何为企业成长营造更好的环境。")
+    lines = ["从三座园区看“新质生产力”如何落地", "无锡高新区智能制造展厅内，参观者正在体验工业机器人。", "本报记者 王涛摄",
+             "合肥高新区量子科技产业园一角。", "新华社发", "随着一系列支持政策的持续落地，越来越多的科技企业在园区扎根成长。",
+             note, "——编 者", "浙江乌镇——", "智能制造 跑出加速度", "本报记者 陈晨",
+             "走进无锡高新区的智能工厂，机械臂上下翻飞，物流小车往来穿梭，一条条产线满负荷运转。园区负责人介绍，今年以来已有二十余家智能制造企业落户。",
+             "园区设立专项资金，支持企业开展数字化改造，帮助中小企业用得起、用得好工业软件和智能装备。",
+             "安徽宏村——", "量子科技 从实验室走向市场", "本报记者 李娜",
+             "在合肥高新区的量子科技产业园，一批量子通信和量子计算企业正在加快产品研发。园区已集聚相关企业六十余家。",
+             "园区联合高校共建中试平台，打通科研成果从实验室到生产线的最后一公里。"]
+    (draft,) = _drafts_by_title(lines).values()
+    assert draft.title == "从三座园区看“新质生产力”如何落地"
+    assert draft.body.startswith("随着一系列支持政策") and "机械臂上下翻飞" in draft.body and "量子计算企业" in draft.body
+
+
 def test_a_byline_printed_under_the_pictures_of_a_head_signs_that_head():
     lines = ["中国科学院上海有机化学研究所研究员马大为致力合成生物学研究——", "努力寻找药物合成的最优解（弘扬科学家精神）", "",
              "马大为（中）在与学生讨论课题。", "", "本报记者  黄晓慧", "", "人物小传", "",

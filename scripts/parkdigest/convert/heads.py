@@ -1333,9 +1333,13 @@ def _tells_its_picture(block: Block) -> bool:
 def _text_runs_on(content: list[Block], caption: int) -> bool:
     """Do paragraphs run on under the captions of a picture? A photo item has a paragraph at
     most, and the short closed sentences that caption its other pictures; a subhead set beside
-    a picture has its section's paragraphs under it (and no dateline)."""
+    a picture has its section's paragraphs under it (and no dateline), and so has a head whose
+    pictures a copy reads between it and its text (a package's head over its editor's note).
+    Lines shaped like captions (`caption_shaped`: a caption whose credit stands elsewhere, a
+    photo item's short paragraph) say neither: the paragraphs past them do."""
     k = caption
-    while k < len(content) and content[k].kind is Kind.CAPTION:
+    while k < len(content) and (content[k].kind is Kind.CAPTION
+                                or (content[k].kind is Kind.BODY and caption_shaped(content[k].text))):
         k += 1
     following = content[k: k + 2]
     return len(following) == 2 and not opens_with_dateline(following[0]) and all(
