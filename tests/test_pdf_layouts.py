@@ -300,30 +300,42 @@ def test_truth_round_trips_to_json():
 
 # ---- the same pages as copied text, converted as text pages ----
 
-COPIED_FLOORS = yaml.safe_load((Path(__file__).parent / "expected" / "quality.yaml").read_text(
-    encoding="utf-8"))["copied_pages"]
+_QUALITY = yaml.safe_load((Path(__file__).parent / "expected" / "quality.yaml").read_text(encoding="utf-8"))
+COPIED_FLOORS = _QUALITY["copied_pages"]
+COPIED_STREAM_FLOORS = _QUALITY["copied_pages_in_drawing_order"]
 
 
-@pytest.fixture(scope="module")
-def copied_figures(pages, tmp_path_factory):
-    """The text converter's figures on the typeset pages copied as a PDF reader copies them."""
+def _copied_figures(pages, root: Path, order: str) -> dict:
+    """The text converter's figures on the typeset pages copied as a PDF reader copies them,
+    their blocks in `order` (copied_pages.ORDERS)."""
     import json
 
     from copied_pages import copied_text, gold_of
     from parkdigest.convert.pipeline import run
     from parkdigest.quality.score import score_outputs
 
-    root = tmp_path_factory.mktemp("copied")
     (root / "pages").mkdir()
     (root / "gold").mkdir()
     for path, truth in pages.values():
-        text = copied_text(path)
+        text = copied_text(path, order)
         (root / "pages" / f"{path.stem}.txt").write_text(text, encoding="utf-8")
         (root / "gold" / f"{path.stem}.json").write_text(
             json.dumps(gold_of(truth, f"{path.stem}.txt", text), ensure_ascii=False), encoding="utf-8")
     result = run([root / "pages"], root / "articles", force=True)
     assert not result.errors(), result.errors()
     return score_outputs(root / "gold", root / "articles").figures()
+
+
+@pytest.fixture(scope="module")
+def copied_figures(pages, tmp_path_factory):
+    """Copied in a naive layout order: by each block's top, so columns interleave."""
+    return _copied_figures(pages, tmp_path_factory.mktemp("copied"), "top")
+
+
+@pytest.fixture(scope="module")
+def copied_figures_in_drawing_order(pages, tmp_path_factory):
+    """Copied in the order the PDF draws its text (a tool with no layout analysis)."""
+    return _copied_figures(pages, tmp_path_factory.mktemp("copied-stream"), "stream")
 
 
 @pytest.mark.browser
@@ -347,6 +359,15 @@ def _copied_drafts(seed: int, tmp_path, chromium) -> list:
     lines = copied_text(path).split("\n")
     page = normalize_page(Page(path.name, tuple(Line(i + 1, text) for i, text in enumerate(lines))))
     return list(reflow_page(segment_page(page)).drafts)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("figure", ["articles_recall", "articles_precision", "title_exact", "anchors_present",
+                                    "order", "first_last"])
+def test_copied_pages_in_drawing_order_keep_their_floors(copied_figures_in_drawing_order, figure):
+    got, floor = copied_figures_in_drawing_order[figure], COPIED_STREAM_FLOORS[figure]
+    print(f"copied pages in drawing order {figure}: {got:.3f} (floor {floor})")
+    assert got >= floor, copied_figures_in_drawing_order
 
 
 @pytest.mark.browser
