@@ -29,11 +29,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from enum import Enum
 from pathlib import Path
 
 import typeset  # the sibling tool: tests/ is on the path when run as a script or by pytest
 from parkdigest.convert.pdf.blocks import make_blocks
-from parkdigest.convert.pdf.extract import read_pdf
+from parkdigest.convert.pdf.extract import Box, Glyph, read_pdf
 from parkdigest.convert.pdf.lines import TextLine, build_lines, type_measure
 from parkdigest.convert.pdf.regions import find_regions
 from parkdigest.quality.score import fold  # text as the scorers compare it
@@ -43,10 +44,14 @@ HEADING_SIZE = 1.1  # lines set this much larger than the body are a heading's: 
 ANCHORS = 3  # snippets per article, spread over its body
 ANCHOR_CHARS = 10
 END_CHARS = 16  # first/last, as in the dev set's gold
-ORDERS = ("top", "stream")
+class Order(str, Enum):
+    """The order a copy gives a page's blocks in (see the module's docstring)."""
+
+    TOP = "top"
+    STREAM = "stream"
 
 
-def copied_text(pdf: Path, order: str = "top") -> str:
+def copied_text(pdf: Path, order: Order = Order.TOP) -> str:
     """The page's text as a reader's copy gives it, its blocks in `order` (see the module's docstring)."""
     out: list[str] = []
     for page in read_pdf(pdf).pages:
@@ -55,16 +60,22 @@ def copied_text(pdf: Path, order: str = "top") -> str:
             continue
         measure = type_measure(lines)
         regions = find_regions(page, lines, measure, lambda _line: False)
-        drawn = {}  # each character's box: the index it is drawn at
-        for index, glyph in enumerate(page.glyphs):
-            drawn.setdefault(glyph.box, index)
         blocks = make_blocks(lines, regions)
-        if order == "stream":
+        if order is Order.STREAM:
+            drawn = _drawing_order(page.glyphs)
             blocks.sort(key=lambda b: min(drawn.get(box, len(drawn)) for ln in b for box in ln.glyph_boxes))
         else:
             blocks.sort(key=lambda b: _top_order(b, measure.size))
         out.extend("\n".join(_paragraphs(block, measure.size)) for block in blocks)
     return "\n\n".join(out) + "\n"
+
+
+def _drawing_order(glyphs: Sequence[Glyph]) -> dict[Box, int]:
+    """Each character's box: the index the page draws it at (its first, should two share one)."""
+    drawn: dict[Box, int] = {}
+    for index, glyph in enumerate(glyphs):
+        drawn.setdefault(glyph.box, index)
+    return drawn
 
 
 def _top_order(block: list[TextLine], em: float) -> tuple[int, float]:
@@ -122,7 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                  "write gold, convert the text and score it.")
     parser.add_argument("--seeds", default="200-229", help="typesetter seeds (default 200-229: held out)")
     parser.add_argument("--out", type=Path, default=Path("/tmp/copied"), help="folder for pdf/, pages/, gold/")
-    parser.add_argument("--order", choices=ORDERS, default="top", help="the copy's block order (default top)")
+    parser.add_argument("--order", type=Order, choices=list(Order), default=Order.TOP,
+                        help="the copy's block order (default top)")
     parser.add_argument("--pdfs", type=Path, help="copy these PDFs (a folder) instead of typesetting seeds; no gold")
     parser.add_argument("--no-convert", action="store_true", help="only write the pages and their gold")
     args = parser.parse_args(argv)

@@ -305,9 +305,9 @@ COPIED_FLOORS = _QUALITY["copied_pages"]
 COPIED_STREAM_FLOORS = _QUALITY["copied_pages_in_drawing_order"]
 
 
-def _copied_figures(pages, root: Path, order: str) -> dict:
+def _copied_figures(pages, root: Path, order) -> dict:
     """The text converter's figures on the typeset pages copied as a PDF reader copies them,
-    their blocks in `order` (copied_pages.ORDERS)."""
+    their blocks in `order` (a copied_pages.Order)."""
     import json
 
     from copied_pages import copied_text, gold_of
@@ -329,13 +329,17 @@ def _copied_figures(pages, root: Path, order: str) -> dict:
 @pytest.fixture(scope="module")
 def copied_figures(pages, tmp_path_factory):
     """Copied in a naive layout order: by each block's top, so columns interleave."""
-    return _copied_figures(pages, tmp_path_factory.mktemp("copied"), "top")
+    from copied_pages import Order
+
+    return _copied_figures(pages, tmp_path_factory.mktemp("copied"), Order.TOP)
 
 
 @pytest.fixture(scope="module")
 def copied_figures_in_drawing_order(pages, tmp_path_factory):
     """Copied in the order the PDF draws its text (a tool with no layout analysis)."""
-    return _copied_figures(pages, tmp_path_factory.mktemp("copied-stream"), "stream")
+    from copied_pages import Order
+
+    return _copied_figures(pages, tmp_path_factory.mktemp("copied-stream"), Order.STREAM)
 
 
 @pytest.mark.browser

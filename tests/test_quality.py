@@ -126,10 +126,10 @@ def test_furniture_missed_and_invented_articles_stay_within_their_ceilings(runs,
 
 @pytest.mark.parametrize("name", ["rmrb-2025-05-20-07", "rmrb-2026-03-24-02"])
 def test_the_pages_in_drawing_order_are_what_copying_the_dev_pdfs_gives(name):
-    from copied_pages import copied_text
+    from copied_pages import Order, copied_text
 
     stored = (DEVSET_PDF_STREAM / "pages" / f"{name}.txt").read_text(encoding="utf-8")
-    assert copied_text(DEVSET_PDF / "pdf" / f"{name}.pdf", order="stream") == stored
+    assert copied_text(DEVSET_PDF / "pdf" / f"{name}.pdf", order=Order.STREAM) == stored
 
 
 @pytest.mark.parametrize("folder", [DEVSET_PDF, DEVSET_PDF_STREAM, Path(__file__).parent / "devset-pdftotext"],
