@@ -910,6 +910,22 @@ def test_a_photo_items_title_read_in_another_text_heads_the_caption_below_it(cap
         assert drafts["人才安居"].body == caption and "人才公寓" not in hydrogen.body
 
 
+@pytest.mark.parametrize("name", ["营商环境", "春耕科技范"])
+def test_a_few_words_under_a_pictures_credit_over_a_title_and_its_own_text_name_its_column(name):
+    # A copy reads a picture's credit, then a column's name of a few words, then a title over its
+    # own story's text (no caption of a picture under it: a paragraph running on, cut by its
+    # column). A photo item's caption stands under its title; with none there, the few words
+    # head no picture: they name the title's column, and the story keeps its text.
+    lines = ["园区氢能装备产业链加速成形", _HYDROGEN[0], "技术人员在氢能产业园调试设备。", "受访者供图", name,
+             "春茶提前一周上市 茶农增收有新门路（产业观察）",
+             "自去年春茶开采算起，全省茶园累计产茶十万吨。技术集成、管理创新，不仅助力茶企增收，更托举起全省茶产业",
+             "（作者为全省茶叶协会会长，本报记者林青采访整理）", "■延伸阅读"]
+    drafts = _drafts_by_title(lines)
+    assert list(drafts) == ["园区氢能装备产业链加速成形", "春茶提前一周上市 茶农增收有新门路（产业观察）"]
+    tea = drafts["春茶提前一周上市 茶农增收有新门路（产业观察）"]
+    assert tea.section == name and tea.body.startswith("自去年春茶开采算起")
+
+
 @pytest.mark.parametrize("under, item", [("智造车间忙", True), ("——记者走进氢能产业园", False)],
                          ids=["a-photo-items-title", "a-subtitle"])
 def test_a_photo_items_title_read_in_another_stack_heads_the_caption_below_its_text(under, item):

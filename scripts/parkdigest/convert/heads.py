@@ -218,11 +218,16 @@ def _parted_under_credits(content: list[Block], cluster: list[int], under_credit
 
 def _titles_a_picture_over_a_title(content: list[Block], cluster: list[int], under_credits: frozenset[int]) -> bool:
     """A stack opening with a photo item's title right under its picture's credit, over the next
-    module's whole title (项目集中开工 / 武汉东湖高新区：……, the caption read after that title): the
-    few words head the picture. They are no kicker of that title, a kicker being a clause
+    module's whole title (项目集中开工 / 武汉东湖高新区：……), the picture's caption read right after
+    the stack (a caption, or news told in a caption's few sentences: `_news_caption_at`): the few
+    words head the picture. They are no kicker of that title, a kicker being a clause
     (`runon.KICKER_MIN_CHARS`, longer than `a_few_words`), and no column's name
-    (`may_title_a_photo_item` is never one: a column's name there names the title's column)."""
-    return _photo_title_under_a_credit(content[cluster[0]], under_credits) and whole_title(content[cluster[1]])
+    (`may_title_a_photo_item` is never one: a column's name there names the title's column). With
+    the title's own text right under the stack, no caption, the few words head no picture: they
+    name the title's column (招商引资 / ……（创新故事） / its story)."""
+    after = cluster[-1] + 1
+    return (_photo_title_under_a_credit(content[cluster[0]], under_credits) and whole_title(content[cluster[1]])
+            and after < len(content) and (content[after].kind is Kind.CAPTION or _news_caption_at(content, cluster[-1])))
 
 
 def _few_words_under_a_credit(block: Block, under_credits: frozenset[int]) -> bool:
