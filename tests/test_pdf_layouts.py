@@ -22,6 +22,7 @@ import pytest
 import yaml
 
 import typeset
+from copied_pages import Order
 from typeset import CAPTION_PREFIX, CHROMIUM, CHROMIUM_ARGS, Truth, TruthArticle, check, compare
 
 # Seeds whose styles together cover every paper size, grid width from 4 to 8 columns, both paragraph
@@ -301,13 +302,13 @@ def test_truth_round_trips_to_json():
 # ---- the same pages as copied text, converted as text pages ----
 
 _QUALITY = yaml.safe_load((Path(__file__).parent / "expected" / "quality.yaml").read_text(encoding="utf-8"))
-COPIED_FLOORS = _QUALITY["copied_pages"]
-COPIED_STREAM_FLOORS = _QUALITY["copied_pages_in_drawing_order"]
+# The floors of each copy order (copied_pages.Order) in quality.yaml.
+COPIED_FLOORS = {Order.TOP: _QUALITY["copied_pages"], Order.STREAM: _QUALITY["copied_pages_in_drawing_order"]}
 
 
-def _copied_figures(pages, root: Path, order) -> dict:
+def _copied_figures(pages, root: Path, order: Order) -> dict:
     """The text converter's figures on the typeset pages copied as a PDF reader copies them,
-    their blocks in `order` (a copied_pages.Order)."""
+    their blocks in `order`."""
     import json
 
     from copied_pages import copied_text, gold_of
@@ -328,26 +329,27 @@ def _copied_figures(pages, root: Path, order) -> dict:
 
 @pytest.fixture(scope="module")
 def copied_figures(pages, tmp_path_factory):
-    """Copied in a naive layout order: by each block's top, so columns interleave."""
-    from copied_pages import Order
+    """The figures of the pages copied in an order (copied_pages.Order), each order copied and
+    converted once: top, by each block's top, so columns interleave; stream, in the order the PDF
+    draws its text (a tool with no layout analysis)."""
+    figures: dict[Order, dict] = {}
 
-    return _copied_figures(pages, tmp_path_factory.mktemp("copied"), Order.TOP)
+    def of(order: Order) -> dict:
+        if order not in figures:
+            figures[order] = _copied_figures(pages, tmp_path_factory.mktemp(f"copied-{order.value}"), order)
+        return figures[order]
 
-
-@pytest.fixture(scope="module")
-def copied_figures_in_drawing_order(pages, tmp_path_factory):
-    """Copied in the order the PDF draws its text (a tool with no layout analysis)."""
-    from copied_pages import Order
-
-    return _copied_figures(pages, tmp_path_factory.mktemp("copied-stream"), Order.STREAM)
+    return of
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("order", list(Order), ids=lambda o: o.value)
 @pytest.mark.parametrize("figure", ["articles_recall", "articles_precision", "title_exact", "anchors_present",
                                     "order", "first_last"])
-def test_copied_pages_keep_their_floors(copied_figures, figure):
-    print(f"copied pages {figure}: {copied_figures[figure]:.3f} (floor {COPIED_FLOORS[figure]})")
-    assert copied_figures[figure] >= COPIED_FLOORS[figure], copied_figures
+def test_copied_pages_keep_their_floors(copied_figures, order, figure):
+    got, floor = copied_figures(order)[figure], COPIED_FLOORS[order][figure]
+    print(f"copied pages ({order.value} order) {figure}: {got:.3f} (floor {floor})")
+    assert got >= floor, copied_figures(order)
 
 
 def _copied_drafts(seed: int, tmp_path, chromium) -> list:
@@ -366,18 +368,10 @@ def _copied_drafts(seed: int, tmp_path, chromium) -> list:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("figure", ["articles_recall", "articles_precision", "title_exact", "anchors_present",
-                                    "order", "first_last"])
-def test_copied_pages_in_drawing_order_keep_their_floors(copied_figures_in_drawing_order, figure):
-    got, floor = copied_figures_in_drawing_order[figure], COPIED_STREAM_FLOORS[figure]
-    print(f"copied pages in drawing order {figure}: {got:.3f} (floor {floor})")
-    assert got >= floor, copied_figures_in_drawing_order
-
-
-@pytest.mark.browser
 def test_copied_pages_leak_no_more_furniture(copied_figures):
-    assert copied_figures["furniture_in_bodies"] <= COPIED_FLOORS["max_furniture_in_bodies"], copied_figures
-    assert copied_figures["furniture_in_meta"] <= COPIED_FLOORS["max_furniture_in_meta"], copied_figures
+    figures, floors = copied_figures(Order.TOP), COPIED_FLOORS[Order.TOP]
+    assert figures["furniture_in_bodies"] <= floors["max_furniture_in_bodies"], figures
+    assert figures["furniture_in_meta"] <= floors["max_furniture_in_meta"], figures
 
 
 @pytest.mark.browser
