@@ -12,7 +12,10 @@ half-width punctuation, padded names), as a copy would. Two orders (`--order`), 
 - `top` (the default), a naive layout order: top to bottom by each block's top, then left to right,
   so a page's columns interleave with their neighbours';
 - `stream`, the order the PDF draws its text in (a tool that does no layout analysis: a browser's
-  text layer, pdfminer without its layout pass): blocks by the first character each draws.
+  text layer, pdfminer without its layout pass): blocks by the first character each draws;
+- `layout`, the tool that copied ../shared/devset-pdf/pages: pdfminer.six's layout analysis with
+  its default parameters, its text boxes and their order (`layout_text`), not ours. Its copies of
+  the dev PDFs are the dev set's pages, byte for byte (tests/test_quality.py).
 
 Gold per article: title, kicker, deck, column label, byline, closing credit and captions as printed;
 anchors are three snippets of the body that occur once on the page; first/last are the body's first
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from enum import Enum
@@ -49,10 +53,13 @@ class Order(str, Enum):
 
     TOP = "top"
     STREAM = "stream"
+    LAYOUT = "layout"
 
 
 def copied_text(pdf: Path, order: Order = Order.TOP) -> str:
     """The page's text as a reader's copy gives it, its blocks in `order` (see the module's docstring)."""
+    if order is Order.LAYOUT:
+        return layout_text(pdf)
     out: list[str] = []
     for page in read_pdf(pdf).pages:
         lines = build_lines(page)
@@ -68,6 +75,38 @@ def copied_text(pdf: Path, order: Order = Order.TOP) -> str:
             blocks.sort(key=lambda b: _top_order(b, measure.size))
         out.extend("\n".join(_paragraphs(block, measure.size)) for block in blocks)
     return "\n\n".join(out) + "\n"
+
+
+def layout_text(pdf: Path) -> str:
+    """The page's text as pdfminer.six's layout analysis copies it (default parameters): its text
+    boxes in its order, a blank line between them and between the paragraphs of a box (a line that
+    starts more than INDENT_EM of its box's line height in), a box's lines joined. A line is the
+    characters the PDF draws: the spaces pdfminer adds where it sees a gap (justified CJK lines)
+    are not the page's."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextBox, LTTextLine
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns of every font without a FontBBox
+
+    paragraphs: list[str] = []
+    for page in extract_pages(pdf):
+        for box in page:
+            if not isinstance(box, LTTextBox):
+                continue
+            lines = [line for line in box if isinstance(line, LTTextLine)]
+            left = min((line.x0 for line in lines), default=0.0)
+            height = sorted(line.height for line in lines)[len(lines) // 2] if lines else 0.0
+            opened = False  # a paragraph of this box is open: the next line goes on with it
+            for line in lines:
+                text = "".join(char.get_text() for char in line if isinstance(char, LTChar)).strip()
+                if not text:
+                    continue
+                if opened and line.x0 - left <= INDENT_EM * height:
+                    paragraphs[-1] += text
+                else:
+                    paragraphs.append(text)
+                opened = True
+    return "\n\n".join(paragraphs) + "\n"
 
 
 def _drawing_order(glyphs: Sequence[Glyph]) -> dict[Box, int]:

@@ -303,7 +303,8 @@ def test_truth_round_trips_to_json():
 
 _QUALITY = yaml.safe_load((Path(__file__).parent / "expected" / "quality.yaml").read_text(encoding="utf-8"))
 # The floors of each copy order (copied_pages.Order) in quality.yaml.
-COPIED_FLOORS = {Order.TOP: _QUALITY["copied_pages"], Order.STREAM: _QUALITY["copied_pages_in_drawing_order"]}
+COPIED_FLOORS = {Order.TOP: _QUALITY["copied_pages"], Order.STREAM: _QUALITY["copied_pages_in_drawing_order"],
+                 Order.LAYOUT: _QUALITY["copied_pages_in_layout_order"]}
 
 
 def _copied_figures(pages, root: Path, order: Order) -> dict:
@@ -331,7 +332,7 @@ def _copied_figures(pages, root: Path, order: Order) -> dict:
 def copied_figures(pages, tmp_path_factory):
     """The figures of the pages copied in an order (copied_pages.Order), each order copied and
     converted once: top, by each block's top, so columns interleave; stream, in the order the PDF
-    draws its text (a tool with no layout analysis)."""
+    draws its text (a tool with no layout analysis); layout, as the dev set's pages were copied."""
     figures: dict[Order, dict] = {}
 
     def of(order: Order) -> dict:

@@ -132,6 +132,16 @@ def test_the_pages_in_drawing_order_are_what_copying_the_dev_pdfs_gives(name):
     assert copied_text(DEVSET_PDF / "pdf" / f"{name}.pdf", order=Order.STREAM) == stored
 
 
+@pytest.mark.parametrize("name", ["rmrb-2025-02-18-10", "rmrb-2025-12-10-17", "rmrb-2026-03-26-10"])
+def test_the_dev_sets_copied_pages_are_what_pdfminers_layout_order_gives(name):
+    """The layout order of copied_pages is the tool the dev set's pages were copied with: the
+    held-out pages it copies are copied as the dev set's were."""
+    from copied_pages import Order, copied_text
+
+    stored = (DEVSET_PDF / "pages" / f"{name}.txt").read_text(encoding="utf-8")
+    assert copied_text(DEVSET_PDF / "pdf" / f"{name}.pdf", order=Order.LAYOUT) == stored
+
+
 @pytest.mark.parametrize("folder", [DEVSET_PDF, DEVSET_PDF_STREAM, Path(__file__).parent / "devset-pdftotext"],
                          ids=lambda f: f.name)
 def test_a_kicker_reporting_a_speech_heads_its_title_in_every_tools_order(folder):
