@@ -239,6 +239,64 @@ def test_the_first_lines_of_a_paragraph_given_line_by_line_are_text_as_wide_as_t
     assert [[p.text for p in d.paragraphs] for d in drafts.values()] == [["".join(column)]]
 
 
+# Four paragraphs of a park story (written for these tests), for pages printed in narrow columns.
+_PARK_STORY = [
+    "今年以来，东湖高新区围绕光电子信息、生物医药和高端装备三大主导产业，持续推动科技成果在园区落地转化。"
+    "园区新建中试平台十二家，为初创企业提供从样品试制到小批量生产的全流程服务，一批实验室里的新技术正在走向生产线。",
+    "在光谷一家激光企业的车间里，工程师正在调试新一代超快激光设备。企业负责人介绍，依托园区的中试平台，"
+    "这台设备从研发到量产只用了不到一年时间，比过去缩短了将近一半，目前订单已经排到了明年春天。",
+    "据统计，去年园区高新技术企业数量突破五千家，技术合同成交额同比增长两成以上，创新活力持续释放。",
+    "园区管委会有关负责人表示，下一步将继续完善技术转移、知识产权和科技金融等服务，引导更多高校院所的科研团队"
+    "在园区创办企业，让更多创新成果在这里生根发芽、开花结果。",
+]
+
+
+def _printed_rows(paragraphs: list[str], measure: int, columns: int) -> list[str]:
+    """The paragraphs printed in `columns` columns of `measure` characters (a first line indented
+    two, the indent lost in the copy), read row by row: each row's lines left to right."""
+    lines = []
+    for paragraph in paragraphs:
+        first = measure - 2
+        lines += [paragraph[:first]] + _narrow_column(paragraph[first:], measure)
+    height = -(-len(lines) // columns)
+    stacks = [lines[c * height:(c + 1) * height] for c in range(columns)]
+    return [stack[row] for row in range(height) for stack in stacks if row < len(stack)]
+
+
+@pytest.mark.parametrize(("measure", "columns"), [(9, 2), (10, 2), (9, 3), (10, 3), (11, 3)])
+def test_a_page_copied_a_printed_line_to_a_block_reads_its_columns_line_by_line(measure, columns):
+    """A tool that keeps a column's lines together only when they stand close copies a page set
+    with more leading a printed line to a block, and the lines its columns print on one row come
+    one after the other. Each line is text, not a title (it fills its column's measure), its rest
+    is the line as many blocks on as its row has columns, and a paragraph that ends goes on with
+    the next line of its column: one article, its four paragraphs whole and in order."""
+    rows = _printed_rows(_PARK_STORY, measure, columns)
+    drafts = _drafts_by_title(["园区动态", "东湖高新区中试平台加速成果转化落地", "本报记者 李明", *rows])
+    assert list(drafts) == ["东湖高新区中试平台加速成果转化落地"]
+    text = "".join(p.text for p in drafts["东湖高新区中试平台加速成果转化落地"].paragraphs)
+    assert text == "".join(_PARK_STORY)
+
+
+@pytest.mark.parametrize("folder", ["devset-pdf", "devset-pdfstream", "devset-pdftotext"])
+def test_only_a_page_copied_a_printed_line_to_a_block_has_column_measures(folder):
+    """The measures are read only where most blocks are single column lines that share a few
+    widths: no page of the tuning sets' copies (blocks of whole paragraphs, or lines kept in their
+    blocks) has them; the printed rows of a story in 10-character columns have 20 and 16 (a first
+    line, its two-character indent lost)."""
+    from parkdigest.convert.classify import classify_blocks
+    from parkdigest.convert.model import Line, Page
+    from parkdigest.convert.printed_lines import PrintedLines
+
+    def blocks(text: str):
+        page = Page("page.txt", tuple(Line(i + 1, t) for i, t in enumerate(text.splitlines())))
+        return classify_blocks(normalize_page(page))
+
+    pages = sorted((Path(__file__).parent / folder / "pages").glob("*.txt"))
+    assert pages and not [p.name for p in pages if PrintedLines.of(blocks(p.read_text(encoding="utf-8")))]
+    rows = PrintedLines.of(blocks("\n\n".join(_printed_rows(_PARK_STORY, 10, 3))))
+    assert rows is not None and {20, 16} <= rows.measures
+
+
 @pytest.mark.parametrize("byline", ["本报记者 宋朝军", "□ 本报记者 易舒冉", "本报记者 汪志球 郑智文"])
 def test_a_byline_as_wide_as_a_narrow_column_is_not_read_into_its_first_paragraph(byline):
     # A tool that copies a page line by line (pdftotext) gives a narrow column's lines, the byline

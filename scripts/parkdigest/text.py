@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Chinese characters (Han ideographs), as a regular-expression class body: the CJK Unified
 # Ideographs, Extension A (rare and old characters in names) and the compatibility block.
@@ -151,3 +152,9 @@ def heading_key(text: str) -> str:
 def strip_label(text: str) -> str:
     """A contents entry without its 【section】 label."""
     return re.sub(r"^【[^】]*】\s*", "", text)
+
+
+def display_width(text: str) -> int:
+    """The text's width in half-width units: a Chinese character or full-width mark is two.
+    Ambiguous-width marks (“ ” …) are full width in Chinese type."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)

@@ -51,6 +51,7 @@ from parkdigest.text import (
     PARALLEL_HALVES,
     SENTENCE_END,
     dateline_opens,
+    display_width,
     heading_key,
     open_quotes,
     sentence_closed,
@@ -338,8 +339,8 @@ def _unwrapped_lines(page: Page) -> list[tuple[int, int, str, int]]:
         # no rest of the paragraph above. If it ends its sentence it is a paragraph of its own;
         # if it goes on it is a headline set wider than the text (a title over several columns),
         # whose rest the next line may be.
-        unwrapped = bool(width) and _display_width(printed) > width + WRAP_SLACK
-        full = bool(width) and _display_width(printed) >= width - WRAP_SLACK and not (unwrapped and sentence_closed(text))
+        unwrapped = bool(width) and display_width(printed) > width + WRAP_SLACK
+        full = bool(width) and display_width(printed) >= width - WRAP_SLACK and not (unwrapped and sentence_closed(text))
         same_block = apart and gap == 0  # printed right under the line above, in one block of the tool
         if out and (_closes_bracket_of(out[-1][2], text, same_block)
                     or (not width and same_block and _ends_a_wrapped_heading(out[-1][2], text, labels, words))):
@@ -419,7 +420,7 @@ def _tagged_headline(text: str) -> bool:
 def _wrap_width(texts: list[str]) -> int:
     """The width at which the page's text was hard-wrapped, or 0 if it was not: a large
     share of the lines end within a few characters of the page's common full width."""
-    widths = sorted(_display_width(t) for t in texts)
+    widths = sorted(display_width(t) for t in texts)
     if len(widths) < MIN_WRAPPED_LINES:
         return 0
     full = widths[int(len(widths) * WRAP_PERCENTILE)]
@@ -427,11 +428,6 @@ def _wrap_width(texts: list[str]) -> int:
         return 0
     near = sum(1 for w in widths if full - WRAP_SLACK <= w <= full + WRAP_SLACK)
     return full if near >= WRAPPED_SHARE * len(widths) else 0
-
-
-def _display_width(text: str) -> int:
-    # Ambiguous-width marks (“ ” …) are full width in Chinese type.
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 def _classify_line(text: str, labels: set[str], words: dict) -> tuple[Kind, str]:

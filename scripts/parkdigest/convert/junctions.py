@@ -31,6 +31,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from parkdigest.convert.model import HEAD_KINDS, Block, Join, Kind, LineRule
+from parkdigest.convert.printed_lines import NEAR_LINES, PrintedLines
 from parkdigest.convert.words import (
     MEASURE_FLAG,
     NUMBER_FLAG,
@@ -46,7 +47,7 @@ from parkdigest.convert.words import (
     word_spanning,
 )
 from parkdigest.resources import layout_words
-from parkdigest.text import HAN, HAN_CHAR, dateline_end, dateline_opens, sentence_closed
+from parkdigest.text import HAN, HAN_CHAR, dateline_end, dateline_opens, display_width, sentence_closed
 
 # Scores are in "evidence points"; a join is made when its score beats NO_JOIN_SCORE.
 ADJACENT_BONUS = 4.0  # the next fragment in the file: how most lines are broken
@@ -122,6 +123,23 @@ PHRASE_SIDE_MAX = 8
 PHRASE_BONUS = 1.5
 PHRASE_PER_CHAR = 0.5
 NO_JOIN_SCORE = 2.0  # below this, leave the end open (the page may be cut there)
+# On a page copied a printed line to a block (printed_lines.PrintedLines), the next block is
+# mostly the line another column prints on the same row, so being next says little: the rest
+# of a line is among the few lines after it (NEAR_LINES), a line as wide as it (it fills the
+# same measure) or a paragraph's short last line, never a wider one.
+NEAR_LINE_BONUS = 1.0
+SAME_MEASURE_BONUS = 2.0
+WIDER_LINE_PENALTY = 2.0
+# There, the columns printed side by side go on row by row together: a column's next line
+# stands as many blocks on as the columns of its rows. The sure joins (a word broken at the line
+# end scores STRIDE_EVIDENCE_SCORE) show that distance: a join as long as sure joins within
+# STRIDE_REACH blocks of its end gains PARALLEL_BONUS for each (at most STRIDE_MAX_WITNESSES).
+# Each of PARALLEL_ROUNDS solves the joins and takes its witnesses from the joins chosen.
+PARALLEL_BONUS = 1.5
+PARALLEL_ROUNDS = 2
+STRIDE_EVIDENCE_SCORE = 8.0
+STRIDE_REACH = 12
+STRIDE_MAX_WITNESSES = 2
 # Confidence is a logistic of the margin over the best alternative for the same end.
 CONFIDENCE_SCALE = 1.5
 HIGH_CONFIDENCE = 0.8
@@ -161,6 +179,7 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
     """
     memo = {} if memo is None else memo
     phrases = PagePhrases(tuple(block.text for block in fragments))
+    printed_lines = PrintedLines.of(fragments)
     # A figure alone (11.1%) is a data box's number, not a piece of a sentence. A line opened by
     # a dash under text (——编者, ——来自兰州高新区的调查) is whole, a signature or a subtitle read
     # away from its title: it goes on no sentence and none goes on from it.
@@ -177,9 +196,11 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
         for col, s in enumerate(starts):
             if s == e:
                 continue
-            cand = _score(fragments, e, s, topic, tags, phrases, memo, same_article)
+            cand = _score(fragments, e, s, topic, tags, phrases, printed_lines, memo, same_article)
             candidates[(e, s)] = cand
             scores[row, col] = cand.score
+    if printed_lines is not None:
+        scores = _with_row_strides(scores, candidates, ends, starts)
     forbidden: set[tuple[int, int]] = set()
     while True:
         chosen = _solve(scores, ends, starts, forbidden)
@@ -304,27 +325,64 @@ def opens_paragraph(text: str, after_mid_phrase: bool = False) -> bool:
     return opens_with_adverbial(text)
 
 
+def _with_row_strides(scores: np.ndarray, candidates: dict[tuple[int, int], Candidate], ends: list[int],
+                      starts: list[int]) -> np.ndarray:
+    """On a page copied a printed line to a block: the scores with PARALLEL_BONUS for each sure
+    join near a candidate's end that is as long as it (see PARALLEL_BONUS); the candidates carry
+    their new scores."""
+    row = {e: r for r, e in enumerate(ends)}
+    col = {s: c for c, s in enumerate(starts)}
+    bonused = scores
+    for _ in range(PARALLEL_ROUNDS):
+        chosen = _solve(bonused, ends, starts, set())
+        sure = [(e, s - e) for e, s in chosen if scores[row[e], col[s]] >= STRIDE_EVIDENCE_SCORE]
+        bonused = scores.copy()
+        for e, s in candidates:
+            witnesses = sum(1 for k, stride in sure if stride == s - e and 0 < abs(k - e) <= STRIDE_REACH)
+            bonused[row[e], col[s]] += PARALLEL_BONUS * min(witnesses, STRIDE_MAX_WITNESSES)
+    for (e, s), cand in candidates.items():
+        candidates[(e, s)] = replace(cand, score=float(bonused[row[e], col[s]]))
+    return bonused
+
+
 def _score(fragments: list[Block], e: int, s: int, topic: Callable[[int, int], float], tags: TagModel,
-           phrases: PagePhrases, memo: dict, same_article: Callable[[int, int], bool]) -> Candidate:
+           phrases: PagePhrases, printed_lines: PrintedLines | None, memo: dict,
+           same_article: Callable[[int, int], bool]) -> Candidate:
     """The junction's score: its language evidence (the same in every round, so kept in
     `memo`) plus how well the start fits the end's subject (which changes between rounds)."""
     base = memo.get((e, s))
     if base is None:
-        base = memo[(e, s)] = _language_score(fragments, e, s, tags, phrases)
+        base = memo[(e, s)] = _language_score(fragments, e, s, tags, phrases, printed_lines)
     score, penalties = base.score + TOPIC_WEIGHT * topic(e, s), base.run_penalties
     if base.run_before is not None and same_article(base.run_before, s):
         score, penalties = score - MID_RUN_PENALTY, penalties + MID_RUN_PENALTY
     return replace(base, score=score, run_penalties=penalties, run_before=None)
 
 
-def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel, phrases: PagePhrases) -> Candidate:
+def _printed_line_score(printed_lines: PrintedLines, left: str, right: str, after: int) -> float:
+    """On a page copied a printed line to a block: the start `after` blocks past the end, near
+    (NEAR_LINES) or not; as wide as a measure the end fills, or narrower and closed, or wider."""
+    score = NEAR_LINE_BONUS if 0 < after <= NEAR_LINES else 0.0
+    measures = printed_lines.measures_of(left)
+    if measures:
+        rest = display_width(right)
+        if any(rest == measure or (rest < measure and sentence_closed(right)) for measure in measures):
+            score += SAME_MEASURE_BONUS
+        elif rest > max(measures) + 1:
+            score -= WIDER_LINE_PENALTY
+    return score
+
+
+def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel, phrases: PagePhrases,
+                    printed_lines: PrintedLines | None) -> Candidate:
     left, right = fragments[e].text, fragments[s].text
-    adjacent = s == next_in_flow(fragments, e)
+    # The next block of a page copied line by line is mostly another column's line.
+    adjacent = printed_lines is None and s == next_in_flow(fragments, e)
     # The best cut of the two sides read together beats their separate cuts only when a
     # word crosses the junction, so the gain alone says whether one does (words.junction_gain).
     gain = junction_gain(left, right)
     span = word_spanning(left, right) if gain >= SPAN_MIN_NATS else ""
-    score = 0.0
+    score = 0.0 if printed_lines is None else _printed_line_score(printed_lines, left, right, s - e)
     if adjacent:
         distance = fragments[s].first_line - fragments[e].last_line
         if distance <= MAX_PLAIN_BREAK_LINES:

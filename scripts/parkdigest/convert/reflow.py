@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from parkdigest.articles.files import LOW_CONFIDENCE, Move
@@ -34,6 +35,7 @@ from parkdigest.convert.model import (
     Role,
     Segmentation,
 )
+from parkdigest.convert.printed_lines import PrintedLines
 from parkdigest.convert.words import word_spanning, words_taken_up
 from parkdigest.problems import Problem, Severity
 from parkdigest.text import BYLINE_MARKS, HAN, dateline_opens, sentence_closed
@@ -133,12 +135,17 @@ def _successors(seg: Segmentation) -> dict[int, int]:
     # the opening of another is no paragraph that follows: it reads where its own rest stands.
     late = [j for j in seg.joins if j.left_block > j.right_block]
     read_late, rest_of_late = {j.left_block for j in late}, {j.right_block for j in late}
+    blocks = [p.block for p in seg.placed]
+    # On a page copied a printed line to a block, the next block is mostly another column's
+    # line: a column's next line stands as far after a line as that line stood after its own
+    # line above (the lines of a row's columns come one after the other, row by row).
+    line_above = {j.right_block: j.left_block for j in seg.joins} if PrintedLines.of(blocks) else None
     for k, block in ((p.id, p.block) for p in seg.placed):
         if k in successor or seg.placed[k].role in _OUTSIDE_THE_TEXT:
             continue
         if block.kind is Kind.BODY and not sentence_closed(block.text):
             continue  # an open end not joined: the sentence is cut off on this page
-        following = next_in_flow([p.block for p in seg.placed], k)
+        following = next_in_flow(blocks, k) if line_above is None else _next_line_of_its_column(k, line_above, blocks)
         if (following is None or following in targets or seg.placed[following].owner != seg.placed[k].owner
                 or (k, following) in seg.breaks or (k in rest_of_late and following in read_late)):
             continue
@@ -150,6 +157,16 @@ def _successors(seg: Segmentation) -> dict[int, int]:
             continue
         successor[k] = following
     return successor
+
+
+def _next_line_of_its_column(k: int, line_above: Mapping[int, int], blocks: Sequence[Block]) -> int | None:
+    """On a page copied a printed line to a block: the block as far after line k as k stands
+    after the line it continues, if that line is above it in the file and the block is text."""
+    above = line_above.get(k)
+    if above is None or above >= k or 2 * k - above >= len(blocks):
+        return None
+    following = 2 * k - above
+    return following if blocks[following].kind is Kind.BODY else None
 
 
 def _chains(seg: Segmentation, article: int, successor: dict[int, int]) -> list[list[int]]:

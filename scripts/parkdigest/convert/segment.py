@@ -61,6 +61,7 @@ from parkdigest.convert.junctions import (
 )
 from parkdigest.convert.model import HEAD_KINDS, Block, Join, Kind, LineRule, Page, PlacedBlock, Role, Segmentation
 from parkdigest.convert.ownership import Basis, Claim, Ownership
+from parkdigest.convert.printed_lines import PrintedLines
 from parkdigest.convert.runon import KICKER_MIN_CHARS
 from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
 from parkdigest.convert.words import (
@@ -1079,15 +1080,26 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
     starts = [b.text for b in content if b.kind is Kind.BODY]
     out = list(content)
     wrapped = _lines_of_wrapped_text(content)
+    printed_lines = PrintedLines.of(content)
     for k, block in enumerate(content):
         if block.kind is not Kind.HEADLINE or block.rule not in _PLAIN_HEADLINE_RULES:
             continue
+        previous = content[k - 1] if k > 0 else None
+        following = content[k + 1] if k + 1 < len(content) else None
         if k in wrapped:
+            out[k] = _as_cut_text(block)
+            continue
+        # On a page copied a printed line to a block, a line that fills a column's measure, among
+        # lines of that measure (its column's and its row's), and runs on is a column's line of
+        # text, unless it reads as a whole title ending with a whole word: the evidence below
+        # decides that one.
+        if printed_lines is not None and printed_lines.among_its_columns([b.text for b in content], k) \
+                and block.text[-1] not in _CLOSERS \
+                and not (whole_title(block) and ends_with_a_whole_word(block.text)):
             out[k] = _as_cut_text(block)
             continue
         # The rest of the paragraph right above, cut where a column could end: a word runs from
         # that paragraph's open end into the line (快闪巡|演，让游客们…).
-        previous = content[k - 1] if k > 0 else None
         if previous is not None and previous.kind is Kind.BODY and not sentence_closed(previous.text) \
                 and junction_gain(previous.text, block.text) >= CUT_TEXT_ADJACENT_NATS:
             out[k] = _as_cut_text(block)
@@ -1096,7 +1108,6 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
             continue  # (a park's title is whole: a word running on from its end does so by chance)
         if previous is not None and previous.kind is Kind.HEADLINE and previous.text.endswith(KICKER_ENDS):
             continue  # a kicker that ends with a dash or a colon announces the title under it
-        following = content[k + 1] if k + 1 < len(content) else None
         if _heads_the_story_under_it(block, previous, following):
             continue
         adjacent = junction_gain(block.text, following.text) if following is not None and following.kind is Kind.BODY \
