@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Chinese characters (Han ideographs), as a regular-expression class body: the CJK Unified
 # Ideographs, Extension A (rare and old characters in names) and the compatibility block.
@@ -154,6 +155,7 @@ def strip_label(text: str) -> str:
     return re.sub(r"^【[^】]*】\s*", "", text)
 
 
+@lru_cache(maxsize=8192)
 def display_width(text: str) -> int:
     """The text's width in half-width units: a Chinese character or full-width mark is two.
     Ambiguous-width marks (“ ” …) are full width in Chinese type."""

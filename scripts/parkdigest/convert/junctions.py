@@ -335,11 +335,14 @@ def _with_row_strides(scores: np.ndarray, candidates: dict[tuple[int, int], Cand
     bonused = scores
     for _ in range(PARALLEL_ROUNDS):
         chosen = _solve(bonused, ends, starts, set())
-        sure = [(e, s - e) for e, s in chosen if scores[row[e], col[s]] >= STRIDE_EVIDENCE_SCORE]
-        bonused = scores.copy()
-        for e, s in candidates:
-            witnesses = sum(1 for k, stride in sure if stride == s - e and 0 < abs(k - e) <= STRIDE_REACH)
-            bonused[row[e], col[s]] += PARALLEL_BONUS * min(witnesses, STRIDE_MAX_WITNESSES)
+        witnesses = np.zeros(scores.shape)
+        for k, s in chosen:
+            if scores[row[k], col[s]] < STRIDE_EVIDENCE_SCORE:
+                continue
+            for e in range(k - STRIDE_REACH, k + STRIDE_REACH + 1):
+                if e != k and e in row and e + s - k in col:
+                    witnesses[row[e], col[e + s - k]] += 1
+        bonused = scores + PARALLEL_BONUS * np.minimum(witnesses, STRIDE_MAX_WITNESSES)
     for (e, s), cand in candidates.items():
         candidates[(e, s)] = replace(cand, score=float(bonused[row[e], col[s]]))
     return bonused
