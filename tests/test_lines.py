@@ -49,6 +49,18 @@ def test_normalize_typography_keeps_the_facts(raw, normalized):
     assert _page(raw).lines[0].text == normalized
 
 
+@pytest.mark.parametrize("raw, normalized", [
+    ("⻬⻬哈尔⾼新区：⾼标准建设产业⾼地", "齐齐哈尔高新区：高标准建设产业高地"),  # Kangxi TALL, supplement C-SIMPLIFIED EVEN
+    ("吉林“⼤健康产业航⺟”启航", "吉林“大健康产业航母”启航"),
+    ("⻓三⻆⽣物医药⻰头企业⻅⾯会", "长三角生物医药龙头企业见面会"),
+])
+def test_radicals_a_pdf_font_gave_for_characters_become_those_characters(raw, normalized):
+    """A copy of a PDF whose font maps characters to radicals of the same form gives ⾼ for 高:
+    read as the characters they print, parks, words and furniture are known again."""
+    assert _page(raw).lines[0].text == normalized
+    assert _kinds("⼴告经营许可证：京东⼯商⼴字第0177号") == [("广告经营许可证：京东工商广字第0177号", "furniture")]
+
+
 @pytest.mark.parametrize("line, rule", [
     ("人民日报  2026年3月30日  星期一  第 6 版  要闻", "folio"),
     ("2026年1月27日 星期二", "folio"),

@@ -3,6 +3,7 @@
 - half-width punctuation next to Chinese becomes full-width (, : ; ? ! and paired parentheses);
 - spaces between Chinese and a number are removed (`2020 年` -> `2020年`);
 - full-width ASCII letters and digits become half-width;
+- a radical a PDF's font gave for a character becomes that character (`⾼新区` -> `高新区`);
 - a dateline spaced out by a justified column is closed up (`本 报 北 京3月23日 电` -> `本报北京3月23日电`).
 
 Never changes a fact: only punctuation width and spacing change, no character of a
@@ -27,8 +28,13 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 # and digits become half-width (only those: full-width punctuation is the norm in Chinese
 # text), a tab a space, and zero-width spaces and joiners (invisible, from copying) go.
 _FULL_WIDTH_ALNUM = [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+# Kangxi radicals, and the radicals of the supplement that print a whole character, become the
+# characters a PDF's font drew with them (language.yaml, `radicals`).
+_KANGXI_RADICALS = range(0x2F00, 0x2FD6)
 _PLAIN_CHARACTERS = {
     **{code: unicodedata.normalize("NFKC", chr(code)) for code in _FULL_WIDTH_ALNUM},
+    **{code: unicodedata.normalize("NFKC", chr(code)) for code in _KANGXI_RADICALS},
+    **{ord(radical): character for radical, character in language_words()["radicals"].items()},
     ord("\t"): " ",
     **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060")),
 }
