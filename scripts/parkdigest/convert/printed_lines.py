@@ -5,9 +5,10 @@ An extraction tool puts a column's lines into one block only when they stand clo
 line comes as a block of its own, and the lines that neighbouring columns print on one row come
 one after the other: the next block is mostly another column's line, not the rest of the
 sentence. What still marks a printed line is its width: a column's lines fill its measure, and
-a page's columns share a few measures. `segment` reads a line that fills a measure and runs on
-as text, never as a heading; `junctions` looks for its rest among the lines that follow it,
-not in the next block alone.
+a page's columns share a few measures. `segment` reads a line that fills a measure among lines
+of its measure and runs on as text, not as a heading (unless it reads as a whole title);
+`junctions` looks for its rest among the lines that follow it, not in the next block alone; and
+`reflow` goes on from a paragraph's last line to its column's next line.
 """
 
 from __future__ import annotations
@@ -51,19 +52,19 @@ class PrintedLines:
     @classmethod
     def of(cls, blocks: Sequence[Block]) -> PrintedLines | None:
         """The page's measures if its blocks are its printed lines, else None."""
-        widths = [display_width(b.text) for b in blocks
-                  if b.kind in (Kind.BODY, Kind.HEADLINE) and "\n" not in b.text and len(b.text) >= MIN_LINE_CHARS]
-        if len(widths) < MIN_LINES:
+        lines = [b.text for b in blocks
+                 if b.kind in (Kind.BODY, Kind.HEADLINE) and "\n" not in b.text and len(b.text) >= MIN_LINE_CHARS]
+        if len(lines) < MIN_LINES:
             return None
-        narrow = [w for w in widths if w <= COLUMN_MAX_WIDTH]
+        widths = [display_width(text) for text in lines]
+        narrow = sum(1 for width in widths if width <= COLUMN_MAX_WIDTH)
         # A measure is a width that many lines running on fill: the lines that close a paragraph
         # are as short as it happens, and no column is narrower than COLUMN_MIN_WIDTH.
-        counts = Counter(display_width(b.text) for b in blocks if b.kind in (Kind.BODY, Kind.HEADLINE)
-                         and "\n" not in b.text and not sentence_closed(b.text)
-                         and COLUMN_MIN_WIDTH <= display_width(b.text) <= COLUMN_MAX_WIDTH)
+        counts = Counter(width for text, width in zip(lines, widths, strict=True)
+                         if COLUMN_MIN_WIDTH <= width <= COLUMN_MAX_WIDTH and not sentence_closed(text))
         measures = frozenset(w for w, n in counts.items()
-                             if n >= max(MEASURE_MIN_LINES, MEASURE_MIN_SHARE * len(widths)))
-        if len(narrow) < NARROW_SHARE * len(widths) or sum(counts[w] for w in measures) < MEASURES_SHARE * len(widths):
+                             if n >= max(MEASURE_MIN_LINES, MEASURE_MIN_SHARE * len(lines)))
+        if narrow < NARROW_SHARE * len(lines) or sum(counts[w] for w in measures) < MEASURES_SHARE * len(lines):
             return None
         return cls(measures)
 

@@ -1081,6 +1081,7 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
     out = list(content)
     wrapped = _lines_of_wrapped_text(content)
     printed_lines = PrintedLines.of(content)
+    texts = [b.text for b in content]
     for k, block in enumerate(content):
         if block.kind is not Kind.HEADLINE or block.rule not in _PLAIN_HEADLINE_RULES:
             continue
@@ -1093,7 +1094,7 @@ def _unmask_cut_text(content: list[Block]) -> list[Block]:
         # lines of that measure (its column's and its row's), and runs on is a column's line of
         # text, unless it reads as a whole title ending with a whole word: the evidence below
         # decides that one.
-        if printed_lines is not None and printed_lines.among_its_columns([b.text for b in content], k) \
+        if printed_lines is not None and printed_lines.among_its_columns(texts, k) \
                 and block.text[-1] not in _CLOSERS \
                 and not (whole_title(block) and ends_with_a_whole_word(block.text)):
             out[k] = _as_cut_text(block)
