@@ -7,7 +7,7 @@ the dev set's schema (../shared/devset/README.md) built from what the typesetter
 The copy is what a reader's copy-and-paste gives: the page's text blocks (a column's run of lines of
 one style) in a tool's order, the lines of a block joined, a blank line between blocks, a paragraph
 break where a line starts indented. Characters stay as the PDF's text layer has them (radicals,
-half-width punctuation, padded names), as a copy would. Two orders (`--order`), as tools give them:
+half-width punctuation, padded names), as a copy would. Three orders (`--order`), as tools give them:
 
 - `top` (the default), a naive layout order: top to bottom by each block's top, then left to right,
   so a page's columns interleave with their neighbours';
