@@ -165,6 +165,7 @@ class Candidate:
 
 def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tags: TagModel,
                  memo: dict | None = None, same_article: Callable[[int, int], bool] = lambda a, b: True,
+                 printed_lines: PrintedLines | None = None,
                  ) -> tuple[tuple[Join, ...], frozenset[tuple[int, int]]]:
     """Choose the junctions between the BODY blocks of a page's content (file order).
 
@@ -176,10 +177,11 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
     Pass the same `memo` dict to later rounds over the same fragments to reuse the
     language evidence. `same_article(a, b)` says whether two blocks are (so far) of one
     article: a start that follows another article's paragraph breaks no natural run.
+    `printed_lines` gives the measures of a page copied a printed line to a block
+    (`PrintedLines.of(fragments)`, worked out once by the caller for every round).
     """
     memo = {} if memo is None else memo
     phrases = PagePhrases(tuple(block.text for block in fragments))
-    printed_lines = PrintedLines.of(fragments)
     # A figure alone (11.1%) is a data box's number, not a piece of a sentence. A line opened by
     # a dash under text (——编者, ——来自兰州高新区的调查) is whole, a signature or a subtitle read
     # away from its title: it goes on no sentence and none goes on from it.

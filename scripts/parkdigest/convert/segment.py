@@ -250,11 +250,12 @@ def _join_and_assign(content: PageContent, vocabulary: Vocabulary) -> Placement:
     tags = TagModel([b.text for b in content.blocks if b.kind is Kind.BODY])
     memo: dict = {}  # junction evidence that does not change between rounds
     fragments = list(content.blocks)
-    joins, breaks = choose_joins(fragments, vocabulary.cosine, tags, memo)
+    printed_lines = PrintedLines.of(fragments)  # the same page in every round
+    joins, breaks = choose_joins(fragments, vocabulary.cosine, tags, memo, printed_lines=printed_lines)
     ownership = _assign_articles(content, joins, vocabulary)
     for _ in range(JOIN_ROUNDS - 1):
         fit, same_article = _round_scorers(content, vocabulary.profiles(ownership.members()), ownership.freeze())
-        joins, breaks = choose_joins(fragments, fit, tags, memo, same_article)
+        joins, breaks = choose_joins(fragments, fit, tags, memo, same_article, printed_lines)
         ownership = _assign_articles(content, joins, vocabulary)
     return Placement(tuple(joins), breaks, ownership.freeze())
 
