@@ -126,8 +126,13 @@ NO_JOIN_SCORE = 2.0  # below this, leave the end open (the page may be cut there
 # On a page copied a printed line to a block (printed_lines.PrintedLines), the next block is
 # mostly the line another column prints on the same row, so being next says little: the rest
 # of a line is among the few lines after it (NEAR_LINES), a line as wide as it (it fills the
-# same measure) or a paragraph's short last line, never a wider one.
-NEAR_LINE_BONUS = 1.0
+# same measure) or a paragraph's short last line, never a wider one. Near is no mere tie-break:
+# on held-out copies (four sets, 9,844 lines with their rest) 92% of the rests stood within
+# NEAR_LINES blocks after their line and the page's other two hundred lines shared the rest, so
+# standing near is worth ln((0.92 / 8) / (0.08 / 200)) ≈ 5 points, as much as a broken word.
+# A head between the two (a title, a byline, a subhead) ends the near lines: what follows it is
+# another story's or another section's, and a sentence goes on past no head.
+NEAR_LINE_BONUS = 5.0
 SAME_MEASURE_BONUS = 2.0
 WIDER_LINE_PENALTY = 2.0
 # There, the columns printed side by side go on row by row together: a column's next line
@@ -364,10 +369,10 @@ def _score(fragments: list[Block], e: int, s: int, topic: Callable[[int, int], f
     return replace(base, score=score, run_penalties=penalties, run_before=None)
 
 
-def _printed_line_score(printed_lines: PrintedLines, left: str, right: str, after: int) -> float:
-    """On a page copied a printed line to a block: the start `after` blocks past the end, near
-    (NEAR_LINES) or not; as wide as a measure the end fills, or narrower and closed, or wider."""
-    score = NEAR_LINE_BONUS if 0 < after <= NEAR_LINES else 0.0
+def _printed_line_score(printed_lines: PrintedLines, left: str, right: str, near: bool) -> float:
+    """On a page copied a printed line to a block: the start near the end (`_near_line`) or
+    not; as wide as a measure the end fills, or narrower and closed, or wider."""
+    score = NEAR_LINE_BONUS if near else 0.0
     measures = printed_lines.measures_of(left)
     if measures:
         rest = display_width(right)
@@ -387,7 +392,8 @@ def _language_score(fragments: list[Block], e: int, s: int, tags: TagModel, phra
     # word crosses the junction, so the gain alone says whether one does (words.junction_gain).
     gain = junction_gain(left, right)
     span = word_spanning(left, right) if gain >= SPAN_MIN_NATS else ""
-    score = 0.0 if printed_lines is None else _printed_line_score(printed_lines, left, right, s - e)
+    score = 0.0 if printed_lines is None else _printed_line_score(printed_lines, left, right,
+                                                                   _near_line(fragments, e, s))
     if adjacent:
         distance = fragments[s].first_line - fragments[e].last_line
         if distance <= MAX_PLAIN_BREAK_LINES:
@@ -583,6 +589,11 @@ def next_in_flow(fragments: list[Block], i: int) -> int | None:
         if fragments[j].kind is not Kind.CAPTION:
             return j
     return None
+
+
+def _near_line(fragments: list[Block], e: int, s: int) -> bool:
+    """Does block s stand within NEAR_LINES blocks after block e, with no head between them?"""
+    return 0 < s - e <= NEAR_LINES and not any(fragments[k].kind in HEAD_KINDS for k in range(e + 1, s))
 
 
 def _previous_in_flow(fragments: list[Block], i: int) -> int | None:

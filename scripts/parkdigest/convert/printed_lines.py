@@ -37,6 +37,10 @@ MEASURE_MIN_LINES = 4
 MEASURE_MIN_SHARE = 0.03
 # A paragraph's first line is indented two characters: it fills its measure less that.
 INDENT_WIDTH = 4
+# A typesetter keeps a closing mark (，。、) off a line's start by pushing the character before it
+# down with it: that line fills its measure less one character (of held-out copies' lines with
+# their rest, one in thirty).
+PUSHED_WIDTH = 2
 # A column's next line, and the lines its row prints beside it, stand within this many blocks
 # of a line (the columns of a row, a few more where the rows of two modules interleave).
 NEAR_LINES = 8
@@ -69,10 +73,12 @@ class PrintedLines:
         return cls(measures)
 
     def measures_of(self, text: str) -> tuple[int, ...]:
-        """The measures the line may fill: its width, and its width and a paragraph's indent (a
-        first line, whose indent a copy does not keep); none for a line that fills none."""
+        """The measures the line may fill: its width; its width and a character pushed to the next
+        line (PUSHED_WIDTH); its width and a paragraph's indent (a first line, whose indent a copy
+        does not keep). None for a line that fills none."""
         width = display_width(text)
-        return tuple(measure for measure in (width, width + INDENT_WIDTH) if measure in self.measures)
+        return tuple(measure for measure in (width, width + PUSHED_WIDTH, width + INDENT_WIDTH)
+                     if measure in self.measures)
 
     def among_its_columns(self, texts: Sequence[str], k: int) -> bool:
         """Does line k fill a measure that a line within NEAR_LINES of it fills too? A column's
