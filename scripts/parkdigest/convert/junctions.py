@@ -127,9 +127,10 @@ NO_JOIN_SCORE = 2.0  # below this, leave the end open (the page may be cut there
 # mostly the line another column prints on the same row, so being next says little: the rest
 # of a line is among the few lines after it (NEAR_LINES), a line as wide as it (it fills the
 # same measure) or a paragraph's short last line, never a wider one. Near is no mere tie-break:
-# on held-out copies (four sets, 9,844 lines with their rest) 92% of the rests stood within
-# NEAR_LINES blocks after their line and the page's other two hundred lines shared the rest, so
-# standing near is worth ln((0.92 / 8) / (0.08 / 200)) ≈ 5 points, as much as a broken word.
+# on held-out copies (four of the sets tuned on, 9,844 lines with their rest) 92% of the rests
+# stood within NEAR_LINES blocks after their line and the page's other two hundred lines shared
+# the rest, so standing near is worth ln((0.92 / 8) / (0.08 / 200)) ≈ 5 points, about what a
+# word broken at the line end brings (SPAN_BONUS and its nats).
 # A head between the two (a title, a byline, a subhead) ends the near lines: what follows it is
 # another story's or another section's, and a sentence goes on past no head.
 NEAR_LINE_BONUS = 5.0
