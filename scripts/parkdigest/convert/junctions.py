@@ -184,7 +184,7 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
     language evidence. `same_article(a, b)` says whether two blocks are (so far) of one
     article: a start that follows another article's paragraph breaks no natural run.
     `printed_lines` gives the measures of a page copied a printed line to a block
-    (`PrintedLines.of(fragments)`, worked out once by the caller for every round).
+    (worked out once for the page by the caller, the same in every round).
     """
     memo = {} if memo is None else memo
     phrases = PagePhrases(tuple(block.text for block in fragments))

@@ -264,3 +264,6 @@ class Segmentation:
     contents: tuple[str, ...] = ()  # entries of the page's table of contents, labels stripped
     page_date: str = ""
     warnings: tuple[Problem, ...] = ()
+    # The measures of the page's columns when its copy gives each printed line as a block of its
+    # own (printed_lines.PrintedLines), else none: worked out once, read by reflow.
+    column_measures: frozenset[int] = frozenset()

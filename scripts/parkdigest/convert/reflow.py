@@ -35,7 +35,6 @@ from parkdigest.convert.model import (
     Role,
     Segmentation,
 )
-from parkdigest.convert.printed_lines import PrintedLines
 from parkdigest.convert.words import word_spanning, words_taken_up
 from parkdigest.problems import Problem, Severity
 from parkdigest.text import BYLINE_MARKS, HAN, dateline_opens, sentence_closed
@@ -139,7 +138,7 @@ def _successors(seg: Segmentation) -> dict[int, int]:
     # On a page copied a printed line to a block, the next block is mostly another column's
     # line: a column's next line stands as far after a line as that line stood after its own
     # line above (the lines of a row's columns come one after the other, row by row).
-    line_above = {j.right_block: j.left_block for j in seg.joins} if PrintedLines.of(blocks) else None
+    line_above = {j.right_block: j.left_block for j in seg.joins} if seg.column_measures else None
     for k, block in ((p.id, p.block) for p in seg.placed):
         if k in successor or seg.placed[k].role in _OUTSIDE_THE_TEXT:
             continue

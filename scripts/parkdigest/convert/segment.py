@@ -134,7 +134,9 @@ def segment_page(page: Page) -> Segmentation:
                                 "check that this is the right file", severity=Severity.WARNING))
         return Segmentation(source=page.source, placed=(), heads=(), joins=(), furniture=furniture,
                             page_date=_page_date(blocks), warnings=tuple(warnings))
-    content_blocks = _unmask_cut_text(content_blocks)
+    # Whether the copy gives each printed line as a block of its own: decided once for the page.
+    printed_lines = PrintedLines.of(content_blocks)
+    content_blocks = _unmask_cut_text(content_blocks, printed_lines)
     found = find_heads(content_blocks, contents_keys, set(page.sidecar.get("split_at") or ()), _under_credits(blocks))
     heads = found.clusters
     if not heads:
@@ -145,13 +147,14 @@ def segment_page(page: Page) -> Segmentation:
     content = PageContent(tuple(_as_flow_block(block, role) for block, role in zip(content_blocks, found.roles)),
                           found.roles, heads, found.stories, found.side_by_side, found.briefs)
     vocabulary = Vocabulary(content.blocks)
-    placement = _join_and_assign(content, vocabulary)
+    placement = _join_and_assign(content, vocabulary, printed_lines)
     strays = _stray_headlines(content, placement, vocabulary, contents)
     if strays:  # read again with each stray headline as a head of its own, then fold back the textless
         content = _with_strays_apart(content, strays)
-        content, placement = _fold_textless_strays(content, _join_and_assign(content, vocabulary), vocabulary,
+        content, placement = _fold_textless_strays(content, _join_and_assign(content, vocabulary, printed_lines),
+                                                   vocabulary,
                                                    contents)
-    content, placement = _give_heads_their_openings(content, placement, vocabulary)
+    content, placement = _give_heads_their_openings(content, placement, vocabulary, printed_lines)
     # A lone subhead over text on another title's park goes back into that story first, its
     # text with it: moving its paragraphs alone would leave it a head with no text.
     content, placement = _fold_sections_of_a_titled_zone(content, placement)
@@ -165,7 +168,8 @@ def segment_page(page: Page) -> Segmentation:
                    for k, (block, claim) in enumerate(zip(content.blocks, placement.owners)))
     return Segmentation(
         source=page.source, placed=placed, heads=merged.heads, joins=placement.joins, furniture=furniture,
-        breaks=placement.breaks, contents=contents, page_date=_page_date(blocks), warnings=tuple(warnings))
+        breaks=placement.breaks, contents=contents, page_date=_page_date(blocks), warnings=tuple(warnings),
+        column_measures=printed_lines.measures if printed_lines else frozenset())
 
 
 @dataclass(frozen=True)
@@ -243,14 +247,13 @@ class Placement:
     owners: tuple[Claim, ...]  # per content block: its article and how sure
 
 
-def _join_and_assign(content: PageContent, vocabulary: Vocabulary) -> Placement:
+def _join_and_assign(content: PageContent, vocabulary: Vocabulary, printed_lines: PrintedLines | None) -> Placement:
     """Joins and ownership inform each other: first join by what two fragments share, assign
     every block to an article, then join again by how well a start fits the article its end
     belongs to, and assign again (JOIN_ROUNDS rounds in all)."""
     tags = TagModel([b.text for b in content.blocks if b.kind is Kind.BODY])
     memo: dict = {}  # junction evidence that does not change between rounds
     fragments = list(content.blocks)
-    printed_lines = PrintedLines.of(fragments)  # the same page in every round
     joins, breaks = choose_joins(fragments, vocabulary.cosine, tags, memo, printed_lines=printed_lines)
     ownership = _assign_articles(content, joins, vocabulary)
     for _ in range(JOIN_ROUNDS - 1):
@@ -554,8 +557,8 @@ def _fold_textless_strays(content: PageContent, placement: Placement, vocabulary
     return _folded(content, placement, into, back_in_text)
 
 
-def _give_heads_their_openings(content: PageContent, placement: Placement, vocabulary: Vocabulary
-                               ) -> tuple[PageContent, Placement]:
+def _give_heads_their_openings(content: PageContent, placement: Placement, vocabulary: Vocabulary,
+                               printed_lines: PrintedLines | None) -> tuple[PageContent, Placement]:
     """Read the page again with each head's opening paragraph, found away from it, fixed to it;
     a head whose text moved with an opening may then find its own, so again, until no head finds
     one (each round fixes one head more at least: there are at most as many rounds as heads)."""
@@ -567,7 +570,7 @@ def _give_heads_their_openings(content: PageContent, placement: Placement, vocab
         if not found:
             break
         content = replace(content, openings=content.openings + found)
-        placement = _join_and_assign(content, vocabulary)
+        placement = _join_and_assign(content, vocabulary, printed_lines)
     return content, placement
 
 
@@ -1074,14 +1077,13 @@ def _under_credits(blocks: Sequence[Block]) -> frozenset[int]:
                      if before.kind is Kind.FURNITURE and is_photo_credit(before.rule))
 
 
-def _unmask_cut_text(content: list[Block]) -> list[Block]:
+def _unmask_cut_text(content: list[Block], printed_lines: PrintedLines | None) -> list[Block]:
     """A short piece of text cut off by a column break looks like a headline ("穴压缩空气储能项",
     "寻访非遗十二木卡"): when a word spans its end and the start of a paragraph on the page
     (项|目, 木卡|姆), it is text that continues there."""
     starts = [b.text for b in content if b.kind is Kind.BODY]
     out = list(content)
     wrapped = _lines_of_wrapped_text(content)
-    printed_lines = PrintedLines.of(content)
     texts = [b.text for b in content]
     for k, block in enumerate(content):
         if block.kind is not Kind.HEADLINE or block.rule not in _PLAIN_HEADLINE_RULES:
