@@ -1040,6 +1040,61 @@ def test_a_byline_read_into_the_line_of_its_title_is_split_off(line, head):
     assert [kind for _, kind in kinds] == ["headline", "byline", "body"] and kinds[0][0] == _page(head).lines[0].text
 
 
+_TEXT_UNDER_A_GLUED_STACK = "近年来，常州高新区坚持项目为王，去年新签约重大项目四十个，总投资超过三百亿元。"
+
+
+@pytest.mark.parametrize("byline, head", [
+    ("本报记者 郭晓峰", "聚焦主导产业 打造创新高地常州高新区招引重大项目"),  # a kicker and the title after the name
+    ("■ 本报记者 王  珂 实习生 刘思远", "以改革激发活力常州高新区打造创新策源地"),  # names, the head opening with 以
+    ("文/孙立新", "常州高新区：科技城里的新引擎"),  # the role glued to the name
+    ("本报记者 欧阳明 蔡  宁", "一季度主要经济指标稳中有升"),  # the last name spaced out, its given name glued
+])
+def test_a_byline_read_into_one_block_with_the_head_under_it_is_split_off(byline, head):
+    """A byline printed over its headline stack, read into one block with it by the copy: the
+    last name runs into the head with no space, and the byline ends where that name ends."""
+    kinds = _kinds(byline + head, _TEXT_UNDER_A_GLUED_STACK)
+    assert [text for text, _ in kinds] == [_page(byline).lines[0].text, head, _TEXT_UNDER_A_GLUED_STACK]
+    assert kinds[0][1] == "byline"
+
+
+@pytest.mark.parametrize("byline, head", [
+    ("本报记者 郭晓峰", "聚焦主导产业 打造创新高地常州高新区招引重大项目"),
+    ("■ 本报记者 王  珂 实习生 刘思远", "改革激发活力 常州高新区打造创新策源地"),
+    ("本报记者 欧阳明 蔡  宁", "常州高新区一季度主要经济指标稳中有升"),
+])
+def test_a_glued_byline_and_head_give_the_article_the_byline_on_its_own_line_gives(byline, head):
+    """Metamorphic: the same head and text, the byline on a line of its own over the head or read
+    into one block with it, make the same article."""
+    apart = reflow_page(segment_page(_page(byline, head, _TEXT_UNDER_A_GLUED_STACK))).drafts
+    glued = reflow_page(segment_page(_page(byline + head, _TEXT_UNDER_A_GLUED_STACK))).drafts
+    assert [(d.title, d.byline, [p.text for p in d.paragraphs]) for d in glued] == \
+        [(d.title, d.byline, [p.text for p in d.paragraphs]) for d in apart]
+    assert len(glued) == 1 and glued[0].title == head
+
+
+@pytest.mark.parametrize("line", [
+    "记者 张伟近日从市科技局获悉，今年一季度全市新增高新技术企业120家。",  # a sentence, no head
+    "记者来到园区时工人们正在调试设备",  # no name after the role
+    "本报记者 郭晓峰",  # a byline alone
+])
+def test_a_line_opening_with_a_role_and_no_head_glued_after_a_name_is_not_cut(line):
+    assert len(_kinds(line, _TEXT_UNDER_A_GLUED_STACK)) == 2
+
+
+@pytest.mark.parametrize("line", ["本报沈阳12月12日电（", "园区发布了《", "一批“"])
+def test_a_line_ending_with_an_opening_mark_is_a_piece_of_a_longer_line_and_no_headline(line):
+    """A typesetter keeps an opening mark off a line's end (GB/T 15834): a block ending with one is
+    a piece of a printed line the copy cut apart, never a headline."""
+    assert _kinds(line, _TEXT_UNDER_A_GLUED_STACK) == [(line, "body"), (_TEXT_UNDER_A_GLUED_STACK, "body")]
+
+
+def test_no_byline_is_split_off_a_piece_of_a_dateline():
+    """本报沈阳12月 / 12日电（记者罗 / 艳）…: the head a byline would leave (12日电（) ends with an
+    opening mark, so it is no headline, and the line stays whole."""
+    assert [text for text, _ in _kinds("15日电（记者王", _TEXT_UNDER_A_GLUED_STACK)] == \
+        ["15日电（记者王", _TEXT_UNDER_A_GLUED_STACK]
+
+
 def test_a_byline_with_its_photographer_signs_the_story_and_is_no_caption():
     kinds = _kinds("园区高质量发展取得新进展", "记者 张伟 摄影 李娜", "近年来，园区坚持创新驱动，去年实现营收一千亿元。")
     assert ("记者 张伟", "byline") in kinds and all(kind != "caption" for _, kind in kinds)

@@ -327,6 +327,29 @@ def test_the_rest_of_a_printed_line_stands_near_it_and_not_past_another_story_s_
         "青年创新创业大赛在高新区举行": "".join(_CONTEST_STORY)}
 
 
+# A park story (written for these tests) whose sentences hold dashes: a printed line of it may
+# read as a kicker run into its title (……产业联盟——大数 / 据与网络安全……).
+_DASH_STORY = [
+    "今年以来，高新区牵头成立了两个业界共治组织——大数据与网络安全产业联盟和智能制造产业联盟，"
+    "吸引一百多家企业加入，联盟成员之间的合作项目已有四十多个。",
+    "联盟秘书长介绍，园区还设立了专项资金——每年五千万元，用于支持联盟成员联合攻关关键核心技术，"
+    "首批十个项目已经立项。",
+    "业内人士认为，这种由企业唱主角的治理方式——政府搭台、企业唱戏，让园区的产业生态更加活跃。",
+]
+
+
+@pytest.mark.parametrize(("measure", "columns"), [(9, 2), (10, 2), (11, 2), (9, 3), (10, 3), (11, 3), (12, 3)])
+def test_a_printed_line_with_a_dash_in_it_is_text_of_its_column_not_a_kicker_and_title(measure, columns):
+    """A line that fills its column's measure among lines of that measure is text, whatever
+    headline it looks like: a sentence's dash makes it look like a kicker run into its title. One
+    article, all its text in it."""
+    story = [*_PARK_STORY[:2], *_DASH_STORY, *_PARK_STORY[2:]]
+    drafts = _drafts_by_title(["园区动态", "高新区业界共治激发产业活力", "本报记者 李明",
+                               *_printed_rows(story, measure, columns)])
+    assert list(drafts) == ["高新区业界共治激发产业活力"]  # (the order of its lines is the tests' above)
+    assert sorted("".join(p.text for p in drafts["高新区业界共治激发产业活力"].paragraphs)) == sorted("".join(story))
+
+
 @pytest.mark.parametrize("folder", ["devset-pdf", "devset-pdfstream", "devset-pdftotext"])
 def test_only_a_page_copied_a_printed_line_to_a_block_has_column_measures(folder):
     """The measures are read only where most blocks are single column lines that share a few

@@ -124,6 +124,9 @@ def dateline_opens(text: str) -> bool:
 
 # Closing quotes and brackets that may stand after a sentence's end (……说。”).
 CLOSERS = "”’」』）)》】"
+# Opening quotes and brackets: a typesetter keeps one off a line's end (GB/T 15834), and no
+# headline ends with one.
+OPENERS = "“‘「『（(《【"
 
 
 def open_quotes(text: str, pair: str = "“”") -> int:

@@ -26,8 +26,10 @@ from parkdigest.convert.model import Block, Kind, LineRule, Page
 from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS
 from parkdigest.convert.words import (
     BROKEN_WORD_NATS,
+    PERSON_FLAG,
     ends_mid_phrase,
     first_tags,
+    first_tags_guessing_names,
     is_dictionary_word,
     junction_gain,
     opens_with_adverbial,
@@ -47,6 +49,7 @@ from parkdigest.text import (
     COLONS,
     HAN,
     HAN_CHAR,
+    OPENERS,
     OUTLET_SUFFIXES,
     PARALLEL_HALVES,
     SENTENCE_END,
@@ -203,6 +206,12 @@ def _first_pass(page: Page) -> list[Block]:
             out.append(Block(head_kind, head, first, last, gap, head_rule))
             out.append(Block(Kind.BYLINE, byline, last, last, 0, "trailing-byline"))
             continue
+        byline, head = _split_leading_byline(text, kind, words)
+        if byline:
+            head_kind, head_rule = _classify_line(head, labels, words)
+            out.append(Block(Kind.BYLINE, byline, first, first, gap, "leading-byline"))
+            out.append(Block(head_kind, head, first, last, 0, head_rule))
+            continue
         if kind is Kind.BODY:
             body, credit = _split_trailing_credit(text, words)
             if credit:
@@ -258,6 +267,81 @@ def _split_trailing_byline(text: str, kind: Kind, words: dict) -> tuple[str, str
     if close > 0 and _is_lone_name(tail.strip()) and _is_headline(head) and closed_by_column_tag(head):
         return head, tail.strip()
     return text, ""
+
+
+def _split_leading_byline(text: str, kind: Kind, words: dict) -> tuple[str, str]:
+    """'本报记者 于大勇坚持创新驱动 推动产业升级芜湖高新区：…' -> (byline, head): a byline printed
+    over its headline stack, read into one block with it by the extraction tool — the mirror of
+    `_split_trailing_byline`. The line opens with the byline's role and names; the last name
+    runs into the head with no space between, so the byline ends where that person's name ends
+    (`_leading_name`). The rest must be a headline or a stack of heads: no sentence."""
+    if kind in (Kind.BYLINE, Kind.FURNITURE) or len(text) > BYLINE_MAX_CHARS + LEADING_BYLINE_HEAD_MAX_CHARS:
+        return "", text
+    if dateline_opens(text) or not _opens_with_a_byline(text, words):
+        return "", text
+    previous = ""
+    for run in re.finditer(r"\S+", text):
+        glued = run.group()
+        role = _role_opening(glued, words)
+        name = _leading_name(glued[len(role):], padded=_is_lone_name_char(previous))
+        previous = glued
+        if not name or len(role) + len(name) == len(glued):
+            continue  # no name here, or a name standing alone: the head runs on from a later one
+        cut = run.start() + len(role) + len(name)
+        byline, head = text[:cut], text[cut:].strip()
+        if _is_byline(byline, words) and _heads_a_story(head):
+            return byline, head
+    return "", text
+
+
+# The head after a byline read into one block with it may be a whole stack: a kicker over a
+# title of two lines.
+LEADING_BYLINE_HEAD_MAX_CHARS = KICKER_MAX_CHARS + HEADLINE_MAX_CHARS
+
+
+def _opens_with_a_byline(text: str, words: dict) -> bool:
+    body = _STATIONED.sub("", text.lstrip(BYLINE_MARKS).strip())
+    return (any(re.match(pattern, body) for pattern in words["byline_patterns"])
+            or body.startswith(tuple(words["byline_roles"])))
+
+
+def _role_opening(run: str, words: dict) -> str:
+    """The role a run of a byline opens with (本报记者于大勇…: 本报记者; 文/胡瑞…: 文/), or ''."""
+    for pattern in words["byline_patterns"]:
+        match = re.match(pattern, run)
+        if match:
+            return match.group()
+    return next((role for role in sorted(words["byline_roles"], key=len, reverse=True) if run.startswith(role)), "")
+
+
+def _is_lone_name_char(run: str) -> bool:
+    """A run that is one character of a name a byline spaces out (胡　涛): its surname."""
+    return len(run) == 1 and surname_length(run) == 1
+
+
+def _leading_name(text: str, padded: bool) -> str:
+    """The person's name a text opens with, glued to the words after it (于大勇坚持…: 于大勇), or
+    ''. After a surname the byline spaced out (胡　涛2022年…) it is the one character left. A
+    surname jieba reads alone is the name with the word after it (蔡 / 海滨 / 产业园: 蔡海滨)."""
+    if padded:
+        return text[:1] if HAN_CHAR.fullmatch(text[:1]) else ""
+    tags = first_tags_guessing_names(text, 2)
+    if not tags:
+        return ""
+    word, flag = tags[0]
+    if flag.startswith(PERSON_FLAG) and is_whole_name(word):
+        return word
+    if len(tags) == 2 and len(word) == surname_length(word) and is_whole_name(word + tags[1][0]):
+        return word + tags[1][0]
+    return ""
+
+
+def _heads_a_story(text: str) -> bool:
+    """A headline, or a stack of heads read as one line (a kicker run into its title): no
+    sentence, the shape of a headline."""
+    core, _ = _headline_core(text)
+    return (bool(core) and bool(HAN_CHAR.search(core)) and not _has_sentence_punct(core)
+            and _headline_shape(core) and not opens_with_adverbial(core))
 
 
 def _without_paper_name(head: str, byline: str, words: dict) -> str:
@@ -708,6 +792,8 @@ def _headline_shape(core: str) -> bool:
         return False
     if open_quotes(core):
         return False  # an unclosed quote: a fragment of a sentence broken at the line end
+    if core[-1] in OPENERS:
+        return False  # an opening mark ends no printed line: a piece cut out of a longer line (12日电（)
     if closes_unopened_bracket(core):
         return False  # the tail of text cut elsewhere ("整理）"), or of a title's tag (`_context_pass`)
     if dateline_opens(core):

@@ -87,6 +87,10 @@ STAY_BONUS = 0.12
 CUT_TEXT_ADJACENT_NATS = BROKEN_WORD_NATS
 CUT_TEXT_FAR_NATS = 6.0
 _PLAIN_HEADLINE_RULES = frozenset({LineRule.HEADLINE, LineRule.HEADLINE_IN_STACK})
+# A line that fills its column's measure among lines of that measure is read as text whatever
+# headline it looks like: a sentence with a dash in it looks like a kicker run into its title
+# (业界共治组织——大数 / 据与网络安全…).
+_LINE_OF_A_MEASURE_RULES = _PLAIN_HEADLINE_RULES | {LineRule.KICKER_AND_TITLE}
 # A paragraph of a narrow column the copy gave line by line reads as a stack of headline-like
 # lines, each running on into the next (……高层建筑和石 / 油化工火灾的……). A title wraps
 # into two lines, rarely three: this many lines running on, each into the next, are text.
@@ -1086,11 +1090,11 @@ def _unmask_cut_text(content: list[Block], printed_lines: PrintedLines | None) -
     wrapped = _lines_of_wrapped_text(content)
     texts = [b.text for b in content]
     for k, block in enumerate(content):
-        if block.kind is not Kind.HEADLINE or block.rule not in _PLAIN_HEADLINE_RULES:
+        if block.kind is not Kind.HEADLINE or block.rule not in _LINE_OF_A_MEASURE_RULES:
             continue
         previous = content[k - 1] if k > 0 else None
         following = content[k + 1] if k + 1 < len(content) else None
-        if k in wrapped:
+        if k in wrapped and block.rule in _PLAIN_HEADLINE_RULES:
             out[k] = _as_cut_text(block)
             continue
         # On a page copied a printed line to a block, a line that fills a column's measure, among
@@ -1101,6 +1105,8 @@ def _unmask_cut_text(content: list[Block], printed_lines: PrintedLines | None) -
                 and block.text[-1] not in _CLOSERS \
                 and not (whole_title(block) and ends_with_a_whole_word(block.text)):
             out[k] = _as_cut_text(block)
+            continue
+        if block.rule not in _PLAIN_HEADLINE_RULES:
             continue
         # The rest of the paragraph right above, cut where a column could end: a word runs from
         # that paragraph's open end into the line (快闪巡|演，让游客们…).
