@@ -1088,6 +1088,13 @@ def test_a_line_ending_with_an_opening_mark_is_a_piece_of_a_longer_line_and_no_h
     assert _kinds(line, _TEXT_UNDER_A_GLUED_STACK) == [(line, "body"), (_TEXT_UNDER_A_GLUED_STACK, "body")]
 
 
+@pytest.mark.parametrize("line", ["14日电（记者王丽、孙伟）7月20", "电（记者苏娜）", "日电（记者张杰）近日"])
+def test_the_rest_of_a_dateline_cut_inside_its_date_is_text_and_no_headline(line):
+    """本报沈阳12月 / 14日电（记者…: the line a dateline goes on in opens with its day and 电, or
+    电 alone, and the reporter's bracket; no headline opens so."""
+    assert _kinds(line, _TEXT_UNDER_A_GLUED_STACK)[0] == (line, "body")
+
+
 def test_no_byline_is_split_off_a_piece_of_a_dateline():
     """本报沈阳12月 / 12日电（记者罗 / 艳）…: the head a byline would leave (12日电（) ends with an
     opening mark, so it is no headline, and the line stays whole."""

@@ -97,6 +97,9 @@ DATELINE = re.compile(rf"^[（(]?{DATELINE_SOURCE}([{HAN}]{{0,12}}\d{{1,2}}月\d
 # its date (本报贵阳12月 / 14日电…): the outlet, place and month fill the line, and nothing else
 # opens a line so.
 DATELINE_CUT = re.compile(rf"[（(]?{DATELINE_SOURCE}[{HAN}]{{0,12}}\d{{1,2}}月(\d{{1,2}}日?)?")
+# The rest of such a cut dateline, opening the next line: its day and 电 or 讯, or 电 alone, and
+# the bracket naming the reporter (14日电（记者…, 日电（…, 电（记者…). Nothing else opens a line so.
+DATELINE_REST = re.compile(r"^(\d{0,2}日)?(电|讯)[（(]")
 # A dateline runs to this many characters at most (本报乌鲁木齐12月31日电 and an outlet of 8).
 DATELINE_MAX_CHARS = 32
 

@@ -47,6 +47,7 @@ from parkdigest.text import (
     CLAUSE_OR_SENTENCE_MARK,
     CLOSERS,
     COLONS,
+    DATELINE_REST,
     HAN,
     HAN_CHAR,
     OPENERS,
@@ -560,7 +561,7 @@ def closed_by_column_tag(text: str) -> bool:
 def _headline_core(text: str) -> tuple[str, bool]:
     """The headline without its closing column tag, and whether it had one."""
     tag = COLUMN_TAG.search(text)
-    if tag and tag.start() > 0:
+    if tag and tag.start() > 0 and not DATELINE_REST.match(text):  # (电（记者苏娜）: a reporter, no column)
         return text[: tag.start()], True
     return text, False
 
@@ -796,8 +797,8 @@ def _headline_shape(core: str) -> bool:
         return False  # an opening mark ends no printed line: a piece cut out of a longer line (12日电（)
     if closes_unopened_bracket(core):
         return False  # the tail of text cut elsewhere ("整理）"), or of a title's tag (`_context_pass`)
-    if dateline_opens(core):
-        return False  # a dateline opens a story's first paragraph, never a headline: cut text ("本报讯（记者董桂")
+    if dateline_opens(core) or DATELINE_REST.match(core):
+        return False  # a dateline opens a story's first paragraph, never a headline: cut text ("本报讯（记者董桂", "14日电（记者")
     if first_tags(core, 1)[0][1] in ENCLITIC_TAGS:
         return False  # the rest of a line cut elsewhere ("的内容及特点")
     if _opens_with_a_connective(core):
