@@ -301,13 +301,17 @@ LEADING_BYLINE_HEAD_MAX_CHARS = KICKER_MAX_CHARS + HEADLINE_MAX_CHARS
 
 
 def _opens_with_a_byline(text: str, words: dict) -> bool:
-    body = _STATIONED.sub("", text.lstrip(BYLINE_MARKS).strip())
-    return (any(re.match(pattern, body) for pattern in words["byline_patterns"])
-            or body.startswith(tuple(words["byline_roles"])))
+    return bool(_role_opening(_byline_body(text), words))
+
+
+def _byline_body(text: str) -> str:
+    """A byline less its marks; where a correspondent is stationed is part of the role
+    (本报驻广东记者 reads as 本报记者)."""
+    return _STATIONED.sub("", text.lstrip(BYLINE_MARKS).strip())
 
 
 def _role_opening(run: str, words: dict) -> str:
-    """The role a run of a byline opens with (本报记者于大勇…: 本报记者; 文/胡瑞…: 文/), or ''."""
+    """The role a byline or a run of it opens with (本报记者于大勇…: 本报记者; 文/胡瑞…: 文/), or ''."""
     for pattern in words["byline_patterns"]:
         match = re.match(pattern, run)
         if match:
@@ -859,8 +863,7 @@ def names_a_box(text: str) -> bool:
 def _is_byline(text: str, words: dict) -> bool:
     if len(text) > BYLINE_MAX_CHARS or _has_sentence_punct(text) or "，" in text:
         return False
-    # Where a correspondent is stationed is part of the role (本报驻广东记者 reads as 本报记者).
-    body = _STATIONED.sub("", text.lstrip(BYLINE_MARKS).strip())
+    body = _byline_body(text)
     for pattern in words["byline_patterns"]:
         match = re.match(pattern, body)
         if match and _names_after(body[match.end():], words):

@@ -1094,7 +1094,8 @@ def _unmask_cut_text(content: list[Block], printed_lines: PrintedLines | None) -
             continue
         previous = content[k - 1] if k > 0 else None
         following = content[k + 1] if k + 1 < len(content) else None
-        if k in wrapped and block.rule in _PLAIN_HEADLINE_RULES:
+        plain = block.rule in _PLAIN_HEADLINE_RULES
+        if k in wrapped and plain:
             out[k] = _as_cut_text(block)
             continue
         # On a page copied a printed line to a block, a line that fills a column's measure, among
@@ -1106,8 +1107,8 @@ def _unmask_cut_text(content: list[Block], printed_lines: PrintedLines | None) -
                 and not (whole_title(block) and ends_with_a_whole_word(block.text)):
             out[k] = _as_cut_text(block)
             continue
-        if block.rule not in _PLAIN_HEADLINE_RULES:
-            continue
+        if not plain:
+            continue  # the evidence below weighs a plain headline line; a kicker and title stays one
         # The rest of the paragraph right above, cut where a column could end: a word runs from
         # that paragraph's open end into the line (快闪巡|演，让游客们…).
         if previous is not None and previous.kind is Kind.BODY and not sentence_closed(previous.text) \
