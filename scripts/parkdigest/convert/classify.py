@@ -278,8 +278,8 @@ def _split_leading_byline(text: str, kind: Kind, words: dict) -> tuple[str, str]
     (`_leading_name`). The rest must be a headline or a stack of heads: no sentence."""
     if kind in (Kind.BYLINE, Kind.FURNITURE) or len(text) > BYLINE_MAX_CHARS + LEADING_BYLINE_HEAD_MAX_CHARS:
         return "", text
-    if dateline_opens(text) or not _opens_with_a_byline(text, words):
-        return "", text
+    if _has_sentence_punct(text) or dateline_opens(text) or not _opens_with_a_byline(text, words):
+        return "", text  # (neither a byline nor a head holds a sentence: 记者日前从…获悉，… is text)
     previous = ""
     for run in re.finditer(r"\S+", text):
         glued = run.group()

@@ -13,7 +13,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import jieba
-import jieba.posseg
 
 from parkdigest.reference.gazetteer import surface_forms
 from parkdigest.resources import language_words
@@ -210,6 +209,10 @@ PERSON_FLAG = "nr"
 
 @cache
 def _name_tagger() -> jieba.posseg.POSTokenizer:
+    # Imported here, when a page first needs it: importing jieba.posseg loads its model's tables
+    # (~0.4 s), and most pages never ask where a glued name ends.
+    import jieba.posseg
+
     return jieba.posseg.POSTokenizer(tokenizer())
 
 
