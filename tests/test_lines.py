@@ -1040,7 +1040,8 @@ def test_a_byline_read_into_the_line_of_its_title_is_split_off(line, head):
     assert [kind for _, kind in kinds] == ["headline", "byline", "body"] and kinds[0][0] == _page(head).lines[0].text
 
 
-_TEXT_UNDER_A_GLUED_STACK = "近年来，常州高新区坚持项目为王，去年新签约重大项目四十个，总投资超过三百亿元。"
+# A paragraph of text to stand under the lines these tests read.
+_A_PARAGRAPH = "近年来，常州高新区坚持项目为王，去年新签约重大项目四十个，总投资超过三百亿元。"
 
 
 @pytest.mark.parametrize("byline, head", [
@@ -1052,8 +1053,8 @@ _TEXT_UNDER_A_GLUED_STACK = "近年来，常州高新区坚持项目为王，去
 def test_a_byline_read_into_one_block_with_the_head_under_it_is_split_off(byline, head):
     """A byline printed over its headline stack, read into one block with it by the copy: the
     last name runs into the head with no space, and the byline ends where that name ends."""
-    kinds = _kinds(byline + head, _TEXT_UNDER_A_GLUED_STACK)
-    assert [text for text, _ in kinds] == [_page(byline).lines[0].text, head, _TEXT_UNDER_A_GLUED_STACK]
+    kinds = _kinds(byline + head, _A_PARAGRAPH)
+    assert [text for text, _ in kinds] == [_page(byline).lines[0].text, head, _A_PARAGRAPH]
     assert kinds[0][1] == "byline"
 
 
@@ -1065,8 +1066,8 @@ def test_a_byline_read_into_one_block_with_the_head_under_it_is_split_off(byline
 def test_a_glued_byline_and_head_give_the_article_the_byline_on_its_own_line_gives(byline, head):
     """Metamorphic: the same head and text, the byline on a line of its own over the head or read
     into one block with it, make the same article."""
-    apart = reflow_page(segment_page(_page(byline, head, _TEXT_UNDER_A_GLUED_STACK))).drafts
-    glued = reflow_page(segment_page(_page(byline + head, _TEXT_UNDER_A_GLUED_STACK))).drafts
+    apart = reflow_page(segment_page(_page(byline, head, _A_PARAGRAPH))).drafts
+    glued = reflow_page(segment_page(_page(byline + head, _A_PARAGRAPH))).drafts
     assert [(d.title, d.byline, [p.text for p in d.paragraphs]) for d in glued] == \
         [(d.title, d.byline, [p.text for p in d.paragraphs]) for d in apart]
     assert len(glued) == 1 and glued[0].title == head
@@ -1078,28 +1079,28 @@ def test_a_glued_byline_and_head_give_the_article_the_byline_on_its_own_line_giv
     "本报记者 郭晓峰",  # a byline alone
 ])
 def test_a_line_opening_with_a_role_and_no_head_glued_after_a_name_is_not_cut(line):
-    assert len(_kinds(line, _TEXT_UNDER_A_GLUED_STACK)) == 2
+    assert len(_kinds(line, _A_PARAGRAPH)) == 2
 
 
 @pytest.mark.parametrize("line", ["本报沈阳12月12日电（", "园区发布了《", "一批“"])
 def test_a_line_ending_with_an_opening_mark_is_a_piece_of_a_longer_line_and_no_headline(line):
     """A typesetter keeps an opening mark off a line's end (GB/T 15834): a block ending with one is
     a piece of a printed line the copy cut apart, never a headline."""
-    assert _kinds(line, _TEXT_UNDER_A_GLUED_STACK) == [(line, "body"), (_TEXT_UNDER_A_GLUED_STACK, "body")]
+    assert _kinds(line, _A_PARAGRAPH) == [(line, "body"), (_A_PARAGRAPH, "body")]
 
 
 @pytest.mark.parametrize("line", ["14日电（记者王丽、孙伟）7月20", "电（记者苏娜）", "日电（记者张杰）近日"])
 def test_the_rest_of_a_dateline_cut_inside_its_date_is_text_and_no_headline(line):
     """本报沈阳12月 / 14日电（记者…: the line a dateline goes on in opens with its day and 电, or
     电 alone, and the reporter's bracket; no headline opens so."""
-    assert _kinds(line, _TEXT_UNDER_A_GLUED_STACK)[0] == (line, "body")
+    assert _kinds(line, _A_PARAGRAPH)[0] == (line, "body")
 
 
 def test_no_byline_is_split_off_a_piece_of_a_dateline():
     """本报沈阳12月 / 12日电（记者罗 / 艳）…: the head a byline would leave (12日电（) ends with an
     opening mark, so it is no headline, and the line stays whole."""
-    assert [text for text, _ in _kinds("15日电（记者王", _TEXT_UNDER_A_GLUED_STACK)] == \
-        ["15日电（记者王", _TEXT_UNDER_A_GLUED_STACK]
+    assert [text for text, _ in _kinds("15日电（记者王", _A_PARAGRAPH)] == \
+        ["15日电（记者王", _A_PARAGRAPH]
 
 
 def test_a_byline_with_its_photographer_signs_the_story_and_is_no_caption():

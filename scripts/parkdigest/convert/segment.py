@@ -155,9 +155,8 @@ def segment_page(page: Page) -> Segmentation:
     strays = _stray_headlines(content, placement, vocabulary, contents)
     if strays:  # read again with each stray headline as a head of its own, then fold back the textless
         content = _with_strays_apart(content, strays)
-        content, placement = _fold_textless_strays(content, _join_and_assign(content, vocabulary, printed_lines),
-                                                   vocabulary,
-                                                   contents)
+        placement = _join_and_assign(content, vocabulary, printed_lines)
+        content, placement = _fold_textless_strays(content, placement, vocabulary, contents)
     content, placement = _give_heads_their_openings(content, placement, vocabulary, printed_lines)
     # A lone subhead over text on another title's park goes back into that story first, its
     # text with it: moving its paragraphs alone would leave it a head with no text.
