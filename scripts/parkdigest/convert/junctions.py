@@ -137,14 +137,17 @@ NEAR_LINE_BONUS = 5.0
 SAME_MEASURE_BONUS = 2.0
 WIDER_LINE_PENALTY = 2.0
 # There, the columns printed side by side go on row by row together: a column's next line
-# stands as many blocks on as the columns of its rows. The sure joins (a word broken at the line
-# end scores STRIDE_EVIDENCE_SCORE) show that distance: a join as long as sure joins within
-# STRIDE_REACH blocks of its end gains PARALLEL_BONUS for each (at most STRIDE_MAX_WITNESSES).
+# stands as many blocks on as the columns of its rows. The sure joins show that distance: a join
+# as long as sure joins within NEAR_LINES blocks of its end (its row's other columns) gains
+# PARALLEL_BONUS for each (at most STRIDE_MAX_WITNESSES); farther joins are of other rows, which
+# may hold other modules' columns. A sure join is one that a near line of the same measure with a word
+# broken at the line end makes (NEAR_LINE_BONUS, SAME_MEASURE_BONUS, SPAN_BONUS and a few nats:
+# STRIDE_EVIDENCE_SCORE); a weaker one may itself be a row's wrong line and lead its row-mates
+# astray. Two witnesses (a row's columns agreeing on their distance) say as much as standing near.
 # Each of PARALLEL_ROUNDS solves the joins and takes its witnesses from the joins chosen.
-PARALLEL_BONUS = 1.5
+PARALLEL_BONUS = NEAR_LINE_BONUS / 2
 PARALLEL_ROUNDS = 2
-STRIDE_EVIDENCE_SCORE = 8.0
-STRIDE_REACH = 12
+STRIDE_EVIDENCE_SCORE = NEAR_LINE_BONUS + SAME_MEASURE_BONUS + SPAN_BONUS + SPAN_MIN_NATS
 STRIDE_MAX_WITNESSES = 2
 # Confidence is a logistic of the margin over the best alternative for the same end.
 CONFIDENCE_SCALE = 1.5
@@ -347,7 +350,7 @@ def _with_row_strides(scores: np.ndarray, candidates: dict[tuple[int, int], Cand
         for k, s in chosen:
             if scores[row[k], col[s]] < STRIDE_EVIDENCE_SCORE:
                 continue
-            for e in range(k - STRIDE_REACH, k + STRIDE_REACH + 1):
+            for e in range(k - NEAR_LINES, k + NEAR_LINES + 1):
                 if e != k and e in row and e + s - k in col:
                     witnesses[row[e], col[e + s - k]] += 1
         bonused = scores + PARALLEL_BONUS * np.minimum(witnesses, STRIDE_MAX_WITNESSES)
