@@ -137,17 +137,17 @@ NEAR_LINE_BONUS = 5.0
 SAME_MEASURE_BONUS = 2.0
 WIDER_LINE_PENALTY = 2.0
 # There, the columns printed side by side go on row by row together: a column's next line
-# stands as many blocks on as the columns of its rows. The sure joins show that distance: a join
-# as long as sure joins within NEAR_LINES blocks of its end (its row's other columns) gains
-# PARALLEL_BONUS for each (at most STRIDE_MAX_WITNESSES); farther joins are of other rows, which
-# may hold other modules' columns. A sure join is one that a near line of the same measure with a word
-# broken at the line end makes (NEAR_LINE_BONUS, SAME_MEASURE_BONUS, SPAN_BONUS and a few nats:
-# STRIDE_EVIDENCE_SCORE); a weaker one may itself be a row's wrong line and lead its row-mates
-# astray. Two witnesses (a row's columns agreeing on their distance) say as much as standing near.
+# stands as many blocks on as the columns of its rows. The sure joins of a row show that
+# distance: a join as long as sure joins within NEAR_LINES blocks of its end (its row's other
+# columns; farther ones are of other rows, which may hold another module's columns) gains
+# PARALLEL_BONUS for each, at most STRIDE_MAX_WITNESSES. A sure join is as sure as a near line
+# of the same measure with a word broken at its end (STRIDE_EVIDENCE_SCORE sums those bonuses):
+# a weaker one may be a wrong line of its row and lead the row's other lines astray. Two
+# witnesses (a row's columns agreeing on their distance) say as much as standing near.
 # Each of PARALLEL_ROUNDS solves the joins and takes its witnesses from the joins chosen.
 PARALLEL_BONUS = NEAR_LINE_BONUS / 2
 PARALLEL_ROUNDS = 2
-STRIDE_EVIDENCE_SCORE = NEAR_LINE_BONUS + SAME_MEASURE_BONUS + SPAN_BONUS + SPAN_MIN_NATS
+STRIDE_EVIDENCE_SCORE = NEAR_LINE_BONUS + SAME_MEASURE_BONUS + SPAN_BONUS + SPAN_PER_NAT * SPAN_MIN_NATS
 STRIDE_MAX_WITNESSES = 2
 # Confidence is a logistic of the margin over the best alternative for the same end.
 CONFIDENCE_SCALE = 1.5
