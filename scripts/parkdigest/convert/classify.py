@@ -316,7 +316,12 @@ def _role_opening(run: str, words: dict) -> str:
         match = re.match(pattern, run)
         if match:
             return match.group()
-    return next((role for role in sorted(words["byline_roles"], key=len, reverse=True) if run.startswith(role)), "")
+    return next((role for role in _roles_longest_first(words) if run.startswith(role)), "")
+
+
+def _roles_longest_first(words: dict) -> list[str]:
+    """A byline's roles, the longest first: 本报记者 is read before 记者."""
+    return sorted(words["byline_roles"], key=len, reverse=True)
 
 
 def _is_lone_name_char(run: str) -> bool:
@@ -882,7 +887,7 @@ def _names_after(text: str, words: dict) -> bool:
     names read on the next line) still opens a byline; a name spaced out and run together with
     the next one by a copy (卢 静罗 平) still shows a surname."""
     rest = text
-    for role in sorted(words["byline_roles"], key=len, reverse=True):
+    for role in _roles_longest_first(words):
         rest = rest.replace(role, " ")
     rest = re.sub(r"[/／、·]", " ", rest)
     runs = [run for run in rest.split() if run]

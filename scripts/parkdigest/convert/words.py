@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter
 from functools import cache, lru_cache
+from itertools import islice
 from pathlib import Path
 
 import jieba
@@ -221,12 +222,7 @@ def first_tags_guessing_names(text: str, count: int) -> list[tuple[str, str]]:
     guessed as one word (于大勇坚持: 于大勇 nr, 坚持 v). `tag` cuts by the dictionary alone
     (于 / 大 / 勇): it is stable, but no dictionary holds every name, and where a name glued to
     the words after it ends is what jieba's model of names (posseg with HMM) is for."""
-    words: list[tuple[str, str]] = []
-    for pair in _name_tagger().cut(text, HMM=True):
-        words.append((pair.word, pair.flag))
-        if len(words) == count:
-            break
-    return words
+    return [(pair.word, pair.flag) for pair in islice(_name_tagger().cut(text, HMM=True), count)]
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
