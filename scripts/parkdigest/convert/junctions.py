@@ -190,7 +190,6 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
     (worked out once for the page by the caller, the same in every round).
     """
     memo = {} if memo is None else memo
-    phrases = PagePhrases(tuple(block.text for block in fragments))
     # A figure alone (11.1%) is a data box's number, not a piece of a sentence. A line opened by
     # a dash under text (——编者, ——来自兰州高新区的调查) is whole, a signature or a subtitle read
     # away from its title: it goes on no sentence and none goes on from it.
@@ -201,17 +200,8 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
     starts = [i for i in body if not dateline_opens(fragments[i].text)]
     if not ends:
         return (), frozenset()
-    scores = np.full((len(ends), len(starts)), -math.inf)
-    candidates: dict[tuple[int, int], Candidate] = {}
-    for row, e in enumerate(ends):
-        for col, s in enumerate(starts):
-            if s == e:
-                continue
-            cand = _score(fragments, e, s, topic, tags, phrases, printed_lines, memo, same_article)
-            candidates[(e, s)] = cand
-            scores[row, col] = cand.score
-    if printed_lines is not None:
-        scores = _with_row_strides(scores, candidates, ends, starts)
+    candidates = _score_pairs(fragments, ends, starts, topic, tags, memo, same_article, printed_lines)
+    scores = candidates.scores
     forbidden: set[tuple[int, int]] = set()
     while True:
         chosen = _solve(scores, ends, starts, forbidden)
@@ -226,8 +216,7 @@ def choose_joins(fragments: list[Block], topic: Callable[[int, int], float], tag
     joins = []
     for e, s in sorted(chosen):
         cand = candidates[(e, s)]
-        alternatives = [candidates[(e, t)].score for t in starts if t not in (e, s) and (e, t) in candidates]
-        best_other = max(alternatives + [NO_JOIN_SCORE])
+        best_other = max(candidates.best_other(e, s), NO_JOIN_SCORE)
         joins.append(Join(fragments[e].last_line, fragments[s].first_line, round(cand.score, 3),
                           round(_confidence(cand.score - best_other), 3), cand.adjacent, left_block=e, right_block=s))
     return tuple(joins), frozenset(breaks)
@@ -259,7 +248,7 @@ def _repair_loops(chosen, candidates, fragments, ends, same_article):
     on inside the loop where it fits worse."""
     chosen = set(chosen)
     breaks: set[tuple[int, int]] = set()
-    own_next = {e: cand for (e, _), cand in candidates.items() if cand.adjacent}
+    own_next = candidates.adjacent()
     while True:
         loop = _find_loop(chosen, breaks, fragments)
         if not loop:
@@ -336,11 +325,9 @@ def opens_paragraph(text: str, after_mid_phrase: bool = False) -> bool:
     return opens_with_adverbial(text)
 
 
-def _with_row_strides(scores: np.ndarray, candidates: dict[tuple[int, int], Candidate], ends: list[int],
-                      starts: list[int]) -> np.ndarray:
+def _with_row_strides(scores: np.ndarray, ends: list[int], starts: list[int]) -> np.ndarray:
     """On a page copied a printed line to a block: the scores with PARALLEL_BONUS for each sure
-    join near a candidate's end that is as long as it (see PARALLEL_BONUS); the candidates carry
-    their new scores."""
+    join near a candidate's end that is as long as it (see PARALLEL_BONUS)."""
     row = {e: r for r, e in enumerate(ends)}
     col = {s: c for c, s in enumerate(starts)}
     bonused = scores
@@ -354,23 +341,66 @@ def _with_row_strides(scores: np.ndarray, candidates: dict[tuple[int, int], Cand
                 if e != k and e in row and e + s - k in col:
                     witnesses[row[e], col[e + s - k]] += 1
         bonused = scores + PARALLEL_BONUS * np.minimum(witnesses, STRIDE_MAX_WITNESSES)
-    for (e, s), cand in candidates.items():
-        candidates[(e, s)] = replace(cand, score=float(bonused[row[e], col[s]]))
     return bonused
 
 
-def _score(fragments: list[Block], e: int, s: int, topic: Callable[[int, int], float], tags: TagModel,
-           phrases: PagePhrases, printed_lines: PrintedLines | None, memo: dict,
-           same_article: Callable[[int, int], bool]) -> Candidate:
-    """The junction's score: its language evidence (the same in every round, so kept in
-    `memo`) plus how well the start fits the end's subject (which changes between rounds)."""
-    base = memo.get((e, s))
-    if base is None:
-        base = memo[(e, s)] = _language_score(fragments, e, s, tags, phrases, printed_lines)
-    score, penalties = base.score + TOPIC_WEIGHT * topic(e, s), base.run_penalties
-    if base.run_before is not None and same_article(base.run_before, s):
-        score, penalties = score - MID_RUN_PENALTY, penalties + MID_RUN_PENALTY
-    return replace(base, score=score, run_penalties=penalties, run_before=None)
+def _score_pairs(fragments: list[Block], ends: list[int], starts: list[int], topic: Callable[[int, int], float],
+                 tags: TagModel, memo: dict, same_article: Callable[[int, int], bool],
+                 printed_lines: PrintedLines | None) -> _Candidates:
+    """Every junction's score: its language evidence (the same in every round, so kept in
+    `memo`) plus how well the start fits the end's subject (which changes between rounds),
+    less MID_RUN_PENALTY where the start breaks a run of its own article's paragraphs."""
+    phrases = PagePhrases(tuple(block.text for block in fragments))
+    scores = np.full((len(ends), len(starts)), -math.inf)
+    mid_run: set[tuple[int, int]] = set()
+    for row, e in enumerate(ends):
+        for col, s in enumerate(starts):
+            if s == e:
+                continue
+            base = memo.get((e, s))
+            if base is None:
+                base = memo[(e, s)] = _language_score(fragments, e, s, tags, phrases, printed_lines)
+            scores[row, col] = base.score + TOPIC_WEIGHT * topic(e, s)
+            if base.run_before is not None and same_article(base.run_before, s):
+                scores[row, col] -= MID_RUN_PENALTY
+                mid_run.add((e, s))
+    if printed_lines is not None:
+        scores = _with_row_strides(scores, ends, starts)
+    return _Candidates(memo, scores, ends, starts, frozenset(mid_run))
+
+
+class _Candidates:
+    """A round's junctions, read from its score matrix: the Candidate of a pair is made only
+    when asked for (a page copied line by line has tens of thousands of pairs, and the
+    assignment needs only their scores)."""
+
+    def __init__(self, language: dict[tuple[int, int], Candidate], scores: np.ndarray, ends: list[int],
+                 starts: list[int], mid_run: frozenset[tuple[int, int]]) -> None:
+        self._language = language  # each pair's language evidence (`_language_score`)
+        self.scores = scores  # (end, start) by the order of `ends` and `starts`
+        self._row = {e: r for r, e in enumerate(ends)}
+        self._col = {s: c for c, s in enumerate(starts)}
+        self._mid_run = mid_run  # pairs whose start breaks a run of its own article's paragraphs
+
+    def __contains__(self, pair: tuple[int, int]) -> bool:
+        e, s = pair
+        return e != s and e in self._row and s in self._col
+
+    def __getitem__(self, pair: tuple[int, int]) -> Candidate:
+        if pair not in self:
+            raise KeyError(pair)
+        base = self._language[pair]
+        penalties = base.run_penalties + (MID_RUN_PENALTY if pair in self._mid_run else 0.0)
+        return replace(base, score=float(self.scores[self._row[pair[0]], self._col[pair[1]]]),
+                       run_penalties=penalties, run_before=None)
+
+    def adjacent(self) -> dict[int, Candidate]:
+        """Each end's junction with the next fragment in the file, where it has one."""
+        return {e: self[(e, s)] for (e, s), base in self._language.items() if base.adjacent and (e, s) in self}
+
+    def best_other(self, e: int, s: int) -> float:
+        """The best score of end e with any start but s."""
+        return float(np.delete(self.scores[self._row[e], :], self._col[s]).max(initial=-math.inf))
 
 
 def _printed_line_score(printed_lines: PrintedLines, left: str, right: str, near: bool) -> float:
