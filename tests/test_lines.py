@@ -244,10 +244,19 @@ def _head(*lines: str):
     (("信息高速流转“家门口”就能找到合", "作伙伴"), "信息高速流转“家门口”就能找到合作伙伴"),  # 合作伙伴 runs across
     (("攻关关键核心技术支撑高水平科技自", "立自强"), "攻关关键核心技术支撑高水平科技自立自强"),
     (("灭隐患于无形：“编外消防员”24小时在", "岗"), "灭隐患于无形：“编外消防员”24小时在岗"),  # 在 needs its object
+    # A word broken at the line's end (培|育, 企|业, 策|源地): the rest is the title's, however long.
+    (("数字经济赋能千行百业 智能制造加速培", "育新质生产力"), "数字经济赋能千行百业 智能制造加速培育新质生产力"),
+    (("新材料产业园：以链长制推动上下游企", "业协同发展壮大"), "新材料产业园：以链长制推动上下游企业协同发展壮大"),
+    (("滨海新区十年布局一朝见效 区域科技创新策", "源地加速崛起"), "滨海新区十年布局一朝见效 区域科技创新策源地加速崛起"),
 ])
 def test_the_end_of_a_title_line_the_column_wrapped_is_no_title_of_its_own(lines, title):
     parts = _head(*lines)
     assert (parts.kicker, parts.title) == ("", title)
+
+
+def test_a_kicker_and_its_title_that_no_word_runs_across_stay_apart():
+    parts = _head("一季度新签约项目同比增长三成", "滨海高新区跑出招商加速度")
+    assert (parts.kicker, parts.title) == ("一季度新签约项目同比增长三成", "滨海高新区跑出招商加速度")
 
 
 def test_a_short_line_under_a_title_that_ends_it_not_is_kept_apart():

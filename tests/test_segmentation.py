@@ -408,6 +408,18 @@ def test_the_line_under_a_kicker_that_ends_with_a_dash_is_its_title_not_text_cut
     assert drafts[0].body.startswith("鞋之科技")
 
 
+def test_the_end_of_a_title_the_column_wrapped_is_the_titles_not_text_that_a_word_runs_into():
+    # 心 would make a word with the line 焦… (心焦) by chance: but it ends the word 中|心 broken
+    # at the end of the title line above it, and a head's parts end with whole words.
+    lines = ["滨海高新区：打造区域科技创新中", "心", "本报记者 王明",
+             "本报讯 近日，滨海高新区发布新一轮科技创新政策，对新型研发机构给予最高1000万元支持。",
+             "政策涵盖人才引进、成果转化、企业孵化等多个方面。今年以来，园区聚",
+             "焦新能源汽车产业，引进龙头企业12家，带动上下游企业集聚发展。"]
+    drafts = _drafts("\n\n".join(lines))
+    assert [d.title for d in drafts] == ["滨海高新区：打造区域科技创新中心"]
+    assert drafts[0].body.endswith("园区聚焦新能源汽车产业，引进龙头企业12家，带动上下游企业集聚发展。")
+
+
 def test_heads_of_two_articles_side_by_side_read_row_by_row_are_two_heads():
     # A tool that reads a page row by row gives the titles of two modules side by side, then
     # their bylines, then their columns' paragraphs in turn.

@@ -41,7 +41,15 @@ from parkdigest.convert.classify import (
 )
 from parkdigest.convert.model import HEAD_KINDS, Block, Kind, LineRule, Role
 from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_a_speech, run_on_kicker_end
-from parkdigest.convert.words import ends_mid_phrase, ends_with_a_whole_word, tag, word_spanning, words_taken_up
+from parkdigest.convert.words import (
+    BROKEN_WORD_NATS,
+    ends_mid_phrase,
+    ends_with_a_whole_word,
+    junction_gain,
+    tag,
+    word_spanning,
+    words_taken_up,
+)
 from parkdigest.reference.gazetteer import find_zones
 from parkdigest.resources import layout_words
 from parkdigest.text import (
@@ -1542,10 +1550,14 @@ WRAP_REMAINDER_MAX = 3
 
 
 def _wrapped_end(line: str, under: str) -> bool:
-    """Is `under` the end of `line`, wrapped: a few characters a word runs into (……迈出新步 / 伐,
-    ……科技自 / 立自强), or that a line stopped mid-phrase needs (……24小时在 / 岗)? A column's name
-    (短波), a box's label (链接) or a stray piece of another head (……活动举办 / 伐) stands under
-    a title too."""
+    """Is `under` the end of `line`, wrapped: the rest of a word broken at the line's end, however
+    long (……智能制造加速培 / 育新质生产力: a head's parts, kicker, title and subtitle, each end
+    with a whole word, so only a wrap breaks one); or a few characters a word runs into (……迈出新步
+    / 伐, ……科技自 / 立自强), or that a line stopped mid-phrase needs (……24小时在 / 岗)? A column's
+    name (短波), a box's label (链接) or a stray piece of another head (……活动举办 / 伐) stands
+    under a title too."""
+    if junction_gain(line, under) >= BROKEN_WORD_NATS:
+        return True
     return len(under) <= WRAP_REMAINDER_MAX < len(line) and (bool(word_spanning(line, under)) or ends_mid_phrase(line))
 
 

@@ -1114,6 +1114,11 @@ def _unmask_cut_text(content: list[Block], printed_lines: PrintedLines | None) -
                 and junction_gain(previous.text, block.text) >= CUT_TEXT_ADJACENT_NATS:
             out[k] = _as_cut_text(block)
             continue
+        # The end of the headline line right above, wrapped by its column: a word runs across
+        # (……建西北地区重要科创中 / 心). A head's parts end with whole words, so it is that head's.
+        if previous is not None and out[k - 1].kind is Kind.HEADLINE \
+                and junction_gain(previous.text, block.text) >= BROKEN_WORD_NATS:
+            continue
         if block.text[-1] in _CLOSERS or is_park_title(block.text):
             continue  # (a park's title is whole: a word running on from its end does so by chance)
         if previous is not None and previous.kind is Kind.HEADLINE and previous.text.endswith(KICKER_ENDS):
