@@ -254,6 +254,16 @@ def test_the_end_of_a_title_line_the_column_wrapped_is_no_title_of_its_own(lines
     assert (parts.kicker, parts.title) == ("", title)
 
 
+@pytest.mark.parametrize("lines", [
+    ("滨海高新区：打造区域科技创新策源地——访滨海高新区管委会主任李明", "本报记者 王明"),  # one block, as a tool joins it
+    ("滨海高新区：打造区域科技创新策源地——", "访滨海高新区管委会主任李明", "本报记者 王明"),
+])
+def test_a_dash_after_a_whole_title_opens_its_subtitle(lines):
+    """A park's name and a colon open a whole title: a dash after it opens what stands under it."""
+    parts = _head(*lines)
+    assert (parts.kicker, parts.title, parts.deck) == ("", "滨海高新区：打造区域科技创新策源地", "——访滨海高新区管委会主任李明")
+
+
 def test_a_kicker_and_its_title_that_no_word_runs_across_stay_apart():
     parts = _head("一季度新签约项目同比增长三成", "滨海高新区跑出招商加速度")
     assert (parts.kicker, parts.title) == ("一季度新签约项目同比增长三成", "滨海高新区跑出招商加速度")

@@ -94,6 +94,8 @@ PULL_QUOTE_MAX_BLOCKS = 2
 PULL_QUOTE_MAX_CHARS = 80
 # What ends a kicker (好政策增收减负——, 记者手记：): the head stack and a package story's head read it alike.
 KICKER_ENDS = ("——", "：", "—")
+# What opens a subtitle (——访…, ——来自…的调查).
+_SUBTITLE_DASH = "——"
 # A figure standing in the stack ("68万平方米"): the number the story is about, a subtitle.
 _FIGURE = re.compile(rf"^[\d.,，]+[%‰]?[{HAN}]{{0,5}}$")
 _WORD_ONLY = re.compile(rf"^[{HAN}·]+$")
@@ -1437,9 +1439,20 @@ def parse_head(blocks: list[Block], contents: tuple[str, ...], first_paragraph: 
         return HeadParts(title=section or " ".join(decks), byline=" ".join(bylines),
                          deck=" ".join(decks) if section else "")
     title_at = _title_index(lines, first_paragraph)
+    lines = _dash_to_the_subtitle(lines, title_at)
     kicker = " ".join(lines[:title_at])
     deck = " ".join(lines[title_at + 1:] + decks)
     return HeadParts(title=lines[title_at], kicker=kicker, deck=deck, section=section, byline=" ".join(bylines))
+
+
+def _dash_to_the_subtitle(lines: list[str], title_at: int) -> list[str]:
+    """A title ends with no dash: one between the title and the line under it opens that line, its
+    subtitle (武汉东湖高新区：新兴产业重要策源地—— / 访…: a park's title is whole, `_title_index`)."""
+    title = lines[title_at]
+    if not title.endswith(_SUBTITLE_DASH) or title_at + 1 == len(lines):
+        return lines
+    return [*lines[:title_at], title.removesuffix(_SUBTITLE_DASH), _SUBTITLE_DASH + lines[title_at + 1],
+            *lines[title_at + 2:]]
 
 
 def _byline_without_title(blocks: list[Block]) -> bool:
