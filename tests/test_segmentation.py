@@ -350,6 +350,38 @@ def test_a_printed_line_with_a_dash_in_it_is_text_of_its_column_not_a_kicker_and
     assert sorted("".join(p.text for p in drafts["高新区业界共治激发产业活力"].paragraphs)) == sorted("".join(story))
 
 
+def test_a_printed_line_holding_digits_may_be_a_unit_off_its_measure():
+    """A font sets a digit or a Latin letter narrower or wider than half a Chinese character: a
+    line holding some may fill its measure a half-width unit off what `display_width` counts. A
+    line of Chinese characters alone fills it exactly."""
+    from parkdigest.convert.printed_lines import PrintedLines
+
+    lines = PrintedLines(frozenset({20}))
+    assert lines.measures_of("7月20日，东湖高新区中") == (20,)  # 21 units: 3 digits, 9 characters
+    assert lines.measures_of("东湖高新区中试平台建") == (20,)
+    assert lines.measures_of("东湖高新区中试平台建设") == ()  # 22 units, and no indent or push makes 20
+
+
+def test_a_first_line_holding_digits_is_its_storys_text_not_a_title():
+    """A story's lead opens with a date (7月20日，……): its first line, set by a font whose digits are
+    narrower than half a character, comes a unit off its column's measure, among the column's
+    lines on a page copied a printed line to a block. It is the lead's first line, not a title
+    read over the story's."""
+    measure, columns = 11, 2
+    lead = "7月20日，东湖高新区中试平台建设推进会召开，十二家平台负责人交流了服务初创企业的经验。"
+    first = "7月20日，东湖高新区中"  # 21 units in a 22-unit measure
+    rest = lead[len(first):]
+    lines = [first, *(rest[i:i + measure] for i in range(0, len(rest), measure)),
+             *(line for paragraph in _PARK_STORY for line in _typeset_lines(paragraph, measure))]
+    height = -(-len(lines) // columns)
+    stacks = [lines[c * height:(c + 1) * height] for c in range(columns)]
+    rows = [stack[row] for row in range(height) for stack in stacks if row < len(stack)]
+    drafts = _drafts_by_title(["园区动态", "东湖高新区中试平台加速成果转化落地", "本报记者 李明", *rows])
+    assert list(drafts) == ["东湖高新区中试平台加速成果转化落地"]
+    text = "".join(p.text for p in drafts["东湖高新区中试平台加速成果转化落地"].paragraphs)
+    assert text == lead + "".join(_PARK_STORY)
+
+
 @pytest.mark.parametrize("folder", ["devset-pdf", "devset-pdfstream", "devset-pdftotext"])
 def test_only_a_page_copied_a_printed_line_to_a_block_has_column_measures(folder):
     """The measures are read only where most blocks are single column lines that share a few

@@ -41,6 +41,9 @@ INDENT_WIDTH = 4
 # down with it: that line fills its measure less one character (of held-out copies' lines with
 # their rest, one in thirty).
 PUSHED_WIDTH = 2
+# A font sets a half-width character (a digit, a Latin letter) narrower or wider than half a
+# Chinese one: a line holding some may fill its measure this many units off its display width.
+HALF_WIDTH_SLACK = 1
 # A column's next line, and the lines its row prints beside it, stand within this many blocks
 # of a line (the columns of a row, a few more where the rows of two modules interleave).
 NEAR_LINES = 8
@@ -75,10 +78,12 @@ class PrintedLines:
     def measures_of(self, text: str) -> tuple[int, ...]:
         """The measures the line may fill: its width; its width and a character pushed to the next
         line (PUSHED_WIDTH); its width and a paragraph's indent (a first line, whose indent a copy
-        does not keep). None for a line that fills none."""
+        does not keep); each a unit either way for a line holding half-width characters
+        (HALF_WIDTH_SLACK). None for a line that fills none."""
         width = display_width(text)
-        return tuple(measure for measure in (width, width + PUSHED_WIDTH, width + INDENT_WIDTH)
-                     if measure in self.measures)
+        slack = (0, -HALF_WIDTH_SLACK, HALF_WIDTH_SLACK) if width != 2 * len(text) else (0,)
+        return tuple(sorted({measure for base in (width, width + PUSHED_WIDTH, width + INDENT_WIDTH)
+                             for measure in (base + d for d in slack) if measure in self.measures}))
 
     def among_its_columns(self, texts: Sequence[str], k: int) -> bool:
         """Does line k fill a measure that a line within NEAR_LINES of it fills too? A column's
