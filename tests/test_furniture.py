@@ -121,6 +121,14 @@ def test_a_folio_glued_to_the_pages_credits_is_furniture(line):
     assert furniture_rule(_normalized(line))
 
 
+@pytest.mark.parametrize("line", ["第6版投稿邮箱：news@example.com", "第2版电话：（010）65368486传真：（010）65368487",
+                                  "A3版 新闻热线：010-58884051"])
+def test_a_folio_glued_to_the_pages_contact_line_is_furniture(line):
+    """A page number and the paper's contact details on one line: no dateline or figure goes on
+    with a phone number or a mailbox."""
+    assert furniture_rule(_normalized(line))
+
+
 @pytest.mark.parametrize("line", ["责任编辑郭文博校对陈艳", "■本版编辑王伟美术编辑欧阳晓东", "责编于敏美编朱强版式李明"])
 def test_an_editor_line_whose_spaces_a_copy_dropped_is_furniture(line):
     """Role, name, role, name with nothing between (a copied page's 责任编辑 郭文博  校对 陈艳)."""

@@ -101,6 +101,10 @@ GLUED_LINE_MAX_CHARS = 160
 GLUED_NOTES_MAX_CHARS = 40
 
 
+# What only a page's own notes say, never a story's text: its production credits, its contact details.
+_PAGES_OWN = frozenset({Says.PRODUCTION_CREDIT, Says.CONTACT})
+
+
 def _glued_lines_rule(text: str) -> str:
     """Two furniture lines that the copy glued into one, with no space between (责编 周勇 | 美编
     吕秀英本版图片来源：新华社, 责任编辑 董洋 校对 蒋维本报地址：北京市复兴路15号): the rule of the
@@ -108,7 +112,8 @@ def _glued_lines_rule(text: str) -> str:
     two lines that are each furniture; or a short line of two notes that are furniture by their
     words, not by a page number (受访者供图视觉中国, 扫描二维码…本版图片除署名外均由受访单位提供; not
     本报西宁10|月25, a dateline that reads as a section and a folio date), unless the second is
-    the page's production credits (2026年2月23日 星期一 第12版 责任编辑：沈静): no text cut reads so."""
+    the page's production credits or contact details (2026年2月23日 星期一 第12版 责任编辑：沈静,
+    第10版投稿信箱：…@…): no text cut reads so."""
     grammar = credit_grammar()
     bare = _unmarked(text.strip())
     opening = bare.lstrip("（(")  # a credit line may be set in round brackets
@@ -120,7 +125,7 @@ def _glued_lines_rule(text: str) -> str:
             continue
         first = _rule_of_one_line(bare[:cut])
         second = _rule_of_one_line(bare[cut:]) if first else ""
-        if second and (opens_as_credit or Says.PRODUCTION_CREDIT in says_of(second)
+        if second and (opens_as_credit or _PAGES_OWN & says_of(second)
                        or not (_numbers_the_page(first) or _numbers_the_page(second))):
             return first
     return ""
