@@ -1066,6 +1066,8 @@ _A_PARAGRAPH = "近年来，常州高新区坚持项目为王，去年新签约�
 @pytest.mark.parametrize("byline, head", [
     ("本报记者 郭晓峰", "聚焦主导产业 打造创新高地常州高新区招引重大项目"),  # a kicker and the title after the name
     ("■ 本报记者 王  珂 实习生 刘思远", "以改革激发活力常州高新区打造创新策源地"),  # names, the head opening with 以
+    ("■本报记者 郭晓峰", "聚焦主导产业 打造创新高地常州高新区招引重大项目"),  # the mark glued to the role
+    ("□本报记者郭晓峰", "常州高新区：科技城里的新引擎"),  # and the name glued to both
     ("文/孙立新", "常州高新区：科技城里的新引擎"),  # the role glued to the name
     ("本报记者 欧阳明 蔡  宁", "一季度主要经济指标稳中有升"),  # the last name spaced out, its given name glued
 ])

@@ -283,12 +283,13 @@ def _split_leading_byline(text: str, kind: Kind, words: dict) -> tuple[str, str]
     previous = ""
     for run in re.finditer(r"\S+", text):
         glued = run.group()
-        role = _role_opening(glued, words)
-        name = _leading_name(glued[len(role):], padded=_is_lone_name_char(previous))
+        body = glued.lstrip(BYLINE_MARKS)  # a mark glued to the role (■本报记者于…) is the byline's
+        role = _role_opening(body, words)
+        name = _leading_name(body[len(role):], padded=_is_lone_name_char(previous))
         previous = glued
-        if not name or len(role) + len(name) == len(glued):
+        if not name or len(role) + len(name) == len(body):
             continue  # no name here, or a name standing alone: the head runs on from a later one
-        cut = run.start() + len(role) + len(name)
+        cut = run.start() + len(glued) - len(body) + len(role) + len(name)
         byline, head = text[:cut], text[cut:].strip()
         if _is_byline(byline, words) and _heads_a_story(head):
             return byline, head
