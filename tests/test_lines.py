@@ -248,6 +248,11 @@ def _head(*lines: str):
     (("数字经济赋能千行百业 智能制造加速培", "育新质生产力"), "数字经济赋能千行百业 智能制造加速培育新质生产力"),
     (("新材料产业园：以链长制推动上下游企", "业协同发展壮大"), "新材料产业园：以链长制推动上下游企业协同发展壮大"),
     (("滨海新区十年布局一朝见效 区域科技创新策", "源地加速崛起"), "滨海新区十年布局一朝见效 区域科技创新策源地加速崛起"),
+    # A line stopped mid-phrase (……的): the rest is the title's, however long.
+    (("滨海高新区 打造有温度的", "“人才家园”"), "滨海高新区 打造有温度的“人才家园”"),
+    # A park's title is whole: a line under it too short for a headline is its end.
+    (("滨海高新区：打造区域创新", "高地"), "滨海高新区：打造区域创新高地"),
+    (("滨海高新区：推动产业链供应链", "深度融合"), "滨海高新区：推动产业链供应链深度融合"),
 ])
 def test_the_end_of_a_title_line_the_column_wrapped_is_no_title_of_its_own(lines, title):
     parts = _head(*lines)
@@ -262,6 +267,12 @@ def test_a_dash_after_a_whole_title_opens_its_subtitle(lines):
     """A park's name and a colon open a whole title: a dash after it opens what stands under it."""
     parts = _head(*lines)
     assert (parts.kicker, parts.title, parts.deck) == ("", "滨海高新区：打造区域科技创新策源地", "——访滨海高新区管委会主任李明")
+
+
+def test_a_column_name_or_a_subtitle_under_a_parks_title_is_no_end_of_it():
+    assert _head("滨海高新区：打造区域创新高地", "一周要闻").section == "一周要闻"
+    parts = _head("滨海高新区：打造区域创新高地", "让更多科技成果走向市场")
+    assert (parts.title, parts.deck) == ("滨海高新区：打造区域创新高地", "让更多科技成果走向市场")
 
 
 def test_a_kicker_and_its_title_that_no_word_runs_across_stay_apart():

@@ -1563,15 +1563,20 @@ WRAP_REMAINDER_MAX = 3
 
 
 def _wrapped_end(line: str, under: str) -> bool:
-    """Is `under` the end of `line`, wrapped: the rest of a word broken at the line's end, however
-    long (……智能制造加速培 / 育新质生产力: a head's parts, kicker, title and subtitle, each end
-    with a whole word, so only a wrap breaks one); or a few characters a word runs into (……迈出新步
-    / 伐, ……科技自 / 立自强), or that a line stopped mid-phrase needs (……24小时在 / 岗)? A column's
-    name (短波), a box's label (链接) or a stray piece of another head (……活动举办 / 伐) stands
-    under a title too."""
-    if junction_gain(line, under) >= BROKEN_WORD_NATS:
+    """Is `under` the end of `line`, wrapped? A head's parts (kicker, title, subtitle) each end with
+    a whole word, and as a phrase ends: so the rest of a word broken at the line's end (……智能制造
+    加速培 / 育新质生产力), or what a line stopped mid-phrase needs (……24小时在 / 岗, ……有温度的 /
+    “人才家园”), however long. A park's title is whole (`_title_index`): a line under it too short
+    for a headline (TITLE_MIN_CHARS), with no dash, is its end (……打造区域创新 / 高地), unless it
+    ends as a column's name (一周要闻). Else only a few characters a word runs into (……迈出新步 /
+    伐, ……科技自 / 立自强): a column's name (短波), a box's label (链接) or a stray piece of another
+    head (……活动举办 / 伐) stands under a title too."""
+    if junction_gain(line, under) >= BROKEN_WORD_NATS or (len(line) > WRAP_REMAINDER_MAX and ends_mid_phrase(line)):
         return True
-    return len(under) <= WRAP_REMAINDER_MAX < len(line) and (bool(word_spanning(line, under)) or ends_mid_phrase(line))
+    if is_park_title(line) and len(under) < TITLE_MIN_CHARS and not under.startswith("——") \
+            and not ends_as_a_column_name(under):
+        return True
+    return len(under) <= WRAP_REMAINDER_MAX < len(line) and bool(word_spanning(line, under))
 
 
 def _parallel(first: str, second: str) -> bool:
