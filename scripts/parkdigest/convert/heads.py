@@ -1573,7 +1573,7 @@ def _wrapped_end(line: str, under: str) -> bool:
     head (……活动举办 / 伐) stands under a title too."""
     if junction_gain(line, under) >= BROKEN_WORD_NATS or (len(line) > WRAP_REMAINDER_MAX and ends_mid_phrase(line)):
         return True
-    if is_park_title(line) and len(under) < TITLE_MIN_CHARS and not under.startswith("——") \
+    if is_park_title(line) and len(under) < TITLE_MIN_CHARS and not under.startswith(_SUBTITLE_DASH) \
             and not ends_as_a_column_name(under):
         return True
     return len(under) <= WRAP_REMAINDER_MAX < len(line) and bool(word_spanning(line, under))
