@@ -350,6 +350,31 @@ def test_a_printed_line_with_a_dash_in_it_is_text_of_its_column_not_a_kicker_and
     assert sorted("".join(p.text for p in drafts["高新区业界共治激发产业活力"].paragraphs)) == sorted("".join(story))
 
 
+# A paragraph (written for these tests) one of whose printed lines, in a 13-character column, reads
+# as a whole title ending with a whole word: 东湖高新区加快建设世界光谷.
+_TITLE_LIKE_LINE = "东湖高新区加快建设世界光谷"
+_TITLE_LIKE_PARAGRAPH = ("园区管委会有关负责人介绍，今年园区将继续坚定不移深入实施创新驱动发展战略，" + _TITLE_LIKE_LINE
+                         + "的步伐不会停，一批重大项目将在年内开工建设，为区域经济发展注入新的动力。")
+
+
+@pytest.mark.parametrize("columns", [2, pytest.param(3, marks=pytest.mark.xfail(
+    strict=True, reason="a row-mate that ends a paragraph (产线。) stands beside it: not between two "
+                        "lines of its measure, it is read as a heading still"))])
+def test_a_printed_line_that_reads_as_a_title_between_lines_of_its_measure_is_text(columns):
+    """A column's line may read as a whole title ending with a whole word (东湖高新区加快建设世界
+    光谷). A heading is set apart from the text in its own type; this line is copied between lines
+    of its measure, its column's and its row's: text of its paragraph, no title of a story."""
+    measure = 13
+    story = [*_PARK_STORY[:2], _TITLE_LIKE_PARAGRAPH, *_PARK_STORY[2:]]
+    assert _TITLE_LIKE_LINE in _typeset_lines(_TITLE_LIKE_PARAGRAPH, measure)
+    drafts = _drafts_by_title(["园区动态", "东湖高新区中试平台加速成果转化落地", "本报记者 李明",
+                               *_printed_rows(story, measure, columns)])
+    assert list(drafts) == ["东湖高新区中试平台加速成果转化落地"]
+    paragraphs = drafts["东湖高新区中试平台加速成果转化落地"].paragraphs
+    assert not [p.text for p in paragraphs if p.subhead]
+    assert "".join(p.text for p in paragraphs) == "".join(story)
+
+
 def test_a_printed_line_holding_digits_may_be_a_unit_off_its_measure():
     """A font sets a digit or a Latin letter narrower or wider than half a Chinese character: a
     line holding some may fill its measure a half-width unit off what `display_width` counts. A

@@ -91,3 +91,11 @@ class PrintedLines:
         measures = set(self.measures_of(texts[k]))
         near = range(max(0, k - NEAR_LINES), min(len(texts), k + NEAR_LINES + 1))
         return bool(measures) and any(j != k and measures & set(self.measures_of(texts[j])) for j in near)
+
+    def between_lines_of_its_measure(self, texts: Sequence[str], k: int) -> bool:
+        """Do the lines right before and right after line k fill a measure it fills? A heading is
+        set apart from the text around it, in its own type: the copy's lines next to it are its
+        stack's, a byline, or lines of other measures. A line set between two lines of its
+        measure stands in a run of column lines, whatever it reads as."""
+        measures = set(self.measures_of(texts[k]))
+        return 0 < k < len(texts) - 1 and all(measures & set(self.measures_of(texts[j])) for j in (k - 1, k + 1))

@@ -1099,11 +1099,12 @@ def _unmask_cut_text(content: list[Block], printed_lines: PrintedLines | None) -
             continue
         # On a page copied a printed line to a block, a line that fills a column's measure, among
         # lines of that measure (its column's and its row's), and runs on is a column's line of
-        # text, unless it reads as a whole title ending with a whole word: the evidence below
-        # decides that one.
+        # text, unless it reads as a whole title ending with a whole word and stands apart from
+        # the lines around it (a heading's type): the evidence below decides that one.
         if printed_lines is not None and printed_lines.among_its_columns(texts, k) \
                 and block.text[-1] not in _CLOSERS \
-                and not (whole_title(block) and ends_with_a_whole_word(block.text)):
+                and (printed_lines.between_lines_of_its_measure(texts, k)
+                     or not (whole_title(block) and ends_with_a_whole_word(block.text))):
             out[k] = _as_cut_text(block)
             continue
         if not plain:
