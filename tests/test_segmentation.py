@@ -387,6 +387,19 @@ def test_a_printed_line_holding_digits_may_be_a_unit_off_its_measure():
     assert lines.measures_of("东湖高新区中试平台建设") == ()  # 22 units, and no indent or push makes 20
 
 
+def test_a_line_stands_between_lines_of_its_measure_only_when_both_its_neighbours_fill_it():
+    """A heading is set apart in its own type: a line is set among its column's text only when the
+    lines right before and after it fill its measure (a first line, its indent lost, does)."""
+    from parkdigest.convert.printed_lines import PrintedLines
+
+    lines = PrintedLines(frozenset({20}))
+    column = ["东湖高新区中试平台建", "东湖高新区加快建设", "园区新建中试平台十二"]
+    assert lines.between_lines_of_its_measure(column, 1)
+    assert not lines.between_lines_of_its_measure([column[0], column[1], "园区新建中"], 1)  # a short last line
+    assert lines.between_lines_of_its_measure(["东湖高新区中试平", *column[1:]], 1)  # 16 + an indent
+    assert not lines.between_lines_of_its_measure(column, 0)  # the page's first line has no line before it
+
+
 def test_a_first_line_holding_digits_is_its_storys_text_not_a_title():
     """A story's lead opens with a date (7月20日，……): its first line, set by a font whose digits are
     narrower than half a character, comes a unit off its column's measure, among the column's

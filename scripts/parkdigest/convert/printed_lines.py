@@ -6,7 +6,8 @@ line comes as a block of its own, and the lines that neighbouring columns print 
 one after the other: the next block is mostly another column's line, not the rest of the
 sentence. What still marks a printed line is its width: a column's lines fill its measure, and
 a page's columns share a few measures. `segment` reads a line that fills a measure among lines
-of its measure and runs on as text, not as a heading (unless it reads as a whole title);
+of its measure and runs on as text, not as a heading (unless it reads as a whole title
+and stands apart from the lines next to it);
 `junctions` looks for its rest among the lines that follow it, not in the next block alone; and
 `reflow` goes on from a paragraph's last line to its column's next line.
 """
