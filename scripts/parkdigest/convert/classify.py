@@ -25,13 +25,12 @@ from parkdigest.convert.furniture import (
 from parkdigest.convert.model import Block, Kind, LineRule, Page
 from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS
 from parkdigest.convert.words import (
-    BROKEN_WORD_NATS,
     PERSON_FLAG,
+    breaks_a_word,
     ends_mid_phrase,
     first_tags,
     first_tags_guessing_names,
     is_dictionary_word,
-    junction_gain,
     opens_with_adverbial,
     opens_with_reported_speech,
     tag,
@@ -1095,7 +1094,7 @@ def points_at_its_picture(text: str) -> bool:
 def _breaks_a_word(previous: Block | None, block: Block) -> bool:
     """Does a word run across from the line above into this one (文旅共生，深挖历 / 史底蕴)? Then
     they are one line broken by the layout, not a title and the name under it."""
-    return previous is not None and junction_gain(previous.text, block.text) >= BROKEN_WORD_NATS
+    return previous is not None and breaks_a_word(previous.text, block.text)
 
 
 def tells_news(caption: str) -> bool:

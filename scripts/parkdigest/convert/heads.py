@@ -42,10 +42,9 @@ from parkdigest.convert.classify import (
 from parkdigest.convert.model import HEAD_KINDS, Block, Kind, LineRule, Role
 from parkdigest.convert.runon import KICKER_MIN_CHARS, TITLE_MIN_CHARS, reports_a_speech, run_on_kicker_end
 from parkdigest.convert.words import (
-    BROKEN_WORD_NATS,
+    breaks_a_word,
     ends_mid_phrase,
     ends_with_a_whole_word,
-    junction_gain,
     tag,
     word_spanning,
     words_taken_up,
@@ -1571,7 +1570,7 @@ def _wrapped_end(line: str, under: str) -> bool:
     ends as a column's name (一周要闻). Else only a few characters a word runs into (……迈出新步 /
     伐, ……科技自 / 立自强): a column's name (短波), a box's label (链接) or a stray piece of another
     head (……活动举办 / 伐) stands under a title too."""
-    if junction_gain(line, under) >= BROKEN_WORD_NATS or (len(line) > WRAP_REMAINDER_MAX and ends_mid_phrase(line)):
+    if breaks_a_word(line, under) or (len(line) > WRAP_REMAINDER_MAX and ends_mid_phrase(line)):
         return True
     if is_park_title(line) and len(under) < TITLE_MIN_CHARS and not under.startswith(_SUBTITLE_DASH) \
             and not ends_as_a_column_name(under):

@@ -67,6 +67,7 @@ from parkdigest.convert.vocabulary import ArticleProfiles, Vocabulary
 from parkdigest.convert.words import (
     BROKEN_WORD_NATS,
     TagModel,
+    breaks_a_word,
     ends_mid_phrase,
     ends_with_a_whole_word,
     junction_gain,
@@ -1118,7 +1119,7 @@ def _unmask_cut_text(content: list[Block], printed_lines: PrintedLines | None) -
         # The end of the headline line right above, wrapped by its column: a word runs across
         # (……建西北地区重要科创中 / 心). A head's parts end with whole words, so it is that head's.
         if previous is not None and out[k - 1].kind is Kind.HEADLINE \
-                and junction_gain(previous.text, block.text) >= BROKEN_WORD_NATS:
+                and breaks_a_word(previous.text, block.text):
             continue
         if block.text[-1] in _CLOSERS or is_park_title(block.text):
             continue  # (a park's title is whole: a word running on from its end does so by chance)

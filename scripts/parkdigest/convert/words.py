@@ -373,6 +373,12 @@ def junction_gain(left: str, right: str, context: int = 4) -> float:
     return _best_cut_logp(a + b) - _best_cut_logp(a) - _best_cut_logp(b)
 
 
+def breaks_a_word(left: str, right: str) -> bool:
+    """Does a word run across from the end of `left` into `right` (颠|覆性, 建|设): one line the
+    layout broke, by a gain of at least BROKEN_WORD_NATS?"""
+    return junction_gain(left, right) >= BROKEN_WORD_NATS
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def _best_cut_logp(text: str) -> float:
     """Log-probability of jieba's best cut of text (its unigram model, as in jieba's own
